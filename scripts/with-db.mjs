@@ -1,0 +1,37 @@
+// Runs a command with DATABASE_URL pointing at a ready database (see db-runtime.mjs), then stops
+// the embedded server if it started one. usage: with-db.mjs [--migrate] [--test-db] command args...
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { startDatabase, StartupError } from "./db-runtime.mjs";
+
+const args = process.argv.slice(2);
+const flags = new Set();
+while (args[0]?.startsWith("--")) flags.add(args.shift());
+if (!args.length) { console.error("usage: with-db.mjs [--migrate] [--test-db] command args..."); process.exit(2); }
+
+let db;
+try {
+  db = await startDatabase({ test: flags.has("--test-db") });
+  if (flags.has("--migrate")) {
+    const { openEngine } = await import("./migrate-engine.mjs");
+    const engine = await openEngine(db.url);
+    const r = await engine.deploy();
+    if (r.appliedMigrationNames.length) console.log(`Applied migrations: ${r.appliedMigrationNames.join(", ")}`);
+    engine.close();
+  }
+} catch (e) {
+  console.error(e instanceof StartupError ? e.message : `Could not prepare the database: ${e?.message ?? e}`);
+  await db?.stop();
+  process.exit(1);
+}
+
+const bin = path.resolve(import.meta.dirname, "..", "node_modules", ".bin");
+const child = spawn(args[0], args.slice(1), {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: db.url, PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+});
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => child.kill(sig));
+child.on("exit", async (code, signal) => {
+  await db.stop();
+  process.exit(code ?? (signal ? 1 : 0));
+});
