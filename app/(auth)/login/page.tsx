@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { PageShell } from "@/components/page-shell";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const callbackUrl = safeCallbackUrl(typeof params.callbackUrl === "string" ? params.callbackUrl : undefined);
+  if (await getCurrentUser()) redirect(callbackUrl);
+  const error = typeof params.error === "string" ? params.error : undefined;
+  const expired = params.expired === "1";
+  return (
+    <PageShell user={null}>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <LoginForm callbackUrl={callbackUrl} initialError={error} expired={expired} />
+        </div>
+      </div>
+    </PageShell>
+  );
+}

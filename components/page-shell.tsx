@@ -1,0 +1,24 @@
+// The frame of every page: skip link, header, main content and footer.
+import type { ReactNode } from "react";
+import type { SessionUser } from "@/lib/auth/roles";
+import { ServiceHeader } from "@/components/service-header";
+import { appConfig } from "@/lib/config/app";
+
+export function PageShell({ user, children }: { user: SessionUser | null; children: ReactNode }) {
+  return (
+    <>
+      <a href="#main-content" className="govuk-skip-link">Skip to main content</a>
+      <ServiceHeader user={user} />
+      <div className="govuk-width-container">
+        <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+      <footer className="govuk-footer app-no-print">
+        <div className="govuk-width-container">
+          <p className="govuk-body-s">{appConfig.councilName}: Children's Services performance reporting</p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+// The council's header and the service navigation, with who is signed in.
+import { appConfig } from "@/lib/config/app";
+import { roleLabel, type SessionUser } from "@/lib/auth/roles";
+import { navigationFor } from "@/lib/navigation";
+import { SignOutButton } from "@/components/sign-out-button";
+import { NavLinks } from "@/components/nav-links";
+
+export function ServiceHeader({ user }: { user: SessionUser | null }) {
+  return (
+    <>
+      <header className="govuk-generic-header" data-module="govuk-header">
+        <div className="govuk-generic-header__container govuk-width-container">
+          <div className="govuk-generic-header__logo">
+            <a href="/" className="govuk-generic-header__homepage-link">{appConfig.councilName}</a>
+          </div>
+        </div>
+      </header>
+      <section aria-label="Service information" className="govuk-service-navigation">
+        <div className="govuk-width-container">
+          <div className="govuk-service-navigation__container">
+            <span className="govuk-service-navigation__service-name">
+              <a href="/" className="govuk-service-navigation__link">{appConfig.serviceName}</a>
+            </span>
+            {user ? <NavLinks items={navigationFor(user.role)} /> : null}
+          </div>
+          {user ? (
+            <div className="app-header-user">
+              <span>
+                Signed in as <strong>{user.name}</strong>, {roleLabel[user.role]}
+              </span>
+              <SignOutButton />
+            </div>
+          ) : null}
+        </div>
+      </section>
+    </>
+  );
+}

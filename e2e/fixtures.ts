@@ -1,0 +1,31 @@
+// Sign-in through next-auth's API (fast, no form), the demo accounts, and the axe check.
+import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const DEMO_PASSWORD = "scrutiny-demo";
+export const ACCOUNTS = {
+  admin: "admin@northbridge.example",
+  leadDemand: "lead.demand@northbridge.example",
+  leadProtection: "lead.protection@northbridge.example",
+  leadCare: "lead.care@northbridge.example",
+  director: "director@northbridge.example",
+  panel: "panel@northbridge.example",
+} as const;
+
+export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
+  const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+  const res = await page.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password, json: "true" },
+    maxRedirects: 0,
+  });
+  expect([200, 302]).toContain(res.status());
+  const session = await (await page.request.get("/api/auth/session")).json();
+  expect(session?.user?.email).toBe(email);
+}
+
+/** WCAG 2.2 AA, as axe checks it. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary).toEqual([]);
+}

@@ -1,0 +1,65 @@
+// next-auth configuration: email and password (argon2id) always; Microsoft Entra ID when configured.
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import AzureADProvider from "next-auth/providers/azure-ad";
+import { z } from "zod";
+import { authenticate } from "@/lib/auth/sign-in";
+import { entraConfig, findOrLinkEntraUser } from "@/lib/auth/entra";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+
+const providers: NextAuthOptions["providers"] = [
+  CredentialsProvider({
+    id: "credentials",
+    name: "Email and password",
+    credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
+    async authorize(raw) {
+      const parsed = credentialsInput.safeParse(raw);
+      if (!parsed.success) throw new Error("INVALID");
+      const result = await authenticate(parsed.data.email, parsed.data.password);
+      // next-auth passes a thrown message to the sign-in form as `error`.
+      if (!result.ok) throw new Error(result.reason);
+      return result.user;
+    },
+  }),
+];
+
+const entra = entraConfig();
+if (entra) {
+  providers.push(
+    AzureADProvider({ clientId: entra.clientId, clientSecret: entra.clientSecret, tenantId: entra.tenantId, authorization: { params: { scope: "openid profile email" } } }),
+  );
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login", error: "/login" },
+  providers,
+  callbacks: {
+    async signIn({ account, profile }) {
+      if (account?.provider !== "azure-ad") return true;
+      const user = await findOrLinkEntraUser(profile as Record<string, unknown> | undefined);
+      return user ? true : "/login?error=NOT_PROVISIONED";
+    },
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "azure-ad") {
+        const linked = await findOrLinkEntraUser(profile as Record<string, unknown> | undefined);
+        if (linked) Object.assign(token, { uid: linked.id, role: linked.role, name: linked.name, email: linked.email });
+      } else if (user) {
+        const u = user as unknown as { id: string; role: Role };
+        Object.assign(token, { uid: u.id, role: u.role });
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      session.user = { id: token.uid as string, name: token.name ?? "", email: token.email ?? "", role: token.role as Role };
+      return session;
+    },
+  },
+};

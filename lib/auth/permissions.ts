@@ -1,0 +1,50 @@
+// The one permission table (role x action). Every server action, route handler and query asks it;
+// anything not listed is denied. Section ownership narrows SERVICE_LEAD further (see canEditSection).
+import type { Role } from "@/lib/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+import { ROLES, type SessionUser } from "@/lib/auth/roles";
+
+const ALL = ROLES;
+
+export const PERMISSIONS = {
+  "home.view": ALL,
+  "admin.view": ["ADMIN"],
+  "indicator.manage": ["ADMIN"],
+  "section.manage": ["ADMIN"],
+  "user.manage": ["ADMIN"],
+  "audit.view": ["ADMIN"],
+  "period.open": ["ADMIN"],
+  "period.view": ["ADMIN", "SERVICE_LEAD", "DIRECTOR"],
+  "value.edit": ["ADMIN", "SERVICE_LEAD"],
+  "value.import": ["ADMIN"],
+  "commentary.view": ["ADMIN", "SERVICE_LEAD", "DIRECTOR"],
+  "commentary.draft": ["ADMIN", "SERVICE_LEAD"],
+  "commentary.submit": ["ADMIN", "SERVICE_LEAD"],
+  "commentary.review": ["DIRECTOR"],
+  "pack.preview": ["ADMIN", "SERVICE_LEAD", "DIRECTOR"],
+  "pack.signOff": ["DIRECTOR"],
+  "pack.publish": ["DIRECTOR"],
+  "pack.amend": ["DIRECTOR"],
+  "pack.readPublished": ALL,
+  "pack.verifyIntegrity": ["ADMIN", "DIRECTOR"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Action = keyof typeof PERMISSIONS;
+export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
+
+export function can(role: Role | undefined | null, action: Action): boolean {
+  if (!role) return false;
+  const allowed: readonly Role[] | undefined = PERMISSIONS[action];
+  return Array.isArray(allowed) && allowed.includes(role);
+}
+
+export function assertCan(user: SessionUser | null | undefined, action: Action): asserts user is SessionUser {
+  if (!user) throw new AppError("UNAUTHENTICATED", "You need to sign in");
+  if (!can(user.role, action)) throw new AppError("FORBIDDEN", "You do not have access to do that");
+}
+
+/** Values and commentary of a section: administrators, and the service leads who own it. */
+export function canEditSection(user: SessionUser, ownerIds: readonly string[]): boolean {
+  if (user.role === "ADMIN") return true;
+  return user.role === "SERVICE_LEAD" && ownerIds.includes(user.id);
+}

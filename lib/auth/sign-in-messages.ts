@@ -1,0 +1,21 @@
+// What the sign-in page says for each outcome. Wrong email and wrong password read the same.
+import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/lib/auth/sign-in-limits";
+
+export function signInErrorMessage(code: string | undefined): string | null {
+  switch (code) {
+    case undefined:
+    case "":
+      return null;
+    case "INVALID":
+    case "CredentialsSignin":
+      return "The email address or password is not right";
+    case "LOCKED":
+      return `This account is locked after ${MAX_FAILED_SIGN_INS} failed sign-in attempts. Try again in ${LOCK_MINUTES} minutes, or ask an administrator to unlock it`;
+    case "NOT_PROVISIONED":
+      return "Your Microsoft account has no Scrutiny Pack role. Ask an administrator to give you access";
+    case "SessionRequired":
+      return "Sign in to continue";
+    default:
+      return "Sign-in did not work. Try again";
+  }
+}

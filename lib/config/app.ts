@@ -1,0 +1,6 @@
+// Settings that vary by council or deployment, read from the environment.
+export const appConfig = {
+  councilName: process.env.COUNCIL_NAME?.trim() || "Northbridge City Council",
+  serviceName: "Scrutiny Pack",
+  publicPacks: process.env.PUBLIC_PACKS === "true",
+};

@@ -1,0 +1,68 @@
+// Loads the demo council: sections, demo accounts, the catalogue with targets and England
+// comparators, and periods with their values up to `through`. Only the demo seed calls this.
+import "server-only";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit, SYSTEM_ACTOR } from "@/lib/audit/record";
+import { addMonths } from "@/lib/format/dates";
+import {
+  DEMO_PASSWORD, DEMO_SECTIONS, DEMO_SUPPRESSED, DEMO_USERS, demoPanelDate, demoTolerance, readDemoIndicators, readDemoValues,
+} from "@/lib/demo/demo-data";
+
+export const DEMO_FIRST_MONTH = "2018-04";
+export const DEMO_LAST_LOADED_MONTH = "2019-08";
+
+export async function isDatabaseEmpty(): Promise<boolean> {
+  return (await db.user.count()) === 0 && (await db.indicator.count()) === 0;
+}
+
+/** Empties every table (for tests and `db:seed --reset`), keeping the migration history. */
+export async function resetDatabase(): Promise<void> {
+  const tables = await db.$queryRaw<{ tablename: string }[]>`select tablename from pg_tables where schemaname = current_schema() and tablename <> '_prisma_migrations'`;
+  if (tables.length) await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+}
+
+export async function seedDemo({ through = DEMO_LAST_LOADED_MONTH } = {}): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const indicators = readDemoIndicators();
+  const values = readDemoValues();
+
+  await db.$transaction(async (tx) => {
+    const users = new Map<string, string>();
+    for (const u of DEMO_USERS) {
+      const row = await tx.user.create({ data: { email: u.email, name: u.name, role: u.role, passwordHash } });
+      users.set(u.email, row.id);
+    }
+    const sections = new Map<string, string>();
+    for (const [i, s] of DEMO_SECTIONS.entries()) {
+      const row = await tx.section.create({ data: { name: s.name, slug: s.slug, order: i + 1, owners: { create: [{ userId: users.get(s.owner)! }] } } });
+      sections.set(s.name, row.id);
+    }
+    const indicatorIds = new Map<string, string>();
+    const orderInSection = new Map<string, number>();
+    for (const ind of indicators) {
+      const order = (orderInSection.get(ind.section) ?? 0) + 1;
+      orderInSection.set(ind.section, order);
+      const row = await tx.indicator.create({
+        data: {
+          code: ind.code, name: ind.name, sectionId: sections.get(ind.section)!, definition: ind.definition, unit: ind.unit,
+          polarity: ind.polarity, measureType: ind.measureType, decimals: ind.decimals, timescale: ind.timescale,
+          timescaleBasis: ind.timescaleBasis, dataSource: ind.dataSource, suppressSmallNumbers: DEMO_SUPPRESSED.has(ind.code), order,
+          targets: ind.target === null ? undefined : { create: [{ fromMonth: DEMO_FIRST_MONTH, target: ind.target, tolerance: demoTolerance(ind.target) }] },
+          comparators: { create: ind.england.map((e) => ({ label: "England", periodLabel: e.periodLabel, value: e.value, source: ind.englandSource, notes: ind.englandNotes })) },
+        },
+      });
+      indicatorIds.set(ind.code, row.id);
+    }
+    const adminId = users.get("admin@northbridge.example")!;
+    for (let month = DEMO_FIRST_MONTH; month <= through; month = addMonths(month, 1)) {
+      const period = await tx.period.create({ data: { month, panelMeetingDate: demoPanelDate(month), openedById: adminId } });
+      await tx.indicatorValue.createMany({
+        data: values.filter((v) => v.period === month).map((v) => ({
+          indicatorId: indicatorIds.get(v.code)!, periodId: period.id, value: v.value, source: "IMPORT" as const, updatedById: adminId, updatedByName: "Demo seed",
+        })),
+      });
+    }
+    await recordAudit(tx, SYSTEM_ACTOR, { action: "demo.seeded", entityType: "Database", entityId: "demo", after: { through, indicators: indicators.length } });
+  }, { timeout: 60_000 });
+}

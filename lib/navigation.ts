@@ -1,0 +1,14 @@
+// The service navigation: each link shows only to roles allowed to use what it leads to.
+import { can, type Action } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+type NavItem = { href: string; text: string; action: Action };
+
+const NAV: NavItem[] = [
+  { href: "/", text: "Home", action: "home.view" },
+  { href: "/admin", text: "Administration", action: "admin.view" },
+];
+
+export function navigationFor(role: Role): { href: string; text: string }[] {
+  return NAV.filter((item) => can(role, item.action)).map(({ href, text }) => ({ href, text }));
+}

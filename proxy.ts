@@ -1,0 +1,24 @@
+// Sends signed-out visitors to the sign-in page. Convenience only: every page, action and route
+// handler checks the user again on the server.
+import { NextResponse, type NextRequest } from "next/server";
+import { getToken } from "next-auth/jwt";
+
+const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
+
+export async function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
+  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+  if (token) return NextResponse.next();
+  if (pathname.startsWith("/api/")) return NextResponse.json({ error: "Sign in required" }, { status: 401 });
+  const url = request.nextUrl.clone();
+  url.pathname = "/login";
+  url.search = "";
+  url.searchParams.set("callbackUrl", `${pathname}${search}`);
+  if (request.cookies.getAll().some((c) => c.name.endsWith("next-auth.session-token"))) url.searchParams.set("expired", "1");
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

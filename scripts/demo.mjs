@@ -1,0 +1,41 @@
+// npm run demo: install if needed, prepare the embedded database with the demo council, build and
+// serve on http://localhost:3000 (PORT to change). With DATABASE_URL set, that server is used.
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { ensureDependencies, localSecret, root, run } from "./ensure-deps.mjs";
+
+ensureDependencies();
+const { startDatabase, StartupError } = await import("./db-runtime.mjs");
+const { openEngine } = await import("./migrate-engine.mjs");
+
+const port = process.env.PORT ?? "3000";
+const env = {
+  ...process.env,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+if (process.env.DEMO_SKIP_BUILD !== "1") {
+  console.log("Building the app...");
+  run(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], { env });
+}
+
+let db;
+try {
+  db = await startDatabase();
+  const engine = await openEngine(db.url);
+  await engine.deploy();
+  engine.close();
+} catch (e) {
+  console.error(e instanceof StartupError ? e.message : `Could not prepare the database: ${e.message}`);
+  await db?.stop();
+  process.exit(1);
+}
+env.DATABASE_URL = db.url;
+run(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed/demo.ts", "--if-empty"], { env });
+
+console.log(`Scrutiny Pack is starting on http://localhost:${port} (Ctrl+C to stop). Demo accounts: see README.md`);
+const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { cwd: root, stdio: "inherit", env });
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => server.kill(sig));
+server.on("exit", async (code) => { await db.stop(); process.exit(code ?? 0); });

@@ -1,0 +1,65 @@
+// npm test: installs what is missing, then runs unit and integration tests (Vitest) and browser
+// tests (Playwright on a production build), all on a database created fresh for this run.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { ensureDependencies, root } from "./ensure-deps.mjs";
+
+ensureDependencies();
+ensureChromium();
+const { startDatabase, StartupError } = await import("./db-runtime.mjs");
+const { openEngine } = await import("./migrate-engine.mjs");
+
+function ensureChromium() {
+  const exe = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (fs.existsSync(exe)) return;
+  if (fs.existsSync("/etc/debian_version") && process.getuid?.() === 0 && !process.env.CHROMIUM_PATH) {
+    console.log("Installing Debian's Chromium for the browser tests (apt-get install chromium)...");
+    const u = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    const i = u.status === 0 ? spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }) : u;
+    if (i.status === 0 && fs.existsSync(exe)) return;
+  }
+  console.error(`Browser tests need Chromium at ${exe}: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+  process.exit(1);
+}
+
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+let db;
+try {
+  db = await startDatabase({ test: true });
+  const engine = await openEngine(db.url);
+  await engine.deploy();
+  engine.close();
+} catch (e) {
+  console.error(e instanceof StartupError ? e.message : `Could not prepare the test database: ${e.message}`);
+  await db?.stop();
+  process.exit(1);
+}
+const distDir = ".next-test";
+const env = {
+  ...process.env,
+  DATABASE_URL: db.url,
+  NEXT_DIST_DIR: distDir,
+  NEXTAUTH_SECRET: "test-secret-for-the-browser-tests-only-0123456789",
+  NEXTAUTH_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+
+const only = process.argv[2]; // "unit" or "e2e" to run one half
+let failed = false;
+function step(label, cmd, args) {
+  if (failed) return;
+  console.log(`\n=== ${label} ===`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
+  if (r.status !== 0) { failed = true; console.error(`${label} failed`); }
+}
+
+if (only !== "e2e") step("Unit and integration tests (Vitest)", bin("vitest"), ["run"]);
+if (only !== "unit") {
+  const reuse = process.env.REUSE_BUILD === "1" && fs.existsSync(path.join(root, distDir, "BUILD_ID"));
+  if (!reuse) step("Production build for the browser tests", process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]);
+  step("Browser tests (Playwright, Chromium)", bin("playwright"), ["test", ...process.argv.slice(3)]);
+}
+await db.stop();
+console.log(failed ? "\nTests failed" : "\nAll tests passed");
+process.exit(failed ? 1 : 0);

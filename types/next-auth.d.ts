@@ -1,0 +1,7 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role };
+  }
+}
