@@ -35,7 +35,7 @@ try {
   await db?.stop();
   process.exit(1);
 }
-const distDir = ".next-test";
+const distDir = process.env.TEST_DIST_DIR ?? ".next-test";
 const env = {
   ...process.env,
   DATABASE_URL: db.url,
