@@ -12,3 +12,19 @@ export async function createTestUser(role: Role, opts: { password?: string; acti
   });
   return { ...user, sessionUser: { id: user.id, name: user.name, email: user.email, role: user.role } };
 }
+
+/** A month no other test uses: far-future years keep tests apart from the demo data. */
+export function uniqueMonth(): string {
+  const year = 2100 + Math.floor(Math.random() * 7000);
+  return `${year}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}`;
+}
+
+export async function createPeriod(opts: { month?: string; status?: "OPEN" | "SIGNED_OFF" | "PUBLISHED" | "AMENDING" } = {}) {
+  const month = opts.month ?? uniqueMonth();
+  return db.period.create({ data: { month, panelMeetingDate: new Date("2100-01-01"), status: opts.status ?? "OPEN" } });
+}
+
+export async function createSection(ownerIds: string[] = []) {
+  const slug = unique("section");
+  return db.section.create({ data: { name: slug, slug, order: 100, owners: { create: ownerIds.map((userId) => ({ userId })) } } });
+}

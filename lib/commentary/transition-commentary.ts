@@ -1,0 +1,122 @@
+// The one function that saves and moves a section's commentary through the workflow: authorise,
+// check the state, then in one transaction compare-and-set on the version, write the revision,
+// review comment and audit event. Notifications go out after the commit.
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { can, canEditSection } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/audit/record";
+import { assertPeriodEditable } from "@/lib/periods/editable";
+import type { ReviewAction } from "@/lib/generated/prisma/enums";
+import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context";
+import { MAX_COMMENTARY_LENGTH, MAX_REVIEW_COMMENT_LENGTH, TRANSITIONS, planTransition, type Actor, type CommentaryAction } from "@/lib/commentary/workflow";
+import { notifyCommentaryChange } from "@/lib/commentary/notify";
+
+export type TransitionInput = {
+  month: string;
+  slug: string;
+  action: CommentaryAction;
+  /** The version the user's form was built from; 0 when the section had no commentary. */
+  expectedVersion: number;
+  body?: string;
+  comment?: string;
+};
+
+export const CONFLICT_MESSAGE =
+  "Someone else changed this commentary while you were working on it. Your text has not been saved: it is still in the box below. Copy it, reload the page to see their version, and combine the two.";
+
+export const normaliseBody = (s: string) => s.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
+
+function actorKind(user: SessionUser, ownerIds: string[], action: CommentaryAction): Actor | null {
+  if (TRANSITIONS[action].by === "owner") {
+    const permission = action === "submit" ? "commentary.submit" : "commentary.draft";
+    return can(user.role, permission) && canEditSection(user, ownerIds) ? "owner" : null;
+  }
+  return can(user.role, "commentary.review") ? "reviewer" : null;
+}
+
+function validate(input: TransitionInput, currentBody: string) {
+  const body = input.body === undefined ? undefined : normaliseBody(input.body);
+  const comment = (input.comment ?? "").trim();
+  const errors: Record<string, string> = {};
+  if (body !== undefined && body.length > MAX_COMMENTARY_LENGTH) {
+    errors.body = `Commentary must be ${MAX_COMMENTARY_LENGTH.toLocaleString("en-GB")} characters or fewer (it has ${body.length.toLocaleString("en-GB")})`;
+  }
+  const finalBody = body ?? currentBody;
+  if ((input.action === "submit" || input.action === "approve") && !finalBody) errors.body = "Enter the commentary before you submit it for review";
+  if (input.action === "return" && !comment) errors.comment = "Say what needs to change before you return the commentary";
+  if (input.action === "reopen" && !comment) errors.comment = "Give the reason for reopening the commentary";
+  if (comment.length > MAX_REVIEW_COMMENT_LENGTH) errors.comment = `The comment must be ${MAX_REVIEW_COMMENT_LENGTH.toLocaleString("en-GB")} characters or fewer`;
+  if (Object.keys(errors).length) throw new AppError("VALIDATION", "There is a problem", errors);
+  return { body: finalBody, comment };
+}
+
+const REVIEW_ACTION: Partial<Record<CommentaryAction, ReviewAction>> = { submit: "SUBMIT", return: "RETURN", approve: "APPROVE", reopen: "REOPEN" };
+
+export async function transitionCommentary(user: SessionUser, input: TransitionInput) {
+  if (!can(user.role, "commentary.view")) throw new AppError("FORBIDDEN", "You do not have access to commentary");
+  const { period, section, ownerIds, commentary } = await loadCommentaryContext(input.month, input.slug);
+  const actor = actorKind(user, ownerIds, input.action);
+  const state = commentary?.status ?? "NOT_STARTED";
+  const plan = planTransition(state, input.action, actor);
+  if (!plan.ok) throw new AppError(plan.reason === "NOT_ALLOWED" ? "FORBIDDEN" : "INVALID_TRANSITION", plan.message);
+  assertPeriodEditable(period);
+  if ((commentary?.version ?? 0) !== input.expectedVersion) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+  const { body, comment } = validate(input, commentary?.body ?? "");
+  const now = new Date();
+  const conflict = () => new AppError("CONFLICT", CONFLICT_MESSAGE);
+  const timestamps = {
+    ...(input.action === "submit" ? { submittedAt: now, firstSubmittedAt: commentary?.firstSubmittedAt ?? now } : {}),
+    ...(input.action === "approve" ? { approvedAt: now, approvedById: user.id } : {}),
+    ...(input.action === "reopen" ? { approvedAt: null, approvedById: null } : {}),
+  };
+
+  const result = await db.$transaction(async (tx) => {
+    let id: string;
+    let version: number;
+    if (!commentary) {
+      try {
+        const created = await tx.commentary.create({
+          data: { sectionId: section.id, periodId: period.id, body, status: plan.to, version: 1, updatedById: user.id, updatedByName: user.name, ...timestamps },
+        });
+        ({ id, version } = created);
+      } catch (e) {
+        if ((e as { code?: string }).code === "P2002") throw conflict();
+        throw e;
+      }
+    } else {
+      const updated = await tx.commentary.updateMany({
+        where: { id: commentary.id, version: commentary.version, status: commentary.status },
+        data: { body, status: plan.to, version: { increment: 1 }, updatedById: user.id, updatedByName: user.name, ...timestamps },
+      });
+      if (updated.count !== 1) throw conflict();
+      id = commentary.id;
+      version = commentary.version + 1;
+    }
+    if (body !== (commentary?.body ?? null)) {
+      const last = await tx.commentaryRevision.aggregate({ where: { commentaryId: id }, _max: { number: true } });
+      await tx.commentaryRevision.create({
+        data: { commentaryId: id, number: (last._max.number ?? 0) + 1, body, authorId: user.id, authorName: user.name, authorRole: user.role },
+      });
+    }
+    const reviewAction = REVIEW_ACTION[input.action];
+    if (reviewAction) {
+      await tx.reviewComment.create({ data: { commentaryId: id, action: reviewAction, body: comment, authorId: user.id, authorName: user.name, authorRole: user.role } });
+    }
+    if (input.action === "submit") {
+      await tx.period.updateMany({ where: { id: period.id, commentaryFirstSubmittedAt: null }, data: { commentaryFirstSubmittedAt: now } });
+    }
+    await recordAudit(tx, user, {
+      action: `commentary.${input.action}`, entityType: "Commentary", entityId: id, periodMonth: period.month,
+      before: commentary ? { status: commentary.status, version: commentary.version } : { status: "NOT_STARTED" },
+      after: { status: plan.to, version, section: section.slug, ...(comment ? { comment } : {}) },
+    });
+    return { id, version, status: plan.to };
+  });
+
+  await notifyCommentaryChange({ action: input.action, month: period.month, section, actor: user, comment }).catch((e) => {
+    console.error("Commentary notification failed", e);
+  });
+  return result;
+}
