@@ -1,0 +1,141 @@
+"use client";
+// The commentary editor (owners), the review form (director) and the reopen form. Text typed here
+// stays in the box whatever the server answers, so a conflict or an expired session loses nothing.
+import { useActionState, useEffect, useRef, useState } from "react";
+import { ErrorSummary, FieldError } from "@/components/error-summary";
+import { CommentaryMarkdown } from "@/components/commentary-markdown";
+import { autosaveAction, commentaryAction } from "./actions";
+
+const MAX = 20_000;
+const AUTOSAVE_MS = 30_000;
+
+type Where = { month: string; slug: string; version: number };
+
+function Hidden({ month, slug, version }: Where) {
+  return (
+    <>
+      <input type="hidden" name="month" value={month} />
+      <input type="hidden" name="slug" value={slug} />
+      <input type="hidden" name="expectedVersion" value={version} />
+    </>
+  );
+}
+
+function CommentaryTextarea({ label, hint, value, onChange, error, textareaRef }: {
+  label: string; hint: string; value: string; onChange: (v: string) => void; error?: string; textareaRef?: React.Ref<HTMLTextAreaElement>;
+}) {
+  const remaining = MAX - value.length;
+  return (
+    <div className={`govuk-form-group govuk-character-count${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label govuk-label--m" htmlFor="body">{label}</label>
+      <div id="body-hint" className="govuk-hint">{hint}</div>
+      <FieldError id="body" error={error} />
+      <textarea
+        ref={textareaRef}
+        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+        id="body" name="body" rows={14} value={value} onChange={(e) => onChange(e.target.value)}
+        aria-describedby={`body-hint body-count${error ? " body-error" : ""}`}
+      />
+      <div id="body-count" className={`govuk-hint govuk-character-count__message${remaining < 0 ? " govuk-error-message" : ""}`}>
+        {remaining >= 0 ? `You have ${remaining.toLocaleString("en-GB")} characters remaining` : `You have ${(-remaining).toLocaleString("en-GB")} characters too many`}
+      </div>
+    </div>
+  );
+}
+
+export function CommentaryEditor({ month, slug, version, initialBody, figuresSummary, canSubmit }: Where & { initialBody: string; figuresSummary: string; canSubmit: boolean }) {
+  const [state, formAction, pending] = useActionState(commentaryAction, null);
+  const [body, setBody] = useState(initialBody);
+  const [currentVersion, setCurrentVersion] = useState(version);
+  const [autosaveStatus, setAutosaveStatus] = useState("");
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const latest = useRef({ body, version: currentVersion, saved: initialBody, pending });
+  latest.current = { ...latest.current, body, version: currentVersion, pending };
+
+  // One timer for the life of the editor: it saves only when the text changed since the last save.
+  useEffect(() => {
+    const timer = setInterval(async () => {
+      const l = latest.current;
+      if (l.pending || l.body === l.saved) return;
+      const sent = l.body;
+      const r = await autosaveAction({ month, slug, expectedVersion: l.version, body: sent });
+      if (r.ok) {
+        latest.current.saved = sent;
+        setCurrentVersion(r.data.version);
+        setAutosaveStatus(`Draft saved automatically at ${new Date(r.data.savedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`);
+      } else {
+        setAutosaveStatus(`Not saved automatically: ${r.message}`);
+      }
+    }, AUTOSAVE_MS);
+    return () => clearInterval(timer);
+  }, [month, slug]);
+
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
+      <Hidden month={month} slug={slug} version={currentVersion} />
+      <CommentaryTextarea
+        label="Commentary" value={body} onChange={setBody} error={errors.body} textareaRef={textarea}
+        hint="Write for councillors. You can use **bold**, *italic*, bullet lists (start lines with -), numbered lists (1.) and links."
+      />
+      <p className="govuk-body">
+        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => {
+          setBody((b) => (b.trim() ? `${b.trimEnd()}\n\n${figuresSummary}` : figuresSummary));
+          textarea.current?.focus();
+        }}>
+          Insert figures summary
+        </button>
+      </p>
+      <p className="govuk-body-s" aria-live="polite" role="status">{autosaveStatus}</p>
+      <div className="govuk-button-group">
+        <button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary" disabled={pending}>Save draft</button>
+        {canSubmit ? <button type="submit" name="intent" value="submit" className="govuk-button" disabled={pending}>Submit for review</button> : null}
+      </div>
+      <h2 className="govuk-heading-m">Preview</h2>
+      <div className="app-preview">{body.trim() ? <CommentaryMarkdown body={body} /> : <p className="govuk-body govuk-hint">Nothing written yet.</p>}</div>
+    </form>
+  );
+}
+
+export function ReviewForm({ month, slug, version, initialBody }: Where & { initialBody: string }) {
+  const [state, formAction, pending] = useActionState(commentaryAction, null);
+  const [body, setBody] = useState(initialBody);
+  const [comment, setComment] = useState("");
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
+      <Hidden month={month} slug={slug} version={version} />
+      <CommentaryTextarea label="Commentary" hint="You can make small edits before you approve: they are recorded as your revision." value={body} onChange={setBody} error={errors.body} />
+      <div className={`govuk-form-group${errors.comment ? " govuk-form-group--error" : ""}`}>
+        <label className="govuk-label govuk-label--m" htmlFor="comment">Comment for the service lead</label>
+        <div id="comment-hint" className="govuk-hint">Needed when you return the commentary: say what to change.</div>
+        <FieldError id="comment" error={errors.comment} />
+        <textarea className={`govuk-textarea${errors.comment ? " govuk-textarea--error" : ""}`} id="comment" name="comment" rows={4} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby={`comment-hint${errors.comment ? " comment-error" : ""}`} />
+      </div>
+      <div className="govuk-button-group">
+        <button type="submit" name="intent" value="approve" className="govuk-button" disabled={pending}>Approve</button>
+        <button type="submit" name="intent" value="return" className="govuk-button govuk-button--warning" disabled={pending}>Return for changes</button>
+      </div>
+    </form>
+  );
+}
+
+export function ReopenForm({ month, slug, version }: Where) {
+  const [state, formAction, pending] = useActionState(commentaryAction, null);
+  const [comment, setComment] = useState("");
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
+      <Hidden month={month} slug={slug} version={version} />
+      <div className={`govuk-form-group${errors.comment ? " govuk-form-group--error" : ""}`}>
+        <label className="govuk-label govuk-label--s" htmlFor="comment">Reason for reopening</label>
+        <FieldError id="comment" error={errors.comment} />
+        <textarea className={`govuk-textarea${errors.comment ? " govuk-textarea--error" : ""}`} id="comment" name="comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby={errors.comment ? "comment-error" : undefined} />
+      </div>
+      <button type="submit" name="intent" value="reopen" className="govuk-button govuk-button--secondary" disabled={pending}>Reopen</button>
+    </form>
+  );
+}
