@@ -3,12 +3,14 @@ import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/roles";
 import { ServiceHeader } from "@/components/service-header";
 import { appConfig } from "@/lib/config/app";
+import { countWaitingItems } from "@/lib/tasks/find-tasks";
 
-export function PageShell({ user, children }: { user: SessionUser | null; children: ReactNode }) {
+export async function PageShell({ user, children }: { user: SessionUser | null; children: ReactNode }) {
+  const waiting = user ? await countWaitingItems(user).catch(() => 0) : 0;
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">Skip to main content</a>
-      <ServiceHeader user={user} />
+      <ServiceHeader user={user} waiting={waiting} />
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
           {children}

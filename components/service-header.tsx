@@ -5,7 +5,7 @@ import { navigationFor } from "@/lib/navigation";
 import { SignOutButton } from "@/components/sign-out-button";
 import { NavLinks } from "@/components/nav-links";
 
-export function ServiceHeader({ user }: { user: SessionUser | null }) {
+export function ServiceHeader({ user, waiting = 0 }: { user: SessionUser | null; waiting?: number }) {
   return (
     <>
       <header className="govuk-generic-header" data-module="govuk-header">
@@ -28,6 +28,11 @@ export function ServiceHeader({ user }: { user: SessionUser | null }) {
               <span>
                 Signed in as <strong>{user.name}</strong>, {roleLabel[user.role]}
               </span>
+              {waiting > 0 ? (
+                <a className="govuk-link app-waiting" href="/">
+                  <strong className="govuk-tag govuk-tag--red">{waiting}</strong> {waiting === 1 ? "item waiting" : "items waiting"} for you
+                </a>
+              ) : null}
               <SignOutButton />
             </div>
           ) : null}

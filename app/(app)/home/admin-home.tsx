@@ -1,10 +1,28 @@
 import { countCatalogue } from "@/lib/home/home-summary";
+import { findAdminTasks } from "@/lib/tasks/find-tasks";
+import { formatMonth } from "@/lib/format/dates";
+import { TaskList } from "@/components/task-list";
 
 export async function AdminHome() {
-  const counts = await countCatalogue();
+  const [counts, periods] = await Promise.all([countCatalogue(), findAdminTasks()]);
   return (
     <>
       <h1 className="govuk-heading-xl">Administration</h1>
+      <h2 className="govuk-heading-m">Values for open periods</h2>
+      {periods.length === 0 ? (
+        <p className="govuk-body">No period is open. <a className="govuk-link" href="/periods">Open a period</a></p>
+      ) : (
+        <TaskList items={periods.map((p) => ({
+          id: `values-${p.month}`,
+          name: formatMonth(p.month),
+          href: `/periods/${p.month}/values`,
+          hint: `${p.have} of ${p.total} indicators have a value`,
+          status: p.missing === 0
+            ? <strong className="govuk-tag govuk-tag--green">Complete</strong>
+            : <strong className="govuk-tag govuk-tag--orange">{p.missing} missing</strong>,
+        }))} />
+      )}
+      <h2 className="govuk-heading-m">Catalogue</h2>
       <dl className="govuk-summary-list">
         <Row label="Active indicators" value={counts.indicators} />
         <Row label="Sections" value={counts.sections} />

@@ -1,13 +1,47 @@
-import { countCatalogue } from "@/lib/home/home-summary";
+import { findDirectorTasks } from "@/lib/tasks/find-tasks";
+import { formatDateTime, formatMonth } from "@/lib/format/dates";
+import { TaskList } from "@/components/task-list";
+import { CommentaryTag } from "@/components/commentary-tag";
 
 export async function DirectorHome() {
-  const counts = await countCatalogue();
+  const t = await findDirectorTasks();
   return (
     <>
       <h1 className="govuk-heading-xl">Reviews and sign-off</h1>
-      <p className="govuk-body">
-        {counts.periods === 0 ? "No periods have been opened yet." : `${counts.periods} periods have been opened.`}
-      </p>
+      <h2 className="govuk-heading-m">Waiting for your review</h2>
+      {t.submitted.length === 0 ? (
+        <p className="govuk-body">Nothing is waiting for your review.</p>
+      ) : (
+        <TaskList items={t.submitted.map((c) => ({
+          id: `review-${c.period.month}-${c.section.slug}`,
+          name: `${c.section.name}, ${formatMonth(c.period.month)}`,
+          href: `/periods/${c.period.month}/sections/${c.section.slug}`,
+          hint: c.submittedAt ? `Submitted ${formatDateTime(c.submittedAt)}${c.updatedByName ? ` by ${c.updatedByName}` : ""}` : undefined,
+          status: <CommentaryTag state="SUBMITTED" />,
+        }))} />
+      )}
+      <h2 className="govuk-heading-m">Ready to sign off</h2>
+      {t.readyToSignOff.length === 0 ? (
+        <p className="govuk-body">No period is ready to sign off yet.</p>
+      ) : (
+        <ul className="govuk-list">
+          {t.readyToSignOff.map((m) => (
+            <li key={m}><a className="govuk-link" href={`/periods/${m}`}>{formatMonth(m)}: every section approved and every value in</a></li>
+          ))}
+        </ul>
+      )}
+      {t.openPeriods.filter((p) => !p.ready).length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Still in progress</h2>
+          <ul className="govuk-list">
+            {t.openPeriods.filter((p) => !p.ready).map((p) => (
+              <li key={p.month}>
+                <a className="govuk-link" href={`/periods/${p.month}`}>{formatMonth(p.month)}</a>: {p.sections.length - p.sectionsNotApproved.length} of {p.sections.length} sections approved, {p.missingValues.length} values missing
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </>
   );
 }

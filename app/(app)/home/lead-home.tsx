@@ -1,21 +1,24 @@
 import type { SessionUser } from "@/lib/auth/roles";
-import { findOwnedSections } from "@/lib/home/home-summary";
+import { findLeadTasks } from "@/lib/tasks/find-tasks";
+import { formatMonth } from "@/lib/format/dates";
+import { TaskList } from "@/components/task-list";
+import { CommentaryTag } from "@/components/commentary-tag";
 
 export async function LeadHome({ user }: { user: SessionUser }) {
-  const sections = await findOwnedSections(user);
+  const periods = await findLeadTasks(user);
+  const ownsNothing = periods.every((p) => p.sections.length === 0);
   return (
     <>
       <h1 className="govuk-heading-xl">Your sections</h1>
-      {sections.length === 0 ? (
-        <p className="govuk-body">You do not own any sections yet. An administrator assigns sections to service leads.</p>
+      {ownsNothing ? (
+        <p className="govuk-body">{periods.length === 0 ? "No period is open for commentary at the moment." : "You do not own any sections yet. An administrator assigns sections to service leads."}</p>
       ) : (
-        <ul className="govuk-list govuk-list--bullet">
-          {sections.map((s) => (
-            <li key={s.id}>
-              {s.name} ({s._count.indicators} indicators)
-            </li>
-          ))}
-        </ul>
+        periods.map((p) => (
+          <section key={p.month} aria-labelledby={`tasks-${p.month}`}>
+            <h2 className="govuk-heading-m" id={`tasks-${p.month}`}>{formatMonth(p.month)}</h2>
+            <TaskList items={p.sections.map((s) => ({ id: `${p.month}-${s.slug}`, name: s.name, href: `/periods/${p.month}/sections/${s.slug}`, status: <CommentaryTag state={s.state} /> }))} />
+          </section>
+        ))
       )}
     </>
   );

@@ -1,0 +1,79 @@
+// What is waiting for each role: the home page task lists and the count in the header.
+import "server-only";
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/roles";
+import type { CommentaryState } from "@/lib/commentary/workflow";
+import { checkReadiness } from "@/lib/periods/readiness";
+
+const OPEN_STATUSES = ["OPEN", "AMENDING"] as const;
+const LEAD_WAITING: CommentaryState[] = ["NOT_STARTED", "DRAFT", "RETURNED"];
+
+async function openPeriods() {
+  return db.period.findMany({ where: { status: { in: [...OPEN_STATUSES] } }, orderBy: { month: "desc" }, select: { id: true, month: true, status: true } });
+}
+
+/** A service lead's sections in every open period, with their commentary state. */
+export async function findLeadTasks(user: SessionUser) {
+  const [periods, sections] = await Promise.all([
+    openPeriods(),
+    db.section.findMany({ where: { owners: { some: { userId: user.id } } }, orderBy: { order: "asc" }, select: { id: true, name: true, slug: true } }),
+  ]);
+  const commentaries = await db.commentary.findMany({
+    where: { periodId: { in: periods.map((p) => p.id) }, sectionId: { in: sections.map((s) => s.id) } },
+    select: { periodId: true, sectionId: true, status: true },
+  });
+  return periods.map((p) => ({
+    month: p.month,
+    sections: sections.map((s) => ({
+      name: s.name, slug: s.slug,
+      state: (commentaries.find((c) => c.periodId === p.id && c.sectionId === s.id)?.status ?? "NOT_STARTED") as CommentaryState,
+    })),
+  }));
+}
+
+/** Sections submitted for review, and open periods with their sign-off readiness. */
+export async function findDirectorTasks() {
+  const [submitted, periods] = await Promise.all([
+    db.commentary.findMany({
+      where: { status: "SUBMITTED", period: { status: { in: [...OPEN_STATUSES] } } },
+      orderBy: [{ period: { month: "desc" } }, { section: { order: "asc" } }],
+      select: { submittedAt: true, updatedByName: true, period: { select: { month: true } }, section: { select: { name: true, slug: true } } },
+    }),
+    openPeriods(),
+  ]);
+  const readiness = await Promise.all(periods.map(async (p) => ({ month: p.month, ...(await checkReadiness(p.id)) })));
+  return { submitted, readyToSignOff: readiness.filter((r) => r.ready).map((r) => r.month), openPeriods: readiness };
+}
+
+/** Open periods with indicators still missing a value. */
+export async function findAdminTasks() {
+  const periods = await openPeriods();
+  const activeCount = await db.indicator.count({ where: { active: true } });
+  const filled = await db.indicatorValue.groupBy({
+    by: ["periodId"],
+    where: { periodId: { in: periods.map((p) => p.id) }, indicator: { active: true }, OR: [{ value: { not: null } }, { notAvailableReason: { not: null } }] },
+    _count: { _all: true },
+  });
+  return periods.map((p) => {
+    const have = filled.find((f) => f.periodId === p.id)?._count._all ?? 0;
+    return { month: p.month, have, missing: activeCount - have, total: activeCount };
+  });
+}
+
+/** The number in the header: things this user should act on now. */
+export async function countWaitingItems(user: SessionUser): Promise<number> {
+  switch (user.role) {
+    case "SERVICE_LEAD": {
+      const tasks = await findLeadTasks(user);
+      return tasks.reduce((n, p) => n + p.sections.filter((s) => LEAD_WAITING.includes(s.state)).length, 0);
+    }
+    case "DIRECTOR": {
+      const t = await findDirectorTasks();
+      return t.submitted.length + t.readyToSignOff.length;
+    }
+    case "ADMIN":
+      return (await findAdminTasks()).filter((p) => p.missing > 0).length;
+    default:
+      return 0;
+  }
+}
