@@ -1,0 +1,59 @@
+// Problems with the file as a whole (as opposed to one row): each has a code, so the upload page can
+// show the same message whether the browser sent the file by script or by a plain form post.
+import { MAX_IMPORT_ROWS } from "@/lib/import/limits";
+
+export type FileError =
+  | { code: "no-file" }
+  | { code: "empty" }
+  | { code: "no-rows" }
+  | { code: "too-large" }
+  | { code: "wrong-type" }
+  | { code: "old-excel" }
+  | { code: "bad-xlsx" }
+  | { code: "xlsx-too-large" }
+  | { code: "bad-csv"; line?: number }
+  | { code: "wrong-delimiter"; delimiter: "semicolons" | "tabs" }
+  | { code: "too-many-rows" }
+  | { code: "missing-column"; column: RequiredColumn }
+  | { code: "duplicate-column"; column: string }
+  | { code: "no-rows-for-month"; month: string; otherMonths: string[] };
+
+export type RequiredColumn = "indicator_code" | "value";
+
+export const FILE_ERROR_CODES = [
+  "no-file", "empty", "no-rows", "too-large", "wrong-type", "old-excel", "bad-xlsx", "xlsx-too-large", "bad-csv", "wrong-delimiter",
+  "too-many-rows", "missing-column", "duplicate-column", "no-rows-for-month",
+] as const satisfies readonly FileError["code"][];
+
+type MonthNamer = (month: string) => string;
+
+export function describeFileError(error: FileError, formatMonth: MonthNamer): string {
+  switch (error.code) {
+    case "no-file": return "Select a CSV or XLSX file";
+    case "empty": return "The selected file is empty";
+    case "no-rows": return "The selected file has a header row but no rows of values under it";
+    case "too-large": return "The selected file must be smaller than 5 MB";
+    case "wrong-type": return "The selected file must be a CSV or XLSX file";
+    case "old-excel": return "The selected file is an old Excel (.xls) workbook or is password protected: save it as an unprotected Excel Workbook (.xlsx) or as CSV UTF-8";
+    case "bad-xlsx": return "The selected file is not a readable XLSX workbook: open it in Excel and save it again as Excel Workbook (.xlsx), or save it as CSV UTF-8";
+    case "xlsx-too-large": return "The selected workbook is too large once unpacked: save just the values sheet as CSV UTF-8 and upload that";
+    case "bad-csv": return `The selected file is not valid CSV${error.line ? ` (check line ${error.line}: a quote may not be closed)` : ""}`;
+    case "wrong-delimiter": return `The selected file separates columns with ${error.delimiter}: save it as CSV with commas (in Excel, choose CSV UTF-8)`;
+    case "too-many-rows": return `The selected file has more than ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows`;
+    case "missing-column":
+      return error.column === "indicator_code"
+        ? "The selected file must have an indicator_code column (or code) in its first row"
+        : "The selected file must have a value column in its first row";
+    case "duplicate-column": return `The selected file has two columns that mean the same thing (${error.column}): delete one of them`;
+    case "no-rows-for-month": {
+      const others = error.otherMonths.length ? ` It has rows for ${describeMonths(error.otherMonths, formatMonth)}.` : "";
+      return `The selected file has no rows for ${formatMonth(error.month)}.${others} Check you are importing into the right month.`;
+    }
+  }
+}
+
+function describeMonths(months: string[], formatMonth: MonthNamer): string {
+  const sorted = [...months].sort();
+  if (sorted.length === 1) return formatMonth(sorted[0]);
+  return `${sorted.length} other months, ${formatMonth(sorted[0])} to ${formatMonth(sorted[sorted.length - 1])}`;
+}

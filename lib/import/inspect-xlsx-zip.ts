@@ -1,0 +1,79 @@
+// An XLSX is a zip of XML parts. exceljs unpacks all of it into memory, so before handing it over we
+// read the zip's central directory and inflate every part against a budget: a small "zip bomb" that
+// claims (or really unpacks to) hundreds of megabytes is refused before exceljs sees it.
+import { inflateRawSync } from "node:zlib";
+import { MAX_XLSX_ENTRIES, MAX_XLSX_UNPACKED_BYTES } from "@/lib/import/limits";
+
+export type ZipCheck = { ok: true } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" };
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+export const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** OLE compound file: an old .xls workbook, or an encrypted (password protected) .xlsx. */
+export const isOleCompound = (b: Uint8Array) => b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1;
+
+export function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYTES): ZipCheck {
+  const bad = { ok: false, code: "bad-xlsx" } as const;
+  const tooLarge = { ok: false, code: "xlsx-too-large" } as const;
+  if (!isZip(bytes)) return bad;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = findEndOfCentralDirectory(view);
+  if (eocd < 0) return bad;
+  const entries = view.getUint16(eocd + 10, true);
+  const directoryOffset = view.getUint32(eocd + 16, true);
+  // Zip64 markers: no genuine spreadsheet under 5 MB needs them.
+  if (entries === 0xffff || directoryOffset === 0xffffffff) return bad;
+  if (entries > MAX_XLSX_ENTRIES) return tooLarge;
+
+  let at = directoryOffset;
+  let declaredTotal = 0;
+  const names = new Set<string>();
+  const parts: { method: number; compressed: number; size: number; local: number }[] = [];
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > view.byteLength || view.getUint32(at, true) !== CENTRAL) return bad;
+    const method = view.getUint16(at + 10, true);
+    const compressed = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const local = view.getUint32(at + 42, true);
+    if (at + 46 + nameLength > view.byteLength) return bad;
+    names.add(new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    declaredTotal += size;
+    if (declaredTotal > budget) return tooLarge;
+    parts.push({ method, compressed, size, local });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  if (!names.has("[Content_Types].xml") || ![...names].some((n) => n.startsWith("xl/"))) return bad;
+
+  // The sizes above are only what the file claims: inflate each part, never past its claim.
+  for (const part of parts) {
+    if (part.local + 30 > view.byteLength || view.getUint32(part.local, true) !== LOCAL) return bad;
+    const start = part.local + 30 + view.getUint16(part.local + 26, true) + view.getUint16(part.local + 28, true);
+    if (start + part.compressed > view.byteLength) return bad;
+    const data = bytes.subarray(start, start + part.compressed);
+    if (part.method === 0) {
+      if (part.compressed !== part.size) return bad;
+    } else if (part.method === 8) {
+      try {
+        const out = inflateRawSync(data, { maxOutputLength: Math.max(part.size, 1) });
+        if (out.length !== part.size) return bad;
+      } catch (e) {
+        return (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? tooLarge : bad;
+      }
+    } else {
+      return bad;
+    }
+  }
+  return { ok: true };
+}
+
+function findEndOfCentralDirectory(view: DataView): number {
+  const last = view.byteLength - 22;
+  const first = Math.max(0, last - 0xffff);
+  for (let i = last; i >= first; i--) if (view.getUint32(i, true) === EOCD) return i;
+  return -1;
+}

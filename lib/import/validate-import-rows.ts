@@ -1,0 +1,125 @@
+// The import's validator: the parsed rows, the catalogue and the month's stored values in; a preview
+// out, each row new, changed, unchanged or in error with messages naming the row and column. Pure.
+import type { FileError } from "@/lib/import/file-errors";
+import type { ImportTable, ImportColumn, RawRow } from "@/lib/import/import-table";
+import type { ExistingValue, ImportPreview, PreviewIndicator, PreviewRow, RowError, ValueState } from "@/lib/import/import-preview";
+import { parseMonth } from "@/lib/import/parse-month";
+import { checkValue, MAX_NOTE_LENGTH, MAX_REASON_LENGTH } from "@/lib/values/validate-value";
+import { formatMonth } from "@/lib/format/dates";
+
+export type CatalogueEntry = PreviewIndicator & { active: boolean };
+
+export type ValidationInput = {
+  table: ImportTable;
+  month: string;
+  /** Keyed by upper-case code. */
+  catalogue: Map<string, CatalogueEntry>;
+  /** The month's stored values, keyed by indicator id. */
+  existing: Map<string, ExistingValue>;
+};
+
+/** Written in the value cell to mean "no figure this month"; the note then gives the reason. */
+const NOT_AVAILABLE = new Set(["", "n/a", "na", "not available"]);
+const COLUMN_ORDER: ImportColumn[] = ["code", "period", "value", "note"];
+
+export function validateImportRows({ table, month, catalogue, existing }: ValidationInput): { ok: true; preview: ImportPreview } | { ok: false; error: FileError } {
+  const header = (c: ImportColumn) => table.headers[c] ?? c;
+  const rows: PreviewRow[] = [];
+  const otherMonths = new Map<string, number>();
+
+  for (const raw of table.rows) {
+    const errors: RowError[] = [];
+    const fail = (column: ImportColumn, reason: string) => errors.push({ row: raw.row, column: header(column), message: `Row ${raw.row}, column ${header(column)}: ${reason}` });
+    for (const p of raw.problems) fail(p.column, p.reason);
+
+    if (raw.period !== null && !raw.problems.some((p) => p.column === "period")) {
+      const rowMonth = parseMonth(raw.period);
+      if (raw.period === "") fail("period", `enter the month, for example ${month}`);
+      else if (!rowMonth) fail("period", `"${short(raw.period)}" is not a month: write it as YYYY-MM, for example ${month}`);
+      else if (rowMonth !== month) {
+        otherMonths.set(rowMonth, (otherMonths.get(rowMonth) ?? 0) + 1);
+        continue;
+      }
+    }
+
+    const entry = raw.code === "" ? undefined : catalogue.get(raw.code.toUpperCase());
+    if (raw.code === "") fail("code", "enter an indicator code");
+    else if (!entry) fail("code", `"${short(raw.code)}" is not an indicator code in the catalogue`);
+    else if (!entry.active) fail("code", `${entry.code} is retired, so it takes no new values`);
+
+    const next = entry?.active ? readValue(raw, entry, fail) : null;
+    const indicator = entry ? { id: entry.id, code: entry.code, name: entry.name, unit: entry.unit, decimals: entry.decimals } : null;
+    rows.push({ row: raw.row, raw, status: "error", indicator, next, previous: indicator ? existing.get(indicator.id) ?? null : null, errors });
+  }
+
+  if (rows.length === 0 && otherMonths.size > 0) return { ok: false, error: { code: "no-rows-for-month", month, otherMonths: [...otherMonths.keys()].sort() } };
+  markDuplicates(rows, month, header("code"));
+
+  const counts = { new: 0, changed: 0, unchanged: 0, error: 0 };
+  for (const row of rows) {
+    row.errors.sort((a, b) => columnRank(a.column, table) - columnRank(b.column, table));
+    row.status = row.errors.length > 0 || !row.next ? "error" : !row.previous ? "new" : isSame(row.previous, row.next) ? "unchanged" : "changed";
+    counts[row.status] += 1;
+  }
+  const skippedMonths = [...otherMonths.keys()].sort();
+  return {
+    ok: true,
+    preview: {
+      version: 1, month, kind: table.kind, headers: table.headers, rows, counts,
+      skipped: { rows: [...otherMonths.values()].reduce((a, b) => a + b, 0), months: skippedMonths },
+      errors: rows.flatMap((r) => r.errors),
+    },
+  };
+}
+
+function readValue(raw: RawRow, entry: CatalogueEntry, fail: (c: ImportColumn, reason: string) => void): ValueState | null {
+  const note = raw.note === null ? undefined : raw.note === "" ? null : raw.note;
+  if (raw.problems.some((p) => p.column === "value")) return null;
+  if (NOT_AVAILABLE.has(raw.value.toLowerCase())) {
+    if (!note) {
+      fail("value", raw.note === null
+        ? `enter a value for ${entry.code} (to mark it not available, leave the value empty and give the reason in a note column)`
+        : `enter a value for ${entry.code}, or give the reason it is not available in the note column`);
+      return null;
+    }
+    if (note.length > MAX_REASON_LENGTH) { fail("note", `the reason ${entry.code} is not available must be ${MAX_REASON_LENGTH} characters or fewer (it has ${note.length})`); return null; }
+    // The note becomes the reason; the value's own note is left alone.
+    return { value: null, notAvailableReason: note };
+  }
+  const checked = checkValue(raw.value, entry);
+  if (!checked.ok) { fail("value", describeValueProblem(entry.code, checked.reason)); return null; }
+  if (note && note.length > MAX_NOTE_LENGTH) { fail("note", `the note must be ${MAX_NOTE_LENGTH} characters or fewer (it has ${note.length})`); return null; }
+  return { value: checked.value, notAvailableReason: null, note };
+}
+
+/** checkValue's reasons, made to read after "Row 7, column value:". */
+function describeValueProblem(code: string, reason: string): string {
+  if (reason.startsWith("a percentage must")) return `the value for ${code} is a percentage, so ${reason.slice("a percentage ".length)}`;
+  if (/^(must|has) /.test(reason)) return `the value for ${code} ${reason}`;
+  return reason;
+}
+
+function markDuplicates(rows: PreviewRow[], month: string, codeHeader: string): void {
+  const groups = new Map<string, PreviewRow[]>();
+  for (const row of rows) {
+    const key = row.indicator?.id ?? row.raw.code.toUpperCase();
+    if (!key) continue;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const numbers = group.map((r) => r.row);
+    const list = `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
+    const code = group[0].indicator?.code ?? group[0].raw.code;
+    for (const row of group) {
+      row.errors.push({ row: row.row, column: codeHeader, message: `Row ${row.row}, column ${codeHeader}: ${short(code)} appears ${group.length === 2 ? "twice" : `${group.length} times`} for ${formatMonth(month)} (rows ${list})` });
+    }
+  }
+}
+
+export function isSame(previous: ExistingValue, next: ValueState): boolean {
+  return previous.value === next.value && previous.notAvailableReason === next.notAvailableReason && (next.note === undefined || previous.note === next.note);
+}
+
+const columnRank = (column: string, table: ImportTable) => COLUMN_ORDER.findIndex((c) => (table.headers[c] ?? c) === column);
+const short = (s: string) => (s.length > 40 ? `${s.slice(0, 37)}...` : s);
