@@ -6,6 +6,7 @@ type NavItem = { href: string; text: string; action: Action };
 
 const NAV: NavItem[] = [
   { href: "/", text: "Home", action: "home.view" },
+  { href: "/periods", text: "Periods", action: "period.view" },
   { href: "/admin", text: "Administration", action: "admin.view" },
 ];
 
