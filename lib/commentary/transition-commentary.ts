@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { can, canEditSection } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
-import { assertPeriodEditable } from "@/lib/periods/editable";
+import { assertPeriodEditable, lockEditablePeriod } from "@/lib/periods/editable";
 import type { ReviewAction } from "@/lib/generated/prisma/enums";
 import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context";
 import { MAX_COMMENTARY_LENGTH, MAX_REVIEW_COMMENT_LENGTH, TRANSITIONS, planTransition, type Actor, type CommentaryAction } from "@/lib/commentary/workflow";
@@ -73,6 +73,7 @@ export async function transitionCommentary(user: SessionUser, input: TransitionI
   };
 
   const result = await db.$transaction(async (tx) => {
+    await lockEditablePeriod(tx, period.id);
     let id: string;
     let version: number;
     if (!commentary) {

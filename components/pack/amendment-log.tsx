@@ -1,0 +1,32 @@
+// The amendment log: every version of this month's pack, when and why it was made.
+import type { AmendmentEntry } from "@/lib/pack/find-pack";
+import { formatDate } from "@/lib/format/dates";
+
+export function AmendmentLog({ entries, month }: { entries: AmendmentEntry[]; month: string }) {
+  if (entries.length < 2) return null;
+  return (
+    <section className="app-pack-page" aria-labelledby="amendments-title">
+      <h2 className="govuk-heading-l" id="amendments-title">Amendment log</h2>
+      <table className="govuk-table">
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Version</th>
+            <th scope="col" className="govuk-table__header">Signed off</th>
+            <th scope="col" className="govuk-table__header">Published</th>
+            <th scope="col" className="govuk-table__header">Reason</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {entries.map((e) => (
+            <tr className="govuk-table__row" key={e.version}>
+              <th scope="row" className="govuk-table__header"><a className="govuk-link" href={`/packs/${month}?version=${e.version}`}>Version {e.version}</a></th>
+              <td className="govuk-table__cell">{formatDate(e.signedOffAt)} by {e.signedOffByName}</td>
+              <td className="govuk-table__cell">{e.publishedAt ? formatDate(e.publishedAt) : "Not published"}</td>
+              <td className="govuk-table__cell">{e.reason ?? (e.version === 1 ? "First version" : "")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

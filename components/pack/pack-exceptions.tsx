@@ -1,0 +1,39 @@
+// The exceptions list: indicators off target, or worse than both last month and last year.
+import type { PackSnapshot } from "@/lib/pack/snapshot-types";
+import { DirectionText, figureText, RagTag } from "@/components/pack/figures";
+
+export function PackExceptions({ snapshot }: { snapshot: Omit<PackSnapshot, "charts"> }) {
+  const rows = snapshot.sections.flatMap((s) => s.indicators.filter((i) => i.exception).map((i) => ({ ...i, sectionName: s.name })));
+  return (
+    <section className="app-pack-page" aria-labelledby="exceptions-title">
+      <h2 className="govuk-heading-l" id="exceptions-title">Exceptions</h2>
+      <p className="govuk-body">Indicators rated Red against target, or worse than both last month and the same month last year.</p>
+      {rows.length === 0 ? <p className="govuk-body">No indicator is an exception this month.</p> : (
+        <table className="govuk-table app-pack-table">
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Indicator</th>
+              <th scope="col" className="govuk-table__header">Section</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">This month</th>
+              <th scope="col" className="govuk-table__header">RAG</th>
+              <th scope="col" className="govuk-table__header">On last month</th>
+              <th scope="col" className="govuk-table__header">On last year</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {rows.map((i) => (
+              <tr className="govuk-table__row" key={i.code}>
+                <th scope="row" className="govuk-table__header"><a className="govuk-link" href={`#ind-${i.code}`}>{i.name}</a></th>
+                <td className="govuk-table__cell">{i.sectionName}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{figureText(i, i.value, i.suppressed.value, i.notAvailableReason)}</td>
+                <td className="govuk-table__cell"><RagTag rag={i.rag} /></td>
+                <td className="govuk-table__cell"><DirectionText direction={i.vsLastMonth} /></td>
+                <td className="govuk-table__cell"><DirectionText direction={i.vsLastYear} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

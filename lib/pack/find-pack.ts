@@ -1,0 +1,76 @@
+// The pack as a reader asks for it: the latest published version (or ?version=N), its amendment
+// log, and for staff a live preview before publication. Panel members and the public see published
+// versions only; anything else is "not found". A snapshot that fails its hash is never shown.
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { can } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/roles";
+import { appConfig } from "@/lib/config/app";
+import { isMonth } from "@/lib/format/dates";
+import { verifyContentHash } from "@/lib/pack/content-hash";
+import { buildSnapshot } from "@/lib/pack/build-snapshot";
+import type { PackSnapshot } from "@/lib/pack/snapshot-types";
+
+export type AmendmentEntry = { version: number; signedOffAt: string; signedOffByName: string; publishedAt: string | null; reason: string | null };
+
+export type PackView =
+  | { kind: "frozen"; snapshot: PackSnapshot; version: number; published: boolean; publishedAt: string | null; supersededByVersion: number | null; latestPublishedVersion: number | null; amendments: AmendmentEntry[]; contentHash: string; packVersionId: string }
+  | { kind: "preview"; snapshot: Omit<PackSnapshot, "charts">; periodStatus: string; amendments: AmendmentEntry[] }
+  | { kind: "tampered"; version: number; month: string };
+
+export function mayReadPacks(user: SessionUser | null): boolean {
+  return user ? can(user.role, "pack.readPublished") : appConfig.publicPacks;
+}
+
+const notFound = () => new AppError("NOT_FOUND", "There is no published pack for that month");
+
+export async function findPackView(user: SessionUser | null, month: string, opts: { version?: number; preview?: boolean } = {}): Promise<PackView> {
+  if (!mayReadPacks(user)) throw user ? new AppError("FORBIDDEN", "You do not have access to packs") : new AppError("UNAUTHENTICATED", "Sign in to read packs");
+  if (!isMonth(month)) throw notFound();
+  const staff = user ? can(user.role, "pack.preview") : false;
+  const period = await db.period.findUnique({
+    where: { month },
+    include: { packVersions: { orderBy: { version: "asc" }, select: { id: true, version: true, publishedAt: true, signedOffAt: true, signedOffByName: true, amendmentReason: true, supersededById: true } } },
+  });
+  if (!period) throw notFound();
+  const visible = period.packVersions.filter((v) => v.publishedAt || staff);
+  const amendments: AmendmentEntry[] = visible.map((v) => ({
+    version: v.version, signedOffAt: v.signedOffAt.toISOString(), signedOffByName: v.signedOffByName, publishedAt: v.publishedAt?.toISOString() ?? null, reason: v.amendmentReason,
+  }));
+  const latestPublished = [...period.packVersions].reverse().find((v) => v.publishedAt) ?? null;
+
+  const wantPreview = staff && (opts.preview || (!opts.version && !latestPublished && (period.status === "OPEN" || period.status === "AMENDING")));
+  if (wantPreview) {
+    const snapshot = await db.$transaction((tx) => buildSnapshot(tx, {
+      period, version: (period.packVersions.at(-1)?.version ?? 0) + 1, signer: { name: "", role: "DIRECTOR" }, signedAt: new Date(), amendmentReason: period.amendmentReason,
+    }));
+    return { kind: "preview", snapshot, periodStatus: period.status, amendments };
+  }
+
+  const chosen = opts.version !== undefined
+    ? visible.find((v) => v.version === opts.version)
+    : latestPublished ?? (staff ? visible.at(-1) : undefined);
+  if (!chosen) throw notFound();
+  const stored = await db.packVersion.findUniqueOrThrow({ where: { id: chosen.id }, select: { snapshot: true, contentHash: true, supersededBy: { select: { version: true } } } });
+  if (!verifyContentHash(stored.snapshot, stored.contentHash)) {
+    console.error(`Pack ${month} version ${chosen.version} failed its integrity check: stored snapshot does not match contentHash ${stored.contentHash}`);
+    return { kind: "tampered", version: chosen.version, month };
+  }
+  return {
+    kind: "frozen", snapshot: stored.snapshot as unknown as PackSnapshot, version: chosen.version, published: Boolean(chosen.publishedAt),
+    publishedAt: chosen.publishedAt?.toISOString() ?? null, supersededByVersion: stored.supersededBy?.version ?? null,
+    latestPublishedVersion: latestPublished?.version ?? null, amendments, contentHash: stored.contentHash, packVersionId: chosen.id,
+  };
+}
+
+/** Every published pack, newest month first, with its latest version and publication date. */
+export async function listPublishedPacks(user: SessionUser | null) {
+  if (!mayReadPacks(user)) throw user ? new AppError("FORBIDDEN", "You do not have access to packs") : new AppError("UNAUTHENTICATED", "Sign in to read packs");
+  const versions = await db.packVersion.findMany({
+    where: { publishedAt: { not: null }, supersededById: null },
+    orderBy: { period: { month: "desc" } },
+    select: { version: true, publishedAt: true, period: { select: { month: true, panelMeetingDate: true } } },
+  });
+  return versions.map((v) => ({ month: v.period.month, panelMeetingDate: v.period.panelMeetingDate, version: v.version, publishedAt: v.publishedAt! }));
+}

@@ -1,0 +1,34 @@
+// Publishing makes the signed-off version visible to the panel. An earlier published version of
+// the same month (an amendment) is kept and marked as superseded by this one.
+import "server-only";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/audit/record";
+import { formatMonth } from "@/lib/format/dates";
+import { getPeriodByMonth } from "@/lib/periods/find-period";
+import { lockPeriodForStatusChange } from "@/lib/pack/lock-period";
+import { verifyContentHash } from "@/lib/pack/content-hash";
+
+export async function publishPack(user: SessionUser, input: { month: string; expectedPeriodVersion: number }, now = new Date()) {
+  assertCan(user, "pack.publish");
+  const period = await getPeriodByMonth(input.month);
+  return db.$transaction(async (tx) => {
+    const locked = await lockPeriodForStatusChange(tx, period.id, input.expectedPeriodVersion);
+    if (locked.status !== "SIGNED_OFF") {
+      throw new AppError("INVALID_TRANSITION", locked.status === "PUBLISHED" ? `The ${formatMonth(period.month)} pack is already published` : `The ${formatMonth(period.month)} pack must be signed off before it can be published`);
+    }
+    const pack = await tx.packVersion.findFirst({ where: { periodId: period.id, publishedAt: null }, orderBy: { version: "desc" } });
+    if (!pack) throw new AppError("INVALID_TRANSITION", "There is no signed-off version to publish");
+    if (!verifyContentHash(pack.snapshot, pack.contentHash)) {
+      throw new AppError("INVALID_TRANSITION", `Version ${pack.version} failed its integrity check (the stored pack does not match its hash), so it cannot be published. Tell your administrator.`);
+    }
+    const previous = await tx.packVersion.findFirst({ where: { periodId: period.id, publishedAt: { not: null }, supersededById: null }, orderBy: { version: "desc" } });
+    await tx.packVersion.update({ where: { id: pack.id }, data: { publishedAt: now, publishedById: user.id } });
+    if (previous) await tx.packVersion.update({ where: { id: previous.id }, data: { supersededById: pack.id } });
+    await tx.period.update({ where: { id: period.id }, data: { status: "PUBLISHED", version: { increment: 1 } } });
+    await recordAudit(tx, user, { action: "pack.published", entityType: "PackVersion", entityId: pack.id, periodMonth: period.month, after: { version: pack.version, supersedes: previous?.version ?? null } });
+    return { id: pack.id, version: pack.version };
+  });
+}

@@ -1,0 +1,65 @@
+// The frozen pack: everything a signed-off pack shows, as plain JSON. Once stored with its hash it
+// never changes, whatever happens to live data, targets or users. Bump SNAPSHOT_SCHEMA on changes.
+import type { MeasureType, Polarity, Role, Unit } from "@/lib/generated/prisma/enums";
+import type { Direction, Rag } from "@/lib/judgement";
+
+export const SNAPSHOT_SCHEMA = 1;
+
+export type SnapshotIndicator = {
+  code: string;
+  name: string;
+  definition: string;
+  unit: Unit;
+  polarity: Polarity;
+  measureType: MeasureType;
+  decimals: number;
+  suppressSmallNumbers: boolean;
+  /** Figures as the panel may see them: a suppressed small number is null here, flagged below. */
+  value: number | null;
+  suppressed: { value: boolean; lastMonth: boolean; lastYear: boolean };
+  notAvailableReason: string | null;
+  note: string | null;
+  revised: boolean;
+  lastMonth: number | null;
+  lastYear: number | null;
+  target: { value: number; tolerance: number; fromMonth: string } | null;
+  rag: Rag | null;
+  vsLastMonth: Direction | null;
+  vsLastYear: Direction | null;
+  /** "-524 (-28.2%)", "c" when suppressed, null when a figure is missing. */
+  changeVsLastMonth: string | null;
+  changeVsLastYear: string | null;
+  comparators: { label: string; periodLabel: string; value: number; source: string | null; comparable: boolean }[];
+  /** The 24 months ending with this one, oldest first; null where there was no value. */
+  trend: { month: string; value: number | null; suppressed?: true }[];
+  /** One line for people: "Down from 1,861 to 1,337 since July". */
+  summary: string;
+  exception: boolean;
+};
+
+export type SnapshotSection = {
+  name: string;
+  slug: string;
+  owners: string[];
+  commentary: {
+    body: string;
+    authors: { name: string; initials: string; role: Role }[];
+    approvedByName: string | null;
+    approvedAt: string | null;
+  } | null;
+  indicators: SnapshotIndicator[];
+};
+
+export type PackSnapshot = {
+  schema: typeof SNAPSHOT_SCHEMA;
+  council: string;
+  title: string;
+  month: string;
+  panelMeetingDate: string;
+  version: number;
+  signedOff: { name: string; role: Role; at: string };
+  amendmentReason: string | null;
+  sections: SnapshotSection[];
+  /** Chart SVG markup per indicator code, rendered once at sign-off. */
+  charts: Record<string, string>;
+};
