@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { parseMonthParts, targetChangeInput } from "@/lib/catalogue/target-input";
+import { newComparatorInput } from "@/lib/catalogue/comparator-input";
+import { zodFieldErrors } from "@/lib/action-result";
+
+const base = { code: "CP_PLANS", expectedUpdatedAt: "2026-11-26T09:30:00.000Z", fromMonthMonth: "6", fromMonthYear: "2019", target: "90", tolerance: "5" };
+const errorsFor = (form: Record<string, unknown>) => {
+  const r = targetChangeInput.safeParse(form);
+  return r.success ? {} : zodFieldErrors(r.error);
+};
+
+describe("parseMonthParts", () => {
+  it("makes a YYYY-MM month from the month and year fields", () => {
+    expect(parseMonthParts("6", "2019")).toEqual({ ok: true, month: "2019-06" });
+    expect(parseMonthParts(" 12 ", "2026")).toEqual({ ok: true, month: "2026-12" });
+    expect(parseMonthParts("04", "2018")).toEqual({ ok: true, month: "2018-04" });
+  });
+  it.each([
+    ["", "", "Enter the month the change starts from"],
+    ["", "2019", "must include a month"],
+    ["6", "", "must include a year"],
+    ["13", "2019", "The month must be a number from 1 to 12"],
+    ["June", "2019", "The month must be a number from 1 to 12"],
+    ["6", "19", "The year must be 4 digits"],
+    ["6", "1999", "The year must be 4 digits"],
+  ])("refuses month %j year %j", (m, y, message) => {
+    const r = parseMonthParts(m, y);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toContain(message);
+  });
+});
+
+describe("targetChangeInput", () => {
+  it("parses a change from a month onwards", () => {
+    expect(targetChangeInput.parse(base)).toEqual({ code: "CP_PLANS", expectedUpdatedAt: new Date(base.expectedUpdatedAt), fromMonth: "2019-06", target: 90, tolerance: 5 });
+  });
+  it("accepts a blank target (no target from that month) and people's ways of writing numbers", () => {
+    expect(targetChangeInput.parse({ ...base, target: "", tolerance: "" })).toMatchObject({ target: null, tolerance: null });
+    expect(targetChangeInput.parse({ ...base, target: "1,250", tolerance: "2.5%" })).toMatchObject({ target: 1250, tolerance: 2.5 });
+  });
+  it("links each problem to its field", () => {
+    expect(errorsFor({ ...base, fromMonthMonth: "13", target: "lots", tolerance: "-1" })).toEqual({
+      fromMonth: "The month must be a number from 1 to 12",
+      target: 'The target "lots" is not a number',
+      tolerance: "The tolerance must be 0 or more (got -1)",
+    });
+    expect(errorsFor({ ...base, target: "" }).tolerance).toBe("Leave the tolerance blank when there is no target, or enter a target");
+  });
+});
+
+describe("newComparatorInput", () => {
+  const comparator = { code: "CP_PLANS", expectedUpdatedAt: base.expectedUpdatedAt, label: " England ", periodLabel: "2018-19", value: "43.7", source: "", notes: "" };
+  it("parses a comparator, blank source and notes as none", () => {
+    expect(newComparatorInput.parse(comparator)).toMatchObject({ label: "England", periodLabel: "2018-19", value: 43.7, source: null, notes: null });
+  });
+  it("requires who, when and the value", () => {
+    const r = newComparatorInput.safeParse({ ...comparator, label: "", periodLabel: " ", value: "" });
+    expect(r.success).toBe(false);
+    if (!r.success) {
+      expect(zodFieldErrors(r.error)).toEqual({
+        label: "Enter who the comparator describes, such as England",
+        periodLabel: "Enter the period it describes, such as 2018-19",
+        value: "Enter the value",
+      });
+    }
+  });
+});
