@@ -5,12 +5,14 @@ import { db } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit, SYSTEM_ACTOR } from "@/lib/audit/record";
 import { addMonths } from "@/lib/format/dates";
+import { seedDemoPacks } from "@/lib/demo/seed-demo-packs";
 import {
   DEMO_PASSWORD, DEMO_SECTIONS, DEMO_SUPPRESSED, DEMO_USERS, demoPanelDate, demoTolerance, readDemoIndicators, readDemoValues,
 } from "@/lib/demo/demo-data";
 
 export const DEMO_FIRST_MONTH = "2018-04";
 export const DEMO_LAST_LOADED_MONTH = "2019-08";
+export const DEMO_LAST_PUBLISHED_MONTH = "2019-07";
 
 export async function isDatabaseEmpty(): Promise<boolean> {
   return (await db.user.count()) === 0 && (await db.indicator.count()) === 0;
@@ -22,7 +24,7 @@ export async function resetDatabase(): Promise<void> {
   if (tables.length) await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
 }
 
-export async function seedDemo({ through = DEMO_LAST_LOADED_MONTH } = {}): Promise<void> {
+export async function seedDemo({ through = DEMO_LAST_LOADED_MONTH, packs = true } = {}): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const indicators = readDemoIndicators();
   const values = readDemoValues();
@@ -65,4 +67,5 @@ export async function seedDemo({ through = DEMO_LAST_LOADED_MONTH } = {}): Promi
     }
     await recordAudit(tx, SYSTEM_ACTOR, { action: "demo.seeded", entityType: "Database", entityId: "demo", after: { through, indicators: indicators.length } });
   }, { timeout: 60_000 });
+  if (packs) await seedDemoPacks({ firstMonth: DEMO_FIRST_MONTH, publishedThrough: DEMO_LAST_PUBLISHED_MONTH, journeyMonth: through });
 }

@@ -40,23 +40,22 @@ export async function buildSnapshot(tx: Tx, input: BuildInput): Promise<Omit<Pac
   const lastYearMonth = addMonths(month, -12);
   const trendMonths = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(first, i));
 
-  const [sections, values, commentaries] = await Promise.all([
-    tx.section.findMany({
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const sections = await tx.section.findMany({
       orderBy: { order: "asc" },
       include: {
         owners: { include: { user: { select: { name: true } } } },
         indicators: { where: { active: true }, orderBy: { order: "asc" }, include: { targets: true, comparators: { orderBy: [{ periodLabel: "asc" }, { label: "asc" }] } } },
       },
-    }),
-    tx.indicatorValue.findMany({
+    });
+  const values = await tx.indicatorValue.findMany({
       where: { period: { month: { gte: first, lte: month } }, indicator: { active: true } },
       select: { indicatorId: true, value: true, notAvailableReason: true, note: true, revisedAfterSubmission: true, period: { select: { month: true } } },
-    }),
-    tx.commentary.findMany({
+    });
+  const commentaries = await tx.commentary.findMany({
       where: { periodId: input.period.id },
       include: { revisions: { orderBy: { number: "asc" }, select: { authorName: true, authorRole: true } }, reviewComments: { where: { action: "APPROVE" }, orderBy: { createdAt: "desc" }, take: 1 } },
-    }),
-  ]);
+    });
   const byKey = new Map(values.map((v) => [`${v.indicatorId}|${v.period.month}`, v]));
 
   const snapshotSections: SnapshotSection[] = sections.map((section) => {

@@ -12,13 +12,11 @@ export type Readiness = {
 };
 
 export async function checkReadiness(periodId: string, client: Tx | typeof db = db): Promise<Readiness> {
-  const [indicators, sections] = await Promise.all([
-    client.indicator.findMany({
+  const indicators = await client.indicator.findMany({
       where: { active: true, values: { none: { periodId, OR: [{ value: { not: null } }, { notAvailableReason: { not: null } }] } } },
       select: { code: true, name: true, section: { select: { name: true, order: true } }, order: true },
-    }),
-    client.section.findMany({ orderBy: { order: "asc" }, select: { name: true, slug: true, commentaries: { where: { periodId }, select: { status: true } } } }),
-  ]);
+    });
+  const sections = await client.section.findMany({ orderBy: { order: "asc" }, select: { name: true, slug: true, commentaries: { where: { periodId }, select: { status: true } } } });
   const states = sections.map((s) => ({ name: s.name, slug: s.slug, state: (s.commentaries[0]?.status ?? "NOT_STARTED") as CommentaryState }));
   const missingValues = indicators
     .sort((a, b) => a.section.order - b.section.order || a.order - b.order)
