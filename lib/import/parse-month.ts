@@ -3,7 +3,7 @@
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 const month = (year: number, m: number): string | null =>
-  m >= 1 && m <= 12 && year >= 1900 && year <= 2999 ? `${year}-${String(m).padStart(2, "0")}` : null;
+  m >= 1 && m <= 12 && year >= 1000 && year <= 9999 ? `${year}-${String(m).padStart(2, "0")}` : null;
 
 /** A YYYY-MM month, or null when the text is not recognisably a month. */
 export function parseMonth(raw: string | Date | null | undefined): string | null {

@@ -1,0 +1,28 @@
+// What the validator compares a file against: the catalogue by code and the month's stored values.
+// Read the same way for the preview and, inside the transaction, for the confirmation.
+import "server-only";
+import type { db, Tx } from "@/lib/db";
+import type { ExistingValue, ImportPreview } from "@/lib/import/import-preview";
+import type { CatalogueEntry } from "@/lib/import/validate-import-rows";
+
+type Client = Tx | typeof db;
+
+export async function loadCatalogue(client: Client): Promise<Map<string, CatalogueEntry>> {
+  const indicators = await client.indicator.findMany({ select: { id: true, code: true, name: true, unit: true, decimals: true, active: true } });
+  return new Map(indicators.map((i) => [i.code.toUpperCase(), i]));
+}
+
+export async function loadExistingValues(client: Client, periodId: string): Promise<Map<string, ExistingValue>> {
+  const values = await client.indicatorValue.findMany({
+    where: { periodId },
+    select: { id: true, indicatorId: true, value: true, notAvailableReason: true, note: true, revision: true },
+  });
+  return new Map(values.map(({ indicatorId, ...v }) => [indicatorId, v]));
+}
+
+/** The preview stored in ImportBatch.rows. */
+export function readStoredPreview(rows: unknown): ImportPreview {
+  const preview = rows as ImportPreview | null;
+  if (!preview || preview.version !== 1 || !Array.isArray(preview.rows)) throw new Error("ImportBatch.rows is not a version 1 import preview");
+  return preview;
+}

@@ -1,0 +1,52 @@
+// Upload -> preview: parses and validates a file against the month's catalogue and values, and
+// keeps the result as a PENDING ImportBatch for the person to check and confirm.
+import "server-only";
+import { createHash } from "node:crypto";
+import { db } from "@/lib/db";
+import type { SessionUser } from "@/lib/auth/roles";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertCan } from "@/lib/auth/permissions";
+import { getPeriodByMonth } from "@/lib/periods/find-period";
+import { assertPeriodEditable } from "@/lib/periods/editable";
+import { parseImportFile, type ImportFile } from "@/lib/import/parse-import-file";
+import { validateImportRows } from "@/lib/import/validate-import-rows";
+import { loadCatalogue, loadExistingValues } from "@/lib/import/load-import-context";
+import type { FileError } from "@/lib/import/file-errors";
+import type { ImportPreview } from "@/lib/import/import-preview";
+
+export type PreviewImportResult = { ok: true; batchId: string; preview: ImportPreview } | { ok: false; error: FileError };
+
+export async function previewImport(actor: SessionUser | null, month: string, file: ImportFile): Promise<PreviewImportResult> {
+  assertCan(actor, "value.import");
+  const period = await getPeriodByMonth(month);
+  assertPeriodEditable(period);
+
+  const parsed = await parseImportFile(file);
+  if (!parsed.ok) return parsed;
+  const [catalogue, existing] = await Promise.all([loadCatalogue(db), loadExistingValues(db, period.id)]);
+  const validated = validateImportRows({ table: parsed.table, month: period.month, catalogue, existing });
+  if (!validated.ok) return validated;
+
+  const { preview } = validated;
+  const batch = await db.importBatch.create({
+    data: {
+      periodId: period.id,
+      fileName: cleanFileName(file.fileName),
+      fileSha256: createHash("sha256").update(file.bytes).digest("hex"),
+      rowCount: preview.rows.length,
+      errorCount: preview.errors.length,
+      rows: preview as unknown as Prisma.InputJsonValue,
+      createdById: actor.id,
+      createdByName: actor.name,
+    },
+    select: { id: true },
+  });
+  return { ok: true, batchId: batch.id, preview };
+}
+
+/** The name as the person knows it, without any path a browser sent, control characters or excess. */
+export function cleanFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = name.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  return (base || "upload").slice(0, 200);
+}
