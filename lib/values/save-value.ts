@@ -8,6 +8,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, isAppError } from "@/lib/errors";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
+import { formatValue } from "@/lib/judgement/format-number";
 import { assertPeriodEditable } from "@/lib/periods/editable";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
 import { applyValueChange, type ValueChangeOutcome } from "@/lib/values/apply-value-change";
@@ -35,7 +36,7 @@ export type StoredValue = {
 
 /** A conflict that also carries what is stored now, so the editor can compare and save again. */
 export class ValueConflictError extends AppError {
-  constructor(message: string, public readonly current: StoredValue | null) {
+  constructor(message: string, public readonly current: (StoredValue & { display: string }) | null) {
     super("CONFLICT", message, { value: message });
   }
 }
@@ -98,7 +99,8 @@ export async function saveValue(actor: SessionUser | null, input: SaveValueInput
   } catch (e) {
     if (isAppError(e) && e.code === "CONFLICT") {
       const current = await db.indicatorValue.findUnique({ where: { indicatorId_periodId: { indicatorId: indicator.id, periodId: period.id } } });
-      throw new ValueConflictError(`${indicator.name}: ${e.message}`, current ? stored(current) : null);
+      const display = current ? (current.value !== null ? formatValue(current.value, indicator) : `not available (${current.notAvailableReason ?? "no reason given"})`) : "";
+      throw new ValueConflictError(`${indicator.name}: ${e.message}`, current ? { ...stored(current), display } : null);
     }
     throw e;
   }

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/current-user";
+import { STATE_LABEL, STATE_TAG_CLASS } from "@/lib/commentary/workflow";
+import { formatDate, formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
+import { describeValuesProgress, findPeriodOverview } from "@/lib/periods/find-period-overview";
+import { PERIOD_STATUS_LABEL, PERIOD_STATUS_TAG_CLASS } from "@/lib/periods/period-status";
+
+type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ opened?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { period } = await params;
+  return { title: isMonth(period) ? formatMonth(period) : "Period" };
+}
+
+export default async function PeriodPage({ params, searchParams }: Props) {
+  const user = await requirePermission("period.view");
+  const { period: month } = await params;
+  const { opened } = await searchParams;
+  const o = await findPeriodOverview(user, month);
+  if (!o) notFound();
+  const { period, values } = o;
+  const base = `/periods/${month}`;
+
+  return (
+    <>
+      <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
+        <ol className="govuk-breadcrumbs__list">
+          <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href="/periods">Periods</a></li>
+        </ol>
+      </nav>
+      {opened === "1" ? (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="opened-title">
+          <div className="govuk-notification-banner__header"><h2 className="govuk-notification-banner__title" id="opened-title">Success</h2></div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{formatMonth(month)} is open for figures and commentary</p>
+          </div>
+        </div>
+      ) : null}
+      <span className="govuk-caption-l">Period</span>
+      <h1 className="govuk-heading-xl">{formatMonth(month)}</h1>
+
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Status</dt>
+          <dd className="govuk-summary-list__value"><strong className={`govuk-tag ${PERIOD_STATUS_TAG_CLASS[period.status]}`}>{PERIOD_STATUS_LABEL[period.status]}</strong></dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Panel meeting date</dt>
+          <dd className="govuk-summary-list__value">{formatDate(period.panelMeetingDate)}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Opened</dt>
+          <dd className="govuk-summary-list__value">{formatDateTime(period.createdAt)}{o.openedByName ? ` by ${o.openedByName}` : ""}</dd>
+        </div>
+        {period.commentaryFirstSubmittedAt ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Commentary first submitted</dt>
+            <dd className="govuk-summary-list__value">
+              {formatDateTime(period.commentaryFirstSubmittedAt)}
+              <p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">Figures changed after this are marked &ldquo;Revised&rdquo;.</p>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+
+      {!o.editable ? (
+        <div className="govuk-inset-text">
+          This month&rsquo;s pack is {PERIOD_STATUS_LABEL[period.status].toLowerCase()}, so its figures and commentary cannot change. The director must start an amendment first.
+        </div>
+      ) : null}
+
+      <h2 className="govuk-heading-m">Figures</h2>
+      <ul className="govuk-task-list">
+        <li className="govuk-task-list__item govuk-task-list__item--with-link">
+          <div className="govuk-task-list__name-and-hint">
+            <a className="govuk-link govuk-task-list__link" href={`${base}/values`} aria-describedby="task-values-hint task-values-status">Values</a>
+            <div id="task-values-hint" className="govuk-task-list__hint">
+              {describeValuesProgress(values)}
+              {o.revisedCount > 0 ? `. ${o.revisedCount} revised after commentary was submitted` : ""}
+            </div>
+          </div>
+          <div className="govuk-task-list__status" id="task-values-status">
+            {values.indicators > 0 && values.missing === 0 ? "Completed" : <strong className="govuk-tag govuk-tag--teal">{values.withValue + values.notAvailable === 0 ? "Not started" : "Incomplete"}</strong>}
+          </div>
+        </li>
+      </ul>
+      {o.may.import ? (
+        <a href={`${base}/import`} role="button" draggable="false" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Import values
+        </a>
+      ) : null}
+
+      <h2 className="govuk-heading-m">Commentary</h2>
+      {o.sections.length === 0 ? (
+        <p className="govuk-body">There are no sections yet.</p>
+      ) : (
+        <ul className="govuk-task-list">
+          {o.sections.map((s, i) => (
+            <li key={s.slug} className="govuk-task-list__item govuk-task-list__item--with-link">
+              <div className="govuk-task-list__name-and-hint">
+                <a className="govuk-link govuk-task-list__link" href={`${base}/sections/${s.slug}`} aria-describedby={`task-section-${i}-hint task-section-${i}-status`}>{s.name}</a>
+                <div id={`task-section-${i}-hint`} className="govuk-task-list__hint">
+                  {s.owners.length ? `Owned by ${s.owners.join(", ")}` : "No owner yet"}; {s.indicators} indicator{s.indicators === 1 ? "" : "s"}
+                </div>
+              </div>
+              <div className="govuk-task-list__status" id={`task-section-${i}-status`}>
+                <strong className={`govuk-tag ${STATE_TAG_CLASS[s.state]}`}>{STATE_LABEL[s.state]}</strong>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/current-user";
+import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
+import { formatValue } from "@/lib/judgement/format-number";
+import { findValueHistory } from "@/lib/values/find-value-history";
+
+type Props = { params: Promise<{ period: string; code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { period } = await params;
+  return { title: `Value history${isMonth(period) ? `, ${formatMonth(period)}` : ""}` };
+}
+
+export default async function ValueHistoryPage({ params }: Props) {
+  const user = await requirePermission("period.view");
+  const { period: month, code } = await params;
+  const h = await findValueHistory(user, month, decodeURIComponent(code));
+  if (!h) notFound();
+  const { indicator, value } = h;
+  const show = (n: number | null, reason: string | null) => (n !== null ? formatValue(n, indicator) : reason ? `Not available: ${reason}` : "No value");
+
+  return (
+    <>
+      <a href={`/periods/${month}/values#row-${indicator.code}`} className="govuk-back-link">Back to values for {formatMonth(month)}</a>
+      <span className="govuk-caption-l">{formatMonth(month)}, {indicator.section.name}</span>
+      <h1 className="govuk-heading-xl">{indicator.name}</h1>
+      {!value ? (
+        <p className="govuk-body">No figure has been entered for {formatMonth(month)} yet.</p>
+      ) : (
+        <>
+          <dl className="govuk-summary-list">
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Figure now</dt>
+              <dd className="govuk-summary-list__value">
+                {show(value.value, value.notAvailableReason)}
+                {value.revisedAfterSubmission ? <> <strong className="govuk-tag govuk-tag--yellow">Revised</strong><span className="govuk-visually-hidden"> after commentary was first submitted</span></> : null}
+              </dd>
+            </div>
+            <div className="govuk-summary-list__row">
+              <dt className="govuk-summary-list__key">Last changed</dt>
+              <dd className="govuk-summary-list__value">{formatDateTime(value.updatedAt)} by {value.updatedByName} ({value.source === "IMPORT" ? "imported" : "entered"})</dd>
+            </div>
+          </dl>
+          <h2 className="govuk-heading-m">Changes</h2>
+          {value.revisions.length === 0 ? (
+            <p className="govuk-body">No changes are recorded: the figure was loaded with the council&rsquo;s history.</p>
+          ) : (
+            <div className="app-table-scroll" role="region" aria-labelledby="changes-caption" tabIndex={0}>
+              <table className="govuk-table">
+                <caption className="govuk-table__caption govuk-visually-hidden" id="changes-caption">Changes to {indicator.name}, newest first</caption>
+                <thead className="govuk-table__head">
+                  <tr className="govuk-table__row">
+                    <th scope="col" className="govuk-table__header">When</th>
+                    <th scope="col" className="govuk-table__header">Who</th>
+                    <th scope="col" className="govuk-table__header">From</th>
+                    <th scope="col" className="govuk-table__header">To</th>
+                    <th scope="col" className="govuk-table__header">How</th>
+                  </tr>
+                </thead>
+                <tbody className="govuk-table__body">
+                  {value.revisions.map((r) => (
+                    <tr key={r.id} className="govuk-table__row">
+                      <td className="govuk-table__cell">{formatDateTime(r.createdAt)}</td>
+                      <td className="govuk-table__cell">{r.actorName}</td>
+                      <td className="govuk-table__cell">{r.revision === 1 && r.oldValue === null && !r.oldNotAvailableReason ? "No value" : show(r.oldValue, r.oldNotAvailableReason)}</td>
+                      <td className="govuk-table__cell">{show(r.newValue, r.newNotAvailableReason)}</td>
+                      <td className="govuk-table__cell">{r.source === "IMPORT" ? "Imported" : "Entered"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}

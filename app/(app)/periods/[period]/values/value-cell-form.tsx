@@ -1,0 +1,149 @@
+"use client";
+// This month's figure for one indicator: a small form per row, so each save is its own request and
+// its own compare-and-set. The revision the editor saw is kept while they type; a conflicting save
+// keeps their figure in the box and shows what is stored now, so they can compare and save again.
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import type { Unit } from "@/lib/generated/prisma/enums";
+import { describeRule } from "@/lib/values/validate-value";
+import { saveValueAction, type SaveValueState } from "./actions";
+import { useReportGridError } from "./grid-errors";
+
+export type StoredCell = { text: string; notAvailable: boolean; reason: string; revision: number };
+
+type Props = { month: string; indicatorId: string; code: string; name: string; unit: Unit; decimals: number; stored: StoredCell };
+
+export function ValueCellForm({ month, indicatorId, code, name, unit, decimals, stored }: Props) {
+  const [state, formAction, pending] = useActionState<SaveValueState, FormData>(saveValueAction, null);
+  const [text, setText] = useState(stored.text);
+  const [notAvailable, setNotAvailable] = useState(stored.notAvailable);
+  const [reason, setReason] = useState(stored.reason);
+  const [seenRevision, setSeenRevision] = useState(stored.revision);
+  const [dirty, setDirty] = useState(false);
+  const [syncedRevision, setSyncedRevision] = useState(stored.revision);
+  const [handled, setHandled] = useState<SaveValueState>(null);
+  const valueRef = useRef<HTMLInputElement>(null);
+  const reasonRef = useRef<HTMLInputElement>(null);
+  const report = useReportGridError();
+
+  const ids = { value: `value-${code}`, notAvailable: `not-available-${code}`, reason: `reason-${code}`, hint: `value-${code}-hint` };
+
+  // A newer figure arrived from the server (our save, or the page refreshed): show it unless the
+  // user is part-way through typing, in which case we keep their text and the revision they saw.
+  if (stored.revision !== syncedRevision) {
+    setSyncedRevision(stored.revision);
+    if (!dirty) {
+      setText(stored.text);
+      setNotAvailable(stored.notAvailable);
+      setReason(stored.reason);
+      setSeenRevision(stored.revision);
+    }
+  }
+  if (state !== handled) {
+    setHandled(state);
+    if (state?.ok) {
+      setDirty(false);
+      setSeenRevision(state.data.revision);
+    } else if (state?.conflict) {
+      setSeenRevision(state.conflict.revision);
+    }
+  }
+
+  const errors = state && !state.ok ? routeErrors(state, name) : {};
+  const valueError = errors.value;
+  const reasonError = errors.notAvailableReason;
+
+  useEffect(() => {
+    report(ids.value, valueError ?? null);
+    report(ids.reason, reasonError ?? null);
+    if (reasonError) reasonRef.current?.focus();
+    else if (valueError) valueRef.current?.focus();
+  }, [report, ids.value, ids.reason, valueError, reasonError, state]);
+
+  const change = <T,>(set: (v: T) => void) => (v: T) => {
+    set(v);
+    setDirty(true);
+  };
+
+  // Submitting through a transition, not the form's own action, stops React 19 resetting the form
+  // after the save (it would untick "Not available" and lose typed text). Without JavaScript the
+  // form still posts to the same server action.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  };
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="app-value-form">
+      <input type="hidden" name="month" value={month} />
+      <input type="hidden" name="indicatorId" value={indicatorId} />
+      <input type="hidden" name="expectedRevision" value={seenRevision} />
+      <div className={`govuk-form-group app-value-form__group${valueError ? " govuk-form-group--error" : ""}`}>
+        <label className="govuk-label govuk-visually-hidden" htmlFor={ids.value}>This month value for {name}</label>
+        <span id={ids.hint} className="govuk-visually-hidden">Enter {describeRule({ unit, decimals })}</span>
+        {valueError ? (
+          <p id={`${ids.value}-error`} className="govuk-error-message" role="alert">
+            <span className="govuk-visually-hidden">Error:</span> {valueError}
+            {state && !state.ok && state.conflict ? <span className="app-conflict-now"> {state.conflict.description}.</span> : null}
+          </p>
+        ) : null}
+        <div className="app-value-form__row">
+          <input
+            ref={valueRef}
+            className={`govuk-input app-value-input${valueError ? " govuk-input--error" : ""}`}
+            id={ids.value} name="value" type="text" inputMode={unit === "COUNT" ? "numeric" : "decimal"} autoComplete="off" spellCheck={false}
+            value={notAvailable ? "" : text} disabled={notAvailable}
+            onChange={(e) => change(setText)(e.target.value)}
+            aria-describedby={`${ids.hint}${valueError ? ` ${ids.value}-error` : ""}`}
+          />
+          <button type="submit" className="govuk-button govuk-button--secondary app-value-form__save" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
+            Save<span className="govuk-visually-hidden"> {name}</span>
+          </button>
+        </div>
+      </div>
+      <div className="govuk-checkboxes govuk-checkboxes--small app-value-form__na">
+        <div className="govuk-checkboxes__item">
+          <input
+            className="govuk-checkboxes__input" id={ids.notAvailable} name="notAvailable" type="checkbox" value="on"
+            checked={notAvailable} onChange={(e) => change(setNotAvailable)(e.target.checked)}
+          />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={ids.notAvailable}>
+            Not available<span className="govuk-visually-hidden"> for {name}</span>
+          </label>
+        </div>
+      </div>
+      {notAvailable ? (
+        <div className={`govuk-form-group app-value-form__group${reasonError ? " govuk-form-group--error" : ""}`}>
+          <label className="govuk-label govuk-label--s app-value-form__reason-label" htmlFor={ids.reason}>
+            Reason<span className="govuk-visually-hidden"> the figure for {name} is not available</span>
+          </label>
+          {reasonError ? (
+            <p id={`${ids.reason}-error`} className="govuk-error-message" role="alert"><span className="govuk-visually-hidden">Error:</span> {reasonError}</p>
+          ) : null}
+          <input
+            ref={reasonRef}
+            className={`govuk-input${reasonError ? " govuk-input--error" : ""}`} id={ids.reason} name="notAvailableReason" type="text" maxLength={600}
+            value={reason} onChange={(e) => change(setReason)(e.target.value)}
+            aria-describedby={reasonError ? `${ids.reason}-error` : undefined}
+          />
+        </div>
+      ) : null}
+      <p className="govuk-body-s app-value-form__status">
+        <span role="status">{pending ? "Saving…" : state?.ok && !dirty ? state.message : ""}</span>
+        {!pending && dirty ? <span className="app-value-form__unsaved">Not saved yet</span> : null}
+      </p>
+    </form>
+  );
+}
+
+/** Puts each server error on the field it is about, naming the indicator when the server did not. */
+function routeErrors(state: Extract<NonNullable<SaveValueState>, { ok: false }>, name: string): { value?: string; notAvailableReason?: string } {
+  const named = (m: string) => (m.startsWith(name) ? m : `${name}: ${m}`);
+  const { value, notAvailableReason, ...rest } = state.fieldErrors;
+  const other = Object.values(rest)[0];
+  const out: { value?: string; notAvailableReason?: string } = {};
+  if (notAvailableReason) out.notAvailableReason = named(notAvailableReason);
+  const valueMessage = value ?? other ?? (notAvailableReason ? undefined : state.message);
+  if (valueMessage) out.value = named(valueMessage);
+  return out;
+}

@@ -1,0 +1,121 @@
+// One section of the value grid: a row per indicator with last month, last year, this month
+// (a form for those who may edit it, text for everyone else), target, RAG and direction of travel.
+import { DirectionOfTravel, NoJudgement, RagTag } from "@/components/judgement-tags";
+import { formatShortMonth } from "@/lib/format/dates";
+import { formatValue } from "@/lib/judgement/format-number";
+import type { Figure, GridRow, GridSection } from "@/lib/values/find-value-grid";
+import { ValueCellForm, type StoredCell } from "./value-cell-form";
+
+type Months = { current: string; lastMonth: string; lastYear: string };
+
+export function ValueTable({ section, months, index }: { section: GridSection; months: Months; index: number }) {
+  const headingId = `section-${index}-heading`;
+  return (
+    <section className="app-grid-section" aria-labelledby={headingId}>
+      <h2 className="govuk-heading-l" id={headingId}>{section.name}</h2>
+      <p className="govuk-body">
+        {section.owners.length ? `Owned by ${section.owners.join(", ")}.` : "No owner yet."}{" "}
+        {section.canEdit ? <strong>You can change these figures.</strong> : "Read only: only the section's owners and administrators can change these figures."}
+      </p>
+      <div className="app-table-scroll app-value-grid" role="region" aria-labelledby={`${headingId} ${headingId}-caption`} tabIndex={0}>
+        <table className="govuk-table app-value-grid__table">
+          <caption className="govuk-table__caption govuk-visually-hidden" id={`${headingId}-caption`}>Figures for {formatShortMonth(months.current)}</caption>
+          <colgroup>
+            <col className="app-value-grid__col-name" />
+            <col span={2} className="app-value-grid__col-figure" />
+            <col className={section.canEdit ? "app-value-grid__col-edit" : "app-value-grid__col-figure"} />
+            <col className="app-value-grid__col-figure" />
+            <col className="app-value-grid__col-rag" />
+            <col span={2} className="app-value-grid__col-direction" />
+          </colgroup>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Indicator</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{formatShortMonth(months.lastMonth)}<span className="app-column-note">Last month</span></th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{formatShortMonth(months.lastYear)}<span className="app-column-note">Last year</span></th>
+              <th scope="col" className="govuk-table__header">{formatShortMonth(months.current)}<span className="app-column-note">This month</span></th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Target</th>
+              <th scope="col" className="govuk-table__header">RAG</th>
+              <th scope="col" className="govuk-table__header">Direction since last month</th>
+              <th scope="col" className="govuk-table__header">Direction since last year</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {section.rows.map((row) => (
+              <tr key={row.indicatorId} className="govuk-table__row" id={`row-${row.code}`}>
+                <th scope="row" className="govuk-table__header app-value-grid__name">{row.name}</th>
+                <td className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={row.lastMonth} row={row} /></td>
+                <td className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={row.lastYear} row={row} /></td>
+                <td className="govuk-table__cell app-value-grid__current">
+                  {section.canEdit ? (
+                    <ValueCellForm
+                      month={months.current} indicatorId={row.indicatorId} code={row.code} name={row.name}
+                      unit={row.unit} decimals={row.decimals} stored={storedCell(row)}
+                    />
+                  ) : (
+                    <FigureText figure={row.current} row={row} />
+                  )}
+                  <CurrentNotes row={row} month={months.current} />
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric"><TargetText row={row} /></td>
+                <td className="govuk-table__cell"><RagTag rag={row.judgement.rag} /></td>
+                <td className="govuk-table__cell"><DirectionOfTravel direction={row.judgement.vsLastMonth} change={row.judgement.changeVsLastMonth} /></td>
+                <td className="govuk-table__cell"><DirectionOfTravel direction={row.judgement.vsLastYear} change={row.judgement.changeVsLastYear} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function storedCell(row: GridRow): StoredCell {
+  const c = row.current;
+  const text = c?.value === null || c?.value === undefined ? "" : row.unit === "COUNT" ? String(c.value) : c.value.toFixed(row.decimals);
+  return { text, notAvailable: Boolean(c && c.value === null && c.notAvailableReason), reason: c?.notAvailableReason ?? "", revision: c?.revision ?? 0 };
+}
+
+function FigureText({ figure, row }: { figure: Figure | null; row: GridRow }) {
+  if (!figure) return <NoJudgement text="No value" />;
+  if (figure.value === null) {
+    return (
+      <span className="app-not-available">
+        Not available{figure.notAvailableReason ? <span className="app-secondary-text">: {figure.notAvailableReason}</span> : null}
+      </span>
+    );
+  }
+  return <>{formatValue(figure.value, row)}</>;
+}
+
+function TargetText({ row }: { row: GridRow }) {
+  const t = row.judgement.target;
+  if (!t) return <NoJudgement text="No target" />;
+  const band = row.polarity === "NEITHER" ? null : row.polarity === "HIGHER_IS_BETTER" ? t.value - t.tolerance : t.value + t.tolerance;
+  return (
+    <>
+      {formatValue(t.value, row)}
+      {band !== null && t.tolerance > 0 ? (
+        <span className="app-column-note">Amber {row.polarity === "HIGHER_IS_BETTER" ? "from" : "up to"} {formatValue(band, row)}</span>
+      ) : null}
+      {row.polarity !== "NEITHER" ? <span className="app-column-note">{row.polarity === "HIGHER_IS_BETTER" ? "Higher is better" : "Lower is better"}</span> : null}
+    </>
+  );
+}
+
+function CurrentNotes({ row, month }: { row: GridRow; month: string }) {
+  const c = row.current;
+  if (!c) return null;
+  return (
+    <div className="app-value-grid__notes">
+      {c.revisedAfterSubmission ? (
+        <strong className="govuk-tag govuk-tag--yellow app-tag-small">
+          Revised<span className="govuk-visually-hidden"> after commentary was first submitted</span>
+        </strong>
+      ) : null}
+      <a className="govuk-link app-value-grid__history" href={`/periods/${month}/values/${row.code}`}>
+        History<span className="govuk-visually-hidden"> of {row.name}</span>
+      </a>
+    </div>
+  );
+}

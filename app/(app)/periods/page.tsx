@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
+import { formatDate, formatMonth } from "@/lib/format/dates";
+import { listPeriods, suggestNextMonth } from "@/lib/periods/list-periods";
+import { PERIOD_STATUS_LABEL, PERIOD_STATUS_TAG_CLASS } from "@/lib/periods/period-status";
+import { OpenPeriodForm } from "./open-period-form";
+
+export const metadata: Metadata = { title: "Periods" };
+
+export default async function PeriodsPage() {
+  const user = await requirePermission("period.view");
+  const periods = await listPeriods(user);
+  const mayOpen = can(user.role, "period.open");
+  return (
+    <>
+      <h1 className="govuk-heading-xl">Periods</h1>
+      <p className="govuk-body">Each period is one month of figures and commentary for the scrutiny panel.</p>
+      {mayOpen ? (
+        <div className="govuk-grid-row">
+          <div className="govuk-grid-column-two-thirds">
+            <OpenPeriodForm suggestedMonth={suggestNextMonth(periods[0]?.month)} />
+          </div>
+        </div>
+      ) : null}
+      <h2 className="govuk-heading-m">All periods</h2>
+      {periods.length === 0 ? (
+        <p className="govuk-body">No periods have been opened yet.</p>
+      ) : (
+        <div className="app-table-scroll" role="region" aria-labelledby="periods-caption" tabIndex={0}>
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden" id="periods-caption">All periods, newest first</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Month</th>
+                <th scope="col" className="govuk-table__header">Panel meeting</th>
+                <th scope="col" className="govuk-table__header">Status</th>
+                <th scope="col" className="govuk-table__header">Values</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {periods.map((p) => (
+                <tr key={p.month} className="govuk-table__row">
+                  <th scope="row" className="govuk-table__header">
+                    <a className="govuk-link" href={`/periods/${p.month}`}>{formatMonth(p.month)}</a>
+                  </th>
+                  <td className="govuk-table__cell">{formatDate(p.panelMeetingDate)}</td>
+                  <td className="govuk-table__cell"><strong className={`govuk-tag ${PERIOD_STATUS_TAG_CLASS[p.status]}`}>{PERIOD_STATUS_LABEL[p.status]}</strong></td>
+                  <td className="govuk-table__cell">
+                    {p.withValue} of {p.indicators}
+                    {p.notAvailable > 0 ? <span className="app-secondary-text"> ({p.notAvailable} not available)</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

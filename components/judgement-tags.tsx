@@ -1,0 +1,31 @@
+// RAG ratings and directions of travel as people read them: always words, with colour and arrows
+// only as support (the arrows are hidden from screen readers, which get the words instead).
+import { describeDirection, type Direction } from "@/lib/judgement/direction";
+import { RAG_LABEL, RAG_TAG_CLASS, type Rag } from "@/lib/judgement/rag";
+
+export function RagTag({ rag }: { rag: Rag | null }) {
+  if (!rag) return <NoJudgement text="No rating" />;
+  return <strong className={`${RAG_TAG_CLASS[rag]} app-rag`}>{RAG_LABEL[rag]}</strong>;
+}
+
+export function DirectionOfTravel({ direction, change }: { direction: Direction | null; change?: string | null }) {
+  if (!direction) return <NoJudgement text="No comparison" />;
+  const d = describeDirection(direction);
+  return (
+    <span className={`app-direction app-direction--${direction.verdict.toLowerCase().replace("_", "-")}`}>
+      <span className="app-direction__symbol" aria-hidden="true">{d.symbol}</span> {d.text}
+      {d.hiddenText ? <span className="govuk-visually-hidden"> {d.hiddenText}</span> : null}
+      {change && change !== "No change" ? <span className="app-direction__change">{change}</span> : null}
+    </span>
+  );
+}
+
+/** A dash for sighted readers, words for screen readers. */
+export function NoJudgement({ text }: { text: string }) {
+  return (
+    <>
+      <span aria-hidden="true" className="app-secondary-text">–</span>
+      <span className="govuk-visually-hidden">{text}</span>
+    </>
+  );
+}
