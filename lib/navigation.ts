@@ -8,6 +8,8 @@ const NAV: NavItem[] = [
   { href: "/", text: "Home", action: "home.view" },
   { href: "/periods", text: "Periods", action: "period.view" },
   { href: "/admin", text: "Administration", action: "admin.view" },
+  { href: "/admin/users", text: "Users", action: "user.manage" },
+  { href: "/admin/audit", text: "Audit log", action: "audit.view" },
 ];
 
 export function navigationFor(role: Role): { href: string; text: string }[] {

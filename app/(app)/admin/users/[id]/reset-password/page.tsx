@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { loadUserPage } from "../load-user-page";
+import { ResetPasswordForm } from "./reset-password-form";
+
+export const metadata: Metadata = { title: "Reset password" };
+
+export default async function ResetPasswordPage({ params }: { params: Promise<{ id: string }> }) {
+  const { actor, user } = await loadUserPage(params);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <a href={`/admin/users/${user.id}`} className="govuk-back-link">Back to {user.name}</a>
+        <ResetPasswordForm user={{ id: user.id, name: user.name, email: user.email, active: user.active, updatedAt: user.updatedAt.toISOString() }} self={actor.id === user.id} />
+      </div>
+    </div>
+  );
+}

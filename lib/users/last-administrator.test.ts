@@ -1,0 +1,98 @@
+// The last active administrator can never be removed. An administrator cannot remove themselves,
+// so the rule bites when two administrators remove each other at once, or act from stale pages.
+// It depends on how many administrators exist, so this file runs on a database of its own.
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/lib/auth/roles";
+
+const base = new URL(process.env.DATABASE_URL!);
+const name = `last_admin_${process.pid}_${Date.now()}`;
+const adminUrl = Object.assign(new URL(base.toString()), { pathname: "/postgres" }).toString();
+const ownUrl = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
+
+async function sql(url: string, query: string) {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try { await c.query(query); } finally { await c.end(); }
+}
+
+let mod: {
+  db: typeof import("@/lib/db").db;
+  changeUserRole: typeof import("@/lib/users/change-user-role").changeUserRole;
+  deactivateUser: typeof import("@/lib/users/deactivate-user").deactivateUser;
+};
+
+beforeAll(async () => {
+  // lib/db makes its client on first use; nothing in this process may have used it yet.
+  expect((globalThis as { prisma?: unknown }).prisma).toBeUndefined();
+  await sql(adminUrl, `CREATE DATABASE "${name}"`);
+  const dir = path.resolve(import.meta.dirname, "../../prisma/migrations");
+  for (const m of fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, "migration.sql"))).sort()) {
+    await sql(ownUrl, fs.readFileSync(path.join(dir, m, "migration.sql"), "utf8"));
+  }
+  process.env.DATABASE_URL = ownUrl;
+  mod = {
+    db: (await import("@/lib/db")).db,
+    changeUserRole: (await import("@/lib/users/change-user-role")).changeUserRole,
+    deactivateUser: (await import("@/lib/users/deactivate-user")).deactivateUser,
+  };
+});
+
+afterAll(async () => {
+  await mod?.db.$disconnect();
+  await sql(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+});
+
+async function twoAdministrators(): Promise<[SessionUser & { updatedAt: Date }, SessionUser & { updatedAt: Date }]> {
+  await mod.db.user.updateMany({ where: { role: "ADMIN" }, data: { active: false } });
+  const make = async (n: string) => {
+    const u = await mod.db.user.create({ data: { email: `${n}-${Date.now()}-${Math.random()}@test.example`, name: n, role: "ADMIN" } });
+    return { id: u.id, name: u.name, email: u.email, role: u.role, updatedAt: u.updatedAt };
+  };
+  return [await make("Ada"), await make("Bo")];
+}
+
+const activeAdmins = () => mod.db.user.count({ where: { role: "ADMIN", active: true } });
+
+describe("the last active administrator", () => {
+  it("cannot be deactivated by an administrator acting from a page opened before they were removed", async () => {
+    const [ada, bo] = await twoAdministrators();
+    await mod.deactivateUser(ada, { userId: bo.id, expectedUpdatedAt: bo.updatedAt });
+    // Bo's request was already under way when Ada removed Bo: Ada is now the only administrator.
+    await expect(mod.deactivateUser(bo, { userId: ada.id, expectedUpdatedAt: ada.updatedAt })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: expect.stringContaining("only active administrator"),
+    });
+    expect(await activeAdmins()).toBe(1);
+  });
+
+  it("cannot be demoted either", async () => {
+    const [ada, bo] = await twoAdministrators();
+    await mod.changeUserRole(ada, { userId: bo.id, expectedUpdatedAt: bo.updatedAt, role: "DIRECTOR" });
+    await expect(mod.changeUserRole(bo, { userId: ada.id, expectedUpdatedAt: ada.updatedAt, role: "PANEL_MEMBER" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    expect(await mod.db.user.findUniqueOrThrow({ where: { id: ada.id } })).toMatchObject({ role: "ADMIN", active: true });
+  });
+
+  it("survives two administrators removing each other at the same moment: exactly one change goes through", async () => {
+    for (let round = 0; round < 3; round++) {
+      const [ada, bo] = await twoAdministrators();
+      const results = await Promise.allSettled([
+        mod.deactivateUser(ada, { userId: bo.id, expectedUpdatedAt: bo.updatedAt }),
+        mod.changeUserRole(bo, { userId: ada.id, expectedUpdatedAt: ada.updatedAt, role: "DIRECTOR" }),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "INVALID_TRANSITION" } });
+      expect(await activeAdmins()).toBe(1);
+    }
+  });
+
+  it("can be removed once another administrator is active", async () => {
+    const [ada, bo] = await twoAdministrators();
+    const carl = await mod.db.user.create({ data: { email: `carl-${Date.now()}@test.example`, name: "Carl", role: "ADMIN" } });
+    await mod.deactivateUser(ada, { userId: bo.id, expectedUpdatedAt: bo.updatedAt });
+    await mod.deactivateUser(carl as SessionUser, { userId: ada.id, expectedUpdatedAt: ada.updatedAt });
+    expect(await activeAdmins()).toBe(1);
+  });
+});

@@ -1,0 +1,30 @@
+// Replaces an account's password with a generated one, shown once by the caller. It also lifts a
+// lockout, since a reset is what a locked-out person usually needs.
+import "server-only";
+import { db } from "@/lib/db";
+import { assertCan } from "@/lib/auth/permissions";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
+import type { SessionUser } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/audit/record";
+import { userSnapshot } from "@/lib/users/user-snapshot";
+import { findUserForChange, updateUserIfUnchanged } from "@/lib/users/change-guards";
+
+export async function resetUserPassword(actor: SessionUser | null, input: { userId: string; expectedUpdatedAt: Date }) {
+  assertCan(actor, "user.manage");
+  const password = generatePassword();
+  // Hashing takes a moment of CPU: done before the transaction opens, not while it holds a row.
+  const passwordHash = await hashPassword(password);
+  const user = await db.$transaction(async (tx) => {
+    const before = await findUserForChange(tx, input.userId);
+    const updated = await updateUserIfUnchanged(tx, before, input.expectedUpdatedAt, { passwordHash, failedSignIns: 0, lockedUntil: null });
+    await recordAudit(tx, actor, {
+      action: "user.passwordReset",
+      entityType: "User",
+      entityId: before.id,
+      before: { ...userSnapshot(before), password: before.passwordHash ? "set" : "not set" },
+      after: { ...userSnapshot(updated), password: "replaced" },
+    });
+    return updated;
+  });
+  return { user: { id: user.id, name: user.name, email: user.email }, password };
+}
