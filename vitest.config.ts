@@ -15,6 +15,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // One file at a time: integration tests share one database, and a sign-off reads the whole
+    // catalogue, so another file's new section mid-test would make it "not ready".
+    fileParallelism: false,
     setupFiles: ["test/setup.ts"],
   },
 });
