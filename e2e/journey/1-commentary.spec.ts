@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signInAs } from "./fixtures";
-import { one, query } from "./db";
+import { ACCOUNTS, expectAccessible, signInAs } from "../fixtures";
+import { one, query } from "../db";
 
 const MONTH = "2019-08";
 const SECTIONS = [

@@ -1,0 +1,104 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, expectAccessible, signInAs } from "../fixtures";
+import { one, query } from "../db";
+
+const MONTH = "2019-08";
+
+async function as(page: Page, email: string) {
+  await page.context().clearCookies();
+  await signInAs(page, email);
+}
+
+test.describe.serial("the August 2019 pack", () => {
+  test("before sign-off staff see a draft preview and the panel gets 404", async ({ page }) => {
+    await as(page, ACCOUNTS.leadDemand);
+    await page.goto(`/packs/${MONTH}`);
+    await expect(page.getByText("Draft: not signed off")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: /Children's Services Performance Overview/ })).toBeVisible();
+    await as(page, ACCOUNTS.panel);
+    expect((await page.goto(`/packs/${MONTH}`))?.status()).toBe(404);
+  });
+
+  test("the director signs off and publishes", async ({ page }) => {
+    await as(page, ACCOUNTS.director);
+    await page.goto(`/periods/${MONTH}`);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Sign off pack" }).click();
+    await expect(page.getByRole("button", { name: "Publish pack" })).toBeVisible({ timeout: 30_000 });
+    const signed = await one<{ status: string; version: number; contentHash: string }>(
+      `select p.status, v.version, v."contentHash" from "Period" p join "PackVersion" v on v."periodId" = p.id where p.month = $1`, [MONTH]);
+    expect(signed).toMatchObject({ status: "SIGNED_OFF", version: 1 });
+    expect(signed.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    await page.getByRole("button", { name: "Publish pack" }).click();
+    await expect(page.getByText("Published to the scrutiny panel.")).toBeVisible();
+    expect((await one<{ status: string }>(`select status from "Period" where month = $1`, [MONTH])).status).toBe("PUBLISHED");
+  });
+
+  test("the panel member reads the published pack with its figures and commentary", async ({ page }) => {
+    await as(page, ACCOUNTS.panel);
+    await page.goto("/packs");
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "August 2019" }).click();
+    await expect(page).toHaveURL(`/packs/${MONTH}`);
+    await expect(page.getByText("Signed off by Sam Bullingham, Director on")).toBeVisible();
+    const summary = page.locator("table.app-pack-table").first();
+    const row = (name: string) => summary.locator("tr", { has: page.getByRole("rowheader", { name, exact: true }) });
+    await expect(row("Contacts received")).toContainText("1,337");
+    await expect(row("Contacts received")).toContainText("1,861");
+    await expect(row("Children on a child protection plan")).toContainText("456");
+    await expect(row("Looked after children (LAC)")).toContainText("512");
+    await expect(page.locator("#section-demand").locator("..")).toContainText("Early Help pathway");
+    await expect(page.getByText(/Up from 363 to 428 since July/)).toBeVisible();
+    await expect(page.locator(".app-chart svg[role=img] title").first()).toHaveText(/trend/);
+    await expectAccessible(page);
+  });
+
+  test("printing hides navigation and starts each section on a new page", async ({ page }) => {
+    await as(page, ACCOUNTS.panel);
+    await page.goto(`/packs/${MONTH}`);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".govuk-service-navigation")).toBeHidden();
+    await expect(page.locator(".app-pack-tools")).toBeHidden();
+    const breaks = await page.locator(".app-pack-section").evaluateAll((els) => els.map((e) => getComputedStyle(e).breakBefore));
+    expect(breaks.length).toBe(4);
+    expect(breaks.every((b) => b === "page")).toBe(true);
+    expect(await page.locator(".app-pack-cover").evaluate((e) => getComputedStyle(e).breakAfter)).toBe("page");
+    expect(await page.locator(".app-pack-table thead").first().evaluate((e) => getComputedStyle(e).display)).toBe("table-header-group");
+    await expectAccessible(page);
+  });
+
+  test("changing a live value does not change the published pack; an amendment publishes version 2", async ({ page }) => {
+    const before = await one<{ snapshot: unknown; contentHash: string }>(`select v.snapshot, v."contentHash" from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`, [MONTH]);
+    await query(`update "IndicatorValue" set value = 9999 where "indicatorId" = (select id from "Indicator" where code = 'CONTACTS') and "periodId" = (select id from "Period" where month = $1)`, [MONTH]);
+    await as(page, ACCOUNTS.panel);
+    await page.goto(`/packs/${MONTH}`);
+    await expect(page.locator("table.app-pack-table").first()).toContainText("1,337");
+    await expect(page.locator("table.app-pack-table").first()).not.toContainText("9,999");
+
+    await as(page, ACCOUNTS.director);
+    await page.goto(`/periods/${MONTH}`);
+    await page.getByRole("button", { name: "Start amendment" }).click();
+    await expect(page.locator(".govuk-error-summary")).toContainText("Give the reason for the amendment");
+    await page.getByLabel("Reason for the amendment").fill("Contacts figure corrected after a data-quality check");
+    await page.getByRole("button", { name: "Start amendment" }).click();
+    await expect(page.getByText("Amendment in progress: Contacts figure corrected")).toBeVisible();
+    await page.getByRole("button", { name: "Sign off pack" }).click();
+    await page.getByRole("button", { name: "Publish pack" }).click();
+    await expect(page.getByText("Published to the scrutiny panel.")).toBeVisible();
+
+    await as(page, ACCOUNTS.panel);
+    await page.goto(`/packs/${MONTH}`);
+    await expect(page.locator(".app-pack-cover")).toContainText("2");
+    await expect(page.locator("table.app-pack-table").first()).toContainText("9,999");
+    await expect(page.getByRole("heading", { name: "Amendment log" })).toBeVisible();
+    await expect(page.getByText("Contacts figure corrected after a data-quality check")).toBeVisible();
+    await page.goto(`/packs/${MONTH}?version=1`);
+    await expect(page.getByText("Superseded by version 2")).toBeVisible();
+    await expect(page.locator("table.app-pack-table").first()).toContainText("1,337");
+    const after = await one<{ snapshot: unknown; contentHash: string }>(`select v.snapshot, v."contentHash" from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`, [MONTH]);
+    expect(after.contentHash).toBe(before.contentHash);
+    expect(after.snapshot).toEqual(before.snapshot);
+    expect((await page.goto(`/packs/${MONTH}?version=7`))?.status()).toBe(404);
+    expect((await page.goto(`/packs/2031-01`))?.status()).toBe(404);
+  });
+});
