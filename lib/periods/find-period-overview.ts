@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { CommentaryState } from "@/lib/commentary/workflow";
 import { isPeriodEditable } from "@/lib/periods/editable";
 import { findPeriodByMonth } from "@/lib/periods/find-period";
+import { checkReadiness } from "@/lib/periods/readiness";
 
 export type ValuesProgress = { indicators: number; withValue: number; notAvailable: number; missing: number };
 
@@ -14,7 +15,7 @@ export async function findPeriodOverview(user: SessionUser, month: string) {
   assertCan(user, "period.view");
   const period = await findPeriodByMonth(month);
   if (!period) return null;
-  const [indicators, values, sections, openedBy] = await Promise.all([
+  const [indicators, values, sections, openedBy, readiness] = await Promise.all([
     db.indicator.count({ where: { active: true } }),
     db.indicatorValue.findMany({ where: { periodId: period.id, indicator: { active: true } }, select: { value: true, notAvailableReason: true, revisedAfterSubmission: true } }),
     db.section.findMany({
@@ -27,6 +28,7 @@ export async function findPeriodOverview(user: SessionUser, month: string) {
       },
     }),
     period.openedById ? db.user.findUnique({ where: { id: period.openedById }, select: { name: true } }) : null,
+    checkReadiness(period.id),
   ]);
   const withValue = values.filter((v) => v.value !== null).length;
   const notAvailable = values.filter((v) => v.value === null && v.notAvailableReason !== null).length;
@@ -34,6 +36,7 @@ export async function findPeriodOverview(user: SessionUser, month: string) {
   return {
     period,
     openedByName: openedBy?.name ?? null,
+    readiness,
     editable,
     values: { indicators, withValue, notAvailable, missing: Math.max(0, indicators - withValue - notAvailable) } satisfies ValuesProgress,
     revisedCount: values.filter((v) => v.revisedAfterSubmission).length,

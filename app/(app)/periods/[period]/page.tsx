@@ -5,6 +5,7 @@ import { STATE_LABEL, STATE_TAG_CLASS } from "@/lib/commentary/workflow";
 import { formatDate, formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
 import { describeValuesProgress, findPeriodOverview } from "@/lib/periods/find-period-overview";
 import { PERIOD_STATUS_LABEL, PERIOD_STATUS_TAG_CLASS } from "@/lib/periods/period-status";
+import { PackControls } from "./pack-controls";
 
 type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ opened?: string }> };
 
@@ -111,6 +112,8 @@ export default async function PeriodPage({ params, searchParams }: Props) {
           ))}
         </ul>
       )}
+
+      <PackControls user={user} month={month} status={period.status} version={period.version} readiness={o.readiness} amendmentReason={period.amendmentReason} />
     </>
   );
 }
