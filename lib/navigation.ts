@@ -8,6 +8,8 @@ const NAV: NavItem[] = [
   { href: "/", text: "Home", action: "home.view" },
   { href: "/periods", text: "Periods", action: "period.view" },
   { href: "/admin", text: "Administration", action: "admin.view" },
+  { href: "/admin/indicators", text: "Indicators", action: "indicator.manage" },
+  { href: "/admin/sections", text: "Sections", action: "section.manage" },
   { href: "/admin/users", text: "Users", action: "user.manage" },
   { href: "/admin/audit", text: "Audit log", action: "audit.view" },
 ];

@@ -1,11 +1,20 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
+import { can, type Action } from "@/lib/auth/permissions";
 import { countCatalogue } from "@/lib/home/home-summary";
 
 export const metadata: Metadata = { title: "Administration" };
 
+const AREAS: { href: string; title: string; description: string; action: Action }[] = [
+  { href: "/admin/indicators", title: "Indicators", description: "The catalogue: definitions, units, targets and comparators such as the England figures.", action: "indicator.manage" },
+  { href: "/admin/sections", title: "Sections", description: "The order of the pack's sections and which service leads own each one.", action: "section.manage" },
+  { href: "/admin/users", title: "Users", description: "Accounts, roles, deactivation and password resets.", action: "user.manage" },
+  { href: "/admin/audit", title: "Audit log", description: "Who changed what and when, across the whole service.", action: "audit.view" },
+];
+
 export default async function AdminPage() {
-  await requirePermission("admin.view");
+  const user = await requirePermission("admin.view");
   const counts = await countCatalogue();
   return (
     <>
@@ -13,6 +22,16 @@ export default async function AdminPage() {
       <p className="govuk-body">
         {counts.indicators} active indicators in {counts.sections} sections, {counts.users} active users and {counts.periods} periods.
       </p>
+      <ul className="govuk-list">
+        {AREAS.filter((a) => can(user.role, a.action)).map((a) => (
+          <li key={a.href} className="govuk-!-margin-bottom-6">
+            <h2 className="govuk-heading-m govuk-!-margin-bottom-1">
+              <Link className="govuk-link" href={a.href}>{a.title}</Link>
+            </h2>
+            <p className="govuk-body govuk-!-margin-bottom-0">{a.description}</p>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }

@@ -1,0 +1,67 @@
+"use client";
+// Add or change a comparator. A refused save keeps what was typed.
+import { useActionState } from "react";
+import { ErrorSummary, FieldError } from "@/components/error-summary";
+import type { FormResult } from "@/lib/catalogue/form-values";
+
+type Values = { label: string; periodLabel: string; value: string; source: string; notes: string };
+type Props = {
+  action: (prev: FormResult | null, formData: FormData) => Promise<FormResult>;
+  code: string;
+  version: string;
+  id?: string;
+  saved: Values;
+  suffix: string;
+  submitLabel: string;
+};
+
+const FIELDS: { f: keyof Values; label: string; hint?: string; width?: string; textarea?: boolean }[] = [
+  { f: "label", label: "Comparator", hint: "Who the figure describes, for example England or Statistical neighbours", width: "20" },
+  { f: "periodLabel", label: "Period", hint: "The period the figure describes, for example 2018-19 or 31 March 2019", width: "10" },
+  { f: "value", label: "Value", width: "5" },
+  { f: "source", label: "Source (optional)", hint: "The publication and table it comes from" },
+  { f: "notes", label: "Notes (optional)", hint: "Revisions, derivations or caveats the panel should know", textarea: true },
+];
+
+export function ComparatorForm({ action, code, version, id, saved, suffix, submitLabel }: Props) {
+  const [state, formAction, pending] = useActionState<FormResult | null, FormData>(action, null);
+  const failed = state && !state.ok ? state : null;
+  const errors = failed?.fieldErrors ?? {};
+  const value = (f: keyof Values) => failed?.values?.[f] ?? saved[f];
+  return (
+    <>
+      <ErrorSummary errors={errors} message={failed?.message} idFor={(f) => (f === "expectedUpdatedAt" || f === "id" || f === "code" ? "label" : f)} />
+      <form action={formAction} noValidate>
+        <input type="hidden" name="code" value={code} />
+        <input type="hidden" name="expectedUpdatedAt" value={version} />
+        {id ? <input type="hidden" name="id" value={id} /> : null}
+        <div key={state?.at ?? 0}>
+          {FIELDS.map(({ f, label, hint, width, textarea }) => {
+            const describedBy = [hint ? `${f}-hint` : "", errors[f] ? `${f}-error` : ""].filter(Boolean).join(" ") || undefined;
+            const cls = (base: string) => `${base}${width ? ` govuk-input--width-${width}` : ""}${errors[f] ? ` ${base}--error` : ""}`;
+            return (
+              <div key={f} className={`govuk-form-group${errors[f] ? " govuk-form-group--error" : ""}`}>
+                <label className="govuk-label govuk-label--s" htmlFor={f}>{label}</label>
+                {hint ? <div id={`${f}-hint`} className="govuk-hint">{hint}</div> : null}
+                <FieldError id={f} error={errors[f]} />
+                {textarea ? (
+                  <textarea className={cls("govuk-textarea")} id={f} name={f} rows={3} defaultValue={value(f)} aria-describedby={describedBy} />
+                ) : f === "value" ? (
+                  <div className="govuk-input__wrapper">
+                    <input className={cls("govuk-input")} id={f} name={f} type="text" inputMode="decimal" spellCheck={false} defaultValue={value(f)} aria-describedby={describedBy} />
+                    {suffix ? <div className="govuk-input__suffix" aria-hidden="true">{suffix}</div> : null}
+                  </div>
+                ) : (
+                  <input className={cls("govuk-input")} id={f} name={f} type="text" defaultValue={value(f)} aria-describedby={describedBy} />
+                )}
+              </div>
+            );
+          })}
+        </div>
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
+          {submitLabel}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+"use client";
+// The add and change forms for an indicator. A refused save keeps what was typed; after a conflict,
+// each field someone else changed says what is saved now, and saving again replaces it.
+import { useActionState, type ReactNode } from "react";
+import { ErrorSummary, FieldError } from "@/components/error-summary";
+import { SuccessBanner } from "./success-banner";
+import type { FormResult } from "@/lib/catalogue/form-values";
+import type { SectionOption } from "@/lib/catalogue/list-catalogue";
+import { MEASURE_TYPES, POLARITIES, UNITS, measureTypeHint, measureTypeLabel, polarityLabel, unitLabel } from "@/lib/catalogue/indicator-labels";
+
+export type IndicatorFormValues = {
+  code: string; name: string; sectionId: string; definition: string; unit: string; polarity: string; measureType: string;
+  decimals: string; order: string; timescale: string; timescaleBasis: string; dataSource: string;
+  suppressSmallNumbers: boolean; active: boolean;
+};
+type TextField = Exclude<keyof IndicatorFormValues, "suppressSmallNumbers" | "active">;
+
+type Props = {
+  action: (prev: FormResult | null, formData: FormData) => Promise<FormResult>;
+  sections: SectionOption[];
+  saved: IndicatorFormValues;
+  /** The indicator's updatedAt when editing: the compare-and-set token. */
+  version?: string;
+  heading: ReactNode;
+  submitLabel: string;
+  /** A message from the page (after a redirect), shown until this form is used. */
+  notice?: string | null;
+};
+
+export function IndicatorForm({ action, sections, saved, version, heading, submitLabel, notice }: Props) {
+  const [state, formAction, pending] = useActionState<FormResult | null, FormData>(action, null);
+  const failed = state && !state.ok ? state : null;
+  const errors = failed?.fieldErrors ?? {};
+  const typed = failed?.values;
+  const conflict = failed?.code === "CONFLICT";
+  const text = (f: TextField) => (typed ? (typed[f] ?? "") : saved[f]);
+  const ticked = (f: "suppressSmallNumbers" | "active") => (typed ? typed[f] === "on" : saved[f]);
+  const labelFor: Partial<Record<TextField, (v: string) => string>> = {
+    unit: (v) => unitLabel[v as keyof typeof unitLabel] ?? v,
+    polarity: (v) => polarityLabel[v as keyof typeof polarityLabel] ?? v,
+    measureType: (v) => measureTypeLabel[v as keyof typeof measureTypeLabel] ?? v,
+    sectionId: (v) => sections.find((s) => s.id === v)?.name ?? v,
+  };
+  /** After a conflict: what is saved now, where it differs from what this editor typed. */
+  const differs = (f: string) => conflict && typed !== undefined && f in saved && f !== "suppressSmallNumbers" && f !== "active" && (typed[f] ?? "") !== saved[f as TextField];
+  const savedNow = (f: TextField) =>
+    differs(f) ? (
+      <p className="govuk-body-s govuk-!-margin-bottom-2" id={`${f}-saved`}>
+        Saved by someone else: <strong>{saved[f] === "" ? "(blank)" : (labelFor[f]?.(saved[f]) ?? saved[f])}</strong>
+      </p>
+    ) : null;
+  const group = (f: string) => `govuk-form-group${errors[f] ? " govuk-form-group--error" : ""}`;
+  const describedBy = (f: string, hint = false) => [hint ? `${f}-hint` : "", errors[f] ? `${f}-error` : "", differs(f) ? `${f}-saved` : ""].filter(Boolean).join(" ") || undefined;
+
+  const input = (f: TextField, label: string, opts: { hint?: string; width?: string; numeric?: boolean } = {}) => (
+    <div className={group(f)}>
+      <label className="govuk-label govuk-label--s" htmlFor={f}>{label}</label>
+      {opts.hint ? <div id={`${f}-hint`} className="govuk-hint">{opts.hint}</div> : null}
+      {savedNow(f)}
+      <FieldError id={f} error={errors[f]} />
+      <input
+        className={`govuk-input${opts.width ? ` govuk-input--width-${opts.width}` : ""}${errors[f] ? " govuk-input--error" : ""}`}
+        id={f} name={f} type="text" defaultValue={text(f)} inputMode={opts.numeric ? "numeric" : undefined} spellCheck={opts.numeric ? false : undefined}
+        aria-describedby={describedBy(f, Boolean(opts.hint))}
+      />
+    </div>
+  );
+
+  const radios = (f: "unit" | "polarity" | "measureType", legend: string, options: readonly string[], hints?: Record<string, string>) => (
+    <div className={group(f)}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(f)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {savedNow(f)}
+        <FieldError id={f} error={errors[f]} />
+        <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
+          {options.map((o, i) => {
+            const id = i === 0 ? f : `${f}-${o}`;
+            return (
+              <div className="govuk-radios__item" key={o}>
+                <input className="govuk-radios__input" id={id} name={f} type="radio" value={o} defaultChecked={text(f) === o} aria-describedby={hints ? `${id}-hint` : undefined} />
+                <label className="govuk-label govuk-radios__label" htmlFor={id}>{labelFor[f]!(o)}</label>
+                {hints ? <div id={`${id}-hint`} className="govuk-hint govuk-radios__hint">{hints[o]}</div> : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+
+  const checkbox = (f: "suppressSmallNumbers" | "active", label: string, hint: string) => (
+    <div className="govuk-checkboxes__item">
+      <input className="govuk-checkboxes__input" id={f} name={f} type="checkbox" defaultChecked={ticked(f)} aria-describedby={`${f}-hint`} />
+      <label className="govuk-label govuk-checkboxes__label" htmlFor={f}>{label}</label>
+      <div id={`${f}-hint`} className="govuk-hint govuk-checkboxes__hint">{hint}</div>
+    </div>
+  );
+
+  return (
+    <>
+      <ErrorSummary errors={errors} message={failed?.message} idFor={(f) => (f === "expectedUpdatedAt" ? "name" : f)} />
+      {state?.ok ? <SuccessBanner heading={state.message ?? "Saved"} /> : !state && notice ? <SuccessBanner heading={notice} /> : null}
+      {heading}
+      <form action={formAction} noValidate>
+        {version ? <input type="hidden" name="expectedUpdatedAt" value={version} /> : null}
+        <div key={state?.at ?? 0}>
+          {version ? (
+            <div className="govuk-form-group">
+              <input type="hidden" name="code" value={saved.code} />
+              <h2 className="govuk-label govuk-label--s govuk-!-margin-bottom-1">Code</h2>
+              <p className="govuk-body govuk-!-margin-bottom-1"><code>{saved.code}</code></p>
+              <p className="govuk-hint">The code cannot be changed: imports, exports and links use it. To use a different code, add a new indicator and make this one inactive.</p>
+            </div>
+          ) : (
+            input("code", "Code", { hint: "Capital letters, numbers and underscores, like CP_PLANS. It cannot be changed later, because imports and exports use it.", width: "20" })
+          )}
+          {input("name", "Name", { hint: "A short label, as the pack shows it" })}
+          <div className={group("sectionId")}>
+            <label className="govuk-label govuk-label--s" htmlFor="sectionId">Section</label>
+            {savedNow("sectionId")}
+            <FieldError id="sectionId" error={errors.sectionId} />
+            <select className={`govuk-select${errors.sectionId ? " govuk-select--error" : ""}`} id="sectionId" name="sectionId" defaultValue={text("sectionId")} aria-describedby={describedBy("sectionId")}>
+              <option value="">Choose a section</option>
+              {sections.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+          </div>
+          {input("order", "Position in section (optional)", { hint: "1 is first. Leave blank to keep its place, or to put a new indicator at the end. Indicators with the same position are listed by code.", width: "3", numeric: true })}
+          <div className={group("definition")}>
+            <label className="govuk-label govuk-label--s" htmlFor="definition">Definition</label>
+            <div id="definition-hint" className="govuk-hint">What is counted, in plain English</div>
+            {savedNow("definition")}
+            <FieldError id="definition" error={errors.definition} />
+            <textarea className={`govuk-textarea${errors.definition ? " govuk-textarea--error" : ""}`} id="definition" name="definition" rows={4} defaultValue={text("definition")} aria-describedby={describedBy("definition", true)} />
+          </div>
+          {radios("unit", "Unit", UNITS)}
+          {radios("polarity", "Which direction is better", POLARITIES)}
+          {radios("measureType", "How the monthly value is formed", MEASURE_TYPES, measureTypeHint)}
+          {input("decimals", "Decimal places", { hint: "From 0 to 3. Counts are whole numbers, so 0.", width: "2", numeric: true })}
+          {input("timescale", "Timescale (optional)", { hint: "For example, 45 working days" })}
+          {input("timescaleBasis", "Timescale basis (optional)", { hint: "For example, statutory guidance (Working Together 2018)" })}
+          {input("dataSource", "Data source (optional)", { hint: "For example, CIN census" })}
+          <div className="govuk-form-group">
+            <fieldset className="govuk-fieldset">
+              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Settings</legend>
+              <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                {checkbox("suppressSmallNumbers", "Suppress small numbers", "Show values from 1 to 5 as \"c\" to the panel, so that children cannot be identified")}
+                {checkbox("active", "Active", "Inactive indicators stay in the catalogue and in earlier packs, but are left out of new months")}
+              </div>
+            </fieldset>
+          </div>
+        </div>
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
+          {submitLabel}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePermission } from "@/lib/auth/current-user";
+import { findSectionForAdmin } from "@/lib/sections/list-sections";
+import { SectionEditor } from "./section-editor";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Section ${decodeURIComponent((await params).slug)}` };
+}
+
+export default async function SectionPage({ params, searchParams }: Props) {
+  const user = await requirePermission("section.manage");
+  const section = await findSectionForAdmin(user, decodeURIComponent((await params).slug));
+  if (!section) notFound();
+  const { done } = await searchParams;
+  return (
+    <>
+      <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
+        <ol className="govuk-breadcrumbs__list">
+          <li className="govuk-breadcrumbs__item"><Link className="govuk-breadcrumbs__link" href="/admin">Administration</Link></li>
+          <li className="govuk-breadcrumbs__item"><Link className="govuk-breadcrumbs__link" href="/admin/sections">Sections</Link></li>
+        </ol>
+      </nav>
+      <div className="govuk-grid-row">
+        <div className="govuk-grid-column-two-thirds">
+          <SectionEditor
+            section={{ id: section.id, name: section.name, version: section.updatedAt.toISOString(), ownerIds: section.ownerIds }}
+            leads={section.leads}
+            formerLeads={section.formerLeads}
+            notice={done === "added" ? `Section added. Now choose who owns it.` : null}
+            heading={
+              <>
+                <span className="govuk-caption-l">Section</span>
+                <h1 className="govuk-heading-l">{section.name}</h1>
+                <p className="govuk-body">
+                  <Link className="govuk-link" href={`/admin/indicators?section=${section.id}`}>See this section&apos;s indicators</Link>
+                </p>
+              </>
+            }
+          />
+        </div>
+      </div>
+    </>
+  );
+}

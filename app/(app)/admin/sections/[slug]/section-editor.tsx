@@ -1,0 +1,87 @@
+"use client";
+// A section's name and owners: two forms, one error summary and one success banner at the top of
+// the page for whichever was used last. A refused save keeps what was typed and ticked.
+import { useActionState, useState, type ReactNode } from "react";
+import { ErrorSummary, FieldError } from "@/components/error-summary";
+import type { FormResult } from "@/lib/catalogue/form-values";
+import { SuccessBanner } from "../../indicators/success-banner";
+import { renameSectionAction, setSectionOwnersAction } from "./actions";
+
+type Person = { id: string; name: string; email: string };
+type Props = {
+  section: { id: string; name: string; version: string; ownerIds: string[] };
+  leads: Person[];
+  formerLeads: (Person & { active: boolean })[];
+  heading: ReactNode;
+  notice?: string | null;
+};
+
+export function SectionEditor({ section, leads, formerLeads, heading, notice }: Props) {
+  const [rename, renameAction, renaming] = useActionState<FormResult | null, FormData>(renameSectionAction, null);
+  const [owners, ownersAction, savingOwners] = useActionState<FormResult | null, FormData>(setSectionOwnersAction, null);
+  const [last, setLast] = useState<"rename" | "owners" | null>(null);
+  const latest = last === "rename" ? rename : last === "owners" ? owners : null;
+  const failed = latest && !latest.ok ? latest : null;
+  const renameFailed = last === "rename" && rename && !rename.ok ? rename : null;
+  const ownersFailed = last === "owners" && owners && !owners.ok ? owners : null;
+  const ticked = new Set(ownersFailed?.values ? (ownersFailed.values.ownerIds ?? "").split(",").filter(Boolean) : section.ownerIds);
+  const nameError = renameFailed?.fieldErrors.name;
+  const ownersError = ownersFailed?.fieldErrors.ownerIds;
+  const people = [...leads.map((p) => ({ ...p, note: "" })), ...formerLeads.map((p) => ({ ...p, note: p.active ? " (no longer a service lead)" : " (deactivated)" }))];
+
+  return (
+    <>
+      <ErrorSummary errors={failed?.fieldErrors ?? {}} message={failed?.message} idFor={(f) => (f === "ownerIds" ? (people[0] ? `owner-${people[0].id}` : "owners") : "name")} />
+      {latest?.ok ? <SuccessBanner heading={latest.message ?? "Saved"} /> : !latest && notice ? <SuccessBanner heading={notice} /> : null}
+      {heading}
+      <form action={renameAction} onSubmit={() => setLast("rename")} noValidate>
+        <input type="hidden" name="id" value={section.id} />
+        <input type="hidden" name="expectedUpdatedAt" value={section.version} />
+        <div className={`govuk-form-group${nameError ? " govuk-form-group--error" : ""}`}>
+          <h2 className="govuk-label-wrapper">
+            <label className="govuk-label govuk-label--m" htmlFor="name">Name</label>
+          </h2>
+          <div id="name-hint" className="govuk-hint">Renaming keeps the section&apos;s web address, so links to it keep working.</div>
+          <FieldError id="name" error={nameError} />
+          <input
+            key={rename?.at ?? 0} className={`govuk-input${nameError ? " govuk-input--error" : ""}`} id="name" name="name" type="text"
+            defaultValue={renameFailed?.values?.name ?? section.name} aria-describedby={`name-hint${nameError ? " name-error" : ""}`}
+          />
+        </div>
+        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={renaming} aria-disabled={renaming}>
+          Rename section
+        </button>
+      </form>
+
+      <form action={ownersAction} onSubmit={() => setLast("owners")} noValidate>
+        <input type="hidden" name="id" value={section.id} />
+        <input type="hidden" name="expectedUpdatedAt" value={section.version} />
+        <div className={`govuk-form-group${ownersError ? " govuk-form-group--error" : ""}`} id="owners">
+          <fieldset className="govuk-fieldset" aria-describedby={`owners-hint${ownersError ? " ownerIds-error" : ""}`}>
+            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
+              <h2 className="govuk-fieldset__heading">Owners</h2>
+            </legend>
+            <div id="owners-hint" className="govuk-hint">The service leads who enter this section&apos;s figures and write its commentary. Select all that apply.</div>
+            <FieldError id="ownerIds" error={ownersError} />
+            {people.length ? (
+              <div className="govuk-checkboxes" data-module="govuk-checkboxes" key={owners?.at ?? 0}>
+                {people.map((p) => (
+                  <div className="govuk-checkboxes__item" key={p.id}>
+                    <input className="govuk-checkboxes__input" id={`owner-${p.id}`} name="ownerIds" type="checkbox" value={p.id} defaultChecked={ticked.has(p.id)} aria-describedby={`owner-${p.id}-hint`} />
+                    <label className="govuk-label govuk-checkboxes__label" htmlFor={`owner-${p.id}`}>{p.name}{p.note}</label>
+                    <div id={`owner-${p.id}-hint`} className="govuk-hint govuk-checkboxes__hint">{p.email}</div>
+                  </div>
+                ))}
+              </div>
+            ) : (
+              <p className="govuk-body">There are no active service leads. Add one under Users first.</p>
+            )}
+          </fieldset>
+        </div>
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={savingOwners} aria-disabled={savingOwners}>
+          Save owners
+        </button>
+      </form>
+    </>
+  );
+}
