@@ -1,0 +1,70 @@
+// HTTP for the pack's downloads (PDF, CSV, Excel, JSON): which caches may keep them, how errors read,
+// and the version in the address. Shared by the route handlers so they all answer alike.
+import { z } from "zod";
+import { isAppError, type AppErrorCode } from "@/lib/errors";
+import { CONTENT_TYPES, type ExportFormat } from "@/lib/pack/export-names";
+
+/**
+ * Published versions never change, so caching is safe; who may share the cached copy is the point.
+ * - Members-only packs: the browser alone ("private"), for 5 minutes. Never public or s-maxage.
+ * - Public packs: a version-addressed URL (?version=N) is immutable, so a year; the "latest" URL
+ *   moves when an amendment is published, so 5 minutes.
+ * - Anything personal to the requester (a staff view, an unpublished version): not stored at all.
+ */
+export function packCacheControl(opts: { publicPacks: boolean; published: boolean; versionAddressed: boolean; personal?: boolean }): string {
+  if (opts.personal) return "private, no-store";
+  if (opts.publicPacks && opts.published) return opts.versionAddressed ? "public, max-age=31536000, immutable" : "public, max-age=300";
+  return "private, max-age=300";
+}
+
+/** ?version=N: absent is "latest"; anything but a whole number from 1 is an address that does not exist. */
+const versionParam = z.string().regex(/^[1-9]\d{0,3}$/).transform(Number);
+
+export function parseVersionParam(raw: string | null): { ok: true; version: number | undefined } | { ok: false } {
+  if (raw === null) return { ok: true, version: undefined };
+  const parsed = versionParam.safeParse(raw);
+  return parsed.success ? { ok: true, version: parsed.data } : { ok: false };
+}
+
+export const ERROR_STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID_TRANSITION: 409, LOCKED: 423, VALIDATION: 422,
+};
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A small, accessible HTML page for a download that cannot be given (the link was followed in a browser). */
+export function plainPage(status: number, title: string, message: string, link?: { href: string; text: string }, extraHeaders: Record<string, string> = {}): Response {
+  const html = `<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
+<style>body{font-family:arial,sans-serif;max-width:40em;margin:2em auto;padding:0 1em;color:#0b0c0c;line-height:1.5}a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}</style></head>
+<body><main><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : ""}</main></body></html>
+`;
+  return new Response(html, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff", ...extraHeaders },
+  });
+}
+
+const TITLES: Record<number, string> = { 401: "Sign in to read packs", 403: "You do not have access to packs", 404: "Page not found", 409: "This pack cannot be downloaded" };
+
+/** Expected domain errors as the right status and a page that says what happened; anything else is logged. */
+export function downloadErrorResponse(e: unknown, where: string, packHref: string): Response {
+  if (isAppError(e)) {
+    const status = ERROR_STATUS[e.code] ?? 400;
+    if (status === 401) return plainPage(401, TITLES[401], e.message, { href: `/login?callbackUrl=${encodeURIComponent(packHref)}`, text: "Sign in" });
+    return plainPage(status, TITLES[status] ?? "There is a problem", e.message, status === 404 ? { href: "/packs", text: "See the published packs" } : { href: packHref, text: "Back to the pack" });
+  }
+  console.error(`${where} failed`, e);
+  return plainPage(500, "Sorry, there is a problem with the service", "The download did not work. Try again later.", { href: packHref, text: "Back to the pack" });
+}
+
+/** A download's headers: type, file name (ASCII, so no encoding needed), cache policy. */
+export function downloadHeaders(format: ExportFormat | "pdf", filename: string, cacheControl: string, length?: number): Record<string, string> {
+  return {
+    "Content-Type": CONTENT_TYPES[format],
+    "Content-Disposition": `attachment; filename="${filename}"`,
+    "Cache-Control": cacheControl,
+    "X-Content-Type-Options": "nosniff",
+    ...(length !== undefined ? { "Content-Length": String(length) } : {}),
+  };
+}

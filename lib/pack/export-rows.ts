@@ -1,0 +1,77 @@
+// The pack's figures as a table for CSV and Excel: one row per indicator, taken only from the frozen
+// snapshot, so a download always says what the signed-off pack says. Pure: no database, no I/O.
+import { describeDirection, RAG_LABEL, roundTo, SUPPRESSED_MARK, SUPPRESSION_NOTE, UNIT_LABEL, type Direction } from "@/lib/judgement";
+import type { PackSnapshot, SnapshotIndicator } from "@/lib/pack/snapshot-types";
+import type { Cell } from "@/lib/pack/export-cells";
+
+export const EXPORT_COLUMNS = [
+  "Month", "Section", "Code", "Indicator", "Unit",
+  "This month", "Last month", "Change on last month", "Same month last year", "Change on last year",
+  "Target", "RAG", "On last month", "On last year",
+  "England", "England period", "Notes",
+] as const;
+
+/** Cells in EXPORT_COLUMNS order; numbers carry the indicator's decimal places for display. */
+export type ExportRow = { cells: Cell[]; decimals: number };
+
+/** Notes printed with every download, so the numbers are not misread. */
+export const EXPORT_NOTES = [
+  SUPPRESSION_NOTE,
+  "Changes are in the indicator's unit; for percentages they are percentage points.",
+  "England figures are shown for rates and percentages only: monthly counts are not comparable with England's annual totals.",
+];
+
+const placesFor = (ind: Pick<SnapshotIndicator, "unit" | "decimals">) => (ind.unit === "COUNT" ? 0 : Math.max(0, Math.min(10, Math.trunc(ind.decimals))));
+
+/** A figure, "c" when suppressed, empty when there is none. */
+function figure(ind: SnapshotIndicator, value: number | null, suppressed: boolean): Cell {
+  if (suppressed) return SUPPRESSED_MARK;
+  return value === null ? null : roundTo(value, placesFor(ind));
+}
+
+/** The change as displayed in the pack (both figures rounded first), as a signed number. */
+export function changeBetween(ind: SnapshotIndicator, current: number | null, previous: number | null, suppressed: boolean): Cell {
+  if (suppressed) return SUPPRESSED_MARK;
+  if (current === null || previous === null) return null;
+  const places = placesFor(ind);
+  return roundTo(roundTo(current, places) - roundTo(previous, places), places);
+}
+
+const direction = (d: Direction | null): Cell => (d ? describeDirection(d).plain : null);
+
+/** The comparator the pack prints: the latest comparable one (England, most recent year). */
+function comparatorOf(ind: SnapshotIndicator) {
+  return ind.comparators.filter((c) => c.comparable).at(-1) ?? null;
+}
+
+function notesOf(ind: SnapshotIndicator): Cell {
+  const notes = [
+    ind.notAvailableReason ? `Not available: ${ind.notAvailableReason}` : "",
+    ind.note ?? "",
+    ind.revised ? "Revised after the commentary was first submitted" : "",
+  ].filter(Boolean);
+  return notes.length ? notes.join("; ") : null;
+}
+
+export function exportRows(snapshot: Pick<PackSnapshot, "month" | "sections">): ExportRow[] {
+  return snapshot.sections.flatMap((section) => section.indicators.map((ind) => {
+    const s = ind.suppressed;
+    const comparator = comparatorOf(ind);
+    const cells: Cell[] = [
+      snapshot.month, section.name, ind.code, ind.name, UNIT_LABEL[ind.unit],
+      figure(ind, ind.value, s.value),
+      figure(ind, ind.lastMonth, s.lastMonth),
+      changeBetween(ind, ind.value, ind.lastMonth, s.value || s.lastMonth),
+      figure(ind, ind.lastYear, s.lastYear),
+      changeBetween(ind, ind.value, ind.lastYear, s.value || s.lastYear),
+      ind.target ? roundTo(ind.target.value, placesFor(ind)) : null,
+      ind.rag ? RAG_LABEL[ind.rag] : null,
+      direction(ind.vsLastMonth),
+      direction(ind.vsLastYear),
+      comparator ? roundTo(comparator.value, placesFor(ind)) : null,
+      comparator ? `${comparator.label} ${comparator.periodLabel}` : ind.comparators.length ? "Not comparable" : null,
+      notesOf(ind),
+    ];
+    return { cells, decimals: placesFor(ind) };
+  }));
+}
