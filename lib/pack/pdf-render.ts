@@ -18,7 +18,7 @@ export const CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--
 const RENDER_TIMEOUT_MS = 60_000;
 
 /** Where this server answers on loopback. Fixed by configuration, never by the request. */
-export function pdfRenderOrigin(env: NodeJS.ProcessEnv = process.env): string {
+export function pdfRenderOrigin(env: Record<string, string | undefined> = process.env): string {
   const configured = env.PDF_RENDER_ORIGIN?.trim();
   if (configured) return new URL(configured).origin;
   const port = Number(env.PORT);
