@@ -11,7 +11,8 @@ import { recordAudit } from "@/lib/audit/record";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import type { PreviewRow } from "@/lib/import/import-preview";
 import { validateImportRows } from "@/lib/import/validate-import-rows";
-import { loadCatalogue, loadExistingValues, readStoredPreview } from "@/lib/import/load-import-context";
+import { loadCatalogue, loadExistingValues } from "@/lib/import/load-import-context";
+import { rawRowsOf, readStoredPreview, storedErrors, type StoredRow } from "@/lib/import/stored-preview";
 import { IMPORT_CONFLICT, writeImportValues } from "@/lib/import/write-import-values";
 import { findBatchForChange } from "@/lib/import/find-import-batch";
 
@@ -21,7 +22,7 @@ export async function confirmImport(actor: SessionUser | null, batchId: string):
   assertCan(actor, "value.import");
   const batch = await findBatchForChange(batchId);
   const preview = readStoredPreview(batch.rows);
-  if (preview.errors.length > 0) throw new AppError("VALIDATION", "This file has errors, so it cannot be imported. Correct them and upload the file again.");
+  if (storedErrors(preview).length > 0) throw new AppError("VALIDATION", "This file has errors, so it cannot be imported. Correct them and upload the file again.");
 
   return db.$transaction(async (tx) => {
     // FOR SHARE: a sign-off (which updates the period) waits until this import has committed.
@@ -33,8 +34,10 @@ export async function confirmImport(actor: SessionUser | null, batchId: string):
     const claimed = await tx.importBatch.updateMany({ where: { id: batch.id, status: "PENDING" }, data: { status: "COMMITTED", committedAt: new Date() } });
     if (claimed.count !== 1) throw new AppError("CONFLICT", "This upload has already been imported or discarded.");
 
-    const [catalogue, existing] = await Promise.all([loadCatalogue(tx), loadExistingValues(tx, batch.periodId)]);
-    const again = validateImportRows({ table: { kind: preview.kind, headers: preview.headers, rows: preview.rows.map((r) => r.raw) }, month: period.month, catalogue, existing });
+    // One connection: queries in a transaction run one after another.
+    const catalogue = await loadCatalogue(tx);
+    const existing = await loadExistingValues(tx, batch.periodId);
+    const again = validateImportRows({ table: { kind: preview.kind, headers: preview.headers, rows: rawRowsOf(preview) }, month: period.month, catalogue, existing });
     if (!again.ok || again.preview.errors.length > 0 || !sameOutcome(preview.rows, again.preview.rows)) throw new AppError("CONFLICT", IMPORT_CONFLICT);
 
     const rows = again.preview.rows;
@@ -52,11 +55,11 @@ export async function confirmImport(actor: SessionUser | null, batchId: string):
 }
 
 /** The confirmation writes what the preview showed, or nothing. */
-function sameOutcome(before: PreviewRow[], now: PreviewRow[]): boolean {
+function sameOutcome(before: StoredRow[], now: PreviewRow[]): boolean {
   if (before.length !== now.length) return false;
   return before.every((b, i) => {
     const n = now[i];
-    return b.status === n.status && b.indicator?.id === n.indicator?.id
+    return b.status === n.status && (b.indicatorId ?? null) === (n.indicator?.id ?? null)
       && (b.previous?.id ?? null) === (n.previous?.id ?? null) && (b.previous?.revision ?? 0) === (n.previous?.revision ?? 0)
       && b.next?.value === n.next?.value && b.next?.notAvailableReason === n.next?.notAvailableReason && b.next?.note === n.next?.note;
   });

@@ -1,5 +1,6 @@
 // Problems with the file as a whole (as opposed to one row): each has a code, so the upload page can
 // show the same message whether the browser sent the file by script or by a plain form post.
+import { z } from "zod";
 import { MAX_IMPORT_ROWS } from "@/lib/import/limits";
 
 export type FileError =
@@ -19,11 +20,6 @@ export type FileError =
   | { code: "no-rows-for-month"; month: string; otherMonths: string[] };
 
 export type RequiredColumn = "indicator_code" | "value";
-
-export const FILE_ERROR_CODES = [
-  "no-file", "empty", "no-rows", "too-large", "wrong-type", "old-excel", "bad-xlsx", "xlsx-too-large", "bad-csv", "wrong-delimiter",
-  "too-many-rows", "missing-column", "duplicate-column", "no-rows-for-month",
-] as const satisfies readonly FileError["code"][];
 
 type MonthNamer = (month: string) => string;
 
@@ -56,4 +52,25 @@ function describeMonths(months: string[], formatMonth: MonthNamer): string {
   const sorted = [...months].sort();
   if (sorted.length === 1) return formatMonth(sorted[0]);
   return `${sorted.length} other months, ${formatMonth(sorted[0])} to ${formatMonth(sorted[sorted.length - 1])}`;
+}
+
+const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const fileErrorParam = z.discriminatedUnion("code", [
+  z.object({ code: z.enum(["no-file", "empty", "no-rows", "too-large", "wrong-type", "old-excel", "bad-xlsx", "xlsx-too-large", "too-many-rows"]) }),
+  z.object({ code: z.literal("bad-csv"), line: z.number().int().positive().optional() }),
+  z.object({ code: z.literal("wrong-delimiter"), delimiter: z.enum(["semicolons", "tabs"]) }),
+  z.object({ code: z.literal("missing-column"), column: z.enum(["indicator_code", "value"]) }),
+  z.object({ code: z.literal("duplicate-column"), column: z.string().max(200) }),
+  z.object({ code: z.literal("no-rows-for-month"), month, otherMonths: z.array(month).max(1200) }),
+]) satisfies z.ZodType<FileError>;
+
+/** A FileError sent back in the upload page's address after a plain form post; anything else is ignored. */
+export function readFileErrorParam(param: string | undefined): FileError | null {
+  if (!param) return null;
+  try {
+    const parsed = fileErrorParam.safeParse(JSON.parse(param));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

@@ -5,7 +5,8 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { readStoredPreview } from "@/lib/import/load-import-context";
+import { readStoredPreview, storedErrors, type StoredRow } from "@/lib/import/stored-preview";
+import type { PreviewIndicator } from "@/lib/import/import-preview";
 
 const isUuid = (id: string) => z.uuid().safeParse(id).success;
 
@@ -22,8 +23,21 @@ export async function findImportBatch(actor: SessionUser | null, month: string, 
   });
   if (!batch || batch.period.month !== month) return null;
   const { rows, ...rest } = batch;
-  return { ...rest, preview: readStoredPreview(rows) };
+  const preview = readStoredPreview(rows);
+  const ids = [...new Set(preview.rows.flatMap((r) => (r.indicatorId ? [r.indicatorId] : [])))];
+  const indicators = new Map<string, PreviewIndicator>(
+    (await db.indicator.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true, unit: true, decimals: true } })).map((i) => [i.id, i]),
+  );
+  const { rows: storedRows, ...summary } = preview;
+  return {
+    ...rest,
+    preview: { ...summary, errors: storedErrors(preview), rows: storedRows.map((r): ImportRowView => ({ ...r, indicator: r.indicatorId ? indicators.get(r.indicatorId) ?? null : null })) },
+  };
 }
+
+/** A row as the preview page shows it: what the file said, what it would do, and the indicator. */
+export type ImportRowView = StoredRow & { indicator: PreviewIndicator | null };
+export type ImportBatchView = NonNullable<Awaited<ReturnType<typeof findImportBatch>>>;
 
 /** For confirm and discard: the pending upload, or a message saying why it cannot change. */
 export async function findBatchForChange(batchId: string) {

@@ -2,7 +2,7 @@
 // Read the same way for the preview and, inside the transaction, for the confirmation.
 import "server-only";
 import type { db, Tx } from "@/lib/db";
-import type { ExistingValue, ImportPreview } from "@/lib/import/import-preview";
+import type { ExistingValue } from "@/lib/import/import-preview";
 import type { CatalogueEntry } from "@/lib/import/validate-import-rows";
 
 type Client = Tx | typeof db;
@@ -18,11 +18,4 @@ export async function loadExistingValues(client: Client, periodId: string): Prom
     select: { id: true, indicatorId: true, value: true, notAvailableReason: true, note: true, revision: true },
   });
   return new Map(values.map(({ indicatorId, ...v }) => [indicatorId, v]));
-}
-
-/** The preview stored in ImportBatch.rows. */
-export function readStoredPreview(rows: unknown): ImportPreview {
-  const preview = rows as ImportPreview | null;
-  if (!preview || preview.version !== 1 || !Array.isArray(preview.rows)) throw new Error("ImportBatch.rows is not a version 1 import preview");
-  return preview;
 }

@@ -3,7 +3,6 @@
 // revision 1 for new values, revision + 1 with compare-and-set for changed ones, a ValueRevision row
 // for each, and revisedAfterSubmission once commentary has been submitted for the month.
 import "server-only";
-import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { PreviewRow } from "@/lib/import/import-preview";
@@ -22,7 +21,6 @@ export async function writeImportValues(tx: Tx, actor: SessionUser, target: Targ
 }
 
 async function insertValues(tx: Tx, actor: SessionUser, target: Target, rows: PreviewRow[]) {
-  const ids = rows.map(() => randomUUID());
   const indicatorIds = rows.map((r) => r.indicator!.id);
   const values = rows.map((r) => r.next!.value);
   const reasons = rows.map((r) => r.next!.notAvailableReason);
@@ -32,8 +30,8 @@ async function insertValues(tx: Tx, actor: SessionUser, target: Target, rows: Pr
     count = await tx.$executeRaw`
       WITH inserted AS (
         INSERT INTO "IndicatorValue" (id, "indicatorId", "periodId", value, "notAvailableReason", note, source, revision, "revisedAfterSubmission", "updatedById", "updatedByName", "updatedAt")
-        SELECT u.id, u.indicator_id, ${target.periodId}::uuid, u.value, u.reason, u.note, 'IMPORT'::"ValueSource", 1, ${target.revisedAfterSubmission}, ${actor.id}::uuid, ${actor.name}, (now() AT TIME ZONE 'UTC')
-        FROM unnest(${ids}::uuid[], ${indicatorIds}::uuid[], ${values}::float8[], ${reasons}::text[], ${notes}::text[]) AS u(id, indicator_id, value, reason, note)
+        SELECT gen_random_uuid(), u.indicator_id, ${target.periodId}::uuid, u.value, u.reason, u.note, 'IMPORT'::"ValueSource", 1, ${target.revisedAfterSubmission}, ${actor.id}::uuid, ${actor.name}, (now() AT TIME ZONE 'UTC')
+        FROM unnest(${indicatorIds}::uuid[], ${values}::float8[], ${reasons}::text[], ${notes}::text[]) AS u(indicator_id, value, reason, note)
         RETURNING id, value, "notAvailableReason"
       )
       INSERT INTO "ValueRevision" (id, "valueId", revision, "newValue", "newNotAvailableReason", source, "actorId", "actorName", "createdAt")

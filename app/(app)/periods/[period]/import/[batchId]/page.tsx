@@ -1,0 +1,141 @@
+import type { Metadata } from "next";
+import { cache } from "react";
+import { notFound } from "next/navigation";
+import { getCurrentUser, requirePermission } from "@/lib/auth/current-user";
+import { ErrorSummary } from "@/components/error-summary";
+import { can } from "@/lib/auth/permissions";
+import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
+import { findImportBatch, type ImportBatchView } from "@/lib/import/find-import-batch";
+import { isPeriodEditable } from "@/lib/periods/editable";
+import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
+import { PreviewActions } from "./preview-actions";
+import { PreviewTable, rowAnchor } from "./preview-table";
+
+type Props = { params: Promise<{ period: string; batchId: string }> };
+
+const MAX_ERRORS_LISTED = 1_000;
+const loadBatch = cache(async (month: string, batchId: string) => findImportBatch(await requirePermission("value.import"), month, batchId));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { period: month, batchId } = await params;
+  const user = await getCurrentUser();
+  const batch = isMonth(month) && can(user?.role, "value.import") ? await loadBatch(month, batchId) : null;
+  return { title: batch ? `${headingFor(batch)}: ${formatMonth(month)}` : "Import values" };
+}
+
+function headingFor(batch: ImportBatchView): string {
+  if (batch.status === "COMMITTED") return "Values imported";
+  if (batch.status === "DISCARDED") return "Upload set aside";
+  return batch.preview.errors.length ? "There are errors in your file" : "Check your file";
+}
+
+export default async function ImportPreviewPage({ params }: Props) {
+  const { period: month, batchId } = await params;
+  const batch = await loadBatch(month, batchId);
+  if (!batch) notFound();
+  const name = formatMonth(month);
+  const breadcrumbs = (
+    <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
+      <ol className="govuk-breadcrumbs__list">
+        <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href="/periods">Periods</a></li>
+        <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href={`/periods/${month}`}>{name}</a></li>
+        <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href={`/periods/${month}/import`}>Import values</a></li>
+      </ol>
+    </nav>
+  );
+  if (batch.status === "COMMITTED") return <>{breadcrumbs}<Done batch={batch} month={month} /></>;
+  if (batch.status === "DISCARDED") {
+    return (
+      <>
+        {breadcrumbs}
+        <h1 className="govuk-heading-xl">{headingFor(batch)}</h1>
+        <p className="govuk-body">{batch.fileName} was not imported: it was set aside so that a different file could be uploaded.</p>
+        <p className="govuk-body"><a className="govuk-link" href={`/periods/${month}/import`}>Upload a file for {name}</a></p>
+      </>
+    );
+  }
+
+  const { counts, errors, skipped } = batch.preview;
+  const editable = isPeriodEditable(batch.period.status);
+  const toWrite = counts.new + counts.changed;
+  const listed = errors.slice(0, MAX_ERRORS_LISTED);
+  return (
+    <>
+      {breadcrumbs}
+      {errors.length ? (
+        <ErrorSummary errors={Object.fromEntries(listed.map((e, i) => [`${i}`, e.message]))} idFor={(i) => rowAnchor(listed[Number(i)].row)} />
+      ) : null}
+      <span className="govuk-caption-l">Import values for {name}</span>
+      <h1 className="govuk-heading-xl">{headingFor(batch)}</h1>
+      {errors.length > listed.length ? (
+        <p className="govuk-body">The list above shows the first {MAX_ERRORS_LISTED.toLocaleString("en-GB")} of {errors.length.toLocaleString("en-GB")} errors.</p>
+      ) : null}
+      <dl className="govuk-summary-list">
+        <Row label="File">{batch.fileName}</Row>
+        <Row label="Uploaded">{formatDateTime(batch.createdAt)} by {batch.createdByName}</Row>
+        <Row label="New values">{counts.new}</Row>
+        <Row label="Changed values">{counts.changed}</Row>
+        <Row label="Unchanged">{counts.unchanged}</Row>
+        <Row label="Rows with errors">{counts.error}</Row>
+        {skipped.rows > 0 ? (
+          <Row label="Rows for other months">
+            {skipped.rows.toLocaleString("en-GB")}, left out ({describeMonths(skipped.months)}). This import only changes {name}.
+          </Row>
+        ) : null}
+      </dl>
+      {!editable ? (
+        <div className="govuk-inset-text">
+          This month&rsquo;s pack is now {PERIOD_STATUS_LABEL[batch.period.status].toLowerCase()}, so its figures cannot change and this file cannot be imported.
+        </div>
+      ) : errors.length ? (
+        <p className="govuk-body">Nothing has been imported. Correct {counts.error === 1 ? "the row" : `the ${counts.error.toLocaleString("en-GB")} rows`} listed above in your file, then upload it again.</p>
+      ) : toWrite === 0 ? (
+        <p className="govuk-body">Every value in this file is already stored, so there is nothing to import.</p>
+      ) : (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            Nothing has changed yet. Confirming imports {counts.new.toLocaleString("en-GB")} new and {counts.changed.toLocaleString("en-GB")} changed values together, or none if anything has changed since you uploaded.
+          </strong>
+        </div>
+      )}
+      <PreviewActions batchId={batch.id} canConfirm={editable && errors.length === 0 && toWrite > 0} rowsToWrite={toWrite} />
+      <PreviewTable rows={batch.preview.rows} />
+    </>
+  );
+}
+
+function Done({ batch, month }: { batch: ImportBatchView; month: string }) {
+  const { counts } = batch.preview;
+  const imported = counts.new + counts.changed;
+  return (
+    <>
+      <div className="govuk-panel govuk-panel--confirmation">
+        <h1 className="govuk-panel__title">{imported.toLocaleString("en-GB")} value{imported === 1 ? "" : "s"} imported</h1>
+        <div className="govuk-panel__body">for {formatMonth(month)}</div>
+      </div>
+      <p className="govuk-body">
+        {counts.new.toLocaleString("en-GB")} new and {counts.changed.toLocaleString("en-GB")} changed from {batch.fileName}
+        {counts.unchanged ? `; ${counts.unchanged.toLocaleString("en-GB")} already matched what was stored` : ""}.
+        {batch.committedAt ? ` Imported ${formatDateTime(batch.committedAt)}.` : ""}
+      </p>
+      <p className="govuk-body"><a className="govuk-link" href={`/periods/${month}/values`}>Check the values for {formatMonth(month)}</a></p>
+      <p className="govuk-body"><a className="govuk-link" href={`/periods/${month}`}>Back to {formatMonth(month)}</a></p>
+    </>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="govuk-summary-list__row">
+      <dt className="govuk-summary-list__key">{label}</dt>
+      <dd className="govuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+function describeMonths(months: string[]): string {
+  if (months.length <= 3) return months.map(formatMonth).join(", ");
+  return `${months.length} months from ${formatMonth(months[0])} to ${formatMonth(months[months.length - 1])}`;
+}

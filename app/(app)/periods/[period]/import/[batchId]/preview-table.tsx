@@ -1,0 +1,78 @@
+// The preview's rows: errors first, then what would change, then what is new, then what is already
+// stored. Each status is a word in a tag, so colour only supports it.
+import type { ImportRowView } from "@/lib/import/find-import-batch";
+import type { RowStatus, ValueState } from "@/lib/import/import-preview";
+import { formatValue, type NumberRules } from "@/lib/judgement/format-number";
+
+const STATUS_ORDER: RowStatus[] = ["error", "changed", "new", "unchanged"];
+const STATUS_TAG: Record<RowStatus, { text: string; className: string }> = {
+  error: { text: "Error", className: "govuk-tag--red" },
+  changed: { text: "Changed", className: "govuk-tag--yellow" },
+  new: { text: "New", className: "govuk-tag--green" },
+  unchanged: { text: "Unchanged", className: "govuk-tag--grey" },
+};
+export const MAX_ROWS_SHOWN = 2_000;
+
+export const rowAnchor = (row: number) => `import-row-${row}`;
+
+export function PreviewTable({ rows }: { rows: ImportRowView[] }) {
+  const ordered = STATUS_ORDER.flatMap((status) => rows.filter((r) => r.status === status));
+  const shown = ordered.slice(0, Math.max(MAX_ROWS_SHOWN, ordered.filter((r) => r.status === "error").length));
+  return (
+    <>
+      <table className="govuk-table app-import-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Rows in the file</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header app-import-table__row">Row</th>
+            <th scope="col" className="govuk-table__header">Indicator</th>
+            <th scope="col" className="govuk-table__header">Stored now</th>
+            <th scope="col" className="govuk-table__header">In the file</th>
+            <th scope="col" className="govuk-table__header">Result</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {shown.map((r) => (
+            <tr key={r.row} className="govuk-table__row" id={rowAnchor(r.row)}>
+              <td className="govuk-table__cell">{r.row}</td>
+              <td className="govuk-table__cell">
+                {r.indicator ? (
+                  <>
+                    {r.indicator.name}
+                    <br />
+                    <span className="govuk-body-s app-import-table__code">{r.indicator.code}</span>
+                  </>
+                ) : (
+                  <span className="app-import-table__code">{r.code || "(no code)"}</span>
+                )}
+              </td>
+              <td className="govuk-table__cell">{r.status === "new" ? "None" : r.previous && r.indicator ? describe(r.previous, r.indicator) : r.status === "error" ? "" : "None"}</td>
+              <td className="govuk-table__cell">{r.next && r.indicator ? describe(r.next, r.indicator) : r.value === "" ? "(empty)" : r.value}</td>
+              <td className="govuk-table__cell">
+                <strong className={`govuk-tag ${STATUS_TAG[r.status].className}`}>{STATUS_TAG[r.status].text}</strong>
+                {r.errors?.length ? (
+                  <ul className="govuk-list govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0 app-import-table__errors">
+                    {r.errors.map((e) => <li key={e.message}>{withoutRow(e.message)}</li>)}
+                  </ul>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {shown.length < rows.length ? (
+        <p className="govuk-body">
+          The table shows {shown.length.toLocaleString("en-GB")} of the {rows.length.toLocaleString("en-GB")} rows (every row with an error, then the rest in the order above). The counts include them all.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function describe(state: ValueState, rules: NumberRules): string {
+  const text = state.value !== null ? formatValue(state.value, rules) : `Not available: ${state.notAvailableReason ?? ""}`;
+  return state.note ? `${text} (note: ${state.note})` : text;
+}
+
+/** "Row 7, column value: ..." reads as "Column value: ..." beside row 7. */
+const withoutRow = (message: string) => message.replace(/^Row \d+, column/, "Column");

@@ -1,0 +1,98 @@
+"use client";
+// "Upload a file": sent with XMLHttpRequest so a large file shows how far its upload has got (a
+// server action cannot report upload progress). Without script it is a plain multipart form post
+// to the same route handler, which then redirects.
+import { useRef, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { ErrorSummary, FieldError } from "@/components/error-summary";
+import { ACCEPT_ATTRIBUTE, MAX_IMPORT_BYTES } from "@/lib/import/limits";
+
+type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "checking" } | { kind: "opening" };
+type UploadResponse = { ok: boolean; url?: string; message?: string } | null;
+
+const FIELD = "import-file";
+const NETWORK_ERROR = "The file could not be uploaded. Check your connection and try again.";
+const UNEXPECTED = "Sorry, something went wrong. Try again, and if it keeps happening tell your administrator.";
+
+export function UploadForm({ action, initialError }: { action: string; initialError?: string }) {
+  const router = useRouter();
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | undefined>(initialError);
+  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const busy = phase.kind !== "idle";
+
+  function refuse(message: string) {
+    setPhase({ kind: "idle" });
+    setError(message);
+  }
+
+  function upload(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (busy) return;
+    const file = input.current?.files?.[0];
+    // The server checks all of this again; these only save uploading a file it would refuse.
+    if (!file) return refuse("Select a CSV or XLSX file");
+    if (!/\.(csv|xlsx)$/i.test(file.name)) return refuse("The selected file must be a CSV or XLSX file");
+    if (file.size === 0) return refuse("The selected file is empty");
+    if (file.size > MAX_IMPORT_BYTES) return refuse("The selected file must be smaller than 5 MB");
+    setError(undefined);
+
+    const body = new FormData();
+    body.append("file", file);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", action);
+    xhr.setRequestHeader("Accept", "application/json");
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) setPhase({ kind: "uploading", percent: Math.min(100, Math.round((e.loaded / e.total) * 100)) });
+    };
+    xhr.upload.onload = () => setPhase({ kind: "checking" });
+    xhr.onerror = () => refuse(NETWORK_ERROR);
+    xhr.onload = () => {
+      const response = xhr.response as UploadResponse;
+      if (xhr.status === 201 && response?.ok && response.url) {
+        setPhase({ kind: "opening" });
+        router.push(response.url);
+      } else if (xhr.status === 401) {
+        window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
+      } else {
+        refuse(response?.message ?? UNEXPECTED);
+      }
+    };
+    setPhase({ kind: "uploading", percent: 0 });
+    xhr.send(body);
+  }
+
+  return (
+    <form method="post" action={action} encType="multipart/form-data" onSubmit={upload} noValidate>
+      <ErrorSummary errors={error ? { file: error } : {}} idFor={() => FIELD} />
+      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+        <label className="govuk-label govuk-label--m" htmlFor={FIELD}>Upload a file</label>
+        <div id={`${FIELD}-hint`} className="govuk-hint">A CSV or XLSX file, smaller than 5 MB</div>
+        <FieldError id={FIELD} error={error} />
+        <input
+          ref={input} className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`} id={FIELD} name="file" type="file"
+          accept={ACCEPT_ATTRIBUTE} disabled={busy} aria-describedby={`${FIELD}-hint${error ? ` ${FIELD}-error` : ""}`}
+        />
+      </div>
+      <Progress phase={phase} />
+      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy} aria-disabled={busy}>
+        Upload and check the file
+      </button>
+    </form>
+  );
+}
+
+function Progress({ phase }: { phase: Phase }) {
+  const percent = phase.kind === "uploading" ? phase.percent : 100;
+  // Screen readers hear every tenth percent, not every step.
+  const spoken = phase.kind === "uploading" ? `Uploading: ${Math.floor(phase.percent / 10) * 10}%` : phase.kind === "checking" ? "Uploaded. Checking every row of the file..." : phase.kind === "opening" ? "Checked. Opening the preview..." : "";
+  return (
+    <div className="app-upload-progress" hidden={phase.kind === "idle"}>
+      <p className="govuk-body govuk-!-margin-bottom-1" role="status" aria-live="polite">{spoken}</p>
+      <progress className="app-upload-progress__bar" max={100} value={phase.kind === "checking" ? undefined : percent} aria-label="Upload progress">
+        {percent}%
+      </progress>
+    </div>
+  );
+}
