@@ -166,6 +166,7 @@ test.describe("users", () => {
 
     await page.getByRole("button", { name: "Reactivate account" }).click();
     await expect(banner(page)).toContainText("Account reactivated");
+    await theirs.context().clearCookies();
     await signInWithForm(theirs, person.email, PASSWORD);
     await expect(theirs.locator(".app-header-user")).toContainText(person.name);
     await theirs.context().close();

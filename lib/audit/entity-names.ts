@@ -2,27 +2,36 @@
 // id. Deleted things, and types not listed here, show their id instead.
 import "server-only";
 import { db } from "@/lib/db";
+import { formatShortMonth } from "@/lib/format/dates";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function findEntityNames(events: readonly { entityType: string; entityId: string }[]): Promise<Map<string, string>> {
-  const idsOf = (type: string) => [...new Set(events.filter((e) => e.entityType === type && UUID.test(e.entityId)).map((e) => e.entityId))];
-  const [users, sections, indicators, periods] = await Promise.all([
-    lookup(idsOf("User"), (ids) => db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } }), (u) => `${u.name} (${u.email})`),
-    lookup(idsOf("Section"), (ids) => db.section.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }), (s) => s.name),
-    lookup(idsOf("Indicator"), (ids) => db.indicator.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true } }), (i) => `${i.code}: ${i.name}`),
-    lookup(idsOf("Period"), (ids) => db.period.findMany({ where: { id: { in: ids } }, select: { id: true, month: true } }), (p) => p.month),
-  ]);
-  const names = new Map<string, string>();
-  for (const [type, found] of [["User", users], ["Section", sections], ["Indicator", indicators], ["Period", periods]] as const) {
-    for (const [id, name] of found) names.set(`${type}:${id}`, name);
-  }
-  return names;
-}
+type Namer = (ids: string[]) => Promise<[string, string][]>;
 
-async function lookup<T extends { id: string }>(ids: string[], find: (ids: string[]) => Promise<T[]>, name: (row: T) => string): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  return new Map((await find(ids)).map((row) => [row.id, name(row)]));
-}
+const NAMERS: Record<string, Namer> = {
+  User: async (ids) => (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, `${u.name} (${u.email})`]),
+  Section: async (ids) => (await db.section.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
+  Indicator: async (ids) => (await db.indicator.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true } })).map((i) => [i.id, `${i.code}: ${i.name}`]),
+  Period: async (ids) => (await db.period.findMany({ where: { id: { in: ids } }, select: { id: true, month: true } })).map((p) => [p.id, formatShortMonth(p.month)]),
+  PackVersion: async (ids) =>
+    (await db.packVersion.findMany({ where: { id: { in: ids } }, select: { id: true, version: true, period: { select: { month: true } } } })).map((v) => [v.id, `${formatShortMonth(v.period.month)} pack, version ${v.version}`]),
+  Commentary: async (ids) =>
+    (await db.commentary.findMany({ where: { id: { in: ids } }, select: { id: true, section: { select: { name: true } }, period: { select: { month: true } } } })).map((c) => [c.id, `${c.section.name}, ${formatShortMonth(c.period.month)}`]),
+  IndicatorValue: async (ids) =>
+    (await db.indicatorValue.findMany({ where: { id: { in: ids } }, select: { id: true, indicator: { select: { code: true } }, period: { select: { month: true } } } })).map((v) => [v.id, `${v.indicator.code}, ${formatShortMonth(v.period.month)}`]),
+  Comparator: async (ids) =>
+    (await db.comparator.findMany({ where: { id: { in: ids } }, select: { id: true, label: true, periodLabel: true, indicator: { select: { code: true } } } })).map((c) => [c.id, `${c.indicator.code}: ${c.label} ${c.periodLabel}`]),
+  ImportBatch: async (ids) => (await db.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true } })).map((b) => [b.id, b.fileName]),
+};
 
 export const entityKey = (e: { entityType: string; entityId: string }) => `${e.entityType}:${e.entityId}`;
+
+export async function findEntityNames(events: readonly { entityType: string; entityId: string }[]): Promise<Map<string, string>> {
+  const byType = new Map<string, Set<string>>();
+  for (const e of events) {
+    if (!Object.hasOwn(NAMERS, e.entityType) || !UUID.test(e.entityId)) continue;
+    byType.set(e.entityType, (byType.get(e.entityType) ?? new Set()).add(e.entityId));
+  }
+  const found = await Promise.all([...byType].map(async ([type, ids]) => (await NAMERS[type]([...ids])).map(([id, name]) => [`${type}:${id}`, name] as const)));
+  return new Map(found.flat());
+}

@@ -60,8 +60,11 @@ describe("listAuditEvents", () => {
     const action = unique("named.action");
     await db.auditEvent.create({ data: { actorName: "X", action, entityType: "User", entityId: person.id } });
     await db.auditEvent.create({ data: { actorName: "X", action, entityType: "User", entityId: "not-a-uuid" } });
+    const sectionName = unique("Named section");
+    const section = await db.section.create({ data: { name: sectionName, slug: sectionName.toLowerCase().replace(/\s+/g, "-"), order: 999 } });
+    await db.auditEvent.create({ data: { actorName: "X", action, entityType: "Section", entityId: section.id } });
     const { events } = await list(admin, { action });
-    expect(events.map((e) => e.entityName).sort()).toEqual([`${person.name} (${person.email})`, null].sort());
+    expect(events.map((e) => e.entityName ?? "(id shown)").sort()).toEqual([`${person.name} (${person.email})`, sectionName, "(id shown)"].sort());
     const options = await findAuditFilterOptions(admin);
     expect(options.actions).toContain(action);
     expect(options.entityTypes).toContain("User");

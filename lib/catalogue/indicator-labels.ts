@@ -18,6 +18,10 @@ export const polarityLabel: Record<Polarity, string> = {
   NEITHER: "Neither (context measure)",
 };
 
+/** For narrow table columns. */
+export const unitShortLabel: Record<Unit, string> = { COUNT: "Count", PERCENT: "Percentage", RATE_PER_10K: "Rate per 10,000" };
+export const polarityShortLabel: Record<Polarity, string> = { HIGHER_IS_BETTER: "Higher", LOWER_IS_BETTER: "Lower", NEITHER: "Neither" };
+
 export const measureTypeLabel: Record<MeasureType, string> = {
   MONTHLY_COUNT: "Monthly count",
   MONTH_END_SNAPSHOT: "Month-end snapshot",

@@ -34,8 +34,8 @@ describe("targetChangeInput", () => {
   it("parses a change from a month onwards", () => {
     expect(targetChangeInput.parse(base)).toEqual({ code: "CP_PLANS", expectedUpdatedAt: new Date(base.expectedUpdatedAt), fromMonth: "2019-06", target: 90, tolerance: 5 });
   });
-  it("accepts a blank target (no target from that month) and people's ways of writing numbers", () => {
-    expect(targetChangeInput.parse({ ...base, target: "", tolerance: "" })).toMatchObject({ target: null, tolerance: null });
+  it("accepts no target from a month only when chosen, and people's ways of writing numbers", () => {
+    expect(targetChangeInput.parse({ ...base, target: "", tolerance: "", noTarget: "on" })).toMatchObject({ target: null, tolerance: null });
     expect(targetChangeInput.parse({ ...base, target: "1,250", tolerance: "2.5%" })).toMatchObject({ target: 1250, tolerance: 2.5 });
   });
   it("links each problem to its field", () => {
@@ -44,7 +44,14 @@ describe("targetChangeInput", () => {
       target: 'The target "lots" is not a number',
       tolerance: "The tolerance must be 0 or more (got -1)",
     });
-    expect(errorsFor({ ...base, target: "" }).tolerance).toBe("Leave the tolerance blank when there is no target, or enter a target");
+    expect(errorsFor({ ...base, fromMonthYear: "", target: "", tolerance: "" })).toEqual({
+      fromMonth: "The month the change starts from must include a year",
+      target: "Enter the new target, or choose no target from this month",
+    });
+    expect(errorsFor({ ...base, noTarget: "on" })).toEqual({
+      target: "Leave the target blank when you choose no target from this month",
+      tolerance: "Leave the tolerance blank when you choose no target from this month",
+    });
   });
 });
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { codeInput, expectedUpdatedAtInput } from "@/lib/catalogue/indicator-input";
 import { optionalFigure } from "@/lib/catalogue/figure-input";
+import { isTicked } from "@/lib/catalogue/form-values";
 
 export const EARLIEST_TARGET_YEAR = 2000;
 export const LATEST_TARGET_YEAR = 2100;
@@ -16,6 +17,9 @@ const monthParts = z
     return z.NEVER;
   });
 
+const figuresParsed = (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
+  !payload.issues.some((i) => ["target", "tolerance", "noTarget"].includes(String(i.path?.[0])));
+
 // The month and year arrive as two fields; they are checked as one so the error names one field.
 export const targetChangeInput = z.preprocess(
   (raw) => (raw && typeof raw === "object" ? { ...raw, fromMonth: { month: (raw as Record<string, unknown>).fromMonthMonth, year: (raw as Record<string, unknown>).fromMonthYear } } : raw),
@@ -26,16 +30,19 @@ export const targetChangeInput = z.preprocess(
       fromMonth: monthParts,
       target: optionalFigure("The target"),
       tolerance: optionalFigure("The tolerance"),
+      noTarget: z.unknown().optional().transform(isTicked),
     })
-    .refine((v) => !(v.target === null && v.tolerance !== null), {
-      path: ["tolerance"],
-      message: "Leave the tolerance blank when there is no target, or enter a target",
-      // Checked even when another field has a problem, so every error shows at once.
-      when: (payload) => {
-        const v = payload.value as { target?: unknown; tolerance?: unknown };
-        return v.target === null && typeof v.tolerance === "number";
+    // Removing a target is a deliberate choice, never the result of a field left blank. These run
+    // even when the month has a problem, so every error shows at once.
+    .superRefine(
+      (v, ctx) => {
+        if (v.noTarget && v.target !== null) ctx.addIssue({ code: "custom", path: ["target"], message: "Leave the target blank when you choose no target from this month" });
+        if (v.noTarget && v.tolerance !== null) ctx.addIssue({ code: "custom", path: ["tolerance"], message: "Leave the tolerance blank when you choose no target from this month" });
+        if (!v.noTarget && v.target === null) ctx.addIssue({ code: "custom", path: ["target"], message: "Enter the new target, or choose no target from this month" });
       },
-    }),
+      { when: figuresParsed },
+    )
+    .transform(({ noTarget: _, ...v }) => v),
 );
 
 export type TargetChangeInput = z.infer<typeof targetChangeInput>;

@@ -16,7 +16,7 @@ export function AuditTable({ events, caption }: { events: AuditEventRow[]; capti
           <th scope="col" className="govuk-table__header">Action</th>
           <th scope="col" className="govuk-table__header">Entity</th>
           <th scope="col" className="govuk-table__header">Period</th>
-          <th scope="col" className="govuk-table__header">Changes</th>
+          <th scope="col" className="govuk-table__header app-audit-table__changes">Changes</th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
@@ -54,7 +54,7 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
         <span className="govuk-details__summary-text">{summary}</span>
       </summary>
       <div className="govuk-details__text">
-        <table className="govuk-table govuk-!-font-size-16 govuk-!-margin-bottom-0">
+        <table className="govuk-table">
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">Field</th>
@@ -74,11 +74,11 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
                 <th scope="row" className="govuk-table__header">{f.label}</th>
                 {both ? (
                   <>
-                    <td className="govuk-table__cell app-break-anywhere">{f.before}</td>
-                    <td className="govuk-table__cell app-break-anywhere">{f.after}</td>
+                    <td className="govuk-table__cell">{f.before}</td>
+                    <td className="govuk-table__cell">{f.after}</td>
                   </>
                 ) : (
-                  <td className="govuk-table__cell app-break-anywhere">{after != null ? f.after : f.before}</td>
+                  <td className="govuk-table__cell">{after != null ? f.after : f.before}</td>
                 )}
               </tr>
             ))}

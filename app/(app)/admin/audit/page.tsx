@@ -49,7 +49,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </a>
         ) : null}
       </div>
-      {events.length ? <AuditTable events={events} caption={`Audit events, page ${page} of ${pageCount}`} /> : null}
+      {events.length ? (
+        <div className="app-admin-scroll" role="region" aria-label="Audit events" tabIndex={0}>
+          <AuditTable events={events} caption={`Audit events, page ${page} of ${pageCount}`} />
+        </div>
+      ) : null}
       <AuditPagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
     </>
   );

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import {
   columnFilteringFeature, createColumnHelper, createFilteredRowModel, createSortedRowModel, filterFn_includesString,
-  globalFilteringFeature, rowSortingFeature, sortFn_alphanumeric, sortFn_text, tableFeatures, type Row,
+  globalFilteringFeature, rowSortingFeature, tableFeatures, type Row,
 } from "@tanstack/react-table";
 import type { CatalogueRow } from "@/lib/catalogue/list-catalogue";
-import { formatFigure, polarityLabel, unitLabel } from "@/lib/catalogue/indicator-labels";
+import { formatFigure, polarityShortLabel, unitShortLabel } from "@/lib/catalogue/indicator-labels";
 
 export const features = tableFeatures({
   rowSortingFeature,
@@ -14,12 +14,14 @@ export const features = tableFeatures({
   globalFilteringFeature,
   sortedRowModel: createSortedRowModel(),
   filteredRowModel: createFilteredRowModel(),
-  sortFns: { alphanumeric: sortFn_alphanumeric, text: sortFn_text },
   filterFns: { includesString: filterFn_includesString },
 });
 
 type R = Row<typeof features, CatalogueRow>;
 const helper = createColumnHelper<typeof features, CatalogueRow>();
+// Sorts as people read: "CP_2" before "CP_10", ignoring letter case.
+const collator = new Intl.Collator("en-GB", { numeric: true, sensitivity: "base" });
+const byText = (key: "code" | "name") => (a: R, b: R) => collator.compare(a.original[key], b.original[key]);
 const byLabel = (labels: Record<string, string>, key: "unit" | "polarity") => (a: R, b: R) => labels[a.original[key]].localeCompare(labels[b.original[key]]);
 
 /** Pack order: the order sections appear in the pack, then each indicator's position. */
@@ -27,10 +29,11 @@ export const comparePackOrder = (a: R, b: R) =>
   a.original.sectionOrder - b.original.sectionOrder || a.original.order - b.original.order || a.original.code.localeCompare(b.original.code);
 
 export const columns = helper.columns([
-  helper.accessor("code", { header: "Code", sortFn: "alphanumeric" }),
+  // A break opportunity after each underscore, so long codes wrap between words.
+  helper.accessor("code", { header: "Code", sortFn: byText("code"), cell: (info) => info.getValue().split("_").map((part, i) => (i ? <span key={i}>_<wbr />{part}</span> : part)) }),
   helper.accessor("name", {
     header: "Name",
-    sortFn: "text",
+    sortFn: byText("name"),
     cell: (info) => (
       <Link className="govuk-link" href={`/admin/indicators/${info.row.original.code}`}>
         {info.getValue()}
@@ -44,8 +47,8 @@ export const columns = helper.columns([
     filterFn: (row, _id, value) => !value || row.original.sectionId === value,
     cell: (info) => info.row.original.sectionName,
   }),
-  helper.accessor("unit", { header: "Unit", sortFn: byLabel(unitLabel, "unit"), cell: (info) => unitLabel[info.getValue()] }),
-  helper.accessor("polarity", { header: "Better when", sortFn: byLabel(polarityLabel, "polarity"), cell: (info) => polarityLabel[info.getValue()] }),
+  helper.accessor("unit", { header: "Unit", sortFn: byLabel(unitShortLabel, "unit"), cell: (info) => unitShortLabel[info.getValue()] }),
+  helper.accessor("polarity", { header: "Better when", sortFn: byLabel(polarityShortLabel, "polarity"), cell: (info) => polarityShortLabel[info.getValue()] }),
   helper.accessor((row) => row.target ?? undefined, {
     id: "target",
     header: "Target now",

@@ -13,7 +13,7 @@ export default async function SectionsPage() {
     <>
       <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
         <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__item"><Link className="govuk-breadcrumbs__link" href="/admin">Administration</Link></li>
+          <li className="govuk-breadcrumbs__list-item"><Link className="govuk-breadcrumbs__link" href="/admin">Administration</Link></li>
         </ol>
       </nav>
       <h1 className="govuk-heading-xl">Sections</h1>

@@ -26,7 +26,7 @@ export function OneTimePassword({ title, intro, password, userName, children }: 
     <>
       <div className="govuk-panel govuk-panel--confirmation">
         <h1 className="govuk-panel__title" ref={heading} tabIndex={-1}>{title}</h1>
-        <div className="govuk-panel__body">{intro}</div>
+        <div className="govuk-panel__body app-break-anywhere">{intro}</div>
       </div>
       <div className="govuk-warning-text">
         <span className="govuk-warning-text__icon" aria-hidden="true">!</span>

@@ -20,34 +20,36 @@ export default async function UsersPage() {
         {users.length > active ? `, ${(users.length - active).toLocaleString("en-GB")} deactivated` : ""}.
       </p>
       <a href="/admin/users/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">Add a user</a>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Users and their roles</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Name</th>
-            <th scope="col" className="govuk-table__header">Email address</th>
-            <th scope="col" className="govuk-table__header">Role</th>
-            <th scope="col" className="govuk-table__header">Status</th>
-            <th scope="col" className="govuk-table__header">Last signed in</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {users.map((u) => {
-            const status = userStatus(u, now);
-            return (
-              <tr className="govuk-table__row" key={u.id}>
-                <th scope="row" className="govuk-table__header">
-                  <a className="govuk-link" href={`/admin/users/${u.id}`}>{u.name}</a>
-                </th>
-                <td className="govuk-table__cell app-break-anywhere">{u.email}</td>
-                <td className="govuk-table__cell">{roleLabel[u.role]}</td>
-                <td className="govuk-table__cell"><strong className={STATUS_TAG_CLASS[status.kind]}>{status.label}</strong></td>
-                <td className="govuk-table__cell">{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="app-admin-scroll" role="region" aria-label="Users" tabIndex={0}>
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Users and their roles</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Name</th>
+              <th scope="col" className="govuk-table__header">Email address</th>
+              <th scope="col" className="govuk-table__header">Role</th>
+              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">Last signed in</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {users.map((u) => {
+              const status = userStatus(u, now);
+              return (
+                <tr className="govuk-table__row" key={u.id}>
+                  <th scope="row" className="govuk-table__header">
+                    <a className="govuk-link" href={`/admin/users/${u.id}`}>{u.name}</a>
+                  </th>
+                  <td className="govuk-table__cell app-break-anywhere">{u.email}</td>
+                  <td className="govuk-table__cell">{roleLabel[u.role]}</td>
+                  <td className="govuk-table__cell"><strong className={STATUS_TAG_CLASS[status.kind]}>{status.label}</strong></td>
+                  <td className="govuk-table__cell">{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

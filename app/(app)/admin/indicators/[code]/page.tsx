@@ -33,8 +33,8 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
     <>
       <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
         <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__item"><Link className="govuk-breadcrumbs__link" href="/admin">Administration</Link></li>
-          <li className="govuk-breadcrumbs__item"><Link className="govuk-breadcrumbs__link" href="/admin/indicators">Indicators</Link></li>
+          <li className="govuk-breadcrumbs__list-item"><Link className="govuk-breadcrumbs__link" href="/admin">Administration</Link></li>
+          <li className="govuk-breadcrumbs__list-item"><Link className="govuk-breadcrumbs__link" href="/admin/indicators">Indicators</Link></li>
         </ol>
       </nav>
       <div className="govuk-grid-row">

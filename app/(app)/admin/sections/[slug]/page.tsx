@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/current-user";
+import { getCurrentUser, requirePermission } from "@/lib/auth/current-user";
+import { can } from "@/lib/auth/permissions";
 import { findSectionForAdmin } from "@/lib/sections/list-sections";
 import { SectionEditor } from "./section-editor";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Section ${decodeURIComponent((await params).slug)}` };
+  const user = await getCurrentUser();
+  const section = user && can(user.role, "section.manage") ? await findSectionForAdmin(user, decodeURIComponent((await params).slug)) : null;
+  return { title: section ? `${section.name}: section` : "Section" };
 }
 
 export default async function SectionPage({ params, searchParams }: Props) {
@@ -20,8 +23,8 @@ export default async function SectionPage({ params, searchParams }: Props) {
     <>
       <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
         <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__item"><Link className="govuk-breadcrumbs__link" href="/admin">Administration</Link></li>
-          <li className="govuk-breadcrumbs__item"><Link className="govuk-breadcrumbs__link" href="/admin/sections">Sections</Link></li>
+          <li className="govuk-breadcrumbs__list-item"><Link className="govuk-breadcrumbs__link" href="/admin">Administration</Link></li>
+          <li className="govuk-breadcrumbs__list-item"><Link className="govuk-breadcrumbs__link" href="/admin/sections">Sections</Link></li>
         </ol>
       </nav>
       <div className="govuk-grid-row">

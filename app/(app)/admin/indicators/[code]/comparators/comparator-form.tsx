@@ -1,6 +1,6 @@
 "use client";
 // Add or change a comparator. A refused save keeps what was typed.
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { ErrorSummary, FieldError } from "@/components/error-summary";
 import type { FormResult } from "@/lib/catalogue/form-values";
 
@@ -13,6 +13,7 @@ type Props = {
   saved: Values;
   suffix: string;
   submitLabel: string;
+  heading: ReactNode;
 };
 
 const FIELDS: { f: keyof Values; label: string; hint?: string; width?: string; textarea?: boolean }[] = [
@@ -23,7 +24,7 @@ const FIELDS: { f: keyof Values; label: string; hint?: string; width?: string; t
   { f: "notes", label: "Notes (optional)", hint: "Revisions, derivations or caveats the panel should know", textarea: true },
 ];
 
-export function ComparatorForm({ action, code, version, id, saved, suffix, submitLabel }: Props) {
+export function ComparatorForm({ action, code, version, id, saved, suffix, submitLabel, heading }: Props) {
   const [state, formAction, pending] = useActionState<FormResult | null, FormData>(action, null);
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
@@ -31,6 +32,7 @@ export function ComparatorForm({ action, code, version, id, saved, suffix, submi
   return (
     <>
       <ErrorSummary errors={errors} message={failed?.message} idFor={(f) => (f === "expectedUpdatedAt" || f === "id" || f === "code" ? "label" : f)} />
+      {heading}
       <form action={formAction} noValidate>
         <input type="hidden" name="code" value={code} />
         <input type="hidden" name="expectedUpdatedAt" value={version} />

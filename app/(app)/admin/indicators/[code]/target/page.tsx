@@ -28,30 +28,34 @@ export default async function ChangeTargetPage({ params }: Props) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <Link href={`/admin/indicators/${indicator.code}#target`} className="govuk-back-link">Back to {indicator.name}</Link>
-        <span className="govuk-caption-l">{indicator.name}</span>
-        <h1 className="govuk-heading-l">Change the target</h1>
-        <p className="govuk-body">
-          {inForce?.target != null
-            ? `The target for ${formatMonth(indicator.month)} is ${formatFigure(inForce.target, indicator.unit, indicator.decimals)}${inForce.tolerance != null ? `, with a tolerance of ${inForce.tolerance}` : ""}.`
-            : `There is no target for ${formatMonth(indicator.month)}.`}{" "}
-          The change is added to the target history: nothing already recorded is rewritten.
-        </p>
-        {indicator.polarity === "NEITHER" ? (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-            <strong className="govuk-warning-text__text">
-              <span className="govuk-visually-hidden">Warning</span>
-              This indicator has no better direction, so it can only have no target. Change its polarity first to set one.
-            </strong>
-          </div>
-        ) : null}
         <TargetForm
           code={indicator.code}
           version={indicator.updatedAt.toISOString()}
           suffix={suffix}
           wholeNumbers={indicator.unit === "COUNT"}
-          defaults={{ month: String(Number(month)), year, target: "", tolerance: "" }}
+          defaults={{ month: String(Number(month)), year, target: "", tolerance: "", noTarget: indicator.polarity === "NEITHER" }}
           earliestHint={earliest ? `Packs up to ${formatMonth(addMonths(earliest, -1))} are signed off, so the earliest month is ${formatMonth(earliest)}.` : null}
+          heading={
+            <>
+              <span className="govuk-caption-l">{indicator.name}</span>
+              <h1 className="govuk-heading-l">Change the target</h1>
+              <p className="govuk-body">
+                {inForce?.target != null
+                  ? `The target for ${formatMonth(indicator.month)} is ${formatFigure(inForce.target, indicator.unit, indicator.decimals)}${inForce.tolerance != null ? `, with a tolerance of ${inForce.tolerance}` : ""}.`
+                  : `There is no target for ${formatMonth(indicator.month)}.`}{" "}
+                The change is added to the target history: nothing already recorded is rewritten.
+              </p>
+              {indicator.polarity === "NEITHER" ? (
+                <div className="govuk-warning-text">
+                  <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+                  <strong className="govuk-warning-text__text">
+                    <span className="govuk-visually-hidden">Warning</span>
+                    This indicator has no better direction, so it can only have no target. Change its polarity first to set one.
+                  </strong>
+                </div>
+              ) : null}
+            </>
+          }
         />
       </div>
     </div>

@@ -1,16 +1,19 @@
 "use client";
 // "Change the target from a month onwards": the month (GOV.UK date input), the new target and
 // tolerance. A refused change keeps what was typed.
-import { useActionState } from "react";
+import { useActionState, type ReactNode } from "react";
 import { ErrorSummary, FieldError } from "@/components/error-summary";
 import type { FormResult } from "@/lib/catalogue/form-values";
 import { changeTargetAction } from "./actions";
 
-type Props = { code: string; version: string; suffix: string; wholeNumbers: boolean; defaults: { month: string; year: string; target: string; tolerance: string }; earliestHint: string | null };
+type Props = {
+  code: string; version: string; suffix: string; wholeNumbers: boolean; earliestHint: string | null; heading: ReactNode;
+  defaults: { month: string; year: string; target: string; tolerance: string; noTarget: boolean };
+};
 
 const ID: Record<string, string> = { fromMonth: "fromMonth-month", target: "target", tolerance: "tolerance", expectedUpdatedAt: "fromMonth-month" };
 
-export function TargetForm({ code, version, suffix, wholeNumbers, defaults, earliestHint }: Props) {
+export function TargetForm({ code, version, suffix, wholeNumbers, defaults, earliestHint, heading }: Props) {
   const [state, formAction, pending] = useActionState<FormResult | null, FormData>(changeTargetAction, null);
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
@@ -18,11 +21,13 @@ export function TargetForm({ code, version, suffix, wholeNumbers, defaults, earl
   const v = {
     month: typed?.fromMonthMonth ?? defaults.month, year: typed?.fromMonthYear ?? defaults.year,
     target: typed?.target ?? defaults.target, tolerance: typed?.tolerance ?? defaults.tolerance,
+    noTarget: typed ? typed.noTarget === "on" : defaults.noTarget,
   };
   const err = (f: string) => (errors[f] ? " govuk-input--error" : "");
   return (
     <>
       <ErrorSummary errors={errors} message={failed?.message} idFor={(f) => ID[f] ?? f} />
+      {heading}
       <form action={formAction} noValidate>
         <input type="hidden" name="code" value={code} />
         <input type="hidden" name="expectedUpdatedAt" value={version} />
@@ -53,10 +58,10 @@ export function TargetForm({ code, version, suffix, wholeNumbers, defaults, earl
           </div>
           {(["target", "tolerance"] as const).map((f) => (
             <div key={f} className={`govuk-form-group${errors[f] ? " govuk-form-group--error" : ""}`}>
-              <label className="govuk-label govuk-label--s" htmlFor={f}>{f === "target" ? "New target (optional)" : "Tolerance (optional)"}</label>
+              <label className="govuk-label govuk-label--s" htmlFor={f}>{f === "target" ? "New target" : "Tolerance (optional)"}</label>
               <div id={`${f}-hint`} className="govuk-hint">
                 {f === "target"
-                  ? `Leave blank for no target from this month.${wholeNumbers ? " A whole number." : ""}`
+                  ? `The figure to reach from this month${wholeNumbers ? ", as a whole number" : ""}`
                   : "How far the wrong side of the target still counts as nearly there (amber), in the same units"}
               </div>
               <FieldError id={f} error={errors[f]} />
@@ -69,6 +74,15 @@ export function TargetForm({ code, version, suffix, wholeNumbers, defaults, earl
               </div>
             </div>
           ))}
+          <div className="govuk-form-group">
+            <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+              <div className="govuk-checkboxes__item">
+                <input className="govuk-checkboxes__input" id="noTarget" name="noTarget" type="checkbox" defaultChecked={v.noTarget} aria-describedby="noTarget-hint" />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor="noTarget">No target from this month</label>
+                <div id="noTarget-hint" className="govuk-hint govuk-checkboxes__hint">Removes the target from the chosen month onwards. Leave the target and tolerance blank.</div>
+              </div>
+            </div>
+          </div>
         </div>
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
           Save the new target

@@ -18,7 +18,7 @@ export function ChangeRoleForm({ user, sections }: Props) {
       <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
       <span className="govuk-caption-l">{user.name}</span>
       <h1 className="govuk-heading-l">Change role</h1>
-      <p className="govuk-body">{user.name} is {/^[AEIOU]/.test(user.roleLabel) ? "an" : "a"} {user.roleLabel.toLowerCase()} now. The new role applies from their next click: they do not need to sign in again.</p>
+      <p className="govuk-body">{user.name} is currently {/^[AEIOU]/.test(user.roleLabel) ? "an" : "a"} {user.roleLabel.toLowerCase()}. The new role applies from their next click: they do not need to sign in again.</p>
       {sections.length ? (
         <div className="govuk-warning-text">
           <span className="govuk-warning-text__icon" aria-hidden="true">!</span>

@@ -16,9 +16,6 @@ export default async function NewComparatorPage({ params }: Props) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <Link href={`/admin/indicators/${indicator.code}#comparators`} className="govuk-back-link">Back to {indicator.name}</Link>
-        <span className="govuk-caption-l">{indicator.name}</span>
-        <h1 className="govuk-heading-l">Add a comparator</h1>
-        <p className="govuk-body">A published figure to show beside the council&apos;s own, such as the England figure for a year.</p>
         <ComparatorForm
           action={addComparatorAction}
           code={indicator.code}
@@ -26,6 +23,13 @@ export default async function NewComparatorPage({ params }: Props) {
           saved={{ label: "", periodLabel: "", value: "", source: "", notes: "" }}
           suffix={suffix}
           submitLabel="Add comparator"
+          heading={
+            <>
+              <span className="govuk-caption-l">{indicator.name}</span>
+              <h1 className="govuk-heading-l">Add a comparator</h1>
+              <p className="govuk-body">A published figure to show beside the council&apos;s own, such as the England figure for a year.</p>
+            </>
+          }
         />
       </div>
     </div>
