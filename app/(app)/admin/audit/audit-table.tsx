@@ -28,7 +28,7 @@ export function AuditTable({ events, caption }: { events: AuditEventRow[]; capti
               <span className="app-audit-secondary">{e.actorRole ? roleLabel[e.actorRole] : "Automatic"}</span>
             </td>
             <td className="govuk-table__cell">{describeAction(e.action)}</td>
-            <td className="govuk-table__cell app-break-anywhere">
+            <td className="govuk-table__cell app-wrap-long">
               <span className="app-audit-secondary">{describeEntityType(e.entityType)}</span>
               {e.entityName ?? e.entityId}
             </td>
