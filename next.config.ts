@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "exceljs", "playwright-core"],
   experimental: { authInterrupts: true },
   sassOptions: { quietDeps: true, silenceDeprecations: ["import", "global-builtin"] },
+  // A pack's downloads live beside it (/packs/2019-07.csv); a dynamic segment cannot end in ".csv".
+  async rewrites() {
+    return { beforeFiles: [{ source: "/packs/:period(\\d{4}-\\d{2}).:format(csv|xlsx|json)", destination: "/api/packs/:period/export/:format" }], afterFiles: [], fallback: [] };
+  },
 };
 
 export default nextConfig;

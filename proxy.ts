@@ -8,6 +8,9 @@ const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
+  // Public packs: published packs, their list and downloads need no sign-in (the pages and handlers
+  // still decide what is published; drafts stay private).
+  if (process.env.PUBLIC_PACKS === "true" && /^\/(packs(\/|$)|api\/packs\/)/.test(pathname)) return NextResponse.next();
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
   if (token) return NextResponse.next();
   if (pathname.startsWith("/api/")) return NextResponse.json({ error: "Sign in required" }, { status: 401 });

@@ -1,0 +1,37 @@
+// GET /packs/[period]/pdf: the published pack (latest, or ?version=N) as a tagged PDF, made once per
+// version by Chromium from the pack page and then served from the PackPdf cache.
+import type { NextRequest } from "next/server";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { appConfig } from "@/lib/config/app";
+import { getPackPdf } from "@/lib/pack/pdf-pack";
+import { pdfAvailable } from "@/lib/pack/pdf-available";
+import { pdfRenderOrigin, renderPdfFromPage, sessionCookieHeader } from "@/lib/pack/pdf-render";
+import { downloadErrorResponse, downloadHeaders, packCacheControl, parseVersionParam, plainPage } from "@/lib/pack/export-http";
+import { exportFilename } from "@/lib/pack/export-names";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+export async function GET(request: NextRequest, { params }: { params: Promise<{ period: string }> }) {
+  const { period: month } = await params;
+  const packHref = `/packs/${encodeURIComponent(month)}`;
+  const v = parseVersionParam(request.nextUrl.searchParams.get("version"));
+  if (!v.ok) return plainPage(404, "Page not found", "There is no such version of this pack.", { href: packHref, text: "Read the latest version" });
+  try {
+    const user = await getCurrentUser();
+    const origin = pdfRenderOrigin();
+    const cookie = sessionCookieHeader(request.headers.get("cookie"));
+    const render = pdfAvailable() ? (path: string, expectPath: string) => renderPdfFromPage({ origin, path, cookie, expectPath }) : null;
+    const result = await getPackPdf(user, { month, version: v.version }, render);
+    const versionHref = `${packHref}?version=${result.version}`;
+    if (result.kind === "unavailable") {
+      return plainPage(503, "The PDF cannot be made on this server",
+        "This server has no Chromium browser to make PDFs. Open the pack, choose \u201cPrint this pack\u201d and save it as a PDF from the print dialogue: it uses the same print layout.",
+        { href: versionHref, text: "Open the pack to print it" }, { "Retry-After": "3600" });
+    }
+    const cacheControl = packCacheControl({ publicPacks: appConfig.publicPacks, published: true, versionAddressed: v.version !== undefined, personal: !result.shared });
+    return new Response(new Uint8Array(result.pdf), { headers: downloadHeaders("pdf", exportFilename(appConfig.councilName, month, result.version, "pdf"), cacheControl, result.pdf.length) });
+  } catch (e) {
+    return downloadErrorResponse(e, `GET ${packHref}/pdf`, packHref);
+  }
+}
