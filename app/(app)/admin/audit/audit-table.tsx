@@ -4,6 +4,7 @@ import { roleLabel } from "@/lib/auth/roles";
 import { describeAction, describeChanges, describeEntityType } from "@/lib/audit/audit-labels";
 import type { AuditEventRow } from "@/lib/audit/list-audit-events";
 import { formatDateTime, formatMonth } from "@/lib/format/dates";
+import { Breakable } from "./breakable";
 
 export function AuditTable({ events, caption }: { events: AuditEventRow[]; caption: string }) {
   return (
@@ -28,9 +29,9 @@ export function AuditTable({ events, caption }: { events: AuditEventRow[]; capti
               <span className="app-audit-secondary">{e.actorRole ? roleLabel[e.actorRole] : "Automatic"}</span>
             </td>
             <td className="govuk-table__cell">{describeAction(e.action)}</td>
-            <td className="govuk-table__cell app-wrap-long">
+            <td className="govuk-table__cell">
               <span className="app-audit-secondary">{describeEntityType(e.entityType)}</span>
-              {e.entityName ?? e.entityId}
+              <Breakable text={e.entityName ?? e.entityId} />
             </td>
             <td className="govuk-table__cell">{e.periodMonth ? formatMonth(e.periodMonth) : <span className="govuk-visually-hidden">None</span>}</td>
             <td className="govuk-table__cell"><Changes before={e.before} after={e.after} /></td>

@@ -4,6 +4,7 @@ import { roleLabel } from "@/lib/auth/roles";
 import { listUsers } from "@/lib/users/list-users";
 import { STATUS_TAG_CLASS, userStatus } from "@/lib/users/user-status";
 import { formatDateTime } from "@/lib/format/dates";
+import { Breakable } from "../audit/breakable";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -40,7 +41,7 @@ export default async function UsersPage() {
                   <th scope="row" className="govuk-table__header">
                     <a className="govuk-link" href={`/admin/users/${u.id}`}>{u.name}</a>
                   </th>
-                  <td className="govuk-table__cell app-wrap-long">{u.email}</td>
+                  <td className="govuk-table__cell"><Breakable text={u.email} /></td>
                   <td className="govuk-table__cell">{roleLabel[u.role]}</td>
                   <td className="govuk-table__cell"><strong className={STATUS_TAG_CLASS[status.kind]}>{status.label}</strong></td>
                   <td className="govuk-table__cell">{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"}</td>

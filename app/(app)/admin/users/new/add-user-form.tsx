@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { ErrorSummary, FieldError } from "@/components/error-summary";
 import { OneTimePassword } from "../one-time-password";
 import { RoleRadios } from "../role-radios";
+import { Breakable } from "../../audit/breakable";
 import { addUserAction, type AddUserState } from "./actions";
 
 export function AddUserForm() {
@@ -13,7 +14,7 @@ export function AddUserForm() {
   if (result?.ok) {
     const user = result.data;
     return (
-      <OneTimePassword title="User added" intro={<>{user.name} can now sign in as <strong>{user.email}</strong></>} password={user.password} userName={user.name}>
+      <OneTimePassword title="User added" intro={<>{user.name} can now sign in as <strong><Breakable text={user.email} /></strong></>} password={user.password} userName={user.name}>
         <ul className="govuk-list">
           <li><a className="govuk-link" href={`/admin/users/${user.id}`}>View {user.name}&apos;s account</a></li>
           <li><a className="govuk-link" href="/admin/users/new">Add another user</a></li>

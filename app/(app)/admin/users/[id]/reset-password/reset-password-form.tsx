@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/error-summary";
 import { OneTimePassword } from "../../one-time-password";
+import { Breakable } from "../../../audit/breakable";
 import { resetPasswordAction, type ResetPasswordState } from "./actions";
 
 type Props = { user: { id: string; name: string; email: string; active: boolean; updatedAt: string }; self: boolean };
@@ -13,7 +14,7 @@ export function ResetPasswordForm({ user, self }: Props) {
 
   if (state?.ok) {
     return (
-      <OneTimePassword title="Password reset" intro={<>The old password for <strong>{user.email}</strong> no longer works</>} password={state.data.password} userName={user.name}>
+      <OneTimePassword title="Password reset" intro={<>The old password for <strong><Breakable text={user.email} /></strong> no longer works</>} password={state.data.password} userName={user.name}>
         <p className="govuk-body"><a className="govuk-link" href={back}>Back to {user.name}&apos;s account</a></p>
       </OneTimePassword>
     );
