@@ -1,0 +1,24 @@
+// Test data: a month with pack versions stored as sign-off would store them (snapshot + its hash),
+// published or not, each published one superseding the one before.
+import { db } from "@/lib/db";
+import { contentHash } from "@/lib/pack/content-hash";
+import { sampleSnapshot } from "@/lib/pack/export-fixtures";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { createPeriod } from "@/test/factories";
+
+export async function createPack(month: string, versions: { published: boolean }[]) {
+  const period = await createPeriod({ month, status: versions.at(-1)?.published ? "PUBLISHED" : "SIGNED_OFF" });
+  const ids: string[] = [];
+  for (const [i, v] of versions.entries()) {
+    const snapshot = sampleSnapshot(month, i + 1);
+    const row = await db.packVersion.create({
+      data: {
+        periodId: period.id, version: i + 1, snapshot: snapshot as unknown as Prisma.InputJsonValue, contentHash: contentHash(snapshot),
+        signedOffByName: "Dana Director", signedOffByRole: "DIRECTOR", publishedAt: v.published ? new Date(Date.now() - 60_000 + i * 1000) : null,
+      },
+    });
+    if (i > 0 && v.published) await db.packVersion.update({ where: { id: ids[i - 1] }, data: { supersededById: row.id } });
+    ids.push(row.id);
+  }
+  return { period, ids };
+}

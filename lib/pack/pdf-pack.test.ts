@@ -1,0 +1,120 @@
+// The PDF cache on a real database, with a stand-in for Chromium (the browser tests print for real):
+// made once per version, served from PackPdf after, never twice at once, never for drafts.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getPackPdf, type PdfRenderer } from "@/lib/pack/pdf-pack";
+import { contentHash } from "@/lib/pack/content-hash";
+import { sampleSnapshot } from "@/lib/pack/export-fixtures";
+import { createPack } from "@/lib/pack/export-fixtures-db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { createTestUser, uniqueMonth } from "@/test/factories";
+
+function fakeChromium() {
+  const calls: string[] = [];
+  const render: PdfRenderer = async (path) => {
+    calls.push(path);
+    await new Promise((r) => setTimeout(r, 50));
+    return new TextEncoder().encode(`%PDF-1.4 fake ${path} #${calls.length}`);
+  };
+  return { calls, render };
+}
+
+const panel = async () => (await createTestUser("PANEL_MEMBER")).sessionUser;
+const director = async () => (await createTestUser("DIRECTOR")).sessionUser;
+
+describe("the pack PDF", () => {
+  it("is made once per version, stored in PackPdf, and the second request is served from there", async () => {
+    const month = uniqueMonth();
+    const { ids } = await createPack(month, [{ published: true }]);
+    const reader = await panel();
+    const chromium = fakeChromium();
+    const first = await getPackPdf(reader, { month }, chromium.render);
+    if (first.kind !== "pdf") throw new Error("expected a PDF");
+    expect(first).toMatchObject({ fromCache: false, shared: true, version: 1 });
+    expect(chromium.calls).toEqual([`/packs/${month}?version=1`]);
+    const row = await db.packPdf.findUniqueOrThrow({ where: { packVersionId: ids[0] } });
+    expect(row.contentHash).toBe(contentHash(sampleSnapshot(month, 1)));
+    expect(Buffer.from(row.pdf).equals(first.pdf)).toBe(true);
+
+    const second = await getPackPdf(await panel(), { month, version: 1 }, chromium.render);
+    if (second.kind !== "pdf") throw new Error("expected a PDF");
+    expect(second.fromCache).toBe(true);
+    expect(second.pdf.equals(first.pdf)).toBe(true);
+    expect(chromium.calls).toHaveLength(1);
+    // Without Chromium a cached PDF is still served.
+    expect(await getPackPdf(reader, { month }, null)).toMatchObject({ kind: "pdf", fromCache: true });
+  });
+
+  it("renders once when the first requests arrive together", async () => {
+    const month = uniqueMonth();
+    await createPack(month, [{ published: true }]);
+    const chromium = fakeChromium();
+    const results = await Promise.all([1, 2, 3].map(async () => getPackPdf(await panel(), { month }, chromium.render)));
+    expect(chromium.calls).toHaveLength(1);
+    const bytes = results.map((r) => (r.kind === "pdf" ? r.pdf.toString() : r.kind));
+    expect(new Set(bytes).size).toBe(1);
+  });
+
+  it("says so, rather than failing, when there is no Chromium and no cached PDF", async () => {
+    const month = uniqueMonth();
+    await createPack(month, [{ published: true }]);
+    expect(await getPackPdf(await panel(), { month }, null)).toEqual({ kind: "unavailable", version: 1 });
+  });
+
+  it("gives no PDF of a draft, an unpublished version or a version that does not exist", async () => {
+    const month = uniqueMonth();
+    await createPack(month, [{ published: false }]);
+    const chromium = fakeChromium();
+    await expect(getPackPdf(await panel(), { month }, chromium.render)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getPackPdf(await director(), { month }, chromium.render)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getPackPdf(await director(), { month, version: 1 }, chromium.render)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getPackPdf(await panel(), { month, version: 7 }, chromium.render)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getPackPdf(await panel(), { month: uniqueMonth() }, chromium.render)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getPackPdf(null, { month }, chromium.render)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(chromium.calls).toEqual([]);
+  });
+
+  it("refuses a tampered snapshot with a conflict, never a PDF", async () => {
+    const month = uniqueMonth();
+    const { ids } = await createPack(month, [{ published: true }]);
+    await db.$executeRaw`UPDATE "PackVersion" SET snapshot = jsonb_set(snapshot, '{council}', '"Tampered"') WHERE id = ${ids[0]}::uuid`;
+    const chromium = fakeChromium();
+    const error = console.error;
+    console.error = () => {};
+    try {
+      await expect(getPackPdf(await panel(), { month }, chromium.render)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/integrity check/) });
+    } finally { console.error = error; }
+    expect(chromium.calls).toEqual([]);
+  });
+
+  it("makes a superseded version's PDF again once, so it carries the superseded notice", async () => {
+    const month = uniqueMonth();
+    const { ids } = await createPack(month, [{ published: true }]);
+    const chromium = fakeChromium();
+    const reader = await panel();
+    await getPackPdf(reader, { month }, chromium.render);
+    // Version 2 is published after version 1's PDF was made.
+    const snapshot = sampleSnapshot(month, 2);
+    const v2 = await db.packVersion.create({ data: { periodId: (await db.packVersion.findUniqueOrThrow({ where: { id: ids[0] } })).periodId, version: 2, snapshot: snapshot as unknown as Prisma.InputJsonValue, contentHash: contentHash(snapshot), signedOffByName: "D", signedOffByRole: "DIRECTOR", publishedAt: new Date(Date.now() + 1000) } });
+    await db.packVersion.update({ where: { id: ids[0] }, data: { supersededById: v2.id } });
+    await new Promise((r) => setTimeout(r, 1100));
+    const again = await getPackPdf(reader, { month, version: 1 }, chromium.render);
+    expect(again).toMatchObject({ kind: "pdf", fromCache: false });
+    const third = await getPackPdf(reader, { month, version: 1 }, chromium.render);
+    expect(third).toMatchObject({ kind: "pdf", fromCache: true });
+    expect(chromium.calls).toEqual([`/packs/${month}?version=1`, `/packs/${month}?version=1`]);
+    expect(await db.packPdf.count({ where: { packVersionId: ids[0] } })).toBe(1);
+  });
+
+  it("never keeps a PDF made from a staff view that lists an unpublished version", async () => {
+    const month = uniqueMonth();
+    const { ids } = await createPack(month, [{ published: true }, { published: false }]);
+    const chromium = fakeChromium();
+    const staff = await getPackPdf(await director(), { month }, chromium.render);
+    expect(staff).toMatchObject({ kind: "pdf", shared: false, fromCache: false, version: 1 });
+    expect(await db.packPdf.count({ where: { packVersionId: ids[0] } })).toBe(0);
+    const reader = await getPackPdf(await panel(), { month }, chromium.render);
+    expect(reader).toMatchObject({ kind: "pdf", shared: true, version: 1 });
+    expect(await db.packPdf.count({ where: { packVersionId: ids[0] } })).toBe(1);
+  });
+});
