@@ -12,10 +12,10 @@ export function DirectionOfTravel({ direction, change }: { direction: Direction 
   if (!direction) return <NoJudgement text="No comparison" />;
   const d = describeDirection(direction);
   return (
-    <span className={`app-direction app-direction--${direction.verdict.toLowerCase().replace("_", "-")}`}>
-      <span className="app-direction__symbol" aria-hidden="true">{d.symbol}</span> {d.text}
+    <span className={`app-travel app-travel--${direction.verdict.toLowerCase().replace("_", "-")}`}>
+      <span className="app-travel__symbol" aria-hidden="true">{d.symbol}</span> {d.text}
       {d.hiddenText ? <span className="govuk-visually-hidden"> {d.hiddenText}</span> : null}
-      {change && change !== "No change" ? <span className="app-direction__change">{change}</span> : null}
+      {change && change !== "No change" ? <span className="app-travel__change">{change}</span> : null}
     </span>
   );
 }

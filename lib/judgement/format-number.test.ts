@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatChange, formatNumber, formatValue } from "@/lib/judgement/format-number";
+import { formatChange, formatNumber, formatTableValue, formatValue } from "@/lib/judgement/format-number";
 import { roundTo } from "@/lib/judgement/round";
 
 const count = { unit: "COUNT", decimals: 0 } as const;
@@ -33,6 +33,11 @@ describe("formatValue", () => {
   it("formats rates per 10,000", () => {
     expect(formatValue(934.2, rate)).toBe("934.2 per 10,000");
     expect(formatValue(1024, rate)).toBe("1,024.0 per 10,000");
+  });
+  it("formatTableValue drops the rate's unit words only", () => {
+    expect(formatTableValue(934.2, rate)).toBe("934.2");
+    expect(formatTableValue(58, pct)).toBe("58.0%");
+    expect(formatTableValue(1337, count)).toBe("1,337");
   });
   it("formatNumber is the bare number", () => {
     expect(formatNumber(934.25, 1)).toBe("934.3");

@@ -32,6 +32,14 @@ export function formatValue(value: number, rules: NumberRules): string {
   return text;
 }
 
+/**
+ * A value for a table whose row already names the unit ("Referral rate per 10,000"): rates drop
+ * "per 10,000" so columns stay narrow; percentages keep "%". (934.2 -> "934.2", 58 -> "58.0%").
+ */
+export function formatTableValue(value: number, rules: NumberRules): string {
+  return rules.unit === "RATE_PER_10K" ? formatNumber(value, placesFor(rules)) : formatValue(value, rules);
+}
+
 /** The unit in words, for column headings and hints. */
 export const UNIT_LABEL: Record<Unit, string> = { COUNT: "Number", PERCENT: "Percentage", RATE_PER_10K: "Rate per 10,000 children" };
 

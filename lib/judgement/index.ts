@@ -4,7 +4,7 @@
 //   judgeRag(value, {polarity, target, tolerance})      -> "GREEN" | "AMBER" | "RED" | null
 //   judgeDirection(current, previous, {polarity, decimals}) -> {movement, verdict} | null
 //   judgeMonth(indicator, {month, value, lastMonth, lastYear, targets}) -> all of the above at once
-//   formatValue / formatNumber / formatChange             -> "1,337", "58.0%", "-524 (-28.2%)"
+//   formatValue / formatTableValue / formatNumber / formatChange -> "1,337", "58.0%", "-524 (-28.2%)"
 //   formatPanelValue / formatPanelChange / isSuppressed   -> small-number suppression ("c")
 //   RAG_LABEL, RAG_TAG_CLASS, describeRag, describeDirection -> words (and symbols) for display
 export { judgeRag, RAG_LABEL, RAG_TAG_CLASS, describeRag, type Rag, type RagBasis } from "@/lib/judgement/rag";
@@ -12,7 +12,7 @@ export {
   judgeDirection, describeDirection, VERDICT_LABEL, MOVEMENT_SYMBOL,
   type Direction, type DirectionBasis, type DirectionDisplay, type Movement, type Verdict,
 } from "@/lib/judgement/direction";
-export { formatNumber, formatValue, formatChange, UNIT_LABEL, type NumberRules } from "@/lib/judgement/format-number";
+export { formatNumber, formatValue, formatTableValue, formatChange, UNIT_LABEL, type NumberRules } from "@/lib/judgement/format-number";
 export {
   isSuppressed, formatPanelValue, formatPanelChange, SUPPRESSED_MARK, SUPPRESSION_NOTE, SMALL_NUMBER_MAX, type SuppressionRules,
 } from "@/lib/judgement/suppression";

@@ -9,7 +9,7 @@ export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = {
 };
 
 export const PERIOD_STATUS_TAG_CLASS: Record<PeriodStatus, string> = {
-  OPEN: "govuk-tag--teal",
+  OPEN: "", // the default GOV.UK tag, blue
   SIGNED_OFF: "govuk-tag--purple",
   PUBLISHED: "govuk-tag--green",
   AMENDING: "govuk-tag--orange",

@@ -2,7 +2,7 @@
 // (a form for those who may edit it, text for everyone else), target, RAG and direction of travel.
 import { DirectionOfTravel, NoJudgement, RagTag } from "@/components/judgement-tags";
 import { formatShortMonth } from "@/lib/format/dates";
-import { formatValue } from "@/lib/judgement/format-number";
+import { formatTableValue } from "@/lib/judgement/format-number";
 import type { Figure, GridRow, GridSection } from "@/lib/values/find-value-grid";
 import { ValueCellForm, type StoredCell } from "./value-cell-form";
 
@@ -17,6 +17,7 @@ export function ValueTable({ section, months, index }: { section: GridSection; m
         {section.owners.length ? `Owned by ${section.owners.join(", ")}.` : "No owner yet."}{" "}
         {section.canEdit ? <strong>You can change these figures.</strong> : "Read only: only the section's owners and administrators can change these figures."}
       </p>
+      <p className="govuk-body-s app-scroll-hint">Scroll the table sideways to see every column.</p>
       <div className="app-table-scroll app-value-grid" role="region" aria-labelledby={`${headingId} ${headingId}-caption`} tabIndex={0}>
         <table className="govuk-table app-value-grid__table">
           <caption className="govuk-table__caption govuk-visually-hidden" id={`${headingId}-caption`}>Figures for {formatShortMonth(months.current)}</caption>
@@ -43,7 +44,10 @@ export function ValueTable({ section, months, index }: { section: GridSection; m
           <tbody className="govuk-table__body">
             {section.rows.map((row) => (
               <tr key={row.indicatorId} className="govuk-table__row" id={`row-${row.code}`}>
-                <th scope="row" className="govuk-table__header app-value-grid__name">{row.name}</th>
+                <th scope="row" className="govuk-table__header app-value-grid__name">
+                  {row.name}
+                  {row.polarity !== "NEITHER" ? <span className="app-column-note">{row.polarity === "HIGHER_IS_BETTER" ? "Higher is better" : "Lower is better"}</span> : null}
+                </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={row.lastMonth} row={row} /></td>
                 <td className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={row.lastYear} row={row} /></td>
                 <td className="govuk-table__cell app-value-grid__current">
@@ -85,7 +89,7 @@ function FigureText({ figure, row }: { figure: Figure | null; row: GridRow }) {
       </span>
     );
   }
-  return <>{formatValue(figure.value, row)}</>;
+  return <>{formatTableValue(figure.value, row)}</>;
 }
 
 function TargetText({ row }: { row: GridRow }) {
@@ -94,11 +98,10 @@ function TargetText({ row }: { row: GridRow }) {
   const band = row.polarity === "NEITHER" ? null : row.polarity === "HIGHER_IS_BETTER" ? t.value - t.tolerance : t.value + t.tolerance;
   return (
     <>
-      {formatValue(t.value, row)}
+      {formatTableValue(t.value, row)}
       {band !== null && t.tolerance > 0 ? (
-        <span className="app-column-note">Amber {row.polarity === "HIGHER_IS_BETTER" ? "from" : "up to"} {formatValue(band, row)}</span>
+        <span className="app-column-note">Amber {row.polarity === "HIGHER_IS_BETTER" ? "from" : "up to"} {formatTableValue(band, row)}</span>
       ) : null}
-      {row.polarity !== "NEITHER" ? <span className="app-column-note">{row.polarity === "HIGHER_IS_BETTER" ? "Higher is better" : "Lower is better"}</span> : null}
     </>
   );
 }
