@@ -28,6 +28,9 @@ async function tabTo(page: Page, target: Locator, max = 60) {
   throw new Error("Could not reach the element with the Tab key");
 }
 
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const moveUpName = (name: string) => new RegExp(`^Move\\s+${escape(name)}\\s+up$`);
+
 const codesShown = (page: Page) => page.locator(".app-catalogue-table tbody th[scope=row]").allInnerTexts();
 
 async function insertIndicator(name: string, opts: { unit?: string; polarity?: string; measureType?: string; decimals?: number } = {}) {
@@ -278,7 +281,7 @@ test.describe("sections", () => {
     await page.getByLabel("Dana Price").check();
     await page.getByLabel("Priya Shah").check();
     await page.getByRole("button", { name: "Save owners" }).click();
-    await expect(page.locator(".govuk-notification-banner")).toContainText("Owners saved");
+    await expect(page.locator(".govuk-notification-banner")).toContainText("Owners saved. Owners: Dana Price and Priya Shah");
     const owners = await query<{ email: string }>(`select u.email from "SectionOwner" o join "User" u on u.id = o."userId" where o."sectionId" = $1 order by u.email`, [section.id]);
     expect(owners.map((o) => o.email)).toEqual([ACCOUNTS.leadDemand, ACCOUNTS.leadProtection]);
     const audit = await one<{ after: { added: string[] } }>(`select after from "AuditEvent" where action = 'section.owners.changed' and "entityId" = $1`, [section.id]);
@@ -286,7 +289,7 @@ test.describe("sections", () => {
 
     await page.getByLabel("Dana Price").uncheck();
     await page.getByRole("button", { name: "Save owners" }).click();
-    await expect(page.locator(".govuk-notification-banner")).toContainText("Owners saved");
+    await expect(page.locator(".govuk-notification-banner")).toContainText("Owners saved. Owners: Priya Shah");
     expect(await query(`select 1 from "SectionOwner" where "sectionId" = $1`, [section.id])).toHaveLength(1);
 
     await page.getByRole("link", { name: "Sections", exact: true }).last().click();
@@ -294,7 +297,7 @@ test.describe("sections", () => {
     await expect(rowOf(name)).toContainText("Priya Shah");
     const before = await query<{ name: string }>(`select name from "Section" order by "order", name`);
     const index = before.findIndex((s) => s.name === name);
-    await rowOf(name).getByRole("button", { name: `Move up: ${name}` }).click();
+    await rowOf(name).getByRole("button", { name: moveUpName(name) }).click();
     await expect(page.getByRole("status").filter({ hasText: `${name} moved to position ${index}` })).toBeAttached();
     const after = await query<{ name: string }>(`select name from "Section" order by "order", name`);
     expect(after.findIndex((s) => s.name === name)).toBe(index - 1);
@@ -324,7 +327,7 @@ test.describe("keyboard and access", () => {
 
     await page.goto("/admin/sections");
     const count = (await query(`select 1 from "Section"`)).length;
-    const moveUp = page.getByRole("button", { name: `Move up: ${name}` });
+    const moveUp = page.getByRole("button", { name: moveUpName(name) });
     await tabTo(page, moveUp);
     await page.keyboard.press("Enter");
     await expect(page.getByRole("status").filter({ hasText: `${name} moved to position ${count - 1} of ${count}` })).toBeAttached();

@@ -23,13 +23,14 @@ export async function setSectionOwners(actor: SessionUser | null | undefined, in
     }
     if (removed.length) await tx.sectionOwner.deleteMany({ where: { sectionId: input.id, userId: { in: removed.map((u) => u.id) } } });
     if (added.length) await tx.sectionOwner.createMany({ data: added.map((userId) => ({ sectionId: input.id, userId })) });
+    const owners = [...current.map((o) => o.user).filter((u) => input.ownerIds.includes(u.id)), ...addedUsers].map((u) => u.name).sort();
     if (added.length || removed.length) {
       await recordAudit(tx, actor, {
         action: "section.owners.changed", entityType: "Section", entityId: input.id,
         before: { section: section.name, owners: current.map((o) => o.user.name).sort() },
-        after: { section: section.name, owners: [...current.map((o) => o.user).filter((u) => input.ownerIds.includes(u.id)), ...addedUsers].map((u) => u.name).sort(), added: addedUsers.map((u) => u.name), removed: removed.map((u) => u.name) },
+        after: { section: section.name, owners, added: addedUsers.map((u) => u.name), removed: removed.map((u) => u.name) },
       });
     }
-    return { added: addedUsers, removed };
+    return { added: addedUsers, removed, owners };
   });
 }

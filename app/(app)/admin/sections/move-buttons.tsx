@@ -22,12 +22,12 @@ export function MoveButtons({ id, name, first, last }: { id: string; name: strin
       <input type="hidden" name="id" value={id} />
       {!first ? (
         <button ref={up} type="submit" name="direction" value="up" className="govuk-button govuk-button--secondary" disabled={pending} aria-disabled={pending}>
-          Move up<span className="govuk-visually-hidden">: {name}</span>
+          Move<span className="govuk-visually-hidden"> {name}</span> up
         </button>
       ) : null}
       {!last ? (
         <button ref={down} type="submit" name="direction" value="down" className="govuk-button govuk-button--secondary" disabled={pending} aria-disabled={pending}>
-          Move down<span className="govuk-visually-hidden">: {name}</span>
+          Move<span className="govuk-visually-hidden"> {name}</span> down
         </button>
       ) : null}
       <span role="status" className="govuk-visually-hidden">{state?.ok ? state.message : ""}</span>

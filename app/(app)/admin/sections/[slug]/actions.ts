@@ -31,12 +31,17 @@ export async function setSectionOwnersAction(_prev: FormResult | null, formData:
     assertCan(user, "section.manage");
     const parsed = sectionOwnersInput.safeParse({ ...values, ownerIds: formData.getAll("ownerIds").filter((v) => typeof v === "string") });
     if (!parsed.success) return withValues(invalid(parsed.error), values);
-    const { added, removed } = await setSectionOwners(user, parsed.data);
+    const { added, removed, owners } = await setSectionOwners(user, parsed.data);
     revalidatePath("/admin/sections", "layout");
-    const message = added.length || removed.length ? "Owners saved" : "Nothing to save: the owners were already these";
+    const who = owners.length ? `Owners: ${listNames(owners)}` : "This section has no owner";
+    const message = added.length || removed.length ? `Owners saved. ${who}` : `Nothing to save. ${who}`;
     return withValues({ ok: true, data: undefined, message }, {});
   } catch (e) {
     revalidatePath("/admin/sections", "layout");
     return withValues(failure(e), values);
   }
+}
+
+function listNames(names: string[]): string {
+  return names.length < 2 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }
