@@ -183,13 +183,15 @@ test("an invalid figure shows an error naming the indicator; not available needs
   await na.check();
   await page.getByRole("button", { name: `Save ${REREFERRALS}` }).click();
   await expect(page.locator("#row-REREFERRALS_12M_PCT .govuk-error-message")).toContainText(`Enter why the figure for ${REREFERRALS} is not available`);
+  await expect(page.locator(".govuk-error-summary").getByRole("link", { name: `Enter why the figure for ${REREFERRALS} is not available`, exact: true })).toHaveAttribute("href", "#reason-REREFERRALS_12M_PCT");
+  await expect(page.getByLabel(`Reason the figure for ${REREFERRALS} is not available`)).toBeFocused();
   await page.getByLabel(`Reason the figure for ${REREFERRALS} is not available`).fill("Case system outage on 30 August");
   await page.getByRole("button", { name: `Save ${REREFERRALS}` }).click();
   await expect(page.locator("#row-REREFERRALS_12M_PCT").getByRole("status")).toContainText("Saved at");
   expect(await stored("REREFERRALS_12M_PCT")).toMatchObject({ value: null, notAvailableReason: "Case system outage on 30 August" });
   // The summary no longer lists the fixed row; the unfixed one stays.
   await expect(page.locator(".govuk-error-summary")).not.toContainText(REREFERRALS);
-  await expect(page.locator(".govuk-error-summary")).toContainText(REFERRALS);
+  await expect(page.locator(".govuk-error-summary")).toContainText(message);
 
   await page.reload();
   await expect(page.getByLabel(`Not available for ${REREFERRALS}`)).toBeChecked();

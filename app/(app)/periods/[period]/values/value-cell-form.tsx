@@ -138,7 +138,7 @@ export function ValueCellForm({ month, indicatorId, code, name, unit, decimals, 
 
 /** Puts each server error on the field it is about, naming the indicator when the server did not. */
 function routeErrors(state: Extract<NonNullable<SaveValueState>, { ok: false }>, name: string): { value?: string; notAvailableReason?: string } {
-  const named = (m: string) => (m.startsWith(name) ? m : `${name}: ${m}`);
+  const named = (m: string) => (m.includes(name) ? m : `${name}: ${m}`);
   const { value, notAvailableReason, ...rest } = state.fieldErrors;
   const other = Object.values(rest)[0];
   const out: { value?: string; notAvailableReason?: string } = {};
