@@ -90,14 +90,24 @@ describe("validateImportRows", () => {
   });
 
   it("names every row of a duplicate", () => {
-    const p = preview(tableOf([["CONTACTS", MONTH, "1"], ["CP_PLANS", MONTH, "2"], ["contacts", MONTH, "3"], ["CP_PLANS", MONTH, "2"], ["CP_PLANS", "2019-09-01", "2"]]));
+    const p = preview(tableOf([["CONTACTS", MONTH, "1"], ["CP_PLANS", MONTH, "2"], ["contacts", MONTH, "3"], ["CP_PLANS", MONTH, "2"], ["CP_PLANS", "2019-09-01", "2"], ["CP_PLANS", "Sept", "2"]]));
     expect(messages(p)).toEqual([
       "Row 2, column indicator_code: CONTACTS appears twice for September 2019 (rows 2 and 4)",
       "Row 3, column indicator_code: CP_PLANS appears 3 times for September 2019 (rows 3, 5 and 6)",
       "Row 4, column indicator_code: CONTACTS appears twice for September 2019 (rows 2 and 4)",
       "Row 5, column indicator_code: CP_PLANS appears 3 times for September 2019 (rows 3, 5 and 6)",
       "Row 6, column indicator_code: CP_PLANS appears 3 times for September 2019 (rows 3, 5 and 6)",
+      'Row 7, column period: "Sept" is not a month: write it as YYYY-MM, for example 2019-09',
     ]);
+  });
+
+  it("keeps duplicate messages short when a code repeats thousands of times", () => {
+    const rows = Array.from({ length: 40_000 }, (): Cells => ["CONTACTS", MONTH, "1"]);
+    const started = performance.now();
+    const p = preview(tableOf(rows));
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(p.counts.error).toBe(40_000);
+    expect(p.errors[0].message).toBe("Row 2, column indicator_code: CONTACTS appears 40000 times for September 2019 (rows 2, 3, 4, 5, 6 and 39,995 more)");
   });
 
   it("lists every problem on a row in column order", () => {

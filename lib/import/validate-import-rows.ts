@@ -53,7 +53,7 @@ export function validateImportRows({ table, month, catalogue, existing }: Valida
   }
 
   if (rows.length === 0 && otherMonths.size > 0) return { ok: false, error: { code: "no-rows-for-month", month, otherMonths: [...otherMonths.keys()].sort() } };
-  markDuplicates(rows, month, header("code"));
+  markDuplicates(rows, month, header("code"), header("period"));
 
   const counts = { new: 0, changed: 0, unchanged: 0, error: 0 };
   for (const row of rows) {
@@ -99,22 +99,33 @@ function describeValueProblem(code: string, reason: string): string {
   return reason;
 }
 
-function markDuplicates(rows: PreviewRow[], month: string, codeHeader: string): void {
+function markDuplicates(rows: PreviewRow[], month: string, codeHeader: string, periodHeader: string): void {
+  const monthName = formatMonth(month);
   const groups = new Map<string, PreviewRow[]>();
   for (const row of rows) {
     const key = row.indicator?.id ?? row.raw.code.toUpperCase();
-    if (!key) continue;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    // A row whose month could not be read may not be for this month at all: its own error says so.
+    if (!key || row.errors.some((e) => e.column === periodHeader)) continue;
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const numbers = group.map((r) => r.row);
-    const list = `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
+    const list = listRows(group.map((r) => r.row));
     const code = group[0].indicator?.code ?? group[0].raw.code;
+    const reason = `${short(code)} appears ${group.length === 2 ? "twice" : `${group.length} times`} for ${monthName} (rows ${list})`;
     for (const row of group) {
-      row.errors.push({ row: row.row, column: codeHeader, message: `Row ${row.row}, column ${codeHeader}: ${short(code)} appears ${group.length === 2 ? "twice" : `${group.length} times`} for ${formatMonth(month)} (rows ${list})` });
+      row.errors.push({ row: row.row, column: codeHeader, message: `Row ${row.row}, column ${codeHeader}: ${reason}` });
     }
   }
+}
+
+/** "4 and 9", "3, 5 and 6"; a long list names the first few (a file of one code 40,000 times must not make 40,000 lists of 40,000). */
+function listRows(numbers: number[]): string {
+  const SHOWN = 5;
+  if (numbers.length > SHOWN + 1) return `${numbers.slice(0, SHOWN).join(", ")} and ${(numbers.length - SHOWN).toLocaleString("en-GB")} more`;
+  return `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
 }
 
 export function isSame(previous: ExistingValue, next: ValueState): boolean {

@@ -23,6 +23,12 @@ export default async function ImportValuesPage({ params, searchParams }: Props) 
   const { error } = await searchParams;
   const fileError = readFileErrorParam(error);
   const name = formatMonth(month);
+  const heading = (
+    <>
+      <span className="govuk-caption-l">{name}</span>
+      <h1 className="govuk-heading-xl">Import values</h1>
+    </>
+  );
 
   return (
     <>
@@ -32,38 +38,40 @@ export default async function ImportValuesPage({ params, searchParams }: Props) 
           <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href={`/periods/${month}`}>{name}</a></li>
         </ol>
       </nav>
-      <span className="govuk-caption-l">{name}</span>
-      <h1 className="govuk-heading-xl">Import values</h1>
       {!isPeriodEditable(period.status) ? (
-        <div className="govuk-inset-text">
-          This month&rsquo;s pack is {PERIOD_STATUS_LABEL[period.status].toLowerCase()}, so its figures cannot change. The director must start an amendment first.
-        </div>
+        <>
+          {heading}
+          <div className="govuk-inset-text">
+            This month&rsquo;s pack is {PERIOD_STATUS_LABEL[period.status].toLowerCase()}, so its figures cannot change. The director must start an amendment first.
+          </div>
+        </>
       ) : (
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
-            <p className="govuk-body">
-              Upload a spreadsheet of figures to add or update {name}&rsquo;s values in one go. You will see what each row would do before anything changes,
-              and nothing is imported unless every row is correct.
-            </p>
-            <h2 className="govuk-heading-s">What the file needs</h2>
-            <ul className="govuk-list govuk-list--bullet">
-              <li>A first row of column headings: <code>indicator_code</code> (or <code>code</code>) and <code>value</code>, and if you like <code>period</code> and <code>note</code>. Capitals and spaces in headings do not matter; other columns are ignored.</li>
-              <li>One row per indicator. Counts are whole numbers; percentages are from 0 to 100 (58.1 or 58.1%); no figure may have more decimal places than the indicator shows.</li>
-              <li>
-                <code>period</code> is the month as YYYY-MM, for example {month}. Only rows for {name} are imported: rows for other months are left out, so a file
-                covering several months (such as the whole year&rsquo;s export) can be uploaded here and again on each month&rsquo;s page. Without a period column, every row is for {name}.
-              </li>
-              <li>To record that a figure is not available, leave its value empty (or write n/a) and give the reason in the <code>note</code> column.</li>
-              <li>If the file has a <code>note</code> column, each row&rsquo;s note replaces the note kept with that value, and an empty note clears it. Without one, notes are left as they are.</li>
-              <li>CSV files must separate columns with commas (in Excel, save as &ldquo;CSV UTF-8&rdquo;). In an XLSX workbook only the first sheet is read; formulas count as the result Excel last saved.</li>
-            </ul>
-            <details className="govuk-details">
-              <summary className="govuk-details__summary"><span className="govuk-details__summary-text">An example file</span></summary>
-              <div className="govuk-details__text">
-                <pre className="app-import-example" tabIndex={0} aria-label="Example CSV file">{`indicator_code,period,value,note\nCONTACTS,${month},1337,\nASSESS_45WD_PCT,${month},58.0,\nCP_VISITS_TIMELY_PCT,${month},,Case system outage: not extracted`}</pre>
-              </div>
-            </details>
-            <UploadForm action={`/api/periods/${month}/imports`} initialError={fileError ? describeFileError(fileError, formatMonth) : undefined} />
+            <UploadForm action={`/api/periods/${month}/imports`} initialError={fileError ? describeFileError(fileError, formatMonth) : undefined} heading={heading}>
+              <p className="govuk-body">
+                Upload a spreadsheet of figures to add or update {name}&rsquo;s values in one go. You will see what each row would do before anything changes,
+                and nothing is imported unless every row is correct.
+              </p>
+              <h2 className="govuk-heading-s">What the file needs</h2>
+              <ul className="govuk-list govuk-list--bullet">
+                <li>A first row of column headings: <code>indicator_code</code> (or <code>code</code>) and <code>value</code>, and if you like <code>period</code> and <code>note</code>. Capitals and spaces in headings do not matter; other columns are ignored.</li>
+                <li>One row per indicator. Counts are whole numbers; percentages are from 0 to 100 (58.1 or 58.1%); no figure may have more decimal places than the indicator shows.</li>
+                <li>
+                  <code>period</code> is the month as YYYY-MM, for example {month}. Only rows for {name} are imported: rows for other months are left out, so a file
+                  covering several months (such as the whole year&rsquo;s export) can be uploaded here and again on each month&rsquo;s page. Without a period column, every row is for {name}.
+                </li>
+                <li>To record that a figure is not available, leave its value empty (or write n/a) and give the reason in the <code>note</code> column.</li>
+                <li>If the file has a <code>note</code> column, each row&rsquo;s note replaces the note kept with that value, and an empty note clears it. Without one, notes are left as they are.</li>
+                <li>CSV files must separate columns with commas (in Excel, save as &ldquo;CSV UTF-8&rdquo;). In an XLSX workbook only the first sheet is read; formulas count as the result Excel last saved.</li>
+              </ul>
+              <details className="govuk-details">
+                <summary className="govuk-details__summary"><span className="govuk-details__summary-text">An example file</span></summary>
+                <div className="govuk-details__text">
+                  <pre className="app-import-example" tabIndex={0} aria-label="Example CSV file">{`indicator_code,period,value,note\nCONTACTS,${month},1337,\nASSESS_45WD_PCT,${month},58.0,\nCP_VISITS_TIMELY_PCT,${month},,Case system outage: not extracted`}</pre>
+                </div>
+              </details>
+            </UploadForm>
           </div>
         </div>
       )}

@@ -2,7 +2,7 @@
 // "Upload a file": sent with XMLHttpRequest so a large file shows how far its upload has got (a
 // server action cannot report upload progress). Without script it is a plain multipart form post
 // to the same route handler, which then redirects.
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { ErrorSummary, FieldError } from "@/components/error-summary";
 import { ACCEPT_ATTRIBUTE, MAX_IMPORT_BYTES } from "@/lib/import/limits";
@@ -14,12 +14,17 @@ const FIELD = "import-file";
 const NETWORK_ERROR = "The file could not be uploaded. Check your connection and try again.";
 const UNEXPECTED = "Sorry, something went wrong. Try again, and if it keeps happening tell your administrator.";
 
-export function UploadForm({ action, initialError }: { action: string; initialError?: string }) {
+/** `heading` and `children` are the page's own content: the error summary must come above the heading. */
+export function UploadForm({ action, initialError, heading, children }: { action: string; initialError?: string; heading: ReactNode; children: ReactNode }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | undefined>(initialError);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const busy = phase.kind !== "idle";
+  useEffect(() => {
+    const title = document.title.replace(/^Error: /, "");
+    document.title = error ? `Error: ${title}` : title;
+  }, [error]);
 
   function refuse(message: string) {
     setPhase({ kind: "idle" });
@@ -64,8 +69,11 @@ export function UploadForm({ action, initialError }: { action: string; initialEr
   }
 
   return (
-    <form method="post" action={action} encType="multipart/form-data" onSubmit={upload} noValidate>
+    <>
       <ErrorSummary errors={error ? { file: error } : {}} idFor={() => FIELD} />
+      {heading}
+      {children}
+    <form method="post" action={action} encType="multipart/form-data" onSubmit={upload} noValidate>
       <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
         <label className="govuk-label govuk-label--m" htmlFor={FIELD}>Upload a file</label>
         <div id={`${FIELD}-hint`} className="govuk-hint">A CSV or XLSX file, smaller than 5 MB</div>
@@ -80,6 +88,7 @@ export function UploadForm({ action, initialError }: { action: string; initialEr
         Upload and check the file
       </button>
     </form>
+    </>
   );
 }
 

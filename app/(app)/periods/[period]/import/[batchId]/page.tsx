@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getCurrentUser, requirePermission } from "@/lib/auth/current-user";
-import { ErrorSummary } from "@/components/error-summary";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
 import { findImportBatch, type ImportBatchView } from "@/lib/import/find-import-batch";
@@ -10,6 +9,7 @@ import { isPeriodEditable } from "@/lib/periods/editable";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { PreviewActions } from "./preview-actions";
 import { PreviewTable, rowAnchor } from "./preview-table";
+import { RowErrorSummary } from "./row-error-summary";
 
 type Props = { params: Promise<{ period: string; batchId: string }> };
 
@@ -63,13 +63,10 @@ export default async function ImportPreviewPage({ params }: Props) {
     <>
       {breadcrumbs}
       {errors.length ? (
-        <ErrorSummary errors={Object.fromEntries(listed.map((e, i) => [`${i}`, e.message]))} idFor={(i) => rowAnchor(listed[Number(i)].row)} />
+        <RowErrorSummary items={listed.map((e) => ({ href: `#${rowAnchor(e.row)}`, text: e.message }))} more={errors.length - listed.length} />
       ) : null}
       <span className="govuk-caption-l">Import values for {name}</span>
       <h1 className="govuk-heading-xl">{headingFor(batch)}</h1>
-      {errors.length > listed.length ? (
-        <p className="govuk-body">The list above shows the first {MAX_ERRORS_LISTED.toLocaleString("en-GB")} of {errors.length.toLocaleString("en-GB")} errors.</p>
-      ) : null}
       <dl className="govuk-summary-list">
         <Row label="File">{batch.fileName}</Row>
         <Row label="Uploaded">{formatDateTime(batch.createdAt)} by {batch.createdByName}</Row>
@@ -96,7 +93,7 @@ export default async function ImportPreviewPage({ params }: Props) {
           <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            Nothing has changed yet. Confirming imports {counts.new.toLocaleString("en-GB")} new and {counts.changed.toLocaleString("en-GB")} changed values together, or none if anything has changed since you uploaded.
+            Nothing has been imported yet. Confirming imports all {toWrite.toLocaleString("en-GB")} values together ({counts.new.toLocaleString("en-GB")} new, {counts.changed.toLocaleString("en-GB")} changed), or none of them if any of these values changes before you confirm.
           </strong>
         </div>
       )}
@@ -110,7 +107,8 @@ function Done({ batch, month }: { batch: ImportBatchView; month: string }) {
   const { counts } = batch.preview;
   const imported = counts.new + counts.changed;
   return (
-    <>
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
       <div className="govuk-panel govuk-panel--confirmation">
         <h1 className="govuk-panel__title">{imported.toLocaleString("en-GB")} value{imported === 1 ? "" : "s"} imported</h1>
         <div className="govuk-panel__body">for {formatMonth(month)}</div>
@@ -122,7 +120,8 @@ function Done({ batch, month }: { batch: ImportBatchView; month: string }) {
       </p>
       <p className="govuk-body"><a className="govuk-link" href={`/periods/${month}/values`}>Check the values for {formatMonth(month)}</a></p>
       <p className="govuk-body"><a className="govuk-link" href={`/periods/${month}`}>Back to {formatMonth(month)}</a></p>
-    </>
+      </div>
+    </div>
   );
 }
 

@@ -46,7 +46,7 @@ export function PreviewTable({ rows }: { rows: ImportRowView[] }) {
                   <span className="app-import-table__code">{r.code || "(no code)"}</span>
                 )}
               </td>
-              <td className="govuk-table__cell">{r.status === "new" ? "None" : r.previous && r.indicator ? describe(r.previous, r.indicator) : r.status === "error" ? "" : "None"}</td>
+              <td className="govuk-table__cell">{!r.indicator ? "" : r.previous ? describe(r.previous, r.indicator) : "None"}</td>
               <td className="govuk-table__cell">{r.next && r.indicator ? describe(r.next, r.indicator) : r.value === "" ? "(empty)" : r.value}</td>
               <td className="govuk-table__cell">
                 <strong className={`govuk-tag ${STATUS_TAG[r.status].className}`}>{STATUS_TAG[r.status].text}</strong>
