@@ -109,7 +109,8 @@ describe("setSectionOwners", () => {
     const admin = await createTestUser("ADMIN");
     const [lead1, lead2] = [await createTestUser("SERVICE_LEAD"), await createTestUser("SERVICE_LEAD")];
     const section = await createSection(admin.sessionUser, { name: unique("Owned") });
-    await setSectionOwners(admin.sessionUser, { id: section.id, ownerIds: [lead1.id, lead2.id], expectedUpdatedAt: section.updatedAt });
+    const saved = await setSectionOwners(admin.sessionUser, { id: section.id, ownerIds: [lead1.id, lead2.id], expectedUpdatedAt: section.updatedAt });
+    expect(saved.owners).toEqual([lead1.name, lead2.name].sort());
     let found = await findSectionForAdmin(admin.sessionUser, section.slug);
     expect(found?.ownerIds.sort()).toEqual([lead1.id, lead2.id].sort());
     await setSectionOwners(admin.sessionUser, { id: section.id, ownerIds: [lead2.id], expectedUpdatedAt: found!.updatedAt });
