@@ -4,7 +4,10 @@ import { usePathname } from "next/navigation";
 
 export function NavLinks({ items }: { items: { href: string; text: string }[] }) {
   const pathname = usePathname() ?? "/";
-  const current = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  const matches = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  // Only the most specific link is current: on /admin/users that is "Users", not "Administration".
+  const best = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const current = (href: string) => href === best;
   return (
     <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
       <ul className="govuk-service-navigation__list" id="navigation">
