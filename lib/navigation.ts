@@ -7,6 +7,7 @@ type NavItem = { href: string; text: string; action: Action };
 const NAV: NavItem[] = [
   { href: "/", text: "Home", action: "home.view" },
   { href: "/periods", text: "Periods", action: "period.view" },
+  { href: "/packs", text: "Packs", action: "pack.readPublished" },
   { href: "/admin", text: "Administration", action: "admin.view" },
   { href: "/admin/indicators", text: "Indicators", action: "indicator.manage" },
   { href: "/admin/sections", text: "Sections", action: "section.manage" },
