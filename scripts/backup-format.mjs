@@ -10,9 +10,29 @@ export function quoteIdent(name) {
   return `"${String(name).replaceAll('"', '""')}"`;
 }
 
-/** One row line. restore.mjs reads the row's JSON back verbatim from exactly this shape. */
-export function rowLinePrefix(table) {
-  return `{"t":${JSON.stringify(table)},"r":`;
+/**
+ * One row line: {"t":table,"r":row}, or {"t":table,"n":[columns],"r":row} when json/jsonb columns hold
+ * a JSON null, which row_to_json writes as null just like SQL NULL. restore.mjs reads the row's JSON
+ * back verbatim from exactly this shape.
+ */
+export function rowLinePrefix(table, jsonNulls) {
+  return `{"t":${JSON.stringify(table)},${jsonNulls?.length ? `"n":${JSON.stringify(jsonNulls)},` : ""}"r":`;
+}
+
+/** json and jsonb columns per table: Map(table -> Map(column -> "json" | "jsonb")). */
+export async function listJsonColumns(client) {
+  const r = await client.query(
+    `select c.relname as tbl, a.attname as col, t.typname as type from pg_attribute a
+       join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace join pg_type t on t.oid = a.atttypid
+      where n.nspname = current_schema() and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+        and t.typname in ('json', 'jsonb')`,
+  );
+  const byTable = new Map();
+  for (const { tbl, col, type } of r.rows) {
+    if (!byTable.has(tbl)) byTable.set(tbl, new Map());
+    byTable.get(tbl).set(col, type);
+  }
+  return byTable;
 }
 
 /** The app's tables (ordinary tables of the current schema, without the migration history). */

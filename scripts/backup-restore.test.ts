@@ -78,7 +78,19 @@ async function addRowsTheDemoLacks(c: pg.Client) {
      values ('Backup Test', 'test.odd-json', 'Test', 'x', $1::jsonb)`,
     [JSON.stringify({ big: 12345678901234567890, tiny: 5e-324, text: "tab\there\nnewline \u2028 \\", nested: [null, true, { a: [] }] })],
   );
+  // A JSON null is not SQL NULL (Prisma's JsonNull and DbNull), though row_to_json writes both as null;
+  // in a NOT NULL column, restoring one as SQL NULL would fail outright.
+  await c.query(`insert into "AuditEvent" ("actorName", action, "entityType", "entityId", before, after) values ('Backup Test', 'test.json-null', 'Test', 'y', 'null'::jsonb, null)`);
+  await c.query(
+    `insert into "ImportBatch" (id, "periodId", "fileName", "fileSha256", "rowCount", "errorCount", rows, "createdById", "createdByName")
+     values ($1, $2, 'empty.csv', 'e3b0c442', 0, 0, 'null'::jsonb, $1, 'Backup Test')`,
+    [randomUUID(), pack.periodId],
+  );
 }
+
+const jsonNulls = (url: string) => withClient(url, async (c) => (await c.query(
+  `select (select jsonb_typeof(before) || '/' || coalesce(jsonb_typeof(after), 'SQL NULL') from "AuditEvent" where action = 'test.json-null') as audit,
+          (select jsonb_typeof(rows) from "ImportBatch" where "fileName" = 'empty.csv') as batch`)).rows[0]);
 
 describe("backup and restore", () => {
   beforeAll(async () => {
@@ -119,6 +131,7 @@ describe("backup and restore", () => {
     expect(first("PackVersion")).toBeLessThan(first("PackPdf"));
     // The superseded pack really does come before the pack it points at.
     expect(lines.findIndex((l) => l.includes(`"id":"${oldPackId}"`))).toBeLessThan(lines.findIndex((l) => l.includes(`"id":"${newPackId}"`)));
+    expect(lines.find((l) => l.includes('"action":"test.json-null"'))).toMatch(/^\{"t":"AuditEvent","n":\["before"\],"r":/);
     expect(fs.statSync(backupFile).mode & 0o077).toBe(0);
   });
 
@@ -139,6 +152,7 @@ describe("backup and restore", () => {
     expect(restored.map((p) => p.contentHash)).toEqual((await packs(source)).map((p) => p.contentHash));
     for (const p of restored) expect(verifyContentHash(p.snapshot, p.contentHash)).toBe(true);
     expect(restored.find((p) => p.id === oldPackId)?.supersededById).toBe(newPackId);
+    expect(await jsonNulls(target)).toEqual({ audit: "null/SQL NULL", batch: "null" });
 
     await withClient(target, async (c) => {
       expect((await c.query(`select pdf from "PackPdf" where "packVersionId" = $1`, [newPackId])).rows[0].pdf.equals(pdfBytes)).toBe(true);

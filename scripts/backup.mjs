@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import pg from "pg";
-import { FORMAT, MIGRATIONS_TABLE, VERSION, listAppTables, listForeignKeys, orderByForeignKeys, quoteIdent, rowLinePrefix } from "./backup-format.mjs";
+import { FORMAT, MIGRATIONS_TABLE, VERSION, listAppTables, listForeignKeys, listJsonColumns, orderByForeignKeys, quoteIdent, rowLinePrefix } from "./backup-format.mjs";
 
 const USAGE = "usage: npm run backup [-- --out <file>]";
 // Rows per FETCH adapt to row size: about this many bytes of JSON per round trip.
@@ -42,20 +42,29 @@ async function readMigrations(client) {
   return r.rows.map((row) => row.migration_name);
 }
 
+function pgLiteral(text) {
+  return `'${String(text).replaceAll("'", "''")}'`;
+}
+
 /** The header line, then each table's rows in foreign-key order so a restore can insert as it reads. */
 async function* backupLines(client, header, tables) {
   yield Buffer.from(`${JSON.stringify(header)}\n`);
+  const jsonColumns = await listJsonColumns(client);
   for (const table of tables) {
     if (header.tables[table] === 0) continue;
     const prefix = rowLinePrefix(table);
+    // The json/jsonb columns of this row holding a JSON null (not SQL NULL), or null when none do.
+    const nullChecks = [...(jsonColumns.get(table) ?? [])].map(([c, type]) =>
+      `case when ${type}_typeof(x.${quoteIdent(c)}) = 'null' then ${pgLiteral(c)} end`);
+    const jsonNulls = nullChecks.length ? `nullif(array_remove(array[${nullChecks.join(", ")}]::text[], null), '{}')` : "null::text[]";
     // ::text keeps PostgreSQL's own JSON untouched: no parsing into JavaScript numbers and back.
-    await client.query(`declare backup_rows no scroll cursor for select row_to_json(x)::text as j from ${quoteIdent(table)} x`);
-    let fetch = 100;
+    await client.query(`declare backup_rows no scroll cursor for select row_to_json(x)::text as j, ${jsonNulls} as n from ${quoteIdent(table)} x`);
+    let fetch = 1; // until the first row shows how large this table's rows are (a PDF is megabytes)
     for (;;) {
       const r = await client.query(`fetch ${fetch} from backup_rows`);
       if (r.rows.length === 0) break;
       let text = "";
-      for (const row of r.rows) text += `${prefix}${row.j}}\n`;
+      for (const row of r.rows) text += `${row.n ? rowLinePrefix(table, row.n) : prefix}${row.j}}\n`;
       fetch = Math.max(1, Math.min(5000, Math.floor(FETCH_TARGET_BYTES / (text.length / r.rows.length))));
       yield Buffer.from(text);
     }
@@ -69,6 +78,8 @@ async function backup({ url, out }) {
   if (fs.existsSync(file)) throw new Error(`${out} already exists: choose another --out`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.partial`;
+  // Interrupted (Ctrl-C, or a stop signal passed on by with-db.mjs): leave no half-written file behind.
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.once(sig, () => { fs.rmSync(partial, { force: true }); process.exit(1); });
 
   const client = new pg.Client({ connectionString: url, application_name: "scrutiny-backup" });
   await client.connect();

@@ -6,7 +6,7 @@ import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import pg from "pg";
-import { FORMAT, MIGRATIONS_TABLE, VERSION, listAppTables, listForeignKeys, quoteIdent, rowLinePrefix } from "./backup-format.mjs";
+import { FORMAT, MIGRATIONS_TABLE, VERSION, listAppTables, listForeignKeys, listJsonColumns, quoteIdent, rowLinePrefix } from "./backup-format.mjs";
 import { listMigrations, openEngine } from "./migrate-engine.mjs";
 
 const USAGE = "usage: npm run restore -- <backup file> [--force]";
@@ -94,6 +94,9 @@ async function scanBackup(file) {
     if (typeof t !== "string" || !entry.r || typeof entry.r !== "object" || Array.isArray(entry.r)) {
       throw new RestoreError(`${file} is damaged: line ${lineNo} is not a table row`);
     }
+    if (entry.n !== undefined && !(Array.isArray(entry.n) && entry.n.every((c) => typeof c === "string" && entry.r[c] === null))) {
+      throw new RestoreError(`${file} is damaged: line ${lineNo} names JSON nulls its row does not hold`);
+    }
     if (!Object.hasOwn(header.tables, t)) throw new RestoreError(`${file} is damaged: line ${lineNo} holds a row of ${t}, which its header does not list`);
     if (order.at(-1) !== t) {
       if (counts.has(t)) throw new RestoreError(`${file} is damaged: the rows of ${t} are not together (line ${lineNo})`);
@@ -157,7 +160,7 @@ async function describeTables(client) {
  * Plans each table's INSERT: the columns both the backup and the schema have (columns added by later
  * migrations take their defaults), with self-referencing columns inserted as null and set afterwards.
  */
-function planTables({ header, order, columns }, schema, foreignKeys) {
+function planTables({ header, order, columns }, schema, foreignKeys, jsonColumns) {
   const missing = Object.keys(header.tables).filter((t) => !schema.has(t));
   if (missing.length) throw new RestoreError(`The backup holds tables this database's schema does not have: ${missing.join(", ")}`);
   // The file is read once, so a table's rows must come after the rows of every table it references.
@@ -176,31 +179,39 @@ function planTables({ header, order, columns }, schema, foreignKeys) {
     const cols = schemaCols.filter((c) => columns.get(t).has(c));
     const selfRef = new Set(foreignKeys.filter((f) => f.table === t && f.references === t).flatMap((f) => f.columns));
     if (selfRef.size && !primaryKey.length) throw new RestoreError(`${t} references itself but has no primary key to set those references by`);
-    plans.set(t, { table: t, cols, selfRef: [...selfRef].filter((c) => cols.includes(c)), primaryKey, inserted: 0 });
+    plans.set(t, { table: t, cols, selfRef: [...selfRef].filter((c) => cols.includes(c)), primaryKey, jsonTypes: jsonColumns.get(t) ?? new Map(), inserted: 0 });
   }
   return plans;
 }
 
-/** One batch of rows: inserted with self-references null, which are staged to be set afterwards. */
+/**
+ * One batch of rows, each {"r":row} or {"r":row,"n":[json columns holding a JSON null]}: inserted with
+ * self-references null, which are staged to be set once the whole table is in.
+ */
 async function insertBatch(client, plan, rows) {
   const T = quoteIdent(plan.table);
-  const src = `json_populate_recordset(null::${T}, $1::json)`;
-  const select = plan.cols.map((c) => (plan.selfRef.includes(c) ? "null" : quoteIdent(c))).join(", ");
-  const insert = `insert into ${T} (${plan.cols.map(quoteIdent).join(", ")}) overriding system value select ${select} from`;
-  const json = `[${rows.join(",")}]`;
-  let r;
-  if (!plan.selfRef.length) r = await client.query(`${insert} ${src}`, [json]);
-  else {
-    const staged = [...plan.primaryKey, ...plan.selfRef].map(quoteIdent).join(", ");
-    const anySet = plan.selfRef.map((c) => `${quoteIdent(c)} is not null`).join(" or ");
-    r = await client.query(
-      `with src as (select * from ${src}),
-            staged as (insert into ${plan.staging} select ${staged} from src where ${anySet})
-       ${insert} src`,
-      [json],
-    );
-  }
+  const value = (c) => {
+    const q = quoteIdent(c);
+    if (plan.selfRef.includes(c)) return "null";
+    const type = plan.jsonTypes.get(c);
+    return type ? `case when src.${q} is null and src."__line" -> 'n' is not null and (src."__line" -> 'n')::jsonb ? ${pgLiteral(c)} then 'null'::${type} else src.${q} end` : `src.${q}`;
+  };
+  const staging = plan.selfRef.length
+    ? `, staged as (insert into ${plan.staging} select ${[...plan.primaryKey, ...plan.selfRef].map((c) => `src.${quoteIdent(c)}`).join(", ")}
+                      from src where ${plan.selfRef.map((c) => `src.${quoteIdent(c)} is not null`).join(" or ")})`
+    : "";
+  const r = await client.query(
+    `with src as (select e.line as "__line", s.* from json_array_elements($1::json) e(line)
+                   cross join lateral json_populate_record(null::${T}, e.line -> 'r') s)${staging}
+     insert into ${T} (${plan.cols.map(quoteIdent).join(", ")}) overriding system value
+     select ${plan.cols.map(value).join(", ")} from src`,
+    [`[${rows.join(",")}]`],
+  );
   plan.inserted += r.rowCount;
+}
+
+function pgLiteral(text) {
+  return `'${String(text).replaceAll("'", "''")}'`;
 }
 
 async function finishTable(client, plan, expected) {
@@ -231,16 +242,17 @@ async function resetSequences(client) {
   }
 }
 
-/** The table a row line belongs to and the row's JSON exactly as PostgreSQL wrote it. */
+/** The table a row line belongs to, and its row as a batch element with the row's JSON exactly as written. */
 function splitRowLine(line) {
-  const m = /^\{"t":("(?:[^"\\]|\\.)*"),"r":/.exec(line);
+  const m = /^\{"t":("(?:[^"\\]|\\.)*"),(?:"n":(\[[^\]]*\]),)?"r":/.exec(line);
   if (m && line.endsWith("}")) {
     const table = JSON.parse(m[1]);
-    if (line.startsWith(rowLinePrefix(table))) return { table, json: line.slice(m[0].length, -1) };
+    const nulls = m[2] ? JSON.parse(m[2]) : undefined;
+    if (line.startsWith(rowLinePrefix(table, nulls))) return { table, element: `{"r":${line.slice(m[0].length, -1)}${nulls ? `,"n":${m[2]}` : ""}}` };
   }
-  // A line reformatted by another tool: re-serialise its row (scanBackup has already parsed it once).
-  const entry = JSON.parse(line);
-  return { table: entry.t, json: JSON.stringify(entry.r) };
+  // A line reformatted by another tool: re-serialise it (scanBackup has already parsed it once).
+  const { t, r, n } = JSON.parse(line);
+  return { table: t, element: JSON.stringify({ r, n }) };
 }
 
 async function loadRows(client, file, plans, header) {
@@ -255,7 +267,7 @@ async function loadRows(client, file, plans, header) {
   let first = true;
   for await (const line of readLines(file)) {
     if (first) { first = false; continue; }
-    const { table, json } = splitRowLine(line);
+    const { table, element } = splitRowLine(line);
     if (plan?.table !== table) {
       if (plan) { await flush(); await finishTable(client, plan, header.tables[plan.table]); }
       plan = plans.get(table);
@@ -265,8 +277,8 @@ async function loadRows(client, file, plans, header) {
         await client.query(`create temp table ${plan.staging} on commit drop as select ${cols} from ${quoteIdent(table)} with no data`);
       }
     }
-    batch.push(json);
-    bytes += json.length;
+    batch.push(element);
+    bytes += element.length;
     if (batch.length >= BATCH_ROWS || bytes >= BATCH_BYTES) await flush();
   }
   if (plan) { await flush(); await finishTable(client, plan, header.tables[plan.table]); }
@@ -297,7 +309,7 @@ async function restore({ url, file, force }) {
     if (later.length) console.log(`The backup predates migrations ${later.join(", ")}: columns they added take their defaults`);
 
     const foreignKeys = await listForeignKeys(client);
-    const plans = planTables(scan, await describeTables(client), foreignKeys);
+    const plans = planTables(scan, await describeTables(client), foreignKeys, await listJsonColumns(client));
     await client.query("begin");
     try {
       const tables = (await listAppTables(client)).map(quoteIdent);
