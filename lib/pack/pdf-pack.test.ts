@@ -58,7 +58,20 @@ describe("the pack PDF", () => {
   it("says so, rather than failing, when there is no Chromium and no cached PDF", async () => {
     const month = uniqueMonth();
     await createPack(month, [{ published: true }]);
-    expect(await getPackPdf(await panel(), { month }, null)).toEqual({ kind: "unavailable", version: 1 });
+    expect(await getPackPdf(await panel(), { month }, null)).toEqual({ kind: "unavailable", version: 1, reason: "no-chromium" });
+  });
+
+  it("says so when Chromium fails, keeps nothing, and tries again next time", async () => {
+    const month = uniqueMonth();
+    const { ids } = await createPack(month, [{ published: true }]);
+    const error = console.error;
+    console.error = () => {};
+    try {
+      const failing: PdfRenderer = async () => { throw new Error("Chromium crashed"); };
+      expect(await getPackPdf(await panel(), { month }, failing)).toEqual({ kind: "unavailable", version: 1, reason: "render-failed" });
+    } finally { console.error = error; }
+    expect(await db.packPdf.count({ where: { packVersionId: ids[0] } })).toBe(0);
+    expect(await getPackPdf(await panel(), { month }, fakeChromium().render)).toMatchObject({ kind: "pdf", fromCache: false });
   });
 
   it("gives no PDF of a draft, an unpublished version or a version that does not exist", async () => {

@@ -11,7 +11,8 @@ export type PdfRenderer = (pagePath: string, expectPath: string) => Promise<Uint
 
 export type PackPdfResult =
   | { kind: "pdf"; pdf: Buffer; version: number; published: true; fromCache: boolean; shared: boolean }
-  | { kind: "unavailable"; version: number };
+  /** No Chromium on this server, or it failed (logged): readers are told to print the page instead. */
+  | { kind: "unavailable"; version: number; reason: "no-chromium" | "render-failed" };
 
 // Renders in flight in this process, by version: a second request waits for the first.
 const inFlight = new Map<string, Promise<Buffer>>();
@@ -36,22 +37,26 @@ export async function getPackPdf(user: SessionUser | null, input: { month: strin
   if (!view.published) throw new AppError("NOT_FOUND", "There is no published pack for that month");
   const cached = await db.packPdf.findUnique({ where: { packVersionId: view.packVersionId }, select: { contentHash: true, createdAt: true, pdf: true } });
   if (cached && !isPdfStale(cached, view)) return { kind: "pdf", pdf: Buffer.from(cached.pdf), version: view.version, published: true, fromCache: true, shared: true };
-  if (!render) return { kind: "unavailable", version: view.version };
+  if (!render) return { kind: "unavailable", version: view.version, reason: "no-chromium" };
 
   const path = `/packs/${view.snapshot.month}?version=${view.version}`;
   const expectPath = `/packs/${view.snapshot.month}`;
   // Staff also see signed-off versions not yet published in the amendment log. A PDF made from their
   // page would show the panel something unpublished, so it is given to them but never kept.
   const shared = view.amendments.every((a) => a.publishedAt !== null);
-  if (!shared) return { kind: "pdf", pdf: Buffer.from(await render(path, expectPath)), version: view.version, published: true, fromCache: false, shared: false };
-
-  const key = `${view.packVersionId}:${view.contentHash}`;
-  let job = inFlight.get(key);
-  if (!job) {
-    job = renderAndStore(view, cached?.createdAt ?? null, () => render(path, expectPath)).finally(() => inFlight.delete(key));
-    inFlight.set(key, job);
+  try {
+    if (!shared) return { kind: "pdf", pdf: Buffer.from(await render(path, expectPath)), version: view.version, published: true, fromCache: false, shared: false };
+    const key = `${view.packVersionId}:${view.contentHash}`;
+    let job = inFlight.get(key);
+    if (!job) {
+      job = renderAndStore(view, cached?.createdAt ?? null, () => render(path, expectPath)).finally(() => inFlight.delete(key));
+      inFlight.set(key, job);
+    }
+    return { kind: "pdf", pdf: await job, version: view.version, published: true, fromCache: false, shared: true };
+  } catch (e) {
+    console.error(`PDF of the ${input.month} pack, version ${view.version}, could not be made`, e);
+    return { kind: "unavailable", version: view.version, reason: "render-failed" };
   }
-  return { kind: "pdf", pdf: await job, version: view.version, published: true, fromCache: false, shared: true };
 }
 
 /** Renders, stores (first writer wins, also across processes) and returns the bytes that were kept. */

@@ -25,9 +25,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const result = await getPackPdf(user, { month, version: v.version }, render);
     const versionHref = `${packHref}?version=${result.version}`;
     if (result.kind === "unavailable") {
-      return plainPage(503, "The PDF cannot be made on this server",
-        "This server has no Chromium browser to make PDFs. Open the pack, choose \u201cPrint this pack\u201d and save it as a PDF from the print dialogue: it uses the same print layout.",
-        { href: versionHref, text: "Open the pack to print it" }, { "Retry-After": "3600" });
+      const why = result.reason === "no-chromium" ? "This server has no Chromium browser to make PDFs." : "The PDF could not be made just now.";
+      return plainPage(503, result.reason === "no-chromium" ? "The PDF cannot be made on this server" : "The PDF could not be made",
+        `${why} Open the pack, choose \u201cPrint this pack\u201d and save it as a PDF from the print dialogue: it uses the same print layout.`,
+        { href: versionHref, text: "Open the pack to print it" }, { "Retry-After": result.reason === "no-chromium" ? "3600" : "60" });
     }
     const cacheControl = packCacheControl({ publicPacks: appConfig.publicPacks, published: true, versionAddressed: v.version !== undefined, personal: !result.shared });
     return new Response(new Uint8Array(result.pdf), { headers: downloadHeaders("pdf", exportFilename(appConfig.councilName, month, result.version, "pdf"), cacheControl, result.pdf.length) });
