@@ -14,6 +14,8 @@ const CP_PLANS = "Children on a child protection plan";
 // The demo's August 2019 figures this spec changes; put back afterwards for the journey specs.
 const ORIGINAL: Record<string, number> = { REFERRALS: 320, REREFERRALS_12M_PCT: 24.4, CIN_NEW: 110, CIN_OPEN: 2533 };
 let openedMonth: string | null = null;
+// A month before the demo's history, made by the "Revised" test and removed afterwards.
+const REVISED_MONTH = "2017-05";
 
 type Stored = { value: number | null; notAvailableReason: string | null; revision: number; revisedAfterSubmission: boolean };
 const stored = (code: string, month = MONTH) =>
@@ -39,6 +41,7 @@ test.afterAll(async () => {
     );
   }
   if (openedMonth) await query(`delete from "Period" where month = $1 and status = 'OPEN'`, [openedMonth]);
+  await query(`delete from "Period" where month = $1`, [REVISED_MONTH]);
 });
 
 test("an administrator opens a period, refused first for a future, malformed and repeated month", async ({ page }) => {
@@ -228,6 +231,23 @@ test("of two editors saving the same figure, the second keeps their figure and i
   await expect(page.locator("#row-CIN_NEW").getByRole("status")).toContainText("Saved at");
   expect((await stored("CIN_NEW")).value).toBe(112);
   await lead.close();
+});
+
+test("a figure entered after commentary was first submitted is marked Revised", async ({ page }) => {
+  await query(
+    `insert into "Period" (id, month, "panelMeetingDate", status, "commentaryFirstSubmittedAt", "updatedAt")
+       values (gen_random_uuid(), $1, '2017-06-22', 'OPEN', now(), now()) on conflict do nothing`, [REVISED_MONTH]);
+  await as(page, ACCOUNTS.admin);
+  await page.goto(`/periods/${REVISED_MONTH}/values`);
+  await expect(page.getByText("any figure you change now is marked “Revised”")).toBeVisible();
+  await page.getByLabel(`This month value for ${CP_PLANS}`).fill("400");
+  await page.getByRole("button", { name: `Save ${CP_PLANS}` }).click();
+  await expect(page.locator("#row-CP_PLANS .govuk-tag", { hasText: "Revised" })).toBeVisible();
+  expect(await stored("CP_PLANS", REVISED_MONTH)).toMatchObject({ value: 400, revisedAfterSubmission: true });
+  await expectAccessible(page);
+  await page.goto(`/periods/${REVISED_MONTH}`);
+  await expect(page.locator(".govuk-task-list__item", { hasText: "Values" })).toContainText("1 revised after commentary was submitted");
+  await expect(page.locator(".govuk-task-list__item", { hasText: "Values" })).toContainText("Incomplete");
 });
 
 test("a service lead enters a figure with the keyboard alone", async ({ page }) => {
