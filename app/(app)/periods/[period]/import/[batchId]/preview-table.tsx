@@ -20,6 +20,8 @@ export function PreviewTable({ rows }: { rows: ImportRowView[] }) {
   const shown = ordered.slice(0, Math.max(MAX_ROWS_SHOWN, ordered.filter((r) => r.status === "error").length));
   return (
     <>
+      {/* Narrow screens scroll the table sideways inside its own focusable region. */}
+      <div className="app-table-scroll" role="region" aria-label="Rows in the file" tabIndex={0}>
       <table className="govuk-table app-import-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Rows in the file</caption>
         <thead className="govuk-table__head">
@@ -60,6 +62,7 @@ export function PreviewTable({ rows }: { rows: ImportRowView[] }) {
           ))}
         </tbody>
       </table>
+      </div>
       {shown.length < rows.length ? (
         <p className="govuk-body">
           The table shows {shown.length.toLocaleString("en-GB")} of the {rows.length.toLocaleString("en-GB")} rows (every row with an error, then the rest in the order above). The counts include them all.
