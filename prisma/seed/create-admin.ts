@@ -3,7 +3,7 @@
 // at a terminal, or piped, as in  printf 'the password\n' | npm run create-admin -- --email ... --name ...
 // Missing name or email are asked for (or read from the piped lines before the password).
 import { parseArgs } from "node:util";
-import readline from "node:readline/promises";
+import readline from "node:readline";
 import { createAdministrator } from "@/lib/users/create-administrator";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { isAppError } from "@/lib/errors";
@@ -21,32 +21,6 @@ async function readPipedLines(): Promise<string[]> {
   return text.split("\n").map((l) => l.replace(/\r$/, ""));
 }
 
-function readHidden(prompt: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const stdin = process.stdin;
-    process.stdout.write(prompt);
-    stdin.setRawMode(true);
-    stdin.setEncoding("utf8");
-    stdin.resume();
-    let value = "";
-    const finish = () => {
-      stdin.setRawMode(false);
-      stdin.pause();
-      stdin.off("data", onData);
-      process.stdout.write("\n");
-    };
-    function onData(chunk: string) {
-      for (const ch of chunk) {
-        if (ch === "\r" || ch === "\n") { finish(); resolve(value); return; }
-        if (ch === "\u0003" || ch === "\u0004") { finish(); reject(new Error("cancelled")); return; }
-        if (ch === "\u007f" || ch === "\b") value = value.slice(0, -1);
-        else value += ch;
-      }
-    }
-    stdin.on("data", onData);
-  });
-}
-
 async function readInput(args: { name?: string; email?: string }) {
   if (!process.stdin.isTTY) {
     const lines = await readPipedLines();
@@ -54,12 +28,33 @@ async function readInput(args: { name?: string; email?: string }) {
     const email = args.email ?? lines.shift() ?? "";
     return { name, email, password: lines.shift() ?? "" };
   }
-  const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
-  const name = args.name ?? (await rl.question("Full name: "));
-  const email = args.email ?? (await rl.question("Email address: "));
+  // The password prompts stop the terminal echoing what is typed (readline has no option for it,
+  // so its output writer is wrapped).
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const writer = rl as unknown as { _writeToOutput: (s: string) => void };
+  const write = writer._writeToOutput.bind(rl);
+  let hidden = false;
+  let prompt = "";
+  // While hidden, redraws show only the prompt and keystrokes print nothing.
+  writer._writeToOutput = (s: string) => write(!hidden ? s : s.startsWith(prompt) ? prompt : /[\r\n]/.test(s) ? "\n" : "");
+  // Lines come through one iterator, which keeps any typed or pasted ahead of their prompt.
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (text: string, secret = false) => {
+    prompt = text;
+    hidden = secret;
+    rl.setPrompt(text);
+    rl.prompt();
+    const answer = await lines.next();
+    hidden = false;
+    if (answer.done) fail("no answer was given: nothing was changed");
+    return answer.value as string;
+  };
+  rl.on("SIGINT", () => fail("cancelled: nothing was changed"));
+  const name = args.name ?? (await ask("Full name: "));
+  const email = args.email ?? (await ask("Email address: "));
+  const password = await ask(`Password (at least ${MIN_PASSWORD_LENGTH} characters): `, true);
+  if (password.length >= MIN_PASSWORD_LENGTH && (await ask("The same password again: ", true)) !== password) fail("the two passwords are not the same: nothing was changed");
   rl.close();
-  const password = await readHidden(`Password (at least ${MIN_PASSWORD_LENGTH} characters): `);
-  if (password.length >= MIN_PASSWORD_LENGTH && (await readHidden("The same password again: ")) !== password) fail("the two passwords are not the same: nothing was changed");
   return { name, email, password };
 }
 
@@ -81,7 +76,6 @@ try {
   process.exit(0);
 } catch (e) {
   if (isAppError(e)) fail(e.message);
-  if ((e as Error).message === "cancelled") fail("cancelled: nothing was changed");
   console.error(e);
   fail("the administrator could not be created (the error is above)");
 }
