@@ -137,12 +137,17 @@ describe("previewImport and confirmImport", () => {
 
   it("refuses signed-off periods, before the preview and at confirmation", async () => {
     const { admin, a, period, month } = await setup();
+    // Signed-off periods are deleted straight after: other test files judge "after the last sign-off".
     const frozen = await createPeriod({ status: "SIGNED_OFF" });
-    await expect(previewImport(admin, frozen.month, csvFile(`code,value\n${a.code},1\n`))).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
-    const { batchId } = await preview(admin, month, csvFile(`code,value\n${a.code},1\n`));
-    await db.period.update({ where: { id: period.id }, data: { status: "SIGNED_OFF" } });
-    await expect(confirmImport(admin, batchId)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
-    expect(await db.indicatorValue.count({ where: { periodId: period.id } })).toBe(0);
+    try {
+      await expect(previewImport(admin, frozen.month, csvFile(`code,value\n${a.code},1\n`))).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+      const { batchId } = await preview(admin, month, csvFile(`code,value\n${a.code},1\n`));
+      await db.period.update({ where: { id: period.id }, data: { status: "SIGNED_OFF" } });
+      await expect(confirmImport(admin, batchId)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+      expect(await db.indicatorValue.count({ where: { periodId: period.id } })).toBe(0);
+    } finally {
+      await db.period.deleteMany({ where: { id: { in: [frozen.id, period.id] } } });
+    }
     await expect(previewImport(admin, "1999-01", csvFile(`code,value\n${a.code},1\n`))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
