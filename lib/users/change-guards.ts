@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 
 export const staleMessage = (name: string) =>
-  `${name}'s account changed after you opened this page, so nothing has been saved. The page now shows the account as it is: check it and try again.`;
+  `${name}'s account changed after you opened this page (perhaps they signed in, or another administrator changed it), so nothing has been saved. The page now shows the account as it is: check it and try again.`;
 
 export async function findUserForChange(tx: Tx, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId } });

@@ -2,7 +2,6 @@
 // they last did.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 
@@ -12,30 +11,3 @@ export async function listUsers(actor: SessionUser | null) {
   assertCan(actor, "user.manage");
   return db.user.findMany({ select: LIST_FIELDS, orderBy: [{ active: "desc" }, { name: "asc" }, { email: "asc" }] });
 }
-
-export async function findUserDetails(actor: SessionUser | null, userId: string) {
-  assertCan(actor, "user.manage");
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) throw new AppError("NOT_FOUND", "That user does not exist");
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: {
-      ...LIST_FIELDS,
-      failedSignIns: true,
-      externalId: true,
-      createdAt: true,
-      updatedAt: true,
-      passwordHash: true,
-      ownedSections: { select: { section: { select: { id: true, name: true, order: true } } } },
-    },
-  });
-  if (!user) throw new AppError("NOT_FOUND", "That user does not exist");
-  const { passwordHash, ownedSections, ...rest } = user;
-  return {
-    ...rest,
-    // The page needs to know whether a password exists, never the hash itself.
-    hasPassword: passwordHash !== null,
-    sections: ownedSections.map((o) => o.section).sort((a, b) => a.order - b.order),
-  };
-}
-
-export type UserDetails = Awaited<ReturnType<typeof findUserDetails>>;

@@ -2,7 +2,7 @@
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors";
-import { findUserDetails } from "@/lib/users/list-users";
+import { findUserDetails } from "@/lib/users/find-user-details";
 
 export async function loadUserPage(params: Promise<{ id: string }>) {
   const actor = await requirePermission("user.manage");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { roleLabel } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { findUserDetails } from "@/lib/users/list-users";
+import { findUserDetails } from "@/lib/users/find-user-details";
 import { articleFor } from "@/lib/users/change-user-role";
 import { STATUS_TAG_CLASS, userStatus } from "@/lib/users/user-status";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
