@@ -2,10 +2,11 @@
 // handler checks the user again on the server.
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
+import { withPagePolicy } from "@/lib/security/with-page-policy";
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 
-export async function proxy(request: NextRequest) {
+async function requireSignIn(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
   // Public packs: published packs, their list and downloads need no sign-in (the pages and handlers
@@ -21,6 +22,9 @@ export async function proxy(request: NextRequest) {
   if (request.cookies.getAll().some((c) => c.name.endsWith("next-auth.session-token"))) url.searchParams.set("expired", "1");
   return NextResponse.redirect(url);
 }
+
+// Every response through here also gets a Content-Security-Policy with a fresh nonce.
+export const proxy = withPagePolicy(requireSignIn);
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
