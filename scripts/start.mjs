@@ -5,11 +5,10 @@ import path from "node:path";
 import { root } from "./ensure-deps.mjs";
 import { startDatabase, StartupError } from "./db-runtime.mjs";
 import { openEngine } from "./migrate-engine.mjs";
+import { findSecretProblem, SECRET_ADVICE } from "../lib/auth/secret-check.mjs";
 
-const KNOWN_WEAK = new Set(["secret", "changeme", "change-me", "development", "x", "test"]);
-const secret = process.env.NEXTAUTH_SECRET ?? "";
-if (!secret || secret.length < 32 || KNOWN_WEAK.has(secret.toLowerCase())) {
-  console.error("NEXTAUTH_SECRET must be set to a random string of at least 32 characters (for example: openssl rand -base64 48)");
+if (findSecretProblem(process.env.NEXTAUTH_SECRET)) {
+  console.error(SECRET_ADVICE);
   process.exit(1);
 }
 

@@ -7,8 +7,19 @@ import { z } from "zod";
 import { authenticate } from "@/lib/auth/sign-in";
 import { entraConfig, findOrLinkEntraUser } from "@/lib/auth/entra";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { findSecretProblem, SECRET_ADVICE } from "@/lib/auth/secret-check.mjs";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+/** The session-signing secret. In production a missing, short or example secret is a hard error. */
+export function requireSessionSecret(env: Record<string, string | undefined> = process.env): string | undefined {
+  const secret = env.NEXTAUTH_SECRET;
+  // `next build` loads this module with NODE_ENV=production but serves nothing.
+  if (env.NODE_ENV === "production" && env.NEXT_PHASE !== "phase-production-build" && findSecretProblem(secret)) {
+    throw new Error(`Scrutiny Pack will not serve without a proper secret. ${SECRET_ADVICE}`);
+  }
+  return secret;
+}
 
 const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
@@ -36,7 +47,13 @@ if (entra) {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  // Read at each use, so a production server without a proper secret refuses every sign-in and
+  // session rather than signing tokens anyone could forge.
+  get secret() {
+    return requireSessionSecret();
+  },
+  // next-auth assigns its env fallback when the getter gives undefined (tests, dev): the same value.
+  set secret(_fallback: string | undefined) {},
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
