@@ -32,7 +32,7 @@ export const STATE_LABEL: Record<CommentaryState, string> = {
 /** GOV.UK tag colour modifiers; the words always carry the meaning. */
 export const STATE_TAG_CLASS: Record<CommentaryState, string> = {
   NOT_STARTED: "govuk-tag--grey",
-  DRAFT: "govuk-tag--light-blue",
+  DRAFT: "",
   SUBMITTED: "govuk-tag--purple",
   RETURNED: "govuk-tag--orange",
   APPROVED: "govuk-tag--green",
