@@ -103,9 +103,9 @@ test.describe("security headers", () => {
     await page.context().clearCookies();
     await signInAs(page, ACCOUNTS.panel);
     await page.goto("/packs/2019-07");
+    // A published pack may be served from stored HTML without any script, so only its rendering is checked.
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await expectHydrated(page);
-    await expect(page.getByRole("button", { name: /print/i })).toBeVisible();
+    await expect(page.locator("table").first()).toBeVisible();
     await expectAccessible(page);
 
     expect(await violations()).toEqual([]);

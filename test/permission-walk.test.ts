@@ -1,0 +1,220 @@
+// The permission walk: every server action and route handler, as every role and signed out, gets
+// the outcome lib/auth/permissions.ts says (deny by default). Each entry names the domain function
+// its action calls (checked against the action's source) and calls that function with the input
+// the action's own zod schema makes. A new action or route file the walk does not know fails it.
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { can, type Action } from "@/lib/auth/permissions";
+import { ROLES, type SessionUser } from "@/lib/auth/roles";
+import { isAppError } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { createPeriod, createSection, createTestUser, unique, uniqueMonth } from "@/test/factories";
+import { indicatorForm, uniqueCode } from "@/lib/catalogue/test-fixtures";
+import { csvFile } from "@/test/import-files";
+import { addUser } from "@/lib/users/add-user";
+import { newUserSchema } from "@/lib/users/user-input";
+import { reactivateUser } from "@/lib/users/reactivate-user";
+import { unlockUser } from "@/lib/users/unlock-user";
+import { deactivateUser } from "@/lib/users/deactivate-user";
+import { resetUserPassword } from "@/lib/users/reset-user-password";
+import { changeUserRole } from "@/lib/users/change-user-role";
+import { updateIndicator } from "@/lib/catalogue/update-indicator";
+import { indicatorChangeInput, newIndicatorInput } from "@/lib/catalogue/indicator-input";
+import { changeIndicatorTarget } from "@/lib/catalogue/change-indicator-target";
+import { targetChangeInput } from "@/lib/catalogue/target-input";
+import { addComparator } from "@/lib/catalogue/add-comparator";
+import { updateComparator } from "@/lib/catalogue/update-comparator";
+import { removeComparator } from "@/lib/catalogue/remove-comparator";
+import { comparatorChangeInput, comparatorRemovalInput, newComparatorInput } from "@/lib/catalogue/comparator-input";
+import { createIndicator } from "@/lib/catalogue/create-indicator";
+import { renameSection } from "@/lib/sections/rename-section";
+import { setSectionOwners } from "@/lib/sections/set-section-owners";
+import { moveSection } from "@/lib/sections/move-section";
+import { createSection as createSectionFn } from "@/lib/sections/create-section";
+import { newSectionInput, sectionMoveInput, sectionOwnersInput, sectionRenameInput } from "@/lib/sections/section-input";
+import { openPeriod } from "@/lib/periods/open-period";
+import { openPeriodInput } from "@/lib/periods/open-period-input";
+import { transitionCommentary } from "@/lib/commentary/transition-commentary";
+import { autosaveCommentary } from "@/lib/commentary/autosave-commentary";
+import { saveValue } from "@/lib/values/save-value";
+import { confirmImport } from "@/lib/import/confirm-import";
+import { discardImport } from "@/lib/import/discard-import";
+import { previewImport } from "@/lib/import/preview-import";
+import { signOffPack } from "@/lib/pack/sign-off-pack";
+import { publishPack } from "@/lib/pack/publish-pack";
+import { startAmendment } from "@/lib/pack/start-amendment";
+import { exportPack } from "@/lib/pack/export-pack";
+import { getPackPdf } from "@/lib/pack/pdf-pack";
+import { findPackView } from "@/lib/pack/find-pack";
+import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const NO_ID = "00000000-0000-4000-8000-000000000000";
+const LONG_AGO = "2000-01-01T00:00:00.000Z";
+const parse = <T,>(schema: { parse: (v: unknown) => T }, value: unknown) => schema.parse(value);
+
+type Actor = SessionUser | null;
+type World = { lead: SessionUser; otherLead: SessionUser; sectionSlug: string; indicatorId: string; month: string };
+type Step = {
+  /** file#export, or file#METHOD for route handlers. */
+  endpoints: string[];
+  /** The domain function the endpoint calls; its source must call it. */
+  calls: string;
+  permission: Action | "public";
+  /** Leads may only act on sections they own: the walk runs one that owns it and one that does not. */
+  sectionScoped?: boolean;
+  /** Domain functions typed for a signed-in user only: the action refuses a signed-out one itself. */
+  signedOutCheckedInAction?: boolean;
+  run?: (actor: Actor, w: World) => Promise<unknown>;
+};
+
+const A = "app/(app)";
+const WALK: Step[] = [
+  { endpoints: [`${A}/admin/users/new/actions.ts#addUserAction`], calls: "addUser", permission: "user.manage",
+    run: (u) => addUser(u, parse(newUserSchema, { name: "Walk Person", email: `${unique("walk")}@test.example`, role: "PANEL_MEMBER" })) },
+  { endpoints: [`${A}/admin/users/[id]/actions.ts#reactivateUserAction`], calls: "reactivateUser", permission: "user.manage", run: (u) => reactivateUser(u, { userId: NO_ID, expectedUpdatedAt: new Date(LONG_AGO) }) },
+  { endpoints: [`${A}/admin/users/[id]/actions.ts#unlockUserAction`], calls: "unlockUser", permission: "user.manage", run: (u) => unlockUser(u, { userId: NO_ID, expectedUpdatedAt: new Date(LONG_AGO) }) },
+  { endpoints: [`${A}/admin/users/[id]/deactivate/actions.ts#deactivateUserAction`], calls: "deactivateUser", permission: "user.manage", run: (u) => deactivateUser(u, { userId: NO_ID, expectedUpdatedAt: new Date(LONG_AGO) }) },
+  { endpoints: [`${A}/admin/users/[id]/reset-password/actions.ts#resetPasswordAction`], calls: "resetUserPassword", permission: "user.manage", run: (u) => resetUserPassword(u, { userId: NO_ID, expectedUpdatedAt: new Date(LONG_AGO) }) },
+  { endpoints: [`${A}/admin/users/[id]/role/actions.ts#changeRoleAction`], calls: "changeUserRole", permission: "user.manage", run: (u) => changeUserRole(u, { userId: NO_ID, expectedUpdatedAt: new Date(LONG_AGO), role: "DIRECTOR" }) },
+  { endpoints: [`${A}/admin/indicators/[code]/actions.ts#updateIndicatorAction`], calls: "updateIndicator", permission: "indicator.manage",
+    run: (u) => updateIndicator(u, parse(indicatorChangeInput, indicatorForm(NO_ID, { code: uniqueCode("NONE"), expectedUpdatedAt: LONG_AGO }))) },
+  { endpoints: [`${A}/admin/indicators/[code]/target/actions.ts#changeTargetAction`], calls: "changeIndicatorTarget", permission: "indicator.manage",
+    run: (u) => changeIndicatorTarget(u, parse(targetChangeInput, { code: uniqueCode("NONE"), expectedUpdatedAt: LONG_AGO, fromMonthMonth: "1", fromMonthYear: "2099", target: "50", tolerance: "" })) },
+  { endpoints: [`${A}/admin/indicators/[code]/comparators/actions.ts#addComparatorAction`], calls: "addComparator", permission: "indicator.manage",
+    run: (u) => addComparator(u, parse(newComparatorInput, { code: uniqueCode("NONE"), expectedUpdatedAt: LONG_AGO, label: "England", periodLabel: "2018-19", value: "12" })) },
+  { endpoints: [`${A}/admin/indicators/[code]/comparators/actions.ts#updateComparatorAction`], calls: "updateComparator", permission: "indicator.manage",
+    run: (u) => updateComparator(u, parse(comparatorChangeInput, { id: NO_ID, code: uniqueCode("NONE"), expectedUpdatedAt: LONG_AGO, label: "England", periodLabel: "2018-19", value: "12" })) },
+  { endpoints: [`${A}/admin/indicators/[code]/comparators/actions.ts#removeComparatorAction`], calls: "removeComparator", permission: "indicator.manage",
+    run: (u) => removeComparator(u, parse(comparatorRemovalInput, { id: NO_ID, code: uniqueCode("NONE"), expectedUpdatedAt: LONG_AGO })) },
+  { endpoints: [`${A}/admin/indicators/new/actions.ts#createIndicatorAction`], calls: "createIndicator", permission: "indicator.manage",
+    run: (u) => createIndicator(u, parse(newIndicatorInput, indicatorForm(NO_ID, { code: uniqueCode("WALK") }))) },
+  { endpoints: [`${A}/admin/sections/[slug]/actions.ts#renameSectionAction`], calls: "renameSection", permission: "section.manage",
+    run: (u) => renameSection(u, parse(sectionRenameInput, { id: NO_ID, name: "Walked", expectedUpdatedAt: LONG_AGO })) },
+  { endpoints: [`${A}/admin/sections/[slug]/actions.ts#setSectionOwnersAction`], calls: "setSectionOwners", permission: "section.manage",
+    run: (u) => setSectionOwners(u, parse(sectionOwnersInput, { id: NO_ID, ownerIds: [], expectedUpdatedAt: LONG_AGO })) },
+  { endpoints: [`${A}/admin/sections/actions.ts#moveSectionAction`], calls: "moveSection", permission: "section.manage", run: (u) => moveSection(u, parse(sectionMoveInput, { id: NO_ID, direction: "up" })) },
+  { endpoints: [`${A}/admin/sections/new/actions.ts#createSectionAction`], calls: "createSection", permission: "section.manage",
+    run: (u) => createSectionFn(u, parse(newSectionInput, { name: unique("Walk section") })) },
+  { endpoints: [`${A}/periods/actions.ts#openPeriodAction`], calls: "openPeriod", permission: "period.open",
+    run: (u) => openPeriod(u, parse(openPeriodInput, { month: uniqueMonth(), panelMeetingDate: "2101-03-01" })) },
+  { endpoints: [`${A}/periods/[period]/values/actions.ts#saveValueAction`], calls: "saveValue", permission: "value.edit", sectionScoped: true,
+    run: (u, w) => saveValue(u, { month: w.month, indicatorId: w.indicatorId, expectedRevision: 0, value: "not a number" }) },
+  { endpoints: [`${A}/periods/[period]/sections/[slug]/actions.ts#commentaryAction`], calls: "transitionCommentary", permission: "commentary.draft", sectionScoped: true, signedOutCheckedInAction: true,
+    run: (u, w) => transitionCommentary(u!, { month: w.month, slug: w.sectionSlug, action: "save", expectedVersion: 999, body: "Walk" }) },
+  { endpoints: [`${A}/periods/[period]/sections/[slug]/actions.ts#autosaveAction`], calls: "autosaveCommentary", permission: "commentary.draft", sectionScoped: true, signedOutCheckedInAction: true,
+    run: (u, w) => autosaveCommentary(u!, { month: w.month, slug: w.sectionSlug, expectedVersion: 999, body: "Walk" }) },
+  { endpoints: [`${A}/periods/[period]/import/[batchId]/actions.ts#confirmImportAction`], calls: "confirmImport", permission: "value.import", run: (u) => confirmImport(u, NO_ID) },
+  { endpoints: [`${A}/periods/[period]/import/[batchId]/actions.ts#discardImportAction`], calls: "discardImport", permission: "value.import", run: (u) => discardImport(u, NO_ID) },
+  { endpoints: ["app/api/periods/[period]/imports/route.ts#POST"], calls: "previewImport", permission: "value.import",
+    run: (u) => previewImport(u, uniqueMonth(), csvFile("code,value\nNOPE,1\n")) },
+  { endpoints: [`${A}/periods/[period]/pack-actions.ts#packAction`], calls: "signOffPack", permission: "pack.signOff", signedOutCheckedInAction: true,
+    run: (u) => signOffPack(u!, { month: uniqueMonth(), expectedPeriodVersion: 0 }) },
+  { endpoints: [], calls: "publishPack", permission: "pack.publish", signedOutCheckedInAction: true, run: (u) => publishPack(u!, { month: uniqueMonth(), expectedPeriodVersion: 0 }) },
+  { endpoints: [], calls: "startAmendment", permission: "pack.amend", signedOutCheckedInAction: true, run: (u) => startAmendment(u!, { month: uniqueMonth(), expectedPeriodVersion: 0, reason: "Walk" }) },
+  { endpoints: ["app/api/packs/[period]/export/[format]/route.ts#GET"], calls: "exportPack", permission: "pack.readPublished", run: (u) => exportPack(u, { month: uniqueMonth(), format: "csv" }) },
+  // The stored published page decides with resolvePackVersion, as findPackView does (otherwise it serves the live page, which asks requirePermission).
+  { endpoints: ["app/api/packs/[period]/page/route.ts#GET"], calls: "findStoredPackTarget", permission: "pack.readPublished", run: (u) => findPackView(u, uniqueMonth()) },
+  { endpoints: ["app/packs/[period]/pdf/route.ts#GET"], calls: "getPackPdf", permission: "pack.readPublished", run: (u) => getPackPdf(u, { month: uniqueMonth() }, null) },
+  { endpoints: [`${A}/admin/audit/export/route.ts#GET`], calls: "exportAuditCsv", permission: "audit.view", run: (u) => exportAuditCsv(u, {}) },
+  // Public by design: sign-in itself, and the health check a load balancer polls (no data).
+  { endpoints: ["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST"], calls: "NextAuth", permission: "public" },
+  { endpoints: ["app/api/health/route.ts#GET"], calls: "checkDatabase", permission: "public" },
+  // Signing out only expires the caller's own session cookie.
+  { endpoints: ["app/logout/route.ts#POST"], calls: "SESSION_COOKIE", permission: "public" },
+];
+
+function walkFiles(dir: string, match: (name: string) => boolean, out: string[] = []): string[] {
+  for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) walkFiles(rel, match, out);
+    else if (match(entry.name)) out.push(rel);
+  }
+  return out;
+}
+
+/** Every exported server action and route handler method in app/, as file#name. */
+function findEndpoints(): string[] {
+  const found: string[] = [];
+  for (const file of walkFiles("app", (n) => /\.(ts|tsx)$/.test(n))) {
+    const source = fs.readFileSync(path.join(ROOT, file), "utf8");
+    const isRoute = /(^|\/)route\.ts$/.test(file);
+    const isActions = /^\s*["']use server["']/.test(source);
+    if (!isRoute && !isActions) continue;
+    for (const m of source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+([A-Za-z0-9_]+)/g)) {
+      if (isActions || /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(m[1])) found.push(`${file}#${m[1]}`);
+    }
+    for (const m of source.matchAll(/export\s*\{([^}]+)\}/g)) {
+      for (const part of m[1].split(",")) found.push(`${file}#${part.trim().split(/\s+as\s+/).pop()}`);
+    }
+  }
+  return found.sort();
+}
+
+let world: World;
+const users = new Map<Role, SessionUser>();
+
+beforeAll(async () => {
+  for (const role of ROLES) users.set(role, (await createTestUser(role)).sessionUser);
+  const lead = users.get("SERVICE_LEAD")!;
+  const otherLead = (await createTestUser("SERVICE_LEAD")).sessionUser;
+  const section = await createSection([lead.id]);
+  const code = uniqueCode("WALK");
+  const indicator = await db.indicator.create({ data: { code, name: code, sectionId: section.id, definition: "Walk", unit: "COUNT", polarity: "NEITHER", measureType: "MONTHLY_COUNT", decimals: 0, order: 1 } });
+  const period = await createPeriod();
+  world = { lead, otherLead, sectionSlug: section.slug, indicatorId: indicator.id, month: period.month };
+});
+
+afterAll(async () => {
+  await db.indicator.updateMany({ where: { id: world.indicatorId }, data: { active: false } });
+});
+
+async function outcome(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run();
+    return "allowed";
+  } catch (e) {
+    if (isAppError(e)) return e.code === "FORBIDDEN" || e.code === "UNAUTHENTICATED" ? e.code : `allowed (${e.code})`;
+    throw e;
+  }
+}
+
+describe("the permission walk", () => {
+  it("covers every server action and route handler in app/", () => {
+    const walked = WALK.flatMap((s) => s.endpoints).sort();
+    expect(findEndpoints()).toEqual(walked);
+  });
+
+  it("each endpoint calls the domain function the walk tests, and signs-out checks are where the walk says", () => {
+    for (const step of WALK) {
+      for (const endpoint of step.endpoints) {
+        const source = fs.readFileSync(path.join(ROOT, endpoint.split("#")[0]), "utf8");
+        // Named beyond its import: called, or handed to the action's shared runner.
+        expect(source.match(new RegExp(`\\b${step.calls}\\b`, "g"))?.length ?? 0, `${endpoint} calls ${step.calls}`).toBeGreaterThanOrEqual(2);
+        if (step.signedOutCheckedInAction) expect(source, `${endpoint} refuses a signed-out user`).toMatch(/if \(!user\) throw new AppError\("UNAUTHENTICATED"/);
+      }
+    }
+    // The pack action's other intents call the other two pack functions.
+    const pack = fs.readFileSync(path.join(ROOT, A, "periods/[period]/pack-actions.ts"), "utf8");
+    expect(pack).toMatch(/publishPack\(/);
+    expect(pack).toMatch(/startAmendment\(/);
+  });
+
+  for (const step of WALK.filter((s) => s.run)) {
+    it(`${step.calls}: ${step.permission}`, async () => {
+      const rows: [string, string, string][] = [];
+      for (const role of ROLES) {
+        const actor = users.get(role)!;
+        const expected = can(role, step.permission as Action) ? "allowed" : "FORBIDDEN";
+        rows.push([role, expected, (await outcome(() => step.run!(actor, world))).replace(/ \(.*\)$/, "")]);
+      }
+      if (step.sectionScoped) rows.push(["SERVICE_LEAD (not an owner)", "FORBIDDEN", await outcome(() => step.run!(world.otherLead, world))]);
+      if (!step.signedOutCheckedInAction) {
+        rows.push(["signed out", "UNAUTHENTICATED", (await outcome(() => step.run!(null, world))).replace(/ \(.*\)$/, "")]);
+      }
+      expect(rows.map(([who, , got]) => [who, got])).toEqual(rows.map(([who, expected]) => [who, expected]));
+    });
+  }
+});
