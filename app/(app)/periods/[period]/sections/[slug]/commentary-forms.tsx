@@ -76,7 +76,7 @@ export function CommentaryEditor({ month, slug, version, initialBody, figuresSum
       <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
       <Hidden month={month} slug={slug} version={currentVersion} />
       <CommentaryTextarea
-        label="Commentary" value={body} onChange={setBody} error={errors.body} textareaRef={textarea}
+        label="Commentary text" value={body} onChange={setBody} error={errors.body} textareaRef={textarea}
         hint="Write for councillors. You can use **bold**, *italic*, bullet lists (start lines with -), numbered lists (1.) and links."
       />
       <p className="govuk-body">
@@ -107,7 +107,7 @@ export function ReviewForm({ month, slug, version, initialBody }: Where & { init
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
       <Hidden month={month} slug={slug} version={version} />
-      <CommentaryTextarea label="Commentary" hint="You can make small edits before you approve: they are recorded as your revision." value={body} onChange={setBody} error={errors.body} />
+      <CommentaryTextarea label="Commentary text" hint="You can make small edits before you approve: they are recorded as your revision." value={body} onChange={setBody} error={errors.body} />
       <div className={`govuk-form-group${errors.comment ? " govuk-form-group--error" : ""}`}>
         <label className="govuk-label govuk-label--m" htmlFor="comment">Comment for the service lead</label>
         <div id="comment-hint" className="govuk-hint">Needed when you return the commentary: say what to change.</div>
