@@ -58,7 +58,8 @@ export async function seedDemo({ through = DEMO_LAST_LOADED_MONTH, packs = true 
     }
     const adminId = users.get("admin@northbridge.example")!;
     for (let month = DEMO_FIRST_MONTH; month <= through; month = addMonths(month, 1)) {
-      const period = await tx.period.create({ data: { month, panelMeetingDate: demoPanelDate(month), openedById: adminId } });
+      const openedAt = new Date(`${addMonths(month, 1)}-01T09:00:00Z`);
+      const period = await tx.period.create({ data: { month, panelMeetingDate: demoPanelDate(month), openedById: adminId, createdAt: openedAt } });
       await tx.indicatorValue.createMany({
         data: values.filter((v) => v.period === month).map((v) => ({
           indicatorId: indicatorIds.get(v.code)!, periodId: period.id, value: v.value, source: "IMPORT" as const, updatedById: adminId, updatedByName: "Demo seed",
