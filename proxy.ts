@@ -6,14 +6,30 @@ import { withPagePolicy } from "@/lib/security/with-page-policy";
 
 const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
 
+const PACK_PAGE = /^\/packs\/(\d{4}-\d{2})$/;
+
+/**
+ * A published pack page is served from stored HTML by a route handler (app/api/packs/[period]/page).
+ * Not rewritten (the dynamic page answers): development builds, previews, the handler's own loopback renders (?render=...), client-router (RSC) requests.
+ */
+function continueOrServeStoredPack(request: NextRequest): NextResponse {
+  const { pathname, searchParams } = request.nextUrl;
+  const month = PACK_PAGE.exec(pathname)?.[1];
+  if (process.env.NODE_ENV !== "production" || !month || (request.method !== "GET" && request.method !== "HEAD") || request.headers.has("rsc")) return NextResponse.next();
+  if ([...searchParams.keys()].some((k) => k !== "version")) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = `/api/packs/${month}/page`;
+  return NextResponse.rewrite(url);
+}
+
 async function requireSignIn(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
   // Public packs: published packs, their list and downloads need no sign-in (the pages and handlers
   // still decide what is published; drafts stay private).
-  if (process.env.PUBLIC_PACKS === "true" && /^\/(packs(\/|$)|api\/packs\/)/.test(pathname)) return NextResponse.next();
+  if (process.env.PUBLIC_PACKS === "true" && /^\/(packs(\/|$)|api\/packs\/)/.test(pathname)) return continueOrServeStoredPack(request);
   const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
-  if (token) return NextResponse.next();
+  if (token) return continueOrServeStoredPack(request);
   if (pathname.startsWith("/api/")) return NextResponse.json({ error: "Sign in required" }, { status: 401 });
   const url = request.nextUrl.clone();
   url.pathname = "/login";

@@ -1,12 +1,11 @@
 "use client";
 // Marks the current section of the service in the navigation.
 import { usePathname } from "next/navigation";
+import { currentNavHref } from "@/lib/current-nav-href";
 
 export function NavLinks({ items }: { items: { href: string; text: string }[] }) {
   const pathname = usePathname() ?? "/";
-  const matches = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
-  // Only the most specific link is current: on /admin/users that is "Users", not "Administration".
-  const best = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
+  const best = currentNavHref(items, pathname);
   const current = (href: string) => href === best;
   return (
     <nav aria-label="Menu" className="govuk-service-navigation__wrapper">

@@ -5,12 +5,12 @@ import { ServiceHeader } from "@/components/service-header";
 import { appConfig } from "@/lib/config/app";
 import { countWaitingItems } from "@/lib/tasks/find-tasks";
 
-export async function PageShell({ user, children }: { user: SessionUser | null; children: ReactNode }) {
-  const waiting = user ? await countWaitingItems(user).catch(() => 0) : 0;
+export async function PageShell({ user, children, stored = false }: { user: SessionUser | null; children: ReactNode; stored?: boolean }) {
+  const waiting = user && !stored ? await countWaitingItems(user).catch(() => 0) : 0;
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">Skip to main content</a>
-      <ServiceHeader user={user} waiting={waiting} />
+      <ServiceHeader user={user} waiting={waiting} stored={stored} />
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
           {children}

@@ -5,7 +5,9 @@ import { navigationFor } from "@/lib/navigation";
 import { SignOutButton } from "@/components/sign-out-button";
 import { NavLinks } from "@/components/nav-links";
 
-export function ServiceHeader({ user, waiting = 0 }: { user: SessionUser | null; waiting?: number }) {
+/** `stored`: the published pack's stored HTML, made once for every reader, holds placeholders where
+ * the reader's navigation and name go; lib/pack/stored-html.ts fills them per request. */
+export function ServiceHeader({ user, waiting = 0, stored = false }: { user: SessionUser | null; waiting?: number; stored?: boolean }) {
   return (
     <>
       <header className="govuk-generic-header" data-module="govuk-header">
@@ -21,9 +23,9 @@ export function ServiceHeader({ user, waiting = 0 }: { user: SessionUser | null;
             <span className="govuk-service-navigation__service-name">
               <a href="/" className="govuk-service-navigation__link">{appConfig.serviceName}</a>
             </span>
-            {user ? <NavLinks items={navigationFor(user.role)} /> : null}
+            {stored ? <span hidden data-app-slot="nav" /> : user ? <NavLinks items={navigationFor(user.role)} /> : null}
           </div>
-          {user ? (
+          {stored ? <span hidden data-app-slot="user" /> : user ? (
             <div className="app-header-user">
               <span>
                 Signed in as <strong>{user.name}</strong>, {roleLabel[user.role]}

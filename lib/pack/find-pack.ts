@@ -25,13 +25,15 @@ export function mayReadPacks(user: SessionUser | null): boolean {
 
 const notFound = () => new AppError("NOT_FOUND", "There is no published pack for that month");
 
-export async function findPackView(user: SessionUser | null, month: string, opts: { version?: number; preview?: boolean } = {}): Promise<PackView> {
+/** Which version a reader gets (or a staff preview), from a light query that never loads a snapshot.
+ * Shared by the pack page and the stored-HTML route so the two can never disagree on the rules. */
+export async function resolvePackVersion(user: SessionUser | null, month: string, opts: { version?: number; preview?: boolean } = {}) {
   if (!mayReadPacks(user)) throw user ? new AppError("FORBIDDEN", "You do not have access to packs") : new AppError("UNAUTHENTICATED", "Sign in to read packs");
   if (!isMonth(month)) throw notFound();
   const staff = user ? can(user.role, "pack.preview") : false;
   const period = await db.period.findUnique({
     where: { month },
-    include: { packVersions: { orderBy: { version: "asc" }, select: { id: true, version: true, publishedAt: true, signedOffAt: true, signedOffByName: true, amendmentReason: true, supersededById: true } } },
+    include: { packVersions: { orderBy: { version: "asc" }, select: { id: true, version: true, publishedAt: true, signedOffAt: true, signedOffByName: true, amendmentReason: true, supersededById: true, contentHash: true } } },
   });
   if (!period) throw notFound();
   const visible = period.packVersions.filter((v) => v.publishedAt || staff);
@@ -39,19 +41,23 @@ export async function findPackView(user: SessionUser | null, month: string, opts
     version: v.version, signedOffAt: v.signedOffAt.toISOString(), signedOffByName: v.signedOffByName, publishedAt: v.publishedAt?.toISOString() ?? null, reason: v.amendmentReason,
   }));
   const latestPublished = [...period.packVersions].reverse().find((v) => v.publishedAt) ?? null;
-
   const wantPreview = staff && (opts.preview || (!opts.version && !latestPublished && (period.status === "OPEN" || period.status === "AMENDING")));
+  const chosen = wantPreview ? undefined : opts.version !== undefined
+    ? visible.find((v) => v.version === opts.version)
+    : latestPublished ?? (staff ? visible.at(-1) : undefined);
+  if (!wantPreview && !chosen) throw notFound();
+  return { period, staff, visible, amendments, latestPublished, wantPreview, chosen };
+}
+
+export async function findPackView(user: SessionUser | null, month: string, opts: { version?: number; preview?: boolean } = {}): Promise<PackView> {
+  const { period, amendments, latestPublished, wantPreview, chosen: found } = await resolvePackVersion(user, month, opts);
   if (wantPreview) {
     const snapshot = await db.$transaction((tx) => buildSnapshot(tx, {
       period, version: (period.packVersions.at(-1)?.version ?? 0) + 1, signer: { name: "", role: "DIRECTOR" }, signedAt: new Date(), amendmentReason: period.amendmentReason,
     }));
     return { kind: "preview", snapshot, periodStatus: period.status, amendments };
   }
-
-  const chosen = opts.version !== undefined
-    ? visible.find((v) => v.version === opts.version)
-    : latestPublished ?? (staff ? visible.at(-1) : undefined);
-  if (!chosen) throw notFound();
+  const chosen = found!;
   const stored = await db.packVersion.findUniqueOrThrow({ where: { id: chosen.id }, select: { snapshot: true, contentHash: true, supersededBy: { select: { version: true } } } });
   if (!verifyContentHash(stored.snapshot, stored.contentHash)) {
     console.error(`Pack ${month} version ${chosen.version} failed its integrity check: stored snapshot does not match contentHash ${stored.contentHash}`);

@@ -12,7 +12,7 @@ import { PrintButton } from "./print-button";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ version?: string; preview?: string }> };
+type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ version?: string; preview?: string; render?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { period } = await params;
@@ -58,10 +58,13 @@ export default async function PackPage({ params, searchParams }: Props) {
       <strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span>Signed off, not yet published: the panel cannot see this version yet.</strong>
     </div>
   ) : null;
+  // render=stored: the HTML that app/api/packs/[period]/page stores once and serves to every reader,
+  // so no reader's name, no navigation (placeholders instead) and no JavaScript (no Print button).
+  const stored = q.render === "stored" && view.kind === "frozen";
   const versionQuery = !isPreview && view.version !== view.latestPublishedVersion ? `?version=${view.version}` : "";
   const tools = (
     <div className="app-pack-tools app-no-print">
-      <PrintButton />
+      {stored ? <p className="govuk-body-s app-print-hint">To print this pack, or save it as a PDF, use your browser&apos;s print command (Ctrl+P, or Cmd+P on a Mac): it prints in the A4 layout.</p> : <PrintButton />}
       {!isPreview && view.published && pdfAvailable() ? <a className="govuk-button govuk-button--secondary" href={`/packs/${month}/pdf${versionQuery}`}>Download PDF</a> : null}
       {!isPreview && view.published ? (
         <p className="govuk-body-s">
@@ -72,7 +75,7 @@ export default async function PackPage({ params, searchParams }: Props) {
     </div>
   );
   return (
-    <PageShell user={user}>
+    <PageShell user={user} stored={stored}>
       <PackDocument
         snapshot={view.snapshot}
         charts={view.kind === "frozen" ? view.snapshot.charts : null}

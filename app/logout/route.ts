@@ -1,0 +1,21 @@
+// POST /logout: signs out without JavaScript (the published pack page sends none), by expiring the
+// session cookie. Sessions are JWTs, so the cookie is all there is. Same-origin form posts only.
+import { NextResponse, type NextRequest } from "next/server";
+
+export const dynamic = "force-dynamic";
+
+const SESSION_COOKIE = /^(__Secure-|__Host-)?next-auth\.session-token(\.\d+)?$/;
+
+export async function POST(request: NextRequest) {
+  const origin = request.headers.get("origin");
+  const site = request.headers.get("sec-fetch-site");
+  if ((origin && origin !== request.nextUrl.origin) || (site && site !== "same-origin" && site !== "none")) {
+    return new NextResponse("Cross-site sign-out refused", { status: 403, headers: { "Cache-Control": "no-store" } });
+  }
+  const res = NextResponse.redirect(new URL("/login", request.nextUrl.origin), 303);
+  for (const c of request.cookies.getAll()) {
+    if (SESSION_COOKIE.test(c.name)) res.cookies.set(c.name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: c.name.startsWith("__") });
+  }
+  res.headers.set("Cache-Control", "no-store");
+  return res;
+}
