@@ -11,8 +11,12 @@ export function figureText(ind: Pick<SnapshotIndicator, "unit" | "decimals">, va
 /** The pack shows ratings and directions exactly as the grid does. */
 export { RagTag, DirectionOfTravel as DirectionText } from "@/components/judgement-tags";
 
-/** The latest comparable comparator with its period, e.g. "78.7% (England 2018-19)". */
+/**
+ * The latest comparable comparator with its period, e.g. "78.7% (England 2018-19)"; says plainly
+ * when there is none, or when the only one is an annual total a monthly count cannot be set against.
+ */
 export function comparatorText(ind: SnapshotIndicator): string {
   const c = ind.comparators.filter((x) => x.comparable).at(-1);
-  return c ? `${formatValue(c.value, ind)} (${c.label} ${c.periodLabel})` : "Not comparable";
+  if (c) return `${formatValue(c.value, ind)} (${c.label} ${c.periodLabel})`;
+  return ind.comparators.length ? "Not comparable (annual total)" : "No national figure";
 }

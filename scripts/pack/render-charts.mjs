@@ -25,10 +25,10 @@ export function renderChart(spec) {
   const yMax = spec.unit === "PERCENT" ? Math.min(100, Math.ceil(max * 1.1)) || 100 : Math.ceil(max * 1.1) || 1;
   const markers = [];
   if (typeof spec.target === "number") {
-    markers.push({ axis: "y", value: spec.target, lineStyle: { stroke: "#0b0c0c", strokeWidth: 2, strokeDasharray: "8 4" }, legend: `Target ${formatTick(spec.target, spec)}`, legendPosition: "top-left", textStyle: { fill: "#0b0c0c", fontSize: 12 } });
+    markers.push({ axis: "y", value: spec.target, lineStyle: { stroke: "#0b0c0c", strokeWidth: 2, strokeDasharray: "8 4" }, legend: `Target ${formatTick(spec.target, spec)}`, legendPosition: "top-left", textStyle: { fill: "#0b0c0c", fontSize: 12, fontFamily: "Arial, sans-serif" } });
   }
   if (spec.comparator) {
-    markers.push({ axis: "y", value: spec.comparator.value, lineStyle: { stroke: "#505a5f", strokeWidth: 2, strokeDasharray: "2 3" }, legend: `${spec.comparator.label} ${formatTick(spec.comparator.value, spec)}`, legendPosition: "bottom-right", textStyle: { fill: "#505a5f", fontSize: 12 } });
+    markers.push({ axis: "y", value: spec.comparator.value, lineStyle: { stroke: "#505a5f", strokeWidth: 2, strokeDasharray: "2 3" }, legend: `${spec.comparator.label} ${formatTick(spec.comparator.value, spec)}`, legendPosition: "bottom-right", textStyle: { fill: "#505a5f", fontSize: 12, fontFamily: "Arial, sans-serif" } });
   }
   const element = React.createElement(Line, {
     data: [{ id: spec.code, data: points }],
