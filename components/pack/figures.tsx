@@ -1,11 +1,11 @@
 // How the pack prints one figure, a RAG rating and a direction: words and symbols, never colour alone.
-import { formatValue, SUPPRESSED_MARK } from "@/lib/judgement";
+import { formatTableValue, SUPPRESSED_MARK } from "@/lib/judgement";
 import type { SnapshotIndicator } from "@/lib/pack/snapshot-types";
 
 export function figureText(ind: Pick<SnapshotIndicator, "unit" | "decimals">, value: number | null, suppressed = false, notAvailable?: string | null): string {
   if (suppressed) return SUPPRESSED_MARK;
   if (value === null) return notAvailable ? "Not available" : "No figure";
-  return formatValue(value, ind);
+  return formatTableValue(value, ind);
 }
 
 /** The pack shows ratings and directions exactly as the grid does. */
@@ -17,6 +17,6 @@ export { RagTag, DirectionOfTravel as DirectionText } from "@/components/judgeme
  */
 export function comparatorText(ind: SnapshotIndicator): string {
   const c = ind.comparators.filter((x) => x.comparable).at(-1);
-  if (c) return `${formatValue(c.value, ind)} (${c.label} ${c.periodLabel})`;
+  if (c) return `${formatTableValue(c.value, ind)} (${c.label} ${c.periodLabel})`;
   return ind.comparators.length ? "Not comparable (annual total)" : "No national figure";
 }
