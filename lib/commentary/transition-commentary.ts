@@ -73,6 +73,9 @@ export async function transitionCommentary(user: SessionUser, input: TransitionI
   };
 
   const result = await db.$transaction(async (tx) => {
+    // A submit may stamp the period's first submission. It takes that row lock first, so leads
+    // submitting at once queue; two shared locks each upgraded to write deadlocked (found by npm run soak).
+    if (input.action === "submit") await tx.$queryRaw`SELECT 1 FROM "Period" WHERE id = ${period.id}::uuid FOR NO KEY UPDATE`;
     await lockEditablePeriod(tx, period.id);
     let id: string;
     let version: number;
