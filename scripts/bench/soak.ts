@@ -86,7 +86,8 @@ async function main() {
     const base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: root, stdio: ["ignore", "ignore", "inherit"],
-      env: { ...env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "soak-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz" },
+      // PORT: the pack page handler renders and stores a pack over loopback at 127.0.0.1:$PORT.
+      env: { ...env, NODE_ENV: "production", PORT: String(port), NEXT_DIST_DIR: DIST_DIR, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "soak-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz" },
     });
     await waitForHealth(base, server);
     log(`production server (${DIST_DIR}) on ${base}`);
