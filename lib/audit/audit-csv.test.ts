@@ -9,6 +9,9 @@ describe("CSV cells", () => {
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(csvCell("\tcmd")).toBe("'\tcmd");
     expect(csvCell("\r=1")).toBe(`"'\r=1"`);
+    // Full-width forms, which Excel also reads as formulas (the same rule as the pack downloads).
+    expect(csvCell("\uFF1D1+1")).toBe("'\uFF1D1+1");
+    expect(csvCell("\uFF20SUM(A1)")).toBe("'\uFF20SUM(A1)");
   });
 
   it("leaves ordinary text alone and quotes commas, quotes and line breaks", () => {

@@ -1,11 +1,11 @@
-// CSV cells that are safe to open in a spreadsheet. A cell starting with = + - @ (or a tab or
-// carriage return) would run as a formula in Excel and LibreOffice, so it gets a leading
-// apostrophe (OWASP's advice); every cell with a comma, quote or line break is quoted.
-const FORMULA_START = /^[=+\-@\t\r]/;
+// CSV cells that are safe to open in a spreadsheet: formula-like text made inert by the rule the
+// pack downloads share (lib/format/spreadsheet-text.ts); every cell with a comma, quote or line
+// break is quoted.
+import { escapeFormula } from "@/lib/format/spreadsheet-text";
 
 export function csvCell(value: unknown): string {
   let s = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
-  if (FORMULA_START.test(s)) s = `'${s}`;
+  s = escapeFormula(s);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -5,12 +5,9 @@
 
 export type Cell = string | number | null;
 
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+import { escapeFormula } from "@/lib/format/spreadsheet-text";
 
-/** Text made inert for spreadsheets: "=HYPERLINK(...)" -> "'=HYPERLINK(...)". */
-export function escapeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
+export { escapeFormula };
 
 /** A number as the CSV shows it: the indicator's decimal places, no thousands separators. */
 export function formatCsvNumber(value: number, decimals: number): string {
