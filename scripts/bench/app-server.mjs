@@ -21,6 +21,7 @@ function newestSource(dir) {
 }
 
 export function buildIfNeeded() {
+  if (process.env.BENCH_SKIP_BUILD === "1") return log("BENCH_SKIP_BUILD=1: using the existing build in", DIST);
   const id = path.join(ROOT, DIST, "BUILD_ID");
   const sources = Math.max(...["app", "lib", "components", "proxy.ts", "next.config.ts"].map((p) => {
     const full = path.join(ROOT, p);

@@ -46,6 +46,7 @@ try {
   const loaded = JSON.parse(loadOut.trim().split("\n").at(-1));
   log("loaded", loaded, `in ${(loadMs / 1000).toFixed(0)} s`);
 
+  fs.mkdirSync(path.dirname(staticFile), { recursive: true });
   fs.writeFileSync(staticFile, "placeholder"); // public/ files are found at start: it must exist then
   server = await startApp(db.url);
   const { origin } = server;
@@ -61,7 +62,7 @@ try {
 
   log("measuring with autocannon:", `${CONNECTIONS} connections, ${DURATION} s each`);
   const r = {};
-  r.static = await load(`${origin}/bench-static.html`);
+  r.static = await load(`${origin}/bench-static.html`, panel); // through the same proxy and sign-in check as the pack
   r.published = await load(pack, panel);
   r.preview = await load(`${pack}?preview=1`, director);
   r.period = await load(`${origin}/periods/${month}`, director);
