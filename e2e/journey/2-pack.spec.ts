@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, signInAs } from "../fixtures";
 import { one, query } from "../db";
+import { extractText, getDocumentProxy } from "unpdf";
 
 const MONTH = "2019-08";
 
@@ -48,9 +49,16 @@ test.describe.serial("the August 2019 pack", () => {
     await expect(row("Children on a child protection plan")).toContainText("456");
     await expect(row("Looked after children (LAC)")).toContainText("512");
     await expect(page.locator("#section-demand").locator("..")).toContainText("Early Help pathway");
-    await expect(page.getByText(/Up from 363 to 428 since July/)).toBeVisible();
+    await expect(page.locator(".app-indicator__summary", { hasText: "Up from 363 to 428 since July" })).toBeVisible();
     await expect(page.locator(".app-chart svg[role=img] title").first()).toHaveText(/trend/);
     await expectAccessible(page);
+
+    // The PDF is made by Chromium from the same page: its text holds the same figures.
+    const pdf = await page.request.get(`/packs/${MONTH}/pdf`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toContain("application/pdf");
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), { mergePages: true });
+    for (const figure of ["1,337", "1,861", "456", "512", "Early Help pathway", "August 2019"]) expect(text).toContain(figure);
   });
 
   test("printing hides navigation and starts each section on a new page", async ({ page }) => {
