@@ -38,7 +38,8 @@ function IndicatorBlock({ ind, svg }: { ind: SnapshotIndicator; svg: string | nu
       <ul className="govuk-list app-indicator__facts">
         <li>This month: <strong>{figureText(ind, ind.value, ind.suppressed.value, ind.notAvailableReason)}</strong>{ind.notAvailableReason ? ` (${ind.notAvailableReason})` : ""}</li>
         <li>Target: {ind.target ? formatValue(ind.target.value, ind) : "None"} &middot; RAG: <RagTag rag={ind.rag} /></li>
-        <li>On last month: <DirectionText direction={ind.vsLastMonth} /> &middot; On last year: <DirectionText direction={ind.vsLastYear} /></li>
+        <li className="app-indicator__travel">On last month: <DirectionText direction={ind.vsLastMonth} /></li>
+        <li className="app-indicator__travel">On last year: <DirectionText direction={ind.vsLastYear} /></li>
         <li>England: {comparatorText(ind)}</li>
       </ul>
       <figure className="app-chart">
