@@ -46,6 +46,20 @@ function removeStaleTestClusters() {
   }
 }
 
+/**
+ * As root, PostgreSQL runs as the "postgres" user, which must reach the binaries and data under the
+ * project. A checkout inside a private folder (mktemp -d makes mode 700) would stop it, so each
+ * folder above the project gets search permission (x) for others; nothing becomes readable.
+ */
+function letPostgresUserReach(dir) {
+  if (process.getuid?.() !== 0) return;
+  for (let d = dir; ; d = path.dirname(d)) {
+    const mode = fs.statSync(d).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(d, (mode & 0o7777) | 0o001);
+    if (path.dirname(d) === d) break;
+  }
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -145,6 +159,7 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
   });
   try {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
+    letPostgresUserReach(path.dirname(dir));
     if (!fs.existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
     await server.start();
     await ensureDatabase(urlFor(port, "postgres"), dbName);
