@@ -21,7 +21,7 @@ try {
   await engine.deploy();
   engine.close();
   log("loading the demo council");
-  await run(bin("tsx"), ["--conditions=react-server", "-e", 'const { resetDatabase, seedDemo } = await import("./lib/demo/seed-demo.ts"); await resetDatabase(); await seedDemo(); process.exit(0);'], { DATABASE_URL: db.url });
+  await run(bin("tsx"), ["--conditions=react-server", "prisma/seed/demo.ts", "--reset"], { DATABASE_URL: db.url });
   app = await startApp(db.url);
   const director = await signIn(app.origin, "director@northbridge.example");
   const panel = await signIn(app.origin, "panel@northbridge.example");
