@@ -176,6 +176,10 @@ test.describe("users", () => {
 
   test("resetting a password shows the new one once, and the old one stops working", async ({ page, browser }) => {
     const person = await makeUser("SERVICE_LEAD");
+    // Someone already signed in as the person is signed out by the reset.
+    const earlier = await freshPage(browser);
+    await signInWithForm(earlier, person.email, PASSWORD);
+    await expect(earlier.locator(".app-header-user")).toContainText(person.name);
     await signInAs(page, ACCOUNTS.admin);
     await page.goto(`/admin/users/${person.id}`);
     await page.getByRole("button", { name: "Reset password" }).click();
@@ -185,6 +189,10 @@ test.describe("users", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Password reset" })).toBeVisible();
     const password = (await page.getByTestId("one-time-password").textContent())!.trim();
     await expectAccessible(page);
+
+    await earlier.goto("/");
+    await expect(earlier).toHaveURL(/\/login/);
+    await earlier.context().close();
 
     const theirs = await freshPage(browser);
     await signInWithForm(theirs, person.email, PASSWORD);

@@ -9,17 +9,22 @@ import { authOptions } from "@/lib/auth/options";
 import { can, type Action } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 
-export async function findActiveUser(id: string | undefined | null): Promise<SessionUser | null> {
+/**
+ * The account behind a session, or null when it is gone, deactivated, or the session signed in
+ * before the account's sessions were ended (a password reset or deactivation).
+ */
+export async function findActiveUser(id: string | undefined | null, authAt = 0): Promise<SessionUser | null> {
   if (!id || typeof id !== "string") return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, active: true } });
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, active: true, sessionsValidFrom: true } });
   if (!user || !user.active) return null;
+  if (user.sessionsValidFrom && authAt < user.sessionsValidFrom.getTime()) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 
 /** The signed-in user, or null. Cached per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
-  return findActiveUser(session?.user?.id);
+  return findActiveUser(session?.user?.id, session?.user?.authAt);
 });
 
 /** For pages: signed-out visitors go to sign-in. */

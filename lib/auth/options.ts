@@ -65,17 +65,18 @@ export const authOptions: NextAuthOptions = {
       return user ? true : "/login?error=NOT_PROVISIONED";
     },
     async jwt({ token, user, account, profile }) {
+      // authAt is set once, at sign-in: unlike iat it is not renewed when next-auth re-issues the token.
       if (account?.provider === "azure-ad") {
         const linked = await findOrLinkEntraUser(profile as Record<string, unknown> | undefined);
-        if (linked) Object.assign(token, { uid: linked.id, role: linked.role, name: linked.name, email: linked.email });
+        if (linked) Object.assign(token, { uid: linked.id, role: linked.role, name: linked.name, email: linked.email, authAt: Date.now() });
       } else if (user) {
         const u = user as unknown as { id: string; role: Role };
-        Object.assign(token, { uid: u.id, role: u.role });
+        Object.assign(token, { uid: u.id, role: u.role, authAt: Date.now() });
       }
       return token;
     },
     async session({ session, token }) {
-      session.user = { id: token.uid as string, name: token.name ?? "", email: token.email ?? "", role: token.role as Role };
+      session.user = { id: token.uid as string, name: token.name ?? "", email: token.email ?? "", role: token.role as Role, authAt: typeof token.authAt === "number" ? token.authAt : 0 };
       return session;
     },
   },

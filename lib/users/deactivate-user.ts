@@ -17,7 +17,7 @@ export async function deactivateUser(actor: SessionUser | null, input: { userId:
     const user = await findUserForChange(tx, input.userId);
     if (!user.active) throw new AppError("INVALID_TRANSITION", `${user.name}'s account is already deactivated.`);
     if (user.role === "ADMIN") await assertAnotherActiveAdministrator(tx, user.id);
-    const updated = await updateUserIfUnchanged(tx, user, input.expectedUpdatedAt, { active: false });
+    const updated = await updateUserIfUnchanged(tx, user, input.expectedUpdatedAt, { active: false, sessionsValidFrom: new Date() });
     await recordAudit(tx, actor, { action: "user.deactivated", entityType: "User", entityId: user.id, before: userSnapshot(user), after: userSnapshot(updated) });
     return updated;
   });

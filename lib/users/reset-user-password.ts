@@ -16,7 +16,7 @@ export async function resetUserPassword(actor: SessionUser | null, input: { user
   const passwordHash = await hashPassword(password);
   const user = await db.$transaction(async (tx) => {
     const before = await findUserForChange(tx, input.userId);
-    const updated = await updateUserIfUnchanged(tx, before, input.expectedUpdatedAt, { passwordHash, failedSignIns: 0, lockedUntil: null });
+    const updated = await updateUserIfUnchanged(tx, before, input.expectedUpdatedAt, { passwordHash, failedSignIns: 0, lockedUntil: null, sessionsValidFrom: new Date() });
     await recordAudit(tx, actor, {
       action: "user.passwordReset",
       entityType: "User",

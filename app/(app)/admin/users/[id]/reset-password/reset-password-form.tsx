@@ -28,8 +28,7 @@ export function ResetPasswordForm({ user, self }: Props) {
         <li>The current password stops working at once.</li>
         <li>If the account is locked after failed sign-ins, it is unlocked.</li>
         <li>
-          Anyone already signed in as {self ? "you" : user.name} stays signed in until their session ends (at most 8 hours). If someone else
-          may be using the account, deactivate it instead.
+          Anyone signed in as {self ? "you" : user.name} is signed out at once{self ? ": sign in again with the new password" : ""}.
         </li>
         {user.active ? null : <li>The account is deactivated: the new password works only once it is reactivated.</li>}
       </ul>
