@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { loadForPage } from "@/lib/page-guards";
 import { listPublishedPacks } from "@/lib/pack/find-pack";
 import { formatDate, formatMonth } from "@/lib/format/dates";
+import { TableHead } from "@/components/table-head";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Published packs" };
@@ -19,14 +20,7 @@ export default async function PacksPage() {
       {packs.length === 0 ? <p className="govuk-body">No packs have been published yet.</p> : (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Published packs, newest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Month</th>
-              <th scope="col" className="govuk-table__header">Panel meeting</th>
-              <th scope="col" className="govuk-table__header">Version</th>
-              <th scope="col" className="govuk-table__header">Published</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Month", "Panel meeting", "Version", "Published"]} />
           <tbody className="govuk-table__body">
             {packs.map((p) => (
               <tr className="govuk-table__row" key={p.month}>

@@ -1,6 +1,7 @@
 // The amendment log: every version of this month's pack, when and why it was made.
 import type { AmendmentEntry } from "@/lib/pack/find-pack";
 import { formatDate } from "@/lib/format/dates";
+import { TableHead } from "@/components/table-head";
 
 export function AmendmentLog({ entries, month }: { entries: AmendmentEntry[]; month: string }) {
   if (entries.length < 2) return null;
@@ -8,14 +9,7 @@ export function AmendmentLog({ entries, month }: { entries: AmendmentEntry[]; mo
     <section className="app-pack-page" aria-labelledby="amendments-title">
       <h2 className="govuk-heading-l" id="amendments-title">Amendment log</h2>
       <table className="govuk-table">
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Version</th>
-            <th scope="col" className="govuk-table__header">Signed off</th>
-            <th scope="col" className="govuk-table__header">Published</th>
-            <th scope="col" className="govuk-table__header">Reason</th>
-          </tr>
-        </thead>
+        <TableHead columns={["Version", "Signed off", "Published", "Reason"]} />
         <tbody className="govuk-table__body">
           {entries.map((e) => (
             <tr className="govuk-table__row" key={e.version}>

@@ -1,6 +1,7 @@
 // The exceptions list: indicators off target, or worse than both last month and last year.
 import type { PackSnapshot } from "@/lib/pack/snapshot-types";
 import { DirectionText, figureText, RagTag } from "@/components/pack/figures";
+import { TableHead } from "@/components/table-head";
 
 export function PackExceptions({ snapshot }: { snapshot: Omit<PackSnapshot, "charts"> }) {
   const rows = snapshot.sections.flatMap((s) => s.indicators.filter((i) => i.exception).map((i) => ({ ...i, sectionName: s.name })));
@@ -10,16 +11,7 @@ export function PackExceptions({ snapshot }: { snapshot: Omit<PackSnapshot, "cha
       <p className="govuk-body">Indicators rated Red against target, or worse than both last month and the same month last year.</p>
       {rows.length === 0 ? <p className="govuk-body">No indicator is an exception this month.</p> : (
         <table className="govuk-table app-pack-table">
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Indicator</th>
-              <th scope="col" className="govuk-table__header">Section</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">This month</th>
-              <th scope="col" className="govuk-table__header">RAG</th>
-              <th scope="col" className="govuk-table__header">On last month</th>
-              <th scope="col" className="govuk-table__header">On last year</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Indicator", "Section", { text: "This month", numeric: true }, "RAG", "On last month", "On last year"]} />
           <tbody className="govuk-table__body">
             {rows.map((i) => (
               <tr className="govuk-table__row" key={i.code}>

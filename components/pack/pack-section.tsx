@@ -7,6 +7,7 @@ import type { PackSnapshot, SnapshotIndicator, SnapshotSection } from "@/lib/pac
 import { LiveTrendChart } from "@/components/pack/live-trend-chart";
 import { comparatorText, DirectionText, figureText, RagTag } from "@/components/pack/figures";
 import { formatValue } from "@/lib/judgement";
+import { TableHead } from "@/components/table-head";
 
 export function PackSection({ section, index, charts }: { section: SnapshotSection; index: number; charts: PackSnapshot["charts"] | null }) {
   const id = `section-${section.slug}`;
@@ -51,7 +52,7 @@ function IndicatorBlock({ ind, svg }: { ind: SnapshotIndicator; svg: string | nu
         <div className="govuk-details__text">
           <table className="govuk-table app-trend-table">
             <caption className="govuk-table__caption govuk-table__caption--s">{ind.name} by month</caption>
-            <thead className="govuk-table__head"><tr className="govuk-table__row"><th scope="col" className="govuk-table__header">Month</th><th scope="col" className="govuk-table__header govuk-table__header--numeric">Figure</th></tr></thead>
+            <TableHead columns={["Month", { text: "Figure", numeric: true }]} />
             <tbody className="govuk-table__body">
               {ind.trend.map((t) => (
                 <tr className="govuk-table__row" key={t.month}>

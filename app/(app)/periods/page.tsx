@@ -5,6 +5,7 @@ import { formatDate, formatMonth } from "@/lib/format/dates";
 import { listPeriods, suggestNextMonth } from "@/lib/periods/list-periods";
 import { PERIOD_STATUS_LABEL, PERIOD_STATUS_TAG_CLASS } from "@/lib/periods/period-status";
 import { OpenPeriodForm } from "./open-period-form";
+import { TableHead } from "@/components/table-head";
 
 export const metadata: Metadata = { title: "Periods" };
 
@@ -30,14 +31,7 @@ export default async function PeriodsPage() {
         <div className="app-table-scroll" role="region" aria-labelledby="periods-caption" tabIndex={0}>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden" id="periods-caption">All periods, newest first</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Month</th>
-                <th scope="col" className="govuk-table__header">Panel meeting</th>
-                <th scope="col" className="govuk-table__header">Status</th>
-                <th scope="col" className="govuk-table__header">Values</th>
-              </tr>
-            </thead>
+            <TableHead columns={["Month", "Panel meeting", "Status", "Values"]} />
             <tbody className="govuk-table__body">
               {periods.map((p) => (
                 <tr key={p.month} className="govuk-table__row">

@@ -5,6 +5,7 @@ import { listCatalogue } from "@/lib/catalogue/list-catalogue";
 import { parseCatalogueFilters } from "@/lib/catalogue/catalogue-filters";
 import { formatMonth } from "@/lib/format/dates";
 import { CatalogueTable } from "./catalogue-table";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 
 export const metadata: Metadata = { title: "Indicators" };
 
@@ -14,11 +15,7 @@ export default async function IndicatorsPage({ searchParams }: { searchParams: P
   const filters = parseCatalogueFilters(await searchParams, sections.map((s) => s.id));
   return (
     <>
-      <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
-        <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__list-item"><Link className="govuk-breadcrumbs__link" href="/admin">Administration</Link></li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ href: "/admin", text: "Administration" }]} />
       <h1 className="govuk-heading-xl">Indicators</h1>
       <p className="govuk-body">
         Every indicator in the catalogue, in pack order. Targets shown are those in force for {formatMonth(month)}. Choose an indicator to change its

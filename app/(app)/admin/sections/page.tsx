@@ -3,6 +3,8 @@ import Link from "next/link";
 import { requirePermission } from "@/lib/auth/current-user";
 import { listSectionsForAdmin } from "@/lib/sections/list-sections";
 import { MoveButtons } from "./move-buttons";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { TableHead } from "@/components/table-head";
 
 export const metadata: Metadata = { title: "Sections" };
 
@@ -11,11 +13,7 @@ export default async function SectionsPage() {
   const sections = await listSectionsForAdmin(user);
   return (
     <>
-      <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
-        <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__list-item"><Link className="govuk-breadcrumbs__link" href="/admin">Administration</Link></li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ href: "/admin", text: "Administration" }]} />
       <h1 className="govuk-heading-xl">Sections</h1>
       <p className="govuk-body">
         The pack shows its sections in this order. The service leads who own a section enter its figures and write its commentary.
@@ -26,15 +24,7 @@ export default async function SectionsPage() {
       {sections.length ? (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Sections in pack order</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Position</th>
-              <th scope="col" className="govuk-table__header">Section</th>
-              <th scope="col" className="govuk-table__header">Owners</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Active indicators</th>
-              <th scope="col" className="govuk-table__header">Order</th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ text: "Position", numeric: true }, "Section", "Owners", { text: "Active indicators", numeric: true }, "Order"]} />
           <tbody className="govuk-table__body">
             {sections.map((s, i) => (
               <tr key={s.id} className="govuk-table__row">

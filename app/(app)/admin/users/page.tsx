@@ -5,6 +5,7 @@ import { listUsers } from "@/lib/users/list-users";
 import { STATUS_TAG_CLASS, userStatus } from "@/lib/users/user-status";
 import { formatDateTime } from "@/lib/format/dates";
 import { Breakable } from "../audit/breakable";
+import { TableHead } from "@/components/table-head";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -24,15 +25,7 @@ export default async function UsersPage() {
       <div className="app-admin-scroll" role="region" aria-label="Users" tabIndex={0}>
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Users and their roles</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Email address</th>
-              <th scope="col" className="govuk-table__header">Role</th>
-              <th scope="col" className="govuk-table__header">Status</th>
-              <th scope="col" className="govuk-table__header">Last signed in</th>
-            </tr>
-          </thead>
+          <TableHead columns={["Name", "Email address", "Role", "Status", "Last signed in"]} />
           <tbody className="govuk-table__body">
             {users.map((u) => {
               const status = userStatus(u, now);

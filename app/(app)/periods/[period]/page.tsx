@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatMonth, isMonth } from "@/lib/format/d
 import { describeValuesProgress, findPeriodOverview } from "@/lib/periods/find-period-overview";
 import { PERIOD_STATUS_LABEL, PERIOD_STATUS_TAG_CLASS } from "@/lib/periods/period-status";
 import { PackControls } from "./pack-controls";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 
 type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ opened?: string }> };
 
@@ -25,11 +26,7 @@ export default async function PeriodPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
-        <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href="/periods">Periods</a></li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ href: "/periods", text: "Periods" }]} />
       {opened === "1" ? (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="opened-title">
           <div className="govuk-notification-banner__header"><h2 className="govuk-notification-banner__title" id="opened-title">Success</h2></div>

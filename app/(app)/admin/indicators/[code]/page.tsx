@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { findIndicatorForEdit } from "@/lib/catalogue/find-indicator";
@@ -9,6 +8,7 @@ import { IndicatorForm } from "../indicator-form";
 import { TargetSummary } from "./target-summary";
 import { ComparatorList } from "./comparator-list";
 import { updateIndicatorAction } from "./actions";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ done?: string; from?: string }> };
 
@@ -31,12 +31,7 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   };
   return (
     <>
-      <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
-        <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__list-item"><Link className="govuk-breadcrumbs__link" href="/admin">Administration</Link></li>
-          <li className="govuk-breadcrumbs__list-item"><Link className="govuk-breadcrumbs__link" href="/admin/indicators">Indicators</Link></li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ href: "/admin", text: "Administration" }, { href: "/admin/indicators", text: "Indicators" }]} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <IndicatorForm

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { IndicatorForEdit } from "@/lib/catalogue/find-indicator";
 import { formatFigure } from "@/lib/catalogue/indicator-labels";
 import { addMonths, formatDateTime, formatMonth } from "@/lib/format/dates";
+import { TableHead } from "@/components/table-head";
 
 export function TargetSummary({ indicator }: { indicator: IndicatorForEdit }) {
   const { inForce, targets, unit, decimals } = indicator;
@@ -32,15 +33,7 @@ export function TargetSummary({ indicator }: { indicator: IndicatorForEdit }) {
       {targets.length ? (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--s">Target history, newest first</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">From</th>
-              <th scope="col" className="govuk-table__header">Until</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Target</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Tolerance</th>
-              <th scope="col" className="govuk-table__header">Set by</th>
-            </tr>
-          </thead>
+          <TableHead columns={["From", "Until", { text: "Target", numeric: true }, { text: "Tolerance", numeric: true }, "Set by"]} />
           <tbody className="govuk-table__body">
             {targets.map((t) => (
               <tr key={t.id} className="govuk-table__row">

@@ -5,6 +5,7 @@ import { getCurrentUser, requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { findSectionForAdmin } from "@/lib/sections/list-sections";
 import { SectionEditor } from "./section-editor";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -21,12 +22,7 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const { done } = await searchParams;
   return (
     <>
-      <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
-        <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__list-item"><Link className="govuk-breadcrumbs__link" href="/admin">Administration</Link></li>
-          <li className="govuk-breadcrumbs__list-item"><Link className="govuk-breadcrumbs__link" href="/admin/sections">Sections</Link></li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ href: "/admin", text: "Administration" }, { href: "/admin/sections", text: "Sections" }]} />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <SectionEditor

@@ -7,6 +7,7 @@ import { isPeriodEditable } from "@/lib/periods/editable";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { describeFileError, readFileErrorParam } from "@/lib/import/file-errors";
 import { UploadForm } from "./upload-form";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 
 type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ error?: string }> };
 
@@ -32,12 +33,7 @@ export default async function ImportValuesPage({ params, searchParams }: Props) 
 
   return (
     <>
-      <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
-        <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href="/periods">Periods</a></li>
-          <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href={`/periods/${month}`}>{name}</a></li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ href: "/periods", text: "Periods" }, { href: `/periods/${month}`, text: name }]} />
       {!isPeriodEditable(period.status) ? (
         <>
           {heading}

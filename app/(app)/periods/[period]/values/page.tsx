@@ -6,6 +6,7 @@ import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { findValueGrid } from "@/lib/values/find-value-grid";
 import { GridErrors } from "./grid-errors";
 import { ValueTable } from "./value-table";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 
 type Props = { params: Promise<{ period: string }> };
 
@@ -22,12 +23,7 @@ export default async function ValuesPage({ params }: Props) {
 
   return (
     <>
-      <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
-        <ol className="govuk-breadcrumbs__list">
-          <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href="/periods">Periods</a></li>
-          <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href={`/periods/${month}`}>{formatMonth(month)}</a></li>
-        </ol>
-      </nav>
+      <Breadcrumbs items={[{ href: "/periods", text: "Periods" }, { href: `/periods/${month}`, text: formatMonth(month) }]} />
       <span className="govuk-caption-l">{formatMonth(month)}</span>
       <h1 className="govuk-heading-xl">Values</h1>
       {!grid.editable ? (

@@ -10,6 +10,7 @@ import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { PreviewActions } from "./preview-actions";
 import { PreviewTable, rowAnchor } from "./preview-table";
 import { RowErrorSummary } from "./row-error-summary";
+import { Breadcrumbs } from "@/components/breadcrumbs";
 
 type Props = { params: Promise<{ period: string; batchId: string }> };
 
@@ -35,13 +36,7 @@ export default async function ImportPreviewPage({ params }: Props) {
   if (!batch) notFound();
   const name = formatMonth(month);
   const breadcrumbs = (
-    <nav className="govuk-breadcrumbs" aria-label="Breadcrumb">
-      <ol className="govuk-breadcrumbs__list">
-        <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href="/periods">Periods</a></li>
-        <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href={`/periods/${month}`}>{name}</a></li>
-        <li className="govuk-breadcrumbs__list-item"><a className="govuk-breadcrumbs__link" href={`/periods/${month}/import`}>Import values</a></li>
-      </ol>
-    </nav>
+    <Breadcrumbs items={[{ href: "/periods", text: "Periods" }, { href: `/periods/${month}`, text: name }, { href: `/periods/${month}/import`, text: "Import values" }]} />
   );
   if (batch.status === "COMMITTED") return <>{breadcrumbs}<Done batch={batch} month={month} /></>;
   if (batch.status === "DISCARDED") {

@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
 import { formatValue } from "@/lib/judgement/format-number";
 import { findValueHistory } from "@/lib/values/find-value-history";
+import { TableHead } from "@/components/table-head";
 
 type Props = { params: Promise<{ period: string; code: string }> };
 
@@ -49,15 +50,7 @@ export default async function ValueHistoryPage({ params }: Props) {
             <div className="app-table-scroll" role="region" aria-labelledby="changes-caption" tabIndex={0}>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-visually-hidden" id="changes-caption">Changes to {indicator.name}, newest first</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">When</th>
-                    <th scope="col" className="govuk-table__header">Who</th>
-                    <th scope="col" className="govuk-table__header">From</th>
-                    <th scope="col" className="govuk-table__header">To</th>
-                    <th scope="col" className="govuk-table__header">How</th>
-                  </tr>
-                </thead>
+                <TableHead columns={["When", "Who", "From", "To", "How"]} />
                 <tbody className="govuk-table__body">
                   {value.revisions.map((r) => (
                     <tr key={r.id} className="govuk-table__row">
