@@ -52,7 +52,7 @@ export async function loadSectionWorkspace(user: SessionUser, month: string, slu
     commentary: commentary ? { body: commentary.body, version: commentary.version, updatedAt: commentary.updatedAt, updatedByName: commentary.updatedByName } : null,
     lastReturn,
     figures,
-    figuresSummary: buildFiguresSummary(figures, formatMonth(month), formatMonth(previousMonth)),
+    figuresSummary: buildFiguresSummary(figures, formatMonth(month), formatMonth(previousMonth), formatMonth(lastYearMonth)),
     may: {
       draft: editable && owner && TRANSITIONS.save.from.includes(state),
       submit: editable && owner && can(user.role, "commentary.submit") && TRANSITIONS.submit.from.includes(state),

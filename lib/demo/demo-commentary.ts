@@ -1,6 +1,7 @@
 // Commentary for the demo council's published months, written for the demo: a short factual
 // opening from the figures and a sentence on what the service is doing, varying by section and month.
 import { buildFiguresSummary, type SummaryFigure } from "@/lib/commentary/figures-summary";
+import { isSuppressed } from "@/lib/judgement/suppression";
 
 const ACTIONS: Record<string, string[]> = {
   demand: [
@@ -29,12 +30,13 @@ const ACTIONS: Record<string, string[]> = {
   ],
 };
 
-export function demoCommentary(slug: string, monthIndex: number, figures: SummaryFigure[], monthLabel: string, previousLabel: string): string {
+export function demoCommentary(slug: string, monthIndex: number, figures: SummaryFigure[], monthLabel: string, previousLabel: string, lastYearLabel: string): string {
+  // The biggest relative movements, leaving out small numbers the panel may not see.
   const moved = [...figures]
-    .filter((f) => f.previous !== null && f.current !== null && f.previous !== 0)
+    .filter((f) => f.previous !== null && f.current !== null && f.previous !== 0 && !isSuppressed(f.current, f) && !isSuppressed(f.previous, f))
     .sort((a, b) => Math.abs((b.current! - b.previous!) / b.previous!) - Math.abs((a.current! - a.previous!) / a.previous!))
     .slice(0, 3);
-  const summary = moved.length ? buildFiguresSummary(moved, monthLabel, previousLabel) : `Figures were broadly stable between ${previousLabel} and ${monthLabel}.`;
+  const summary = moved.length ? buildFiguresSummary(moved, monthLabel, previousLabel, lastYearLabel) : `Figures were broadly stable between ${previousLabel} and ${monthLabel}.`;
   const actions = ACTIONS[slug] ?? ["The service continues to monitor these measures."];
   return `${summary}\n\n${actions[monthIndex % actions.length]}`;
 }

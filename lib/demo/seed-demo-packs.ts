@@ -14,12 +14,13 @@ async function figuresFor(sectionId: string, month: string) {
   const indicators = await db.indicator.findMany({
     where: { sectionId, active: true },
     orderBy: { order: "asc" },
-    include: { values: { where: { period: { month: { in: [month, addMonths(month, -1)] } } }, include: { period: { select: { month: true } } } } },
+    include: { values: { where: { period: { month: { in: [month, addMonths(month, -1), addMonths(month, -12)] } } }, include: { period: { select: { month: true } } } } },
   });
   return indicators.map((i) => ({
-    name: i.name, unit: i.unit, decimals: i.decimals,
+    name: i.name, unit: i.unit, decimals: i.decimals, suppressSmallNumbers: i.suppressSmallNumbers,
     current: i.values.find((v) => v.period.month === month)?.value ?? null,
     previous: i.values.find((v) => v.period.month === addMonths(month, -1))?.value ?? null,
+    lastYear: i.values.find((v) => v.period.month === addMonths(month, -12))?.value ?? null,
   }));
 }
 
@@ -36,7 +37,7 @@ export async function seedDemoPacks(opts: { firstMonth: string; publishedThrough
       if (!owner) continue;
       const state = journey ? JOURNEY_STATES[s.slug] : "APPROVED";
       if (!state) continue;
-      const body = demoCommentary(s.slug, index, await figuresFor(s.id, month), formatMonth(month), formatMonth(addMonths(month, -1)));
+      const body = demoCommentary(s.slug, index, await figuresFor(s.id, month), formatMonth(month), formatMonth(addMonths(month, -1)), formatMonth(addMonths(month, -12)));
       const at = new Date(`${addMonths(month, 1)}-10T10:00:00Z`);
       await db.commentary.create({
         data: {
