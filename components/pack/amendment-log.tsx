@@ -6,7 +6,7 @@ import { TableHead } from "@/components/table-head";
 export function AmendmentLog({ entries, month }: { entries: AmendmentEntry[]; month: string }) {
   if (entries.length < 2) return null;
   return (
-    <section className="app-pack-page" aria-labelledby="amendments-title">
+    <section className="app-pack-part" aria-labelledby="amendments-title">
       <h2 className="govuk-heading-l" id="amendments-title">Amendment log</h2>
       <table className="govuk-table">
         <TableHead columns={["Version", "Signed off", "Published", "Reason"]} />

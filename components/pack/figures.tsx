@@ -1,9 +1,11 @@
 // How the pack prints one figure, a RAG rating and a direction: words and symbols, never colour alone.
 import { formatTableValue, SUPPRESSED_MARK } from "@/lib/judgement";
 import type { SnapshotIndicator } from "@/lib/pack/snapshot-types";
+import { latestComparator } from "@/lib/pack/chart-spec";
 
-export function figureText(ind: Pick<SnapshotIndicator, "unit" | "decimals">, value: number | null, suppressed = false, notAvailable?: string | null): string {
+export function figureText(ind: Pick<SnapshotIndicator, "unit" | "decimals">, value: number | null, suppressed = false, notAvailable?: string | null, unsigned = false): string {
   if (suppressed) return SUPPRESSED_MARK;
+  if (unsigned) return "Not yet signed off";
   if (value === null) return notAvailable ? "Not available" : "No figure";
   return formatTableValue(value, ind);
 }
@@ -16,7 +18,14 @@ export { RagTag, DirectionOfTravel as DirectionText } from "@/components/judgeme
  * when there is none, or when the only one is an annual total a monthly count cannot be set against.
  */
 export function comparatorText(ind: SnapshotIndicator): string {
-  const c = ind.comparators.filter((x) => x.comparable).at(-1);
+  const c = latestComparator(ind);
   if (c) return `${formatTableValue(c.value, ind)} (${c.label} ${c.periodLabel})`;
   return ind.comparators.length ? "Not comparable (annual total)" : "No national figure";
+}
+
+/** Every comparable comparator's latest figure, one per label: England, the region, neighbours. */
+export function latestComparatorsByLabel(ind: SnapshotIndicator) {
+  const byLabel = new Map<string, SnapshotIndicator["comparators"][number]>();
+  for (const c of ind.comparators) if (c.comparable) byLabel.set(c.label, c); // sorted by period, so the last wins
+  return [...byLabel.values()];
 }

@@ -1,43 +1,43 @@
-// The live preview's trend chart, built as SVG on the server: no JavaScript reaches the browser.
-// Frozen packs use the nivo SVG rendered once at sign-off instead.
-import type { SnapshotIndicator } from "@/lib/pack/snapshot-types";
+// The live preview's trend chart, built as SVG on the server from the same spec and geometry as the
+// frozen charts: no JavaScript reaches the browser. Frozen packs use the nivo SVG made at sign-off.
+import type { ChartSpec } from "@/lib/pack/chart-spec";
 import { formatShortMonth } from "@/lib/format/dates";
 
-const W = 640, H = 260, M = { top: 20, right: 24, bottom: 40, left: 64 };
+const W = 300, H = 150, M = { top: 8, right: 12, bottom: 22, left: 40 };
 
-export function LiveTrendChart({ ind, title, description }: { ind: SnapshotIndicator; title: string; description: string }) {
-  const values = [...ind.trend.map((t) => t.value), ind.target?.value].filter((v): v is number => typeof v === "number");
+export function LiveTrendChart({ spec }: { spec: ChartSpec }) {
+  const values = [...spec.trend.map((t) => t.value), spec.target, spec.comparator?.value].filter((v): v is number => typeof v === "number");
   const max = Math.max(...values, 0) * 1.1 || 1;
-  const yMax = ind.unit === "PERCENT" ? Math.min(100, max) : max;
+  const yMax = spec.unit === "PERCENT" ? Math.min(100, max) : max;
   const iw = W - M.left - M.right, ih = H - M.top - M.bottom;
-  const x = (i: number) => M.left + (ind.trend.length > 1 ? (i / (ind.trend.length - 1)) * iw : iw / 2);
-  const y = (v: number) => M.top + ih - (v / yMax) * ih;
-  const segments: string[] = [];
-  let current = "";
-  ind.trend.forEach((t, i) => {
-    if (t.value === null) { if (current) segments.push(current); current = ""; return; }
-    current += `${current ? "L" : "M"}${x(i).toFixed(1)},${y(t.value).toFixed(1)}`;
+  const n = spec.trend.length;
+  const x = (i: number) => Math.round(M.left + (n > 1 ? (i / (n - 1)) * iw : iw / 2));
+  const y = (v: number) => Math.round(M.top + ih - (v / yMax) * ih);
+  let d = "", dots = "";
+  spec.trend.forEach((t, i) => {
+    if (t.value === null) { d += " "; return; }
+    d += `${d === "" || d.endsWith(" ") ? "M" : "L"}${x(i)} ${y(t.value)}`;
+    dots += `M${x(i)} ${y(t.value)}h0`;
   });
-  if (current) segments.push(current);
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * yMax);
-  const id = `live-${ind.code.toLowerCase()}`;
-  const tickLabel = (v: number) => `${v.toLocaleString("en-GB", { maximumFractionDigits: ind.unit === "COUNT" ? 0 : 1 })}${ind.unit === "PERCENT" ? "%" : ""}`;
+  const ticks = [0, 0.5, 1].map((f) => f * yMax);
+  const id = `live-${spec.code.toLowerCase()}`;
+  const step = Math.max(1, Math.ceil(n / 5));
+  const tickLabel = (v: number) => `${v.toLocaleString("en-GB", { maximumFractionDigits: spec.unit === "COUNT" ? 0 : 1 })}${spec.unit === "PERCENT" ? "%" : ""}`;
   return (
-    <svg viewBox={`0 0 ${W} ${H}`} className="app-chart-svg" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
-      <title id={`${id}-title`}>{title}</title>
-      <desc id={`${id}-desc`}>{description}</desc>
+    <svg viewBox={`0 0 ${W} ${H}`} className="app-chart-svg" role="img" aria-labelledby={`${id}-title ${id}-desc`} fontFamily="Arial, sans-serif" fontSize="11" fill="#0b0c0c">
+      <title id={`${id}-title`}>{spec.title}</title>
+      <desc id={`${id}-desc`}>{spec.description}</desc>
       {ticks.map((t) => (
         <g key={t}>
           <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} stroke="#e6e6e6" />
-          <text x={M.left - 8} y={y(t) + 4} textAnchor="end" fontSize="12" fill="#0b0c0c">{tickLabel(t)}</text>
+          <text x={M.left - 4} y={y(t) + 4} textAnchor="end">{tickLabel(t)}</text>
         </g>
       ))}
-      {ind.trend.map((t, i) => ((ind.trend.length - 1 - i) % 3 === 0 ? (
-        <text key={t.month} x={x(i)} y={H - M.bottom + 20} textAnchor="middle" fontSize="12" fill="#0b0c0c">{formatShortMonth(t.month)}</text>
-      ) : null))}
-      {ind.target ? <line x1={M.left} x2={W - M.right} y1={y(ind.target.value)} y2={y(ind.target.value)} stroke="#0b0c0c" strokeWidth="2" strokeDasharray="8 4" /> : null}
-      {segments.map((d, i) => <path key={i} d={d} fill="none" stroke="#1d70b8" strokeWidth="3" />)}
-      {ind.trend.map((t, i) => (t.value === null ? null : <circle key={t.month} cx={x(i)} cy={y(t.value)} r="2.5" fill="#1d70b8" />))}
+      {spec.trend.map((t, i) => ((n - 1 - i) % step === 0 ? <text key={t.month} x={x(i)} y={H - 6} textAnchor="middle">{formatShortMonth(t.month).replace(/ 20(\d\d)$/, " $1")}</text> : null))}
+      {spec.target !== null ? <line x1={M.left} x2={W - M.right} y1={y(spec.target)} y2={y(spec.target)} stroke="#0b0c0c" strokeWidth="1.5" strokeDasharray="6 3" /> : null}
+      {spec.comparator ? <line x1={M.left} x2={W - M.right} y1={y(spec.comparator.value)} y2={y(spec.comparator.value)} stroke="#505a5f" strokeWidth="1.5" strokeDasharray="2 2" /> : null}
+      <path d={d.trim()} fill="none" stroke="#1d70b8" strokeWidth="2" />
+      <path d={dots} fill="none" stroke="#1d70b8" strokeWidth="5" strokeLinecap="round" />
     </svg>
   );
 }

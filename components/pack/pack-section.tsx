@@ -1,19 +1,21 @@
-// One section of the pack: its commentary (with its authors' initials, as councillors ask) and, for
-// each indicator, the trend chart, a one-line summary and the month-by-month table behind it.
+// One section of the pack: its commentary first (with its authors' initials, as councillors ask),
+// then one compact table of its indicators, then their trend charts as small multiples, each with
+// its figures one click away.
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
-import { chartSpecFor } from "@/lib/pack/chart-spec";
-import { formatMonth } from "@/lib/format/dates";
+import { chartSpecFor, hasChart, latestComparator } from "@/lib/pack/chart-spec";
+import { addMonths, formatMonth, formatShortMonth } from "@/lib/format/dates";
 import type { PackSnapshot, SnapshotIndicator, SnapshotSection } from "@/lib/pack/snapshot-types";
 import { LiveTrendChart } from "@/components/pack/live-trend-chart";
-import { comparatorText, DirectionText, figureText, RagTag } from "@/components/pack/figures";
-import { formatValue } from "@/lib/judgement";
+import { DirectionText, figureText, latestComparatorsByLabel, RagTag } from "@/components/pack/figures";
+import { formatTableValue, formatValue, UNIT_LABEL } from "@/lib/judgement";
 import { TableHead } from "@/components/table-head";
+import { sectionHeading } from "@/lib/pack/pack-contents";
 
-export function PackSection({ section, index, charts }: { section: SnapshotSection; index: number; charts: PackSnapshot["charts"] | null }) {
+export function PackSection({ section, index, month, charts }: { section: SnapshotSection; index: number; month: string; charts: PackSnapshot["charts"] | null }) {
   const id = `section-${section.slug}`;
   return (
-    <section className="app-pack-page app-pack-section" aria-labelledby={id}>
-      <h2 className="govuk-heading-l" id={id}>{index + 1}. {section.name}</h2>
+    <section className="app-pack-part app-pack-section" aria-labelledby={id}>
+      <h2 className="govuk-heading-l" id={id}>{sectionHeading(index, section.name)}</h2>
       {section.commentary ? (
         <div className="app-pack-commentary">
           <CommentaryMarkdown body={section.commentary.body} />
@@ -25,46 +27,104 @@ export function PackSection({ section, index, charts }: { section: SnapshotSecti
       ) : (
         <p className="govuk-body app-muted">No commentary for this section.</p>
       )}
-      {section.indicators.map((ind) => <IndicatorBlock key={ind.code} ind={ind} svg={charts?.[ind.code] ?? null} />)}
+      <SectionTable section={section} month={month} />
+      <div className="app-charts">
+        {section.indicators.map((ind) => <IndicatorChart key={ind.code} ind={ind} svg={charts?.[ind.code] ?? null} live={charts === null} />)}
+      </div>
     </section>
   );
 }
 
-function IndicatorBlock({ ind, svg }: { ind: SnapshotIndicator; svg: string | null }) {
-  const spec = chartSpecFor(ind);
+function SectionTable({ section, month }: { section: SnapshotSection; month: string }) {
   return (
-    <article className="app-indicator" aria-labelledby={`ind-${ind.code}`}>
-      <h3 className="govuk-heading-m" id={`ind-${ind.code}`}>{ind.name}</h3>
-      <p className="govuk-body app-indicator__summary"><strong>{ind.summary}.</strong></p>
-      <ul className="govuk-list app-indicator__facts">
-        <li>This month: <strong>{figureText(ind, ind.value, ind.suppressed.value, ind.notAvailableReason)}</strong>{ind.notAvailableReason ? ` (${ind.notAvailableReason})` : ""}</li>
-        <li>Target: {ind.target ? formatValue(ind.target.value, ind) : "None"} &middot; RAG: <RagTag rag={ind.rag} /></li>
-        <li className="app-indicator__travel">On last month: <DirectionText direction={ind.vsLastMonth} /></li>
-        <li className="app-indicator__travel">On last year: <DirectionText direction={ind.vsLastYear} /></li>
-        <li>England: {comparatorText(ind)}</li>
-      </ul>
-      <figure className="app-chart">
-        {svg ? <div className="app-chart__svg" dangerouslySetInnerHTML={{ __html: svg }} /> : <LiveTrendChart ind={ind} title={spec.title} description={spec.description} />}
-        <figcaption className="govuk-body-s app-muted">Solid line: monthly figure{ind.target ? "; dashed line: target" : ""}{spec.comparator ? `; dotted line: ${spec.comparator.label}` : ""}.</figcaption>
-      </figure>
-      <details className="govuk-details app-no-print">
-        <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Figures for each month<span className="govuk-visually-hidden">: {ind.name}</span></span></summary>
-        <div className="govuk-details__text">
-          <table className="govuk-table app-trend-table">
-            <caption className="govuk-table__caption govuk-table__caption--s">{ind.name} by month</caption>
-            <TableHead columns={["Month", { text: "Figure", numeric: true }]} />
-            <tbody className="govuk-table__body">
-              {ind.trend.map((t) => (
-                <tr className="govuk-table__row" key={t.month}>
-                  <th scope="row" className="govuk-table__header">{formatMonth(t.month)}</th>
-                  <td className="govuk-table__cell govuk-table__cell--numeric">{figureText(ind, t.value, Boolean(t.suppressed))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="govuk-body-s">{ind.definition}</p>
-        </div>
-      </details>
-    </article>
+    <div className="app-table-wrapper" role="region" aria-label={`${section.name}: figures`} tabIndex={0}>
+      <table className="govuk-table app-pack-table app-pack-detail">
+        <caption className="govuk-visually-hidden">{section.name}: figures for {formatMonth(month)}</caption>
+        <TableHead columns={[
+          "Indicator", { text: formatShortMonth(month), numeric: true }, { text: formatShortMonth(addMonths(month, -1)), numeric: true },
+          { text: formatShortMonth(addMonths(month, -12)), numeric: true }, { text: "Target", numeric: true }, "RAG", "Comparators",
+        ]} />
+        <tbody className="govuk-table__body">
+          {section.indicators.map((ind) => (
+            <tr className="govuk-table__row" key={ind.code}>
+              <th scope="row" className="govuk-table__header app-pack-table__name" id={`ind-${ind.code}`}>
+                {ind.name}<span className="app-pack-table__unit"> {UNIT_LABEL[ind.unit]}</span>
+                {ind.revised ? <span className="app-muted"> (revised)</span> : null}
+                {ind.notAvailableReason ? <span className="app-pack-table__note">Not available: {ind.notAvailableReason}</span> : null}
+                {ind.note ? <span className="app-pack-table__note">{ind.note}</span> : null}
+              </th>
+              <td className="govuk-table__cell govuk-table__cell--numeric app-pack-figure">{figureText(ind, ind.value, ind.suppressed.value, ind.notAvailableReason)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {figureText(ind, ind.lastMonth, ind.suppressed.lastMonth, null, ind.unsigned?.lastMonth)}
+                <Movement direction={ind.vsLastMonth} change={ind.changeVsLastMonth} />
+              </td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">
+                {figureText(ind, ind.lastYear, ind.suppressed.lastYear, null, ind.unsigned?.lastYear)}
+                <Movement direction={ind.vsLastYear} change={ind.changeVsLastYear} />
+              </td>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{ind.target ? formatValue(ind.target.value, ind) : "None"}</td>
+              <td className="govuk-table__cell"><RagTag rag={ind.rag} /></td>
+              <td className="govuk-table__cell"><Comparators ind={ind} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Movement({ direction, change }: { direction: SnapshotIndicator["vsLastMonth"]; change: string | null }) {
+  if (!direction) return null;
+  return <span className="app-pack-movement"><DirectionText direction={direction} change={change} /></span>;
+}
+
+function Comparators({ ind }: { ind: SnapshotIndicator }) {
+  const list = latestComparatorsByLabel(ind);
+  if (!list.length) return <>{ind.comparators.length ? "Not comparable (annual total)" : "No national figure"}</>;
+  return (
+    <ul className="app-pack-comparators">
+      {list.map((c) => <li key={c.label}>{c.label} {c.periodLabel}: <strong>{formatTableValue(c.value, ind)}</strong></li>)}
+    </ul>
+  );
+}
+
+function IndicatorChart({ ind, svg, live }: { ind: SnapshotIndicator; svg: string | null; live: boolean }) {
+  const spec = chartSpecFor(ind);
+  const comparator = latestComparator(ind);
+  const rules = { unit: ind.unit, decimals: ind.decimals };
+  const drawable = hasChart(ind);
+  return (
+    <figure className="app-chart" id={`chart-${ind.code}`} aria-labelledby={`chart-title-${ind.code}`}>
+      <h3 className="app-chart__title" id={`chart-title-${ind.code}`}>{ind.name}</h3>
+      {!drawable ? (
+        <p className="app-chart__none">{ind.trend.some((t) => t.suppressed) ? "Every figure in these months is a small number (shown as c), so there is no chart." : "No figures to chart."}</p>
+      ) : svg ? (
+        <div className="app-chart__svg" dangerouslySetInnerHTML={{ __html: svg }} />
+      ) : live ? <LiveTrendChart spec={spec} /> : null}
+      <figcaption className="app-chart__caption">
+        {ind.summary}.
+        {drawable && ind.target ? <> <span className="app-chart__key app-chart__key--target" aria-hidden="true" /> Target {formatValue(ind.target.value, rules)}.</> : null}
+        {drawable && comparator ? <> <span className="app-chart__key app-chart__key--comparator" aria-hidden="true" /> {comparator.label} {comparator.periodLabel} {formatValue(comparator.value, rules)}.</> : null}
+      </figcaption>
+      {drawable ? (
+        <details className="govuk-details app-chart__details app-no-print">
+          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Figures<span className="govuk-visually-hidden"> for each month: {ind.name}</span></span></summary>
+          <div className="govuk-details__text">
+            <table className="govuk-table app-trend-table">
+              <caption className="govuk-visually-hidden">{ind.name} by month</caption>
+              <TableHead columns={["Month", { text: "Figure", numeric: true }]} />
+              <tbody className="govuk-table__body">
+                {spec.trend.map((t, i) => (
+                  <tr className="govuk-table__row" key={t.month}>
+                    <th scope="row" className="govuk-table__header">{formatShortMonth(t.month)}</th>
+                    <td className="govuk-table__cell govuk-table__cell--numeric">{figureText(ind, t.value, Boolean(ind.trend.at(-spec.trend.length + i)?.suppressed), null, Boolean(ind.trend.at(-spec.trend.length + i)?.unsigned))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      ) : null}
+    </figure>
   );
 }

@@ -4,7 +4,10 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { appConfig } from "@/lib/config/app";
 import { addMonths, formatMonth } from "@/lib/format/dates";
-import { formatPanelChange, formatValue, isSuppressed, judgeMonth } from "@/lib/judgement";
+import { formatPanelChange, formatValue, judgeMonth } from "@/lib/judgement";
+import type { TargetRow } from "@/lib/catalogue/target-in-force";
+import type { Polarity, Unit, MeasureType } from "@/lib/generated/prisma/enums";
+import { loadSignedFigures } from "@/lib/pack/signed-figures";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SNAPSHOT_SCHEMA, type PackSnapshot, type SnapshotIndicator, type SnapshotSection } from "@/lib/pack/snapshot-types";
 
@@ -21,15 +24,22 @@ type BuildInput = {
   amendmentReason: string | null;
 };
 
-/** The one-line summary under each chart: "Down from 1,861 to 1,337 since July". */
-export function summaryLine(ind: Pick<SnapshotIndicator, "value" | "lastMonth" | "unit" | "decimals" | "notAvailableReason" | "suppressed">, month: string): string {
+type SummaryInput = Pick<SnapshotIndicator, "value" | "lastMonth" | "unit" | "decimals" | "notAvailableReason" | "suppressed" | "unsigned">;
+
+/** The one-line summary of each indicator: "Down from 1,861 to 1,337 since July". Says only what the
+ * figures show: a small number is never described by its movement, a missing month is named. */
+export function summaryLine(ind: SummaryInput, month: string): string {
   const since = formatMonth(addMonths(month, -1)).split(" ")[0];
   const rules = { unit: ind.unit, decimals: ind.decimals };
-  if (ind.suppressed.value || ind.suppressed.lastMonth) return `A small number (shown as c) this month or in ${since}`;
+  const before = ind.suppressed.lastMonth ? "a small number (shown as c)" : ind.lastMonth === null ? null : formatValue(ind.lastMonth, rules);
+  const missingBefore = ind.unsigned?.lastMonth ? `${since} not yet signed off` : `no figure for ${since}`;
+  if (ind.suppressed.value) {
+    return `A small number (shown as c) this month; ${before === null ? missingBefore : `${before} in ${since}`}`;
+  }
   if (ind.value === null) return ind.notAvailableReason ? `Not available this month: ${ind.notAvailableReason}` : "No figure this month";
-  if (ind.lastMonth === null) return `${formatValue(ind.value, rules)} this month; no figure for ${since}`;
   const now = formatValue(ind.value, rules);
-  const before = formatValue(ind.lastMonth, rules);
+  if (ind.suppressed.lastMonth) return `${now} this month; a small number (shown as c) in ${since}`;
+  if (ind.lastMonth === null) return `${now} this month; ${missingBefore}`;
   if (now === before) return `No change at ${now} since ${since}`;
   return `${ind.value > ind.lastMonth ? "Up" : "Down"} from ${before} to ${now} since ${since}`;
 }
@@ -37,8 +47,6 @@ export function summaryLine(ind: Pick<SnapshotIndicator, "value" | "lastMonth" |
 export async function buildSnapshot(tx: Tx, input: BuildInput): Promise<Omit<PackSnapshot, "charts">> {
   const { month } = input.period;
   const first = addMonths(month, -(TREND_MONTHS - 1));
-  const lastYearMonth = addMonths(month, -12);
-  const trendMonths = Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(first, i));
 
   // One after another: a transaction is one connection, which runs one query at a time anyway.
   const sections = await tx.section.findMany({
@@ -48,15 +56,11 @@ export async function buildSnapshot(tx: Tx, input: BuildInput): Promise<Omit<Pac
         indicators: { where: { active: true }, orderBy: { order: "asc" }, include: { targets: true, comparators: { orderBy: [{ periodLabel: "asc" }, { label: "asc" }] } } },
       },
     });
-  const values = await tx.indicatorValue.findMany({
-      where: { period: { month: { gte: first, lte: month } }, indicator: { active: true } },
-      select: { indicatorId: true, value: true, notAvailableReason: true, note: true, revisedAfterSubmission: true, period: { select: { month: true } } },
-    });
+  const signed = await loadSignedFigures(tx, { first, current: month, indicators: sections.flatMap((s) => s.indicators) });
   const commentaries = await tx.commentary.findMany({
       where: { periodId: input.period.id },
       include: { revisions: { orderBy: { number: "asc" }, select: { authorName: true, authorRole: true } }, reviewComments: { where: { action: "APPROVE" }, orderBy: { createdAt: "desc" }, take: 1 } },
     });
-  const byKey = new Map(values.map((v) => [`${v.indicatorId}|${v.period.month}`, v]));
 
   const snapshotSections: SnapshotSection[] = sections.map((section) => {
     const c = commentaries.find((x) => x.sectionId === section.id);
@@ -68,38 +72,7 @@ export async function buildSnapshot(tx: Tx, input: BuildInput): Promise<Omit<Pac
       slug: section.slug,
       owners: section.owners.map((o) => o.user.name).sort(),
       commentary: c && c.body ? { body: c.body, authors: [...authors.values()], approvedByName: approval?.authorName ?? null, approvedAt: c.approvedAt?.toISOString() ?? null } : null,
-      indicators: section.indicators.map((ind) => {
-        const at = (m: string) => byKey.get(`${ind.id}|${m}`);
-        const current = at(month);
-        const rules = { unit: ind.unit, decimals: ind.decimals, suppressSmallNumbers: ind.suppressSmallNumbers };
-        const value = current?.value ?? null;
-        const lastMonth = at(addMonths(month, -1))?.value ?? null;
-        const lastYear = at(lastYearMonth)?.value ?? null;
-        const j = judgeMonth(ind, { month, value, lastMonth, lastYear, targets: ind.targets });
-        const suppressed = { value: isSuppressed(value, rules), lastMonth: isSuppressed(lastMonth, rules), lastYear: isSuppressed(lastYear, rules) };
-        const hide = (v: number | null, s: boolean) => (s ? null : v);
-        const change = (prev: number | null) => (value === null || prev === null ? null : formatPanelChange(value, prev, rules));
-        const comparable = ind.unit !== "COUNT";
-        const base = {
-          code: ind.code, name: ind.name, definition: ind.definition, unit: ind.unit, polarity: ind.polarity, measureType: ind.measureType,
-          decimals: ind.decimals, suppressSmallNumbers: ind.suppressSmallNumbers,
-          value: hide(value, suppressed.value), suppressed,
-          notAvailableReason: current?.notAvailableReason ?? null, note: current?.note ?? null, revised: current?.revisedAfterSubmission ?? false,
-          lastMonth: hide(lastMonth, suppressed.lastMonth), lastYear: hide(lastYear, suppressed.lastYear),
-          target: j.target, rag: j.rag,
-          vsLastMonth: suppressed.value || suppressed.lastMonth ? null : j.vsLastMonth,
-          vsLastYear: suppressed.value || suppressed.lastYear ? null : j.vsLastYear,
-          changeVsLastMonth: change(lastMonth), changeVsLastYear: change(lastYear),
-          comparators: ind.comparators.map((cmp) => ({ label: cmp.label, periodLabel: cmp.periodLabel, value: cmp.value, source: cmp.source, comparable })),
-          trend: trendMonths.map((m) => {
-            const v = at(m)?.value ?? null;
-            return isSuppressed(v, rules) ? { month: m, value: null, suppressed: true as const } : { month: m, value: v };
-          }),
-        };
-        const summary = summaryLine(base, month);
-        const exception = j.rag === "RED" || (j.vsLastMonth?.verdict === "WORSE" && j.vsLastYear?.verdict === "WORSE");
-        return { ...base, summary, exception };
-      }),
+      indicators: section.indicators.map((ind) => buildIndicator(ind, month, signed)),
     };
   });
 
@@ -114,4 +87,54 @@ export async function buildSnapshot(tx: Tx, input: BuildInput): Promise<Omit<Pac
     amendmentReason: input.amendmentReason,
     sections: snapshotSections,
   };
+}
+
+type CatalogueIndicator = {
+  id: string; code: string; name: string; definition: string; unit: Unit; polarity: Polarity; measureType: MeasureType;
+  decimals: number; suppressSmallNumbers: boolean; targets: TargetRow[];
+  comparators: { label: string; periodLabel: string; value: number; source: string | null }[];
+};
+
+/**
+ * One indicator as the pack states it. Everything derived from a figure (change, RAG, direction,
+ * exception) is withheld when that figure is suppressed: a rating against a target of 3 would
+ * otherwise tell the reader what the "c" stands for.
+ */
+function buildIndicator(ind: CatalogueIndicator, month: string, signed: Awaited<ReturnType<typeof loadSignedFigures>>): SnapshotIndicator {
+  const lastMonthMonth = addMonths(month, -1);
+  const lastYearMonth = addMonths(month, -12);
+  const current = signed.figure(ind.id, month);
+  const prevM = signed.figure(ind.id, lastMonthMonth);
+  const prevY = signed.figure(ind.id, lastYearMonth);
+  const value = current?.value ?? null;
+  const lastMonth = prevM?.value ?? null;
+  const lastYear = prevY?.value ?? null;
+  const suppressed = { value: Boolean(current?.suppressed), lastMonth: Boolean(prevM?.suppressed), lastYear: Boolean(prevY?.suppressed) };
+  const unsigned = { lastMonth: signed.monthState(lastMonthMonth) === "unsigned", lastYear: signed.monthState(lastYearMonth) === "unsigned" };
+  const j = judgeMonth(ind, { month, value, lastMonth, lastYear, targets: ind.targets });
+  const rules = { unit: ind.unit, decimals: ind.decimals, suppressSmallNumbers: ind.suppressSmallNumbers };
+  const hide = (v: number | null, s: boolean) => (s ? null : v);
+  const change = (prev: number | null) => (value === null || prev === null ? null : formatPanelChange(value, prev, rules));
+  const vsLastMonth = suppressed.value || suppressed.lastMonth ? null : j.vsLastMonth;
+  const vsLastYear = suppressed.value || suppressed.lastYear ? null : j.vsLastYear;
+  const rag = suppressed.value ? null : j.rag;
+  const comparable = ind.unit !== "COUNT";
+  const first = addMonths(month, -(TREND_MONTHS - 1));
+  const base = {
+    code: ind.code, name: ind.name, definition: ind.definition, unit: ind.unit, polarity: ind.polarity, measureType: ind.measureType,
+    decimals: ind.decimals, suppressSmallNumbers: ind.suppressSmallNumbers,
+    value: hide(value, suppressed.value), suppressed, unsigned,
+    notAvailableReason: current?.notAvailableReason ?? null, note: current?.note ?? null, revised: current?.revised ?? false,
+    lastMonth: hide(lastMonth, suppressed.lastMonth), lastYear: hide(lastYear, suppressed.lastYear),
+    target: j.target, rag, vsLastMonth, vsLastYear,
+    changeVsLastMonth: change(lastMonth), changeVsLastYear: change(lastYear),
+    comparators: ind.comparators.map((cmp) => ({ label: cmp.label, periodLabel: cmp.periodLabel, value: cmp.value, source: cmp.source, comparable })),
+    trend: Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(first, i)).map((m) => {
+      const f = signed.figure(ind.id, m);
+      if (signed.monthState(m) === "unsigned") return { month: m, value: null, unsigned: true as const };
+      return f?.suppressed ? { month: m, value: null, suppressed: true as const } : { month: m, value: f?.value ?? null };
+    }),
+  };
+  const exception = rag === "RED" || (vsLastMonth?.verdict === "WORSE" && vsLastYear?.verdict === "WORSE");
+  return { ...base, summary: summaryLine(base, month), exception };
 }

@@ -2,26 +2,51 @@
 // description for people who cannot see it. Shared by the frozen and the live charts.
 import type { SnapshotIndicator } from "@/lib/pack/snapshot-types";
 import { formatMonth } from "@/lib/format/dates";
+import { formatValue } from "@/lib/judgement";
 
 export type ChartSpec = {
   code: string; title: string; description: string; unit: string; decimals: number;
   trend: { month: string; value: number | null }[]; target: number | null; comparator: { label: string; value: number } | null;
 };
 
+/** The trend from the first month with a figure: an axis that starts before the data is half empty. */
+export function chartMonths(ind: Pick<SnapshotIndicator, "trend">): SnapshotIndicator["trend"] {
+  const start = ind.trend.findIndex((t) => t.value !== null || t.suppressed);
+  return start < 0 ? [] : ind.trend.slice(start);
+}
+
+/** Whether a chart can show anything: at least one figure that is not suppressed. */
+export function hasChart(ind: Pick<SnapshotIndicator, "trend">): boolean {
+  return ind.trend.some((t) => t.value !== null);
+}
+
+export function latestComparator(ind: Pick<SnapshotIndicator, "comparators">) {
+  return ind.comparators.filter((c) => c.comparable).at(-1) ?? null;
+}
+
 export function chartSpecFor(ind: SnapshotIndicator): ChartSpec {
-  const comparable = ind.comparators.filter((c) => c.comparable);
-  const latest = comparable.at(-1);
-  const first = ind.trend[0]?.month;
-  const last = ind.trend.at(-1)?.month;
+  const latest = latestComparator(ind);
+  const trend = chartMonths(ind);
+  const first = trend[0]?.month;
+  const last = trend.at(-1)?.month;
+  const rules = { unit: ind.unit, decimals: ind.decimals };
+  const gaps = trend.filter((t) => t.unsigned).map((t) => formatMonth(t.month));
+  const small = trend.some((t) => t.suppressed);
   return {
     code: ind.code,
-    title: `${ind.name}: trend ${first ? formatMonth(first) : ""} to ${last ? formatMonth(last) : ""}`,
-    description: `${ind.summary}.${ind.target ? " A dashed line shows the target." : ""}${latest ? ` A dotted line shows ${latest.label} ${latest.periodLabel}.` : ""} The table below the chart gives every month's figure.`,
+    title: first && last ? `${ind.name}, ${formatMonth(first)} to ${formatMonth(last)}` : ind.name,
+    description: [
+      `${ind.summary}.`,
+      ind.target ? `Dashed line: target ${formatValue(ind.target.value, rules)}.` : "",
+      latest ? `Dotted line: ${latest.label} ${latest.periodLabel}, ${formatValue(latest.value, rules)}.` : "",
+      gaps.length ? `Not yet signed off, so not shown: ${gaps.join(", ")}.` : "",
+      small ? "Months with a small number are left out." : "",
+      "The figures for each month are in the table with the chart.",
+    ].filter(Boolean).join(" "),
     unit: ind.unit,
     decimals: ind.decimals,
-    trend: ind.trend,
+    trend: trend.map((t) => ({ month: t.month, value: t.value })),
     target: ind.target?.value ?? null,
     comparator: latest ? { label: `${latest.label} ${latest.periodLabel}`, value: latest.value } : null,
   };
 }
-

@@ -20,7 +20,7 @@ async function council() {
   const panel = (await createTestUser("PANEL_MEMBER")).sessionUser;
   const section = await createSection([lead.id]);
   const month = uniqueMonth();
-  const prev = await createPeriod({ month: addMonths(month, -1) });
+  const prev = await createPeriod({ month: addMonths(month, -1), status: "PUBLISHED" });
   const period = await createPeriod({ month });
   const mk = (code: string, unit: "COUNT" | "PERCENT", polarity: "NEITHER" | "HIGHER_IS_BETTER", order: number) =>
     db.indicator.create({ data: { code, name: code, sectionId: section.id, definition: "d", unit, polarity, measureType: "MONTHLY_COUNT", decimals: unit === "COUNT" ? 0 : 1, order, suppressSmallNumbers: unit === "COUNT" } });

@@ -12,7 +12,7 @@ import { getPeriodByMonth } from "@/lib/periods/find-period";
 import { checkReadiness } from "@/lib/periods/readiness";
 import { buildSnapshot } from "@/lib/pack/build-snapshot";
 import { renderCharts } from "@/lib/pack/render-charts";
-import { chartSpecFor } from "@/lib/pack/chart-spec";
+import { chartSpecFor, hasChart } from "@/lib/pack/chart-spec";
 import { contentHash } from "@/lib/pack/content-hash";
 import type { PackSnapshot } from "@/lib/pack/snapshot-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -37,7 +37,7 @@ export async function signOffPack(user: SessionUser, input: { month: string; exp
     const last = await tx.packVersion.aggregate({ where: { periodId: period.id }, _max: { version: true } });
     const version = (last._max.version ?? 0) + 1;
     const data = await buildSnapshot(tx, { period, version, signer: user, signedAt: now, amendmentReason: locked.amendmentReason });
-    const charts = await renderCharts(data.sections.flatMap((s) => s.indicators.map(chartSpecFor)));
+    const charts = await renderCharts(data.sections.flatMap((s) => s.indicators.filter(hasChart).map(chartSpecFor)));
     const snapshot: PackSnapshot = { ...data, charts };
     const hash = contentHash(snapshot);
     const pack = await tx.packVersion.create({

@@ -3,7 +3,9 @@
 import type { MeasureType, Polarity, Role, Unit } from "@/lib/generated/prisma/enums";
 import type { Direction, Rag } from "@/lib/judgement";
 
-export const SNAPSHOT_SCHEMA = 1;
+// 2: other months' figures only when signed off (trend "unsigned" gaps), judgements withheld for
+// suppressed figures. Readers still show schema 1 packs as they were signed off.
+export const SNAPSHOT_SCHEMA = 2;
 
 export type SnapshotIndicator = {
   code: string;
@@ -17,6 +19,8 @@ export type SnapshotIndicator = {
   /** Figures as the panel may see them: a suppressed small number is null here, flagged below. */
   value: number | null;
   suppressed: { value: boolean; lastMonth: boolean; lastYear: boolean };
+  /** Last month or last year had a period not yet signed off: its figure is left out (schema 2). */
+  unsigned?: { lastMonth: boolean; lastYear: boolean };
   notAvailableReason: string | null;
   note: string | null;
   revised: boolean;
@@ -30,8 +34,9 @@ export type SnapshotIndicator = {
   changeVsLastMonth: string | null;
   changeVsLastYear: string | null;
   comparators: { label: string; periodLabel: string; value: number; source: string | null; comparable: boolean }[];
-  /** The 24 months ending with this one, oldest first; null where there was no value. */
-  trend: { month: string; value: number | null; suppressed?: true }[];
+  /** The 24 months ending with this one, oldest first; null where there was no value, or where the
+   * month is not signed off (unsigned). */
+  trend: { month: string; value: number | null; suppressed?: true; unsigned?: true }[];
   /** One line for people: "Down from 1,861 to 1,337 since July". */
   summary: string;
   exception: boolean;
@@ -51,7 +56,7 @@ export type SnapshotSection = {
 };
 
 export type PackSnapshot = {
-  schema: typeof SNAPSHOT_SCHEMA;
+  schema: 1 | typeof SNAPSHOT_SCHEMA;
   council: string;
   title: string;
   month: string;

@@ -1,13 +1,16 @@
 // Renders a signed-off pack's trend charts to static SVG with nivo, once, at sign-off. Runs as a
 // plain Node process because Next does not allow react-dom/server inside the app's server code.
 // stdin: JSON array of chart specs; stdout: JSON object { [code]: "<svg ...>" }.
+// Small multiples: several charts share a row on screen and an A4 page, so each is small and its
+// markup lean (integer coordinates, every point in one path, no per-point groups).
 import React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Line } from "@nivo/line";
 
-const WIDTH = 640;
-const HEIGHT = 260;
+export const WIDTH = 300;
+export const HEIGHT = 150;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const FONT = "Arial, sans-serif";
 
 const escapeXml = (s) => String(s).replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
 const shortMonth = (m) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(2, 4)}`;
@@ -17,30 +20,42 @@ function formatTick(v, spec) {
   return spec.unit === "PERCENT" ? `${n}%` : n;
 }
 
+/** A "nice" top for the y axis, so its three ticks read as round numbers. */
+export function niceMax(max, unit) {
+  if (!(max > 0)) return unit === "PERCENT" ? 100 : 1;
+  const step = 10 ** Math.floor(Math.log10(max / 2));
+  const top = [1, 2, 2.5, 5, 10].map((f) => f * step * 2).find((t) => t >= max * 1.05) ?? max * 1.1;
+  return unit === "PERCENT" ? Math.min(100, top) : top;
+}
+
+/** Every point as a round dot in one path: a lone month between gaps stays visible. */
+function PointsLayer({ points }) {
+  const d = points.filter((p) => p.data.y !== null).map((p) => `M${Math.round(p.x)} ${Math.round(p.y)}h0`).join("");
+  return d ? React.createElement("path", { d, stroke: "#1d70b8", strokeWidth: 5, strokeLinecap: "round", fill: "none" }) : null;
+}
+
 export function renderChart(spec) {
   const points = spec.trend.map((t) => ({ x: t.month, y: t.value }));
   const values = [...spec.trend.map((t) => t.value), spec.target, spec.comparator?.value].filter((v) => typeof v === "number");
-  const max = Math.max(...values, 0);
   const min = Math.min(...values, 0);
-  const yMax = spec.unit === "PERCENT" ? Math.min(100, Math.ceil(max * 1.1)) || 100 : Math.ceil(max * 1.1) || 1;
+  const yMax = niceMax(Math.max(...values, 0), spec.unit);
   const markers = [];
-  if (typeof spec.target === "number") {
-    markers.push({ axis: "y", value: spec.target, lineStyle: { stroke: "#0b0c0c", strokeWidth: 2, strokeDasharray: "8 4" }, legend: `Target ${formatTick(spec.target, spec)}`, legendPosition: "top-left", textStyle: { fill: "#0b0c0c", fontSize: 12, fontFamily: "Arial, sans-serif" } });
-  }
-  if (spec.comparator) {
-    markers.push({ axis: "y", value: spec.comparator.value, lineStyle: { stroke: "#505a5f", strokeWidth: 2, strokeDasharray: "2 3" }, legend: `${spec.comparator.label} ${formatTick(spec.comparator.value, spec)}`, legendPosition: "bottom-right", textStyle: { fill: "#505a5f", fontSize: 12, fontFamily: "Arial, sans-serif" } });
-  }
+  if (typeof spec.target === "number") markers.push({ axis: "y", value: spec.target, lineStyle: { stroke: "#0b0c0c", strokeWidth: 1.5, strokeDasharray: "6 3" } });
+  if (spec.comparator) markers.push({ axis: "y", value: spec.comparator.value, lineStyle: { stroke: "#505a5f", strokeWidth: 1.5, strokeDasharray: "2 2" } });
+  const step = Math.max(1, Math.ceil(spec.trend.length / 5));
+  const yTicks = [min < 0 ? min : 0, yMax / 2, yMax];
   const element = React.createElement(Line, {
     data: [{ id: spec.code, data: points }],
     width: WIDTH, height: HEIGHT, animate: false, isInteractive: false, useMesh: false,
-    margin: { top: 20, right: 24, bottom: 40, left: 64 },
+    margin: { top: 8, right: 12, bottom: 22, left: 40 },
     xScale: { type: "point" },
     yScale: { type: "linear", min: min < 0 ? min : 0, max: yMax },
-    colors: ["#1d70b8"], lineWidth: 3, pointSize: 5, pointColor: "#1d70b8", enableGridX: false,
-    axisBottom: { tickValues: spec.trend.filter((_, i) => (spec.trend.length - 1 - i) % 3 === 0).map((t) => t.month), format: shortMonth, tickSize: 5 },
-    axisLeft: { tickValues: 5, format: (v) => formatTick(v, spec), tickSize: 5 },
+    colors: ["#1d70b8"], lineWidth: 2.5, enablePoints: false, enableGridX: false, gridYValues: yTicks,
+    axisBottom: { tickValues: spec.trend.filter((_, i) => (spec.trend.length - 1 - i) % step === 0).map((t) => t.month), format: shortMonth, tickSize: 0, tickPadding: 4 },
+    axisLeft: { tickValues: yTicks, format: (v) => formatTick(v, spec), tickSize: 0, tickPadding: 4 },
     markers,
-    theme: { text: { fontFamily: "Arial, sans-serif", fontSize: 12, fill: "#0b0c0c" }, grid: { line: { stroke: "#e6e6e6" } }, axis: { domain: { line: { stroke: "#b1b4b6", strokeWidth: 1 } } } },
+    layers: ["grid", "markers", "axes", "lines", PointsLayer],
+    theme: { text: { fontFamily: FONT, fontSize: 11, fill: "#0b0c0c" }, grid: { line: { stroke: "#e6e6e6" } }, axis: { domain: { line: { stroke: "#b1b4b6", strokeWidth: 1 } } } },
     role: "img",
   });
   let svg = renderToStaticMarkup(element);
@@ -48,8 +63,22 @@ export function renderChart(spec) {
   const id = `chart-${spec.code.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   svg = svg.replace(/^<svg([^>]*?) width="\d+" height="\d+"/, `<svg$1 viewBox="0 0 ${WIDTH} ${HEIGHT}" class="app-chart-svg"`);
   svg = svg.replace(/^<svg([^>]*)>/, `<svg$1 aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(spec.title)}</title><desc id="${id}-desc">${escapeXml(spec.description)}</desc>`);
-  // Coordinates to one decimal place: the same picture in a third of the bytes.
-  return svg.replace(/(\d+\.\d)\d+/g, "$1");
+  return compactSvg(svg);
+}
+
+/** The same picture in fewer bytes: whole-pixel coordinates, and styles nivo repeats on every tick
+ * said once on the root. */
+export function compactSvg(svg) {
+  return svg
+    .replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n))))
+    .replace(/ style="opacity:1"/g, "")
+    .replace(/ opacity="1"/g, "")
+    .replace(/<rect width="\d+" height="\d+" fill="transparent"><\/rect>/, "")
+    .replace(/<line x1="0" x2="0" y1="0" y2="0" style="stroke:#777777;stroke-width:1"><\/line>/g, "")
+    .replace(/ rotate\(0\)/g, "")
+    .replace(/ style="font-family:Arial, sans-serif;font-size:11px;fill:#0b0c0c(;outline-width:0;outline-color:transparent)?"/g, "")
+    .replace(/ style="stroke:#000000;stroke-width:1"/g, ' stroke="#b1b4b6"')
+    .replace(/^<svg/, `<svg font-family="${FONT}" font-size="11" fill="#0b0c0c"`);
 }
 
 async function main() {

@@ -1,0 +1,43 @@
+// The appendix: what each indicator measures and where its comparators come from; then the
+// sign-off, as the council's own pack ends ("Signed off by <name>, <role>, <date>").
+import { roleLabel } from "@/lib/auth/roles";
+import { formatDate } from "@/lib/format/dates";
+import type { PackSnapshot } from "@/lib/pack/snapshot-types";
+import { sectionHeading } from "@/lib/pack/pack-contents";
+
+export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "charts"> }) {
+  return (
+    <section className="app-pack-part app-pack-definitions" aria-labelledby="definitions-title">
+      <h2 className="govuk-heading-l" id="definitions-title">Definitions and sources</h2>
+      {snapshot.sections.map((s, i) => (
+        <div key={s.slug} className="app-definitions__section">
+          <h3 className="govuk-heading-s">{sectionHeading(i, s.name)}</h3>
+          <dl className="app-definitions">
+            {s.indicators.map((ind) => {
+              const sources = [...new Set(ind.comparators.map((c) => c.source).filter((x): x is string => Boolean(x)))];
+              return (
+                <div key={ind.code} className="app-definitions__item">
+                  <dt>{ind.name}</dt>
+                  <dd>{ind.definition}{sources.length ? <span className="app-definitions__source"> Comparator source: {sources.join("; ")}.</span> : null}</dd>
+                </div>
+              );
+            })}
+          </dl>
+        </div>
+      ))}
+    </section>
+  );
+}
+
+export function PackSignOff({ snapshot, signed }: { snapshot: Omit<PackSnapshot, "charts">; signed: boolean }) {
+  return (
+    <section className="app-pack-signoff" aria-labelledby="signoff-title">
+      <h2 className="govuk-heading-s" id="signoff-title">Sign-off</h2>
+      <p className="govuk-body">
+        {signed
+          ? `Signed off by ${snapshot.signedOff.name}, ${roleLabel[snapshot.signedOff.role]}, ${formatDate(snapshot.signedOff.at)}. Version ${snapshot.version}.`
+          : "Draft: not signed off."}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,97 @@
+// What a snapshot may state: only signed-off months' figures, and nothing derived from a suppressed
+// figure. On a small council made for each test, through the real database.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { buildSnapshot, summaryLine } from "@/lib/pack/build-snapshot";
+import { exportRows, EXPORT_COLUMNS } from "@/lib/pack/export-rows";
+import { addMonths } from "@/lib/format/dates";
+import { createPeriod, createSection, unique, uniqueMonth } from "@/test/factories";
+
+type Status = "OPEN" | "SIGNED_OFF" | "PUBLISHED" | "AMENDING";
+
+async function council(prevStatus: Status, opts: { count?: { target: number; tolerance: number } } = {}) {
+  const section = await createSection();
+  const month = uniqueMonth();
+  const lastYear = await createPeriod({ month: addMonths(month, -12), status: "PUBLISHED" });
+  const prev = await createPeriod({ month: addMonths(month, -1), status: prevStatus });
+  const period = await createPeriod({ month });
+  const code = (p: string) => unique(p).toUpperCase().replace(/-/g, "_");
+  const count = await db.indicator.create({ data: { code: code("CNT"), name: "Orders", sectionId: section.id, definition: "d", unit: "COUNT", polarity: "HIGHER_IS_BETTER", measureType: "MONTHLY_COUNT", decimals: 0, order: 1, suppressSmallNumbers: true } });
+  const pct = await db.indicator.create({ data: { code: code("PCT"), name: "Visits", sectionId: section.id, definition: "d", unit: "PERCENT", polarity: "HIGHER_IS_BETTER", measureType: "MONTHLY_COUNT", decimals: 1, order: 2 } });
+  if (opts.count) await db.indicatorTarget.create({ data: { indicatorId: count.id, fromMonth: addMonths(month, -24), target: opts.count.target, tolerance: opts.count.tolerance } });
+  const value = (indicatorId: string, periodId: string, v: number) => db.indicatorValue.create({ data: { indicatorId, periodId, value: v, source: "ENTRY", updatedByName: "t" } });
+  await value(pct.id, lastYear.id, 70); await value(pct.id, prev.id, 82); await value(pct.id, period.id, 76);
+  return { section, month, prev, period, count, pct, value, lastYear };
+}
+
+const snapshotOf = async (c: Awaited<ReturnType<typeof council>>) => {
+  const snap = await db.$transaction((tx) => buildSnapshot(tx, { period: { ...c.period, panelMeetingDate: c.period.panelMeetingDate }, version: 1, signer: { name: "D", role: "DIRECTOR" }, signedAt: new Date(), amendmentReason: null }));
+  return { snap, section: snap.sections.find((s) => s.slug === c.section.slug)! };
+};
+
+describe("the figures a snapshot may show", () => {
+  it("leaves out a month that is still open, and says so, instead of showing its unsigned figures", async () => {
+    const c = await council("OPEN");
+    const { section } = await snapshotOf(c);
+    const pct = section.indicators[1];
+    expect(pct.value).toBe(76);
+    expect(pct.lastMonth).toBeNull();
+    expect(pct.unsigned).toEqual({ lastMonth: true, lastYear: false });
+    expect(pct.vsLastMonth).toBeNull();
+    expect(pct.changeVsLastMonth).toBeNull();
+    expect(pct.lastYear).toBe(70);
+    expect(pct.trend.find((t) => t.month === c.prev.month)).toEqual({ month: c.prev.month, value: null, unsigned: true });
+    expect(pct.trend.find((t) => t.month === c.lastYear.month)).toEqual({ month: c.lastYear.month, value: 70 });
+    expect(pct.summary).toMatch(/not yet signed off/);
+    expect(JSON.stringify(section)).not.toContain("82");
+  });
+
+  it("shows a signed-off or published month's figures", async () => {
+    for (const status of ["SIGNED_OFF", "PUBLISHED"] as const) {
+      const c = await council(status);
+      const { section } = await snapshotOf(c);
+      expect(section.indicators[1]).toMatchObject({ lastMonth: 82, vsLastMonth: { verdict: "WORSE" }, unsigned: { lastMonth: false } });
+    }
+  });
+
+  it("shows a month being amended as its last signed-off version stated it, not its live edits", async () => {
+    const c = await council("AMENDING");
+    await db.indicatorValue.updateMany({ where: { indicatorId: c.pct.id, periodId: c.prev.id }, data: { value: 99 } });
+    const snapshot = { sections: [{ indicators: [{ code: c.pct.code, value: 82, suppressed: { value: false }, notAvailableReason: null }] }] };
+    await db.packVersion.create({ data: { periodId: c.prev.id, version: 1, snapshot, contentHash: "x", signedOffByName: "D", signedOffByRole: "DIRECTOR", signedOffAt: new Date() } });
+    const { section } = await snapshotOf(c);
+    expect(section.indicators[1]).toMatchObject({ lastMonth: 82 });
+  });
+});
+
+describe("a suppressed figure withholds everything worked out from it", () => {
+  it("gives no RAG, direction or exception for a small count, on the page or in the downloads", async () => {
+    // Target 3 with tolerance 1: a rating of Amber would say the hidden count is 4 (or 2).
+    const c = await council("PUBLISHED", { count: { target: 3, tolerance: 1 } });
+    await c.value(c.count.id, c.lastYear.id, 9); await c.value(c.count.id, c.prev.id, 8); await c.value(c.count.id, c.period.id, 4);
+    const { snap, section } = await snapshotOf(c);
+    const count = section.indicators[0];
+    expect(count).toMatchObject({ value: null, suppressed: { value: true }, rag: null, vsLastMonth: null, vsLastYear: null, exception: false, changeVsLastMonth: "c", changeVsLastYear: "c" });
+    expect(count.target).toMatchObject({ value: 3 });
+    const row = exportRows({ month: snap.month, sections: [section] })[0].cells;
+    const cell = (name: (typeof EXPORT_COLUMNS)[number]) => row[EXPORT_COLUMNS.indexOf(name)];
+    expect([cell("This month"), cell("RAG"), cell("On last month"), cell("On last year")]).toEqual(["c", null, null, null]);
+    expect(JSON.stringify(count)).not.toMatch(/"(AMBER|RED|GREEN)"/);
+  });
+});
+
+describe("the one-line summary", () => {
+  const base = { unit: "COUNT" as const, decimals: 0, notAvailableReason: null, unsigned: { lastMonth: false, lastYear: false } };
+  it("does not claim a small number last month when last month has no figure", () => {
+    const line = summaryLine({ ...base, value: null, lastMonth: null, suppressed: { value: true, lastMonth: false, lastYear: false } }, "2019-04");
+    expect(line).toBe("A small number (shown as c) this month; no figure for March");
+  });
+  it("names last month's figure, a small one, or an unsigned month", () => {
+    const s = (v: boolean, l: boolean) => ({ value: v, lastMonth: l, lastYear: false });
+    expect(summaryLine({ ...base, value: null, lastMonth: null, suppressed: s(true, true) }, "2019-04")).toBe("A small number (shown as c) this month; a small number (shown as c) in March");
+    expect(summaryLine({ ...base, value: null, lastMonth: 9, suppressed: s(true, false) }, "2019-04")).toBe("A small number (shown as c) this month; 9 in March");
+    expect(summaryLine({ ...base, value: 12, lastMonth: null, suppressed: s(false, true) }, "2019-04")).toBe("12 this month; a small number (shown as c) in March");
+    expect(summaryLine({ ...base, value: 12, lastMonth: null, suppressed: s(false, false), unsigned: { lastMonth: true, lastYear: false } }, "2019-04")).toBe("12 this month; March not yet signed off");
+    expect(summaryLine({ ...base, value: 12, lastMonth: 9, suppressed: s(false, false) }, "2019-04")).toBe("Up from 9 to 12 since March");
+  });
+});

@@ -1,0 +1,17 @@
+// The pack's contents: one entry per part, each with the id of the heading it links to. The PDF
+// finds each heading's printed page by its text, so entries and headings share their words here.
+import type { PackSnapshot } from "@/lib/pack/snapshot-types";
+
+export type ContentsEntry = { id: string; text: string };
+
+export const sectionHeading = (index: number, name: string) => `${index + 1}. ${name}`;
+
+export function packContents(snapshot: Pick<PackSnapshot, "sections">, withAmendments: boolean): ContentsEntry[] {
+  return [
+    { id: "summary-title", text: "Summary of indicators" },
+    { id: "exceptions-title", text: "Exceptions" },
+    ...snapshot.sections.map((s, i) => ({ id: `section-${s.slug}`, text: sectionHeading(i, s.name) })),
+    { id: "definitions-title", text: "Definitions and sources" },
+    ...(withAmendments ? [{ id: "amendments-title", text: "Amendment log" }] : []),
+  ];
+}
