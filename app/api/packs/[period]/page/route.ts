@@ -11,6 +11,7 @@ import { parseVersionParam } from "@/lib/pack/export-http";
 import { pdfRenderOrigin, sessionCookieHeader } from "@/lib/pack/pdf-render";
 import { findStoredPackTarget, getStoredPackHtml } from "@/lib/pack/stored-pack-page";
 import { injectReaderHeader } from "@/lib/pack/stored-html";
+import { nonceInPolicy, reissueNonce } from "@/lib/security/page-nonce";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -20,12 +21,21 @@ function fetchPage(path: string, cookie: string): Promise<Response> {
   return fetch(`${pdfRenderOrigin()}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual", cache: "no-store", signal: AbortSignal.timeout(60_000) });
 }
 
-async function livePage(path: string, cookie: string): Promise<Response> {
+/**
+ * The dynamic page, as this request's answer. Its HTML carries the nonce of the loopback request that
+ * rendered it; the browser enforces the policy proxy.ts put on this request, so the page is moved onto
+ * this request's nonce (otherwise every script is refused and a 404 or 403, which Next draws in the
+ * browser, is a blank page).
+ */
+async function livePage(path: string, cookie: string, nonce: string | null): Promise<Response> {
   const res = await fetchPage(`${path}${path.includes("?") ? "&" : "?"}render=live`, cookie);
   const headers: Record<string, string> = { "Content-Type": res.headers.get("content-type") ?? "text/html; charset=utf-8", "Cache-Control": res.headers.get("cache-control") ?? "private, no-store" };
   const location = res.headers.get("location");
   if (location) headers.Location = location;
-  return new Response(res.status === 204 || res.status === 304 ? null : await res.arrayBuffer(), { status: res.status, headers });
+  if (res.status === 204 || res.status === 304) return new Response(null, { status: res.status, headers });
+  if (!headers["Content-Type"].startsWith("text/html")) return new Response(await res.arrayBuffer(), { status: res.status, headers });
+  const html = reissueNonce(await res.text(), nonceInPolicy(res.headers.get("content-security-policy")), nonce);
+  return new Response(html, { status: res.status, headers });
 }
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ period: string }> }) {
@@ -33,13 +43,15 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const rawVersion = request.nextUrl.searchParams.get("version");
   const path = `/packs/${encodeURIComponent(month)}${rawVersion !== null ? `?version=${encodeURIComponent(rawVersion)}` : ""}`;
   const cookie = sessionCookieHeader(request.headers.get("cookie"));
+  // The nonce proxy.ts gave this request (lib/security/with-page-policy.ts), which its response's policy names.
+  const nonce = request.headers.get("x-nonce");
   const v = parseVersionParam(rawVersion);
-  if (!v.ok) return livePage(path, cookie);
+  if (!v.ok) return livePage(path, cookie, nonce);
   try {
     const user = await getCurrentUser();
-    if (!user && !appConfig.publicPacks) return livePage(path, cookie);
+    if (!user && !appConfig.publicPacks) return livePage(path, cookie, nonce);
     const target = await findStoredPackTarget(user, month, v.version);
-    if (target.kind === "live") return livePage(path, cookie);
+    if (target.kind === "live") return livePage(path, cookie, nonce);
     const body = await getStoredPackHtml(target, async () => {
       const res = await fetchPage(`${path}${path.includes("?") ? "&" : "?"}render=stored`, cookie);
       if (res.status !== 200) throw new Error(`Stored render of ${path} got ${res.status}`);
@@ -52,6 +64,6 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   } catch (e) {
     // Not found, forbidden and the like: the page renders them (with the app's 404 and 403 pages).
     if (!isAppError(e)) console.error(`GET ${path} from stored HTML failed; serving the live page`, e);
-    return livePage(path, cookie);
+    return livePage(path, cookie, nonce);
   }
 }

@@ -1,0 +1,22 @@
+// What the 404 and 403 pages say. The root not-found.tsx and forbidden.tsx put it in a page shell;
+// the signed-in area's own ones (app/(app)/) do not, because its layout has already drawn one.
+
+export function PageNotFoundContent() {
+  return (
+    <>
+      <h1 className="govuk-heading-l">Page not found</h1>
+      <p className="govuk-body">If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.</p>
+      <p className="govuk-body"><a className="govuk-link" href="/">Go to your home page</a></p>
+    </>
+  );
+}
+
+export function ForbiddenContent() {
+  return (
+    <>
+      <h1 className="govuk-heading-l">You do not have access to this page</h1>
+      <p className="govuk-body">Your role does not include this part of Scrutiny Pack. If you think it should, ask an administrator.</p>
+      <p className="govuk-body"><a className="govuk-link" href="/">Go to your home page</a></p>
+    </>
+  );
+}
