@@ -9,10 +9,11 @@ export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "ch
   return (
     <section className="app-pack-part app-pack-definitions" aria-labelledby="definitions-title">
       <h2 className="govuk-heading-l" id="definitions-title">Definitions and sources</h2>
+      {/* Folded on screen, where they are looked up; printed in full (::details-content in print styles). */}
       {snapshot.sections.map((s, i) => (
-        <div key={s.slug} className="app-definitions__section">
-          <h3 className="govuk-heading-s">{sectionHeading(i, s.name)}</h3>
-          <dl className="app-definitions">
+        <details key={s.slug} className="govuk-details app-definitions__section">
+          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">{sectionHeading(i, s.name)}: what each figure counts, and its sources</span></summary>
+          <dl className="govuk-details__text app-definitions">
             {s.indicators.map((ind) => {
               const sources = [...new Set(ind.comparators.map((c) => c.source).filter((x): x is string => Boolean(x)))];
               return (
@@ -23,7 +24,7 @@ export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "ch
               );
             })}
           </dl>
-        </div>
+        </details>
       ))}
     </section>
   );

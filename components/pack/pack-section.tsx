@@ -2,12 +2,12 @@
 // then one compact table of its indicators, then their trend charts as small multiples, each with
 // its figures one click away.
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
-import { chartSpecFor, hasChart, latestComparator } from "@/lib/pack/chart-spec";
+import { chartMonths, chartSpecFor, hasChart, latestComparator } from "@/lib/pack/chart-spec";
 import { addMonths, formatMonth, formatShortMonth } from "@/lib/format/dates";
 import type { PackSnapshot, SnapshotIndicator, SnapshotSection } from "@/lib/pack/snapshot-types";
 import { LiveTrendChart } from "@/components/pack/live-trend-chart";
 import { DirectionText, figureText, latestComparatorsByLabel, RagTag } from "@/components/pack/figures";
-import { formatTableValue, formatValue, UNIT_LABEL } from "@/lib/judgement";
+import { formatTableValue, formatValue } from "@/lib/judgement";
 import { TableHead } from "@/components/table-head";
 import { sectionHeading } from "@/lib/pack/pack-contents";
 
@@ -48,7 +48,7 @@ function SectionTable({ section, month }: { section: SnapshotSection; month: str
           {section.indicators.map((ind) => (
             <tr className="govuk-table__row" key={ind.code}>
               <th scope="row" className="govuk-table__header app-pack-table__name" id={`ind-${ind.code}`}>
-                {ind.name}<span className="app-pack-table__unit"> {UNIT_LABEL[ind.unit]}</span>
+                {ind.name}
                 {ind.revised ? <span className="app-muted"> (revised)</span> : null}
                 {ind.notAvailableReason ? <span className="app-pack-table__note">Not available: {ind.notAvailableReason}</span> : null}
                 {ind.note ? <span className="app-pack-table__note">{ind.note}</span> : null}
@@ -97,7 +97,7 @@ function IndicatorChart({ ind, svg, live }: { ind: SnapshotIndicator; svg: strin
     <figure className="app-chart" id={`chart-${ind.code}`} aria-labelledby={`chart-title-${ind.code}`}>
       <h3 className="app-chart__title" id={`chart-title-${ind.code}`}>{ind.name}</h3>
       {!drawable ? (
-        <p className="app-chart__none">{ind.trend.some((t) => t.suppressed) ? "Every figure in these months is a small number (shown as c), so there is no chart." : "No figures to chart."}</p>
+        <p className="app-chart__none">{ind.trend.some((t) => t.suppressed) ? "A small number (shown as c) in most months, so there is no chart." : "Too few figures for a chart."}</p>
       ) : svg ? (
         <div className="app-chart__svg" dangerouslySetInnerHTML={{ __html: svg }} />
       ) : live ? <LiveTrendChart spec={spec} /> : null}
@@ -106,20 +106,19 @@ function IndicatorChart({ ind, svg, live }: { ind: SnapshotIndicator; svg: strin
         {drawable && ind.target ? <> <span className="app-chart__key app-chart__key--target" aria-hidden="true" /> Target {formatValue(ind.target.value, rules)}.</> : null}
         {drawable && comparator ? <> <span className="app-chart__key app-chart__key--comparator" aria-hidden="true" /> {comparator.label} {comparator.periodLabel} {formatValue(comparator.value, rules)}.</> : null}
       </figcaption>
-      {drawable ? (
+      {chartMonths(ind).some((t) => t.value !== null) ? (
         <details className="govuk-details app-chart__details app-no-print">
           <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Figures<span className="govuk-visually-hidden"> for each month: {ind.name}</span></span></summary>
           <div className="govuk-details__text">
-            <table className="govuk-table app-trend-table">
+            {/* Plain markup, styled by .app-trend-table: 32 of these would otherwise be a third of the page's bytes. */}
+            <table className="app-trend-table">
               <caption className="govuk-visually-hidden">{ind.name} by month</caption>
-              <TableHead columns={["Month", { text: "Figure", numeric: true }]} />
-              <tbody className="govuk-table__body">
-                {spec.trend.map((t, i) => (
-                  <tr className="govuk-table__row" key={t.month}>
-                    <th scope="row" className="govuk-table__header">{formatShortMonth(t.month)}</th>
-                    <td className="govuk-table__cell govuk-table__cell--numeric">{figureText(ind, t.value, Boolean(ind.trend.at(-spec.trend.length + i)?.suppressed), null, Boolean(ind.trend.at(-spec.trend.length + i)?.unsigned))}</td>
-                  </tr>
-                ))}
+              <thead><tr><th scope="col">Month</th><th scope="col">Figure</th></tr></thead>
+              <tbody>
+                {spec.trend.map((t, i) => {
+                  const at = ind.trend.at(i - spec.trend.length);
+                  return <tr key={t.month}><th scope="row">{formatShortMonth(t.month)}</th><td>{figureText(ind, t.value, Boolean(at?.suppressed), null, Boolean(at?.unsigned))}</td></tr>;
+                })}
               </tbody>
             </table>
           </div>

@@ -41,16 +41,16 @@ test.describe.serial("the August 2019 pack", () => {
     await expectAccessible(page);
     await page.getByRole("link", { name: "August 2019" }).click();
     await expect(page).toHaveURL(`/packs/${MONTH}`);
-    await expect(page.getByText("Signed off by Sam Bullingham, Director on")).toBeVisible();
-    const summary = page.locator("table.app-pack-table").first();
-    const row = (name: string) => summary.locator("tr", { has: page.getByRole("rowheader", { name, exact: true }) });
+    await expect(page.locator(".app-pack-facts")).toContainText("Signed off by Sam Bullingham, Director, on");
+    const detail = page.locator("table.app-pack-detail");
+    const row = (name: string) => detail.locator("tr", { has: page.getByRole("rowheader", { name, exact: true }) });
     await expect(row("Contacts received")).toContainText("1,337");
     await expect(row("Contacts received")).toContainText("1,861");
     await expect(row("Children on a child protection plan")).toContainText("456");
     await expect(row("Looked after children (LAC)")).toContainText("512");
     await expect(page.locator("#section-demand").locator("..")).toContainText("Early Help pathway");
-    await expect(page.locator(".app-indicator__summary", { hasText: "Up from 363 to 428 since July" })).toBeVisible();
-    await expect(page.locator(".app-chart svg[role=img] title").first()).toHaveText(/trend/);
+    await expect(page.locator(".app-chart__caption", { hasText: "Up from 363 to 428 since July" })).toBeVisible();
+    await expect(page.locator(".app-chart svg[role=img] title").first()).toHaveText(/, April 2018 to August 2019$/);
     await expectAccessible(page);
 
     // The PDF is made by Chromium from the same page: its text holds the same figures.
@@ -61,15 +61,15 @@ test.describe.serial("the August 2019 pack", () => {
     for (const figure of ["1,337", "1,861", "456", "512", "Early Help pathway", "August 2019"]) expect(text).toContain(figure);
   });
 
-  test("printing hides navigation and starts each section on a new page", async ({ page }) => {
+  test("printing hides navigation, keeps the cover on its own page and never splits a chart", async ({ page }) => {
     await as(page, ACCOUNTS.panel);
     await page.goto(`/packs/${MONTH}`);
     await page.emulateMedia({ media: "print" });
     await expect(page.locator(".govuk-service-navigation")).toBeHidden();
     await expect(page.locator(".app-pack-tools")).toBeHidden();
-    const breaks = await page.locator(".app-pack-section").evaluateAll((els) => els.map((e) => getComputedStyle(e).breakBefore));
-    expect(breaks.length).toBe(4);
-    expect(breaks.every((b) => b === "page")).toBe(true);
+    const charts = await page.locator(".app-chart").evaluateAll((els) => els.map((e) => getComputedStyle(e).breakInside));
+    expect(charts.length).toBe(32);
+    expect(charts.every((b) => b === "avoid")).toBe(true);
     expect(await page.locator(".app-pack-cover").evaluate((e) => getComputedStyle(e).breakAfter)).toBe("page");
     expect(await page.locator(".app-pack-table thead").first().evaluate((e) => getComputedStyle(e).display)).toBe("table-header-group");
     await expectAccessible(page);

@@ -15,9 +15,15 @@ export function chartMonths(ind: Pick<SnapshotIndicator, "trend">): SnapshotIndi
   return start < 0 ? [] : ind.trend.slice(start);
 }
 
-/** Whether a chart can show anything: at least one figure that is not suppressed. */
+/**
+ * Whether a chart would tell the reader anything: at least two figures, and figures in at least
+ * half the months shown. A count that is a small number most months would otherwise be a line of
+ * its few zeros, which says more than it knows.
+ */
 export function hasChart(ind: Pick<SnapshotIndicator, "trend">): boolean {
-  return ind.trend.some((t) => t.value !== null);
+  const months = chartMonths(ind);
+  const figures = months.filter((t) => t.value !== null).length;
+  return figures >= 2 && figures * 2 >= months.filter((t) => t.value !== null || t.suppressed).length;
 }
 
 export function latestComparator(ind: Pick<SnapshotIndicator, "comparators">) {

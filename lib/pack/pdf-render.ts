@@ -13,6 +13,7 @@
 // - a fresh browser context per render, closed afterwards; one render at a time on the machine.
 import "server-only";
 import { chromiumPath } from "@/lib/pack/pdf-available";
+import { headingPages } from "@/lib/pack/pdf-contents";
 
 export const CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const RENDER_TIMEOUT_MS = 60_000;
@@ -66,7 +67,23 @@ export function renderPdfFromPage(req: RenderRequest): Promise<Buffer> {
         throw new Error(`PDF render of ${req.path} got ${response?.status() ?? "no response"} at ${landed.pathname}, not the pack page`);
       }
       if ((await page.locator("#pack-title").count()) !== 1) throw new Error(`PDF render of ${req.path}: the page has no pack title`);
-      const pdf = await page.pdf({ tagged: true, outline: true, format: "A4", printBackground: true, preferCSSPageSize: true });
+      const print = () => page.pdf({ tagged: true, outline: true, format: "A4", printBackground: true, preferCSSPageSize: true });
+      const first = await print();
+      // The contents' page numbers: read where each part starts, write them in, print again.
+      const entries = await page.locator(".app-toc__page[data-toc]").evaluateAll((spans) => spans.map((s) => {
+        const id = (s as HTMLElement).dataset.toc ?? "";
+        return { id, heading: document.getElementById(id)?.textContent ?? "" };
+      }));
+      const pages = await headingPages(first, entries.map((e) => e.heading));
+      const numbers = Object.fromEntries(entries.map((e) => [e.id, pages.get(e.heading.replace(/\s+/g, " ").trim()) ?? null]));
+      if (!Object.values(numbers).some(Boolean)) { await context.close(); return first; }
+      await page.locator(".app-toc__page[data-toc]").evaluateAll((spans, n) => {
+        for (const s of spans as HTMLElement[]) {
+          const page = n[s.dataset.toc ?? ""];
+          if (page) s.innerHTML = `<span class="govuk-visually-hidden">page </span>${page}`;
+        }
+      }, numbers);
+      const pdf = await print();
       await context.close();
       return pdf;
     } finally {

@@ -22,6 +22,7 @@ function formatTick(v, spec) {
 
 /** A "nice" top for the y axis, so its three ticks read as round numbers. */
 export function niceMax(max, unit) {
+  if (unit === "COUNT" && max <= 4) return 4; // whole-number ticks: 0, 2, 4
   if (!(max > 0)) return unit === "PERCENT" ? 100 : 1;
   const step = 10 ** Math.floor(Math.log10(max / 2));
   const top = [1, 2, 2.5, 5, 10].map((f) => f * step * 2).find((t) => t >= max * 1.05) ?? max * 1.1;
@@ -47,7 +48,7 @@ export function renderChart(spec) {
   const element = React.createElement(Line, {
     data: [{ id: spec.code, data: points }],
     width: WIDTH, height: HEIGHT, animate: false, isInteractive: false, useMesh: false,
-    margin: { top: 8, right: 12, bottom: 22, left: 40 },
+    margin: { top: 8, right: 18, bottom: 22, left: 40 },
     xScale: { type: "point" },
     yScale: { type: "linear", min: min < 0 ? min : 0, max: yMax },
     colors: ["#1d70b8"], lineWidth: 2.5, enablePoints: false, enableGridX: false, gridYValues: yTicks,
