@@ -5,6 +5,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import AzureADProvider from "next-auth/providers/azure-ad";
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/sign-in";
+import { clientAddress } from "@/lib/auth/address-throttle";
 import { entraConfig, findOrLinkEntraUser } from "@/lib/auth/entra";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { findSecretProblem, SECRET_ADVICE } from "@/lib/auth/secret-check.mjs";
@@ -28,10 +29,10 @@ const providers: NextAuthOptions["providers"] = [
     id: "credentials",
     name: "Email and password",
     credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
-    async authorize(raw) {
+    async authorize(raw, req) {
       const parsed = credentialsInput.safeParse(raw);
       if (!parsed.success) throw new Error("INVALID");
-      const result = await authenticate(parsed.data.email, parsed.data.password);
+      const result = await authenticate(parsed.data.email, parsed.data.password, new Date(), clientAddress(req?.headers));
       // next-auth passes a thrown message to the sign-in form as `error`.
       if (!result.ok) throw new Error(result.reason);
       return result.user;

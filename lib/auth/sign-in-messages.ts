@@ -1,5 +1,5 @@
 // What the sign-in page says for each outcome. Wrong email and wrong password read the same.
-import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/lib/auth/sign-in-limits";
+import { ADDRESS_WINDOW_MINUTES, LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/lib/auth/sign-in-limits";
 
 export function signInErrorMessage(code: string | undefined): string | null {
   switch (code) {
@@ -11,6 +11,8 @@ export function signInErrorMessage(code: string | undefined): string | null {
       return "The email address or password is not right";
     case "LOCKED":
       return `This account is locked after ${MAX_FAILED_SIGN_INS} failed sign-in attempts. Try again in ${LOCK_MINUTES} minutes, or ask an administrator to unlock it`;
+    case "THROTTLED":
+      return `There have been too many failed sign-in attempts from your network. Try again in ${ADDRESS_WINDOW_MINUTES} minutes`;
     case "NOT_PROVISIONED":
       return "Your Microsoft account has no Scrutiny Pack role. Ask an administrator to give you access";
     case "SessionRequired":

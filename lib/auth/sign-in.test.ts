@@ -10,7 +10,7 @@ describe("sign-in and lockout", () => {
     const u = await createTestUser("DIRECTOR", { password: PASSWORD });
     await db.user.update({ where: { id: u.id }, data: { failedSignIns: 3 } });
     const r = await authenticate(u.email.toUpperCase(), PASSWORD);
-    expect(r).toEqual({ ok: true, user: { id: u.id, name: u.name, email: u.email, role: "DIRECTOR" } });
+    expect(r).toEqual({ ok: true, user: { id: u.id, name: u.name, email: u.email, role: "DIRECTOR" }, mustChangePassword: false });
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).failedSignIns).toBe(0);
   });
 

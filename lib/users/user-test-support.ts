@@ -15,9 +15,12 @@ export async function targetUser(role: Role, opts: { password?: string } = {}) {
   return createTestUser(role, opts);
 }
 
-/** Every audit row about this account, oldest first, as JSON text too so a test can search all of it. */
+/**
+ * Every administrative audit row about this account, oldest first, as JSON text too so a test can
+ * search all of it. Sign-in events (signIn.*) are left out: the tests sign in to prove a change.
+ */
 export async function auditOf(userId: string) {
-  const rows = await db.auditEvent.findMany({ where: { entityType: "User", entityId: userId }, orderBy: { id: "asc" } });
+  const rows = await db.auditEvent.findMany({ where: { entityType: "User", entityId: userId, NOT: { action: { startsWith: "signIn." } } }, orderBy: { id: "asc" } });
   return rows.map((r) => ({ ...r, text: JSON.stringify({ before: r.before, after: r.after }) }));
 }
 
