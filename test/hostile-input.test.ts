@@ -278,8 +278,8 @@ describe("hostile catalogue and account fields", () => {
       expect(newUserSchema.safeParse({ name: "Eve", email: `${unique("role")}@test.example`, role }).success, role).toBe(false);
     }
     const victim = await db.user.findUniqueOrThrow({ where: { id: panel.id } });
-    await expectRefused(() => changeUserRole(lead, { userId: victim.id, expectedUpdatedAt: victim.updatedAt, role: "ADMIN" }));
-    await expectRefused(() => changeUserRole(panel, { userId: panel.id, expectedUpdatedAt: victim.updatedAt, role: "ADMIN" }));
+    await expectRefused(() => changeUserRole(lead, { userId: victim.id, expectedVersion: victim.adminVersion, role: "ADMIN" }));
+    await expectRefused(() => changeUserRole(panel, { userId: panel.id, expectedVersion: victim.adminVersion, role: "ADMIN" }));
     await expectRefused(() => addUser(lead, newUserSchema.parse({ name: "Eve", email: `${unique("eve")}@test.example`, role: "ADMIN" })));
     // A formula-shaped name is text: stored as typed, made inert in exports.
     seen++;

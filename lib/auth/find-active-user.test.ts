@@ -12,7 +12,7 @@ describe("findActiveUser", () => {
     expect(await findActiveUser(lead.id, signedInEarlier)).toMatchObject({ id: lead.id, role: "SERVICE_LEAD" });
 
     const current = await db.user.findUniqueOrThrow({ where: { id: lead.id } });
-    await resetUserPassword(admin, { userId: lead.id, expectedUpdatedAt: current.updatedAt });
+    await resetUserPassword(admin, { userId: lead.id, expectedVersion: current.adminVersion });
     expect(await findActiveUser(lead.id, signedInEarlier)).toBeNull();
     expect(await findActiveUser(lead.id, Date.now() + 1000)).toMatchObject({ id: lead.id });
   });

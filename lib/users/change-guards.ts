@@ -8,7 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 
 export const staleMessage = (name: string) =>
-  `${name}'s account changed after you opened this page (perhaps they signed in, or another administrator changed it), so nothing has been saved. The page now shows the account as it is: check it and try again.`;
+  `Another administrator changed ${name}'s account after you opened this page, so nothing has been saved. The page now shows the account as it is: check it and try again.`;
 
 export async function findUserForChange(tx: Tx, userId: string) {
   const user = await tx.user.findUnique({ where: { id: userId } });
@@ -17,12 +17,13 @@ export async function findUserForChange(tx: Tx, userId: string) {
 }
 
 /**
- * Updates the account only if it is still as the form saw it (updatedAt is the version token);
- * any other change in between, including a sign-in, makes this a conflict.
+ * Updates the account only if no administrator changed it since the form was built. The token is
+ * adminVersion, which only these changes bump: sign-ins and failed attempts change other columns,
+ * so someone using a stolen password cannot make an administrator's change conflict.
  */
-export async function updateUserIfUnchanged(tx: Tx, user: { id: string; name: string; updatedAt: Date }, expectedUpdatedAt: Date, data: Prisma.UserUpdateManyMutationInput) {
-  if (user.updatedAt.getTime() !== expectedUpdatedAt.getTime()) throw new AppError("CONFLICT", staleMessage(user.name));
-  const { count } = await tx.user.updateMany({ where: { id: user.id, updatedAt: expectedUpdatedAt }, data: { ...data, updatedAt: new Date() } });
+export async function updateUserIfUnchanged(tx: Tx, user: { id: string; name: string; adminVersion: number }, expectedVersion: number, data: Prisma.UserUpdateManyMutationInput) {
+  if (user.adminVersion !== expectedVersion) throw new AppError("CONFLICT", staleMessage(user.name));
+  const { count } = await tx.user.updateMany({ where: { id: user.id, adminVersion: expectedVersion }, data: { ...data, adminVersion: { increment: 1 } } });
   if (count !== 1) throw new AppError("CONFLICT", staleMessage(user.name));
   return tx.user.findUniqueOrThrow({ where: { id: user.id } });
 }

@@ -39,8 +39,8 @@ describe("changeUserRole", () => {
     const lead = await createTestUser("SERVICE_LEAD");
     await sectionOwnedBy(lead.id);
     const stale = await versionOf(lead.id);
-    await db.user.update({ where: { id: lead.id }, data: { name: "Renamed Meanwhile" } });
-    await expect(changeUserRole(admin, { ...stale, role: "PANEL_MEMBER" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("changed after you opened this page") });
+    await db.user.update({ where: { id: lead.id }, data: { name: "Renamed Meanwhile", adminVersion: { increment: 1 } } });
+    await expect(changeUserRole(admin, { ...stale, role: "PANEL_MEMBER" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("after you opened this page") });
     expect((await db.user.findUniqueOrThrow({ where: { id: lead.id } })).role).toBe("SERVICE_LEAD");
     expect(await db.sectionOwner.count({ where: { userId: lead.id } })).toBe(1);
     expect(await auditOf(lead.id)).toEqual([]);
@@ -74,7 +74,7 @@ describe("changeUserRole", () => {
     const admin = await adminActor();
     const target = await createTestUser("DIRECTOR");
     await expect(changeUserRole(admin, { ...(await versionOf(target.id)), role: "DIRECTOR" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { role: expect.stringContaining("already a director") } });
-    await expect(changeUserRole(admin, { userId: "00000000-0000-4000-8000-000000000000", expectedUpdatedAt: new Date(), role: "DIRECTOR" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(changeUserRole(admin, { userId: "00000000-0000-4000-8000-000000000000", expectedVersion: 1, role: "DIRECTOR" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("is refused to everyone but administrators", async () => {

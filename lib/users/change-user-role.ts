@@ -10,7 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { userSnapshot } from "@/lib/users/user-snapshot";
 import { assertAnotherActiveAdministrator, assertNotSelf, findUserForChange, updateUserIfUnchanged } from "@/lib/users/change-guards";
 
-export type ChangeUserRoleInput = { userId: string; role: Role; expectedUpdatedAt: Date };
+export type ChangeUserRoleInput = { userId: string; role: Role; expectedVersion: number };
 
 export async function changeUserRole(actor: SessionUser | null, input: ChangeUserRoleInput) {
   assertCan(actor, "user.manage");
@@ -24,7 +24,7 @@ export async function changeUserRole(actor: SessionUser | null, input: ChangeUse
     if (user.role === "ADMIN" && user.active) await assertAnotherActiveAdministrator(tx, user.id);
 
     const owned = await tx.sectionOwner.findMany({ where: { userId: user.id }, select: { section: { select: { id: true, name: true } } }, orderBy: { section: { order: "asc" } } });
-    const updated = await updateUserIfUnchanged(tx, user, input.expectedUpdatedAt, { role: input.role });
+    const updated = await updateUserIfUnchanged(tx, user, input.expectedVersion, { role: input.role });
     const removedSections = input.role === "SERVICE_LEAD" ? [] : owned.map((o) => o.section.name);
     if (removedSections.length) await tx.sectionOwner.deleteMany({ where: { userId: user.id } });
 

@@ -49,7 +49,7 @@ describe("deactivateUser and reactivateUser", () => {
     const admin = await adminActor();
     const target = await createTestUser("DIRECTOR");
     const stale = await versionOf(target.id);
-    await db.user.update({ where: { id: target.id }, data: { failedSignIns: 1 } });
+    await db.user.update({ where: { id: target.id }, data: { role: "PANEL_MEMBER", adminVersion: { increment: 1 } } });
     await expect(deactivateUser(admin, stale)).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).active).toBe(true);
 

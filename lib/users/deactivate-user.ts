@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { userSnapshot } from "@/lib/users/user-snapshot";
 import { assertAnotherActiveAdministrator, assertNotSelf, findUserForChange, updateUserIfUnchanged } from "@/lib/users/change-guards";
 
-export async function deactivateUser(actor: SessionUser | null, input: { userId: string; expectedUpdatedAt: Date }) {
+export async function deactivateUser(actor: SessionUser | null, input: { userId: string; expectedVersion: number }) {
   assertCan(actor, "user.manage");
   assertNotSelf(actor, input.userId, "You cannot deactivate your own account. Ask another administrator to do it.");
 
@@ -17,7 +17,7 @@ export async function deactivateUser(actor: SessionUser | null, input: { userId:
     const user = await findUserForChange(tx, input.userId);
     if (!user.active) throw new AppError("INVALID_TRANSITION", `${user.name}'s account is already deactivated.`);
     if (user.role === "ADMIN") await assertAnotherActiveAdministrator(tx, user.id);
-    const updated = await updateUserIfUnchanged(tx, user, input.expectedUpdatedAt, { active: false, sessionsValidFrom: new Date() });
+    const updated = await updateUserIfUnchanged(tx, user, input.expectedVersion, { active: false, sessionsValidFrom: new Date() });
     await recordAudit(tx, actor, { action: "user.deactivated", entityType: "User", entityId: user.id, before: userSnapshot(user), after: userSnapshot(updated) });
     return updated;
   });

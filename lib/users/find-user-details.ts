@@ -19,6 +19,7 @@ export async function findUserDetails(actor: SessionUser | null, userId: string)
       externalId: true,
       createdAt: true,
       updatedAt: true,
+      adminVersion: true,
       passwordHash: true,
       ownedSections: { select: { section: { select: { id: true, name: true, order: true } } } },
     },

@@ -45,11 +45,11 @@ afterAll(async () => {
   await sql(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
 });
 
-async function twoAdministrators(): Promise<[SessionUser & { updatedAt: Date }, SessionUser & { updatedAt: Date }]> {
+async function twoAdministrators(): Promise<[SessionUser & { adminVersion: number }, SessionUser & { adminVersion: number }]> {
   await mod.db.user.updateMany({ where: { role: "ADMIN" }, data: { active: false } });
   const make = async (n: string) => {
     const u = await mod.db.user.create({ data: { email: `${n}-${Date.now()}-${Math.random()}@test.example`, name: n, role: "ADMIN" } });
-    return { id: u.id, name: u.name, email: u.email, role: u.role, updatedAt: u.updatedAt };
+    return { id: u.id, name: u.name, email: u.email, role: u.role, adminVersion: u.adminVersion };
   };
   return [await make("Ada"), await make("Bo")];
 }
@@ -59,9 +59,9 @@ const activeAdmins = () => mod.db.user.count({ where: { role: "ADMIN", active: t
 describe("the last active administrator", () => {
   it("cannot be deactivated by an administrator acting from a page opened before they were removed", async () => {
     const [ada, bo] = await twoAdministrators();
-    await mod.deactivateUser(ada, { userId: bo.id, expectedUpdatedAt: bo.updatedAt });
+    await mod.deactivateUser(ada, { userId: bo.id, expectedVersion: bo.adminVersion });
     // Bo's request was already under way when Ada removed Bo: Ada is now the only administrator.
-    await expect(mod.deactivateUser(bo, { userId: ada.id, expectedUpdatedAt: ada.updatedAt })).rejects.toMatchObject({
+    await expect(mod.deactivateUser(bo, { userId: ada.id, expectedVersion: ada.adminVersion })).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
       message: expect.stringContaining("only active administrator"),
     });
@@ -70,8 +70,8 @@ describe("the last active administrator", () => {
 
   it("cannot be demoted either", async () => {
     const [ada, bo] = await twoAdministrators();
-    await mod.changeUserRole(ada, { userId: bo.id, expectedUpdatedAt: bo.updatedAt, role: "DIRECTOR" });
-    await expect(mod.changeUserRole(bo, { userId: ada.id, expectedUpdatedAt: ada.updatedAt, role: "PANEL_MEMBER" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await mod.changeUserRole(ada, { userId: bo.id, expectedVersion: bo.adminVersion, role: "DIRECTOR" });
+    await expect(mod.changeUserRole(bo, { userId: ada.id, expectedVersion: ada.adminVersion, role: "PANEL_MEMBER" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     expect(await mod.db.user.findUniqueOrThrow({ where: { id: ada.id } })).toMatchObject({ role: "ADMIN", active: true });
   });
 
@@ -79,8 +79,8 @@ describe("the last active administrator", () => {
     for (let round = 0; round < 3; round++) {
       const [ada, bo] = await twoAdministrators();
       const results = await Promise.allSettled([
-        mod.deactivateUser(ada, { userId: bo.id, expectedUpdatedAt: bo.updatedAt }),
-        mod.changeUserRole(bo, { userId: ada.id, expectedUpdatedAt: ada.updatedAt, role: "DIRECTOR" }),
+        mod.deactivateUser(ada, { userId: bo.id, expectedVersion: bo.adminVersion }),
+        mod.changeUserRole(bo, { userId: ada.id, expectedVersion: ada.adminVersion, role: "DIRECTOR" }),
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
       expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "INVALID_TRANSITION" } });
@@ -91,8 +91,8 @@ describe("the last active administrator", () => {
   it("can be removed once another administrator is active", async () => {
     const [ada, bo] = await twoAdministrators();
     const carl = await mod.db.user.create({ data: { email: `carl-${Date.now()}@test.example`, name: "Carl", role: "ADMIN" } });
-    await mod.deactivateUser(ada, { userId: bo.id, expectedUpdatedAt: bo.updatedAt });
-    await mod.deactivateUser(carl as SessionUser, { userId: ada.id, expectedUpdatedAt: ada.updatedAt });
+    await mod.deactivateUser(ada, { userId: bo.id, expectedVersion: bo.adminVersion });
+    await mod.deactivateUser(carl as SessionUser, { userId: ada.id, expectedVersion: ada.adminVersion });
     expect(await activeAdmins()).toBe(1);
   });
 });

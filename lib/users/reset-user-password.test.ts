@@ -34,7 +34,7 @@ describe("resetUserPassword", () => {
     const admin = await adminActor();
     const target = await createTestUser("PANEL_MEMBER", { password: OLD });
     const stale = await versionOf(target.id);
-    await db.user.update({ where: { id: target.id }, data: { name: "Changed Meanwhile" } });
+    await db.user.update({ where: { id: target.id }, data: { name: "Changed Meanwhile", adminVersion: { increment: 1 } } });
     await expect(resetUserPassword(admin, stale)).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await authenticate(target.email, OLD)).ok).toBe(true);
     expect(await auditOf(target.id)).toEqual([]);

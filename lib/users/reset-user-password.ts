@@ -9,14 +9,14 @@ import { recordAudit } from "@/lib/audit/record";
 import { userSnapshot } from "@/lib/users/user-snapshot";
 import { findUserForChange, updateUserIfUnchanged } from "@/lib/users/change-guards";
 
-export async function resetUserPassword(actor: SessionUser | null, input: { userId: string; expectedUpdatedAt: Date }) {
+export async function resetUserPassword(actor: SessionUser | null, input: { userId: string; expectedVersion: number }) {
   assertCan(actor, "user.manage");
   const password = generatePassword();
   // Hashing takes a moment of CPU: done before the transaction opens, not while it holds a row.
   const passwordHash = await hashPassword(password);
   const user = await db.$transaction(async (tx) => {
     const before = await findUserForChange(tx, input.userId);
-    const updated = await updateUserIfUnchanged(tx, before, input.expectedUpdatedAt, { passwordHash, failedSignIns: 0, lockedUntil: null, sessionsValidFrom: new Date() });
+    const updated = await updateUserIfUnchanged(tx, before, input.expectedVersion, { passwordHash, failedSignIns: 0, lockedUntil: null, sessionsValidFrom: new Date() });
     await recordAudit(tx, actor, {
       action: "user.passwordReset",
       entityType: "User",

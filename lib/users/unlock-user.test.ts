@@ -32,7 +32,7 @@ describe("unlockUser", () => {
     await expect(unlockUser(admin, await versionOf(free.id))).rejects.toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringContaining("not locked") });
     const u = await lockedUser();
     const stale = await versionOf(u.id);
-    await db.user.update({ where: { id: u.id }, data: { lockedUntil: new Date(Date.now() + 20 * 60_000) } });
+    await db.user.update({ where: { id: u.id }, data: { lockedUntil: new Date(Date.now() + 20 * 60_000), adminVersion: { increment: 1 } } });
     await expect(unlockUser(admin, stale)).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).lockedUntil).not.toBeNull();
   });

@@ -31,8 +31,8 @@ export const passwordSchema = z
   .min(MIN_PASSWORD_LENGTH, `The password must be at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(1024, "The password must be 1,024 characters or fewer");
 
-/** The account a change is about, and when the page showing it was built (compare-and-set token). */
+/** The account a change is about, and its administrative version when the page was built (compare-and-set token). */
 export const userVersionSchema = z.object({
   userId: z.uuid("The user was not found"),
-  expectedUpdatedAt: z.iso.datetime({ error: "Reload the page and try again" }).transform((s) => new Date(s)),
+  expectedVersion: z.coerce.number({ error: "Reload the page and try again" }).int("Reload the page and try again").min(1, "Reload the page and try again"),
 });

@@ -4,7 +4,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { createTestUser } from "@/test/factories";
 
 export async function versionOf(userId: string) {
-  return { userId, expectedUpdatedAt: (await db.user.findUniqueOrThrow({ where: { id: userId } })).updatedAt };
+  return { userId, expectedVersion: (await db.user.findUniqueOrThrow({ where: { id: userId } })).adminVersion };
 }
 
 export async function adminActor() {

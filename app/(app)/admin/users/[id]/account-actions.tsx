@@ -3,7 +3,7 @@
 import { reactivateUserAction, unlockUserAction } from "./actions";
 import { UserChangeForm } from "./user-change-form";
 
-type Props = { user: { id: string; name: string; active: boolean; locked: boolean; updatedAt: string }; self: boolean };
+type Props = { user: { id: string; name: string; active: boolean; locked: boolean; version: number }; self: boolean };
 
 export function AccountActions({ user, self }: Props) {
   return (
@@ -12,7 +12,7 @@ export function AccountActions({ user, self }: Props) {
         <section aria-labelledby="unlock-heading" className="govuk-!-margin-bottom-6">
           <h3 className="govuk-heading-s" id="unlock-heading">Unlock</h3>
           <p className="govuk-body">The account is locked after 5 failed sign-ins in a row. Unlocking lets {user.name} try again now.</p>
-          <UserChangeForm action={unlockUserAction} userId={user.id} updatedAt={user.updatedAt} label="Unlock account" />
+          <UserChangeForm action={unlockUserAction} userId={user.id} version={user.version} label="Unlock account" />
         </section>
       ) : null}
       <section aria-labelledby="password-heading" className="govuk-!-margin-bottom-6">
@@ -31,7 +31,7 @@ export function AccountActions({ user, self }: Props) {
           ) : (
             <>
               <p className="govuk-body">The account is deactivated. Reactivating lets {user.name} sign in again with the role and sections they had.</p>
-              <UserChangeForm action={reactivateUserAction} userId={user.id} updatedAt={user.updatedAt} label="Reactivate account" />
+              <UserChangeForm action={reactivateUserAction} userId={user.id} version={user.version} label="Reactivate account" />
             </>
           )}
         </section>

@@ -10,10 +10,10 @@ import { unlockUser } from "@/lib/users/unlock-user";
 
 export type UserChangeState = ActionResult | null;
 
-type Change = (actor: Awaited<ReturnType<typeof getCurrentUser>>, input: { userId: string; expectedUpdatedAt: Date }) => Promise<unknown>;
+type Change = (actor: Awaited<ReturnType<typeof getCurrentUser>>, input: { userId: string; expectedVersion: number }) => Promise<unknown>;
 
 async function run(change: Change, done: string, form: FormData): Promise<UserChangeState> {
-  const parsed = userVersionSchema.safeParse({ userId: form.get("userId"), expectedUpdatedAt: form.get("expectedUpdatedAt") });
+  const parsed = userVersionSchema.safeParse({ userId: form.get("userId"), expectedVersion: form.get("expectedVersion") });
   if (!parsed.success) return invalid(parsed.error);
   try {
     await change(await getCurrentUser(), parsed.data);

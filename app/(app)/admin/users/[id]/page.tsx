@@ -76,7 +76,7 @@ export default async function UserPage({ params, searchParams }: Props) {
         </div>
       ) : null}
       <AccountActions
-        user={{ id: user.id, name: user.name, active: user.active, locked: status.kind === "locked", updatedAt: user.updatedAt.toISOString() }}
+        user={{ id: user.id, name: user.name, active: user.active, locked: status.kind === "locked", version: user.adminVersion }}
         self={self}
       />
     </>

@@ -8,13 +8,13 @@ import type { UserChangeState } from "./actions";
 type Props = {
   action: (prev: UserChangeState, form: FormData) => Promise<UserChangeState>;
   userId: string;
-  updatedAt: string;
+  version: number;
   label: string;
   variant?: "primary" | "secondary" | "warning";
   cancelHref?: string;
 };
 
-export function UserChangeForm({ action, userId, updatedAt, label, variant = "primary", cancelHref }: Props) {
+export function UserChangeForm({ action, userId, version, label, variant = "primary", cancelHref }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const buttonClass = `govuk-button${variant === "primary" ? "" : ` govuk-button--${variant}`}`;
   return (
@@ -22,7 +22,7 @@ export function UserChangeForm({ action, userId, updatedAt, label, variant = "pr
       {state && !state.ok ? <ErrorSummary errors={{}} message={state.message} /> : null}
       <form action={formAction}>
         <input type="hidden" name="userId" value={userId} />
-        <input type="hidden" name="expectedUpdatedAt" value={updatedAt} />
+        <input type="hidden" name="expectedVersion" value={version} />
         <div className="govuk-button-group">
           <button type="submit" className={buttonClass} data-module="govuk-button" disabled={pending} aria-disabled={pending}>{label}</button>
           {cancelHref ? <a className="govuk-link" href={cancelHref}>Cancel</a> : null}

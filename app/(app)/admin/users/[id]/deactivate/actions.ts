@@ -9,7 +9,7 @@ import { deactivateUser } from "@/lib/users/deactivate-user";
 import type { UserChangeState } from "../actions";
 
 export async function deactivateUserAction(_prev: UserChangeState, form: FormData): Promise<UserChangeState> {
-  const parsed = userVersionSchema.safeParse({ userId: form.get("userId"), expectedUpdatedAt: form.get("expectedUpdatedAt") });
+  const parsed = userVersionSchema.safeParse({ userId: form.get("userId"), expectedVersion: form.get("expectedVersion") });
   if (!parsed.success) return invalid(parsed.error);
   try {
     await deactivateUser(await getCurrentUser(), parsed.data);

@@ -39,7 +39,7 @@ export default async function DeactivatePage({ params }: { params: Promise<{ id:
           ) : null}
           <li>You can reactivate the account later.</li>
         </ul>
-        <UserChangeForm action={deactivateUserAction} userId={user.id} updatedAt={user.updatedAt.toISOString()} label="Deactivate account" variant="warning" cancelHref={back} />
+        <UserChangeForm action={deactivateUserAction} userId={user.id} version={user.adminVersion} label="Deactivate account" variant="warning" cancelHref={back} />
       </>
     );
   }

@@ -9,7 +9,7 @@ import { resetUserPassword } from "@/lib/users/reset-user-password";
 export type ResetPasswordState = ActionResult<{ password: string }> | null;
 
 export async function resetPasswordAction(_prev: ResetPasswordState, form: FormData): Promise<ResetPasswordState> {
-  const parsed = userVersionSchema.safeParse({ userId: form.get("userId"), expectedUpdatedAt: form.get("expectedUpdatedAt") });
+  const parsed = userVersionSchema.safeParse({ userId: form.get("userId"), expectedVersion: form.get("expectedVersion") });
   if (!parsed.success) return invalid(parsed.error);
   try {
     const { password } = await resetUserPassword(await getCurrentUser(), parsed.data);

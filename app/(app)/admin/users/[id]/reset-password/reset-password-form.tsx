@@ -6,7 +6,7 @@ import { OneTimePassword } from "../../one-time-password";
 import { Breakable } from "../../../audit/breakable";
 import { resetPasswordAction, type ResetPasswordState } from "./actions";
 
-type Props = { user: { id: string; name: string; email: string; active: boolean; updatedAt: string }; self: boolean };
+type Props = { user: { id: string; name: string; email: string; active: boolean; version: number }; self: boolean };
 
 export function ResetPasswordForm({ user, self }: Props) {
   const [state, formAction, pending] = useActionState<ResetPasswordState, FormData>(resetPasswordAction, null);
@@ -34,7 +34,7 @@ export function ResetPasswordForm({ user, self }: Props) {
       </ul>
       <form action={formAction}>
         <input type="hidden" name="userId" value={user.id} />
-        <input type="hidden" name="expectedUpdatedAt" value={user.updatedAt} />
+        <input type="hidden" name="expectedVersion" value={user.version} />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>Reset password</button>
           <a className="govuk-link" href={back}>Cancel</a>

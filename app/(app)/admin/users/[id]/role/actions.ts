@@ -10,7 +10,7 @@ import { changeUserRole } from "@/lib/users/change-user-role";
 const changeRoleSchema = userVersionSchema.extend({ role: roleSchema });
 
 export async function changeRoleAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult | null> {
-  const parsed = changeRoleSchema.safeParse({ userId: form.get("userId"), expectedUpdatedAt: form.get("expectedUpdatedAt"), role: form.get("role") ?? undefined });
+  const parsed = changeRoleSchema.safeParse({ userId: form.get("userId"), expectedVersion: form.get("expectedVersion"), role: form.get("role") ?? undefined });
   if (!parsed.success) return invalid(parsed.error);
   try {
     await changeUserRole(await getCurrentUser(), parsed.data);

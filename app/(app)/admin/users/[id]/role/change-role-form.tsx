@@ -8,7 +8,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { RoleRadios } from "../../role-radios";
 import { changeRoleAction } from "./actions";
 
-type Props = { user: { id: string; name: string; role: Role; roleLabel: string; updatedAt: string }; sections: string[] };
+type Props = { user: { id: string; name: string; role: Role; roleLabel: string; version: number }; sections: string[] };
 
 export function ChangeRoleForm({ user, sections }: Props) {
   const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(changeRoleAction, null);
@@ -34,7 +34,7 @@ export function ChangeRoleForm({ user, sections }: Props) {
       ) : null}
       <form action={formAction} noValidate>
         <input type="hidden" name="userId" value={user.id} />
-        <input type="hidden" name="expectedUpdatedAt" value={user.updatedAt} />
+        <input type="hidden" name="expectedVersion" value={user.version} />
         <RoleRadios legend="New role" defaultRole={user.role} error={errors.role} />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>Change role</button>

@@ -19,7 +19,7 @@ export default async function ChangeRolePage({ params }: { params: Promise<{ id:
           </>
         ) : (
           <ChangeRoleForm
-            user={{ id: user.id, name: user.name, role: user.role, roleLabel: roleLabel[user.role], updatedAt: user.updatedAt.toISOString() }}
+            user={{ id: user.id, name: user.name, role: user.role, roleLabel: roleLabel[user.role], version: user.adminVersion }}
             sections={user.role === "SERVICE_LEAD" ? user.sections.map((s) => s.name) : []}
           />
         )}
