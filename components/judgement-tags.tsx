@@ -15,7 +15,7 @@ export function DirectionOfTravel({ direction, change }: { direction: Direction 
     <span className={`app-travel app-travel--${direction.verdict.toLowerCase().replace("_", "-")}`}>
       <span className="app-travel__symbol" aria-hidden="true">{d.symbol}</span> {d.text}
       {d.hiddenText ? <span className="govuk-visually-hidden"> {d.hiddenText}</span> : null}
-      {change && change !== "No change" ? <span className="app-travel__change">{change}</span> : null}
+      {change && change !== "No change" ? <>{" "}<span className="app-travel__change">{change}</span></> : null}
     </span>
   );
 }

@@ -2,13 +2,13 @@
 // frozen charts: no JavaScript reaches the browser. Frozen packs use the nivo SVG made at sign-off.
 import type { ChartSpec } from "@/lib/pack/chart-spec";
 import { formatShortMonth } from "@/lib/format/dates";
+import { niceMax } from "@/lib/pack/chart-scale.mjs";
 
 const W = 300, H = 150, M = { top: 8, right: 18, bottom: 22, left: 40 };
 
 export function LiveTrendChart({ spec }: { spec: ChartSpec }) {
   const values = [...spec.trend.map((t) => t.value), spec.target, spec.comparator?.value].filter((v): v is number => typeof v === "number");
-  const max = Math.max(...values, 0) * 1.1 || 1;
-  const yMax = spec.unit === "PERCENT" ? Math.min(100, max) : spec.unit === "COUNT" ? Math.max(4, Math.ceil(max / 2) * 2) : max;
+  const yMax = niceMax(Math.max(...values, 0), spec.unit);
   const iw = W - M.left - M.right, ih = H - M.top - M.bottom;
   const n = spec.trend.length;
   const x = (i: number) => Math.round(M.left + (n > 1 ? (i / (n - 1)) * iw : iw / 2));

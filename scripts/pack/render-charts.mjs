@@ -6,6 +6,7 @@
 import React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Line } from "@nivo/line";
+import { niceMax } from "../../lib/pack/chart-scale.mjs";
 
 export const WIDTH = 300;
 export const HEIGHT = 150;
@@ -18,15 +19,6 @@ const shortMonth = (m) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(2, 4)}
 function formatTick(v, spec) {
   const n = Number(v).toLocaleString("en-GB", { maximumFractionDigits: spec.unit === "COUNT" ? 0 : 1 });
   return spec.unit === "PERCENT" ? `${n}%` : n;
-}
-
-/** A "nice" top for the y axis, so its three ticks read as round numbers. */
-export function niceMax(max, unit) {
-  if (unit === "COUNT" && max <= 4) return 4; // whole-number ticks: 0, 2, 4
-  if (!(max > 0)) return unit === "PERCENT" ? 100 : 1;
-  const step = 10 ** Math.floor(Math.log10(max / 2));
-  const top = [1, 2, 2.5, 5, 10].map((f) => f * step * 2).find((t) => t >= max * 1.05) ?? max * 1.1;
-  return unit === "PERCENT" ? Math.min(100, top) : top;
 }
 
 /** Every point as a round dot in one path: a lone month between gaps stays visible. */

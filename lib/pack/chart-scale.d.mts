@@ -1,0 +1,1 @@
+export function niceMax(max: number, unit: string): number;
