@@ -1,10 +1,16 @@
 // Optional Microsoft Entra ID sign-in. Enabled only when all three ENTRA_* variables are set.
 // Roles come from the app roles assigned in Entra (Scrutiny.Admin, Scrutiny.ServiceLead,
-// Scrutiny.Director, Scrutiny.PanelMember); an account is linked by its object id, or by email once.
+// Scrutiny.Director, Scrutiny.PanelMember). An account is found by its Entra object id; an account
+// with no object id is linked by email once, and an account linked to another object id never is,
+// so someone whose token carries another person's email cannot take over their account.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { SessionUser } from "@/lib/auth/roles";
+import { recordAudit } from "@/lib/audit/record";
+import { userSnapshot } from "@/lib/users/user-snapshot";
+import { assertAnotherActiveAdministrator } from "@/lib/users/change-guards";
+import { isAppError } from "@/lib/errors";
 
 export function entraConfig(env = process.env) {
   const { ENTRA_CLIENT_ID: clientId, ENTRA_CLIENT_SECRET: clientSecret, ENTRA_TENANT_ID: tenantId } = env;
@@ -18,6 +24,8 @@ const APP_ROLE_MAP: Record<string, Role> = {
   "Scrutiny.PanelMember": "PANEL_MEMBER",
 };
 const PRECEDENCE: Role[] = ["ADMIN", "DIRECTOR", "SERVICE_LEAD", "PANEL_MEMBER"];
+/** Changes made from the token are recorded as made by Entra ID, not by a person. */
+const ENTRA_ACTOR = { id: null, name: "Microsoft Entra ID", role: null } as const;
 
 /** The strongest app role in the token's `roles` claim, or null when none is ours. */
 export function roleFromEntraRoles(roles: unknown): Role | null {
@@ -26,16 +34,72 @@ export function roleFromEntraRoles(roles: unknown): Role | null {
   return PRECEDENCE.find((r) => mapped.includes(r)) ?? null;
 }
 
-export async function findOrLinkEntraUser(profile: Record<string, unknown> | undefined): Promise<SessionUser | null> {
+export type EntraRefusal = "NOT_PROVISIONED" | "ENTRA_CONFLICT" | "LAST_ADMIN" | "INACTIVE";
+export type EntraSignIn = { ok: true; user: SessionUser } | { ok: false; reason: EntraRefusal };
+
+class Refused extends Error {
+  constructor(public readonly reason: EntraRefusal) { super(reason); }
+}
+
+type Claims = { oid: string; email: string; name: string; role: Role };
+
+/** The account for these claims: by object id, else linked (or created) by email, in tx. */
+async function linkedAccount(tx: Tx, c: Claims) {
+  const byOid = await tx.user.findUnique({ where: { externalId: c.oid } });
+  if (byOid) return byOid;
+  const byEmail = c.email ? await tx.user.findUnique({ where: { email: c.email } }) : null;
+  if (byEmail) {
+    if (byEmail.externalId) throw new Refused("ENTRA_CONFLICT");
+    // Compare-and-set, so two first sign-ins at once cannot both link.
+    const { count } = await tx.user.updateMany({ where: { id: byEmail.id, externalId: null }, data: { externalId: c.oid } });
+    if (count !== 1) throw new Refused("ENTRA_CONFLICT");
+    await recordAudit(tx, ENTRA_ACTOR, { action: "user.entraLinked", entityType: "User", entityId: byEmail.id, before: { externalId: null }, after: { externalId: c.oid, email: c.email } });
+    return { ...byEmail, externalId: c.oid };
+  }
+  const created = await tx.user.create({ data: { externalId: c.oid, email: c.email || `${c.oid}@entra.invalid`, name: c.name, role: c.role } });
+  await recordAudit(tx, ENTRA_ACTOR, { action: "user.entraLinked", entityType: "User", entityId: created.id, before: null, after: { ...userSnapshot(created), externalId: c.oid, created: true } });
+  return created;
+}
+
+async function signInInTransaction(tx: Tx, c: Claims): Promise<SessionUser> {
+  const user = await linkedAccount(tx, c);
+  if (!user.active) throw new Refused("INACTIVE");
+  let current = user;
+  if (user.role !== c.role || user.name !== c.name) {
+    if (user.role === "ADMIN" && c.role !== "ADMIN") {
+      try { await assertAnotherActiveAdministrator(tx, user.id); } catch (e) { if (isAppError(e)) throw new Refused("LAST_ADMIN"); throw e; }
+    }
+    current = await tx.user.update({ where: { id: user.id }, data: { role: c.role, name: c.name, adminVersion: { increment: 1 } } });
+    // The same rule as an administrator's role change: only service leads own sections.
+    if (user.role !== c.role && c.role !== "SERVICE_LEAD") await tx.sectionOwner.deleteMany({ where: { userId: user.id } });
+    await recordAudit(tx, ENTRA_ACTOR, { action: user.role !== c.role ? "user.roleChanged" : "user.renamed", entityType: "User", entityId: user.id, before: userSnapshot(user), after: userSnapshot(current) });
+  }
+  await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  const sessionUser = { id: current.id, name: current.name, email: current.email, role: current.role };
+  await recordAudit(tx, sessionUser, { action: "signIn.succeeded", entityType: "User", entityId: user.id, after: { method: "entra" } });
+  return sessionUser;
+}
+
+/** Signs in with the claims of an Entra ID token; every link and role change is an audit event. */
+export async function findOrLinkEntraUser(profile: Record<string, unknown> | undefined): Promise<EntraSignIn> {
   const oid = typeof profile?.oid === "string" ? profile.oid : null;
   const email = String(profile?.email ?? profile?.preferred_username ?? "").trim().toLowerCase();
   const role = roleFromEntraRoles(profile?.roles);
-  if (!oid || !role) return null;
-  const name = String(profile?.name ?? email);
-  const existing = (await db.user.findUnique({ where: { externalId: oid } })) ?? (email ? await db.user.findUnique({ where: { email } }) : null);
-  if (existing && !existing.active) return null;
-  const user = existing
-    ? await db.user.update({ where: { id: existing.id }, data: { externalId: oid, role, name, lastSignInAt: new Date() } })
-    : await db.user.create({ data: { externalId: oid, email: email || `${oid}@entra.invalid`, name, role, lastSignInAt: new Date() } });
-  return { id: user.id, name: user.name, email: user.email, role: user.role };
+  if (!oid || !role) return { ok: false, reason: "NOT_PROVISIONED" };
+  const claims = { oid, email, role, name: String(profile?.name ?? email) };
+  try {
+    return { ok: true, user: await db.$transaction((tx) => signInInTransaction(tx, claims)) };
+  } catch (e) {
+    if (!(e instanceof Refused)) throw e;
+    await db.$transaction((tx) => recordAudit(tx, ENTRA_ACTOR, { action: "signIn.failed", entityType: "User", entityId: email || oid, after: { email, externalId: oid, reason: e.reason, method: "entra" } }));
+    return { ok: false, reason: e.reason };
+  }
+}
+
+/** The active account already linked to this token's object id (after findOrLinkEntraUser ran). */
+export async function findLinkedEntraUser(profile: Record<string, unknown> | undefined): Promise<SessionUser | null> {
+  const oid = typeof profile?.oid === "string" ? profile.oid : null;
+  if (!oid) return null;
+  const user = await db.user.findUnique({ where: { externalId: oid } });
+  return user?.active ? { id: user.id, name: user.name, email: user.email, role: user.role } : null;
 }

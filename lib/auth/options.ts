@@ -6,7 +6,7 @@ import AzureADProvider from "next-auth/providers/azure-ad";
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/sign-in";
 import { clientAddress } from "@/lib/auth/address-throttle";
-import { entraConfig, findOrLinkEntraUser } from "@/lib/auth/entra";
+import { entraConfig, findLinkedEntraUser, findOrLinkEntraUser } from "@/lib/auth/entra";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { findSecretProblem, SECRET_ADVICE } from "@/lib/auth/secret-check.mjs";
 
@@ -62,13 +62,14 @@ export const authOptions: NextAuthOptions = {
   callbacks: {
     async signIn({ account, profile }) {
       if (account?.provider !== "azure-ad") return true;
-      const user = await findOrLinkEntraUser(profile as Record<string, unknown> | undefined);
-      return user ? true : "/login?error=NOT_PROVISIONED";
+      const result = await findOrLinkEntraUser(profile as Record<string, unknown> | undefined);
+      return result.ok ? true : `/login?error=${result.reason}`;
     },
     async jwt({ token, user, account, profile }) {
       // authAt is set once, at sign-in: unlike iat it is not renewed when next-auth re-issues the token.
       if (account?.provider === "azure-ad") {
-        const linked = await findOrLinkEntraUser(profile as Record<string, unknown> | undefined);
+        // signIn above linked the account and applied the token's role; this only reads it.
+        const linked = await findLinkedEntraUser(profile as Record<string, unknown> | undefined);
         if (linked) Object.assign(token, { uid: linked.id, role: linked.role, name: linked.name, email: linked.email, authAt: Date.now() });
       } else if (user) {
         const u = user as unknown as { id: string; role: Role };

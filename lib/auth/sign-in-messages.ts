@@ -15,6 +15,12 @@ export function signInErrorMessage(code: string | undefined): string | null {
       return `There have been too many failed sign-in attempts from your network. Try again in ${ADDRESS_WINDOW_MINUTES} minutes`;
     case "NOT_PROVISIONED":
       return "Your Microsoft account has no Scrutiny Pack role. Ask an administrator to give you access";
+    case "ENTRA_CONFLICT":
+      return "An account with your email address is already linked to a different Microsoft account. Ask an administrator to check it";
+    case "LAST_ADMIN":
+      return "Your Microsoft account no longer has the administrator role, but you are the only active administrator. Ask for the role back, or make someone else an administrator first";
+    case "INACTIVE":
+      return "Your account has been deactivated. Ask an administrator if you need access";
     case "SessionRequired":
       return "Sign in to continue";
     default:

@@ -22,6 +22,7 @@ let mod: {
   db: typeof import("@/lib/db").db;
   changeUserRole: typeof import("@/lib/users/change-user-role").changeUserRole;
   deactivateUser: typeof import("@/lib/users/deactivate-user").deactivateUser;
+  findOrLinkEntraUser: typeof import("@/lib/auth/entra").findOrLinkEntraUser;
 };
 
 beforeAll(async () => {
@@ -37,6 +38,7 @@ beforeAll(async () => {
     db: (await import("@/lib/db")).db,
     changeUserRole: (await import("@/lib/users/change-user-role")).changeUserRole,
     deactivateUser: (await import("@/lib/users/deactivate-user")).deactivateUser,
+    findOrLinkEntraUser: (await import("@/lib/auth/entra")).findOrLinkEntraUser,
   };
 });
 
@@ -94,5 +96,14 @@ describe("the last active administrator", () => {
     await mod.deactivateUser(ada, { userId: bo.id, expectedVersion: bo.adminVersion });
     await mod.deactivateUser(carl as SessionUser, { userId: ada.id, expectedVersion: ada.adminVersion });
     expect(await activeAdmins()).toBe(1);
+  });
+
+  it("is not demoted by a role from the Entra ID token either", async () => {
+    const [ada, bo] = await twoAdministrators();
+    await mod.db.user.update({ where: { id: ada.id }, data: { externalId: `oid-${ada.id}` } });
+    await mod.deactivateUser(ada, { userId: bo.id, expectedVersion: bo.adminVersion });
+    const result = await mod.findOrLinkEntraUser({ oid: `oid-${ada.id}`, email: ada.email, name: ada.name, roles: ["Scrutiny.PanelMember"] });
+    expect(result).toMatchObject({ ok: false });
+    expect(await mod.db.user.findUniqueOrThrow({ where: { id: ada.id } })).toMatchObject({ role: "ADMIN", active: true });
   });
 });
