@@ -1,6 +1,8 @@
-// POST /logout: signs out without JavaScript (the published pack page sends none), by expiring the
-// session cookie. Sessions are JWTs, so the cookie is all there is. Same-origin form posts only.
+// POST /logout: signs out without JavaScript (the published pack page sends none): ends the session
+// on the server, so a copy of the token stops working, and expires the cookie. Same-origin form posts only.
 import { NextResponse, type NextRequest } from "next/server";
+import { endSessionOfRequest } from "@/lib/auth/user-sessions";
+import { requireSessionSecret } from "@/lib/auth/options";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +14,7 @@ export async function POST(request: NextRequest) {
   if ((origin && origin !== request.nextUrl.origin) || (site && site !== "same-origin" && site !== "none")) {
     return new NextResponse("Cross-site sign-out refused", { status: 403, headers: { "Cache-Control": "no-store" } });
   }
+  await endSessionOfRequest(request, requireSessionSecret() ?? process.env.NEXTAUTH_SECRET);
   const res = NextResponse.redirect(new URL("/login", request.nextUrl.origin), 303);
   for (const c of request.cookies.getAll()) {
     if (SESSION_COOKIE.test(c.name)) res.cookies.set(c.name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: c.name.startsWith("__") });

@@ -4,34 +4,56 @@ import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect, forbidden } from "next/navigation";
-import { db } from "@/lib/db";
 import { authOptions } from "@/lib/auth/options";
 import { can, type Action } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
+import { findLiveSession } from "@/lib/auth/user-sessions";
 
 /**
- * The account behind a session, or null when it is gone, deactivated, or the session signed in
- * before the account's sessions were ended (a password reset or deactivation).
+ * The account behind a session, and whether it must choose a new password first; null when the
+ * session is unknown, signed out, past its absolute lifetime, belongs to another account, or signed
+ * in before the account's sessions were ended (a password reset or deactivation), or the account
+ * is gone or deactivated.
  */
-export async function findActiveUser(id: string | undefined | null, authAt = 0): Promise<SessionUser | null> {
+export async function findSessionAccount(id: string | undefined | null, sessionId: string | undefined | null): Promise<{ user: SessionUser; mustChangePassword: boolean } | null> {
   if (!id || typeof id !== "string") return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true, active: true, sessionsValidFrom: true } });
-  if (!user || !user.active) return null;
-  if (user.sessionsValidFrom && authAt < user.sessionsValidFrom.getTime()) return null;
-  return { id: user.id, name: user.name, email: user.email, role: user.role };
+  const session = await findLiveSession(sessionId);
+  if (!session || session.userId !== id) return null;
+  const { user } = session;
+  if (!user.active) return null;
+  if (user.sessionsValidFrom && session.createdAt < user.sessionsValidFrom) return null;
+  return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, mustChangePassword: user.mustChangePassword };
 }
 
-/** The signed-in user, or null. Cached per request. */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+/** The account behind a session that may use the app (see findSessionAccount), or null. */
+export async function findActiveUser(id: string | undefined | null, sessionId: string | undefined | null): Promise<SessionUser | null> {
+  const found = await findSessionAccount(id, sessionId);
+  // A password an administrator chose is good only for choosing a new one.
+  return found && !found.mustChangePassword ? found.user : null;
+}
+
+const getSessionAccount = cache(async () => {
   const session = await getServerSession(authOptions);
-  return findActiveUser(session?.user?.id, session?.user?.authAt);
+  return findSessionAccount(session?.user?.id, session?.user?.sid);
 });
 
-/** For pages: signed-out visitors go to sign-in. */
+/** The signed-in user, or null (also while they must still choose a new password). Cached per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const found = await getSessionAccount();
+  return found && !found.mustChangePassword ? found.user : null;
+});
+
+/** For the change-password page and action only: the signed-in user even before they chose a new password. */
+export async function getUserChangingPassword(): Promise<{ user: SessionUser; mustChangePassword: boolean } | null> {
+  return getSessionAccount();
+}
+
+/** For pages: signed-out visitors go to sign-in; someone who must choose a new password, to that page. */
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login");
-  return user;
+  const found = await getSessionAccount();
+  if (found?.mustChangePassword) redirect("/account/password");
+  if (!found) redirect("/login");
+  return found.user;
 }
 
 /** For pages: a role without the permission gets the 403 page. */

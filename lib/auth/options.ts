@@ -6,6 +6,7 @@ import AzureADProvider from "next-auth/providers/azure-ad";
 import { z } from "zod";
 import { authenticate } from "@/lib/auth/sign-in";
 import { clientAddress } from "@/lib/auth/address-throttle";
+import { endSession, startSession } from "@/lib/auth/user-sessions";
 import { entraConfig, findLinkedEntraUser, findOrLinkEntraUser } from "@/lib/auth/entra";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { findSecretProblem, SECRET_ADVICE } from "@/lib/auth/secret-check.mjs";
@@ -58,6 +59,12 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },
+  events: {
+    // next-auth's own sign-out (the button in the header): end the session on the server too.
+    async signOut({ token }) {
+      await endSession(typeof token?.sid === "string" ? token.sid : null);
+    },
+  },
   providers,
   callbacks: {
     async signIn({ account, profile }) {
@@ -66,19 +73,23 @@ export const authOptions: NextAuthOptions = {
       return result.ok ? true : `/login?error=${result.reason}`;
     },
     async jwt({ token, user, account, profile }) {
-      // authAt is set once, at sign-in: unlike iat it is not renewed when next-auth re-issues the token.
+      // At sign-in only: open a server-side session. authAt and sid are set once; unlike iat they
+      // are not renewed when next-auth re-issues the token, so the session's lifetime runs from here.
       if (account?.provider === "azure-ad") {
         // signIn above linked the account and applied the token's role; this only reads it.
         const linked = await findLinkedEntraUser(profile as Record<string, unknown> | undefined);
-        if (linked) Object.assign(token, { uid: linked.id, role: linked.role, name: linked.name, email: linked.email, authAt: Date.now() });
+        if (linked) Object.assign(token, { uid: linked.id, role: linked.role, name: linked.name, email: linked.email, ...(await startSession(linked.id)) });
       } else if (user) {
         const u = user as unknown as { id: string; role: Role };
-        Object.assign(token, { uid: u.id, role: u.role, authAt: Date.now() });
+        Object.assign(token, { uid: u.id, role: u.role, ...(await startSession(u.id)) });
       }
       return token;
     },
     async session({ session, token }) {
-      session.user = { id: token.uid as string, name: token.name ?? "", email: token.email ?? "", role: token.role as Role, authAt: typeof token.authAt === "number" ? token.authAt : 0 };
+      session.user = {
+        id: token.uid as string, name: token.name ?? "", email: token.email ?? "", role: token.role as Role,
+        authAt: typeof token.authAt === "number" ? token.authAt : 0, sid: typeof token.sid === "string" ? token.sid : "",
+      };
       return session;
     },
   },

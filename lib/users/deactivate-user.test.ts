@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/sign-in";
 import { findActiveUser } from "@/lib/auth/current-user";
+import { startSession } from "@/lib/auth/user-sessions";
 import { deactivateUser } from "@/lib/users/deactivate-user";
 import { reactivateUser } from "@/lib/users/reactivate-user";
 import { createTestUser, unique } from "@/test/factories";
@@ -15,11 +16,12 @@ describe("deactivateUser and reactivateUser", () => {
     const lead = await createTestUser("SERVICE_LEAD", { password: PASSWORD });
     const name = unique("Owned");
     await db.section.create({ data: { name, slug: name.toLowerCase(), order: 1000, owners: { create: [{ userId: lead.id }] } } });
-    expect(await findActiveUser(lead.id)).not.toBeNull();
+    const { sid } = await startSession(lead.id);
+    expect(await findActiveUser(lead.id, sid)).not.toBeNull();
 
     const off = await deactivateUser(admin, await versionOf(lead.id));
     expect(off.active).toBe(false);
-    expect(await findActiveUser(lead.id)).toBeNull();
+    expect(await findActiveUser(lead.id, sid)).toBeNull();
     expect(await authenticate(lead.email, PASSWORD)).toEqual({ ok: false, reason: "INVALID" });
     expect(await db.sectionOwner.count({ where: { userId: lead.id } })).toBe(1);
 
