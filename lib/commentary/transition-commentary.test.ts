@@ -86,14 +86,15 @@ describe("transitionCommentary", () => {
     expect(c.reviewComments.at(-1)).toMatchObject({ action: "REOPEN", body: "New figures arrived" });
   });
 
-  it("autosaves without a revision, under the same compare-and-set", async () => {
+  it("autosaves without a revision per save (one for a new writer), under the same compare-and-set", async () => {
     const { lead, at, section, period } = await setup();
     const a = await autosaveCommentary(lead, { ...at, expectedVersion: 0, body: "Typing" });
     const b = await autosaveCommentary(lead, { ...at, expectedVersion: a.version, body: "Typing more" });
     await expect(autosaveCommentary(lead, { ...at, expectedVersion: a.version, body: "stale" })).rejects.toMatchObject({ code: "CONFLICT" });
     const c = await stored(section.id, period.id);
     expect(c).toMatchObject({ body: "Typing more", version: b.version, status: "DRAFT" });
-    expect(c.revisions).toHaveLength(0);
+    // The first autosave credits its writer; later ones by the same writer only update the body.
+    expect(c.revisions.map((r) => [r.number, r.body, r.authorId])).toEqual([[1, "Typing", lead.id]]);
   });
 
   it("20 conflicting saves and transitions at once: exactly one winner, no lost text", async () => {

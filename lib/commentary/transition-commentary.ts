@@ -98,10 +98,12 @@ export async function transitionCommentary(user: SessionUser, input: TransitionI
       id = commentary.id;
       version = commentary.version + 1;
     }
-    if (body !== (commentary?.body ?? null)) {
-      const last = await tx.commentaryRevision.aggregate({ where: { commentaryId: id }, _max: { number: true } });
+    // Compared with the latest revision, not the stored body: autosaved text becomes a revision
+    // when it is saved or submitted, so the history always holds the text that was sent on.
+    const last = await tx.commentaryRevision.findFirst({ where: { commentaryId: id }, orderBy: { number: "desc" }, select: { number: true, body: true } });
+    if (body !== (last?.body ?? null)) {
       await tx.commentaryRevision.create({
-        data: { commentaryId: id, number: (last._max.number ?? 0) + 1, body, authorId: user.id, authorName: user.name, authorRole: user.role },
+        data: { commentaryId: id, number: (last?.number ?? 0) + 1, body, authorId: user.id, authorName: user.name, authorRole: user.role },
       });
     }
     const reviewAction = REVIEW_ACTION[input.action];
