@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { downloadErrorResponse, downloadHeaders, packCacheControl, parseVersionParam } from "@/lib/pack/export-http";
+import { downloadErrorResponse, downloadHeaders, packCacheControl, packPageCacheControl, parseVersionParam } from "@/lib/pack/export-http";
 
 describe("cache policy for pack downloads", () => {
   it("keeps members-only packs in the browser only, never in a shared cache", () => {
@@ -10,13 +10,22 @@ describe("cache policy for pack downloads", () => {
       expect(cc).not.toMatch(/public|s-maxage/);
     }
   });
-  it("lets shared caches keep public packs: a year for a version, five minutes for the latest", () => {
-    expect(packCacheControl({ publicPacks: true, published: true, versionAddressed: true })).toBe("public, max-age=31536000, immutable");
+  it("lets shared caches keep public packs, but a version only while it is still what the server says (it changes when superseded)", () => {
+    const cc = packCacheControl({ publicPacks: true, published: true, versionAddressed: true });
+    expect(cc).toBe("public, no-cache");
+    expect(cc).not.toMatch(/immutable|max-age=[1-9]/);
     expect(packCacheControl({ publicPacks: true, published: true, versionAddressed: false })).toBe("public, max-age=300");
   });
   it("never stores what is personal or unpublished in a shared cache", () => {
     expect(packCacheControl({ publicPacks: true, published: false, versionAddressed: true })).toBe("private, max-age=300");
     expect(packCacheControl({ publicPacks: true, published: true, versionAddressed: true, personal: true })).toBe("private, no-store");
+  });
+});
+
+describe("cache policy for the pack page", () => {
+  it("never lets a cache keep a version's page past its supersession", () => {
+    expect(packPageCacheControl({ signedIn: false })).toBe("public, no-cache");
+    expect(packPageCacheControl({ signedIn: true })).toBe("private, no-cache");
   });
 });
 

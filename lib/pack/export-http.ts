@@ -7,14 +7,20 @@ import { CONTENT_TYPES, type ExportFormat } from "@/lib/pack/export-names";
 /**
  * Published versions never change, so caching is safe; who may share the cached copy is the point.
  * - Members-only packs: the browser alone ("private"), for 5 minutes. Never public or s-maxage.
- * - Public packs: a version-addressed URL (?version=N) is immutable, so a year; the "latest" URL
- *   moves when an amendment is published, so 5 minutes.
+ * - Public packs: a version-addressed URL (?version=N) changes when the version is superseded (its
+ *   banner, a new PDF), so a shared cache may keep it but must ask the server each time (no-cache);
+ *   the "latest" URL moves when an amendment is published, so 5 minutes.
  * - Anything personal to the requester (a staff view, an unpublished version): not stored at all.
  */
 export function packCacheControl(opts: { publicPacks: boolean; published: boolean; versionAddressed: boolean; personal?: boolean }): string {
   if (opts.personal) return "private, no-store";
-  if (opts.publicPacks && opts.published) return opts.versionAddressed ? "public, max-age=31536000, immutable" : "public, max-age=300";
+  if (opts.publicPacks && opts.published) return opts.versionAddressed ? "public, no-cache" : "public, max-age=300";
   return "private, max-age=300";
+}
+
+/** The pack page from stored HTML: revalidated every time, since a version's page changes when superseded. */
+export function packPageCacheControl(opts: { signedIn: boolean }): string {
+  return opts.signedIn ? "private, no-cache" : "public, no-cache";
 }
 
 /** ?version=N: absent is "latest"; anything but a whole number from 1 is an address that does not exist. */

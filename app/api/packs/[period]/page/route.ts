@@ -7,7 +7,7 @@ import { roleLabel } from "@/lib/auth/roles";
 import { appConfig } from "@/lib/config/app";
 import { isAppError } from "@/lib/errors";
 import { navigationFor } from "@/lib/navigation";
-import { parseVersionParam } from "@/lib/pack/export-http";
+import { parseVersionParam, packPageCacheControl } from "@/lib/pack/export-http";
 import { pdfRenderOrigin, sessionCookieHeader } from "@/lib/pack/pdf-render";
 import { findStoredPackTarget, getStoredPackHtml } from "@/lib/pack/stored-pack-page";
 import { injectReaderHeader } from "@/lib/pack/stored-html";
@@ -58,8 +58,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
       return res.text();
     });
     const html = injectReaderHeader(body, user ? { name: user.name, roleLabel: roleLabel[user.role], nav: navigationFor(user.role) } : null, `/packs/${month}`);
-    // Anyone signed in gets their name in the page: never shared. The public copy of a numbered version never changes.
-    const cacheControl = user ? "private, no-cache" : target.addressed ? "public, max-age=31536000, immutable" : "public, no-cache";
+    // Anyone signed in gets their name in the page: never shared. A numbered version's page changes when superseded.
+    const cacheControl = packPageCacheControl({ signedIn: Boolean(user) });
     return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": cacheControl, Vary: "Cookie", "X-Content-Type-Options": "nosniff" } });
   } catch (e) {
     // Not found, forbidden and the like: the page renders them (with the app's 404 and 403 pages).
