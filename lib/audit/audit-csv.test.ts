@@ -7,8 +7,9 @@ describe("CSV cells", () => {
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("\tcmd")).toBe("'\tcmd");
-    expect(csvCell("\r=1")).toBe(`"'\r=1"`);
+    // A tab is a separator in some locales, so the cell is also quoted; a formula after a line break is defused too.
+    expect(csvCell("\tcmd")).toBe(`"'\tcmd"`);
+    expect(csvCell("\r=1")).toBe(`"'\r'=1"`);
     // Full-width forms, which Excel also reads as formulas (the same rule as the pack downloads).
     expect(csvCell("\uFF1D1+1")).toBe("'\uFF1D1+1");
     expect(csvCell("\uFF20SUM(A1)")).toBe("'\uFF20SUM(A1)");

@@ -1,12 +1,11 @@
 // CSV cells that are safe to open in a spreadsheet: formula-like text made inert by the rule the
-// pack downloads share (lib/format/spreadsheet-text.ts); every cell with a comma, quote or line
-// break is quoted.
-import { escapeFormula } from "@/lib/format/spreadsheet-text";
+// pack downloads share (lib/format/spreadsheet-text.ts), whatever separator the spreadsheet splits on;
+// every cell with a comma, semicolon, tab, quote or line break is quoted.
+import { csvText } from "@/lib/format/spreadsheet-text";
 
 export function csvCell(value: unknown): string {
-  let s = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
-  s = escapeFormula(s);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const s = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
+  return csvText(s);
 }
 
 /** One CSV record with Windows line endings, as RFC 4180 and Excel expect. */

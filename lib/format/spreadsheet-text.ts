@@ -1,10 +1,23 @@
 // The one rule for text going into a CSV or Excel file, shared by the pack downloads and the audit
 // export: a cell that starts with = + - @ (or a tab or carriage return, or the full-width forms Excel
 // also reads) would run as a formula when opened, so it gets a leading apostrophe (OWASP's advice).
+// A CSV is also opened where ";" or tab is the list separator, which splits a cell there: so in CSV
+// text a formula character after any separator is defused too, and such text is always quoted.
 
 const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+// A separator some spreadsheet might split on, then optional spaces, then a formula character.
+const FORMULA_AFTER_SEPARATOR = /([;,\t|\r\n])(\s*)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
 
 /** Text made inert for spreadsheets: "=HYPERLINK(...)" -> "'=HYPERLINK(...)". */
 export function escapeFormula(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * One CSV field (RFC 4180) from text: inert however the file is split ("x;=HYPERLINK(...)" ->
+ * "x;'=HYPERLINK(...)"), and quoted when it holds a comma, semicolon, tab, quote or line break.
+ */
+export function csvText(text: string): string {
+  const inert = escapeFormula(text).replace(FORMULA_AFTER_SEPARATOR, "$1$2'");
+  return /[",;\t\r\n]/.test(inert) ? `"${inert.replace(/"/g, '""')}"` : inert;
 }

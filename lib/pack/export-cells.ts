@@ -5,7 +5,7 @@
 
 export type Cell = string | number | null;
 
-import { escapeFormula } from "@/lib/format/spreadsheet-text";
+import { csvText, escapeFormula } from "@/lib/format/spreadsheet-text";
 
 export { escapeFormula };
 
@@ -16,12 +16,11 @@ export function formatCsvNumber(value: number, decimals: number): string {
   return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
 }
 
-/** One CSV field (RFC 4180): escaped against formulas, quoted when it holds a comma, quote or line break. */
+/** One CSV field (RFC 4180): escaped against formulas whatever the separator, quoted when it holds one. */
 export function csvField(cell: Cell, decimals = 0): string {
   if (cell === null) return "";
   if (typeof cell === "number") return Number.isFinite(cell) ? formatCsvNumber(cell, decimals) : "";
-  const text = escapeFormula(cell);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return csvText(cell);
 }
 
 /** One CSV record with Windows line endings, as RFC 4180 and Excel expect. */

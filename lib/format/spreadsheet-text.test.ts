@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { csvCell } from "@/lib/audit/audit-csv";
+import { csvField } from "@/lib/pack/export-cells";
+
+// A CSV opened where ";" (or tab) is the list separator splits a cell there, so a formula after a
+// separator runs as if it began the cell. Both CSV writers must make it inert.
+const HOSTILE = ["x;=HYPERLINK(\"http://evil\",\"Click\")", "n/a;+1+cmd|' /C calc'!A0", "a\t@SUM(A1)", "late; -2+3", "x,=1+1", "x|=1", "x;\uFF1D1"];
+
+/** Every piece the value could be split into, by any separator a spreadsheet might use, unquoted. */
+function pieces(field: string): string[] {
+  const unquoted = field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
+  return unquoted.split(/[;,\t|\r\n]/).map((p) => p.trimStart());
+}
+
+describe("formula escaping whatever the separator", () => {
+  for (const [name, write] of [["audit export", csvCell], ["pack CSV", (v: string) => csvField(v)]] as const) {
+    it(`${name}: no piece of a hostile value starts a formula`, () => {
+      for (const value of HOSTILE) {
+        const field = write(value);
+        for (const piece of pieces(field)) expect(piece, `${value} -> ${field}`).not.toMatch(/^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/);
+        // And the whole value stays one cell where ";" or tab separates: it is quoted.
+        if (/[;\t]/.test(value)) expect(field.startsWith('"'), field).toBe(true);
+      }
+    });
+  }
+
+  it("leaves ordinary text as it was", () => {
+    expect(csvCell("Dana Price")).toBe("Dana Price");
+    expect(csvField("a=b")).toBe("a=b");
+    expect(csvField("rate 3-4")).toBe("rate 3-4");
+  });
+});
