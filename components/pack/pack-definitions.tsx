@@ -37,7 +37,7 @@ export function PackSignOff({ snapshot, signed }: { snapshot: Omit<PackSnapshot,
       <p className="govuk-body">
         {signed
           ? `Signed off by ${snapshot.signedOff.name}, ${roleLabel[snapshot.signedOff.role]}, ${formatDate(snapshot.signedOff.at)}. Version ${snapshot.version}.`
-          : "Draft: not signed off."}
+          : "This draft has not been signed off."}
       </p>
     </section>
   );
