@@ -12,10 +12,15 @@ export type PdfRenderer = (pagePath: string, expectPath: string) => Promise<Uint
 export type PackPdfResult =
   | { kind: "pdf"; pdf: Buffer; version: number; published: true; fromCache: boolean; shared: boolean }
   /** No Chromium on this server, or it failed (logged): readers are told to print the page instead. */
-  | { kind: "unavailable"; version: number; reason: "no-chromium" | "render-failed" };
+  /** busy: too many staff renders already waiting; the requester is told to try again shortly. */
+  | { kind: "unavailable"; version: number; reason: "no-chromium" | "render-failed" | "busy" };
 
 // Renders in flight in this process, by version: a second request waits for the first.
 const inFlight = new Map<string, Promise<Buffer>>();
+// Staff renders are per request (never kept, never shared), so they are bounded: Chromium runs one
+// render at a time, and beyond this many waiting or running, a request is answered "busy" at once.
+export const MAX_STAFF_RENDERS = 2;
+let staffRenders = 0;
 
 type FrozenView = Awaited<ReturnType<typeof findFrozenPack>>;
 
@@ -45,7 +50,15 @@ export async function getPackPdf(user: SessionUser | null, input: { month: strin
   // page would show the panel something unpublished, so it is given to them but never kept.
   const shared = view.amendments.every((a) => a.publishedAt !== null);
   try {
-    if (!shared) return { kind: "pdf", pdf: Buffer.from(await render(path, expectPath)), version: view.version, published: true, fromCache: false, shared: false };
+    if (!shared) {
+      if (staffRenders >= MAX_STAFF_RENDERS) return { kind: "unavailable", version: view.version, reason: "busy" };
+      staffRenders++;
+      try {
+        return { kind: "pdf", pdf: Buffer.from(await render(path, expectPath)), version: view.version, published: true, fromCache: false, shared: false };
+      } finally {
+        staffRenders--;
+      }
+    }
     const key = `${view.packVersionId}:${view.contentHash}`;
     let job = inFlight.get(key);
     if (!job) {
