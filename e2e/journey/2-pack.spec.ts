@@ -99,7 +99,9 @@ test.describe.serial("the August 2019 pack", () => {
     await expect(page.locator(".app-pack-cover")).toContainText("2");
     await expect(page.locator("table.app-pack-table").first()).toContainText("9,999");
     await expect(page.getByRole("heading", { name: "Amendment log" })).toBeVisible();
-    await expect(page.getByText("Contacts figure corrected after a data-quality check")).toBeVisible();
+    // The reason is on the cover, beside the version, and in the amendment log.
+    await expect(page.locator(".app-pack-facts")).toContainText("2 (amended: Contacts figure corrected after a data-quality check)");
+    await expect(page.getByRole("cell", { name: "Contacts figure corrected after a data-quality check" })).toBeVisible();
     await page.goto(`/packs/${MONTH}?version=1`);
     await expect(page.getByText("Superseded by version 2")).toBeVisible();
     await expect(page.locator("table.app-pack-table").first()).toContainText("1,337");
