@@ -1,7 +1,7 @@
 // Problems with the file as a whole (as opposed to one row): each has a code, so the upload page can
 // show the same message whether the browser sent the file by script or by a plain form post.
 import { z } from "zod";
-import { MAX_IMPORT_ROWS } from "@/lib/import/limits";
+import { MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/import/limits";
 
 export type FileError =
   | { code: "no-file" }
@@ -15,6 +15,8 @@ export type FileError =
   | { code: "bad-csv"; line?: number }
   | { code: "wrong-delimiter"; delimiter: "semicolons" | "tabs" }
   | { code: "too-many-rows" }
+  | { code: "too-many-columns" }
+  | { code: "too-many-cells" }
   | { code: "missing-column"; column: RequiredColumn }
   | { code: "duplicate-column"; column: string }
   | { code: "no-rows-for-month"; month: string; otherMonths: string[] };
@@ -36,6 +38,8 @@ export function describeFileError(error: FileError, formatMonth: MonthNamer): st
     case "bad-csv": return `The selected file is not valid CSV${error.line ? ` (check line ${error.line}: a quote may not be closed)` : ""}`;
     case "wrong-delimiter": return `The selected file separates columns with ${error.delimiter}: save it as CSV with commas (in Excel, choose CSV UTF-8)`;
     case "too-many-rows": return `The selected file has more than ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows`;
+    case "too-many-columns": return `The selected workbook has more than ${MAX_IMPORT_COLUMNS} columns: keep only the indicator_code, value and other import columns, or save the values as CSV UTF-8`;
+    case "too-many-cells": return `The selected workbook has more than ${MAX_IMPORT_CELLS.toLocaleString("en-GB")} cells: keep only the values sheet's import columns, or save them as CSV UTF-8`;
     case "missing-column":
       return error.column === "indicator_code"
         ? "The selected file must have an indicator_code column (or code) in its first row"
@@ -56,7 +60,7 @@ function describeMonths(months: string[], formatMonth: MonthNamer): string {
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const fileErrorParam = z.discriminatedUnion("code", [
-  z.object({ code: z.enum(["no-file", "empty", "no-rows", "too-large", "wrong-type", "old-excel", "bad-xlsx", "xlsx-too-large", "too-many-rows"]) }),
+  z.object({ code: z.enum(["no-file", "empty", "no-rows", "too-large", "wrong-type", "old-excel", "bad-xlsx", "xlsx-too-large", "too-many-rows", "too-many-columns", "too-many-cells"]) }),
   z.object({ code: z.literal("bad-csv"), line: z.number().int().positive().optional() }),
   z.object({ code: z.literal("wrong-delimiter"), delimiter: z.enum(["semicolons", "tabs"]) }),
   z.object({ code: z.literal("missing-column"), column: z.enum(["indicator_code", "value"]) }),

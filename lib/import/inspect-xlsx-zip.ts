@@ -2,9 +2,12 @@
 // read the zip's central directory and inflate every part against a budget: a small "zip bomb" that
 // claims (or really unpacks to) hundreds of megabytes is refused before exceljs sees it.
 import { inflateRawSync } from "node:zlib";
-import { MAX_XLSX_ENTRIES, MAX_XLSX_UNPACKED_BYTES } from "@/lib/import/limits";
+import { MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_XLSX_ENTRIES, MAX_XLSX_UNPACKED_BYTES } from "@/lib/import/limits";
 
-export type ZipCheck = { ok: true } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" };
+export type ZipCheck = { ok: true } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" | "too-many-cells" };
+export type SheetCaps = { maxRows: number; maxColumns: number; maxCells: number };
+// +1 row for the header.
+const DEFAULT_CAPS: SheetCaps = { maxRows: MAX_IMPORT_ROWS + 1, maxColumns: MAX_IMPORT_COLUMNS, maxCells: MAX_IMPORT_CELLS };
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -14,7 +17,8 @@ export const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] =
 /** OLE compound file: an old .xls workbook, or an encrypted (password protected) .xlsx. */
 export const isOleCompound = (b: Uint8Array) => b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1;
 
-export function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYTES): ZipCheck {
+export function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYTES, caps: Partial<SheetCaps> = {}): ZipCheck {
+  const limits = { ...DEFAULT_CAPS, ...caps };
   const bad = { ok: false, code: "bad-xlsx" } as const;
   const tooLarge = { ok: false, code: "xlsx-too-large" } as const;
   if (!isZip(bytes)) return bad;
@@ -30,7 +34,7 @@ export function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYT
   let at = directoryOffset;
   let declaredTotal = 0;
   const names = new Set<string>();
-  const parts: { method: number; compressed: number; size: number; local: number }[] = [];
+  const parts: { name: string; method: number; compressed: number; size: number; local: number }[] = [];
   for (let i = 0; i < entries; i++) {
     if (at + 46 > view.byteLength || view.getUint32(at, true) !== CENTRAL) return bad;
     const method = view.getUint16(at + 10, true);
@@ -41,10 +45,11 @@ export function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYT
     const commentLength = view.getUint16(at + 32, true);
     const local = view.getUint32(at + 42, true);
     if (at + 46 + nameLength > view.byteLength) return bad;
-    names.add(new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    names.add(name);
     declaredTotal += size;
     if (declaredTotal > budget) return tooLarge;
-    parts.push({ method, compressed, size, local });
+    parts.push({ name, method, compressed, size, local });
     at += 46 + nameLength + extraLength + commentLength;
   }
   if (!names.has("[Content_Types].xml") || ![...names].some((n) => n.startsWith("xl/"))) return bad;
@@ -55,21 +60,49 @@ export function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYT
     const start = part.local + 30 + view.getUint16(part.local + 26, true) + view.getUint16(part.local + 28, true);
     if (start + part.compressed > view.byteLength) return bad;
     const data = bytes.subarray(start, start + part.compressed);
+    let xml: Uint8Array;
     if (part.method === 0) {
       if (part.compressed !== part.size) return bad;
+      xml = data;
     } else if (part.method === 8) {
       try {
-        const out = inflateRawSync(data, { maxOutputLength: Math.max(part.size, 1) });
-        if (out.length !== part.size) return bad;
+        xml = inflateRawSync(data, { maxOutputLength: Math.max(part.size, 1) });
+        if (xml.length !== part.size) return bad;
       } catch (e) {
         return (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? tooLarge : bad;
       }
     } else {
       return bad;
     }
+    if (WORKSHEET.test(part.name)) {
+      const problem = findSheetProblem(xml, limits);
+      if (problem) return { ok: false, code: problem };
+    }
   }
   return { ok: true };
 }
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
+// A cell element's attributes, and in them the column letters of its reference (r="AB12").
+const CELL = /<c(?=[\s>/])([^>]*)/g;
+const REF_COLUMN = /\br="([A-Z]{1,3})\d*"/;
+const ROW = /<row(?=[\s>/])/g;
+
+/** Counts a sheet's rows, columns and cells in its XML, stopping at the first cap it passes. */
+function findSheetProblem(xml: Uint8Array, caps: SheetCaps): "too-many-rows" | "too-many-columns" | "too-many-cells" | null {
+  const text = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString("latin1");
+  let rows = 0;
+  for (ROW.lastIndex = 0; ROW.exec(text); ) if (++rows > caps.maxRows) return "too-many-rows";
+  let cells = 0;
+  for (let m = (CELL.lastIndex = 0, CELL.exec(text)); m; m = CELL.exec(text)) {
+    if (++cells > caps.maxCells) return "too-many-cells";
+    const column = REF_COLUMN.exec(m[1])?.[1];
+    if (column && columnNumber(column) > caps.maxColumns) return "too-many-columns";
+  }
+  return null;
+}
+
+const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 function findEndOfCentralDirectory(view: DataView): number {
   const last = view.byteLength - 22;

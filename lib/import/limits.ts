@@ -5,5 +5,8 @@ export const MAX_IMPORT_ROWS = 50_000;
 /** An XLSX is a zip: what it may unpack to, so a small "zip bomb" cannot exhaust memory. */
 export const MAX_XLSX_UNPACKED_BYTES = 60 * 1024 * 1024;
 export const MAX_XLSX_ENTRIES = 2_000;
+/** Counted while the sheet is unpacked, before exceljs builds its model of it (a model costs far more than the XML). */
+export const MAX_IMPORT_COLUMNS = 50;
+export const MAX_IMPORT_CELLS = 500_000;
 export const ACCEPTED_EXTENSIONS = [".csv", ".xlsx"] as const;
 export const ACCEPT_ATTRIBUTE = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
