@@ -15,14 +15,16 @@ import { findLiveSession } from "@/lib/auth/user-sessions";
  * in before the account's sessions were ended (a password reset or deactivation), or the account
  * is gone or deactivated.
  */
-export async function findSessionAccount(id: string | undefined | null, sessionId: string | undefined | null): Promise<{ user: SessionUser; mustChangePassword: boolean } | null> {
+export type SessionAccount = { user: SessionUser; mustChangePassword: boolean; sessionId: string };
+
+export async function findSessionAccount(id: string | undefined | null, sessionId: string | undefined | null): Promise<SessionAccount | null> {
   if (!id || typeof id !== "string") return null;
   const session = await findLiveSession(sessionId);
   if (!session || session.userId !== id) return null;
   const { user } = session;
   if (!user.active) return null;
   if (user.sessionsValidFrom && session.createdAt < user.sessionsValidFrom) return null;
-  return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, mustChangePassword: user.mustChangePassword };
+  return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, mustChangePassword: user.mustChangePassword, sessionId: session.id };
 }
 
 /** The account behind a session that may use the app (see findSessionAccount), or null. */
@@ -44,7 +46,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 /** For the change-password page and action only: the signed-in user even before they chose a new password. */
-export async function getUserChangingPassword(): Promise<{ user: SessionUser; mustChangePassword: boolean } | null> {
+export async function getUserChangingPassword(): Promise<SessionAccount | null> {
   return getSessionAccount();
 }
 

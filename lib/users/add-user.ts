@@ -25,7 +25,7 @@ export async function addUser(actor: SessionUser | null, input: NewUserInput) {
   const passwordHash = await hashPassword(password);
   try {
     const user = await db.$transaction(async (tx) => {
-      const created = await tx.user.create({ data: { name, email, role, passwordHash } });
+      const created = await tx.user.create({ data: { name, email, role, passwordHash, mustChangePassword: true } });
       await recordAudit(tx, actor, { action: "user.added", entityType: "User", entityId: created.id, after: userSnapshot(created) });
       return created;
     });

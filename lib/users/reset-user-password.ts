@@ -1,5 +1,6 @@
 // Replaces an account's password with a generated one, shown once by the caller. It also lifts a
-// lockout, since a reset is what a locked-out person usually needs.
+// lockout, since a reset is what a locked-out person usually needs. The generated password is good
+// only for choosing a new one at the next sign-in (mustChangePassword).
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
@@ -16,7 +17,7 @@ export async function resetUserPassword(actor: SessionUser | null, input: { user
   const passwordHash = await hashPassword(password);
   const user = await db.$transaction(async (tx) => {
     const before = await findUserForChange(tx, input.userId);
-    const updated = await updateUserIfUnchanged(tx, before, input.expectedVersion, { passwordHash, failedSignIns: 0, lockedUntil: null, sessionsValidFrom: new Date() });
+    const updated = await updateUserIfUnchanged(tx, before, input.expectedVersion, { passwordHash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null, sessionsValidFrom: new Date() });
     await recordAudit(tx, actor, {
       action: "user.passwordReset",
       entityType: "User",
