@@ -35,6 +35,7 @@ export function ServiceHeader({ user, waiting = 0, stored = false }: { user: Ses
                   <strong className="govuk-tag govuk-tag--red">{waiting}</strong> {waiting === 1 ? "item waiting" : "items waiting"} for you
                 </a>
               ) : null}
+              <a className="govuk-link" href="/account/password">Change your password</a>
               <SignOutButton />
             </div>
           ) : null}

@@ -38,6 +38,7 @@ import { openPeriod } from "@/lib/periods/open-period";
 import { openPeriodInput } from "@/lib/periods/open-period-input";
 import { transitionCommentary } from "@/lib/commentary/transition-commentary";
 import { autosaveCommentary } from "@/lib/commentary/autosave-commentary";
+import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { saveValue } from "@/lib/values/save-value";
 import { confirmImport } from "@/lib/import/confirm-import";
 import { discardImport } from "@/lib/import/discard-import";
@@ -119,6 +120,8 @@ const WALK: Step[] = [
   { endpoints: ["app/api/packs/[period]/page/route.ts#GET"], calls: "findStoredPackTarget", permission: "pack.readPublished", run: (u) => findPackView(u, uniqueMonth()) },
   { endpoints: ["app/packs/[period]/pdf/route.ts#GET"], calls: "getPackPdf", permission: "pack.readPublished", run: (u) => getPackPdf(u, { month: uniqueMonth() }, null) },
   { endpoints: [`${A}/admin/audit/export/route.ts#GET`], calls: "exportAuditCsv", permission: "audit.view", run: (u) => exportAuditCsv(u, {}) },
+  { endpoints: ["app/(auth)/account/password/actions.ts#changePasswordAction"], calls: "changeOwnPassword", permission: "account.changeOwnPassword",
+    run: (u) => changeOwnPassword(u, NO_ID, { currentPassword: "", newPassword: "", confirmPassword: "" }) },
   // Public by design: sign-in itself, and the health check a load balancer polls (no data).
   { endpoints: ["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST"], calls: "NextAuth", permission: "public" },
   { endpoints: ["app/api/health/route.ts#GET"], calls: "checkDatabase", permission: "public" },

@@ -7,6 +7,8 @@ import { AppError } from "@/lib/errors";
 const EXPECTED: Record<string, string> = {
   //                         ADMIN LEAD DIRECTOR PANEL
   "home.view":              "Y Y Y Y",
+  "account.changeOwnPassword": "Y Y Y Y",
+  "account.secondFactor":   "Y Y Y Y",
   "admin.view":             "Y - - -",
   "indicator.manage":       "Y - - -",
   "section.manage":         "Y - - -",

@@ -8,6 +8,9 @@ const ALL = ROLES;
 
 export const PERMISSIONS = {
   "home.view": ALL,
+  // Everyone with a local account changes their own password (and only their own).
+  "account.changeOwnPassword": ALL,
+  "account.secondFactor": ALL,
   "admin.view": ["ADMIN"],
   "indicator.manage": ["ADMIN"],
   "section.manage": ["ADMIN"],

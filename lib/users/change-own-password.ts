@@ -4,6 +4,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { findPasswordProblem } from "@/lib/auth/password-rules";
@@ -14,7 +15,8 @@ export type ChangeOwnPasswordInput = { currentPassword: string; newPassword: str
 const problem = (field: string, message: string) => new AppError("VALIDATION", "There is a problem", { [field]: message });
 
 export async function changeOwnPassword(actor: SessionUser | null, sessionId: string | null, input: ChangeOwnPasswordInput) {
-  if (!actor || !sessionId) throw new AppError("UNAUTHENTICATED", "Sign in to change your password");
+  assertCan(actor, "account.changeOwnPassword");
+  if (!sessionId) throw new AppError("UNAUTHENTICATED", "Sign in to change your password");
   const user = await db.user.findUnique({ where: { id: actor.id } });
   if (!user || !user.active) throw new AppError("UNAUTHENTICATED", "Sign in to change your password");
   if (!user.passwordHash) throw new AppError("INVALID_TRANSITION", "You sign in with Microsoft, so your password is changed there, not here.");
