@@ -8,6 +8,7 @@ import { authOptions } from "@/lib/auth/options";
 import { can, type Action } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { findLiveSession } from "@/lib/auth/user-sessions";
+import { mustSetUpSecondFactor } from "@/lib/users/second-factor";
 
 /**
  * The account behind a session, and whether it must choose a new password first; null when the
@@ -15,7 +16,8 @@ import { findLiveSession } from "@/lib/auth/user-sessions";
  * in before the account's sessions were ended (a password reset or deactivation), or the account
  * is gone or deactivated.
  */
-export type SessionAccount = { user: SessionUser; mustChangePassword: boolean; sessionId: string };
+/** mustSetUpSecondFactor: SECOND_FACTOR_REQUIRED is on and this administrator or director has none yet. */
+export type SessionAccount = { user: SessionUser; mustChangePassword: boolean; mustSetUpSecondFactor: boolean; sessionId: string };
 
 export async function findSessionAccount(id: string | undefined | null, sessionId: string | undefined | null): Promise<SessionAccount | null> {
   if (!id || typeof id !== "string") return null;
@@ -24,14 +26,14 @@ export async function findSessionAccount(id: string | undefined | null, sessionI
   const { user } = session;
   if (!user.active) return null;
   if (user.sessionsValidFrom && session.createdAt < user.sessionsValidFrom) return null;
-  return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, mustChangePassword: user.mustChangePassword, sessionId: session.id };
+  return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, mustChangePassword: user.mustChangePassword, mustSetUpSecondFactor: mustSetUpSecondFactor(user), sessionId: session.id };
 }
 
 /** The account behind a session that may use the app (see findSessionAccount), or null. */
 export async function findActiveUser(id: string | undefined | null, sessionId: string | undefined | null): Promise<SessionUser | null> {
   const found = await findSessionAccount(id, sessionId);
-  // A password an administrator chose is good only for choosing a new one.
-  return found && !found.mustChangePassword ? found.user : null;
+  // A password an administrator chose is good only for choosing a new one; a required second factor comes first too.
+  return found && !found.mustChangePassword && !found.mustSetUpSecondFactor ? found.user : null;
 }
 
 const getSessionAccount = cache(async () => {
@@ -42,10 +44,10 @@ const getSessionAccount = cache(async () => {
 /** The signed-in user, or null (also while they must still choose a new password). Cached per request. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const found = await getSessionAccount();
-  return found && !found.mustChangePassword ? found.user : null;
+  return found && !found.mustChangePassword && !found.mustSetUpSecondFactor ? found.user : null;
 });
 
-/** For the change-password page and action only: the signed-in user even before they chose a new password. */
+/** For the change-password and two-step pages and actions only: the signed-in user even before they chose a new password or set up a required second factor. */
 export async function getUserChangingPassword(): Promise<SessionAccount | null> {
   return getSessionAccount();
 }
@@ -54,6 +56,7 @@ export async function getUserChangingPassword(): Promise<SessionAccount | null> 
 export async function requireUser(): Promise<SessionUser> {
   const found = await getSessionAccount();
   if (found?.mustChangePassword) redirect("/account/password");
+  if (found?.mustSetUpSecondFactor) redirect("/account/two-step");
   if (!found) redirect("/login");
   return found.user;
 }

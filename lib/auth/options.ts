@@ -23,17 +23,17 @@ export function requireSessionSecret(env: Record<string, string | undefined> = p
   return secret;
 }
 
-const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
+const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024), code: z.string().max(64).optional() });
 
 const providers: NextAuthOptions["providers"] = [
   CredentialsProvider({
     id: "credentials",
     name: "Email and password",
-    credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" } },
+    credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },
     async authorize(raw, req) {
       const parsed = credentialsInput.safeParse(raw);
       if (!parsed.success) throw new Error("INVALID");
-      const result = await authenticate(parsed.data.email, parsed.data.password, new Date(), clientAddress(req?.headers));
+      const result = await authenticate(parsed.data.email, parsed.data.password, new Date(), clientAddress(req?.headers), parsed.data.code ?? "");
       // next-auth passes a thrown message to the sign-in form as `error`.
       if (!result.ok) throw new Error(result.reason);
       return result.user;

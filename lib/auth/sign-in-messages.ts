@@ -15,6 +15,10 @@ export function signInErrorMessage(code: string | undefined): string | null {
       return `There have been too many failed sign-in attempts from your network. Try again in ${ADDRESS_WINDOW_MINUTES} minutes`;
     case "NOT_PROVISIONED":
       return "Your Microsoft account has no Scrutiny Pack role. Ask an administrator to give you access";
+    case "SECOND_FACTOR":
+      return "Enter the 6-digit code from your authenticator app, or one of your recovery codes";
+    case "SECOND_FACTOR_INVALID":
+      return "The code is not right: enter the code your authenticator app shows now, or one of your recovery codes";
     case "ENTRA_CONFLICT":
       return "An account with your email address is already linked to a different Microsoft account. Ask an administrator to check it";
     case "LAST_ADMIN":

@@ -9,8 +9,9 @@ import { timingDummyHash, verifyPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
 import { LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/lib/auth/sign-in-limits";
 import { claimAddressAttempt, releaseAddressAttempt } from "@/lib/auth/address-throttle";
+import { checkSecondFactor } from "@/lib/users/second-factor";
 
-export type SignInFailure = "INVALID" | "LOCKED" | "THROTTLED";
+export type SignInFailure = "INVALID" | "LOCKED" | "THROTTLED" | "SECOND_FACTOR" | "SECOND_FACTOR_INVALID";
 export type SignInResult = { ok: true; user: SessionUser; mustChangePassword: boolean } | { ok: false; reason: SignInFailure };
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -35,7 +36,7 @@ async function recordFailure(email: string, userId: string | null, reason: SignI
   await db.$transaction((tx) => recordAudit(tx, SYSTEM_ACTOR, { action: "signIn.failed", entityType: "User", entityId: userId ?? email, after: { email, reason, address } }));
 }
 
-export async function authenticate(emailInput: string, password: string, now = new Date(), address: string | null = null): Promise<SignInResult> {
+export async function authenticate(emailInput: string, password: string, now = new Date(), address: string | null = null, secondFactorCode = ""): Promise<SignInResult> {
   const email = normaliseEmail(emailInput);
   const fail = async (reason: SignInFailure, userId: string | null = null): Promise<SignInResult> => {
     await recordFailure(email, userId, reason, address);
@@ -55,8 +56,13 @@ export async function authenticate(emailInput: string, password: string, now = n
     return fail("LOCKED", user.id);
   }
 
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    if (claimed < MAX_FAILED_SIGN_INS) return fail("INVALID", user.id);
+  // With a second factor on, a right password and a missing or wrong code is still a failed attempt:
+  // it counts towards the lock, so codes cannot be guessed without limit either.
+  const passwordOk = await verifyPassword(user.passwordHash, password);
+  const secondFactorOk = !passwordOk || !user.totpEnabledAt || (await checkSecondFactor(user, secondFactorCode, now));
+  if (!passwordOk || !secondFactorOk) {
+    const reason: SignInFailure = passwordOk ? (secondFactorCode.trim() ? "SECOND_FACTOR_INVALID" : "SECOND_FACTOR") : "INVALID";
+    if (claimed < MAX_FAILED_SIGN_INS) return fail(reason, user.id);
     const lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
     await db.$transaction(async (tx) => {
       const { count } = await tx.user.updateMany({ where: { id: user.id, lockedUntil: null, failedSignIns: { gte: MAX_FAILED_SIGN_INS } }, data: { lockedUntil } });
@@ -69,6 +75,6 @@ export async function authenticate(emailInput: string, password: string, now = n
   // Only this attempt's own claim is handed back: a lock set meanwhile by another attempt stays.
   await db.user.updateMany({ where: { id: user.id, lockedUntil: null }, data: { failedSignIns: 0, lastSignInAt: now } });
   const sessionUser = { id: user.id, name: user.name, email: user.email, role: user.role };
-  await db.$transaction((tx) => recordAudit(tx, sessionUser, { action: "signIn.succeeded", entityType: "User", entityId: user.id, after: { method: "password", address } }));
+  await db.$transaction((tx) => recordAudit(tx, sessionUser, { action: "signIn.succeeded", entityType: "User", entityId: user.id, after: { method: user.totpEnabledAt ? "password and authenticator" : "password", address } }));
   return { ok: true, user: sessionUser, mustChangePassword: user.mustChangePassword };
 }

@@ -26,7 +26,7 @@ export async function findLiveSession(sessionId: string | undefined | null, now 
   if (!sessionId || !UUID.test(sessionId)) return null;
   const session = await db.userSession.findUnique({
     where: { id: sessionId },
-    include: { user: { select: { id: true, name: true, email: true, role: true, active: true, sessionsValidFrom: true, mustChangePassword: true } } },
+    include: { user: { select: { id: true, name: true, email: true, role: true, active: true, sessionsValidFrom: true, mustChangePassword: true, passwordHash: true, totpEnabledAt: true } } },
   });
   if (!session || session.endedAt) return null;
   if (session.createdAt.getTime() + sessionLifetimeMs() <= now) return null;

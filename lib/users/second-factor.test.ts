@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { authenticate } from "@/lib/auth/sign-in";
+import { generateTotpSecret, totpCode, totpStep } from "@/lib/auth/totp";
+import { enableSecondFactor, mustSetUpSecondFactor } from "@/lib/users/second-factor";
+import { createTestUser } from "@/test/factories";
+
+const PASSWORD = "a-long-test-password";
+
+async function withSecondFactor(now: Date) {
+  const u = await createTestUser("DIRECTOR", { password: PASSWORD });
+  const secret = generateTotpSecret();
+  await expect(enableSecondFactor(u.sessionUser, { secret, code: "000000" === totpCode(secret, totpStep(now)) ? "111111" : "000000" }, now)).rejects.toMatchObject({ fieldErrors: { code: expect.stringMatching(/not right/) } });
+  const { recoveryCodes } = await enableSecondFactor(u.sessionUser, { secret, code: totpCode(secret, totpStep(now)) }, now);
+  return { u, secret, recoveryCodes };
+}
+
+describe("two-step sign-in (TOTP)", () => {
+  it("is turned on with a code from the app, and then sign-in needs a fresh code", async () => {
+    const now = new Date();
+    const { u, secret, recoveryCodes } = await withSecondFactor(now);
+    expect(recoveryCodes).toHaveLength(10);
+    expect(await db.auditEvent.findFirst({ where: { action: "user.secondFactorEnabled", entityId: u.id } })).toMatchObject({ actorId: u.id });
+
+    expect(await authenticate(u.email, PASSWORD, now)).toEqual({ ok: false, reason: "SECOND_FACTOR" });
+    expect(await authenticate(u.email, PASSWORD, now, null, "123")).toEqual({ ok: false, reason: "SECOND_FACTOR_INVALID" });
+    const later = new Date(now.getTime() + 30_000);
+    const code = totpCode(secret, totpStep(later));
+    expect((await authenticate(u.email, PASSWORD, later, null, code)).ok).toBe(true);
+    // The same code is never accepted twice, and the code used to turn it on is spent too.
+    expect(await authenticate(u.email, PASSWORD, later, null, code)).toEqual({ ok: false, reason: "SECOND_FACTOR_INVALID" });
+    expect(await authenticate(u.email, "wrong-password", later, null, code)).toEqual({ ok: false, reason: "INVALID" });
+  });
+
+  it("accepts each recovery code once", async () => {
+    const now = new Date();
+    const { u, recoveryCodes } = await withSecondFactor(now);
+    expect((await authenticate(u.email, PASSWORD, now, null, recoveryCodes[3].toUpperCase())).ok).toBe(true);
+    expect(await authenticate(u.email, PASSWORD, now, null, recoveryCodes[3])).toEqual({ ok: false, reason: "SECOND_FACTOR_INVALID" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).totpRecoveryHashes).toHaveLength(9);
+  });
+
+  it("counts wrong codes towards the lockout, so codes cannot be guessed without limit", async () => {
+    const now = new Date();
+    const { u } = await withSecondFactor(now);
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => authenticate(u.email, PASSWORD, now, null, String(100000 + i))));
+    expect(results.filter((r) => !r.ok && r.reason === "SECOND_FACTOR_INVALID").length).toBeLessThanOrEqual(4);
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).lockedUntil).not.toBeNull();
+  });
+
+  it("is required of administrators and the director when the setting is on", () => {
+    const local = { passwordHash: "x", totpEnabledAt: null };
+    expect(mustSetUpSecondFactor({ ...local, role: "ADMIN" }, { SECOND_FACTOR_REQUIRED: "true" })).toBe(true);
+    expect(mustSetUpSecondFactor({ ...local, role: "DIRECTOR" }, { SECOND_FACTOR_REQUIRED: "true" })).toBe(true);
+    expect(mustSetUpSecondFactor({ ...local, role: "SERVICE_LEAD" }, { SECOND_FACTOR_REQUIRED: "true" })).toBe(false);
+    expect(mustSetUpSecondFactor({ ...local, role: "ADMIN" }, {})).toBe(false);
+    expect(mustSetUpSecondFactor({ ...local, role: "ADMIN", totpEnabledAt: new Date() }, { SECOND_FACTOR_REQUIRED: "true" })).toBe(false);
+    expect(mustSetUpSecondFactor({ passwordHash: null, totpEnabledAt: null, role: "ADMIN" }, { SECOND_FACTOR_REQUIRED: "true" })).toBe(false);
+  });
+});
