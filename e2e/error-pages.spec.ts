@@ -2,18 +2,8 @@
 // scripts is the one in the header, so they run and nothing is refused), and the council's header,
 // navigation and footer drawn once, inside the signed-in area as well as outside it.
 import { expect, test, type Page, type Response } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signInAs } from "./fixtures";
+import { ACCOUNTS, expectAccessible, signInAs, watchViolations } from "./fixtures";
 
-/** Records CSP violations in the page (the init script is the browser's, so the policy does not apply to it). */
-async function watchViolations(page: Page) {
-  const messages: string[] = [];
-  page.on("console", (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) messages.push(m.text()); });
-  await page.addInitScript(() => {
-    (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return async () => [...messages, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
-}
 
 /** The nonce in the response's script-src, and every nonce on the page's scripts and styles (as sent and as parsed). */
 async function expectNonceMatches(page: Page, res: Response) {

@@ -1,7 +1,7 @@
 // Security headers on pages, route handlers, redirects and static files, and pages that still work
 // under the nonce'd Content-Security-Policy: scripts hydrate, no violations, axe passes.
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signInAs } from "./fixtures";
+import { ACCOUNTS, expectAccessible, signInAs, watchViolations } from "./fixtures";
 
 const STATIC = {
   "referrer-policy": "strict-origin-when-cross-origin",
@@ -36,16 +36,6 @@ function expectSecurityHeaders(res: APIResponse, { nonce }: { nonce: boolean }) 
   return script.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
 }
 
-/** Records CSP violations in the page (the init script is the browser's, so the policy does not apply to it). */
-async function watchViolations(page: Page) {
-  const messages: string[] = [];
-  page.on("console", (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) messages.push(m.text()); });
-  await page.addInitScript(() => {
-    (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return async () => [...messages, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
-}
 
 /** React hydrated: Next's client bootstrap ran, which it cannot without the nonce. */
 const expectHydrated = (page: Page) => page.waitForFunction(() => typeof (window as unknown as { next?: object }).next === "object");
