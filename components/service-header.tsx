@@ -36,6 +36,7 @@ export function ServiceHeader({ user, waiting = 0, stored = false }: { user: Ses
                 </a>
               ) : null}
               <a className="govuk-link" href="/account/password">Change your password</a>
+              <a className="govuk-link" href="/account/two-step">Two-step sign-in</a>
               <SignOutButton />
             </div>
           ) : null}

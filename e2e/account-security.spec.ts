@@ -4,6 +4,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { argon2id } from "./argon";
 import { ACCOUNTS, expectAccessible, signInAs } from "./fixtures";
 import { one } from "./db";
+import { totpCode, totpStep } from "../lib/auth/totp";
 
 const PASSWORD = "an-e2e-password-for-tests";
 const NEW_PASSWORD = "orbit-lantern-quietly-7";
@@ -72,6 +73,7 @@ test.describe("your own password", () => {
     expect(event.n).toBe("1");
 
     await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
     await signInWithForm(page, person.email, PASSWORD);
     await expect(page.locator(".govuk-error-summary")).toContainText("The email address or password is not right");
     await signInWithForm(page, person.email, NEW_PASSWORD);
@@ -102,6 +104,51 @@ test.describe("your own password", () => {
     const row = await one<{ mustChangePassword: boolean }>(`select "mustChangePassword" from "User" where id = $1`, [person.id]);
     expect(row.mustChangePassword).toBe(false);
     await theirs.context().close();
+  });
+});
+
+test.describe("two-step sign-in", () => {
+  test("someone sets up an authenticator app, then signs in with a code, or once with a recovery code", async ({ page, browser }) => {
+    const person = await makeUser("DIRECTOR");
+    await signInWithForm(page, person.email, PASSWORD);
+    await page.getByRole("link", { name: "Two-step sign-in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Set up two-step sign-in" })).toBeVisible();
+    await expectAccessible(page);
+    const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
+
+    await page.getByLabel("Code from your authenticator app").fill("12345");
+    await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+    await expect(page.locator(".govuk-error-summary")).toContainText("The code is not right");
+    await expectAccessible(page);
+    await page.getByLabel("Code from your authenticator app").fill(totpCode(secret, totpStep(new Date())));
+    await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Two-step sign-in is on" })).toBeVisible();
+    const recovery = (await page.getByTestId("recovery-codes").locator("li").allTextContents()).map((c) => c.trim());
+    expect(recovery).toHaveLength(10);
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+
+    // The password alone is not enough now: the form asks for the code, by keyboard too.
+    await signInWithForm(page, person.email, PASSWORD);
+    const summary = page.locator(".govuk-error-summary");
+    await expect(summary).toContainText("Enter the 6-digit code");
+    await expectAccessible(page);
+    await summary.getByRole("link", { name: /6-digit code/ }).click();
+    await expect(page.getByLabel("Code from your authenticator app")).toBeFocused();
+    // The code for the next 30 seconds: the one used to turn it on is spent.
+    await page.keyboard.type(totpCode(secret, totpStep(new Date()) + 1));
+    await page.keyboard.press("Enter");
+    await expect(page.locator(".app-header-user")).toContainText(person.name);
+
+    const other = await freshPage(browser);
+    await signInWithForm(other, person.email, PASSWORD);
+    await other.getByLabel("Code from your authenticator app").fill(recovery[0]);
+    await other.getByRole("button", { name: "Sign in" }).click();
+    await expect(other.locator(".app-header-user")).toContainText(person.name);
+    await other.context().close();
+    const left = await one<{ n: number }>(`select cardinality("totpRecoveryHashes") as n from "User" where id = $1`, [person.id]);
+    expect(left.n).toBe(9);
   });
 });
 

@@ -39,6 +39,7 @@ import { openPeriodInput } from "@/lib/periods/open-period-input";
 import { transitionCommentary } from "@/lib/commentary/transition-commentary";
 import { autosaveCommentary } from "@/lib/commentary/autosave-commentary";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
+import { enableSecondFactor } from "@/lib/users/second-factor";
 import { saveValue } from "@/lib/values/save-value";
 import { confirmImport } from "@/lib/import/confirm-import";
 import { discardImport } from "@/lib/import/discard-import";
@@ -122,6 +123,8 @@ const WALK: Step[] = [
   { endpoints: [`${A}/admin/audit/export/route.ts#GET`], calls: "exportAuditCsv", permission: "audit.view", run: (u) => exportAuditCsv(u, {}) },
   { endpoints: ["app/(auth)/account/password/actions.ts#changePasswordAction"], calls: "changeOwnPassword", permission: "account.changeOwnPassword",
     run: (u) => changeOwnPassword(u, NO_ID, { currentPassword: "", newPassword: "", confirmPassword: "" }) },
+  { endpoints: ["app/(auth)/account/two-step/actions.ts#enableSecondFactorAction"], calls: "enableSecondFactor", permission: "account.secondFactor",
+    run: (u) => enableSecondFactor(u, { secret: "", code: "" }) },
   // Public by design: sign-in itself, and the health check a load balancer polls (no data).
   { endpoints: ["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST"], calls: "NextAuth", permission: "public" },
   { endpoints: ["app/api/health/route.ts#GET"], calls: "checkDatabase", permission: "public" },

@@ -18,6 +18,14 @@ export function mustSetUpSecondFactor(user: { role: Role; passwordHash: string |
   return env.SECOND_FACTOR_REQUIRED === "true" && REQUIRED_FOR.includes(user.role) && user.passwordHash !== null && user.totpEnabledAt === null;
 }
 
+/** What the two-step page shows: whether it is on, and whether this account signs in with a password at all. */
+export async function findSecondFactorStatus(actor: SessionUser | null) {
+  assertCan(actor, "account.secondFactor");
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true, totpEnabledAt: true, totpRecoveryHashes: true } });
+  if (!user) throw new AppError("UNAUTHENTICATED", "Sign in to set up two-step sign-in");
+  return { local: user.passwordHash !== null, enabledAt: user.totpEnabledAt, recoveryCodesLeft: user.totpRecoveryHashes.length };
+}
+
 const codeProblem = (message: string) => new AppError("VALIDATION", "There is a problem", { code: message });
 
 export async function enableSecondFactor(actor: SessionUser | null, input: { secret: string; code: string }, now = new Date()): Promise<{ recoveryCodes: string[] }> {

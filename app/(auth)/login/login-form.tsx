@@ -8,26 +8,33 @@ export function LoginForm({ callbackUrl, initialError, expired }: { callbackUrl:
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(signInErrorMessage(initialError));
   const [pending, setPending] = useState(false);
+  // Shown once the password was right and the account has two-step sign-in on.
+  const [needCode, setNeedCode] = useState(false);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
+    const code = String(form.get("code") ?? "").trim();
     const fieldErrors: FieldErrors = {};
     if (!email) fieldErrors.email = "Enter your email address";
     if (!password) fieldErrors.password = "Enter your password";
+    if (needCode && !code) fieldErrors.code = "Enter the 6-digit code from your authenticator app, or one of your recovery codes";
     setErrors(fieldErrors);
     setMessage(null);
     if (Object.keys(fieldErrors).length) return;
     setPending(true);
     try {
-      const result = await signIn("credentials", { email, password, redirect: false });
+      const result = await signIn("credentials", { email, password, code, redirect: false });
       if (result?.ok && !result.error) {
         window.location.assign(callbackUrl);
         return;
       }
-      setMessage(signInErrorMessage(result?.error ?? "INVALID"));
+      const secondFactor = result?.error === "SECOND_FACTOR" || result?.error === "SECOND_FACTOR_INVALID";
+      if (secondFactor) setNeedCode(true);
+      if (result?.error === "SECOND_FACTOR") setErrors({ code: signInErrorMessage("SECOND_FACTOR")! });
+      else setMessage(signInErrorMessage(result?.error ?? "INVALID"));
     } catch {
       setMessage("Sign-in did not work. Try again");
     }
@@ -36,13 +43,13 @@ export function LoginForm({ callbackUrl, initialError, expired }: { callbackUrl:
 
   return (
     <>
-      <ErrorSummary errors={message ? { email: message } : errors} />
+      <ErrorSummary errors={message ? { [needCode ? "code" : "email"]: message } : errors} />
       {expired && !message ? (
         <div className="govuk-inset-text">Your session has ended. Sign in again to continue.</div>
       ) : null}
       <h1 className="govuk-heading-l">Sign in</h1>
       <form noValidate onSubmit={onSubmit} method="post" action="/api/auth/callback/credentials">
-        <div className={`govuk-form-group${errors.email || message ? " govuk-form-group--error" : ""}`}>
+        <div className={`govuk-form-group${errors.email || (message && !needCode) ? " govuk-form-group--error" : ""}`}>
           <label className="govuk-label" htmlFor="email">Email address</label>
           <FieldError id="email" error={errors.email} />
           <input className={`govuk-input${errors.email ? " govuk-input--error" : ""}`} id="email" name="email" type="email" autoComplete="username" spellCheck={false} aria-describedby={errors.email ? "email-error" : undefined} />
@@ -52,6 +59,14 @@ export function LoginForm({ callbackUrl, initialError, expired }: { callbackUrl:
           <FieldError id="password" error={errors.password} />
           <input className={`govuk-input${errors.password ? " govuk-input--error" : ""}`} id="password" name="password" type="password" autoComplete="current-password" aria-describedby={errors.password ? "password-error" : undefined} />
         </div>
+        {needCode ? (
+          <div className={`govuk-form-group${errors.code || message ? " govuk-form-group--error" : ""}`}>
+            <label className="govuk-label" htmlFor="code">Code from your authenticator app</label>
+            <div id="code-hint" className="govuk-hint">6 digits, or one of your recovery codes</div>
+            <FieldError id="code" error={errors.code} />
+            <input className={`govuk-input govuk-input--width-10${errors.code ? " govuk-input--error" : ""}`} id="code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" spellCheck={false} aria-describedby={["code-hint", errors.code ? "code-error" : ""].filter(Boolean).join(" ")} />
+          </div>
+        ) : null}
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
           Sign in
         </button>
