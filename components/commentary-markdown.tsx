@@ -29,6 +29,8 @@ export function CommentaryMarkdown({ body }: { body: string }) {
         urlTransform={safeUrl}
         components={{
           p: ({ children }) => <p className="govuk-body">{children}</p>,
+          // <b>: the pack's PDF would tag <strong> as /Strong, which PDF 1.4 readers drop from the tag tree.
+          strong: ({ children }) => <b>{children}</b>,
           ul: ({ children }) => <ul className="govuk-list govuk-list--bullet">{children}</ul>,
           ol: ({ children }) => <ol className="govuk-list govuk-list--number">{children}</ol>,
           a: ({ href, children }) => (href ? <a className="govuk-link" href={href} rel="noopener noreferrer nofollow">{children}</a> : <span>{children}</span>),

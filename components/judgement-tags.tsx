@@ -5,7 +5,9 @@ import { RAG_LABEL, RAG_TAG_CLASS, type Rag } from "@/lib/judgement/rag";
 
 export function RagTag({ rag }: { rag: Rag | null }) {
   if (!rag) return <NoJudgement text="No rating" />;
-  return <strong className={`${RAG_TAG_CLASS[rag]} app-rag`}>{RAG_LABEL[rag]}</strong>;
+  // A span, not GOV.UK's <strong>: Chromium tags <strong> in the PDF as /Strong, a PDF 2.0 type that
+  // PDF 1.4 readers cannot map, so the rating would be empty in the tag tree. The words carry it.
+  return <span className={`${RAG_TAG_CLASS[rag]} app-rag`}>{RAG_LABEL[rag]}</span>;
 }
 
 export function DirectionOfTravel({ direction, change }: { direction: Direction | null; change?: string | null }) {

@@ -24,6 +24,18 @@ async function commentarySentences(): Promise<string[]> {
     .map(norm);
 }
 
+type StructNode = { role?: string; alt?: string; children?: StructNode[] };
+
+/** Every tag of the PDF's structure tree, page by page, with its alternative text. */
+async function pdfTags(bytes: Buffer) {
+  const doc = await getDocumentProxy(new Uint8Array(bytes));
+  const tags: { role: string; alt?: string }[] = [];
+  const walk = (n: StructNode) => { if (n.role) tags.push({ role: n.role, alt: n.alt }); (n.children ?? []).forEach(walk); };
+  for (let i = 1; i <= doc.numPages; i++) walk((await (await doc.getPage(i)).getStructTree()) as StructNode);
+  const outline = ((await doc.getOutline()) ?? []).map((o) => o.title);
+  return { tags, outline };
+}
+
 async function pdfPages(bytes: Buffer) {
   const doc = await getDocumentProxy(new Uint8Array(bytes));
   const { text } = await extractText(doc, { mergePages: false });
@@ -55,6 +67,8 @@ test.describe("the published July 2019 pack", () => {
     // A suppressed count has no empty chart, only words.
     await expect(page.locator("#chart-SGO_GRANTED")).toContainText("small number");
     await expect(page.locator("#chart-SGO_GRANTED svg")).toHaveCount(0);
+    // Section rows head their own rows (rowgroup), not every column of the table.
+    expect(await page.locator(".app-pack-summary .app-pack-table__section th").evaluateAll((ths) => ths.map((t) => t.getAttribute("scope")))).toEqual(["rowgroup", "rowgroup", "rowgroup", "rowgroup"]);
     // The key, in words.
     await expect(page.locator(".app-key")).toContainText("Short of target by more than the tolerance");
     await expectAccessible(page);
@@ -67,8 +81,19 @@ test.describe("the published July 2019 pack", () => {
     await asPanel(page);
     const res = await page.request.get(`/packs/${MONTH}/pdf`, { timeout: 90_000 });
     expect(res.status()).toBe(200);
-    const pages = await pdfPages(await res.body());
+    const bytes = await res.body();
+    const pages = await pdfPages(bytes);
     expect(pages.length).toBeLessThanOrEqual(12);
+
+    // It reads right without sight: no /Strong (a PDF 2.0 tag a 1.4 file cannot map, so its words
+    // are lost), an outline whose titles keep their spaces, and every chart's trend in its alt text.
+    const { tags, outline } = await pdfTags(bytes);
+    expect(tags.filter((t) => t.role === "Strong")).toEqual([]);
+    expect(outline[0]).toBe("Children's Services Performance Overview: July 2019");
+    expect(outline).toEqual(expect.arrayContaining(["Summary of indicators", "Exceptions", "1. Demand", "Definitions and sources"]));
+    const figures = tags.filter((t) => t.role === "Figure");
+    expect(figures.length).toBeGreaterThanOrEqual(28);
+    for (const f of figures.filter((x) => x.alt && !/^$/.test(x.alt))) expect(f.alt).toMatch(/From .+ in \w+ \d{4} to .+; lowest .+, highest .+\./);
     expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
     expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
 

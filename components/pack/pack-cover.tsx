@@ -11,9 +11,10 @@ export function PackCover({ snapshot, signed, contents }: { snapshot: Omit<PackS
     <section className="app-pack-cover" aria-labelledby="pack-title">
       <div className="app-pack-cover__head">
         <p className="govuk-body-l app-pack-cover__council">{snapshot.council}</p>
-        <h1 className="govuk-heading-xl" id="pack-title">
-          {snapshot.title}
-          <span className="govuk-caption-xl">{formatMonth(snapshot.month)}</span>
+        {/* One line in print, so the PDF's top bookmark reads "…Overview: July 2019": Chromium joins a
+            heading's lines without a space when it makes the outline. */}
+        <h1 className="govuk-heading-xl app-pack-title" id="pack-title">
+          {snapshot.title}<span className="app-pack-title__sep">: </span><span className="govuk-caption-xl">{formatMonth(snapshot.month)}</span>
         </h1>
         <dl className="app-pack-facts">
           <div><dt>Scrutiny panel</dt><dd>{formatDate(snapshot.panelMeetingDate)}</dd></div>

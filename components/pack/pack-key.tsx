@@ -7,9 +7,9 @@ export function PackKey({ month }: { month: string }) {
     <section className="app-pack-key" aria-labelledby="key-title">
       <h2 className="govuk-heading-m" id="key-title">How to read this pack</h2>
       <dl className="app-key">
-        <div><dt><strong className="govuk-tag govuk-tag--green app-rag">Green</strong></dt><dd>On target</dd></div>
-        <div><dt><strong className="govuk-tag govuk-tag--orange app-rag">Amber</strong></dt><dd>Short of target, within tolerance</dd></div>
-        <div><dt><strong className="govuk-tag govuk-tag--red app-rag">Red</strong></dt><dd>Short of target by more than the tolerance</dd></div>
+        <div><dt><span className="govuk-tag govuk-tag--green app-rag">Green</span></dt><dd>On target</dd></div>
+        <div><dt><span className="govuk-tag govuk-tag--orange app-rag">Amber</span></dt><dd>Short of target, within tolerance</dd></div>
+        <div><dt><span className="govuk-tag govuk-tag--red app-rag">Red</span></dt><dd>Short of target by more than the tolerance</dd></div>
         <div><dt><span aria-hidden="true">{MOVEMENT_SYMBOL.UP} {MOVEMENT_SYMBOL.DOWN}</span> Improved, Worse</dt><dd>Which way the figure moved, and whether that is better or worse</dd></div>
         <div><dt><span aria-hidden="true">{MOVEMENT_SYMBOL.SAME}</span> No change</dt><dd>The same figure as shown</dd></div>
         <div><dt>Up, Down</dt><dd>Moved, for a figure that is neither better high nor low</dd></div>

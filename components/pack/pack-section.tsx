@@ -83,7 +83,7 @@ function Comparators({ ind }: { ind: SnapshotIndicator }) {
   if (!list.length) return <>{ind.comparators.length ? "Not comparable (annual total)" : "No national figure"}</>;
   return (
     <ul className="app-pack-comparators">
-      {list.map((c) => <li key={c.label}>{c.label} {c.periodLabel}: <strong>{formatTableValue(c.value, ind)}</strong></li>)}
+      {list.map((c) => <li key={c.label}>{c.label} {c.periodLabel}: <b>{formatTableValue(c.value, ind)}</b></li>)}
     </ul>
   );
 }

@@ -26,7 +26,7 @@ export function PackSummaryTable({ snapshot }: { snapshot: Omit<PackSnapshot, "c
           {snapshot.sections.map((s, i) => (
             <tbody className="govuk-table__body" key={s.slug}>
               <tr className="govuk-table__row app-pack-table__section">
-                <th scope="colgroup" colSpan={6} className="govuk-table__header"><a className="govuk-link" href={`#section-${s.slug}`}>{sectionHeading(i, s.name)}</a></th>
+                <th scope="rowgroup" colSpan={6} className="govuk-table__header"><a className="govuk-link" href={`#section-${s.slug}`}>{sectionHeading(i, s.name)}</a></th>
               </tr>
               {s.indicators.map((ind) => (
                 <tr className="govuk-table__row" key={ind.code}>

@@ -95,3 +95,12 @@ describe("the one-line summary", () => {
     expect(summaryLine({ ...base, value: 12, lastMonth: 9, suppressed: s(false, false) }, "2019-04")).toBe("Up from 9 to 12 since March");
   });
 });
+
+describe("a chart's text alternative", () => {
+  it("states the trend in words, since the PDF prints no month table", async () => {
+    const { trendInWords } = await import("@/lib/pack/chart-spec");
+    const trend = [{ month: "2019-01", value: 10 }, { month: "2019-02", value: null, unsigned: true as const }, { month: "2019-03", value: 4 }, { month: "2019-04", value: 12 }];
+    expect(trendInWords(trend, { unit: "COUNT", decimals: 0 })).toBe("From 10 in January 2019 to 12 in April 2019; lowest 4 in March 2019, highest 12 in April 2019.");
+    expect(trendInWords([{ month: "2019-01", value: 10 }], { unit: "COUNT", decimals: 0 })).toBe("");
+  });
+});

@@ -30,6 +30,19 @@ export function latestComparator(ind: Pick<SnapshotIndicator, "comparators">) {
   return ind.comparators.filter((c) => c.comparable).at(-1) ?? null;
 }
 
+/**
+ * The trend a chart draws, in words, for readers who cannot see it (its PDF has no month table):
+ * "From 1,800 in April 2018 to 1,861 in July 2019; lowest 1,245 in August 2018, highest 1,861 in July 2019."
+ */
+export function trendInWords(trend: SnapshotIndicator["trend"], rules: { unit: SnapshotIndicator["unit"]; decimals: number }): string {
+  const shown = trend.filter((t): t is typeof t & { value: number } => t.value !== null);
+  if (shown.length < 2) return "";
+  const at = (t: { month: string; value: number }) => `${formatValue(t.value, rules)} in ${formatMonth(t.month)}`;
+  const low = shown.reduce((a, b) => (b.value < a.value ? b : a));
+  const high = shown.reduce((a, b) => (b.value > a.value ? b : a));
+  return `From ${at(shown[0])} to ${at(shown.at(-1)!)}; lowest ${at(low)}, highest ${at(high)}.`;
+}
+
 export function chartSpecFor(ind: SnapshotIndicator): ChartSpec {
   const latest = latestComparator(ind);
   const trend = chartMonths(ind);
@@ -47,7 +60,7 @@ export function chartSpecFor(ind: SnapshotIndicator): ChartSpec {
       latest ? `Dotted line: ${latest.label} ${latest.periodLabel}, ${formatValue(latest.value, rules)}.` : "",
       gaps.length ? `Not yet signed off, so not shown: ${gaps.join(", ")}.` : "",
       small ? "Months with a small number are left out." : "",
-      "The figures for each month are in the table with the chart.",
+      trendInWords(trend, rules),
     ].filter(Boolean).join(" "),
     unit: ind.unit,
     decimals: ind.decimals,
