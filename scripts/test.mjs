@@ -43,6 +43,9 @@ const env = {
   NEXTAUTH_SECRET: "test-secret-for-the-browser-tests-only-0123456789",
   NEXTAUTH_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
   NEXT_TELEMETRY_DISABLED: "1",
+  // Every browser test signs in from 127.0.0.1: the per-address back-off (tested in lib/auth) would
+  // otherwise refuse the suite's own deliberate failures after ten.
+  SIGN_IN_FAILURES_PER_ADDRESS: "10000",
 };
 
 const only = process.argv[2]; // "unit" or "e2e" to run one half

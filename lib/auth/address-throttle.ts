@@ -1,9 +1,9 @@
-// Back-off per client address: at most MAX_FAILURES_PER_ADDRESS failed sign-ins per window, across
+// Back-off per client address: at most maxFailuresPerAddress() failed sign-ins per window, across
 // every account, so one address can neither guess at nor lock out many accounts. An attempt is
 // claimed atomically before any password is checked; a sign-in that succeeds hands its claim back.
 import "server-only";
 import { db } from "@/lib/db";
-import { ADDRESS_WINDOW_MINUTES, MAX_FAILURES_PER_ADDRESS } from "@/lib/auth/sign-in-limits";
+import { ADDRESS_WINDOW_MINUTES, maxFailuresPerAddress } from "@/lib/auth/sign-in-limits";
 
 /** True when the address may try; false when it has used up its window. */
 export async function claimAddressAttempt(address: string, now: Date): Promise<boolean> {
@@ -13,7 +13,7 @@ export async function claimAddressAttempt(address: string, now: Date): Promise<b
     ON CONFLICT (address) DO UPDATE SET
       failures = CASE WHEN "SignInThrottle"."windowStart" <= ${windowEdge} THEN 1 ELSE "SignInThrottle".failures + 1 END,
       "windowStart" = CASE WHEN "SignInThrottle"."windowStart" <= ${windowEdge} THEN ${now} ELSE "SignInThrottle"."windowStart" END
-    WHERE "SignInThrottle"."windowStart" <= ${windowEdge} OR "SignInThrottle".failures < ${MAX_FAILURES_PER_ADDRESS}
+    WHERE "SignInThrottle"."windowStart" <= ${windowEdge} OR "SignInThrottle".failures < ${maxFailuresPerAddress()}
     RETURNING failures`;
   return rows.length === 1;
 }
@@ -24,8 +24,9 @@ export async function releaseAddressAttempt(address: string): Promise<void> {
 }
 
 /**
- * The client address from the headers our TLS proxy sets: the last X-Forwarded-For entry is the one
- * the nearest proxy appended (earlier entries are whatever the client sent). Null when there is none.
+ * The client address: the last X-Forwarded-For entry, which the nearest proxy appended (earlier
+ * entries are whatever the client sent). Next.js fills the header with the socket's address when a
+ * request arrives without one, so without a proxy a client could name its own address: run behind one.
  */
 export function clientAddress(headers: Record<string, unknown> | Headers | undefined): string | null {
   const get = (name: string) => (headers instanceof Headers ? headers.get(name) : headers?.[name]);
