@@ -1,6 +1,7 @@
 // Replaces an account's password with a generated one, shown once by the caller. It also lifts a
 // lockout, since a reset is what a locked-out person usually needs. The generated password is good
-// only for choosing a new one at the next sign-in (mustChangePassword).
+// only for choosing a new one at the next sign-in (mustChangePassword). It also turns off the second
+// factor: a reset is how someone who lost their authenticator app and recovery codes gets back in.
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
@@ -10,6 +11,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { userSnapshot } from "@/lib/users/user-snapshot";
 import { findUserForChange, updateUserIfUnchanged } from "@/lib/users/change-guards";
 
+const SECOND_FACTOR_OFF = { totpSecret: null, totpEnabledAt: null, totpLastStep: null, totpRecoveryHashes: [] };
+
 export async function resetUserPassword(actor: SessionUser | null, input: { userId: string; expectedVersion: number }) {
   assertCan(actor, "user.manage");
   const password = generatePassword();
@@ -17,13 +20,13 @@ export async function resetUserPassword(actor: SessionUser | null, input: { user
   const passwordHash = await hashPassword(password);
   const user = await db.$transaction(async (tx) => {
     const before = await findUserForChange(tx, input.userId);
-    const updated = await updateUserIfUnchanged(tx, before, input.expectedVersion, { passwordHash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null, sessionsValidFrom: new Date() });
+    const updated = await updateUserIfUnchanged(tx, before, input.expectedVersion, { passwordHash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null, sessionsValidFrom: new Date(), ...SECOND_FACTOR_OFF });
     await recordAudit(tx, actor, {
       action: "user.passwordReset",
       entityType: "User",
       entityId: before.id,
-      before: { ...userSnapshot(before), password: before.passwordHash ? "set" : "not set" },
-      after: { ...userSnapshot(updated), password: "replaced" },
+      before: { ...userSnapshot(before), password: before.passwordHash ? "set" : "not set", twoStepSignIn: before.totpEnabledAt ? "on" : "off" },
+      after: { ...userSnapshot(updated), password: "replaced", twoStepSignIn: "off" },
     });
     return updated;
   });

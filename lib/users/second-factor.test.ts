@@ -58,3 +58,15 @@ describe("two-step sign-in (TOTP)", () => {
     expect(mustSetUpSecondFactor({ passwordHash: null, totpEnabledAt: null, role: "ADMIN" }, { SECOND_FACTOR_REQUIRED: "true" })).toBe(false);
   });
 });
+
+describe("a password reset and the second factor", () => {
+  it("turns the second factor off, so someone who lost their app and codes can get back in", async () => {
+    const { resetUserPassword } = await import("@/lib/users/reset-user-password");
+    const { adminActor, versionOf } = await import("@/lib/users/user-test-support");
+    const now = new Date();
+    const { u } = await withSecondFactor(now);
+    const { password } = await resetUserPassword(await adminActor(), await versionOf(u.id));
+    expect(await authenticate(u.email, password, now)).toMatchObject({ ok: true, mustChangePassword: true });
+    expect(await db.user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({ totpEnabledAt: null, totpSecret: null, totpRecoveryHashes: [] });
+  });
+});
