@@ -62,6 +62,9 @@ export async function authenticate(emailInput: string, password: string, now = n
   const secondFactorOk = !passwordOk || !user.totpEnabledAt || (await checkSecondFactor(user, secondFactorCode, now));
   if (!passwordOk || !secondFactorOk) {
     const reason: SignInFailure = passwordOk ? (secondFactorCode.trim() ? "SECOND_FACTOR_INVALID" : "SECOND_FACTOR") : "INVALID";
+    // A right password with no code yet is the first half of every two-step sign-in, not a guess:
+    // it must not use up the allowance of an office that signs in from one address.
+    if (reason === "SECOND_FACTOR" && address) await releaseAddressAttempt(address);
     if (claimed < MAX_FAILED_SIGN_INS) return fail(reason, user.id);
     const lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
     await db.$transaction(async (tx) => {
@@ -72,7 +75,7 @@ export async function authenticate(emailInput: string, password: string, now = n
   }
 
   if (address) await releaseAddressAttempt(address);
-  // Only this attempt's own claim is handed back: a lock set meanwhile by another attempt stays.
+  // A success clears the count, but never a lock set meanwhile by another attempt.
   await db.user.updateMany({ where: { id: user.id, lockedUntil: null }, data: { failedSignIns: 0, lastSignInAt: now } });
   const sessionUser = { id: user.id, name: user.name, email: user.email, role: user.role };
   await db.$transaction((tx) => recordAudit(tx, sessionUser, { action: "signIn.succeeded", entityType: "User", entityId: user.id, after: { method: user.totpEnabledAt ? "password and authenticator" : "password", address } }));

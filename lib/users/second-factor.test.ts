@@ -32,6 +32,18 @@ describe("two-step sign-in (TOTP)", () => {
     expect(await authenticate(u.email, "wrong-password", later, null, code)).toEqual({ ok: false, reason: "INVALID" });
   });
 
+  it("does not use up a client address's allowance on the password half of a two-step sign-in", async () => {
+    const now = new Date();
+    const { u, secret } = await withSecondFactor(now);
+    const address = `203.0.113.9-${u.id}`;
+    // Twelve ordinary two-step sign-ins from one office address, 30 seconds apart: password, then code.
+    for (let round = 1; round <= 12; round++) {
+      const at = new Date(now.getTime() + round * 30_000);
+      expect(await authenticate(u.email, PASSWORD, at, address), `round ${round}`).toEqual({ ok: false, reason: "SECOND_FACTOR" });
+      expect((await authenticate(u.email, PASSWORD, at, address, totpCode(secret, totpStep(at)))).ok, `round ${round}`).toBe(true);
+    }
+  });
+
   it("accepts each recovery code once", async () => {
     const now = new Date();
     const { u, recoveryCodes } = await withSecondFactor(now);
