@@ -32,7 +32,9 @@ async function pdfTags(bytes: Buffer) {
   const tags: { role: string; alt?: string }[] = [];
   const walk = (n: StructNode) => { if (n.role) tags.push({ role: n.role, alt: n.alt }); (n.children ?? []).forEach(walk); };
   for (let i = 1; i <= doc.numPages; i++) walk((await (await doc.getPage(i)).getStructTree()) as StructNode);
-  const outline = ((await doc.getOutline()) ?? []).map((o) => o.title);
+  type Item = { title: string; items?: Item[] };
+  const flat = (items: Item[]): string[] => items.flatMap((o) => [o.title, ...flat(o.items ?? [])]);
+  const outline = flat(((await doc.getOutline()) ?? []) as Item[]);
   return { tags, outline };
 }
 

@@ -38,7 +38,7 @@ test.describe.serial("commentary journey for August 2019", () => {
     expect((await commentaryRow("demand")).status).toBe("DRAFT");
 
     await page.getByLabel("Commentary").fill("**Contacts** fell in August, as they do every summer.\n\n<script>window.hacked=1</script>");
-    await expect(page.locator(".app-preview strong")).toHaveText("Contacts");
+    await expect(page.locator(".app-preview b")).toHaveText("Contacts");
     await expect(page.locator(".app-preview")).toContainText("<script>window.hacked=1</script>");
     await page.getByRole("button", { name: "Submit for review" }).click();
     await expect(page.getByText("Commentary submitted for review")).toBeVisible();

@@ -1,5 +1,7 @@
 // The demo seed wipes the database (--reset) and creates accounts with a published password, so it
-// never runs in production, and never against a database holding anyone's real account.
+// never runs in production, and never against a database holding anyone's real account. Addresses
+// under the reserved .example domain (RFC 2606) are nobody's: the test suites make their accounts
+// there, and the browser tests reseed the database the unit tests have just used.
 import "server-only";
 import { db } from "@/lib/db";
 import { DEMO_USERS } from "@/lib/demo/demo-data";
@@ -8,8 +10,9 @@ import { DEMO_USERS } from "@/lib/demo/demo-data";
 export async function findDemoSeedRefusal(env: Record<string, string | undefined> = process.env): Promise<string | null> {
   if (env.NODE_ENV === "production") return "The demo seed does not run in production (NODE_ENV=production): it creates accounts whose password is published.";
   const demoEmails = DEMO_USERS.map((u) => u.email);
-  const others = await db.user.findMany({ where: { email: { notIn: demoEmails } }, select: { email: true }, orderBy: { email: "asc" }, take: 3 });
+  const real = { email: { notIn: demoEmails }, NOT: { email: { endsWith: ".example" } } };
+  const others = await db.user.findMany({ where: real, select: { email: true }, orderBy: { email: "asc" }, take: 3 });
   if (!others.length) return null;
-  const count = await db.user.count({ where: { email: { notIn: demoEmails } } });
+  const count = await db.user.count({ where: real });
   return `The database holds ${count} accounts that are not demo accounts (for example ${others.map((o) => o.email).join(", ")}), so the demo seed will not touch it. Use an empty database for the demo.`;
 }
