@@ -43,17 +43,17 @@ const env = {
   NEXTAUTH_SECRET: "test-secret-for-the-browser-tests-only-0123456789",
   NEXTAUTH_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
   NEXT_TELEMETRY_DISABLED: "1",
-  // Every browser test signs in from 127.0.0.1: the per-address back-off (tested in lib/auth) would
-  // otherwise refuse the suite's own deliberate failures after ten.
-  SIGN_IN_FAILURES_PER_ADDRESS: "10000",
 };
+// Every browser test signs in from 127.0.0.1: the per-address back-off would otherwise refuse the
+// suite's own deliberate failures after ten. Only for the browser half: the unit tests test the back-off.
+const browserEnv = { ...env, SIGN_IN_FAILURES_PER_ADDRESS: "10000" };
 
 const only = process.argv[2]; // "unit" or "e2e" to run one half
 let failed = false;
-function step(label, cmd, args) {
+function step(label, cmd, args, stepEnv = env) {
   if (failed) return;
   console.log(`\n=== ${label} ===`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: stepEnv });
   if (r.status !== 0) { failed = true; console.error(`${label} failed`); }
 }
 
@@ -61,7 +61,7 @@ if (only !== "e2e") step("Unit and integration tests (Vitest)", bin("vitest"), [
 if (only !== "unit") {
   const reuse = process.env.REUSE_BUILD === "1" && fs.existsSync(path.join(root, distDir, "BUILD_ID"));
   if (!reuse) step("Production build for the browser tests", process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]);
-  step("Browser tests (Playwright, Chromium)", bin("playwright"), ["test", ...process.argv.slice(3)]);
+  step("Browser tests (Playwright, Chromium)", bin("playwright"), ["test", ...process.argv.slice(3)], browserEnv);
 }
 await db.stop();
 console.log(failed ? "\nTests failed" : "\nAll tests passed");
