@@ -93,9 +93,13 @@ test.describe("the published July 2019 pack", () => {
     expect(tags.filter((t) => t.role === "Strong")).toEqual([]);
     expect(outline[0]).toBe("Children's Services Performance Overview: July 2019");
     expect(outline).toEqual(expect.arrayContaining(["Summary of indicators", "Exceptions", "1. Demand", "Definitions and sources"]));
-    const figures = tags.filter((t) => t.role === "Figure");
-    expect(figures.length).toBeGreaterThanOrEqual(28);
-    for (const f of figures) expect(f.alt ?? "").toMatch(/From .+ in \w+ \d{4} to .+; lowest .+, highest .+\./);
+    // Each chart is a Figure whose alt is its title and its trend in words (the <figure> around it is
+    // a Figure too, named by its heading).
+    const html = await (await page.request.get(`/packs/${MONTH}`)).text();
+    const charts = (html.match(/<svg[^>]*class="app-chart-svg"/g) ?? []).length;
+    expect(charts).toBeGreaterThanOrEqual(28);
+    const described = tags.filter((t) => t.role === "Figure" && /^.+, \w+ \d{4} to \w+ \d{4} .*From .+ in \w+ \d{4} to .+; lowest .+, highest .+\./.test(t.alt ?? ""));
+    expect(described.length).toBe(charts);
     expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
     expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
 
