@@ -37,7 +37,7 @@ export async function confirmImport(actor: SessionUser | null, batchId: string):
     // One connection: queries in a transaction run one after another.
     const catalogue = await loadCatalogue(tx);
     const existing = await loadExistingValues(tx, batch.periodId);
-    const again = validateImportRows({ table: { kind: preview.kind, headers: preview.headers, rows: rawRowsOf(preview) }, month: period.month, catalogue, existing });
+    const again = validateImportRows({ table: { kind: preview.kind, layout: preview.layout, headers: preview.headers, rows: rawRowsOf(preview) }, month: period.month, catalogue, existing });
     if (!again.ok || again.preview.errors.length > 0 || !sameOutcome(preview.rows, again.preview.rows)) throw new AppError("CONFLICT", IMPORT_CONFLICT);
 
     const rows = again.preview.rows;

@@ -19,7 +19,11 @@ export type FileError =
   | { code: "too-many-cells" }
   | { code: "missing-column"; column: RequiredColumn }
   | { code: "duplicate-column"; column: string }
-  | { code: "no-rows-for-month"; month: string; otherMonths: string[] };
+  | { code: "no-rows-for-month"; month: string; otherMonths: string[] }
+  | HeaderError;
+
+/** A problem with one heading of the header row: where it is (row, column letter, its text) and why. */
+export type HeaderError = { code: "bad-month-header" | "duplicate-month" | "mixed-layout"; row: number; column: string; header: string; reason: string };
 
 export type RequiredColumn = "indicator_code" | "value";
 
@@ -45,11 +49,20 @@ export function describeFileError(error: FileError, formatMonth: MonthNamer): st
         ? "The selected file must have an indicator_code column (or code) in its first row"
         : "The selected file must have a value column in its first row";
     case "duplicate-column": return `The selected file has two columns that mean the same thing (${error.column}): delete one of them`;
+    case "bad-month-header":
+    case "duplicate-month":
+    case "mixed-layout":
+      return `Row ${error.row}, column ${error.column}: ${headerProblem(error)}`;
     case "no-rows-for-month": {
       const others = error.otherMonths.length ? ` It has rows for ${describeMonths(error.otherMonths, formatMonth)}.` : "";
       return `The selected file has no rows for ${formatMonth(error.month)}.${others} Check you are importing into the right month.`;
     }
   }
+}
+
+function headerProblem(error: HeaderError): string {
+  if (error.code === "duplicate-month") return `two columns are for the same month, ${error.header}: ${error.reason}. Delete one of them`;
+  return error.reason;
 }
 
 function describeMonths(months: string[], formatMonth: MonthNamer): string {
@@ -66,6 +79,7 @@ const fileErrorParam = z.discriminatedUnion("code", [
   z.object({ code: z.literal("missing-column"), column: z.enum(["indicator_code", "value"]) }),
   z.object({ code: z.literal("duplicate-column"), column: z.string().max(200) }),
   z.object({ code: z.literal("no-rows-for-month"), month, otherMonths: z.array(month).max(1200) }),
+  z.object({ code: z.enum(["bad-month-header", "duplicate-month", "mixed-layout"]), row: z.number().int().positive(), column: z.string().max(3), header: z.string().max(300), reason: z.string().max(400) }),
 ]) satisfies z.ZodType<FileError>;
 
 /** A FileError sent back in the upload page's address after a plain form post; anything else is ignored. */

@@ -30,6 +30,7 @@ export type ImportPreview = {
   version: 1;
   month: string;
   kind: ImportTable["kind"];
+  layout: NonNullable<ImportTable["layout"]>;
   headers: ImportTable["headers"];
   rows: PreviewRow[];
   /** Rows for other months, left out: the import only changes the page's month. */

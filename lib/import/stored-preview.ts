@@ -12,6 +12,10 @@ export type StoredRow = {
   value: string;
   /** Present when the file has a note column. */
   note?: string;
+  /** A wide file's indicator name cell, when it names indicators. */
+  name?: string;
+  /** A wide file's month heading the value came from. */
+  valueHeader?: string;
   problems?: RawRow["problems"];
   status: RowStatus;
   indicatorId?: string;
@@ -31,6 +35,8 @@ export function toStoredPreview(preview: ImportPreview): StoredPreview {
       const row: StoredRow = { row: r.row, code: r.raw.code, value: r.raw.value, status: r.status };
       if (r.raw.period !== null) row.period = r.raw.period;
       if (r.raw.note !== null) row.note = r.raw.note;
+      if (r.raw.name !== undefined) row.name = r.raw.name;
+      if (r.raw.valueHeader !== undefined) row.valueHeader = r.raw.valueHeader;
       if (r.raw.problems.length) row.problems = r.raw.problems;
       if (r.indicator) row.indicatorId = r.indicator.id;
       if (r.next) row.next = r.next;
@@ -51,8 +57,11 @@ export function readStoredPreview(json: unknown): StoredPreview {
 export function rawRowsOf(stored: StoredPreview): RawRow[] {
   return stored.rows.map((r) => ({
     row: r.row, code: r.code, value: r.value, problems: r.problems ?? [],
-    period: stored.headers.period === null ? null : r.period ?? "",
+    // A wide file has no period column, but each of its rows carries the month of its column.
+    period: r.period ?? (stored.headers.period === null ? null : ""),
     note: stored.headers.note === null ? null : r.note ?? "",
+    ...(r.name === undefined ? {} : { name: r.name }),
+    ...(r.valueHeader === undefined ? {} : { valueHeader: r.valueHeader }),
   }));
 }
 

@@ -20,16 +20,19 @@ export type ValidationInput = {
 
 /** Written in the value cell to mean "no figure this month"; the note then gives the reason. */
 const NOT_AVAILABLE = new Set(["", "n/a", "na", "not available"]);
-const COLUMN_ORDER: ImportColumn[] = ["code", "period", "value", "note"];
+const COLUMN_ORDER: ImportColumn[] = ["code", "name", "period", "value", "note"];
 
 export function validateImportRows({ table, month, catalogue, existing }: ValidationInput): { ok: true; preview: ImportPreview } | { ok: false; error: FileError } {
   const header = (c: ImportColumn) => table.headers[c] ?? c;
   const rows: PreviewRow[] = [];
   const otherMonths = new Map<string, number>();
+  const byName = namesOf(catalogue);
 
   for (const raw of table.rows) {
     const errors: RowError[] = [];
-    const fail = (column: ImportColumn, reason: string) => errors.push({ row: raw.row, column: header(column), message: `Row ${raw.row}, column ${header(column)}: ${reason}` });
+    // A wide file's value sits under its month's heading: that is the column the person looks for.
+    const columnOf = (c: ImportColumn) => (c === "value" && raw.valueHeader ? raw.valueHeader : header(c));
+    const fail = (column: ImportColumn, reason: string) => errors.push({ row: raw.row, column: columnOf(column), message: `Row ${raw.row}, column ${columnOf(column)}: ${reason}` });
     for (const p of raw.problems) fail(p.column, p.reason);
 
     if (raw.period !== null && !raw.problems.some((p) => p.column === "period")) {
@@ -42,10 +45,11 @@ export function validateImportRows({ table, month, catalogue, existing }: Valida
       }
     }
 
-    const entry = raw.code === "" ? undefined : catalogue.get(raw.code.toUpperCase());
-    if (raw.code === "") fail("code", "enter an indicator code");
-    else if (!entry) fail("code", `"${short(raw.code)}" is not an indicator code in the catalogue`);
-    else if (!entry.active) fail("code", `${entry.code} is retired, so it takes no new values`);
+    const entry = raw.code !== "" ? catalogue.get(raw.code.toUpperCase()) : raw.name ? findByName(byName, raw.name, fail) : undefined;
+    if (raw.code === "" && raw.name === undefined) fail("code", "enter an indicator code");
+    else if (raw.code === "" && raw.name === "") fail("name", "enter the indicator's code or its name");
+    else if (!entry && raw.code !== "") fail("code", `"${short(raw.code)}" is not an indicator code in the catalogue`);
+    else if (entry && !entry.active) fail(raw.code !== "" ? "code" : "name", `${entry.code} is retired, so it takes no new values`);
 
     const next = entry?.active ? readValue(raw, entry, fail) : null;
     const indicator = entry ? { id: entry.id, code: entry.code, name: entry.name, unit: entry.unit, decimals: entry.decimals } : null;
@@ -65,11 +69,31 @@ export function validateImportRows({ table, month, catalogue, existing }: Valida
   return {
     ok: true,
     preview: {
-      version: 1, month, kind: table.kind, headers: table.headers, rows, counts,
+      version: 1, month, kind: table.kind, layout: table.layout ?? "long", headers: table.headers, rows, counts,
       skipped: { rows: [...otherMonths.values()].reduce((a, b) => a + b, 0), months: skippedMonths },
       errors: rows.flatMap((r) => r.errors),
     },
   };
+}
+
+type NameIndex = Map<string, CatalogueEntry[]>;
+
+/** Catalogue names as written, trimmed: a name is only a match when exactly one indicator has it. */
+function namesOf(catalogue: Map<string, CatalogueEntry>): NameIndex {
+  const index: NameIndex = new Map();
+  for (const entry of catalogue.values()) {
+    const key = entry.name.trim();
+    index.set(key, [...(index.get(key) ?? []), entry]);
+  }
+  return index;
+}
+
+function findByName(index: NameIndex, name: string, fail: (c: ImportColumn, reason: string) => void): CatalogueEntry | undefined {
+  const found = index.get(name.trim()) ?? [];
+  if (found.length === 1) return found[0];
+  if (found.length === 0) fail("name", `"${short(name)}" is not the name of an indicator in the catalogue (names must match exactly; or give the indicator_code)`);
+  else fail("name", `"${short(name)}" is the name of ${found.length} indicators (${found.map((e) => e.code).join(", ")}): give the indicator_code instead`);
+  return undefined;
 }
 
 function readValue(raw: RawRow, entry: CatalogueEntry, fail: (c: ImportColumn, reason: string) => void): ValueState | null {

@@ -8,8 +8,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { addMonths, currentMonth, formatDate, formatMonth } from "@/lib/format/dates";
 import { openPeriodInput, type OpenPeriodInput } from "@/lib/periods/open-period-input";
+import { EARLIEST_MONTH } from "@/lib/periods/month-range";
 
-export const EARLIEST_MONTH = "2000-01";
+export { EARLIEST_MONTH };
 /** How long after the month ends its panel may meet. */
 export const LATEST_MEETING_MONTHS = 12;
 

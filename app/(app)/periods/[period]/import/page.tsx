@@ -57,6 +57,10 @@ export default async function ImportValuesPage({ params, searchParams }: Props) 
                   <code>period</code> is the month as YYYY-MM, for example {month}. Only rows for {name} are imported: rows for other months are left out, so a file
                   covering several months (such as the whole year&rsquo;s export) can be uploaded here and again on each month&rsquo;s page. Without a period column, every row is for {name}.
                 </li>
+                <li>
+                  Or a scorecard: one row per indicator, found by its <code>indicator_code</code> or by its exact catalogue name in an <code>indicator</code> column,
+                  and one column per month headed Apr-19, April 2019, 2019-04, 04/2019 or an Excel date. Empty cells are left as they are.
+                </li>
                 <li>To record that a figure is not available, leave its value empty (or write n/a) and give the reason in the <code>note</code> column.</li>
                 <li>If the file has a <code>note</code> column, each row&rsquo;s note replaces the note kept with that value, and an empty note clears it. Without one, notes are left as they are.</li>
                 <li>CSV files must separate columns with commas (in Excel, save as &ldquo;CSV UTF-8&rdquo;). In an XLSX workbook only the first sheet is read; formulas count as the result Excel last saved.</li>
