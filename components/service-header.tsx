@@ -6,7 +6,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { NavLinks } from "@/components/nav-links";
 
 /** `stored`: the published pack's stored HTML, made once for every reader, holds placeholders where
- * the reader's navigation and name go; lib/pack/stored-html.ts fills them per request. */
+ * the reader's navigation and name go; lib/pack/delivery/stored-html.ts fills them per request. */
 export function ServiceHeader({ user, waiting = 0, stored = false }: { user: SessionUser | null; waiting?: number; stored?: boolean }) {
   return (
     <>

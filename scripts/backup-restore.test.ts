@@ -9,7 +9,7 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyContentHash } from "@/lib/pack/content-hash";
+import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 // @ts-expect-error: plain JavaScript module without types
 import { openEngine } from "./migrate-engine.mjs";
 

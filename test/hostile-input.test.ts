@@ -21,9 +21,9 @@ import { addUser } from "@/lib/users/add-user";
 import { newUserSchema } from "@/lib/users/user-input";
 import { createIndicator } from "@/lib/catalogue/create-indicator";
 import { newIndicatorInput } from "@/lib/catalogue/indicator-input";
-import { indicatorForm, uniqueCode } from "@/lib/catalogue/test-fixtures";
+import { indicatorForm, uniqueCode } from "@/test/catalogue-fixtures";
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
-import { csvField } from "@/lib/pack/export-cells";
+import { csvField } from "@/lib/pack/delivery/export-cells";
 import { csvCell } from "@/lib/audit/audit-csv";
 
 /** SHA-256 over every app table's rows (as JSON, in a stable order). Import batches are previews, not data. */

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { PageShell } from "@/components/page-shell";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { loadForPage } from "@/lib/page-guards";
-import { listPublishedPacks } from "@/lib/pack/find-pack";
+import { listPublishedPacks } from "@/lib/pack/delivery/find-pack";
 import { formatDate, formatMonth } from "@/lib/format/dates";
 import { TableHead } from "@/components/table-head";
 

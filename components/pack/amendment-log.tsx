@@ -1,5 +1,5 @@
 // The amendment log: every version of this month's pack, when and why it was made.
-import type { AmendmentEntry } from "@/lib/pack/find-pack";
+import type { AmendmentEntry } from "@/lib/pack/delivery/find-pack";
 import { formatDate } from "@/lib/format/dates";
 import { TableHead } from "@/components/table-head";
 

@@ -1,7 +1,7 @@
 // How the pack prints one figure, a RAG rating and a direction: words and symbols, never colour alone.
 import { formatTableValue, SUPPRESSED_MARK } from "@/lib/judgement";
-import type { SnapshotIndicator } from "@/lib/pack/snapshot-types";
-import { latestComparator } from "@/lib/pack/chart-spec";
+import type { SnapshotIndicator } from "@/lib/pack/snapshot/snapshot-types";
+import { latestComparator } from "@/lib/pack/snapshot/chart-spec";
 
 export function figureText(ind: Pick<SnapshotIndicator, "unit" | "decimals">, value: number | null, suppressed = false, notAvailable?: string | null, unsigned = false): string {
   if (suppressed) return SUPPRESSED_MARK;

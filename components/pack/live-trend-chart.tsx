@@ -1,8 +1,8 @@
 // The live preview's trend chart, built as SVG on the server from the same spec and geometry as the
 // frozen charts: no JavaScript reaches the browser. Frozen packs use the nivo SVG made at sign-off.
-import type { ChartSpec } from "@/lib/pack/chart-spec";
+import type { ChartSpec } from "@/lib/pack/snapshot/chart-spec";
 import { formatShortMonth } from "@/lib/format/dates";
-import { niceMax } from "@/lib/pack/chart-scale.mjs";
+import { niceMax } from "@/lib/pack/snapshot/chart-scale.mjs";
 
 const W = 300, H = 150, M = { top: 8, right: 18, bottom: 22, left: 40 };
 

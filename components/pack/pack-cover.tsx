@@ -2,8 +2,8 @@
 // printed page numbers in the PDF) and the key to the ratings and arrows used on every page.
 import { roleLabel } from "@/lib/auth/roles";
 import { formatDate, formatMonth } from "@/lib/format/dates";
-import type { PackSnapshot } from "@/lib/pack/snapshot-types";
-import type { ContentsEntry } from "@/lib/pack/pack-contents";
+import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
+import type { ContentsEntry } from "@/lib/pack/delivery/pack-contents";
 import { PackKey } from "@/components/pack/pack-key";
 
 export function PackCover({ snapshot, signed, contents }: { snapshot: Omit<PackSnapshot, "charts">; signed: boolean; contents: ContentsEntry[] }) {
@@ -28,7 +28,7 @@ export function PackCover({ snapshot, signed, contents }: { snapshot: Omit<PackS
           {contents.map((c) => (
             <li key={c.id} className="app-toc__item">
               <a className="govuk-link app-toc__link" href={`#${c.id}`}>{c.text}</a>
-              {/* Filled with the printed page by the PDF's second pass (lib/pack/pdf-contents.ts). */}
+              {/* Filled with the printed page by the PDF's second pass (lib/pack/delivery/pdf-contents.ts). */}
               <span className="app-toc__page" data-toc={c.id}></span>
             </li>
           ))}

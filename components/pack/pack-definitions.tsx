@@ -2,8 +2,8 @@
 // sign-off, as the council's own pack ends ("Signed off by <name>, <role>, <date>").
 import { roleLabel } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format/dates";
-import type { PackSnapshot } from "@/lib/pack/snapshot-types";
-import { sectionHeading } from "@/lib/pack/pack-contents";
+import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
+import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
 
 export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "charts"> }) {
   return (

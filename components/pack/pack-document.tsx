@@ -2,8 +2,8 @@
 // sections, definitions, sign-off and amendment log. The same markup serves the browser, print
 // (A4 styles in globals.scss) and the PDF.
 import type { ReactNode } from "react";
-import type { PackSnapshot } from "@/lib/pack/snapshot-types";
-import type { AmendmentEntry } from "@/lib/pack/find-pack";
+import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
+import type { AmendmentEntry } from "@/lib/pack/delivery/find-pack";
 import { PackCover } from "@/components/pack/pack-cover";
 import { PackSummaryTable } from "@/components/pack/pack-summary-table";
 import { PackExceptions } from "@/components/pack/pack-exceptions";
@@ -11,7 +11,7 @@ import { PackSection } from "@/components/pack/pack-section";
 import { PackDefinitions, PackSignOff } from "@/components/pack/pack-definitions";
 import { AmendmentLog } from "@/components/pack/amendment-log";
 import { formatMonth } from "@/lib/format/dates";
-import { packContents } from "@/lib/pack/pack-contents";
+import { packContents } from "@/lib/pack/delivery/pack-contents";
 
 export function PackDocument({ snapshot, charts, signed, amendments, banner, tools }: {
   snapshot: Omit<PackSnapshot, "charts">; charts: PackSnapshot["charts"] | null; signed: boolean; amendments: AmendmentEntry[]; banner?: ReactNode; tools?: ReactNode;

@@ -1,5 +1,5 @@
 // The exceptions list: indicators off target, or worse than both last month and last year.
-import type { PackSnapshot } from "@/lib/pack/snapshot-types";
+import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { DirectionText, figureText, RagTag } from "@/components/pack/figures";
 import { TableHead } from "@/components/table-head";
 

@@ -2,14 +2,14 @@
 // then one compact table of its indicators, then their trend charts as small multiples, each with
 // its figures one click away.
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
-import { chartMonths, chartSpecFor, hasChart, latestComparator } from "@/lib/pack/chart-spec";
+import { chartMonths, chartSpecFor, hasChart, latestComparator } from "@/lib/pack/snapshot/chart-spec";
 import { addMonths, formatMonth, formatShortMonth } from "@/lib/format/dates";
-import type { PackSnapshot, SnapshotIndicator, SnapshotSection } from "@/lib/pack/snapshot-types";
+import type { PackSnapshot, SnapshotIndicator, SnapshotSection } from "@/lib/pack/snapshot/snapshot-types";
 import { LiveTrendChart } from "@/components/pack/live-trend-chart";
 import { DirectionText, figureText, latestComparatorsByLabel, RagTag } from "@/components/pack/figures";
 import { formatTableValue, formatValue } from "@/lib/judgement";
 import { TableHead } from "@/components/table-head";
-import { sectionHeading } from "@/lib/pack/pack-contents";
+import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
 
 export function PackSection({ section, index, month, charts }: { section: SnapshotSection; index: number; month: string; charts: PackSnapshot["charts"] | null }) {
   const id = `section-${section.slug}`;

@@ -2,10 +2,10 @@
 // year, and a sparkline of its trend. The detail (figures, changes, target, comparators) is in each
 // section's own table. Headers repeat on every printed page.
 import { formatShortMonth } from "@/lib/format/dates";
-import type { PackSnapshot } from "@/lib/pack/snapshot-types";
+import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { DirectionText, figureText, RagTag } from "@/components/pack/figures";
 import { Sparkline } from "@/components/pack/sparkline";
-import { sectionHeading } from "@/lib/pack/pack-contents";
+import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
 
 export function PackSummaryTable({ snapshot }: { snapshot: Omit<PackSnapshot, "charts"> }) {
   return (

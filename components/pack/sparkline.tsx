@@ -1,8 +1,8 @@
 // A small trend line for the summary table: the shape of the last months at a glance. Drawn from
 // the frozen trend, so it is the same markup every time; hidden from screen readers, whose row
 // already reads the figures, with the months named in words beside it.
-import { chartMonths } from "@/lib/pack/chart-spec";
-import type { SnapshotIndicator } from "@/lib/pack/snapshot-types";
+import { chartMonths } from "@/lib/pack/snapshot/chart-spec";
+import type { SnapshotIndicator } from "@/lib/pack/snapshot/snapshot-types";
 
 const W = 80, H = 20, PAD = 2;
 

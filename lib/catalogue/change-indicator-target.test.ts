@@ -5,7 +5,7 @@ import { changeIndicatorTarget } from "@/lib/catalogue/change-indicator-target";
 import { listCatalogue } from "@/lib/catalogue/list-catalogue";
 import { findIndicatorForEdit } from "@/lib/catalogue/find-indicator";
 import { targetInForce } from "@/lib/catalogue/target-in-force";
-import { createTestSection, indicatorInput } from "@/lib/catalogue/test-fixtures";
+import { createTestSection, indicatorInput } from "@/test/catalogue-fixtures";
 import { createTestUser } from "@/test/factories";
 
 async function setUp(overrides: Parameters<typeof indicatorInput>[1] = {}) {

@@ -4,7 +4,7 @@ import { createIndicator } from "@/lib/catalogue/create-indicator";
 import { addComparator } from "@/lib/catalogue/add-comparator";
 import { updateComparator } from "@/lib/catalogue/update-comparator";
 import { removeComparator } from "@/lib/catalogue/remove-comparator";
-import { createTestSection, indicatorInput } from "@/lib/catalogue/test-fixtures";
+import { createTestSection, indicatorInput } from "@/test/catalogue-fixtures";
 import { createTestUser } from "@/test/factories";
 
 async function setUp() {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createIndicator } from "@/lib/catalogue/create-indicator";
-import { createTestSection, indicatorInput } from "@/lib/catalogue/test-fixtures";
+import { createTestSection, indicatorInput } from "@/test/catalogue-fixtures";
 import { createTestUser } from "@/test/factories";
 
 describe("createIndicator", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { randomUUID } from "node:crypto";
 import { indicatorChangeInput, newIndicatorInput } from "@/lib/catalogue/indicator-input";
-import { indicatorForm } from "@/lib/catalogue/test-fixtures";
+import { indicatorForm } from "@/test/catalogue-fixtures";
 import { zodFieldErrors } from "@/lib/action-result";
 
 const sectionId = randomUUID();

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createIndicator } from "@/lib/catalogue/create-indicator";
 import { updateIndicator } from "@/lib/catalogue/update-indicator";
 import { INDICATOR_CONFLICT } from "@/lib/catalogue/claim-indicator-version";
-import { createTestSection, indicatorInput } from "@/lib/catalogue/test-fixtures";
+import { createTestSection, indicatorInput } from "@/test/catalogue-fixtures";
 import { createTestUser } from "@/test/factories";
 
 async function setUp() {

@@ -4,8 +4,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import { addMonths, formatMonth } from "@/lib/format/dates";
 import type { SessionUser } from "@/lib/auth/roles";
-import { signOffPack } from "@/lib/pack/sign-off-pack";
-import { publishPack } from "@/lib/pack/publish-pack";
+import { signOffPack } from "@/lib/pack/lifecycle/sign-off-pack";
+import { publishPack } from "@/lib/pack/lifecycle/publish-pack";
 import { demoCommentary } from "@/lib/demo/demo-commentary";
 
 const JOURNEY_STATES: Record<string, "DRAFT" | null> = { demand: null, "child-protection": "DRAFT", "corporate-parenting": null, "care-leavers": "DRAFT" };

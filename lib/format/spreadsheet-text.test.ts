@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvCell } from "@/lib/audit/audit-csv";
-import { csvField } from "@/lib/pack/export-cells";
+import { csvField } from "@/lib/pack/delivery/export-cells";
 
 // A CSV opened where ";" (or tab) is the list separator splits a cell there, so a formula after a
 // separator runs as if it began the cell. Both CSV writers must make it inert.

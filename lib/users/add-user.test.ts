@@ -5,7 +5,7 @@ import { authenticate } from "@/lib/auth/sign-in";
 import { addUser } from "@/lib/users/add-user";
 import { unique } from "@/test/factories";
 import { createTestUser } from "@/test/factories";
-import { NON_ADMIN_ROLES, adminActor, auditOf } from "@/lib/users/user-test-support";
+import { NON_ADMIN_ROLES, adminActor, auditOf } from "@/test/user-fixtures";
 
 describe("addUser", () => {
   it("stores the email in lower case, hashes a generated password it returns once, and audits without the hash", async () => {

@@ -5,7 +5,7 @@ import { deactivateUser } from "@/lib/users/deactivate-user";
 import { resetUserPassword } from "@/lib/users/reset-user-password";
 import { changeUserRole } from "@/lib/users/change-user-role";
 import { createTestUser } from "@/test/factories";
-import { adminActor, versionOf } from "@/lib/users/user-test-support";
+import { adminActor, versionOf } from "@/test/user-fixtures";
 
 const PASSWORD = "a-long-test-password";
 

@@ -6,7 +6,7 @@ import { startSession } from "@/lib/auth/user-sessions";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { resetUserPassword } from "@/lib/users/reset-user-password";
 import { createTestUser } from "@/test/factories";
-import { adminActor, versionOf } from "@/lib/users/user-test-support";
+import { adminActor, versionOf } from "@/test/user-fixtures";
 
 const OLD = "an-old-password-here";
 const NEW = "orbit-lantern-quietly";

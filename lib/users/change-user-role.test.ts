@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { changeUserRole } from "@/lib/users/change-user-role";
 import { createTestUser, unique } from "@/test/factories";
-import { NON_ADMIN_ROLES, adminActor, auditOf, versionOf } from "@/lib/users/user-test-support";
+import { NON_ADMIN_ROLES, adminActor, auditOf, versionOf } from "@/test/user-fixtures";
 
 async function sectionOwnedBy(userId: string) {
   const name = unique("Section");

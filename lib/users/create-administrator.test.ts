@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/sign-in";
 import { createAdministrator } from "@/lib/users/create-administrator";
 import { unique } from "@/test/factories";
-import { auditOf } from "@/lib/users/user-test-support";
+import { auditOf } from "@/test/user-fixtures";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const PASSWORD = "correct horse battery staple";

@@ -6,7 +6,7 @@ import { startSession } from "@/lib/auth/user-sessions";
 import { deactivateUser } from "@/lib/users/deactivate-user";
 import { reactivateUser } from "@/lib/users/reactivate-user";
 import { createTestUser, unique } from "@/test/factories";
-import { NON_ADMIN_ROLES, adminActor, auditOf, versionOf } from "@/lib/users/user-test-support";
+import { NON_ADMIN_ROLES, adminActor, auditOf, versionOf } from "@/test/user-fixtures";
 
 const PASSWORD = "a-long-test-password";
 

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { findUserDetails } from "@/lib/users/find-user-details";
 import { listUsers } from "@/lib/users/list-users";
 import { createTestUser, unique } from "@/test/factories";
-import { NON_ADMIN_ROLES, adminActor } from "@/lib/users/user-test-support";
+import { NON_ADMIN_ROLES, adminActor } from "@/test/user-fixtures";
 
 describe("reading accounts", () => {
   it("gives an administrator an account with its sections, and never the password hash", async () => {

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/sign-in";
 import { resetUserPassword } from "@/lib/users/reset-user-password";
 import { createTestUser } from "@/test/factories";
-import { NON_ADMIN_ROLES, adminActor, auditOf, versionOf } from "@/lib/users/user-test-support";
+import { NON_ADMIN_ROLES, adminActor, auditOf, versionOf } from "@/test/user-fixtures";
 
 const OLD = "the-old-long-password";
 

@@ -6,7 +6,7 @@
 import React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Line } from "@nivo/line";
-import { niceMax } from "../../lib/pack/chart-scale.mjs";
+import { niceMax } from "../../lib/pack/snapshot/chart-scale.mjs";
 
 export const WIDTH = 300;
 export const HEIGHT = 150;

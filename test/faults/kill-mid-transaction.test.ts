@@ -63,7 +63,7 @@ describe("SIGKILL in the middle of a sign-off", () => {
 
   /** All or nothing: a complete version with a valid hash and the period signed off, or nothing new. */
   async function expectConsistent(month: string, run: ChildRun) {
-    const { verifyContentHash } = await import("@/lib/pack/content-hash");
+    const { verifyContentHash } = await import("@/lib/pack/snapshot/content-hash");
     const s = await state(month);
     if (s.packs.length === 0) {
       expect(s).toMatchObject({ status: "OPEN", version: 1, audits: 0 });

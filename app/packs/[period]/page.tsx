@@ -5,8 +5,8 @@ import { PackDocument } from "@/components/pack/pack-document";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { loadForPage } from "@/lib/page-guards";
-import { findPackView } from "@/lib/pack/find-pack";
-import { pdfAvailable } from "@/lib/pack/pdf-available";
+import { findPackView } from "@/lib/pack/delivery/find-pack";
+import { pdfAvailable } from "@/lib/pack/delivery/pdf-available";
 import { formatDate, formatMonth } from "@/lib/format/dates";
 import { PrintButton } from "./print-button";
 

@@ -1,7 +1,7 @@
 // Child process for the kill tests: signs off one month through the app's own domain function, so
 // the parent can SIGKILL it while the transaction is open. usage: <month> <expectedVersion> <directorEmail>
 import { db } from "@/lib/db";
-import { signOffPack } from "@/lib/pack/sign-off-pack";
+import { signOffPack } from "@/lib/pack/lifecycle/sign-off-pack";
 
 const [month, expected, email] = process.argv.slice(2);
 const user = await db.user.findUniqueOrThrow({ where: { email } });

@@ -6,9 +6,9 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { failure, invalid, type ActionResult } from "@/lib/action-result";
 import { AppError } from "@/lib/errors";
-import { signOffPack } from "@/lib/pack/sign-off-pack";
-import { publishPack } from "@/lib/pack/publish-pack";
-import { startAmendment } from "@/lib/pack/start-amendment";
+import { signOffPack } from "@/lib/pack/lifecycle/sign-off-pack";
+import { publishPack } from "@/lib/pack/lifecycle/publish-pack";
+import { startAmendment } from "@/lib/pack/lifecycle/start-amendment";
 
 const packForm = z.object({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),

@@ -3,11 +3,11 @@
 import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { appConfig } from "@/lib/config/app";
-import { getPackPdf } from "@/lib/pack/pdf-pack";
-import { pdfAvailable } from "@/lib/pack/pdf-available";
-import { pdfRenderOrigin, renderPdfFromPage, sessionCookieHeader } from "@/lib/pack/pdf-render";
-import { downloadErrorResponse, downloadHeaders, packCacheControl, parseVersionParam, plainPage } from "@/lib/pack/export-http";
-import { exportFilename } from "@/lib/pack/export-names";
+import { getPackPdf } from "@/lib/pack/delivery/pdf-pack";
+import { pdfAvailable } from "@/lib/pack/delivery/pdf-available";
+import { pdfRenderOrigin, renderPdfFromPage, sessionCookieHeader } from "@/lib/pack/delivery/pdf-render";
+import { downloadErrorResponse, downloadHeaders, packCacheControl, parseVersionParam, plainPage } from "@/lib/pack/delivery/export-http";
+import { exportFilename } from "@/lib/pack/delivery/export-names";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

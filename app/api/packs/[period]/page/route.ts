@@ -7,10 +7,10 @@ import { roleLabel } from "@/lib/auth/roles";
 import { appConfig } from "@/lib/config/app";
 import { isAppError } from "@/lib/errors";
 import { navigationFor } from "@/lib/navigation";
-import { parseVersionParam, packPageCacheControl } from "@/lib/pack/export-http";
-import { pdfRenderOrigin, sessionCookieHeader } from "@/lib/pack/pdf-render";
-import { findStoredPackTarget, getStoredPackHtml } from "@/lib/pack/stored-pack-page";
-import { injectReaderHeader } from "@/lib/pack/stored-html";
+import { parseVersionParam, packPageCacheControl } from "@/lib/pack/delivery/export-http";
+import { pdfRenderOrigin, sessionCookieHeader } from "@/lib/pack/delivery/pdf-render";
+import { findStoredPackTarget, getStoredPackHtml } from "@/lib/pack/delivery/stored-pack-page";
+import { injectReaderHeader } from "@/lib/pack/delivery/stored-html";
 import { nonceInPolicy, reissueNonce } from "@/lib/security/page-nonce";
 
 export const dynamic = "force-dynamic";

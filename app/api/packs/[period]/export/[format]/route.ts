@@ -3,9 +3,9 @@
 import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { appConfig } from "@/lib/config/app";
-import { exportPack } from "@/lib/pack/export-pack";
-import { EXPORT_FORMATS, type ExportFormat } from "@/lib/pack/export-names";
-import { downloadErrorResponse, downloadHeaders, packCacheControl, parseVersionParam, plainPage } from "@/lib/pack/export-http";
+import { exportPack } from "@/lib/pack/delivery/export-pack";
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/pack/delivery/export-names";
+import { downloadErrorResponse, downloadHeaders, packCacheControl, parseVersionParam, plainPage } from "@/lib/pack/delivery/export-http";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,8 +1,8 @@
 // Test data: a month with pack versions stored as sign-off would store them (snapshot + its hash),
 // published or not, each published one superseding the one before.
 import { db } from "@/lib/db";
-import { contentHash } from "@/lib/pack/content-hash";
-import { sampleSnapshot } from "@/lib/pack/export-fixtures";
+import { contentHash } from "@/lib/pack/snapshot/content-hash";
+import { sampleSnapshot } from "@/test/pack-fixtures";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createPeriod } from "@/test/factories";
 

@@ -3,9 +3,9 @@
 import ExcelJS from "exceljs";
 import { formatDate, formatDateTime, formatMonth } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/auth/roles";
-import { csvRecord, escapeFormula } from "@/lib/pack/export-cells";
-import { EXPORT_COLUMNS, EXPORT_NOTES, exportRows } from "@/lib/pack/export-rows";
-import type { PackSnapshot } from "@/lib/pack/snapshot-types";
+import { csvRecord, escapeFormula } from "@/lib/pack/delivery/export-cells";
+import { EXPORT_COLUMNS, EXPORT_NOTES, exportRows } from "@/lib/pack/delivery/export-rows";
+import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 
 export const HASH_ALGORITHM = "SHA-256 of the snapshot as canonical JSON: object keys sorted, no whitespace, arrays in order";
 

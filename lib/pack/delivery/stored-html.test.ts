@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NAV_SLOT, USER_SLOT, injectReaderHeader, openStoredHtml, sealStoredHtml, stripScripts } from "@/lib/pack/stored-html";
+import { NAV_SLOT, USER_SLOT, injectReaderHeader, openStoredHtml, sealStoredHtml, stripScripts } from "@/lib/pack/delivery/stored-html";
 
 const page = `<html><head><link rel="stylesheet" href="/_next/static/css/a.css"><link rel="preload" as="script" href="/_next/static/chunks/x.js"><script src="/_next/static/chunks/x.js" async=""></script></head>`
   + `<body><header>${NAV_SLOT}${USER_SLOT}</header><h1 id="pack-title">Pack</h1><script nonce="n">self.__next_f.push([1,"<\\/script>"])</script></body></html>`;

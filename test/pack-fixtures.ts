@@ -1,6 +1,6 @@
 // A small frozen snapshot for the download tests: one section, a count (suppressed last month), a
 // percentage with a target, RAG, directions and an England comparator, and a formula-like name.
-import type { PackSnapshot, SnapshotIndicator } from "@/lib/pack/snapshot-types";
+import type { PackSnapshot, SnapshotIndicator } from "@/lib/pack/snapshot/snapshot-types";
 
 const base = {
   definition: "d", measureType: "MONTHLY_COUNT", note: null, notAvailableReason: null, revised: false, trend: [], summary: "s", exception: false,

@@ -4,7 +4,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
-import { findFrozenPack } from "@/lib/pack/export-pack";
+import { findFrozenPack } from "@/lib/pack/delivery/export-pack";
 
 /** Prints the page at an app path (e.g. /packs/2019-07?version=1) to PDF bytes. */
 export type PdfRenderer = (pagePath: string, expectPath: string) => Promise<Uint8Array>;

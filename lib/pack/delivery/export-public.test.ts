@@ -2,20 +2,20 @@
 // everything else stay private, and the proxy lets only pack addresses through.
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
-import { createPack } from "@/lib/pack/export-fixtures-db";
+import { createPack } from "@/test/pack-fixtures-db";
 import { uniqueMonth } from "@/test/factories";
 
 vi.stubEnv("PUBLIC_PACKS", "true");
 vi.stubEnv("NEXTAUTH_SECRET", "test-secret-for-public-packs-0123456789");
-let exportPack: typeof import("@/lib/pack/export-pack").exportPack;
-let getPackPdf: typeof import("@/lib/pack/pdf-pack").getPackPdf;
+let exportPack: typeof import("@/lib/pack/delivery/export-pack").exportPack;
+let getPackPdf: typeof import("@/lib/pack/delivery/pdf-pack").getPackPdf;
 let proxy: typeof import("@/proxy").proxy;
 
 beforeAll(async () => {
   // appConfig reads PUBLIC_PACKS when first imported, so import after setting it.
   vi.resetModules();
-  ({ exportPack } = await import("@/lib/pack/export-pack"));
-  ({ getPackPdf } = await import("@/lib/pack/pdf-pack"));
+  ({ exportPack } = await import("@/lib/pack/delivery/export-pack"));
+  ({ getPackPdf } = await import("@/lib/pack/delivery/pdf-pack"));
   ({ proxy } = await import("@/proxy"));
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, contentHash, verifyContentHash } from "@/lib/pack/content-hash";
+import { canonicalJson, contentHash, verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 
 describe("content hash", () => {
   it("does not depend on key order", () => {

@@ -8,8 +8,8 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { formatMonth } from "@/lib/format/dates";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
-import { lockPeriodForStatusChange } from "@/lib/pack/lock-period";
-import { verifyContentHash } from "@/lib/pack/content-hash";
+import { lockPeriodForStatusChange } from "@/lib/pack/lifecycle/lock-period";
+import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 
 export async function publishPack(user: SessionUser, input: { month: string; expectedPeriodVersion: number }, now = new Date()) {
   assertCan(user, "pack.publish");

@@ -1,6 +1,6 @@
 // What each trend chart shows and says: the series, target and comparator lines, and a title and
 // description for people who cannot see it. Shared by the frozen and the live charts.
-import type { SnapshotIndicator } from "@/lib/pack/snapshot-types";
+import type { SnapshotIndicator } from "@/lib/pack/snapshot/snapshot-types";
 import { formatMonth } from "@/lib/format/dates";
 import { formatValue } from "@/lib/judgement";
 

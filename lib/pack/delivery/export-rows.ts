@@ -1,8 +1,8 @@
 // The pack's figures as a table for CSV and Excel: one row per indicator, taken only from the frozen
 // snapshot, so a download always says what the signed-off pack says. Pure: no database, no I/O.
 import { describeDirection, RAG_LABEL, roundTo, SUPPRESSED_MARK, SUPPRESSION_NOTE, UNIT_LABEL, type Direction } from "@/lib/judgement";
-import type { PackSnapshot, SnapshotIndicator } from "@/lib/pack/snapshot-types";
-import type { Cell } from "@/lib/pack/export-cells";
+import type { PackSnapshot, SnapshotIndicator } from "@/lib/pack/snapshot/snapshot-types";
+import type { Cell } from "@/lib/pack/delivery/export-cells";
 
 export const EXPORT_COLUMNS = [
   "Month", "Section", "Code", "Indicator", "Unit",

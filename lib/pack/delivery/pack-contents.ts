@@ -1,6 +1,6 @@
 // The pack's contents: one entry per part, each with the id of the heading it links to. The PDF
 // finds each heading's printed page by its text, so entries and headings share their words here.
-import type { PackSnapshot } from "@/lib/pack/snapshot-types";
+import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 
 export type ContentsEntry = { id: string; text: string };
 

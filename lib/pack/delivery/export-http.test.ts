@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { downloadErrorResponse, downloadHeaders, packCacheControl, packPageCacheControl, parseVersionParam } from "@/lib/pack/export-http";
+import { downloadErrorResponse, downloadHeaders, packCacheControl, packPageCacheControl, parseVersionParam } from "@/lib/pack/delivery/export-http";
 
 describe("cache policy for pack downloads", () => {
   it("keeps members-only packs in the browser only, never in a shared cache", () => {

@@ -2,13 +2,13 @@
 // on a small council made for each test (one section, two indicators).
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { signOffPack } from "@/lib/pack/sign-off-pack";
-import { publishPack } from "@/lib/pack/publish-pack";
-import { startAmendment } from "@/lib/pack/start-amendment";
-import { findPackView } from "@/lib/pack/find-pack";
+import { signOffPack } from "@/lib/pack/lifecycle/sign-off-pack";
+import { publishPack } from "@/lib/pack/lifecycle/publish-pack";
+import { startAmendment } from "@/lib/pack/lifecycle/start-amendment";
+import { findPackView } from "@/lib/pack/delivery/find-pack";
 import { transitionCommentary } from "@/lib/commentary/transition-commentary";
-import { verifyContentHash } from "@/lib/pack/content-hash";
-import type { PackSnapshot } from "@/lib/pack/snapshot-types";
+import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
+import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { addMonths } from "@/lib/format/dates";
 import { createPeriod, createSection, createTestUser, unique, uniqueMonth } from "@/test/factories";
 

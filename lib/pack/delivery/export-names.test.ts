@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { councilSlug, exportFilename } from "@/lib/pack/export-names";
+import { councilSlug, exportFilename } from "@/lib/pack/delivery/export-names";
 
 describe("download file names", () => {
   it("names the council by its place", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField, csvRecord, escapeFormula, formatCsvNumber } from "@/lib/pack/export-cells";
+import { csvField, csvRecord, escapeFormula, formatCsvNumber } from "@/lib/pack/delivery/export-cells";
 
 describe("escapeFormula", () => {
   it.each(["=1+1", "+44 20", "-2+3", "@SUM(A1)", "\tx", "\rx", "\uFF1DHYPERLINK()", "=HYPERLINK(\"http://x\",\"y\")"])("makes %j inert with a leading apostrophe", (text) => {

@@ -8,9 +8,9 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { appConfig } from "@/lib/config/app";
 import { isMonth } from "@/lib/format/dates";
-import { verifyContentHash } from "@/lib/pack/content-hash";
-import { buildSnapshot } from "@/lib/pack/build-snapshot";
-import type { PackSnapshot } from "@/lib/pack/snapshot-types";
+import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
+import { buildSnapshot } from "@/lib/pack/snapshot/build-snapshot";
+import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 
 export type AmendmentEntry = { version: number; signedOffAt: string; signedOffByName: string; publishedAt: string | null; reason: string | null };
 

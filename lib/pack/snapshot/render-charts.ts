@@ -3,7 +3,7 @@
 import "server-only";
 import { execFile } from "node:child_process";
 import path from "node:path";
-import type { ChartSpec } from "@/lib/pack/chart-spec";
+import type { ChartSpec } from "@/lib/pack/snapshot/chart-spec";
 
 export function renderCharts(specs: ChartSpec[]): Promise<Record<string, string>> {
   const script = path.join(process.cwd(), "scripts", "pack", "render-charts.mjs");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pdfRenderOrigin, sessionCookieHeader } from "@/lib/pack/pdf-render";
+import { pdfRenderOrigin, sessionCookieHeader } from "@/lib/pack/delivery/pdf-render";
 
 describe("what the PDF renderer may use from the request", () => {
   it("forwards only the next-auth session cookie (and its chunks), nothing else", () => {

@@ -2,8 +2,8 @@
 // figure. On a small council made for each test, through the real database.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { buildSnapshot, summaryLine } from "@/lib/pack/build-snapshot";
-import { exportRows, EXPORT_COLUMNS } from "@/lib/pack/export-rows";
+import { buildSnapshot, summaryLine } from "@/lib/pack/snapshot/build-snapshot";
+import { exportRows, EXPORT_COLUMNS } from "@/lib/pack/delivery/export-rows";
 import { addMonths } from "@/lib/format/dates";
 import { createPeriod, createSection, unique, uniqueMonth } from "@/test/factories";
 
@@ -98,7 +98,7 @@ describe("the one-line summary", () => {
 
 describe("a chart's text alternative", () => {
   it("states the trend in words, since the PDF prints no month table", async () => {
-    const { trendInWords } = await import("@/lib/pack/chart-spec");
+    const { trendInWords } = await import("@/lib/pack/snapshot/chart-spec");
     const trend = [{ month: "2019-01", value: 10 }, { month: "2019-02", value: null, unsigned: true as const }, { month: "2019-03", value: 4 }, { month: "2019-04", value: 12 }];
     expect(trendInWords(trend, { unit: "COUNT", decimals: 0 })).toBe("From 10 in January 2019 to 12 in April 2019; lowest 4 in March 2019, highest 12 in April 2019.");
     expect(trendInWords([{ month: "2019-01", value: 10 }], { unit: "COUNT", decimals: 0 })).toBe("");

@@ -2,7 +2,7 @@
 // and the version in the address. Shared by the route handlers so they all answer alike.
 import { z } from "zod";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
-import { CONTENT_TYPES, type ExportFormat } from "@/lib/pack/export-names";
+import { CONTENT_TYPES, type ExportFormat } from "@/lib/pack/delivery/export-names";
 
 /**
  * Published versions never change, so caching is safe; who may share the cached copy is the point.

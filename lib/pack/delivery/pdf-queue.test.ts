@@ -1,8 +1,8 @@
 // Staff PDFs of a view listing an unpublished version are made per request and never kept, so
 // without a bound a burst of requests would queue Chromium renders without end.
 import { describe, expect, it } from "vitest";
-import { getPackPdf, type PdfRenderer } from "@/lib/pack/pdf-pack";
-import { createPack } from "@/lib/pack/export-fixtures-db";
+import { getPackPdf, type PdfRenderer } from "@/lib/pack/delivery/pdf-pack";
+import { createPack } from "@/test/pack-fixtures-db";
 import { createTestUser, uniqueMonth } from "@/test/factories";
 
 describe("the staff PDF queue", () => {

@@ -4,9 +4,9 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
 import { appConfig } from "@/lib/config/app";
-import { findPackView } from "@/lib/pack/find-pack";
-import { buildCsv, buildJson, buildXlsx } from "@/lib/pack/export-files";
-import { exportFilename, type ExportFormat } from "@/lib/pack/export-names";
+import { findPackView } from "@/lib/pack/delivery/find-pack";
+import { buildCsv, buildJson, buildXlsx } from "@/lib/pack/delivery/export-files";
+import { exportFilename, type ExportFormat } from "@/lib/pack/delivery/export-names";
 
 export type PackExport = { body: string | Buffer; filename: string; version: number; published: boolean };
 

@@ -9,9 +9,9 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { appConfig } from "@/lib/config/app";
-import { resolvePackVersion } from "@/lib/pack/find-pack";
-import { pdfAvailable } from "@/lib/pack/pdf-available";
-import { NAV_SLOT, USER_SLOT, openStoredHtml, sealStoredHtml, stripScripts } from "@/lib/pack/stored-html";
+import { resolvePackVersion } from "@/lib/pack/delivery/find-pack";
+import { pdfAvailable } from "@/lib/pack/delivery/pdf-available";
+import { NAV_SLOT, USER_SLOT, openStoredHtml, sealStoredHtml, stripScripts } from "@/lib/pack/delivery/stored-html";
 
 export type StoredPackTarget =
   | { kind: "live" }

@@ -7,7 +7,7 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
-import { lockPeriodForStatusChange } from "@/lib/pack/lock-period";
+import { lockPeriodForStatusChange } from "@/lib/pack/lifecycle/lock-period";
 
 export const MAX_AMENDMENT_REASON = 1000;
 

@@ -3,9 +3,9 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
-import { exportPack } from "@/lib/pack/export-pack";
-import { verifyContentHash } from "@/lib/pack/content-hash";
-import { createPack } from "@/lib/pack/export-fixtures-db";
+import { exportPack } from "@/lib/pack/delivery/export-pack";
+import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
+import { createPack } from "@/test/pack-fixtures-db";
 import { createTestUser, uniqueMonth } from "@/test/factories";
 
 const panel = async () => (await createTestUser("PANEL_MEMBER")).sessionUser;

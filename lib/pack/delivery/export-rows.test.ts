@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { EXPORT_COLUMNS, exportRows } from "@/lib/pack/export-rows";
-import { buildCsv, buildJson, buildXlsx } from "@/lib/pack/export-files";
-import { contentHash, verifyContentHash } from "@/lib/pack/content-hash";
-import { sampleSnapshot } from "@/lib/pack/export-fixtures";
+import { EXPORT_COLUMNS, exportRows } from "@/lib/pack/delivery/export-rows";
+import { buildCsv, buildJson, buildXlsx } from "@/lib/pack/delivery/export-files";
+import { contentHash, verifyContentHash } from "@/lib/pack/snapshot/content-hash";
+import { sampleSnapshot } from "@/test/pack-fixtures";
 import ExcelJS from "exceljs";
 
 const col = (name: (typeof EXPORT_COLUMNS)[number]) => EXPORT_COLUMNS.indexOf(name);

@@ -7,9 +7,9 @@ import { addMonths, formatMonth } from "@/lib/format/dates";
 import { formatPanelChange, formatValue, judgeMonth } from "@/lib/judgement";
 import type { TargetRow } from "@/lib/catalogue/target-in-force";
 import type { Polarity, Unit, MeasureType } from "@/lib/generated/prisma/enums";
-import { loadSignedFigures } from "@/lib/pack/signed-figures";
+import { loadSignedFigures } from "@/lib/pack/snapshot/signed-figures";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { SNAPSHOT_SCHEMA, type PackSnapshot, type SnapshotIndicator, type SnapshotSection } from "@/lib/pack/snapshot-types";
+import { SNAPSHOT_SCHEMA, type PackSnapshot, type SnapshotIndicator, type SnapshotSection } from "@/lib/pack/snapshot/snapshot-types";
 
 export const PACK_TITLE = "Children's Services Performance Overview";
 const TREND_MONTHS = 24;

@@ -12,8 +12,8 @@
 // - JavaScript is off: the pack is server-rendered HTML and CSS, so nothing runs with the session;
 // - a fresh browser context per render, closed afterwards; one render at a time on the machine.
 import "server-only";
-import { chromiumPath } from "@/lib/pack/pdf-available";
-import { headingPages } from "@/lib/pack/pdf-contents";
+import { chromiumPath } from "@/lib/pack/delivery/pdf-available";
+import { headingPages } from "@/lib/pack/delivery/pdf-contents";
 
 export const CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const RENDER_TIMEOUT_MS = 60_000;

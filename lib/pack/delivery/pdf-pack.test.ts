@@ -2,10 +2,10 @@
 // made once per version, served from PackPdf after, never twice at once, never for drafts.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getPackPdf, type PdfRenderer } from "@/lib/pack/pdf-pack";
-import { contentHash } from "@/lib/pack/content-hash";
-import { sampleSnapshot } from "@/lib/pack/export-fixtures";
-import { createPack } from "@/lib/pack/export-fixtures-db";
+import { getPackPdf, type PdfRenderer } from "@/lib/pack/delivery/pdf-pack";
+import { contentHash } from "@/lib/pack/snapshot/content-hash";
+import { sampleSnapshot } from "@/test/pack-fixtures";
+import { createPack } from "@/test/pack-fixtures-db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createTestUser, uniqueMonth } from "@/test/factories";
 

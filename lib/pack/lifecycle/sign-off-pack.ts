@@ -10,13 +10,13 @@ import { recordAudit } from "@/lib/audit/record";
 import { formatMonth } from "@/lib/format/dates";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
 import { checkReadiness } from "@/lib/periods/readiness";
-import { buildSnapshot } from "@/lib/pack/build-snapshot";
-import { renderCharts } from "@/lib/pack/render-charts";
-import { chartSpecFor, hasChart } from "@/lib/pack/chart-spec";
-import { contentHash } from "@/lib/pack/content-hash";
-import type { PackSnapshot } from "@/lib/pack/snapshot-types";
+import { buildSnapshot } from "@/lib/pack/snapshot/build-snapshot";
+import { renderCharts } from "@/lib/pack/snapshot/render-charts";
+import { chartSpecFor, hasChart } from "@/lib/pack/snapshot/chart-spec";
+import { contentHash } from "@/lib/pack/snapshot/content-hash";
+import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { lockPeriodForStatusChange } from "@/lib/pack/lock-period";
+import { lockPeriodForStatusChange } from "@/lib/pack/lifecycle/lock-period";
 
 export async function signOffPack(user: SessionUser, input: { month: string; expectedPeriodVersion: number }, now = new Date()) {
   assertCan(user, "pack.signOff");
