@@ -140,6 +140,13 @@ test("a lead drafts and submits with the keyboard alone", async ({ page }) => {
   for (let i = 0; i < 40 && !(await textarea.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(textarea).toBeFocused();
   await page.keyboard.type("Care leavers in touch stayed high.");
+  // GOV.UK character count: the limit is the box's description, the visible count follows each key,
+  // and the live region catches up once typing pauses (so it is announced once, not at every key).
+  await expect(textarea).toHaveAccessibleDescription(/You can enter up to 20,000 characters/);
+  const box = page.locator(".govuk-character-count").filter({ has: textarea });
+  await expect(box.locator(".govuk-character-count__status")).toHaveText("You have 19,966 characters remaining");
+  await expect(box.locator(".govuk-character-count__status")).toHaveAttribute("aria-hidden", "true");
+  await expect(box.locator(".govuk-character-count__sr-status[aria-live=polite]")).toHaveText("You have 19,966 characters remaining");
   const submit = page.getByRole("button", { name: "Submit for review" });
   for (let i = 0; i < 10 && !(await submit.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(submit).toBeFocused();

@@ -4,9 +4,10 @@
 import { useActionState, useEffect, useRef, useState } from "react";
 import { ErrorSummary, FieldError } from "@/components/error-summary";
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
+import { CharacterCount } from "@/components/form/character-count";
+import { MAX_COMMENTARY_LENGTH, MAX_REVIEW_COMMENT_LENGTH } from "@/lib/commentary/workflow";
 import { autosaveAction, commentaryAction } from "./actions";
 
-const MAX = 20_000;
 const AUTOSAVE_MS = 30_000;
 
 type Where = { month: string; slug: string; version: number };
@@ -24,23 +25,7 @@ function Hidden({ month, slug, version }: Where) {
 function CommentaryTextarea({ label, hint, value, onChange, error, textareaRef }: {
   label: string; hint: string; value: string; onChange: (v: string) => void; error?: string; textareaRef?: React.Ref<HTMLTextAreaElement>;
 }) {
-  const remaining = MAX - value.length;
-  return (
-    <div className={`govuk-form-group govuk-character-count${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--m" htmlFor="body">{label}</label>
-      <div id="body-hint" className="govuk-hint">{hint}</div>
-      <FieldError id="body" error={error} />
-      <textarea
-        ref={textareaRef}
-        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
-        id="body" name="body" rows={14} value={value} onChange={(e) => onChange(e.target.value)}
-        aria-describedby={`body-hint body-count${error ? " body-error" : ""}`}
-      />
-      <div id="body-count" className={`govuk-hint govuk-character-count__message${remaining < 0 ? " govuk-error-message" : ""}`}>
-        {remaining >= 0 ? `You have ${remaining.toLocaleString("en-GB")} characters remaining` : `You have ${(-remaining).toLocaleString("en-GB")} characters too many`}
-      </div>
-    </div>
-  );
+  return <CharacterCount id="body" label={label} labelSize="m" hint={hint} error={error} maxLength={MAX_COMMENTARY_LENGTH} rows={14} value={value} onChange={onChange} textareaRef={textareaRef} />;
 }
 
 export function CommentaryEditor({ month, slug, version, initialBody, figuresSummary, canSubmit }: Where & { initialBody: string; figuresSummary: string; canSubmit: boolean }) {
@@ -108,12 +93,10 @@ export function ReviewForm({ month, slug, version, initialBody }: Where & { init
       <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
       <Hidden month={month} slug={slug} version={version} />
       <CommentaryTextarea label="Commentary text" hint="You can make small edits before you approve: they are recorded as your revision." value={body} onChange={setBody} error={errors.body} />
-      <div className={`govuk-form-group${errors.comment ? " govuk-form-group--error" : ""}`}>
-        <label className="govuk-label govuk-label--m" htmlFor="comment">Comment for the service lead</label>
-        <div id="comment-hint" className="govuk-hint">Needed when you return the commentary: say what to change.</div>
-        <FieldError id="comment" error={errors.comment} />
-        <textarea className={`govuk-textarea${errors.comment ? " govuk-textarea--error" : ""}`} id="comment" name="comment" rows={4} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby={`comment-hint${errors.comment ? " comment-error" : ""}`} />
-      </div>
+      <CharacterCount
+        id="comment" label="Comment for the service lead" labelSize="m" hint="Needed when you return the commentary: say what to change."
+        error={errors.comment} maxLength={MAX_REVIEW_COMMENT_LENGTH} rows={4} value={comment} onChange={setComment}
+      />
       <div className="govuk-button-group">
         <button type="submit" name="intent" value="approve" className="govuk-button" disabled={pending}>Approve</button>
         <button type="submit" name="intent" value="return" className="govuk-button govuk-button--warning" disabled={pending}>Return for changes</button>
