@@ -46,7 +46,9 @@ const env = {
 };
 // Every browser test signs in from 127.0.0.1: the per-address back-off would otherwise refuse the
 // suite's own deliberate failures after ten. Only for the browser half: the unit tests test the back-off.
-const browserEnv = { ...env, SIGN_IN_FAILURES_PER_ADDRESS: "10000" };
+// The demo council lives in 2019: deadlines are judged as on Monday 9 September 2019, with August's
+// pack mid-cycle (values due 5 September, commentary 10th, approval 13th, publication 18th).
+const browserEnv = { ...env, SIGN_IN_FAILURES_PER_ADDRESS: "10000", DEADLINES_TODAY: process.env.DEADLINES_TODAY ?? "2019-09-09" };
 
 const only = process.argv[2]; // "unit" or "e2e" to run one half
 let failed = false;

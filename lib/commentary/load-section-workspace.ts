@@ -10,6 +10,7 @@ import { targetInForce } from "@/lib/catalogue/target-in-force";
 import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context";
 import { buildFiguresSummary } from "@/lib/commentary/figures-summary";
 import { TRANSITIONS, type CommentaryState } from "@/lib/commentary/workflow";
+import { deadlinesFor, progressForSection } from "@/lib/deadlines/find-deadlines";
 
 export async function loadSectionWorkspace(user: SessionUser, month: string, slug: string) {
   assertCan(user, "commentary.view");
@@ -46,8 +47,12 @@ export async function loadSectionWorkspace(user: SessionUser, month: string, slu
     : [];
   const lastReturn = state === "RETURNED" ? reviewComments.find((c) => c.action === "RETURN" || c.action === "REOPEN") ?? null : null;
 
+  // This section's share of the plan: its own commentary to submit and have approved, then publication.
+  const deadlines = deadlinesFor(period, progressForSection(false, state));
   return {
     period, section, state, editable,
+    deadlineSteps: deadlines.steps.filter((s) => s.key !== "values"),
+    deadlines,
     owners: section.owners.map((o) => o.user.name),
     commentary: commentary ? { body: commentary.body, version: commentary.version, updatedAt: commentary.updatedAt, updatedByName: commentary.updatedByName } : null,
     lastReturn,

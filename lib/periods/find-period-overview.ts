@@ -8,6 +8,7 @@ import type { CommentaryState } from "@/lib/commentary/workflow";
 import { isPeriodEditable } from "@/lib/periods/editable";
 import { findPeriodByMonth } from "@/lib/periods/find-period";
 import { checkReadiness } from "@/lib/periods/readiness";
+import { deadlinesFor, progressFromReadiness } from "@/lib/deadlines/find-deadlines";
 
 export type ValuesProgress = { indicators: number; withValue: number; notAvailable: number; missing: number };
 
@@ -37,6 +38,7 @@ export async function findPeriodOverview(user: SessionUser, month: string) {
     period,
     openedByName: openedBy?.name ?? null,
     readiness,
+    deadlines: deadlinesFor(period, progressFromReadiness(readiness)),
     editable,
     values: { indicators, withValue, notAvailable, missing: Math.max(0, indicators - withValue - notAvailable) } satisfies ValuesProgress,
     revisedCount: values.filter((v) => v.revisedAfterSubmission).length,

@@ -4,12 +4,13 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CommentaryState } from "@/lib/commentary/workflow";
 import { checkReadiness } from "@/lib/periods/readiness";
+import { deadlinesFor, progressForSection, progressFromReadiness } from "@/lib/deadlines/find-deadlines";
 
 const OPEN_STATUSES = ["OPEN", "AMENDING"] as const;
 const LEAD_WAITING: CommentaryState[] = ["NOT_STARTED", "DRAFT", "RETURNED"];
 
 async function openPeriods() {
-  return db.period.findMany({ where: { status: { in: [...OPEN_STATUSES] } }, orderBy: { month: "desc" }, select: { id: true, month: true, status: true } });
+  return db.period.findMany({ where: { status: { in: [...OPEN_STATUSES] } }, orderBy: { month: "desc" }, select: { id: true, month: true, status: true, panelMeetingDate: true } });
 }
 
 /** A service lead's sections in every open period, with their commentary state. */
@@ -24,10 +25,12 @@ export async function findLeadTasks(user: SessionUser) {
   });
   return periods.map((p) => ({
     month: p.month,
-    sections: sections.map((s) => ({
-      name: s.name, slug: s.slug,
-      state: (commentaries.find((c) => c.periodId === p.id && c.sectionId === s.id)?.status ?? "NOT_STARTED") as CommentaryState,
-    })),
+    sections: sections.map((s) => {
+      const state = (commentaries.find((c) => c.periodId === p.id && c.sectionId === s.id)?.status ?? "NOT_STARTED") as CommentaryState;
+      // The lead owes the commentary step; values are the administrators' and do not count here.
+      const commentaryStep = deadlinesFor(p, progressForSection(false, state)).steps.find((st) => st.key === "commentary")!;
+      return { name: s.name, slug: s.slug, state, commentaryStep };
+    }),
   }));
 }
 
@@ -41,8 +44,30 @@ export async function findDirectorTasks() {
     }),
     openPeriods(),
   ]);
-  const readiness = await Promise.all(periods.map(async (p) => ({ month: p.month, ...(await checkReadiness(p.id)) })));
-  return { submitted, readyToSignOff: readiness.filter((r) => r.ready).map((r) => r.month), openPeriods: readiness };
+  const readiness = await Promise.all(periods.map(async (p) => {
+    const r = await checkReadiness(p.id);
+    return { month: p.month, ...r, deadlines: deadlinesFor(p, progressFromReadiness(r)) };
+  }));
+  const approvalStep = new Map(readiness.map((r) => [r.month, r.deadlines.steps.find((s) => s.key === "approval")!]));
+  return {
+    submitted: submitted.map((c) => ({ ...c, approvalStep: approvalStep.get(c.period.month) })),
+    readyToSignOff: readiness.filter((r) => r.ready).map((r) => r.month),
+    openPeriods: readiness,
+    atRisk: await findPeriodsAtRisk(readiness),
+  };
+}
+
+/**
+ * Periods that may miss their statutory publication date: open ones judged above, and signed-off
+ * packs not yet published (they are no longer "open" but still owe publication).
+ */
+async function findPeriodsAtRisk(open: { month: string; deadlines: ReturnType<typeof deadlinesFor> }[]) {
+  const signedOff = await db.period.findMany({ where: { status: "SIGNED_OFF" }, orderBy: { month: "desc" }, select: { month: true, status: true, panelMeetingDate: true } });
+  const all = [
+    ...open,
+    ...signedOff.map((p) => ({ month: p.month, deadlines: deadlinesFor(p, { valuesIn: true, commentarySubmitted: true, commentaryApproved: true }) })),
+  ];
+  return all.filter((p) => p.deadlines.atRisk).sort((a, b) => a.deadlines.statutory.localeCompare(b.deadlines.statutory));
 }
 
 /** Open periods with indicators still missing a value. */
@@ -56,7 +81,9 @@ export async function findAdminTasks() {
   });
   return periods.map((p) => {
     const have = filled.find((f) => f.periodId === p.id)?._count._all ?? 0;
-    return { month: p.month, have, missing: activeCount - have, total: activeCount };
+    const missing = activeCount - have;
+    const valuesStep = deadlinesFor(p, { valuesIn: missing === 0, commentarySubmitted: false, commentaryApproved: false }).steps.find((s) => s.key === "values")!;
+    return { month: p.month, have, missing, total: activeCount, valuesStep };
   });
 }
 

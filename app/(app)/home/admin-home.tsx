@@ -2,6 +2,7 @@ import { countCatalogue } from "@/lib/home/home-summary";
 import { findAdminTasks } from "@/lib/tasks/find-tasks";
 import { formatMonth } from "@/lib/format/dates";
 import { TaskList } from "@/components/task-list";
+import { StepHint } from "@/components/deadlines/step-hint";
 
 export async function AdminHome() {
   const [counts, periods] = await Promise.all([countCatalogue(), findAdminTasks()]);
@@ -16,7 +17,7 @@ export async function AdminHome() {
           id: `values-${p.month}`,
           name: formatMonth(p.month),
           href: `/periods/${p.month}/values`,
-          hint: `${p.have} of ${p.total} indicators have a value`,
+          hint: <>{p.have} of {p.total} indicators have a value. <StepHint step={p.valuesStep} /></>,
           status: p.missing === 0
             ? <strong className="govuk-tag govuk-tag--green">Complete</strong>
             : <strong className="govuk-tag govuk-tag--orange">{p.missing} missing</strong>,

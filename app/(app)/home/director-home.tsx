@@ -1,13 +1,32 @@
 import { findDirectorTasks } from "@/lib/tasks/find-tasks";
-import { formatDateTime, formatMonth } from "@/lib/format/dates";
+import { formatDate, formatDateTime, formatMonth } from "@/lib/format/dates";
 import { TaskList } from "@/components/task-list";
 import { CommentaryTag } from "@/components/commentary-tag";
+import { StepHint } from "@/components/deadlines/step-hint";
+import { DeadlineTag } from "@/components/deadlines/deadline-tag";
+import { describeTimeLeft } from "@/lib/deadlines/deadline-state";
 
 export async function DirectorHome() {
   const t = await findDirectorTasks();
   return (
     <>
       <h1 className="govuk-heading-xl">Reviews and sign-off</h1>
+      {t.atRisk.length > 0 ? (
+        <section aria-labelledby="at-risk-title" className="app-at-risk">
+          <h2 className="govuk-heading-m" id="at-risk-title">At risk of missing the statutory date</h2>
+          <TaskList items={t.atRisk.map((p) => {
+            const publication = p.deadlines.steps[p.deadlines.steps.length - 1];
+            const late = p.deadlines.steps.filter((s) => s.state === "LATE" && s.key !== "publication");
+            return {
+              id: `at-risk-${p.month}`,
+              name: formatMonth(p.month),
+              href: `/periods/${p.month}`,
+              hint: `Must be published by ${formatDate(p.deadlines.statutory)} (${describeTimeLeft(publication.workingDaysLeft)}) for the meeting on ${formatDate(p.deadlines.meeting)}${late.length ? `. Late: ${late.map((s) => s.label.toLowerCase()).join(", ")}` : ""}`,
+              status: <DeadlineTag step={publication} />,
+            };
+          })} />
+        </section>
+      ) : null}
       <h2 className="govuk-heading-m">Waiting for your review</h2>
       {t.submitted.length === 0 ? (
         <p className="govuk-body">Nothing is waiting for your review.</p>
@@ -16,7 +35,10 @@ export async function DirectorHome() {
           id: `review-${c.period.month}-${c.section.slug}`,
           name: `${c.section.name}, ${formatMonth(c.period.month)}`,
           href: `/periods/${c.period.month}/sections/${c.section.slug}`,
-          hint: c.submittedAt ? `Submitted ${formatDateTime(c.submittedAt)}${c.updatedByName ? ` by ${c.updatedByName}` : ""}` : undefined,
+          hint: <>
+            {c.submittedAt ? `Submitted ${formatDateTime(c.submittedAt)}${c.updatedByName ? ` by ${c.updatedByName}` : ""}. ` : null}
+            {c.approvalStep ? <StepHint step={c.approvalStep} /> : null}
+          </>,
           status: <CommentaryTag state="SUBMITTED" />,
         }))} />
       )}
@@ -36,7 +58,7 @@ export async function DirectorHome() {
           <ul className="govuk-list">
             {t.openPeriods.filter((p) => !p.ready).map((p) => (
               <li key={p.month}>
-                <a className="govuk-link" href={`/periods/${p.month}`}>{formatMonth(p.month)}</a>: {p.sections.length - p.sectionsNotApproved.length} of {p.sections.length} sections approved, {p.missingValues.length} values missing
+                <a className="govuk-link" href={`/periods/${p.month}`}>{formatMonth(p.month)}</a>: {p.sections.length - p.sectionsNotApproved.length} of {p.sections.length} sections approved, {p.missingValues.length} values missing; publish by {formatDate(p.deadlines.statutory)}
               </li>
             ))}
           </ul>

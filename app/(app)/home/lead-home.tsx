@@ -3,6 +3,7 @@ import { findLeadTasks } from "@/lib/tasks/find-tasks";
 import { formatMonth } from "@/lib/format/dates";
 import { TaskList } from "@/components/task-list";
 import { CommentaryTag } from "@/components/commentary-tag";
+import { StepHint } from "@/components/deadlines/step-hint";
 
 export async function LeadHome({ user }: { user: SessionUser }) {
   const periods = await findLeadTasks(user);
@@ -16,7 +17,7 @@ export async function LeadHome({ user }: { user: SessionUser }) {
         periods.map((p) => (
           <section key={p.month} aria-labelledby={`tasks-${p.month}`}>
             <h2 className="govuk-heading-m" id={`tasks-${p.month}`}>{formatMonth(p.month)}</h2>
-            <TaskList items={p.sections.map((s) => ({ id: `${p.month}-${s.slug}`, name: s.name, href: `/periods/${p.month}/sections/${s.slug}`, status: <CommentaryTag state={s.state} /> }))} />
+            <TaskList items={p.sections.map((s) => ({ id: `${p.month}-${s.slug}`, name: s.name, href: `/periods/${p.month}/sections/${s.slug}`, hint: <StepHint step={s.commentaryStep} />, status: <CommentaryTag state={s.state} /> }))} />
           </section>
         ))
       )}

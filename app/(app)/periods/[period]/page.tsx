@@ -7,6 +7,8 @@ import { describeValuesProgress, findPeriodOverview } from "@/lib/periods/find-p
 import { PERIOD_STATUS_LABEL, PERIOD_STATUS_TAG_CLASS } from "@/lib/periods/period-status";
 import { PackControls } from "./pack-controls";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { DeadlineTable } from "@/components/deadlines/deadline-table";
+import { describeTimeLeft } from "@/lib/deadlines/deadline-state";
 
 type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ opened?: string }> };
 
@@ -23,6 +25,8 @@ export default async function PeriodPage({ params, searchParams }: Props) {
   if (!o) notFound();
   const { period, values } = o;
   const base = `/periods/${month}`;
+  const { deadlines } = o;
+  const publication = deadlines.steps[deadlines.steps.length - 1];
 
   return (
     <>
@@ -32,6 +36,9 @@ export default async function PeriodPage({ params, searchParams }: Props) {
           <div className="govuk-notification-banner__header"><h2 className="govuk-notification-banner__title" id="opened-title">Success</h2></div>
           <div className="govuk-notification-banner__content">
             <p className="govuk-notification-banner__heading">{formatMonth(month)} is open for figures and commentary</p>
+            {publication.state === "LATE" ? (
+              <p className="govuk-body">Publication is already {describeTimeLeft(publication.workingDaysLeft)}: for a meeting on {formatDate(deadlines.meeting)} the papers had to be published by {formatDate(deadlines.statutory)}.</p>
+            ) : null}
           </div>
         </div>
       ) : null}
@@ -48,6 +55,13 @@ export default async function PeriodPage({ params, searchParams }: Props) {
           <dd className="govuk-summary-list__value">{formatDate(period.panelMeetingDate)}</dd>
         </div>
         <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">Publish by</dt>
+          <dd className="govuk-summary-list__value">
+            {formatDate(deadlines.statutory)}
+            <p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">Five clear days before the meeting, not counting weekends and bank holidays (Local Government Act 1972).</p>
+          </dd>
+        </div>
+        <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Opened</dt>
           <dd className="govuk-summary-list__value">{formatDateTime(period.createdAt)}{o.openedByName ? ` by ${o.openedByName}` : ""}</dd>
         </div>
@@ -61,6 +75,20 @@ export default async function PeriodPage({ params, searchParams }: Props) {
           </div>
         ) : null}
       </dl>
+
+      {deadlines.atRisk ? (
+        <div className="govuk-warning-text">
+          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong className="govuk-warning-text__text">
+            <span className="govuk-visually-hidden">Warning</span>
+            This pack is at risk of missing its statutory date: it must be published by {formatDate(deadlines.statutory)} ({describeTimeLeft(publication.workingDaysLeft)}).
+          </strong>
+        </div>
+      ) : null}
+      {!deadlines.bankHolidaysKnown ? (
+        <p className="govuk-body">The bank holidays for {deadlines.meeting.slice(0, 4)} are not in Scrutiny Pack yet, so these dates count only weekends as non-working days.</p>
+      ) : null}
+      <DeadlineTable deadlines={deadlines} caption="Deadlines" />
 
       {!o.editable ? (
         <div className="govuk-inset-text">

@@ -7,6 +7,7 @@ import { formatDateTime, formatMonth } from "@/lib/format/dates";
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
 import { SectionFigures } from "./section-figures";
 import { CommentaryEditor, ReopenForm, ReviewForm } from "./commentary-forms";
+import { DeadlineTable } from "@/components/deadlines/deadline-table";
 
 type Props = { params: Promise<{ period: string; slug: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -57,6 +58,7 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
           </div>
         ) : null}
       </dl>
+      <DeadlineTable deadlines={w.deadlines} steps={w.deadlineSteps} caption="Deadlines for this section" />
       {!w.editable ? (
         <div className="govuk-inset-text">This pack is signed off, so its commentary cannot change. The director can start an amendment.</div>
       ) : null}
