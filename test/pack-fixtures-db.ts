@@ -22,3 +22,16 @@ export async function createPack(month: string, versions: { published: boolean }
   }
   return { period, ids };
 }
+
+/**
+ * Sign-off reads the whole catalogue, so sections that belong to other tests would make this test's
+ * month not ready: approve their commentary and mark their figures not available, in this month only.
+ */
+export async function approveEverythingElse(periodId: string, sectionIds: string[]) {
+  const others = await db.section.findMany({ where: { id: { notIn: sectionIds } } });
+  for (const s of others) {
+    await db.commentary.upsert({ where: { sectionId_periodId: { sectionId: s.id, periodId } }, create: { sectionId: s.id, periodId, body: "ok", status: "APPROVED" }, update: { status: "APPROVED" } });
+  }
+  const indicators = await db.indicator.findMany({ where: { active: true, sectionId: { notIn: sectionIds } } });
+  await db.indicatorValue.createMany({ data: indicators.map((i) => ({ indicatorId: i.id, periodId, notAvailableReason: "Not collected", source: "ENTRY" as const, updatedByName: "t" })), skipDuplicates: true });
+}

@@ -9,7 +9,8 @@ import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { can, canEditSection } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
-import { assertPeriodEditable } from "@/lib/periods/editable";
+import { assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
 import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context";
 import { CONFLICT_MESSAGE, normaliseBody } from "@/lib/commentary/transition-commentary";
 import { MAX_COMMENTARY_LENGTH, planTransition } from "@/lib/commentary/workflow";
@@ -26,6 +27,7 @@ export async function autosaveCommentary(user: SessionUser, input: { month: stri
   if (commentary && commentary.body === body) return { version: commentary.version, savedAt: commentary.updatedAt };
 
   const saved = await db.$transaction(async (tx) => {
+    await lockPeriod(tx, period.id, "edit");
     let id: string;
     let version: number;
     if (!commentary) {

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { assertCan, can, canEditSection } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { addMonths, formatMonth } from "@/lib/format/dates";
-import { isPeriodEditable } from "@/lib/periods/editable";
+import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { targetInForce } from "@/lib/catalogue/target-in-force";
 import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context";
 import { buildFiguresSummary } from "@/lib/commentary/figures-summary";

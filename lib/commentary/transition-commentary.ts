@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { can, canEditSection } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
-import { assertPeriodEditable, lockEditablePeriod } from "@/lib/periods/editable";
+import { assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
 import type { ReviewAction } from "@/lib/generated/prisma/enums";
 import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context";
 import { MAX_COMMENTARY_LENGTH, MAX_REVIEW_COMMENT_LENGTH, TRANSITIONS, planTransition, type Actor, type CommentaryAction } from "@/lib/commentary/workflow";
@@ -73,10 +74,8 @@ export async function transitionCommentary(user: SessionUser, input: TransitionI
   };
 
   const result = await db.$transaction(async (tx) => {
-    // A submit may stamp the period's first submission. It takes that row lock first, so leads
-    // submitting at once queue; two shared locks each upgraded to write deadlocked (found by npm run soak).
-    if (input.action === "submit") await tx.$queryRaw`SELECT 1 FROM "Period" WHERE id = ${period.id}::uuid FOR NO KEY UPDATE`;
-    await lockEditablePeriod(tx, period.id);
+    // A submit may stamp the period's first submission, so it takes the write lock from the start.
+    await lockPeriod(tx, period.id, input.action === "submit" ? "stamp" : "edit");
     let id: string;
     let version: number;
     if (!commentary) {

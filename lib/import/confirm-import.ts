@@ -6,9 +6,8 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { assertPeriodEditable } from "@/lib/periods/editable";
+import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
 import { recordAudit } from "@/lib/audit/record";
-import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import type { PreviewRow } from "@/lib/import/import-preview";
 import { validateImportRows } from "@/lib/import/validate-import-rows";
 import { loadCatalogue, loadExistingValues } from "@/lib/import/load-import-context";
@@ -25,11 +24,8 @@ export async function confirmImport(actor: SessionUser | null, batchId: string):
   if (storedErrors(preview).length > 0) throw new AppError("VALIDATION", "This file has errors, so it cannot be imported. Correct them and upload the file again.");
 
   return db.$transaction(async (tx) => {
-    // FOR SHARE: a sign-off (which updates the period) waits until this import has committed.
-    const [period] = await tx.$queryRaw<{ month: string; status: PeriodStatus; commentaryFirstSubmittedAt: Date | null }[]>`
-      SELECT month, status, "commentaryFirstSubmittedAt" FROM "Period" WHERE id = ${batch.periodId}::uuid FOR SHARE`;
-    if (!period) throw new AppError("NOT_FOUND", "This period no longer exists");
-    assertPeriodEditable(period);
+    // A sign-off waits until this import has committed, or it froze the pack first and this is refused.
+    const period = await lockPeriod(tx, batch.periodId, "edit");
 
     const claimed = await tx.importBatch.updateMany({ where: { id: batch.id, status: "PENDING" }, data: { status: "COMMITTED", committedAt: new Date() } });
     if (claimed.count !== 1) throw new AppError("CONFLICT", "This upload has already been imported or discarded.");

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
-import { assertPeriodEditable } from "@/lib/periods/editable";
+import { assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { parseImportFile, type ImportFile } from "@/lib/import/parse-import-file";
 import { validateImportRows } from "@/lib/import/validate-import-rows";
 import { loadCatalogue, loadExistingValues } from "@/lib/import/load-import-context";

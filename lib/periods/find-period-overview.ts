@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { assertCan, can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CommentaryState } from "@/lib/commentary/workflow";
-import { isPeriodEditable } from "@/lib/periods/editable";
+import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { findPeriodByMonth } from "@/lib/periods/find-period";
 import { checkReadiness } from "@/lib/periods/readiness";
 import { deadlinesFor, progressFromReadiness } from "@/lib/deadlines/find-deadlines";

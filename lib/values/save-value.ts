@@ -7,9 +7,9 @@ import { assertCan, canEditSection } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, isAppError } from "@/lib/errors";
-import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import { formatValue } from "@/lib/judgement/format-number";
-import { assertPeriodEditable } from "@/lib/periods/editable";
+import { assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
 import { applyValueChange, type ValueChangeOutcome } from "@/lib/values/apply-value-change";
 import { checkValue, MAX_REASON_LENGTH } from "@/lib/values/validate-value";
@@ -76,9 +76,7 @@ export async function saveValue(actor: SessionUser | null, input: SaveValueInput
     return await db.$transaction(async (tx) => {
       // Hold the period's row while we write, so a sign-off cannot freeze the pack between our
       // check and our commit (it waits for us, or we see its new status and stop).
-      const [locked] = await tx.$queryRaw<{ status: PeriodStatus; commentaryFirstSubmittedAt: Date | null }[]>`
-        SELECT status, "commentaryFirstSubmittedAt" FROM "Period" WHERE id = ${period.id}::uuid FOR SHARE`;
-      assertPeriodEditable({ month: period.month, status: locked.status });
+      const locked = await lockPeriod(tx, period.id, "edit");
       const key = { indicatorId_periodId: { indicatorId: indicator.id, periodId: period.id } };
       const before = await tx.indicatorValue.findUnique({ where: key });
       const { outcome } = await applyValueChange(

@@ -11,6 +11,7 @@ import { isMonth } from "@/lib/format/dates";
 import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 import { buildSnapshot } from "@/lib/pack/snapshot/build-snapshot";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
+import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 
 export type AmendmentEntry = { version: number; signedOffAt: string; signedOffByName: string; publishedAt: string | null; reason: string | null };
 
@@ -41,7 +42,7 @@ export async function resolvePackVersion(user: SessionUser | null, month: string
     version: v.version, signedOffAt: v.signedOffAt.toISOString(), signedOffByName: v.signedOffByName, publishedAt: v.publishedAt?.toISOString() ?? null, reason: v.amendmentReason,
   }));
   const latestPublished = [...period.packVersions].reverse().find((v) => v.publishedAt) ?? null;
-  const wantPreview = staff && (opts.preview || (!opts.version && !latestPublished && (period.status === "OPEN" || period.status === "AMENDING")));
+  const wantPreview = staff && (opts.preview || (!opts.version && !latestPublished && isPeriodEditable(period.status)));
   const chosen = wantPreview ? undefined : opts.version !== undefined
     ? visible.find((v) => v.version === opts.version)
     : latestPublished ?? (staff ? visible.at(-1) : undefined);

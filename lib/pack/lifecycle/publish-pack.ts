@@ -6,19 +6,17 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
-import { formatMonth } from "@/lib/format/dates";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
-import { lockPeriodForStatusChange } from "@/lib/pack/lifecycle/lock-period";
+import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
+import { PERIOD_TRANSITIONS, assertPeriodTransition } from "@/lib/pack/lifecycle/period-lifecycle";
 import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 
 export async function publishPack(user: SessionUser, input: { month: string; expectedPeriodVersion: number }, now = new Date()) {
-  assertCan(user, "pack.publish");
+  assertCan(user, PERIOD_TRANSITIONS.publish.permission);
   const period = await getPeriodByMonth(input.month);
   return db.$transaction(async (tx) => {
-    const locked = await lockPeriodForStatusChange(tx, period.id, input.expectedPeriodVersion);
-    if (locked.status !== "SIGNED_OFF") {
-      throw new AppError("INVALID_TRANSITION", locked.status === "PUBLISHED" ? `The ${formatMonth(period.month)} pack is already published` : `The ${formatMonth(period.month)} pack must be signed off before it can be published`);
-    }
+    const locked = await lockPeriod(tx, period.id, "status", input.expectedPeriodVersion);
+    const status = assertPeriodTransition(user.role, locked, "publish");
     const pack = await tx.packVersion.findFirst({ where: { periodId: period.id, publishedAt: null }, orderBy: { version: "desc" } });
     if (!pack) throw new AppError("INVALID_TRANSITION", "There is no signed-off version to publish");
     if (!verifyContentHash(pack.snapshot, pack.contentHash)) {
@@ -27,7 +25,7 @@ export async function publishPack(user: SessionUser, input: { month: string; exp
     const previous = await tx.packVersion.findFirst({ where: { periodId: period.id, publishedAt: { not: null }, supersededById: null }, orderBy: { version: "desc" } });
     await tx.packVersion.update({ where: { id: pack.id }, data: { publishedAt: now, publishedById: user.id } });
     if (previous) await tx.packVersion.update({ where: { id: previous.id }, data: { supersededById: pack.id } });
-    await tx.period.update({ where: { id: period.id }, data: { status: "PUBLISHED", version: { increment: 1 } } });
+    await tx.period.update({ where: { id: period.id }, data: { status, version: { increment: 1 } } });
     await recordAudit(tx, user, { action: "pack.published", entityType: "PackVersion", entityId: pack.id, periodMonth: period.month, after: { version: pack.version, supersedes: previous?.version ?? null } });
     return { id: pack.id, version: pack.version };
   });

@@ -10,6 +10,7 @@ import { transitionCommentary } from "@/lib/commentary/transition-commentary";
 import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { addMonths } from "@/lib/format/dates";
+import { approveEverythingElse } from "@/test/pack-fixtures-db";
 import { createPeriod, createSection, createTestUser, unique, uniqueMonth } from "@/test/factories";
 
 async function council() {
@@ -34,20 +35,10 @@ async function council() {
   return { lead, director, panel, section, period, month, count, pct };
 }
 
-/** Sections that belong to other tests make their own packs not ready; approve them out of the way. */
-async function approveEverythingElse(periodId: string, sectionId: string) {
-  const others = await db.section.findMany({ where: { id: { not: sectionId } } });
-  for (const s of others) {
-    await db.commentary.upsert({ where: { sectionId_periodId: { sectionId: s.id, periodId } }, create: { sectionId: s.id, periodId, body: "ok", status: "APPROVED" }, update: { status: "APPROVED" } });
-  }
-  const indicators = await db.indicator.findMany({ where: { active: true, sectionId: { not: sectionId } } });
-  await db.indicatorValue.createMany({ data: indicators.map((i) => ({ indicatorId: i.id, periodId, notAvailableReason: "Not collected", source: "ENTRY" as const, updatedByName: "t" })), skipDuplicates: true });
-}
-
 describe("signing off, publishing and amending a pack", () => {
   it("refuses sign-off while a section is not approved or a value is missing, and lists them", async () => {
     const c = await council();
-    await approveEverythingElse(c.period.id, c.section.id);
+    await approveEverythingElse(c.period.id, [c.section.id]);
     await expect(signOffPack(c.director, { month: c.month, expectedPeriodVersion: 1 })).rejects.toThrow(/not approved \(.*\)/);
     await transitionCommentary(c.lead, { month: c.month, slug: c.section.slug, action: "submit", expectedVersion: 0, body: "Fine." });
     await transitionCommentary(c.director, { month: c.month, slug: c.section.slug, action: "approve", expectedVersion: 1 });
@@ -58,7 +49,7 @@ describe("signing off, publishing and amending a pack", () => {
 
   it("freezes a verified snapshot that live changes never alter, then publishes and amends", async () => {
     const c = await council();
-    await approveEverythingElse(c.period.id, c.section.id);
+    await approveEverythingElse(c.period.id, [c.section.id]);
     await transitionCommentary(c.lead, { month: c.month, slug: c.section.slug, action: "submit", expectedVersion: 0, body: "**Timeliness** fell." });
     await transitionCommentary(c.director, { month: c.month, slug: c.section.slug, action: "approve", expectedVersion: 1 });
     await expect(signOffPack(c.lead, { month: c.month, expectedPeriodVersion: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -113,7 +104,7 @@ describe("signing off, publishing and amending a pack", () => {
 
   it("never serves a tampered snapshot", async () => {
     const c = await council();
-    await approveEverythingElse(c.period.id, c.section.id);
+    await approveEverythingElse(c.period.id, [c.section.id]);
     await transitionCommentary(c.lead, { month: c.month, slug: c.section.slug, action: "submit", expectedVersion: 0, body: "Fine." });
     await transitionCommentary(c.director, { month: c.month, slug: c.section.slug, action: "approve", expectedVersion: 1 });
     const signed = await signOffPack(c.director, { month: c.month, expectedPeriodVersion: 1 });

@@ -7,7 +7,6 @@ import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
-import { formatMonth } from "@/lib/format/dates";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
 import { checkReadiness } from "@/lib/periods/readiness";
 import { buildSnapshot } from "@/lib/pack/snapshot/build-snapshot";
@@ -16,16 +15,15 @@ import { chartSpecFor, hasChart } from "@/lib/pack/snapshot/chart-spec";
 import { contentHash } from "@/lib/pack/snapshot/content-hash";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { lockPeriodForStatusChange } from "@/lib/pack/lifecycle/lock-period";
+import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
+import { PERIOD_TRANSITIONS, assertPeriodTransition } from "@/lib/pack/lifecycle/period-lifecycle";
 
 export async function signOffPack(user: SessionUser, input: { month: string; expectedPeriodVersion: number }, now = new Date()) {
-  assertCan(user, "pack.signOff");
+  assertCan(user, PERIOD_TRANSITIONS.signOff.permission);
   const period = await getPeriodByMonth(input.month);
   const result = await db.$transaction(async (tx) => {
-    const locked = await lockPeriodForStatusChange(tx, period.id, input.expectedPeriodVersion);
-    if (locked.status !== "OPEN" && locked.status !== "AMENDING") {
-      throw new AppError("INVALID_TRANSITION", `The ${formatMonth(period.month)} pack is already signed off`);
-    }
+    const locked = await lockPeriod(tx, period.id, "status", input.expectedPeriodVersion);
+    const status = assertPeriodTransition(user.role, locked, "signOff");
     const readiness = await checkReadiness(period.id, tx);
     if (!readiness.ready) {
       const parts = [
@@ -46,7 +44,7 @@ export async function signOffPack(user: SessionUser, input: { month: string; exp
         signedOffById: user.id, signedOffByName: user.name, signedOffByRole: user.role, signedOffAt: now, amendmentReason: locked.amendmentReason,
       },
     });
-    await tx.period.update({ where: { id: period.id }, data: { status: "SIGNED_OFF", version: { increment: 1 }, amendmentReason: null } });
+    await tx.period.update({ where: { id: period.id }, data: { status, version: { increment: 1 }, amendmentReason: null } });
     await recordAudit(tx, user, { action: "pack.signedOff", entityType: "PackVersion", entityId: pack.id, periodMonth: period.month, after: { version, contentHash: hash } });
     return { id: pack.id, version, contentHash: hash };
   }, { timeout: 120_000, maxWait: 10_000 });

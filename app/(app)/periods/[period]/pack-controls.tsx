@@ -1,6 +1,6 @@
 // The pack part of the period page: preview link for staff, and for the director what can be done
 // next (sign off, publish, amend) or, when sign-off is not possible yet, exactly what is missing.
-import { can } from "@/lib/auth/permissions";
+import { availablePeriodActions, isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import type { Readiness } from "@/lib/periods/readiness";
@@ -10,8 +10,8 @@ import { AmendmentForm, PublishForm, SignOffForm } from "./pack-forms";
 export function PackControls({ user, month, status, version, readiness, amendmentReason }: {
   user: SessionUser; month: string; status: PeriodStatus; version: number; readiness: Readiness; amendmentReason: string | null;
 }) {
-  const director = can(user.role, "pack.signOff");
-  const open = status === "OPEN" || status === "AMENDING";
+  const actions = availablePeriodActions(user, { month, status });
+  const open = isPeriodEditable(status);
   return (
     <section aria-labelledby="pack-heading" className="app-pack-controls">
       <h2 className="govuk-heading-m" id="pack-heading">The pack</h2>
@@ -19,8 +19,8 @@ export function PackControls({ user, month, status, version, readiness, amendmen
       <p className="govuk-body">
         <a className="govuk-link" href={`/packs/${month}${open ? "?preview=1" : ""}`}>{open ? "Preview the pack as it stands" : "Read the signed-off pack"}</a>
       </p>
-      {director && open && readiness.ready ? <SignOffForm month={month} version={version} /> : null}
-      {director && open && !readiness.ready ? (
+      {actions.includes("signOff") && readiness.ready ? <SignOffForm month={month} version={version} /> : null}
+      {actions.includes("signOff") && !readiness.ready ? (
         <div className="govuk-inset-text">
           <h3 className="govuk-heading-s">The pack cannot be signed off yet</h3>
           {readiness.sectionsNotApproved.length ? (
@@ -43,9 +43,9 @@ export function PackControls({ user, month, status, version, readiness, amendmen
           ) : null}
         </div>
       ) : null}
-      {director && status === "SIGNED_OFF" ? <PublishForm month={month} version={version} /> : null}
-      {director && status === "PUBLISHED" ? <AmendmentForm month={month} version={version} /> : null}
-      {!director && status === "SIGNED_OFF" ? <p className="govuk-body">Signed off. Waiting for the director to publish it.</p> : null}
+      {actions.includes("publish") ? <PublishForm month={month} version={version} /> : null}
+      {actions.includes("amend") ? <AmendmentForm month={month} version={version} /> : null}
+      {status === "SIGNED_OFF" && !actions.includes("publish") ? <p className="govuk-body">Signed off. Waiting for the director to publish it.</p> : null}
       {status === "PUBLISHED" ? <p className="govuk-body">Published to the scrutiny panel.</p> : null}
     </section>
   );

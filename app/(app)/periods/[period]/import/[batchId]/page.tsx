@@ -5,7 +5,7 @@ import { getCurrentUser, requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
 import { findImportBatch, type ImportBatchView } from "@/lib/import/find-import-batch";
-import { isPeriodEditable } from "@/lib/periods/editable";
+import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { PreviewActions } from "./preview-actions";
 import { PreviewTable, rowAnchor } from "./preview-table";
