@@ -7,6 +7,8 @@
 //   formatValue / formatTableValue / formatNumber / formatChange -> "1,337", "58.0%", "-524 (-28.2%)"
 //   formatPanelValue / formatPanelChange / isSuppressed   -> small-number suppression ("c")
 //   RAG_LABEL, RAG_TAG_CLASS, describeRag, describeDirection -> words (and symbols) for display
+//   isException(judged)                                   -> listed for the panel's attention
+//   summaryLine(figures, month)                           -> "Down from 1,861 to 1,337 since July"
 export { judgeRag, RAG_LABEL, RAG_TAG_CLASS, describeRag, type Rag, type RagBasis } from "@/lib/judgement/rag";
 export {
   judgeDirection, describeDirection, VERDICT_LABEL, MOVEMENT_SYMBOL,
@@ -18,3 +20,5 @@ export {
 } from "@/lib/judgement/suppression";
 export { judgeMonth, type JudgedIndicator, type MonthFigures, type MonthJudgement } from "@/lib/judgement/judge-month";
 export { roundTo } from "@/lib/judgement/round";
+export { isException, type ExceptionBasis } from "@/lib/judgement/exception";
+export { summaryLine, type SummaryInput } from "@/lib/judgement/summary-line";

@@ -9,6 +9,7 @@ import { findPackView } from "@/lib/pack/delivery/find-pack";
 import { pdfAvailable } from "@/lib/pack/delivery/pdf-available";
 import { formatDate, formatMonth } from "@/lib/format/dates";
 import { PrintButton } from "./print-button";
+import { appConfig } from "@/lib/config/app";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export default async function PackPage({ params, searchParams }: Props) {
   const { period: month } = await params;
   const q = await searchParams;
   const user = await getCurrentUser();
-  if (!user && process.env.PUBLIC_PACKS !== "true") redirect(`/login?callbackUrl=${encodeURIComponent(`/packs/${month}`)}`);
+  if (!user && !appConfig.publicPacks) redirect(`/login?callbackUrl=${encodeURIComponent(`/packs/${month}`)}`);
   const version = q.version && /^\d{1,4}$/.test(q.version) ? Number(q.version) : undefined;
   const view = await loadForPage(findPackView(user, month, { version, preview: q.preview === "1" }));
 
@@ -32,9 +33,11 @@ export default async function PackPage({ params, searchParams }: Props) {
     return (
       <PageShell user={user}>
         <div className="govuk-error-summary" role="alert" tabIndex={-1}>
-          <h1 className="govuk-error-summary__title">{staff ? `Version ${view.version} of the ${formatMonth(view.month)} pack failed its integrity check` : "This pack cannot be shown"}</h1>
+          <h1 className="govuk-error-summary__title">{!staff ? "This pack cannot be shown" : view.unreadable ? `Version ${view.version} of the ${formatMonth(view.month)} pack cannot be read` : `Version ${view.version} of the ${formatMonth(view.month)} pack failed its integrity check`}</h1>
           <div className="govuk-error-summary__body">
-            <p className="govuk-body">{staff ? "The stored pack does not match the hash recorded when it was signed off, so it may have been changed outside Scrutiny Pack. It is not shown to anyone. Restore it from a backup, or sign off an amendment." : "The pack could not be checked, so it is not shown. Your administrator has been told."}</p>
+            <p className="govuk-body">{!staff ? "The pack could not be checked, so it is not shown. Your administrator has been told."
+              : view.unreadable ? `The stored pack cannot be read because ${view.unreadable}. It is not shown to anyone. Restore it from a backup, or sign off an amendment.`
+              : "The stored pack does not match the hash recorded when it was signed off, so it may have been changed outside Scrutiny Pack. It is not shown to anyone. Restore it from a backup, or sign off an amendment."}</p>
           </div>
         </div>
       </PageShell>

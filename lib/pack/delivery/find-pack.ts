@@ -12,13 +12,15 @@ import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 import { buildSnapshot } from "@/lib/pack/snapshot/build-snapshot";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { readSnapshot } from "@/lib/pack/snapshot/read-snapshot";
 
 export type AmendmentEntry = { version: number; signedOffAt: string; signedOffByName: string; publishedAt: string | null; reason: string | null };
 
 export type PackView =
   | { kind: "frozen"; snapshot: PackSnapshot; version: number; published: boolean; publishedAt: string | null; supersededByVersion: number | null; latestPublishedVersion: number | null; amendments: AmendmentEntry[]; contentHash: string; packVersionId: string }
   | { kind: "preview"; snapshot: Omit<PackSnapshot, "charts">; periodStatus: string; amendments: AmendmentEntry[] }
-  | { kind: "tampered"; version: number; month: string };
+  /** Not shown to anyone: the stored pack fails its hash, or (with `unreadable`) its schema. */
+  | { kind: "tampered"; version: number; month: string; unreadable?: string };
 
 export function mayReadPacks(user: SessionUser | null): boolean {
   return user ? can(user.role, "pack.readPublished") : appConfig.publicPacks;
@@ -64,8 +66,13 @@ export async function findPackView(user: SessionUser | null, month: string, opts
     console.error(`Pack ${month} version ${chosen.version} failed its integrity check: stored snapshot does not match contentHash ${stored.contentHash}`);
     return { kind: "tampered", version: chosen.version, month };
   }
+  const read = readSnapshot(stored.snapshot);
+  if (!read.ok) {
+    console.error(`Pack ${month} version ${chosen.version} cannot be read: ${read.reason}`);
+    return { kind: "tampered", version: chosen.version, month, unreadable: read.reason };
+  }
   return {
-    kind: "frozen", snapshot: stored.snapshot as unknown as PackSnapshot, version: chosen.version, published: Boolean(chosen.publishedAt),
+    kind: "frozen", snapshot: read.snapshot, version: chosen.version, published: Boolean(chosen.publishedAt),
     publishedAt: chosen.publishedAt?.toISOString() ?? null, supersededByVersion: stored.supersededBy?.version ?? null,
     latestPublishedVersion: latestPublished?.version ?? null, amendments, contentHash: stored.contentHash, packVersionId: chosen.id,
   };

@@ -6,6 +6,7 @@ import { signOffPack } from "@/lib/pack/lifecycle/sign-off-pack";
 import { publishPack } from "@/lib/pack/lifecycle/publish-pack";
 import { startAmendment } from "@/lib/pack/lifecycle/start-amendment";
 import { findPackView } from "@/lib/pack/delivery/find-pack";
+import { saveValue } from "@/lib/values/save-value";
 import { transitionCommentary } from "@/lib/commentary/transition-commentary";
 import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
@@ -72,7 +73,8 @@ describe("signing off, publishing and amending a pack", () => {
 
     // Not visible to the panel until published; editing is refused once signed off.
     await expect(findPackView(c.panel, c.month)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(transitionCommentary(c.lead, { month: c.month, slug: c.section.slug, action: "save", expectedVersion: 2, body: "x" })).rejects.toThrow();
+    await expect(transitionCommentary(c.lead, { month: c.month, slug: c.section.slug, action: "save", expectedVersion: 2, body: "x" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(saveValue(c.lead, { month: c.month, indicatorId: c.count.id, expectedRevision: 1, value: "4" })).rejects.toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringMatching(/pack is signed off/) });
     await publishPack(c.director, { month: c.month, expectedPeriodVersion: 2 });
     const view = await findPackView(c.panel, c.month);
     expect(view.kind).toBe("frozen");

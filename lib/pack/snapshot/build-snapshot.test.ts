@@ -2,7 +2,7 @@
 // figure. On a small council made for each test, through the real database.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { buildSnapshot, summaryLine } from "@/lib/pack/snapshot/build-snapshot";
+import { buildSnapshot } from "@/lib/pack/snapshot/build-snapshot";
 import { exportRows, EXPORT_COLUMNS } from "@/lib/pack/delivery/export-rows";
 import { addMonths } from "@/lib/format/dates";
 import { createPeriod, createSection, unique, uniqueMonth } from "@/test/factories";
@@ -77,22 +77,6 @@ describe("a suppressed figure withholds everything worked out from it", () => {
     const cell = (name: (typeof EXPORT_COLUMNS)[number]) => row[EXPORT_COLUMNS.indexOf(name)];
     expect([cell("This month"), cell("RAG"), cell("On last month"), cell("On last year")]).toEqual(["c", null, null, null]);
     expect(JSON.stringify(count)).not.toMatch(/"(AMBER|RED|GREEN)"/);
-  });
-});
-
-describe("the one-line summary", () => {
-  const base = { unit: "COUNT" as const, decimals: 0, notAvailableReason: null, unsigned: { lastMonth: false, lastYear: false } };
-  it("does not claim a small number last month when last month has no figure", () => {
-    const line = summaryLine({ ...base, value: null, lastMonth: null, suppressed: { value: true, lastMonth: false, lastYear: false } }, "2019-04");
-    expect(line).toBe("A small number (shown as c) this month; no figure for March");
-  });
-  it("names last month's figure, a small one, or an unsigned month", () => {
-    const s = (v: boolean, l: boolean) => ({ value: v, lastMonth: l, lastYear: false });
-    expect(summaryLine({ ...base, value: null, lastMonth: null, suppressed: s(true, true) }, "2019-04")).toBe("A small number (shown as c) this month; a small number (shown as c) in March");
-    expect(summaryLine({ ...base, value: null, lastMonth: 9, suppressed: s(true, false) }, "2019-04")).toBe("A small number (shown as c) this month; 9 in March");
-    expect(summaryLine({ ...base, value: 12, lastMonth: null, suppressed: s(false, true) }, "2019-04")).toBe("12 this month; a small number (shown as c) in March");
-    expect(summaryLine({ ...base, value: 12, lastMonth: null, suppressed: s(false, false), unsigned: { lastMonth: true, lastYear: false } }, "2019-04")).toBe("12 this month; March not yet signed off");
-    expect(summaryLine({ ...base, value: 12, lastMonth: 9, suppressed: s(false, false) }, "2019-04")).toBe("Up from 9 to 12 since March");
   });
 });
 

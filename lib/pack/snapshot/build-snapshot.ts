@@ -3,8 +3,8 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import { appConfig } from "@/lib/config/app";
-import { addMonths, formatMonth } from "@/lib/format/dates";
-import { formatPanelChange, formatValue, judgeMonth } from "@/lib/judgement";
+import { addMonths } from "@/lib/format/dates";
+import { formatPanelChange, isException, judgeMonth, summaryLine } from "@/lib/judgement";
 import type { TargetRow } from "@/lib/catalogue/target-in-force";
 import type { Polarity, Unit, MeasureType } from "@/lib/generated/prisma/enums";
 import { loadSignedFigures } from "@/lib/pack/snapshot/signed-figures";
@@ -23,26 +23,6 @@ type BuildInput = {
   signedAt: Date;
   amendmentReason: string | null;
 };
-
-type SummaryInput = Pick<SnapshotIndicator, "value" | "lastMonth" | "unit" | "decimals" | "notAvailableReason" | "suppressed" | "unsigned">;
-
-/** The one-line summary of each indicator: "Down from 1,861 to 1,337 since July". Says only what the
- * figures show: a small number is never described by its movement, a missing month is named. */
-export function summaryLine(ind: SummaryInput, month: string): string {
-  const since = formatMonth(addMonths(month, -1)).split(" ")[0];
-  const rules = { unit: ind.unit, decimals: ind.decimals };
-  const before = ind.suppressed.lastMonth ? "a small number (shown as c)" : ind.lastMonth === null ? null : formatValue(ind.lastMonth, rules);
-  const missingBefore = ind.unsigned?.lastMonth ? `${since} not yet signed off` : `no figure for ${since}`;
-  if (ind.suppressed.value) {
-    return `A small number (shown as c) this month; ${before === null ? missingBefore : `${before} in ${since}`}`;
-  }
-  if (ind.value === null) return ind.notAvailableReason ? `Not available this month: ${ind.notAvailableReason}` : "No figure this month";
-  const now = formatValue(ind.value, rules);
-  if (ind.suppressed.lastMonth) return `${now} this month; a small number (shown as c) in ${since}`;
-  if (ind.lastMonth === null) return `${now} this month; ${missingBefore}`;
-  if (now === before) return `No change at ${now} since ${since}`;
-  return `${ind.value > ind.lastMonth ? "Up" : "Down"} from ${before} to ${now} since ${since}`;
-}
 
 export async function buildSnapshot(tx: Tx, input: BuildInput): Promise<Omit<PackSnapshot, "charts">> {
   const { month } = input.period;
@@ -135,6 +115,5 @@ function buildIndicator(ind: CatalogueIndicator, month: string, signed: Awaited<
       return f?.suppressed ? { month: m, value: null, suppressed: true as const } : { month: m, value: f?.value ?? null };
     }),
   };
-  const exception = rag === "RED" || (vsLastMonth?.verdict === "WORSE" && vsLastYear?.verdict === "WORSE");
-  return { ...base, summary: summaryLine(base, month), exception };
+  return { ...base, summary: summaryLine(base, month), exception: isException(base) };
 }

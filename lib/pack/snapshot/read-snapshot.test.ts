@@ -1,0 +1,39 @@
+// A stored snapshot is read by its schema version: a known one exactly as stored, anything else
+// refused with the reason, on the pack page as on the downloads.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { readSnapshot } from "@/lib/pack/snapshot/read-snapshot";
+import { contentHash } from "@/lib/pack/snapshot/content-hash";
+import { findPackView } from "@/lib/pack/delivery/find-pack";
+import { sampleSnapshot } from "@/test/pack-fixtures";
+import { createPack } from "@/test/pack-fixtures-db";
+import { createTestUser, uniqueMonth } from "@/test/factories";
+
+describe("readSnapshot", () => {
+  it("reads schema 2 and schema 1 snapshots, returning the stored object itself", () => {
+    const stored = JSON.parse(JSON.stringify(sampleSnapshot("2019-07", 1)));
+    const read = readSnapshot(stored);
+    expect(read).toEqual({ ok: true, snapshot: stored });
+    if (read.ok) expect(read.snapshot).toBe(stored);
+    const old = { ...stored, schema: 1, sections: stored.sections.map((s: { indicators: object[] }) => ({ ...s, indicators: s.indicators.map((i) => ({ ...i, unsigned: undefined })) })) };
+    expect(readSnapshot(JSON.parse(JSON.stringify(old))).ok).toBe(true);
+  });
+
+  it("refuses a schema it does not know, and a snapshot missing what its schema promises, saying which", () => {
+    const stored = JSON.parse(JSON.stringify(sampleSnapshot("2019-07", 1)));
+    expect(readSnapshot({ ...stored, schema: 3 })).toEqual({ ok: false, reason: "it was stored as snapshot schema 3, and this version of Scrutiny Pack reads schemas 1 and 2" });
+    expect(readSnapshot(null)).toMatchObject({ ok: false, reason: expect.stringMatching(/schema null/) });
+    delete stored.sections[0].indicators[0].summary;
+    expect(readSnapshot(stored)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.summary does not match snapshot schema 2/) });
+  });
+
+  it("keeps an unreadable pack from every reader, with the reason for staff", async () => {
+    const month = uniqueMonth();
+    const { ids } = await createPack(month, [{ published: true }]);
+    const future = { ...sampleSnapshot(month, 1), schema: 9 };
+    await db.packVersion.update({ where: { id: ids[0] }, data: { snapshot: future as unknown as Prisma.InputJsonValue, contentHash: contentHash(future) } });
+    const director = (await createTestUser("DIRECTOR")).sessionUser;
+    expect(await findPackView(director, month)).toMatchObject({ kind: "tampered", version: 1, unreadable: expect.stringMatching(/snapshot schema 9/) });
+  });
+});

@@ -1,0 +1,69 @@
+// Reading a frozen snapshot back from the database. The stored JSON is checked against the shape
+// of its schema version before anything shows it: a snapshot this build knows (schema 1 or 2) is
+// read as it was signed off; anything else is refused with a reason, never half-shown.
+import { z } from "zod";
+import { MeasureType, Polarity, Role, Unit } from "@/lib/generated/prisma/enums";
+import { SNAPSHOT_SCHEMA, type PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
+
+const direction = z.object({ movement: z.enum(["UP", "DOWN", "SAME"]), verdict: z.enum(["IMPROVED", "WORSE", "NO_CHANGE", "UP", "DOWN"]) });
+const month = z.string().regex(/^\d{4}-\d{2}$/);
+
+const indicator = z.object({
+  code: z.string(), name: z.string(), definition: z.string(),
+  unit: z.enum(Unit), polarity: z.enum(Polarity), measureType: z.enum(MeasureType),
+  decimals: z.number().int(), suppressSmallNumbers: z.boolean(),
+  value: z.number().nullable(),
+  suppressed: z.object({ value: z.boolean(), lastMonth: z.boolean(), lastYear: z.boolean() }),
+  unsigned: z.object({ lastMonth: z.boolean(), lastYear: z.boolean() }).optional(),
+  notAvailableReason: z.string().nullable(), note: z.string().nullable(), revised: z.boolean(),
+  lastMonth: z.number().nullable(), lastYear: z.number().nullable(),
+  target: z.object({ value: z.number(), tolerance: z.number(), fromMonth: month }).nullable(),
+  rag: z.enum(["GREEN", "AMBER", "RED"]).nullable(),
+  vsLastMonth: direction.nullable(), vsLastYear: direction.nullable(),
+  changeVsLastMonth: z.string().nullable(), changeVsLastYear: z.string().nullable(),
+  comparators: z.array(z.object({ label: z.string(), periodLabel: z.string(), value: z.number(), source: z.string().nullable(), comparable: z.boolean() })),
+  trend: z.array(z.object({ month, value: z.number().nullable(), suppressed: z.literal(true).optional(), unsigned: z.literal(true).optional() })),
+  summary: z.string(),
+  exception: z.boolean(),
+});
+
+const section = z.object({
+  name: z.string(), slug: z.string(), owners: z.array(z.string()),
+  commentary: z.object({
+    body: z.string(),
+    authors: z.array(z.object({ name: z.string(), initials: z.string(), role: z.enum(Role) })),
+    approvedByName: z.string().nullable(), approvedAt: z.string().nullable(),
+  }).nullable(),
+  indicators: z.array(indicator),
+});
+
+/** Every schema version this build can read. Schema 1 differs from 2 only in what it may leave out. */
+export const READABLE_SCHEMAS = [1, SNAPSHOT_SCHEMA] as const;
+
+export const packSnapshotSchema: z.ZodType<PackSnapshot> = z.object({
+  schema: z.union(READABLE_SCHEMAS.map((n) => z.literal(n))),
+  council: z.string(), title: z.string(), month, panelMeetingDate: z.string(), version: z.number().int().positive(),
+  signedOff: z.object({ name: z.string(), role: z.enum(Role), at: z.string() }),
+  amendmentReason: z.string().nullable(),
+  sections: z.array(section),
+  charts: z.record(z.string(), z.string()),
+});
+
+export type SnapshotRead = { ok: true; snapshot: PackSnapshot } | { ok: false; reason: string };
+
+/**
+ * The stored JSON as a PackSnapshot, or why it cannot be read. The stored object itself is returned
+ * (not zod's copy), so the JSON download and its hash stay byte for byte what was signed off.
+ */
+export function readSnapshot(json: unknown): SnapshotRead {
+  const schema = (json as { schema?: unknown } | null)?.schema;
+  if (!READABLE_SCHEMAS.includes(schema as (typeof READABLE_SCHEMAS)[number])) {
+    return { ok: false, reason: `it was stored as snapshot schema ${JSON.stringify(schema ?? null)}, and this version of Scrutiny Pack reads schemas ${READABLE_SCHEMAS.join(" and ")}` };
+  }
+  const parsed = packSnapshotSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `its ${issue.path.join(".") || "content"} does not match snapshot schema ${schema} (${issue.message})` };
+  }
+  return { ok: true, snapshot: json as PackSnapshot };
+}
