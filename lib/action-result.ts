@@ -2,9 +2,15 @@
 import { z } from "zod";
 import { isAppError } from "@/lib/errors";
 
-export type ActionResult<T = undefined> =
+/**
+ * One shape for every action: `{ ok: true, data }` or `{ ok: false, message, fieldErrors }`. `values`
+ * carries the typed text back after a refusal (so nothing is lost, even after a conflict) and `at`
+ * changes on every answer, so a form can re-mount with them. `X` is anything else one form needs.
+ */
+export type ActionResult<T = undefined, X extends object = object> = (
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors: Record<string, string>; code?: string };
+  | ({ ok: false; message: string; fieldErrors: Record<string, string>; code?: string } & Partial<X>)
+) & { values?: Record<string, string>; at?: number };
 
 export const GENERIC_ERROR = "Sorry, something went wrong. Try again, and if it keeps happening tell your administrator.";
 
@@ -30,4 +36,14 @@ export function failure(e: unknown): ActionResult<never> {
   if (isAppError(e)) return { ok: false, message: e.message, fieldErrors: e.fieldErrors, code: e.code };
   console.error("Unexpected error in a server action", e);
   return { ok: false, message: GENERIC_ERROR, fieldErrors: {} };
+}
+
+/** The text fields of a submitted form, without Next's internal action fields. */
+export function formValues(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+    out[key] = key in out ? `${out[key]},${value}` : value;
+  }
+  return out;
 }

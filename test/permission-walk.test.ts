@@ -67,7 +67,7 @@ type Step = {
   permission: Action | "public";
   /** Leads may only act on sections they own: the walk runs one that owns it and one that does not. */
   sectionScoped?: boolean;
-  /** Domain functions typed for a signed-in user only: the action refuses a signed-out one itself. */
+  /** Domain functions typed for a signed-in user only: the action wrapper refuses a signed-out one. */
   signedOutCheckedInAction?: boolean;
   run?: (actor: Actor, w: World) => Promise<unknown>;
 };
@@ -199,7 +199,13 @@ describe("the permission walk", () => {
         const source = fs.readFileSync(path.join(ROOT, endpoint.split("#")[0]), "utf8");
         // Named beyond its import: called, or handed to the action's shared runner.
         expect(source.match(new RegExp(`\\b${step.calls}\\b`, "g"))?.length ?? 0, `${endpoint} calls ${step.calls}`).toBeGreaterThanOrEqual(2);
-        if (step.signedOutCheckedInAction) expect(source, `${endpoint} refuses a signed-out user`).toMatch(/if \(!user\) throw new AppError\("UNAUTHENTICATED"/);
+        // Every server action goes through the wrapper (lib/define-action.ts), which refuses a signed-out
+        // user and asks the permission table; none reads the session or catches errors by hand.
+        if (/^\s*["']use server["']/.test(source)) {
+          expect(source, `${endpoint} is made with the action wrapper`).toMatch(/from "@\/lib\/define-action"/);
+          expect(source, `${endpoint} leaves the session to the wrapper`).not.toMatch(/getCurrentUser\(/);
+          expect(source, `${endpoint} leaves errors to the wrapper`).not.toMatch(/\btry\s*\{/);
+        }
       }
     }
     // The pack action's other intents call the other two pack functions.

@@ -6,13 +6,14 @@ import { loadForPage } from "@/lib/page-guards";
 import { listPublishedPacks } from "@/lib/pack/delivery/find-pack";
 import { formatDate, formatMonth } from "@/lib/format/dates";
 import { TableHead } from "@/components/table-head";
+import { appConfig } from "@/lib/config/app";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Published packs" };
 
 export default async function PacksPage() {
   const user = await getCurrentUser();
-  if (!user && process.env.PUBLIC_PACKS !== "true") redirect("/login?callbackUrl=%2Fpacks");
+  if (!user && !appConfig.publicPacks) redirect("/login?callbackUrl=%2Fpacks");
   const packs = await loadForPage(listPublishedPacks(user));
   return (
     <PageShell user={user}>

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { NewComparatorInput } from "@/lib/catalogue/comparator-input";
 import { claimIndicatorVersion, readIndicatorForChange } from "@/lib/catalogue/claim-indicator-version";
 import { assertComparatorIsNew, checkComparatorValue, comparatorSnapshot, duplicateComparator } from "@/lib/catalogue/comparator-rules";
+import { isUniqueViolation } from "@/lib/errors";
 
 export async function addComparator(actor: SessionUser | null | undefined, input: NewComparatorInput) {
   assertCan(actor, "indicator.manage");
@@ -22,7 +23,7 @@ export async function addComparator(actor: SessionUser | null | undefined, input
       return created;
     });
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw duplicateComparator(fields.label, fields.periodLabel);
+    if (isUniqueViolation(e)) throw duplicateComparator(fields.label, fields.periodLabel);
     throw e;
   }
 }

@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { addMonths, formatMonth } from "@/lib/format/dates";
 import { checkValue } from "@/lib/values/validate-value";
 import { targetInForce } from "@/lib/catalogue/target-in-force";
@@ -63,7 +63,7 @@ export async function changeIndicatorTarget(actor: SessionUser | null | undefine
     });
   } catch (e) {
     // Two changes from the same month at once: the unique key lets only one through.
-    if ((e as { code?: string }).code === "P2002") throw problem({ fromMonth: `There is already a change from ${formatMonth(input.fromMonth)}. Choose another month` });
+    if (isUniqueViolation(e)) throw problem({ fromMonth: `There is already a change from ${formatMonth(input.fromMonth)}. Choose another month` });
     throw e;
   }
 }

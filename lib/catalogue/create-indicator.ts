@@ -5,7 +5,7 @@ import { db, type Tx } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { NewIndicatorInput } from "@/lib/catalogue/indicator-input";
 import { snapshotIndicator } from "@/lib/catalogue/indicator-snapshot";
 
@@ -27,7 +27,7 @@ export async function createIndicator(actor: SessionUser | null | undefined, inp
     });
   } catch (e) {
     // Two admins adding the same code at once: the unique index lets only one through.
-    if ((e as { code?: string }).code === "P2002") throw duplicateCode(input.code);
+    if (isUniqueViolation(e)) throw duplicateCode(input.code);
     throw e;
   }
 }

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import type { ComparatorChangeInput } from "@/lib/catalogue/comparator-input";
 import { claimIndicatorVersion, readIndicatorForChange } from "@/lib/catalogue/claim-indicator-version";
 import { assertComparatorIsNew, checkComparatorValue, comparatorSnapshot, duplicateComparator } from "@/lib/catalogue/comparator-rules";
@@ -30,7 +30,7 @@ export async function updateComparator(actor: SessionUser | null | undefined, in
       return updated;
     });
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw duplicateComparator(fields.label, fields.periodLabel);
+    if (isUniqueViolation(e)) throw duplicateComparator(fields.label, fields.periodLabel);
     throw e;
   }
 }

@@ -6,14 +6,14 @@
 import "server-only";
 import { db, type Tx } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { can, canEditSection } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
 import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context";
 import { CONFLICT_MESSAGE, normaliseBody } from "@/lib/commentary/transition-commentary";
-import { MAX_COMMENTARY_LENGTH, planTransition } from "@/lib/commentary/workflow";
+import { MAX_COMMENTARY_LENGTH, commentaryTooLong, planTransition } from "@/lib/commentary/workflow";
 
 export async function autosaveCommentary(user: SessionUser, input: { month: string; slug: string; expectedVersion: number; body: string }) {
   const { period, section, ownerIds, commentary } = await loadCommentaryContext(input.month, input.slug);
@@ -22,7 +22,7 @@ export async function autosaveCommentary(user: SessionUser, input: { month: stri
   if (!plan.ok) throw new AppError("INVALID_TRANSITION", plan.message);
   assertPeriodEditable(period);
   const body = normaliseBody(input.body);
-  if (body.length > MAX_COMMENTARY_LENGTH) throw new AppError("VALIDATION", "There is a problem", { body: `Commentary must be ${MAX_COMMENTARY_LENGTH.toLocaleString("en-GB")} characters or fewer` });
+  if (body.length > MAX_COMMENTARY_LENGTH) throw new AppError("VALIDATION", "There is a problem", { body: commentaryTooLong() });
   if ((commentary?.version ?? 0) !== input.expectedVersion) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
   if (commentary && commentary.body === body) return { version: commentary.version, savedAt: commentary.updatedAt };
 
@@ -35,7 +35,7 @@ export async function autosaveCommentary(user: SessionUser, input: { month: stri
         const created = await tx.commentary.create({ data: { sectionId: section.id, periodId: period.id, body, status: "DRAFT", updatedById: user.id, updatedByName: user.name } });
         ({ id, version } = created);
       } catch (e) {
-        if ((e as { code?: string }).code === "P2002") throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+        if (isUniqueViolation(e)) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
         throw e;
       }
     } else {

@@ -3,7 +3,7 @@
 // review comment and audit event. Notifications go out after the commit.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { can, canEditSection } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
@@ -11,7 +11,7 @@ import { assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
 import type { ReviewAction } from "@/lib/generated/prisma/enums";
 import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context";
-import { MAX_COMMENTARY_LENGTH, MAX_REVIEW_COMMENT_LENGTH, TRANSITIONS, planTransition, type Actor, type CommentaryAction } from "@/lib/commentary/workflow";
+import { MAX_COMMENTARY_LENGTH, MAX_REVIEW_COMMENT_LENGTH, REVIEW_COMMENT_TOO_LONG, TRANSITIONS, commentaryTooLong, planTransition, type Actor, type CommentaryAction } from "@/lib/commentary/workflow";
 import { notifyCommentaryChange } from "@/lib/commentary/notify";
 
 export type TransitionInput = {
@@ -42,13 +42,13 @@ function validate(input: TransitionInput, currentBody: string) {
   const comment = (input.comment ?? "").trim();
   const errors: Record<string, string> = {};
   if (body !== undefined && body.length > MAX_COMMENTARY_LENGTH) {
-    errors.body = `Commentary must be ${MAX_COMMENTARY_LENGTH.toLocaleString("en-GB")} characters or fewer (it has ${body.length.toLocaleString("en-GB")})`;
+    errors.body = commentaryTooLong(body.length);
   }
   const finalBody = body ?? currentBody;
   if ((input.action === "submit" || input.action === "approve") && !finalBody) errors.body = "Enter the commentary before you submit it for review";
   if (input.action === "return" && !comment) errors.comment = "Say what needs to change before you return the commentary";
   if (input.action === "reopen" && !comment) errors.comment = "Give the reason for reopening the commentary";
-  if (comment.length > MAX_REVIEW_COMMENT_LENGTH) errors.comment = `The comment must be ${MAX_REVIEW_COMMENT_LENGTH.toLocaleString("en-GB")} characters or fewer`;
+  if (comment.length > MAX_REVIEW_COMMENT_LENGTH) errors.comment = REVIEW_COMMENT_TOO_LONG;
   if (Object.keys(errors).length) throw new AppError("VALIDATION", "There is a problem", errors);
   return { body: finalBody, comment };
 }
@@ -85,7 +85,7 @@ export async function transitionCommentary(user: SessionUser, input: TransitionI
         });
         ({ id, version } = created);
       } catch (e) {
-        if ((e as { code?: string }).code === "P2002") throw conflict();
+        if (isUniqueViolation(e)) throw conflict();
         throw e;
       }
     } else {

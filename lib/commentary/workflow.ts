@@ -63,3 +63,13 @@ export function planTransition(state: CommentaryState, action: CommentaryAction,
 
 export const MAX_COMMENTARY_LENGTH = 20_000;
 export const MAX_REVIEW_COMMENT_LENGTH = 5_000;
+/**
+ * What a commentary form may post at most. Looser than the limits above: those are counted after
+ * the text is normalised (line endings, spaces), so the domain function checks them and says so.
+ */
+export const MAX_POSTED_TEXT = 100_000;
+
+const count = (n: number) => n.toLocaleString("en-GB");
+export const commentaryTooLong = (length?: number) =>
+  `Commentary must be ${count(MAX_COMMENTARY_LENGTH)} characters or fewer${length === undefined ? "" : ` (it has ${count(length)})`}`;
+export const REVIEW_COMMENT_TOO_LONG = `The comment must be ${count(MAX_REVIEW_COMMENT_LENGTH)} characters or fewer`;

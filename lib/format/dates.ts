@@ -1,7 +1,7 @@
 // Months are YYYY-MM strings throughout; these turn them into words for people.
-const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
+import { MONTH_PATTERN as MONTH_RE, isMonth } from "@/lib/validation/month";
 
-export const isMonth = (s: string) => MONTH_RE.test(s);
+export { isMonth };
 
 export function formatMonth(month: string): string {
   const m = MONTH_RE.exec(month);

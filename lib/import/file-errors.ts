@@ -2,6 +2,7 @@
 // show the same message whether the browser sent the file by script or by a plain form post.
 import { z } from "zod";
 import { MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "@/lib/import/limits";
+import { monthSchema } from "@/lib/validation/month";
 
 export type FileError =
   | { code: "no-file" }
@@ -71,7 +72,7 @@ function describeMonths(months: string[], formatMonth: MonthNamer): string {
   return `${sorted.length} other months, ${formatMonth(sorted[0])} to ${formatMonth(sorted[sorted.length - 1])}`;
 }
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const month = monthSchema();
 const fileErrorParam = z.discriminatedUnion("code", [
   z.object({ code: z.enum(["no-file", "empty", "no-rows", "too-large", "wrong-type", "old-excel", "bad-xlsx", "xlsx-too-large", "too-many-rows", "too-many-columns", "too-many-cells"]) }),
   z.object({ code: z.literal("bad-csv"), line: z.number().int().positive().optional() }),

@@ -7,6 +7,7 @@ import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { PreviewRow } from "@/lib/import/import-preview";
 import { AppError } from "@/lib/errors";
+import { isUniqueViolation } from "@/lib/errors";
 
 export const IMPORT_CONFLICT = "Someone changed some of these values while you were checking the preview, so nothing has been imported. Upload the file again to see the current preview.";
 
@@ -72,8 +73,3 @@ async function updateValues(tx: Tx, actor: SessionUser, target: Target, rows: Pr
   if (count !== rows.length) throw new AppError("CONFLICT", IMPORT_CONFLICT);
 }
 
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } };
-  return err.code === "P2002" || err.meta?.code === "23505" || err.meta?.driverAdapterError?.cause?.originalCode === "23505"
-    || err.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
-}

@@ -1,6 +1,7 @@
 // What the "Open a period" form sends, parsed the same way by the server action and the domain
 // function. Dates come from a date field (YYYY-MM-DD) or typed as people write them (26/9/2019).
 import { z } from "zod";
+import { monthSchema } from "@/lib/validation/month";
 
 /** "2019-09-26" or "26/9/2019" (also with - or . between) to "2019-09-26"; null when not a real date. */
 export function parseDateInput(raw: string): string | null {
@@ -20,7 +21,7 @@ export const openPeriodInput = z.object({
     .string({ message: "Enter the month" })
     .trim()
     .min(1, "Enter the month")
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Enter the month as a year and month, like 2019-09"),
+    .pipe(monthSchema()),
   panelMeetingDate: z
     .string({ message: "Enter the panel meeting date" })
     .trim()

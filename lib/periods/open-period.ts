@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { addMonths, currentMonth, formatDate, formatMonth } from "@/lib/format/dates";
 import { openPeriodInput, type OpenPeriodInput } from "@/lib/periods/open-period-input";
 import { EARLIEST_MONTH } from "@/lib/periods/month-range";
@@ -46,7 +46,7 @@ export async function openPeriod(actor: SessionUser | null, input: OpenPeriodInp
     });
   } catch (e) {
     // Another administrator opened the same month between our check and our insert.
-    if ((e as { code?: string }).code === "P2002") throw alreadyOpen(month);
+    if (isUniqueViolation(e)) throw alreadyOpen(month);
     throw e;
   }
 }

@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { assertSectionNameFree, duplicateSectionName } from "@/lib/sections/section-rules";
 import { slugify, type NewSectionInput } from "@/lib/sections/section-input";
+import { isUniqueViolation } from "@/lib/errors";
 
 export async function createSection(actor: SessionUser | null | undefined, input: NewSectionInput) {
   assertCan(actor, "section.manage");
@@ -20,7 +21,7 @@ export async function createSection(actor: SessionUser | null | undefined, input
       return created;
     });
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw duplicateSectionName(input.name);
+    if (isUniqueViolation(e)) throw duplicateSectionName(input.name);
     throw e;
   }
 }

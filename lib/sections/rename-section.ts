@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { assertSectionNameFree, claimSectionVersion, duplicateSectionName } from "@/lib/sections/section-rules";
 import type { SectionRenameInput } from "@/lib/sections/section-input";
+import { isUniqueViolation } from "@/lib/errors";
 
 export async function renameSection(actor: SessionUser | null | undefined, input: SectionRenameInput) {
   assertCan(actor, "section.manage");
@@ -19,7 +20,7 @@ export async function renameSection(actor: SessionUser | null | undefined, input
       return { ...before, name: input.name };
     });
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw duplicateSectionName(input.name);
+    if (isUniqueViolation(e)) throw duplicateSectionName(input.name);
     throw e;
   }
 }

@@ -1,7 +1,7 @@
 // Adds an account with a generated password, which the caller shows once and never stores.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/permissions";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -32,7 +32,7 @@ export async function addUser(actor: SessionUser | null, input: NewUserInput) {
     return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, password };
   } catch (e) {
     // Two administrators adding the same person at once: the unique email lets one through.
-    if ((e as { code?: string }).code === "P2002") throw new AppError("VALIDATION", "There is a problem", { email: emailTakenMessage(email) });
+    if (isUniqueViolation(e)) throw new AppError("VALIDATION", "There is a problem", { email: emailTakenMessage(email) });
     throw e;
   }
 }

@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import { zodFieldErrors } from "@/lib/action-result";
@@ -33,7 +33,7 @@ export async function createAdministrator(input: { name: string; email: string; 
       return { id: user.id, name: user.name, email: user.email };
     });
   } catch (e) {
-    if ((e as { code?: string }).code === "P2002") throw taken();
+    if (isUniqueViolation(e)) throw taken();
     throw e;
   }
 }

@@ -4,7 +4,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { ValueSource } from "@/lib/generated/prisma/enums";
-import { AppError } from "@/lib/errors";
+import { AppError, isUniqueViolation } from "@/lib/errors";
 
 export type ValueChange = {
   indicatorId: string;
@@ -46,7 +46,7 @@ export async function applyValueChange(
       return { outcome: "created", revision: created.revision };
     } catch (e) {
       // Two first saves at once: the unique key lets only one through.
-      if ((e as { code?: string }).code === "P2002") throw conflict();
+      if (isUniqueViolation(e)) throw conflict();
       throw e;
     }
   }

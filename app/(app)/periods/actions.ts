@@ -1,23 +1,17 @@
 "use server";
-// Form posts from the periods page: opening a month. The domain function checks who may do it.
+// Form posts from the periods page: opening a month.
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { failure, invalid, type ActionResult } from "@/lib/action-result";
+import { formAction, type ActionState } from "@/lib/define-action";
 import { openPeriod } from "@/lib/periods/open-period";
 import { openPeriodInput } from "@/lib/periods/open-period-input";
 
-export type OpenPeriodState = (ActionResult<null> & { values?: { month: string; panelMeetingDate: string } }) | null;
+export type OpenPeriodState = ActionState;
 
-export async function openPeriodAction(_prev: OpenPeriodState, formData: FormData): Promise<OpenPeriodState> {
-  const values = { month: String(formData.get("month") ?? ""), panelMeetingDate: String(formData.get("panelMeetingDate") ?? "") };
-  const parsed = openPeriodInput.safeParse(values);
-  if (!parsed.success) return { ...invalid(parsed.error), values };
-  try {
-    await openPeriod(await getCurrentUser(), parsed.data);
-  } catch (e) {
-    return { ...failure(e), values };
-  }
-  revalidatePath("/periods");
-  redirect(`/periods/${parsed.data.month}?opened=1`);
-}
+export const openPeriodAction = formAction({
+  schema: openPeriodInput, permission: "period.open", keepValues: true,
+  run: openPeriod,
+  done: (period) => {
+    revalidatePath("/periods");
+    return { redirect: `/periods/${period.month}?opened=1` };
+  },
+});

@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { signIn } from "next-auth/react";
-import { ErrorSummary, FieldError, type FieldErrors } from "@/components/error-summary";
+import { ErrorSummary, FieldError, type FieldErrors } from "@/components/form/error-summary";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 export function LoginForm({ callbackUrl, initialError, expired }: { callbackUrl: string; initialError?: string; expired?: boolean }) {

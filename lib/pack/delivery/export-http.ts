@@ -1,7 +1,7 @@
 // HTTP for the pack's downloads (PDF, CSV, Excel, JSON): which caches may keep them, how errors read,
 // and the version in the address. Shared by the route handlers so they all answer alike.
 import { z } from "zod";
-import { isAppError, type AppErrorCode } from "@/lib/errors";
+import { ERROR_STATUS, isAppError } from "@/lib/errors";
 import { CONTENT_TYPES, type ExportFormat } from "@/lib/pack/delivery/export-names";
 
 /**
@@ -31,10 +31,6 @@ export function parseVersionParam(raw: string | null): { ok: true; version: numb
   const parsed = versionParam.safeParse(raw);
   return parsed.success ? { ok: true, version: parsed.data } : { ok: false };
 }
-
-export const ERROR_STATUS: Record<AppErrorCode, number> = {
-  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID_TRANSITION: 409, LOCKED: 423, VALIDATION: 422,
-};
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

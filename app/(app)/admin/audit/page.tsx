@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/current-user";
-import { ErrorSummary } from "@/components/error-summary";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { auditFilterQuery, hasAnyFilter, parseAuditFilters, type SearchParams } from "@/lib/audit/audit-filters";
 import { findAuditFilterOptions, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { describeEntityType } from "@/lib/audit/audit-labels";

@@ -2,9 +2,9 @@
 // The add and change forms for an indicator. A refused save keeps what was typed; after a conflict,
 // each field someone else changed says what is saved now, and saving again replaces it.
 import { useActionState, type ReactNode } from "react";
-import { ErrorSummary, FieldError } from "@/components/error-summary";
+import { ErrorSummary, FieldError } from "@/components/form/error-summary";
 import { SuccessBanner } from "./success-banner";
-import type { FormResult } from "@/lib/catalogue/form-values";
+import type { ActionState } from "@/lib/define-action";
 import type { SectionOption } from "@/lib/catalogue/list-catalogue";
 import { MEASURE_TYPES, POLARITIES, UNITS, measureTypeHint, measureTypeLabel, polarityLabel, unitLabel } from "@/lib/catalogue/indicator-labels";
 
@@ -16,7 +16,7 @@ export type IndicatorFormValues = {
 type TextField = Exclude<keyof IndicatorFormValues, "suppressSmallNumbers" | "active">;
 
 type Props = {
-  action: (prev: FormResult | null, formData: FormData) => Promise<FormResult>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   sections: SectionOption[];
   saved: IndicatorFormValues;
   /** The indicator's updatedAt when editing: the compare-and-set token. */
@@ -28,7 +28,7 @@ type Props = {
 };
 
 export function IndicatorForm({ action, sections, saved, version, heading, submitLabel, notice }: Props) {
-  const [state, formAction, pending] = useActionState<FormResult | null, FormData>(action, null);
+  const [state, formAction, pending] = useActionState(action, null);
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
   const typed = failed?.values;

@@ -2,11 +2,11 @@
 // "Move up" and "Move down" for one section. Focus stays on the button pressed (or its partner when
 // the section reaches the top or bottom), and the result is announced.
 import { useActionState, useEffect, useRef } from "react";
-import type { FormResult } from "@/lib/catalogue/form-values";
+import type { ActionState } from "@/lib/define-action";
 import { moveSectionAction } from "./actions";
 
 export function MoveButtons({ id, name, first, last }: { id: string; name: string; first: boolean; last: boolean }) {
-  const [state, formAction, pending] = useActionState<FormResult | null, FormData>(moveSectionAction, null);
+  const [state, formAction, pending] = useActionState(moveSectionAction, null);
   const up = useRef<HTMLButtonElement>(null);
   const down = useRef<HTMLButtonElement>(null);
   const pressed = state?.values?.direction;

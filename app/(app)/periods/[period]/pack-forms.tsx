@@ -1,7 +1,8 @@
 "use client";
 // The director's buttons for the pack: sign off, publish, start an amendment.
 import { useActionState, useState } from "react";
-import { ErrorSummary, FieldError } from "@/components/error-summary";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { Textarea } from "@/components/form/textarea";
 import { packAction } from "./pack-actions";
 
 type Props = { month: string; version: number };
@@ -48,12 +49,10 @@ export function AmendmentForm(props: Props) {
     <form action={action} noValidate>
       <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
       <Hidden {...props} intent="amend" />
-      <div className={`govuk-form-group${errors.reason ? " govuk-form-group--error" : ""}`}>
-        <label className="govuk-label govuk-label--s" htmlFor="reason">Reason for the amendment</label>
-        <div id="reason-hint" className="govuk-hint">Printed in the pack&apos;s amendment log. The published version stays readable, marked as superseded.</div>
-        <FieldError id="reason" error={errors.reason} />
-        <textarea className={`govuk-textarea${errors.reason ? " govuk-textarea--error" : ""}`} id="reason" name="reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={`reason-hint${errors.reason ? " reason-error" : ""}`} />
-      </div>
+      <Textarea
+        id="reason" labelSize="s" label="Reason for the amendment" rows={3} value={reason} onChange={setReason} error={errors.reason}
+        hint="Printed in the pack's amendment log. The published version stays readable, marked as superseded."
+      />
       <button type="submit" className="govuk-button govuk-button--secondary" disabled={pending}>Start amendment</button>
     </form>
   );

@@ -1,26 +1,21 @@
 "use server";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getUserChangingPassword } from "@/lib/auth/current-user";
-import { failure, type ActionResult } from "@/lib/action-result";
+import { formAction, type ActionState } from "@/lib/define-action";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 
-export type ChangePasswordState = ActionResult | null;
+export type ChangePasswordState = ActionState;
 
-const text = (form: FormData, name: string) => {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-};
+const passwordForm = z.object({ currentPassword: z.string().default(""), newPassword: z.string().default(""), confirmPassword: z.string().default("") });
 
-export async function changePasswordAction(_prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
+export const changePasswordAction = formAction({
+  schema: passwordForm,
+  permission: "account.changeOwnPassword",
   // The one action someone who must choose a new password may use, so it reads the session itself.
-  const account = await getUserChangingPassword();
-  let forced: boolean;
-  try {
-    ({ forced } = await changeOwnPassword(account?.user ?? null, account?.sessionId ?? null, {
-      currentPassword: text(form, "currentPassword"), newPassword: text(form, "newPassword"), confirmPassword: text(form, "confirmPassword"),
-    }));
-  } catch (e) {
-    return failure(e);
-  }
-  redirect(forced ? "/" : "/account/password?done=1");
-}
+  session: async () => {
+    const account = await getUserChangingPassword();
+    return account && { ...account.user, sessionId: account.sessionId };
+  },
+  run: ({ sessionId, ...user }, input) => changeOwnPassword(user, sessionId, input),
+  done: ({ forced }) => ({ redirect: forced ? "/" : "/account/password?done=1" }),
+});

@@ -1,7 +1,8 @@
 "use client";
 // Current password, new password twice. Each problem is shown against its field and in the summary.
 import { useActionState } from "react";
-import { ErrorSummary, FieldError } from "@/components/error-summary";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextInput } from "@/components/form/text-input";
 import { changePasswordAction, type ChangePasswordState } from "./actions";
 
 const FIELDS = [
@@ -22,18 +23,12 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
         <div className="govuk-inset-text">An administrator set your password. Choose a new one that only you know before you carry on: enter the password they gave you as your current password.</div>
       ) : null}
       <form action={formAction} noValidate>
-        {FIELDS.map((f) => {
-          const error = errors[f.name];
-          const describedBy = [f.hint ? `${f.name}-hint` : "", error ? `${f.name}-error` : ""].filter(Boolean).join(" ") || undefined;
-          return (
-            <div key={f.name} className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-              <label className="govuk-label govuk-label--s" htmlFor={f.name}>{f.label}</label>
-              {f.hint ? <div id={`${f.name}-hint`} className="govuk-hint">{f.hint}</div> : null}
-              <FieldError id={f.name} error={error} />
-              <input className={`govuk-input govuk-!-width-two-thirds${error ? " govuk-input--error" : ""}`} id={f.name} name={f.name} type="password" autoComplete={f.autoComplete} spellCheck={false} aria-describedby={describedBy} />
-            </div>
-          );
-        })}
+        {FIELDS.map((f) => (
+          <TextInput
+            key={f.name} id={f.name} labelSize="s" label={f.label} hint={f.hint} error={errors[f.name]} type="password"
+            inputClassName="govuk-!-width-two-thirds" autoComplete={f.autoComplete} spellCheck={false}
+          />
+        ))}
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>Change password</button>
       </form>
     </>

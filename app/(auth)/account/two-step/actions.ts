@@ -1,19 +1,25 @@
 "use server";
+import { z } from "zod";
 import { getUserChangingPassword } from "@/lib/auth/current-user";
-import { failure, type ActionResult } from "@/lib/action-result";
+import { formAction, type ActionState } from "@/lib/define-action";
 import { AppError } from "@/lib/errors";
 import { enableSecondFactor } from "@/lib/users/second-factor";
 
-export type TwoStepState = ActionResult<{ recoveryCodes: string[] }> | null;
+export type TwoStepState = ActionState<{ recoveryCodes: string[] }>;
 
-export async function enableSecondFactorAction(_prev: TwoStepState, form: FormData): Promise<TwoStepState> {
+const twoStepForm = z.object({ secret: z.string().default(""), code: z.string().default("") });
+
+export const enableSecondFactorAction = formAction({
+  schema: twoStepForm,
+  permission: "account.secondFactor",
   // Reads the session itself: someone made to set this up may not use the rest of the app yet.
-  const account = await getUserChangingPassword();
-  const text = (name: string) => { const v = form.get(name); return typeof v === "string" ? v : ""; };
-  try {
-    if (account?.mustChangePassword) throw new AppError("INVALID_TRANSITION", "Choose a new password first");
-    return { ok: true, data: await enableSecondFactor(account?.user ?? null, { secret: text("secret"), code: text("code") }) };
-  } catch (e) {
-    return failure(e);
-  }
-}
+  session: async () => {
+    const account = await getUserChangingPassword();
+    return account && { ...account.user, mustChangePassword: account.mustChangePassword };
+  },
+  run: async ({ mustChangePassword, ...user }, input) => {
+    if (mustChangePassword) throw new AppError("INVALID_TRANSITION", "Choose a new password first");
+    return enableSecondFactor(user, input);
+  },
+  done: (data) => ({ data }),
+});

@@ -1,7 +1,8 @@
 "use client";
 // Setting up an authenticator app: the key to add, a code to prove it, then the recovery codes once.
 import { useActionState } from "react";
-import { ErrorSummary, FieldError } from "@/components/error-summary";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextInput } from "@/components/form/text-input";
 import { enableSecondFactorAction, type TwoStepState } from "./actions";
 
 export function TwoStepForm({ secret, uri, required }: { secret: string; uri: string; required: boolean }) {
@@ -43,12 +44,10 @@ export function TwoStepForm({ secret, uri, required }: { secret: string; uri: st
       </ol>
       <form action={formAction} noValidate>
         <input type="hidden" name="secret" value={secret} />
-        <div className={`govuk-form-group${errors.code ? " govuk-form-group--error" : ""}`}>
-          <label className="govuk-label govuk-label--s" htmlFor="code">Code from your authenticator app</label>
-          <div id="code-hint" className="govuk-hint">6 digits, for example 123456</div>
-          <FieldError id="code" error={errors.code} />
-          <input className={`govuk-input govuk-input--width-10${errors.code ? " govuk-input--error" : ""}`} id="code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" spellCheck={false} aria-describedby={["code-hint", errors.code ? "code-error" : ""].filter(Boolean).join(" ")} />
-        </div>
+        <TextInput
+          id="code" labelSize="s" label="Code from your authenticator app" hint="6 digits, for example 123456" error={errors.code}
+          width="10" inputMode="numeric" autoComplete="one-time-code" spellCheck={false}
+        />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>Turn on two-step sign-in</button>
       </form>
     </>

@@ -3,11 +3,9 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { assertCan } from "@/lib/auth/permissions";
 import { parseAuditFilters } from "@/lib/audit/audit-filters";
 import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
-import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
+import { AppError, ERROR_STATUS, isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
-
-const STATUS: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID_TRANSITION: 409, LOCKED: 423, VALIDATION: 422 };
 
 export async function GET(request: Request) {
   try {
@@ -26,7 +24,7 @@ export async function GET(request: Request) {
       },
     });
   } catch (e) {
-    if (isAppError(e)) return Response.json({ error: e.message, fields: e.fieldErrors }, { status: STATUS[e.code] });
+    if (isAppError(e)) return Response.json({ error: e.message, fields: e.fieldErrors }, { status: ERROR_STATUS[e.code] });
     console.error("GET /admin/audit/export failed", e);
     return Response.json({ error: "Sorry, the export did not work. Try again." }, { status: 500 });
   }

@@ -2,8 +2,8 @@
 // A section's name and owners: two forms, one error summary and one success banner at the top of
 // the page for whichever was used last. A refused save keeps what was typed and ticked.
 import { useActionState, useState, type ReactNode } from "react";
-import { ErrorSummary, FieldError } from "@/components/error-summary";
-import type { FormResult } from "@/lib/catalogue/form-values";
+import { ErrorSummary, FieldError } from "@/components/form/error-summary";
+import type { ActionState } from "@/lib/define-action";
 import { SuccessBanner } from "../../indicators/success-banner";
 import { renameSectionAction, setSectionOwnersAction } from "./actions";
 
@@ -17,8 +17,8 @@ type Props = {
 };
 
 export function SectionEditor({ section, leads, formerLeads, heading, notice }: Props) {
-  const [rename, renameAction, renaming] = useActionState<FormResult | null, FormData>(renameSectionAction, null);
-  const [owners, ownersAction, savingOwners] = useActionState<FormResult | null, FormData>(setSectionOwnersAction, null);
+  const [rename, renameAction, renaming] = useActionState(renameSectionAction, null);
+  const [owners, ownersAction, savingOwners] = useActionState(setSectionOwnersAction, null);
   const [last, setLast] = useState<"rename" | "owners" | null>(null);
   const latest = last === "rename" ? rename : last === "owners" ? owners : null;
   const failed = latest && !latest.ok ? latest : null;

@@ -2,7 +2,7 @@
 // One button that changes an account, carrying the version of the account the page showed so a
 // stale page is refused rather than overwriting someone else's change.
 import { useActionState } from "react";
-import { ErrorSummary } from "@/components/error-summary";
+import { ErrorSummary } from "@/components/form/error-summary";
 import type { UserChangeState } from "./actions";
 
 type Props = {

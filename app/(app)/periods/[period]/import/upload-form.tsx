@@ -4,7 +4,7 @@
 // to the same route handler, which then redirects.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { ErrorSummary, FieldError } from "@/components/error-summary";
+import { ErrorSummary, FieldError } from "@/components/form/error-summary";
 import { ACCEPT_ATTRIBUTE, MAX_IMPORT_BYTES } from "@/lib/import/limits";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "checking" } | { kind: "opening" };

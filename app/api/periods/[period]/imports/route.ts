@@ -3,7 +3,7 @@
 import type { NextRequest } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
-import { isAppError, type AppErrorCode } from "@/lib/errors";
+import { ERROR_STATUS, isAppError } from "@/lib/errors";
 import { GENERIC_ERROR } from "@/lib/action-result";
 import { describeFileError, type FileError } from "@/lib/import/file-errors";
 import { previewImport } from "@/lib/import/preview-import";
@@ -12,8 +12,6 @@ import { formatMonth, isMonth } from "@/lib/format/dates";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
-
-const STATUS: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, INVALID_TRANSITION: 409, CONFLICT: 409, LOCKED: 423, VALIDATION: 422 };
 
 export async function POST(request: NextRequest, { params }: { params: Promise<{ period: string }> }) {
   const { period: month } = await params;
@@ -43,7 +41,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
     const url = `${uploadPage}/${result.batchId}`;
     return wantsJson ? json(201, { ok: true, batchId: result.batchId, url }) : seeOther(url);
   } catch (e) {
-    if (isAppError(e)) return refuse(STATUS[e.code], e.message);
+    if (isAppError(e)) return refuse(ERROR_STATUS[e.code], e.message);
     console.error(`POST ${uploadPage}: unexpected error`, e);
     return refuse(500, GENERIC_ERROR);
   }

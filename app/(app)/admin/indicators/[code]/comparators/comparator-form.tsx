@@ -1,12 +1,12 @@
 "use client";
 // Add or change a comparator. A refused save keeps what was typed.
 import { useActionState, type ReactNode } from "react";
-import { ErrorSummary, FieldError } from "@/components/error-summary";
-import type { FormResult } from "@/lib/catalogue/form-values";
+import { ErrorSummary, FieldError } from "@/components/form/error-summary";
+import type { ActionState } from "@/lib/define-action";
 
 type Values = { label: string; periodLabel: string; value: string; source: string; notes: string };
 type Props = {
-  action: (prev: FormResult | null, formData: FormData) => Promise<FormResult>;
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   code: string;
   version: string;
   id?: string;
@@ -25,7 +25,7 @@ const FIELDS: { f: keyof Values; label: string; hint?: string; width?: string; t
 ];
 
 export function ComparatorForm({ action, code, version, id, saved, suffix, submitLabel, heading }: Props) {
-  const [state, formAction, pending] = useActionState<FormResult | null, FormData>(action, null);
+  const [state, formAction, pending] = useActionState(action, null);
   const failed = state && !state.ok ? state : null;
   const errors = failed?.fieldErrors ?? {};
   const value = (f: keyof Values) => failed?.values?.[f] ?? saved[f];

@@ -1,12 +1,12 @@
 "use client";
 // Removes a comparator; if that is refused (say, someone changed the indicator), says why.
 import { useActionState } from "react";
-import { ErrorSummary } from "@/components/error-summary";
-import type { FormResult } from "@/lib/catalogue/form-values";
+import { ErrorSummary } from "@/components/form/error-summary";
+import type { ActionState } from "@/lib/define-action";
 import { removeComparatorAction } from "./actions";
 
 export function RemoveComparatorForm({ code, version, id, name }: { code: string; version: string; id: string; name: string }) {
-  const [state, formAction, pending] = useActionState<FormResult | null, FormData>(removeComparatorAction, null);
+  const [state, formAction, pending] = useActionState(removeComparatorAction, null);
   const failed = state && !state.ok ? state : null;
   return (
     <form action={formAction} noValidate>

@@ -1,7 +1,7 @@
 "use client";
 // Confirm, then see the new password once in place of the form.
 import { useActionState } from "react";
-import { ErrorSummary } from "@/components/error-summary";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { OneTimePassword } from "../../one-time-password";
 import { Breakable } from "../../../audit/breakable";
 import { resetPasswordAction, type ResetPasswordState } from "./actions";

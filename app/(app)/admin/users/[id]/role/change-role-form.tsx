@@ -2,8 +2,7 @@
 // Choose a new role. When a service lead stops being one, the form says which sections they will
 // stop owning before anything changes.
 import { useActionState } from "react";
-import { ErrorSummary } from "@/components/error-summary";
-import type { ActionResult } from "@/lib/action-result";
+import { ErrorSummary } from "@/components/form/error-summary";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { RoleRadios } from "../../role-radios";
 import { changeRoleAction } from "./actions";
@@ -11,7 +10,7 @@ import { changeRoleAction } from "./actions";
 type Props = { user: { id: string; name: string; role: Role; roleLabel: string; version: number }; sections: string[] };
 
 export function ChangeRoleForm({ user, sections }: Props) {
-  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(changeRoleAction, null);
+  const [state, formAction, pending] = useActionState(changeRoleAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   return (
     <>

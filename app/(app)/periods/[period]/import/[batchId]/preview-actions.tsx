@@ -2,7 +2,7 @@
 // "Confirm import" and "Upload a different file". Each button is disabled while its form is being
 // sent, and the server commits a batch at most once however often it is asked.
 import { useActionState } from "react";
-import { ErrorSummary } from "@/components/error-summary";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { confirmImportAction, discardImportAction, type ImportActionState } from "./actions";
 
 export function PreviewActions({ batchId, canConfirm, rowsToWrite }: { batchId: string; canConfirm: boolean; rowsToWrite: number }) {

@@ -2,7 +2,7 @@
 // The commentary editor (owners), the review form (director) and the reopen form. Text typed here
 // stays in the box whatever the server answers, so a conflict or an expired session loses nothing.
 import { useActionState, useEffect, useRef, useState } from "react";
-import { ErrorSummary, FieldError } from "@/components/error-summary";
+import { ErrorSummary, FieldError } from "@/components/form/error-summary";
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
 import { CharacterCount } from "@/components/form/character-count";
 import { MAX_COMMENTARY_LENGTH, MAX_REVIEW_COMMENT_LENGTH } from "@/lib/commentary/workflow";

@@ -1,0 +1,40 @@
+// The GOV.UK form group every field sits in: the group's error state, the hint and error message
+// with the ids the field's aria-describedby names. The rest of components/form/ builds on this, in
+// the way DfE's Explore Education Statistics admin builds FormFieldTextInput and friends.
+import type { ReactNode } from "react";
+import { FieldError } from "@/components/form/error-summary";
+
+export type FieldProps = {
+  /** The field's id; also its name unless `name` is given. Errors link to it from the summary. */
+  id: string;
+  name?: string;
+  hint?: ReactNode;
+  error?: string;
+  /** Shown between the hint and the error, e.g. "Saved by someone else: ..." after a conflict. */
+  note?: ReactNode;
+  /** The id of `note`, so the field is described by it too. */
+  noteId?: string;
+};
+
+/** The ids that describe a field, in GOV.UK's order: hint, note, error. */
+export function describedBy(id: string, { hint, error, noteId }: Pick<FieldProps, "hint" | "error" | "noteId">, extra: string[] = []): string | undefined {
+  return [hint ? `${id}-hint` : "", noteId ?? "", error ? `${id}-error` : "", ...extra].filter(Boolean).join(" ") || undefined;
+}
+
+export function FormGroup({ error, className, children }: { error?: string; className?: string; children: ReactNode }) {
+  return <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}${className ? ` ${className}` : ""}`}>{children}</div>;
+}
+
+/** Hint, note and error message, as every field shows them. */
+export function FieldMessages({ id, hint, error, note, hintClassName = "govuk-hint" }: FieldProps & { hintClassName?: string }) {
+  return (
+    <>
+      {hint ? <div id={`${id}-hint`} className={hintClassName}>{hint}</div> : null}
+      {note}
+      <FieldError id={id} error={error} />
+    </>
+  );
+}
+
+export const labelClass = (size?: "s" | "m" | "l" | "xl") => `govuk-label${size ? ` govuk-label--${size}` : ""}`;
+export const legendClass = (size?: "s" | "m" | "l" | "xl") => `govuk-fieldset__legend${size ? ` govuk-fieldset__legend--${size}` : ""}`;
