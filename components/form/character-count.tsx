@@ -5,7 +5,7 @@
 // the last keystroke), so a screen reader announces the count once rather than at every key.
 // The server render already shows the count, so it works before hydration too.
 import { useEffect, useRef, useState, type Ref } from "react";
-import { FieldError } from "@/components/error-summary";
+import { FieldError } from "@/components/form/error-summary";
 
 const CHECK_EVERY_MS = 1000;
 const QUIET_FOR_MS = 500;

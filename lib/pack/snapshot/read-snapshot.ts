@@ -4,9 +4,10 @@
 import { z } from "zod";
 import { MeasureType, Polarity, Role, Unit } from "@/lib/generated/prisma/enums";
 import { SNAPSHOT_SCHEMA, type PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
+import { monthSchema } from "@/lib/validation/month";
 
 const direction = z.object({ movement: z.enum(["UP", "DOWN", "SAME"]), verdict: z.enum(["IMPROVED", "WORSE", "NO_CHANGE", "UP", "DOWN"]) });
-const month = z.string().regex(/^\d{4}-\d{2}$/);
+const month = monthSchema();
 
 const indicator = z.object({
   code: z.string(), name: z.string(), definition: z.string(),
