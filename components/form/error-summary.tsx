@@ -1,35 +1,37 @@
 "use client";
-// GOV.UK error summary: takes focus when it appears and links to each field in error.
-import { useEffect, useRef } from "react";
+// GOV.UK error summary: takes focus when it appears and links to each field (or row) in error.
+import { useEffect, useRef, type ReactNode } from "react";
 
 export type FieldErrors = Record<string, string>;
 
-export function ErrorSummary({ errors, message, idFor = (f) => f }: { errors: FieldErrors; message?: string; idFor?: (field: string) => string }) {
+/** The summary itself: one entry per problem, each a link where it has somewhere to go. */
+export function ErrorSummaryPanel({ items, children }: { items: { href?: string; text: string }[]; children?: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
-  const entries = Object.entries(errors);
-  const show = entries.length > 0 || Boolean(message);
-  const key = JSON.stringify(errors) + (message ?? "");
+  const key = JSON.stringify(items);
   useEffect(() => {
-    if (show) ref.current?.focus();
-  }, [show, key]);
-  if (!show) return null;
+    ref.current?.focus();
+  }, [key]);
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
         <h2 className="govuk-error-summary__title">There is a problem</h2>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
-            {message && entries.length === 0 ? <li>{message}</li> : null}
-            {entries.map(([field, text]) => (
-              <li key={field}>
-                <a href={`#${idFor(field)}`}>{text}</a>
-              </li>
-            ))}
+            {items.map((item, i) => <li key={i}>{item.href ? <a href={item.href}>{item.text}</a> : item.text}</li>)}
           </ul>
+          {children}
         </div>
       </div>
     </div>
   );
+}
+
+/** A form's summary: its field errors linked to the fields, or the one message when no field is named. */
+export function ErrorSummary({ errors, message, idFor = (f) => f }: { errors: FieldErrors; message?: string; idFor?: (field: string) => string }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0 && !message) return null;
+  const items = entries.length ? entries.map(([field, text]) => ({ href: `#${idFor(field)}`, text })) : [{ text: message! }];
+  return <ErrorSummaryPanel items={items} />;
 }
 
 export function FieldError({ id, error }: { id: string; error?: string }) {

@@ -1,3 +1,4 @@
+import { SummaryRow } from "@/components/summary-list";
 import { countCatalogue } from "@/lib/home/home-summary";
 import { findAdminTasks } from "@/lib/tasks/find-tasks";
 import { formatMonth } from "@/lib/format/dates";
@@ -25,21 +26,12 @@ export async function AdminHome() {
       )}
       <h2 className="govuk-heading-m">Catalogue</h2>
       <dl className="govuk-summary-list">
-        <Row label="Active indicators" value={counts.indicators} />
-        <Row label="Sections" value={counts.sections} />
-        <Row label="Active users" value={counts.users} />
-        <Row label="Periods opened" value={counts.periods} />
+        <SummaryRow label="Active indicators">{counts.indicators.toLocaleString("en-GB")}</SummaryRow>
+        <SummaryRow label="Sections">{counts.sections.toLocaleString("en-GB")}</SummaryRow>
+        <SummaryRow label="Active users">{counts.users.toLocaleString("en-GB")}</SummaryRow>
+        <SummaryRow label="Periods opened">{counts.periods.toLocaleString("en-GB")}</SummaryRow>
       </dl>
       <p className="govuk-body"><a className="govuk-link" href="/admin">Go to administration</a></p>
     </>
-  );
-}
-
-function Row({ label, value }: { label: string; value: number }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{value.toLocaleString("en-GB")}</dd>
-    </div>
   );
 }

@@ -1,3 +1,4 @@
+import { TaskList } from "@/components/task-list";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -97,20 +98,11 @@ export default async function PeriodPage({ params, searchParams }: Props) {
       ) : null}
 
       <h2 className="govuk-heading-m">Figures</h2>
-      <ul className="govuk-task-list">
-        <li className="govuk-task-list__item govuk-task-list__item--with-link">
-          <div className="govuk-task-list__name-and-hint">
-            <a className="govuk-link govuk-task-list__link" href={`${base}/values`} aria-describedby="task-values-hint task-values-status">Values</a>
-            <div id="task-values-hint" className="govuk-task-list__hint">
-              {describeValuesProgress(values)}
-              {o.revisedCount > 0 ? `. ${o.revisedCount} revised after commentary was submitted` : ""}
-            </div>
-          </div>
-          <div className="govuk-task-list__status" id="task-values-status">
-            {values.indicators > 0 && values.missing === 0 ? "Completed" : <strong className="govuk-tag govuk-tag--teal">{values.withValue + values.notAvailable === 0 ? "Not started" : "Incomplete"}</strong>}
-          </div>
-        </li>
-      </ul>
+      <TaskList items={[{
+        id: "task-values", name: "Values", href: `${base}/values`,
+        hint: <>{describeValuesProgress(values)}{o.revisedCount > 0 ? `. ${o.revisedCount} revised after commentary was submitted` : ""}</>,
+        status: values.indicators > 0 && values.missing === 0 ? "Completed" : <strong className="govuk-tag govuk-tag--teal">{values.withValue + values.notAvailable === 0 ? "Not started" : "Incomplete"}</strong>,
+      }]} />
       {o.may.import ? (
         <a href={`${base}/import`} role="button" draggable="false" className="govuk-button govuk-button--secondary" data-module="govuk-button">
           Import values
@@ -121,21 +113,11 @@ export default async function PeriodPage({ params, searchParams }: Props) {
       {o.sections.length === 0 ? (
         <p className="govuk-body">There are no sections yet.</p>
       ) : (
-        <ul className="govuk-task-list">
-          {o.sections.map((s, i) => (
-            <li key={s.slug} className="govuk-task-list__item govuk-task-list__item--with-link">
-              <div className="govuk-task-list__name-and-hint">
-                <a className="govuk-link govuk-task-list__link" href={`${base}/sections/${s.slug}`} aria-describedby={`task-section-${i}-hint task-section-${i}-status`}>{s.name}</a>
-                <div id={`task-section-${i}-hint`} className="govuk-task-list__hint">
-                  {s.owners.length ? `Owned by ${s.owners.join(", ")}` : "No owner yet"}; {s.indicators} indicator{s.indicators === 1 ? "" : "s"}
-                </div>
-              </div>
-              <div className="govuk-task-list__status" id={`task-section-${i}-status`}>
-                <strong className={`govuk-tag ${STATE_TAG_CLASS[s.state]}`}>{STATE_LABEL[s.state]}</strong>
-              </div>
-            </li>
-          ))}
-        </ul>
+        <TaskList items={o.sections.map((s, i) => ({
+          id: `task-section-${i}`, name: s.name, href: `${base}/sections/${s.slug}`,
+          hint: <>{s.owners.length ? `Owned by ${s.owners.join(", ")}` : "No owner yet"}; {s.indicators} indicator{s.indicators === 1 ? "" : "s"}</>,
+          status: <strong className={`govuk-tag ${STATE_TAG_CLASS[s.state]}`}>{STATE_LABEL[s.state]}</strong>,
+        }))} />
       )}
 
       <PackControls user={user} month={month} status={period.status} version={period.version} readiness={o.readiness} amendmentReason={period.amendmentReason} />

@@ -1,3 +1,4 @@
+import { SummaryRow } from "@/components/summary-list";
 import type { Metadata } from "next";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { roleLabel } from "@/lib/auth/roles";
@@ -83,18 +84,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   );
 }
 
+/** Every row of this account's summary: some have a change link, so the others say they have none. */
 function Row({ label, value, action }: { label: string; value: React.ReactNode; action?: { href: string; text: string; hidden: string } }) {
-  return (
-    <div className={`govuk-summary-list__row${action ? "" : " govuk-summary-list__row--no-actions"}`}>
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{value}</dd>
-      {action ? (
-        <dd className="govuk-summary-list__actions">
-          <a className="govuk-link" href={action.href}>
-            {action.text}<span className="govuk-visually-hidden"> {action.hidden}</span>
-          </a>
-        </dd>
-      ) : null}
-    </div>
-  );
+  return <SummaryRow label={label} action={action} mixed>{value}</SummaryRow>;
 }

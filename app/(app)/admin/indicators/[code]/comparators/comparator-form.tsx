@@ -1,7 +1,9 @@
 "use client";
 // Add or change a comparator. A refused save keeps what was typed.
 import { useActionState, type ReactNode } from "react";
-import { ErrorSummary, FieldError } from "@/components/form/error-summary";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextInput } from "@/components/form/text-input";
+import { Textarea } from "@/components/form/textarea";
 import type { ActionState } from "@/lib/define-action";
 
 type Values = { label: string; periodLabel: string; value: string; source: string; notes: string };
@@ -38,27 +40,14 @@ export function ComparatorForm({ action, code, version, id, saved, suffix, submi
         <input type="hidden" name="expectedUpdatedAt" value={version} />
         {id ? <input type="hidden" name="id" value={id} /> : null}
         <div key={state?.at ?? 0}>
-          {FIELDS.map(({ f, label, hint, width, textarea }) => {
-            const describedBy = [hint ? `${f}-hint` : "", errors[f] ? `${f}-error` : ""].filter(Boolean).join(" ") || undefined;
-            const cls = (base: string) => `${base}${width ? ` govuk-input--width-${width}` : ""}${errors[f] ? ` ${base}--error` : ""}`;
-            return (
-              <div key={f} className={`govuk-form-group${errors[f] ? " govuk-form-group--error" : ""}`}>
-                <label className="govuk-label govuk-label--s" htmlFor={f}>{label}</label>
-                {hint ? <div id={`${f}-hint`} className="govuk-hint">{hint}</div> : null}
-                <FieldError id={f} error={errors[f]} />
-                {textarea ? (
-                  <textarea className={cls("govuk-textarea")} id={f} name={f} rows={3} defaultValue={value(f)} aria-describedby={describedBy} />
-                ) : f === "value" ? (
-                  <div className="govuk-input__wrapper">
-                    <input className={cls("govuk-input")} id={f} name={f} type="text" inputMode="decimal" spellCheck={false} defaultValue={value(f)} aria-describedby={describedBy} />
-                    {suffix ? <div className="govuk-input__suffix" aria-hidden="true">{suffix}</div> : null}
-                  </div>
-                ) : (
-                  <input className={cls("govuk-input")} id={f} name={f} type="text" defaultValue={value(f)} aria-describedby={describedBy} />
-                )}
-              </div>
-            );
-          })}
+          {FIELDS.map(({ f, label, hint, width, textarea }) => textarea ? (
+            <Textarea key={f} id={f} labelSize="s" label={label} hint={hint} error={errors[f]} rows={3} defaultValue={value(f)} />
+          ) : (
+            <TextInput
+              key={f} id={f} labelSize="s" label={label} hint={hint} error={errors[f]} width={width ? String(width) : undefined} defaultValue={value(f)}
+              {...(f === "value" ? { inputMode: "decimal" as const, spellCheck: false, suffix } : {})}
+            />
+          ))}
         </div>
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
           {submitLabel}

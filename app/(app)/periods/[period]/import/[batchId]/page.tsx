@@ -1,3 +1,4 @@
+import { SummaryRow } from "@/components/summary-list";
 import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound } from "next/navigation";
@@ -9,7 +10,7 @@ import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { PreviewActions } from "./preview-actions";
 import { PreviewTable, rowAnchor } from "./preview-table";
-import { RowErrorSummary } from "./row-error-summary";
+import { ErrorSummaryPanel } from "@/components/form/error-summary";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 
 type Props = { params: Promise<{ period: string; batchId: string }> };
@@ -58,21 +59,23 @@ export default async function ImportPreviewPage({ params }: Props) {
     <>
       {breadcrumbs}
       {errors.length ? (
-        <RowErrorSummary items={listed.map((e) => ({ href: `#${rowAnchor(e.row)}`, text: e.message }))} more={errors.length - listed.length} />
+        <ErrorSummaryPanel items={listed.map((e) => ({ href: `#${rowAnchor(e.row)}`, text: e.message }))}>
+          {errors.length > listed.length ? <p className="govuk-body">and {(errors.length - listed.length).toLocaleString("en-GB")} more. Correct these first, then upload the file again to see the rest.</p> : null}
+        </ErrorSummaryPanel>
       ) : null}
       <span className="govuk-caption-l">Import values for {name}</span>
       <h1 className="govuk-heading-xl">{headingFor(batch)}</h1>
       <dl className="govuk-summary-list">
-        <Row label="File">{batch.fileName}</Row>
-        <Row label="Uploaded">{formatDateTime(batch.createdAt)} by {batch.createdByName}</Row>
-        <Row label="New values">{counts.new}</Row>
-        <Row label="Changed values">{counts.changed}</Row>
-        <Row label="Unchanged">{counts.unchanged}</Row>
-        <Row label="Rows with errors">{counts.error}</Row>
+        <SummaryRow label="File">{batch.fileName}</SummaryRow>
+        <SummaryRow label="Uploaded">{formatDateTime(batch.createdAt)} by {batch.createdByName}</SummaryRow>
+        <SummaryRow label="New values">{counts.new}</SummaryRow>
+        <SummaryRow label="Changed values">{counts.changed}</SummaryRow>
+        <SummaryRow label="Unchanged">{counts.unchanged}</SummaryRow>
+        <SummaryRow label="Rows with errors">{counts.error}</SummaryRow>
         {skipped.rows > 0 ? (
-          <Row label="Rows for other months">
+          <SummaryRow label="Rows for other months">
             {skipped.rows.toLocaleString("en-GB")}, left out ({describeMonths(skipped.months)}). This import only changes {name}.
-          </Row>
+          </SummaryRow>
         ) : null}
       </dl>
       {!editable ? (
@@ -116,15 +119,6 @@ function Done({ batch, month }: { batch: ImportBatchView; month: string }) {
       <p className="govuk-body"><a className="govuk-link" href={`/periods/${month}/values`}>Check the values for {formatMonth(month)}</a></p>
       <p className="govuk-body"><a className="govuk-link" href={`/periods/${month}`}>Back to {formatMonth(month)}</a></p>
       </div>
-    </div>
-  );
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
     </div>
   );
 }
