@@ -26,9 +26,12 @@ export function Checkbox({ id, name = id, label, hint, defaultChecked, small = t
   );
 }
 
-type Props = FieldProps & { legend: ReactNode; legendSize?: "s" | "m" | "l" | "xl"; options: readonly Option[]; checked: readonly string[]; small?: boolean };
+/** A choice with its own name (a yes/no setting among others) sends "on" under that name. */
+export type CheckboxOption = Option & { name?: string };
 
-/** Several choices under one name: the form sends each ticked value. */
+type Props = FieldProps & { legend: ReactNode; legendSize?: "s" | "m" | "l" | "xl"; options: readonly CheckboxOption[]; checked: readonly string[]; small?: boolean };
+
+/** Several choices under one name (the form sends each ticked value), or settings each named for itself. */
 export function Checkboxes({ id, name = id, legend, legendSize, hint, error, note, noteId, options, checked, small }: Props) {
   return (
     <FormGroup error={error}>
@@ -37,7 +40,11 @@ export function Checkboxes({ id, name = id, legend, legendSize, hint, error, not
         <FieldMessages id={id} hint={hint} error={error} note={note} />
         <div className={`govuk-checkboxes${small ? " govuk-checkboxes--small" : ""}`} data-module="govuk-checkboxes">
           {options.map((o, i) => (
-            <CheckboxItem key={o.value} id={optionId(id, i, o.value)} name={name} value={o.value} label={o.label} hint={o.hint} defaultChecked={checked.includes(o.value)} />
+            o.name ? (
+              <CheckboxItem key={o.value} id={o.name} name={o.name} label={o.label} hint={o.hint} defaultChecked={checked.includes(o.value)} />
+            ) : (
+              <CheckboxItem key={o.value} id={optionId(id, i, o.value)} name={name} value={o.value} label={o.label} hint={o.hint} defaultChecked={checked.includes(o.value)} />
+            )
           ))}
         </div>
       </fieldset>

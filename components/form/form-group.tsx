@@ -21,8 +21,9 @@ export function describedBy(id: string, { hint, error, noteId }: Pick<FieldProps
   return [hint ? `${id}-hint` : "", noteId ?? "", error ? `${id}-error` : "", ...extra].filter(Boolean).join(" ") || undefined;
 }
 
-export function FormGroup({ error, className, children }: { error?: string; className?: string; children: ReactNode }) {
-  return <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}${className ? ` ${className}` : ""}`}>{children}</div>;
+/** `invalid` marks the group as in error when the message is said elsewhere (sign-in's one summary). */
+export function FormGroup({ error, invalid, className, children }: { error?: string; invalid?: boolean; className?: string; children: ReactNode }) {
+  return <div className={`govuk-form-group${error || invalid ? " govuk-form-group--error" : ""}${className ? ` ${className}` : ""}`}>{children}</div>;
 }
 
 /** Hint, note and error message, as every field shows them. */

@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
 import { signIn } from "next-auth/react";
-import { ErrorSummary, FieldError, type FieldErrors } from "@/components/form/error-summary";
+import { ErrorSummary, type FieldErrors } from "@/components/form/error-summary";
+import { TextInput } from "@/components/form/text-input";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
 export function LoginForm({ callbackUrl, initialError, expired }: { callbackUrl: string; initialError?: string; expired?: boolean }) {
@@ -49,23 +50,13 @@ export function LoginForm({ callbackUrl, initialError, expired }: { callbackUrl:
       ) : null}
       <h1 className="govuk-heading-l">Sign in</h1>
       <form noValidate onSubmit={onSubmit} method="post" action="/api/auth/callback/credentials">
-        <div className={`govuk-form-group${errors.email || (message && !needCode) ? " govuk-form-group--error" : ""}`}>
-          <label className="govuk-label" htmlFor="email">Email address</label>
-          <FieldError id="email" error={errors.email} />
-          <input className={`govuk-input${errors.email ? " govuk-input--error" : ""}`} id="email" name="email" type="email" autoComplete="username" spellCheck={false} aria-describedby={errors.email ? "email-error" : undefined} />
-        </div>
-        <div className={`govuk-form-group${errors.password ? " govuk-form-group--error" : ""}`}>
-          <label className="govuk-label" htmlFor="password">Password</label>
-          <FieldError id="password" error={errors.password} />
-          <input className={`govuk-input${errors.password ? " govuk-input--error" : ""}`} id="password" name="password" type="password" autoComplete="current-password" aria-describedby={errors.password ? "password-error" : undefined} />
-        </div>
+        <TextInput id="email" label="Email address" error={errors.email} invalid={Boolean(message && !needCode)} type="email" autoComplete="username" spellCheck={false} />
+        <TextInput id="password" label="Password" error={errors.password} type="password" autoComplete="current-password" />
         {needCode ? (
-          <div className={`govuk-form-group${errors.code || message ? " govuk-form-group--error" : ""}`}>
-            <label className="govuk-label" htmlFor="code">Code from your authenticator app</label>
-            <div id="code-hint" className="govuk-hint">6 digits, or one of your recovery codes</div>
-            <FieldError id="code" error={errors.code} />
-            <input className={`govuk-input govuk-input--width-10${errors.code ? " govuk-input--error" : ""}`} id="code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" spellCheck={false} aria-describedby={["code-hint", errors.code ? "code-error" : ""].filter(Boolean).join(" ")} />
-          </div>
+          <TextInput
+            id="code" label="Code from your authenticator app" hint="6 digits, or one of your recovery codes" error={errors.code} invalid={Boolean(message)}
+            width="10" inputMode="numeric" autoComplete="one-time-code" spellCheck={false}
+          />
         ) : null}
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
           Sign in

@@ -2,6 +2,9 @@
 // the CSV export can use the same query string.
 import { describeAction, describeEntityType } from "@/lib/audit/audit-labels";
 import type { AuditFilters, SearchParams } from "@/lib/audit/audit-filters";
+import { TextInput } from "@/components/form/text-input";
+import { Select } from "@/components/form/select";
+import { DateInput } from "@/components/form/date-input";
 
 type Props = { filters: AuditFilters; raw: SearchParams; errors: Record<string, string>; actions: string[]; entityTypes: string[] };
 
@@ -23,37 +26,27 @@ export function AuditFilterForm({ filters, raw, errors, actions, entityTypes }: 
       {filters.entityId ? <input type="hidden" name="entityId" value={filters.entityId} /> : null}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
-          <div className="govuk-form-group">
-            <label className="govuk-label govuk-label--s" htmlFor="who">Who</label>
-            <div id="who-hint" className="govuk-hint">Part of a name or email address</div>
-            <input className="govuk-input" id="who" name="who" type="search" defaultValue={filters.who ?? ""} aria-describedby="who-hint" spellCheck={false} autoComplete="off" />
-          </div>
+          <TextInput id="who" labelSize="s" label="Who" hint="Part of a name or email address" type="search" defaultValue={filters.who ?? ""} spellCheck={false} autoComplete="off" />
         </div>
         <div className="govuk-grid-column-one-third">
-          <div className="govuk-form-group">
-            <label className="govuk-label govuk-label--s" htmlFor="action">What</label>
-            <select className="govuk-select app-full-width" id="action" name="action" defaultValue={filters.action ?? ""}>
-              <option value="">Any action</option>
-              {actions.map((a) => <option key={a} value={a}>{describeAction(a)}</option>)}
-            </select>
-          </div>
+          <Select
+            id="action" labelSize="s" label="What" selectClassName="app-full-width" defaultValue={filters.action ?? ""}
+            options={[{ value: "", label: "Any action" }, ...actions.map((a) => ({ value: a, label: describeAction(a) }))]}
+          />
         </div>
         <div className="govuk-grid-column-one-third">
-          <div className="govuk-form-group">
-            <label className="govuk-label govuk-label--s" htmlFor="entity">Entity type</label>
-            <select className="govuk-select app-full-width" id="entity" name="entity" defaultValue={filters.entityType ?? ""}>
-              <option value="">Any type</option>
-              {entityTypes.map((t) => <option key={t} value={t}>{describeEntityType(t)}</option>)}
-            </select>
-          </div>
+          <Select
+            id="entity" labelSize="s" label="Entity type" selectClassName="app-full-width" defaultValue={filters.entityType ?? ""}
+            options={[{ value: "", label: "Any type" }, ...entityTypes.map((t) => ({ value: t, label: describeEntityType(t) }))]}
+          />
         </div>
       </div>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">
-          <DateInput field="from" legend="From" parts={dateParts("from", filters, raw)} errors={errors} />
+          <AuditDate field="from" legend="From" parts={dateParts("from", filters, raw)} errors={errors} />
         </div>
         <div className="govuk-grid-column-one-half">
-          <DateInput field="to" legend="To" parts={dateParts("to", filters, raw)} errors={errors} />
+          <AuditDate field="to" legend="To" parts={dateParts("to", filters, raw)} errors={errors} />
         </div>
       </div>
       <div className="govuk-button-group">
@@ -64,36 +57,13 @@ export function AuditFilterForm({ filters, raw, errors, actions, entityTypes }: 
   );
 }
 
-function DateInput({ field, legend, parts, errors }: { field: "from" | "to"; legend: string; parts: string[]; errors: Record<string, string> }) {
-  const error = errors[`${field}-day`] ?? errors[`${field}-month`] ?? errors[`${field}-year`];
-  const errorPart = ["day", "month", "year"].find((p) => errors[`${field}-${p}`]);
-  const describedBy = [`${field}-hint`, error ? `${field}-error` : ""].filter(Boolean).join(" ");
+/** From and To: the error names the box it is about (from-day, from-month...), and only that box is marked. */
+function AuditDate({ field, legend, parts, errors }: { field: "from" | "to"; legend: string; parts: string[]; errors: Record<string, string> }) {
+  const wrong = (["day", "month", "year"] as const).find((p) => errors[`${field}-${p}`]);
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        <div id={`${field}-hint`} className="govuk-hint">For example, {field === "from" ? "1 11 2026" : "26 11 2026"}</div>
-        {error ? (
-          <p id={`${field}-error`} className="govuk-error-message"><span className="govuk-visually-hidden">Error:</span> {error}</p>
-        ) : null}
-        <div className="govuk-date-input" id={field}>
-          {(["day", "month", "year"] as const).map((p, i) => (
-            <div className="govuk-date-input__item" key={p}>
-              <div className="govuk-form-group">
-                <label className="govuk-label govuk-date-input__label" htmlFor={`${field}-${p}`}>{p[0].toUpperCase() + p.slice(1)}</label>
-                <input
-                  className={`govuk-input govuk-date-input__input govuk-input--width-${p === "year" ? 4 : 2}${error && (!errorPart || errorPart === p || errorPart === "day") ? " govuk-input--error" : ""}`}
-                  id={`${field}-${p}`}
-                  name={`${field}-${p}`}
-                  type="text"
-                  inputMode="numeric"
-                  defaultValue={parts[i]}
-                />
-              </div>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-    </div>
+    <DateInput
+      id={field} legendSize="s" legend={legend} hint={`For example, ${field === "from" ? "1 11 2026" : "26 11 2026"}`} error={wrong ? errors[`${field}-${wrong}`] : undefined}
+      parts={["day", "month", "year"]} defaults={{ day: parts[0], month: parts[1], year: parts[2] }} errorParts={wrong === "day" || !wrong ? ["day", "month", "year"] : [wrong]}
+    />
   );
 }

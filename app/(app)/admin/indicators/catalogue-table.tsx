@@ -7,6 +7,8 @@ import { useTable, type ColumnFiltersState, type SortingState } from "@tanstack/
 import type { CatalogueRow, SectionOption } from "@/lib/catalogue/list-catalogue";
 import { catalogueFiltersQuery, type CatalogueFilters, type CatalogueStatus } from "@/lib/catalogue/catalogue-filters";
 import { columns, features } from "./catalogue-columns";
+import { TextInput } from "@/components/form/text-input";
+import { Select } from "@/components/form/select";
 
 const toColumnFilters = (f: CatalogueFilters): ColumnFiltersState => [
   ...(f.section ? [{ id: "section", value: f.section }] : []),
@@ -42,28 +44,18 @@ export function CatalogueTable({ rows, sections, initialFilters }: { rows: Catal
   return (
     <>
       <form method="get" action="/admin/indicators" role="search" aria-label="Filter indicators" className="app-filters" onSubmit={(e) => e.preventDefault()}>
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="filter-q">Search by code or name</label>
-          <input
-            className="govuk-input govuk-input--width-20" id="filter-q" name="q" type="search" autoComplete="off" spellCheck={false}
-            value={filters.q} onChange={(e) => setFilters({ ...filters, q: e.target.value })}
-          />
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="filter-section">Section</label>
-          <select className="govuk-select" id="filter-section" name="section" value={filters.section} onChange={(e) => setFilters({ ...filters, section: e.target.value })}>
-            <option value="">All sections</option>
-            {sections.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-          </select>
-        </div>
-        <div className="govuk-form-group">
-          <label className="govuk-label govuk-label--s" htmlFor="filter-status">Status</label>
-          <select className="govuk-select" id="filter-status" name="status" value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.target.value as CatalogueStatus })}>
-            <option value="all">Active and inactive</option>
-            <option value="active">Active only</option>
-            <option value="inactive">Inactive only</option>
-          </select>
-        </div>
+        <TextInput
+          id="filter-q" name="q" labelSize="s" label="Search by code or name" width="20" type="search" autoComplete="off" spellCheck={false}
+          value={filters.q} onChange={(q) => setFilters({ ...filters, q })}
+        />
+        <Select
+          id="filter-section" name="section" labelSize="s" label="Section" value={filters.section} onChange={(section) => setFilters({ ...filters, section })}
+          options={[{ value: "", label: "All sections" }, ...sections.map((s) => ({ value: s.id, label: s.name }))]}
+        />
+        <Select
+          id="filter-status" name="status" labelSize="s" label="Status" value={filters.status} onChange={(status) => setFilters({ ...filters, status: status as CatalogueStatus })}
+          options={[{ value: "all", label: "Active and inactive" }, { value: "active", label: "Active only" }, { value: "inactive", label: "Inactive only" }]}
+        />
         <noscript>
           <button type="submit" className="govuk-button govuk-button--secondary">Apply filters</button>
         </noscript>

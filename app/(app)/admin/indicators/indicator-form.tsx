@@ -2,7 +2,12 @@
 // The add and change forms for an indicator. A refused save keeps what was typed; after a conflict,
 // each field someone else changed says what is saved now, and saving again replaces it.
 import { useActionState, type ReactNode } from "react";
-import { ErrorSummary, FieldError } from "@/components/form/error-summary";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextInput } from "@/components/form/text-input";
+import { Textarea } from "@/components/form/textarea";
+import { Select } from "@/components/form/select";
+import { Radios } from "@/components/form/radios";
+import { Checkboxes } from "@/components/form/checkboxes";
 import { SuccessBanner } from "./success-banner";
 import type { ActionState } from "@/lib/define-action";
 import type { SectionOption } from "@/lib/catalogue/list-catalogue";
@@ -49,51 +54,21 @@ export function IndicatorForm({ action, sections, saved, version, heading, submi
         Saved by someone else: <strong>{saved[f] === "" ? "(blank)" : (labelFor[f]?.(saved[f]) ?? saved[f])}</strong>
       </p>
     ) : null;
-  const group = (f: string) => `govuk-form-group${errors[f] ? " govuk-form-group--error" : ""}`;
-  const describedBy = (f: string, hint = false) => [hint ? `${f}-hint` : "", errors[f] ? `${f}-error` : "", differs(f) ? `${f}-saved` : ""].filter(Boolean).join(" ") || undefined;
+
+  const note = (f: TextField) => ({ note: savedNow(f), noteId: differs(f) ? `${f}-saved` : undefined });
 
   const input = (f: TextField, label: string, opts: { hint?: string; width?: string; numeric?: boolean } = {}) => (
-    <div className={group(f)}>
-      <label className="govuk-label govuk-label--s" htmlFor={f}>{label}</label>
-      {opts.hint ? <div id={`${f}-hint`} className="govuk-hint">{opts.hint}</div> : null}
-      {savedNow(f)}
-      <FieldError id={f} error={errors[f]} />
-      <input
-        className={`govuk-input${opts.width ? ` govuk-input--width-${opts.width}` : ""}${errors[f] ? " govuk-input--error" : ""}`}
-        id={f} name={f} type="text" defaultValue={text(f)} inputMode={opts.numeric ? "numeric" : undefined} spellCheck={opts.numeric ? false : undefined}
-        aria-describedby={describedBy(f, Boolean(opts.hint))}
-      />
-    </div>
+    <TextInput
+      id={f} labelSize="s" label={label} hint={opts.hint} error={errors[f]} {...note(f)} width={opts.width} defaultValue={text(f)}
+      inputMode={opts.numeric ? "numeric" : undefined} spellCheck={opts.numeric ? false : undefined}
+    />
   );
 
   const radios = (f: "unit" | "polarity" | "measureType", legend: string, options: readonly string[], hints?: Record<string, string>) => (
-    <div className={group(f)}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(f)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
-        {savedNow(f)}
-        <FieldError id={f} error={errors[f]} />
-        <div className="govuk-radios govuk-radios--small" data-module="govuk-radios">
-          {options.map((o, i) => {
-            const id = i === 0 ? f : `${f}-${o}`;
-            return (
-              <div className="govuk-radios__item" key={o}>
-                <input className="govuk-radios__input" id={id} name={f} type="radio" value={o} defaultChecked={text(f) === o} aria-describedby={hints ? `${id}-hint` : undefined} />
-                <label className="govuk-label govuk-radios__label" htmlFor={id}>{labelFor[f]!(o)}</label>
-                {hints ? <div id={`${id}-hint`} className="govuk-hint govuk-radios__hint">{hints[o]}</div> : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-
-  const checkbox = (f: "suppressSmallNumbers" | "active", label: string, hint: string) => (
-    <div className="govuk-checkboxes__item">
-      <input className="govuk-checkboxes__input" id={f} name={f} type="checkbox" defaultChecked={ticked(f)} aria-describedby={`${f}-hint`} />
-      <label className="govuk-label govuk-checkboxes__label" htmlFor={f}>{label}</label>
-      <div id={`${f}-hint`} className="govuk-hint govuk-checkboxes__hint">{hint}</div>
-    </div>
+    <Radios
+      id={f} legendSize="s" legend={legend} error={errors[f]} {...note(f)} small defaultValue={text(f)}
+      options={options.map((o) => ({ value: o, label: labelFor[f]!(o), hint: hints?.[o] }))}
+    />
   );
 
   return (
@@ -115,23 +90,12 @@ export function IndicatorForm({ action, sections, saved, version, heading, submi
             input("code", "Code", { hint: "Capital letters, numbers and underscores, like CP_PLANS. It cannot be changed later, because imports and exports use it.", width: "20" })
           )}
           {input("name", "Name", { hint: "A short label, as the pack shows it" })}
-          <div className={group("sectionId")}>
-            <label className="govuk-label govuk-label--s" htmlFor="sectionId">Section</label>
-            {savedNow("sectionId")}
-            <FieldError id="sectionId" error={errors.sectionId} />
-            <select className={`govuk-select${errors.sectionId ? " govuk-select--error" : ""}`} id="sectionId" name="sectionId" defaultValue={text("sectionId")} aria-describedby={describedBy("sectionId")}>
-              <option value="">Choose a section</option>
-              {sections.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-            </select>
-          </div>
+          <Select
+            id="sectionId" labelSize="s" label="Section" error={errors.sectionId} {...note("sectionId")} defaultValue={text("sectionId")}
+            options={[{ value: "", label: "Choose a section" }, ...sections.map((s) => ({ value: s.id, label: s.name }))]}
+          />
           {input("order", "Position in section (optional)", { hint: "1 is first. Leave blank to keep its place, or to put a new indicator at the end. Indicators with the same position are listed by code.", width: "3", numeric: true })}
-          <div className={group("definition")}>
-            <label className="govuk-label govuk-label--s" htmlFor="definition">Definition</label>
-            <div id="definition-hint" className="govuk-hint">What is counted, in plain English</div>
-            {savedNow("definition")}
-            <FieldError id="definition" error={errors.definition} />
-            <textarea className={`govuk-textarea${errors.definition ? " govuk-textarea--error" : ""}`} id="definition" name="definition" rows={4} defaultValue={text("definition")} aria-describedby={describedBy("definition", true)} />
-          </div>
+          <Textarea id="definition" labelSize="s" label="Definition" hint="What is counted, in plain English" error={errors.definition} {...note("definition")} rows={4} defaultValue={text("definition")} />
           {radios("unit", "Unit", UNITS)}
           {radios("polarity", "Which direction is better", POLARITIES)}
           {radios("measureType", "How the monthly value is formed", MEASURE_TYPES, measureTypeHint)}
@@ -139,15 +103,13 @@ export function IndicatorForm({ action, sections, saved, version, heading, submi
           {input("timescale", "Timescale (optional)", { hint: "For example, 45 working days" })}
           {input("timescaleBasis", "Timescale basis (optional)", { hint: "For example, statutory guidance (Working Together 2018)" })}
           {input("dataSource", "Data source (optional)", { hint: "For example, CIN census" })}
-          <div className="govuk-form-group">
-            <fieldset className="govuk-fieldset">
-              <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Settings</legend>
-              <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                {checkbox("suppressSmallNumbers", "Suppress small numbers", "Show values from 1 to 5 as \"c\" to the panel, so that children cannot be identified")}
-                {checkbox("active", "Active", "Inactive indicators stay in the catalogue and in earlier packs, but are left out of new months")}
-              </div>
-            </fieldset>
-          </div>
+          <Checkboxes
+            id="settings" legendSize="s" legend="Settings" small checked={(["suppressSmallNumbers", "active"] as const).filter(ticked)}
+            options={[
+              { value: "suppressSmallNumbers", name: "suppressSmallNumbers", label: "Suppress small numbers", hint: "Show values from 1 to 5 as \"c\" to the panel, so that children cannot be identified" },
+              { value: "active", name: "active", label: "Active", hint: "Inactive indicators stay in the catalogue and in earlier packs, but are left out of new months" },
+            ]}
+          />
         </div>
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
           {submitLabel}

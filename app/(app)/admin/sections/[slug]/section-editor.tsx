@@ -6,6 +6,7 @@ import { ErrorSummary, FieldError } from "@/components/form/error-summary";
 import type { ActionState } from "@/lib/define-action";
 import { SuccessBanner } from "../../indicators/success-banner";
 import { renameSectionAction, setSectionOwnersAction } from "./actions";
+import { TextInput } from "@/components/form/text-input";
 
 type Person = { id: string; name: string; email: string };
 type Props = {
@@ -37,17 +38,10 @@ export function SectionEditor({ section, leads, formerLeads, heading, notice }: 
       <form action={renameAction} onSubmit={() => setLast("rename")} noValidate>
         <input type="hidden" name="id" value={section.id} />
         <input type="hidden" name="expectedUpdatedAt" value={section.version} />
-        <div className={`govuk-form-group${nameError ? " govuk-form-group--error" : ""}`}>
-          <h2 className="govuk-label-wrapper">
-            <label className="govuk-label govuk-label--m" htmlFor="name">Name</label>
-          </h2>
-          <div id="name-hint" className="govuk-hint">Renaming keeps the section&apos;s web address, so links to it keep working.</div>
-          <FieldError id="name" error={nameError} />
-          <input
-            key={rename?.at ?? 0} className={`govuk-input${nameError ? " govuk-input--error" : ""}`} id="name" name="name" type="text"
-            defaultValue={renameFailed?.values?.name ?? section.name} aria-describedby={`name-hint${nameError ? " name-error" : ""}`}
-          />
-        </div>
+        <TextInput
+          key={rename?.at ?? 0} id="name" heading="h2" labelSize="m" label="Name" error={nameError} defaultValue={renameFailed?.values?.name ?? section.name}
+          hint="Renaming keeps the section's web address, so links to it keep working."
+        />
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={renaming} aria-disabled={renaming}>
           Rename section
         </button>

@@ -4,8 +4,9 @@
 // to the same route handler, which then redirects.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
-import { ErrorSummary, FieldError } from "@/components/form/error-summary";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { ACCEPT_ATTRIBUTE, MAX_IMPORT_BYTES } from "@/lib/import/limits";
+import { FileUpload } from "@/components/form/file-upload";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "checking" } | { kind: "opening" };
 type UploadResponse = { ok: boolean; url?: string; message?: string } | null;
@@ -74,15 +75,7 @@ export function UploadForm({ action, initialError, heading, children }: { action
       {heading}
       {children}
     <form method="post" action={action} encType="multipart/form-data" onSubmit={upload} noValidate>
-      <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-        <label className="govuk-label govuk-label--m" htmlFor={FIELD}>Upload a file</label>
-        <div id={`${FIELD}-hint`} className="govuk-hint">A CSV or XLSX file, smaller than 5 MB</div>
-        <FieldError id={FIELD} error={error} />
-        <input
-          ref={input} className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`} id={FIELD} name="file" type="file"
-          accept={ACCEPT_ATTRIBUTE} disabled={busy} aria-describedby={`${FIELD}-hint${error ? ` ${FIELD}-error` : ""}`}
-        />
-      </div>
+      <FileUpload id={FIELD} name="file" labelSize="m" label="Upload a file" hint="A CSV or XLSX file, smaller than 5 MB" error={error} accept={ACCEPT_ATTRIBUTE} disabled={busy} inputRef={input} />
       <Progress phase={phase} />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy} aria-disabled={busy}>
         Upload and check the file

@@ -3,7 +3,7 @@
 // tolerance. A refused change keeps what was typed.
 import { useActionState, type ReactNode } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { MonthInput } from "@/components/form/month-input";
+import { DateInput } from "@/components/form/date-input";
 import { TextInput } from "@/components/form/text-input";
 import { Checkbox } from "@/components/form/checkboxes";
 import type { ActionState } from "@/lib/define-action";
@@ -34,8 +34,9 @@ export function TargetForm({ code, version, suffix, wholeNumbers, defaults, earl
         <input type="hidden" name="code" value={code} />
         <input type="hidden" name="expectedUpdatedAt" value={version} />
         <div key={state?.at ?? 0}>
-          <MonthInput
-            id="fromMonth" legendSize="s" legend="From which month?" error={errors.fromMonth} defaultMonth={v.month} defaultYear={v.year}
+          <DateInput
+            id="fromMonth" legendSize="s" legend="From which month?" error={errors.fromMonth} parts={["month", "year"]} defaults={{ month: v.month, year: v.year }}
+            nameFor={(part) => (part === "month" ? "fromMonthMonth" : "fromMonthYear")}
             hint={<>The first month judged against the new target, for example 6 2019 for June 2019. Earlier months keep their target.{earliestHint ? ` ${earliestHint}` : ""}</>}
           />
           <TextInput

@@ -2,11 +2,12 @@
 // The commentary editor (owners), the review form (director) and the reopen form. Text typed here
 // stays in the box whatever the server answers, so a conflict or an expired session loses nothing.
 import { useActionState, useEffect, useRef, useState } from "react";
-import { ErrorSummary, FieldError } from "@/components/form/error-summary";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
 import { CharacterCount } from "@/components/form/character-count";
 import { MAX_COMMENTARY_LENGTH, MAX_REVIEW_COMMENT_LENGTH } from "@/lib/commentary/workflow";
 import { autosaveAction, commentaryAction } from "./actions";
+import { Textarea } from "@/components/form/textarea";
 
 const AUTOSAVE_MS = 30_000;
 
@@ -113,11 +114,7 @@ export function ReopenForm({ month, slug, version }: Where) {
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
       <Hidden month={month} slug={slug} version={version} />
-      <div className={`govuk-form-group${errors.comment ? " govuk-form-group--error" : ""}`}>
-        <label className="govuk-label govuk-label--s" htmlFor="comment">Reason for reopening</label>
-        <FieldError id="comment" error={errors.comment} />
-        <textarea className={`govuk-textarea${errors.comment ? " govuk-textarea--error" : ""}`} id="comment" name="comment" rows={3} value={comment} onChange={(e) => setComment(e.target.value)} aria-describedby={errors.comment ? "comment-error" : undefined} />
-      </div>
+      <Textarea id="comment" labelSize="s" label="Reason for reopening" error={errors.comment} rows={3} value={comment} onChange={setComment} />
       <button type="submit" name="intent" value="reopen" className="govuk-button govuk-button--secondary" disabled={pending}>Reopen</button>
     </form>
   );
