@@ -33,6 +33,7 @@ test("each role sees the deadlines from the meeting date; a meeting date that le
   await expect(stepRow(page, "Commentary submitted").locator(".app-deadline-tag [aria-hidden=true]")).toHaveText("! ");
   await expect(page.locator(".govuk-warning-text")).toHaveCount(0);
   await expectAccessible(page);
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/period-page-2019-08.png`, fullPage: true });
 
   await page.goto("/");
   await expect(page.locator("[data-step=values]").first()).toContainText("Values in by 5 September 2019");

@@ -99,6 +99,10 @@ test.describe.serial("downloading the July 2019 pack", () => {
     });
     expect(row("CP_PLANS")["This month"]).toBe(String(seededValue("CP_PLANS", MONTH)));
     expect(row("CP_RATE_10K")["This month"]).toBe(seededValue("CP_RATE_10K", MONTH).toFixed(1));
+    // Actions on exceptions: the demo's June actions, carried into July, and one resolved.
+    expect(row("ASSESS_45WD_PCT")).toMatchObject({ Exception: "Yes", "On the exceptions list since": "2019-02" });
+    expect(row("ASSESS_45WD_PCT").Actions).toMatch(/\(owner: Head of Safeguarding; due 2019-08-15; open; carried from 2019-06\)$/);
+    expect(row("CP_OPEN_2YRS_PCT").Actions).toMatch(/; resolved; carried from 2019-06\)$/);
 
     const xlsx = await page.request.get(`/packs/${MONTH}.xlsx`);
     expect(xlsx.headers()["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -106,6 +110,8 @@ test.describe.serial("downloading the July 2019 pack", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet("Figures")!;
+    expect(wb.getWorksheet("Actions on exceptions")!.getRow(1).getCell(6).value).toBe("Action");
+    expect(wb.getWorksheet("Actions on exceptions")!.rowCount).toBe(5); // header, three carried, one resolved
     const contacts = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(3).value === "CONTACTS")!;
     expect(contacts.getCell(6).value).toBe(seededValue("CONTACTS", MONTH));
 

@@ -106,7 +106,7 @@ describe("backup and restore", () => {
     await withClient(source, addRowsTheDemoLacks);
     const backup = await run([process.execPath, "scripts/backup.mjs", "--out", backupFile], source);
     expect(backup.stderr).toBe("");
-    expect(backup.stdout).toMatch(/^Backup written to .*demo\.ndjson\.gz: \d+ rows from 18 tables/);
+    expect(backup.stdout).toMatch(/^Backup written to .*demo\.ndjson\.gz: \d+ rows from 20 tables/);
   }, 150_000);
 
   afterAll(async () => {
@@ -143,7 +143,7 @@ describe("backup and restore", () => {
 
     const before = await fingerprint(source);
     const after = await fingerprint(target);
-    expect(Object.keys(before)).toHaveLength(18);
+    expect(Object.keys(before)).toHaveLength(20);
     expect(after).toEqual(before);
     expect(before.IndicatorValue.rows).toBeGreaterThan(500);
 

@@ -48,7 +48,12 @@ const env = {
 // suite's own deliberate failures after ten. Only for the browser half: the unit tests test the back-off.
 // The demo council lives in 2019: deadlines are judged as on Monday 9 September 2019, with August's
 // pack mid-cycle (values due 5 September, commentary 10th, approval 13th, publication 18th).
-const browserEnv = { ...env, SIGN_IN_FAILURES_PER_ADDRESS: "10000", DEADLINES_TODAY: process.env.DEADLINES_TODAY ?? "2019-09-09" };
+// Email goes to the SMTP catcher the reminders spec starts on E2E_PORT + 1000 (elsewhere nothing
+// listens, and a failed notification never blocks a step); reminders are sent from the admin page only.
+const browserEnv = {
+  ...env, SIGN_IN_FAILURES_PER_ADDRESS: "10000", DEADLINES_TODAY: process.env.DEADLINES_TODAY ?? "2019-09-09",
+  SMTP_HOST: "127.0.0.1", SMTP_PORT: String(Number(process.env.E2E_PORT ?? 3100) + 1000), REMINDERS_INTERVAL_MINUTES: "0",
+};
 
 const only = process.argv[2]; // "unit" or "e2e" to run one half
 let failed = false;

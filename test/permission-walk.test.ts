@@ -38,6 +38,10 @@ import { openPeriod } from "@/lib/periods/open-period";
 import { openPeriodInput } from "@/lib/periods/open-period-input";
 import { transitionCommentary } from "@/lib/commentary/transition-commentary";
 import { autosaveCommentary } from "@/lib/commentary/autosave-commentary";
+import { changeExceptionAction, recordExceptionAction } from "@/lib/actions/change-exception-action";
+import { sendRemindersNow } from "@/lib/reminders/send-reminders-now";
+import { planMeetings } from "@/lib/calendar/plan-meetings";
+import { buildMeetingFeed, findLatestPublishedMonth } from "@/lib/calendar/meeting-feed";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { enableSecondFactor } from "@/lib/users/second-factor";
 import { saveValue } from "@/lib/values/save-value";
@@ -108,6 +112,10 @@ const WALK: Step[] = [
     run: (u, w) => transitionCommentary(u!, { month: w.month, slug: w.sectionSlug, action: "save", expectedVersion: 999, body: "Walk" }) },
   { endpoints: [`${A}/periods/[period]/sections/[slug]/actions.ts#autosaveAction`], calls: "autosaveCommentary", permission: "commentary.draft", sectionScoped: true, signedOutCheckedInAction: true,
     run: (u, w) => autosaveCommentary(u!, { month: w.month, slug: w.sectionSlug, expectedVersion: 999, body: "Walk" }) },
+  { endpoints: [`${A}/periods/[period]/sections/[slug]/exception-actions.ts#recordActionAction`], calls: "recordExceptionAction", permission: "exceptionAction.manage", sectionScoped: true,
+    run: async (u, w) => recordExceptionAction(u, { month: w.month, code: (await db.indicator.findUniqueOrThrow({ where: { id: w.indicatorId } })).code, description: "Walk", ownerName: "Walker", dueDate: "2019-10-31" }) },
+  { endpoints: [`${A}/periods/[period]/sections/[slug]/exception-actions.ts#changeActionAction`], calls: "changeExceptionAction", permission: "exceptionAction.manage",
+    run: (u, w) => changeExceptionAction(u, { month: w.month, id: NO_ID, expectedVersion: 1, change: "complete" }) },
   { endpoints: [`${A}/periods/[period]/import/[batchId]/actions.ts#confirmImportAction`], calls: "confirmImport", permission: "value.import", run: (u) => confirmImport(u, NO_ID) },
   { endpoints: [`${A}/periods/[period]/import/[batchId]/actions.ts#discardImportAction`], calls: "discardImport", permission: "value.import", run: (u) => discardImport(u, NO_ID) },
   { endpoints: ["app/api/periods/[period]/imports/route.ts#POST"], calls: "previewImport", permission: "value.import",
@@ -120,6 +128,10 @@ const WALK: Step[] = [
   // The stored published page decides with resolvePackVersion, as findPackView does (otherwise it serves the live page, which asks requirePermission).
   { endpoints: ["app/api/packs/[period]/page/route.ts#GET"], calls: "findStoredPackTarget", permission: "pack.readPublished", run: (u) => findPackView(u, uniqueMonth()) },
   { endpoints: ["app/packs/[period]/pdf/route.ts#GET"], calls: "getPackPdf", permission: "pack.readPublished", run: (u) => getPackPdf(u, { month: uniqueMonth() }, null) },
+  { endpoints: [`${A}/admin/reminders/actions.ts#sendRemindersAction`], calls: "sendRemindersNow", permission: "reminders.send", run: (u) => sendRemindersNow(u) },
+  { endpoints: [`${A}/periods/calendar/actions.ts#planMeetingsAction`], calls: "planMeetings", permission: "period.open", run: (u) => planMeetings(u, { source: "list", text: "not a date" }) },
+  { endpoints: ["app/packs/latest/route.ts#GET"], calls: "findLatestPublishedMonth", permission: "pack.readPublished", run: (u) => findLatestPublishedMonth(u) },
+  { endpoints: ["app/packs/calendar.ics/route.ts#GET"], calls: "buildMeetingFeed", permission: "pack.readPublished", run: (u) => buildMeetingFeed(u, "http://localhost") },
   { endpoints: [`${A}/admin/audit/export/route.ts#GET`], calls: "exportAuditCsv", permission: "audit.view", run: (u) => exportAuditCsv(u, {}) },
   { endpoints: ["app/(auth)/account/password/actions.ts#changePasswordAction"], calls: "changeOwnPassword", permission: "account.changeOwnPassword",
     run: (u) => changeOwnPassword(u, NO_ID, { currentPassword: "", newPassword: "", confirmPassword: "" }) },

@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   "section.manage": ["ADMIN"],
   "user.manage": ["ADMIN"],
   "audit.view": ["ADMIN"],
+  "reminders.send": ["ADMIN"],
   "period.open": ["ADMIN"],
   "period.view": ["ADMIN", "SERVICE_LEAD", "DIRECTOR"],
   "value.edit": ["ADMIN", "SERVICE_LEAD"],
@@ -24,6 +25,8 @@ export const PERMISSIONS = {
   "commentary.draft": ["ADMIN", "SERVICE_LEAD"],
   "commentary.submit": ["ADMIN", "SERVICE_LEAD"],
   "commentary.review": ["DIRECTOR"],
+  // Actions on exceptions: recorded by the section's leads (and administrators), reviewed with the commentary.
+  "exceptionAction.manage": ["ADMIN", "SERVICE_LEAD"],
   "pack.preview": ["ADMIN", "SERVICE_LEAD", "DIRECTOR"],
   "pack.signOff": ["DIRECTOR"],
   "pack.publish": ["DIRECTOR"],

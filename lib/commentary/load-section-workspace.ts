@@ -11,6 +11,7 @@ import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context"
 import { buildFiguresSummary } from "@/lib/commentary/figures-summary";
 import { TRANSITIONS, type CommentaryState } from "@/lib/commentary/workflow";
 import { deadlinesFor, progressForSection } from "@/lib/deadlines/find-deadlines";
+import { loadSectionExceptions } from "@/lib/actions/load-section-actions";
 
 export async function loadSectionWorkspace(user: SessionUser, month: string, slug: string) {
   assertCan(user, "commentary.view");
@@ -49,10 +50,12 @@ export async function loadSectionWorkspace(user: SessionUser, month: string, slu
 
   // This section's share of the plan: its own commentary to submit and have approved, then publication.
   const deadlines = deadlinesFor(period, progressForSection(false, state));
+  const exceptions = await loadSectionExceptions(month, figures);
   return {
     period, section, state, editable,
     deadlineSteps: deadlines.steps.filter((s) => s.key !== "values"),
     deadlines,
+    exceptions,
     owners: section.owners.map((o) => o.user.name),
     commentary: commentary ? { body: commentary.body, version: commentary.version, updatedAt: commentary.updatedAt, updatedByName: commentary.updatedByName } : null,
     lastReturn,

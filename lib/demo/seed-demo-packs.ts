@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { signOffPack } from "@/lib/pack/lifecycle/sign-off-pack";
 import { publishPack } from "@/lib/pack/lifecycle/publish-pack";
 import { demoCommentary } from "@/lib/demo/demo-commentary";
+import { seedDemoActions } from "@/lib/demo/demo-actions";
 
 const JOURNEY_STATES: Record<string, "DRAFT" | null> = { demand: null, "child-protection": "DRAFT", "corporate-parenting": null, "care-leavers": "DRAFT" };
 
@@ -53,6 +54,8 @@ export async function seedDemoPacks(opts: { firstMonth: string; publishedThrough
         },
       });
     }
+    // June 2019's leads record actions on its exceptions; July's pack carries them (or shows them resolved).
+    if (month === addMonths(opts.publishedThrough, -1)) await seedDemoActions(month);
     if (!journey && month <= opts.publishedThrough) {
       await db.period.update({ where: { id: period.id }, data: { commentaryFirstSubmittedAt: new Date(`${addMonths(month, 1)}-10T10:00:00Z`) } });
       const signedAt = new Date(`${addMonths(month, 1)}-15T16:00:00Z`);

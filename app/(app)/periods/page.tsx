@@ -21,6 +21,7 @@ export default async function PeriodsPage() {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <OpenPeriodForm suggestedMonth={suggestNextMonth(periods[0]?.month)} />
+            <p className="govuk-body"><a className="govuk-link" href="/periods/calendar">Enter a year of panel dates at once</a></p>
           </div>
         </div>
       ) : null}

@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { formatDate, formatDateTime, formatMonth } from "@/lib/format/dates";
 import { roleLabel } from "@/lib/auth/roles";
 import { csvRecord, escapeFormula } from "@/lib/pack/delivery/export-cells";
-import { EXPORT_COLUMNS, EXPORT_NOTES, exportRows } from "@/lib/pack/delivery/export-rows";
+import { ACTION_COLUMNS, actionRows, EXPORT_COLUMNS, EXPORT_NOTES, exportRows } from "@/lib/pack/delivery/export-rows";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 
 export const HASH_ALGORITHM = "SHA-256 of the snapshot as canonical JSON: object keys sorted, no whitespace, arrays in order";
@@ -32,9 +32,15 @@ export async function buildXlsx(snapshot: PackSnapshot, meta: ExportMeta): Promi
       if (typeof cell.value === "number") cell.numFmt = decimals > 0 ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
     });
   }
-  const widths = [9, 28, 24, 40, 16, 11, 11, 12, 12, 12, 10, 8, 22, 22, 10, 16, 40];
+  const widths = [9, 28, 24, 40, 16, 11, 11, 12, 12, 12, 10, 8, 22, 22, 10, 16, 40, 10, 14, 60];
   widths.forEach((w, i) => { sheet.getColumn(i + 1).width = w; });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
+
+  // Actions on exceptions, one row each, as the pack froze them (schema 3 packs; empty before).
+  const actions = wb.addWorksheet("Actions on exceptions", { views: [{ state: "frozen", ySplit: 1 }] });
+  actions.addRow([...ACTION_COLUMNS]).font = { bold: true };
+  for (const row of actionRows(snapshot)) actions.addRow(row.map((c) => (typeof c === "string" ? escapeFormula(c) : c)));
+  [9, 28, 24, 40, 14, 50, 28, 12, 10, 30, 12].forEach((w, i) => { actions.getColumn(i + 1).width = w; });
 
   const about = wb.addWorksheet("About this pack");
   const facts: [string, string][] = [

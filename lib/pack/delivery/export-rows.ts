@@ -1,7 +1,7 @@
 // The pack's figures as a table for CSV and Excel: one row per indicator, taken only from the frozen
 // snapshot, so a download always says what the signed-off pack says. Pure: no database, no I/O.
 import { describeDirection, RAG_LABEL, roundTo, SUPPRESSED_MARK, SUPPRESSION_NOTE, UNIT_LABEL, type Direction } from "@/lib/judgement";
-import type { PackSnapshot, SnapshotIndicator } from "@/lib/pack/snapshot/snapshot-types";
+import type { PackSnapshot, SnapshotAction, SnapshotIndicator } from "@/lib/pack/snapshot/snapshot-types";
 import type { Cell } from "@/lib/pack/delivery/export-cells";
 
 export const EXPORT_COLUMNS = [
@@ -9,6 +9,7 @@ export const EXPORT_COLUMNS = [
   "This month", "Last month", "Change on last month", "Same month last year", "Change on last year",
   "Target", "RAG", "On last month", "On last year",
   "England", "England period", "Notes",
+  "Exception", "On the exceptions list since", "Actions",
 ] as const;
 
 /** Cells in EXPORT_COLUMNS order; numbers carry the indicator's decimal places for display. */
@@ -53,6 +54,18 @@ function notesOf(ind: SnapshotIndicator): Cell {
   return notes.length ? notes.join("; ") : null;
 }
 
+/** One action in words for the CSV cell: "Audit cases (owner: Head of Safeguarding; due 2019-10-31; open; carried from 2019-06)". */
+export function describeActionCell(a: SnapshotAction, month: string, resolved: boolean): string {
+  const status = resolved ? "resolved" : a.status === "DROPPED" ? `dropped: ${a.droppedReason ?? ""}` : a.status.toLowerCase();
+  return `${a.description} (owner: ${a.ownerName}; due ${a.dueDate}; ${status}${a.fromMonth < month ? `; carried from ${a.fromMonth}` : ""})`;
+}
+
+/** Actions on an exception (or, once it is off the list, its resolved ones), one per line. */
+function actionsOf(ind: SnapshotIndicator, month: string): Cell {
+  const lines = [...(ind.actions ?? []).map((a) => describeActionCell(a, month, false)), ...(ind.resolvedActions ?? []).map((a) => describeActionCell(a, month, true))];
+  return lines.length ? lines.join("\n") : null;
+}
+
 export function exportRows(snapshot: Pick<PackSnapshot, "month" | "sections">): ExportRow[] {
   return snapshot.sections.flatMap((section) => section.indicators.map((ind) => {
     const s = ind.suppressed;
@@ -71,7 +84,22 @@ export function exportRows(snapshot: Pick<PackSnapshot, "month" | "sections">): 
       comparator ? roundTo(comparator.value, placesFor(ind)) : null,
       comparator ? `${comparator.label} ${comparator.periodLabel}` : ind.comparators.length ? "Not comparable" : null,
       notesOf(ind),
+      ind.exception ? "Yes" : "No",
+      ind.exceptionSince ?? null,
+      actionsOf(ind, snapshot.month),
     ];
     return { cells, decimals: placesFor(ind) };
   }));
+}
+
+export const ACTION_COLUMNS = ["Month", "Section", "Code", "Indicator", "On the list since", "Action", "Owner", "Due date", "Status", "Dropped because", "Recorded for"] as const;
+
+/** Every action the pack shows, one row each: carried and new ones on exceptions, then resolved ones. */
+export function actionRows(snapshot: Pick<PackSnapshot, "month" | "sections">): Cell[][] {
+  return snapshot.sections.flatMap((section) => section.indicators.flatMap((ind) => [
+    ...(ind.actions ?? []).map((a) => ({ a, status: a.status === "OPEN" ? "Open" : a.status === "DONE" ? "Done" : "Dropped" })),
+    ...(ind.resolvedActions ?? []).map((a) => ({ a, status: "Resolved" })),
+  ].map(({ a, status }): Cell[] => [
+    snapshot.month, section.name, ind.code, ind.name, ind.exceptionSince ?? null, a.description, a.ownerName, a.dueDate, status, a.droppedReason, a.fromMonth,
+  ])));
 }

@@ -17,6 +17,7 @@ import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
 import { PERIOD_TRANSITIONS, assertPeriodTransition } from "@/lib/pack/lifecycle/period-lifecycle";
+import { endActionsShownLast } from "@/lib/actions/snapshot-actions";
 
 export async function signOffPack(user: SessionUser, input: { month: string; expectedPeriodVersion: number }, now = new Date()) {
   assertCan(user, PERIOD_TRANSITIONS.signOff.permission);
@@ -45,6 +46,7 @@ export async function signOffPack(user: SessionUser, input: { month: string; exp
       },
     });
     await tx.period.update({ where: { id: period.id }, data: { status, version: { increment: 1 }, amendmentReason: null } });
+    await endActionsShownLast(tx, period.month, data.sections);
     await recordAudit(tx, user, { action: "pack.signedOff", entityType: "PackVersion", entityId: pack.id, periodMonth: period.month, after: { version, contentHash: hash } });
     return { id: pack.id, version, contentHash: hash };
   }, { timeout: 120_000, maxWait: 10_000 });

@@ -8,6 +8,7 @@ import { formatPanelChange, isException, judgeMonth, summaryLine } from "@/lib/j
 import type { TargetRow } from "@/lib/catalogue/target-in-force";
 import type { Polarity, Unit, MeasureType } from "@/lib/generated/prisma/enums";
 import { loadSignedFigures } from "@/lib/pack/snapshot/signed-figures";
+import { attachExceptionActions } from "@/lib/actions/snapshot-actions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SNAPSHOT_SCHEMA, type PackSnapshot, type SnapshotIndicator, type SnapshotSection } from "@/lib/pack/snapshot/snapshot-types";
 
@@ -55,6 +56,8 @@ export async function buildSnapshot(tx: Tx, input: BuildInput): Promise<Omit<Pac
       indicators: section.indicators.map((ind) => buildIndicator(ind, month, signed)),
     };
   });
+
+  await attachExceptionActions(tx, month, snapshotSections, new Map(sections.flatMap((s) => s.indicators.map((i) => [i.code, i.id] as const))));
 
   return {
     schema: SNAPSHOT_SCHEMA,

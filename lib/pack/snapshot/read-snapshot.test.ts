@@ -20,9 +20,19 @@ describe("readSnapshot", () => {
     expect(readSnapshot(JSON.parse(JSON.stringify(old))).ok).toBe(true);
   });
 
+  it("reads schema 3, with actions on exceptions, and refuses an action missing its owner", () => {
+    const action = { description: "Audit", ownerName: "Head of Safeguarding", dueDate: "2019-08-15", status: "OPEN", droppedReason: null, fromMonth: "2019-06" };
+    const snap = JSON.parse(JSON.stringify({ ...sampleSnapshot("2019-07", 1), schema: 3 }));
+    Object.assign(snap.sections[0].indicators[0], { exception: true, exceptionSince: "2019-03", actions: [action] });
+    Object.assign(snap.sections[0].indicators[1], { resolvedActions: [action] });
+    expect(readSnapshot(snap)).toEqual({ ok: true, snapshot: snap });
+    delete snap.sections[0].indicators[0].actions[0].ownerName;
+    expect(readSnapshot(snap)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.actions\.0\.ownerName does not match snapshot schema 3/) });
+  });
+
   it("refuses a schema it does not know, and a snapshot missing what its schema promises, saying which", () => {
     const stored = JSON.parse(JSON.stringify(sampleSnapshot("2019-07", 1)));
-    expect(readSnapshot({ ...stored, schema: 3 })).toEqual({ ok: false, reason: "it was stored as snapshot schema 3, and this version of Scrutiny Pack reads schemas 1 and 2" });
+    expect(readSnapshot({ ...stored, schema: 4 })).toEqual({ ok: false, reason: "it was stored as snapshot schema 4, and this version of Scrutiny Pack reads schemas 1, 2 and 3" });
     expect(readSnapshot(null)).toMatchObject({ ok: false, reason: expect.stringMatching(/schema null/) });
     delete stored.sections[0].indicators[0].summary;
     expect(readSnapshot(stored)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.summary does not match snapshot schema 1 \(/) });

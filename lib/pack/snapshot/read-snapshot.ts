@@ -1,5 +1,5 @@
 // Reading a frozen snapshot back from the database. The stored JSON is checked against the shape
-// of its schema version before anything shows it: a snapshot this build knows (schema 1 or 2) is
+// of its schema version before anything shows it: a snapshot this build knows (schema 1, 2 or 3) is
 // read as it was signed off; anything else is refused with a reason, never half-shown.
 import { z } from "zod";
 import { MeasureType, Polarity, Role, Unit } from "@/lib/generated/prisma/enums";
@@ -8,6 +8,10 @@ import { monthSchema } from "@/lib/validation/month";
 
 const direction = z.object({ movement: z.enum(["UP", "DOWN", "SAME"]), verdict: z.enum(["IMPROVED", "WORSE", "NO_CHANGE", "UP", "DOWN"]) });
 const month = monthSchema();
+
+const action = z.object({
+  description: z.string(), ownerName: z.string(), dueDate: z.string(), status: z.enum(["OPEN", "DONE", "DROPPED"]), droppedReason: z.string().nullable(), fromMonth: month,
+});
 
 const indicator = z.object({
   code: z.string(), name: z.string(), definition: z.string(),
@@ -26,6 +30,10 @@ const indicator = z.object({
   trend: z.array(z.object({ month, value: z.number().nullable(), suppressed: z.literal(true).optional(), unsigned: z.literal(true).optional() })),
   summary: z.string(),
   exception: z.boolean(),
+  // Schema 3: actions on exceptions and how long each has been on the list.
+  exceptionSince: month.optional(),
+  actions: z.array(action).optional(),
+  resolvedActions: z.array(action).optional(),
 });
 
 const section = z.object({
@@ -38,8 +46,8 @@ const section = z.object({
   indicators: z.array(indicator),
 });
 
-/** Every schema version this build can read. Schema 1 differs from 2 only in what it may leave out. */
-export const READABLE_SCHEMAS = [1, SNAPSHOT_SCHEMA] as const;
+/** Every schema version this build can read. Schemas 1 and 2 differ from 3 only in what they may leave out. */
+export const READABLE_SCHEMAS = [1, 2, SNAPSHOT_SCHEMA] as const;
 
 export const packSnapshotSchema: z.ZodType<PackSnapshot> = z.object({
   schema: z.union(READABLE_SCHEMAS.map((n) => z.literal(n))),
@@ -59,7 +67,7 @@ export type SnapshotRead = { ok: true; snapshot: PackSnapshot } | { ok: false; r
 export function readSnapshot(json: unknown): SnapshotRead {
   const schema = (json as { schema?: unknown } | null)?.schema;
   if (!READABLE_SCHEMAS.includes(schema as (typeof READABLE_SCHEMAS)[number])) {
-    return { ok: false, reason: `it was stored as snapshot schema ${JSON.stringify(schema ?? null)}, and this version of Scrutiny Pack reads schemas ${READABLE_SCHEMAS.join(" and ")}` };
+    return { ok: false, reason: `it was stored as snapshot schema ${JSON.stringify(schema ?? null)}, and this version of Scrutiny Pack reads schemas ${READABLE_SCHEMAS.join(", ").replace(/, (\d+)$/, " and $1")}` };
   }
   const parsed = packSnapshotSchema.safeParse(json);
   if (!parsed.success) {

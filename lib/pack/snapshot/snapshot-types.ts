@@ -4,8 +4,20 @@ import type { MeasureType, Polarity, Role, Unit } from "@/lib/generated/prisma/e
 import type { Direction, Rag } from "@/lib/judgement";
 
 // 2: other months' figures only when signed off (trend "unsigned" gaps), judgements withheld for
-// suppressed figures. Readers still show schema 1 packs as they were signed off.
-export const SNAPSHOT_SCHEMA = 2;
+// suppressed figures. 3: actions on exceptions (carried, resolved) and how long each exception has
+// been on the list. Readers still show schema 1 and 2 packs as they were signed off.
+export const SNAPSHOT_SCHEMA = 3;
+
+/** An action on an exception as the pack froze it (schema 3). */
+export type SnapshotAction = {
+  description: string;
+  ownerName: string;
+  dueDate: string;
+  status: "OPEN" | "DONE" | "DROPPED";
+  droppedReason: string | null;
+  /** The month it was first recorded: earlier than the pack's month when carried over. */
+  fromMonth: string;
+};
 
 export type SnapshotIndicator = {
   code: string;
@@ -40,6 +52,12 @@ export type SnapshotIndicator = {
   /** One line for people: "Down from 1,861 to 1,337 since July". */
   summary: string;
   exception: boolean;
+  /** Schema 3: the month this exception joined the list; it has been on it every month since. */
+  exceptionSince?: string;
+  /** Schema 3: the actions agreed on this exception, carried from month to month while it stays on the list. */
+  actions?: SnapshotAction[];
+  /** Schema 3: this indicator left the list this month; its actions are shown once, as resolved. */
+  resolvedActions?: SnapshotAction[];
 };
 
 export type SnapshotSection = {
@@ -56,7 +74,7 @@ export type SnapshotSection = {
 };
 
 export type PackSnapshot = {
-  schema: 1 | typeof SNAPSHOT_SCHEMA;
+  schema: 1 | 2 | typeof SNAPSHOT_SCHEMA;
   council: string;
   title: string;
   month: string;

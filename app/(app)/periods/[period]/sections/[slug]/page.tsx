@@ -8,6 +8,7 @@ import { CommentaryMarkdown } from "@/components/commentary-markdown";
 import { SectionFigures } from "./section-figures";
 import { CommentaryEditor, ReopenForm, ReviewForm } from "./commentary-forms";
 import { DeadlineTable } from "@/components/deadlines/deadline-table";
+import { ExceptionActionsPanel } from "./exception-actions-panel";
 
 type Props = { params: Promise<{ period: string; slug: string }>; searchParams: Promise<{ done?: string }> };
 
@@ -22,6 +23,11 @@ const DONE_MESSAGE: Record<string, string> = {
   approved: "Commentary approved",
   returned: "Commentary returned to the service lead",
   reopened: "Commentary reopened and returned to the service lead",
+  "action-recorded": "Action recorded",
+  "action-complete": "Action marked as done",
+  "action-drop": "Action dropped",
+  "action-reopen": "Action reopened",
+  "action-edit": "Action changed",
 };
 
 export default async function SectionCommentaryPage({ params, searchParams }: Props) {
@@ -71,6 +77,8 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
 
       <h2 className="govuk-heading-l">Figures</h2>
       <SectionFigures month={month} figures={w.figures} />
+
+      <ExceptionActionsPanel month={month} slug={slug} exceptions={w.exceptions} mayChange={w.may.draft} reviewing={w.may.review} />
 
       <h2 className="govuk-heading-l">Commentary</h2>
       {w.may.draft ? (

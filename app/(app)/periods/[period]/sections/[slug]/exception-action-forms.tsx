@@ -1,0 +1,94 @@
+"use client";
+// Recording an action on an exception, and closing or reopening one. Each form shows a GOV.UK
+// error summary linked to its own fields (ids carry the indicator code or action id, as a page
+// holds several of these forms).
+import { useActionState } from "react";
+import { ErrorSummary, FieldError } from "@/components/form/error-summary";
+import { changeActionAction, recordActionAction } from "./exception-actions";
+
+type Where = { month: string; slug: string };
+
+function Hidden({ month, slug }: Where) {
+  return (<><input type="hidden" name="month" value={month} /><input type="hidden" name="slug" value={slug} /></>);
+}
+
+export function RecordActionForm({ month, slug, code, name }: Where & { code: string; name: string }) {
+  const [state, formAction, pending] = useActionState(recordActionAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const id = (f: string) => `action-${code}-${f}`;
+  const group = (f: string) => `govuk-form-group${errors[f] ? " govuk-form-group--error" : ""}`;
+  return (
+    <details className="govuk-details" open={Boolean(state && !state.ok)}>
+      <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Record an action on {name}</span></summary>
+      <div className="govuk-details__text">
+        <form action={formAction} noValidate>
+          <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} idFor={id} />
+          <Hidden month={month} slug={slug} />
+          <input type="hidden" name="code" value={code} />
+          <div className={group("description")}>
+            <label className="govuk-label" htmlFor={id("description")}>What will be done</label>
+            <FieldError id={id("description")} error={errors.description} />
+            <textarea className={`govuk-textarea${errors.description ? " govuk-textarea--error" : ""}`} id={id("description")} name="description" rows={3} aria-describedby={errors.description ? `${id("description")}-error` : undefined} />
+          </div>
+          <div className={group("ownerName")}>
+            <label className="govuk-label" htmlFor={id("ownerName")}>Who owns it</label>
+            <div className="govuk-hint" id={`${id("ownerName")}-hint`}>A person or a role, like &ldquo;Head of Safeguarding&rdquo;</div>
+            <FieldError id={id("ownerName")} error={errors.ownerName} />
+            <input className={`govuk-input govuk-!-width-two-thirds${errors.ownerName ? " govuk-input--error" : ""}`} id={id("ownerName")} name="ownerName" type="text" autoComplete="off" aria-describedby={`${id("ownerName")}-hint${errors.ownerName ? ` ${id("ownerName")}-error` : ""}`} />
+          </div>
+          <div className={group("dueDate")}>
+            <label className="govuk-label" htmlFor={id("dueDate")}>Due date</label>
+            <div className="govuk-hint" id={`${id("dueDate")}-hint`}>For example, 2019-10-31 or 31/10/2019</div>
+            <FieldError id={id("dueDate")} error={errors.dueDate} />
+            <input className={`govuk-input govuk-input--width-10${errors.dueDate ? " govuk-input--error" : ""}`} id={id("dueDate")} name="dueDate" type="text" autoComplete="off" aria-describedby={`${id("dueDate")}-hint${errors.dueDate ? ` ${id("dueDate")}-error` : ""}`} />
+          </div>
+          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>Record action</button>
+        </form>
+      </div>
+    </details>
+  );
+}
+
+export function ChangeActionForms({ month, slug, id, version, status, description }: Where & { id: string; version: number; status: "OPEN" | "DONE" | "DROPPED"; description: string }) {
+  const [state, formAction, pending] = useActionState(changeActionAction, null);
+  const errors = state && !state.ok ? state.fieldErrors : {};
+  const fid = (f: string) => `change-${id}-${f}`;
+  const hidden = (<><Hidden month={month} slug={slug} /><input type="hidden" name="id" value={id} /><input type="hidden" name="expectedVersion" value={version} /></>);
+  const short = description.length > 40 ? `${description.slice(0, 40)}…` : description;
+  return (
+    <div className="app-action-changes">
+      <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} idFor={fid} />
+      {status === "OPEN" ? (
+        <>
+          <form action={formAction} className="govuk-!-display-inline-block govuk-!-margin-right-2">
+            {hidden}<input type="hidden" name="change" value="complete" />
+            <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button" disabled={pending}>
+              Mark as done<span className="govuk-visually-hidden">: {short}</span>
+            </button>
+          </form>
+          <details className="govuk-details govuk-!-margin-bottom-2" open={Boolean(errors.droppedReason)}>
+            <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Drop this action<span className="govuk-visually-hidden">: {short}</span></span></summary>
+            <div className="govuk-details__text">
+              <form action={formAction}>
+                {hidden}<input type="hidden" name="change" value="drop" />
+                <div className={`govuk-form-group${errors.droppedReason ? " govuk-form-group--error" : ""}`}>
+                  <label className="govuk-label" htmlFor={fid("droppedReason")}>Why is it dropped?</label>
+                  <FieldError id={fid("droppedReason")} error={errors.droppedReason} />
+                  <textarea className="govuk-textarea" id={fid("droppedReason")} name="droppedReason" rows={2} aria-describedby={errors.droppedReason ? `${fid("droppedReason")}-error` : undefined} />
+                </div>
+                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={pending}>Drop action</button>
+              </form>
+            </div>
+          </details>
+        </>
+      ) : (
+        <form action={formAction}>
+          {hidden}<input type="hidden" name="change" value="reopen" />
+          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button" disabled={pending}>
+            Reopen<span className="govuk-visually-hidden">: {short}</span>
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}

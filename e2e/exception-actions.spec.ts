@@ -1,0 +1,75 @@
+// Actions on exceptions in the browser: the demo's July 2019 pack shows the actions June's leads
+// recorded, carried over, with how long each exception has been on the list, and one resolved; a
+// lead records an action on August 2019 (refused field by field first), marks it done, and the
+// director's preview of the pack shows it.
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, expectAccessible, signInAs } from "./fixtures";
+import { query } from "./db";
+
+const SECTION = "/periods/2019-08/sections/child-protection";
+const WHAT = `Dip-sample ten cases a week (${Date.now().toString(36)})`;
+
+async function as(page: Page, email: string) {
+  await page.context().clearCookies();
+  await signInAs(page, email);
+}
+
+test.afterAll(async () => {
+  await query(`delete from "ExceptionAction" where description = $1`, [WHAT]);
+});
+
+test.setTimeout(180_000); // a section page with its figures and forms, checked by axe twice on a busy machine
+
+test("July 2019's pack shows actions carried from June and one resolved; a lead records an action on August and the pack preview shows it", async ({ page }) => {
+  await as(page, ACCOUNTS.panel);
+  await page.goto("/packs/2019-07");
+  const exceptions = page.getByRole("region", { name: "Exceptions" }).first();
+  const assess = page.locator("#exceptions-title ~ * tr[data-code=ASSESS_45WD_PCT]");
+  await expect(assess).toContainText("On the list since February 2019, 6 months");
+  await expect(assess).toContainText(/Owner: Head of Safeguarding\. Due 15 (August|September) 2019\. Open\. Carried from June 2019\./);
+  const resolved = page.locator(".app-pack-resolved[data-code=CP_OPEN_2YRS_PCT]");
+  await expect(resolved).toContainText("Resolved: the indicator is off the list");
+  await expect(exceptions).toBeVisible();
+  // SCREENSHOT_DIR=path keeps a picture of the section for people to look at.
+  if (process.env.SCREENSHOT_DIR) await page.locator("section[aria-labelledby=exceptions-title]").screenshot({ path: `${process.env.SCREENSHOT_DIR}/pack-exceptions-2019-07.png` });
+
+  // August 2019: June's actions are carried into the child protection lead's section page.
+  await as(page, ACCOUNTS.leadProtection);
+  await page.goto(SECTION);
+  const panel = page.getByRole("region", { name: "Actions on exceptions" });
+  await expect(panel.locator("[data-code=ASSESS_45WD_PCT]")).toContainText("Carried from June 2019");
+
+  // Bad input: no owner and no due date are refused field by field.
+  const block = panel.locator(".app-exception-actions", { has: page.locator("summary", { hasText: "Record an action on" }) }).first();
+  await block.locator("summary", { hasText: "Record an action on" }).click();
+  await block.getByLabel("What will be done").fill(WHAT);
+  await block.getByRole("button", { name: "Record action" }).click();
+  const summary = block.locator(".govuk-error-summary");
+  await expect(summary).toContainText("Enter who owns this action");
+  await expect(summary).toContainText("Enter the due date");
+  await expect(block.locator(".govuk-form-group--error")).toHaveCount(2);
+  await expectAccessible(page);
+
+  await block.getByLabel("What will be done").fill(WHAT);
+  await block.getByLabel("Who owns it").fill("Head of Safeguarding");
+  await block.getByLabel("Due date").fill("31/10/2019");
+  await block.getByRole("button", { name: "Record action" }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Action recorded");
+  const row = page.getByRole("row", { name: new RegExp(WHAT.replace(/[()]/g, "\\$&")) });
+  await expect(row).toContainText("31 October 2019");
+  await expect(row).toContainText("Open");
+  const stored = await query<{ status: string; fromMonth: string }>(`select status, "fromMonth" from "ExceptionAction" where description = $1`, [WHAT]);
+  expect(stored).toEqual([{ status: "OPEN", fromMonth: "2019-08" }]);
+  const audit = await query(`select 1 from "AuditEvent" where action = 'exceptionAction.record' and "periodMonth" = '2019-08' and after->>'description' = $1`, [WHAT]);
+  expect(audit).toHaveLength(1);
+
+  if (process.env.SCREENSHOT_DIR) await panel.screenshot({ path: `${process.env.SCREENSHOT_DIR}/section-actions-2019-08.png` });
+  await row.getByRole("button", { name: /Mark as done/ }).click();
+  await expect(page.locator(".govuk-notification-banner")).toContainText("Action marked as done");
+  await expect(page.getByRole("row", { name: new RegExp(WHAT.replace(/[()]/g, "\\$&")) })).toContainText("Done");
+
+  // The director reads it in the pack preview, as the pack will freeze it at sign-off.
+  await as(page, ACCOUNTS.director);
+  await page.goto("/packs/2019-08?preview=1");
+  await expect(page.locator("section[aria-labelledby=exceptions-title]")).toContainText(`${WHAT}. Owner: Head of Safeguarding. Due 31 October 2019. Done.`);
+});

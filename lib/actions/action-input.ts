@@ -1,0 +1,55 @@
+// What the action forms send, parsed the same way by the server action and the domain function.
+// Each field that is wrong gets its own message, so the error summary links to each one.
+import { z } from "zod";
+import { parseDateInput } from "@/lib/periods/open-period-input";
+
+export const MAX_ACTION_LENGTH = 2_000;
+export const MAX_OWNER_LENGTH = 200;
+
+const dueDate = z
+  .string({ message: "Enter the due date" })
+  .trim()
+  .min(1, "Enter the due date")
+  .transform((s, ctx) => {
+    const iso = parseDateInput(s);
+    if (!iso) {
+      ctx.addIssue({ code: "custom", message: "Due date must be a real date, like 2019-10-31" });
+      return z.NEVER;
+    }
+    return iso;
+  });
+
+export const actionFieldsInput = z.object({
+  description: z.string({ message: "Enter what will be done" }).trim().min(1, "Enter what will be done")
+    .max(MAX_ACTION_LENGTH, `What will be done must be ${MAX_ACTION_LENGTH.toLocaleString("en-GB")} characters or fewer`),
+  ownerName: z.string({ message: "Enter who owns this action" }).trim().min(1, "Enter who owns this action")
+    .max(MAX_OWNER_LENGTH, `Owner must be ${MAX_OWNER_LENGTH} characters or fewer`),
+  dueDate,
+});
+
+export const recordActionInput = actionFieldsInput.extend({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Month must be like 2019-08"),
+  code: z.string().trim().min(1, "Choose the indicator"),
+});
+
+export const changeActionInput = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Month must be like 2019-08"),
+  id: z.uuid("That action does not exist"),
+  expectedVersion: z.coerce.number().int().min(1),
+  change: z.enum(["edit", "complete", "drop", "reopen"], { message: "Choose what to do with the action" }),
+  droppedReason: z.string().trim().max(MAX_ACTION_LENGTH, `The reason must be ${MAX_ACTION_LENGTH.toLocaleString("en-GB")} characters or fewer`).optional(),
+  fields: actionFieldsInput.optional(),
+});
+
+export type RecordActionInput = z.input<typeof recordActionInput>;
+export type ChangeActionInput = z.input<typeof changeActionInput>;
+
+/** zod issues to one message per form field ("fields.ownerName" is the ownerName field). */
+export function actionFieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[issue.path.length - 1] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}
