@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { withPagePolicy } from "@/lib/security/with-page-policy";
 
-const PUBLIC_PATHS = ["/login", "/api/auth", "/api/health"];
+const PUBLIC_PATHS = ["/login", "/accessibility", "/api/auth", "/api/health"];
 
 const PACK_PAGE = /^\/packs\/(\d{4}-\d{2})$/;
 

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.scss";
-import { appConfig } from "@/lib/config/app";
+import { appConfig, pageTitle } from "@/lib/config/app";
 import { connection } from "next/server";
 
 export const metadata: Metadata = {
-  title: { default: `${appConfig.serviceName} - ${appConfig.councilName}`, template: `%s - ${appConfig.serviceName} - ${appConfig.councilName}` },
+  title: { default: `${appConfig.serviceName} - ${appConfig.councilName}`, template: pageTitle("%s") },
   description: "Monthly children's services performance packs for the scrutiny panel",
 };
 

@@ -18,6 +18,10 @@ export async function PageShell({ user, children, stored = false }: { user: Sess
       </div>
       <footer className="govuk-footer app-no-print">
         <div className="govuk-width-container">
+          <h2 className="govuk-visually-hidden">Support links</h2>
+          <ul className="govuk-footer__inline-list">
+            <li className="govuk-footer__inline-list-item"><a className="govuk-footer__link" href="/accessibility">Accessibility statement</a></li>
+          </ul>
           <p className="govuk-body-s">{appConfig.councilName}: Children's Services performance reporting</p>
         </div>
       </footer>

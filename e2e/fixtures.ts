@@ -40,3 +40,13 @@ export async function watchViolations(page: Page) {
   });
   return async () => [...messages, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
 }
+
+/**
+ * After a workflow action: its result is a GOV.UK success banner that is announced (role="alert")
+ * and has keyboard focus, so the user is not left on <body> (WCAG 2.4.3, 4.1.3).
+ */
+export async function expectResultFocused(page: Page, text: string | RegExp) {
+  const banner = page.locator(".govuk-notification-banner--success[role=alert]", { hasText: text });
+  await expect(banner).toBeVisible();
+  await expect(banner).toBeFocused();
+}

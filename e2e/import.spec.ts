@@ -59,7 +59,20 @@ test("an administrator imports September 2019 from a CSV: preview, confirm, and 
   await expectAccessible(page);
 
   const csv = ["code,period,value", ...SEPTEMBER.map((r) => `${r.code},${MONTH},${r.value}`)].join("\r\n") + "\r\n";
+  // The upload's status is a live region that is in the page, empty, before the upload starts: one
+  // that appears with its first words is often not announced. Record each text it is given.
+  const status = page.locator(".app-upload-progress [role=status][aria-live=polite]");
+  await expect(status).toBeAttached();
+  await expect(status).toHaveText("");
+  expect(await status.evaluate((el) => el.closest("[hidden]") === null)).toBe(true);
+  await status.evaluate((el) => {
+    const seen: string[] = ((window as unknown as { __status: string[] }).__status = []);
+    new MutationObserver(() => seen.push(el.textContent ?? "")).observe(el, { childList: true, characterData: true, subtree: true });
+  });
   await upload(page, "september-2019.csv", Buffer.from(csv));
+  await page.waitForURL(/[0-9a-f-]{36}$/);
+  // The client router opened the preview, so the page (and what the observer saw) is still there.
+  expect(await page.evaluate(() => (window as unknown as { __status?: string[] }).__status)).toEqual(expect.arrayContaining([expect.stringMatching(/^(Uploading: \d+%|Uploaded\. Checking every row of the file\.\.\.|Checked\. Opening the preview\.\.\.)$/)]));
   await expect(page).toHaveURL(new RegExp(`${UPLOAD}/[0-9a-f-]{36}$`));
   await expect(page.getByRole("heading", { level: 1, name: "Check your file" })).toBeVisible();
   await expect(summaryValue(page, "New values")).toHaveText("32");
@@ -75,6 +88,7 @@ test("an administrator imports September 2019 from a CSV: preview, confirm, and 
 
   await page.getByRole("button", { name: "Confirm import" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "32 values imported" })).toBeVisible();
+  await expect(page.locator(".govuk-panel--confirmation")).toBeFocused();
   await expect(page.getByRole("link", { name: "Check the values for September 2019" })).toHaveAttribute("href", `/periods/${MONTH}/values`);
   await expectAccessible(page);
 

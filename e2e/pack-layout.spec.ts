@@ -38,6 +38,51 @@ async function pdfTags(bytes: Buffer) {
   return { tags, outline };
 }
 
+type TextItem = { type?: string; id?: string; str?: string };
+
+/**
+ * The PDF's tag tree with each element's text (read through its marked content), and the text on
+ * the pages that no tag holds. Text outside the tree is lost to a screen reader.
+ */
+async function pdfTaggedText(bytes: Buffer) {
+  const doc = await getDocumentProxy(new Uint8Array(bytes));
+  const elements: { role: string; text: string }[] = [];
+  const tables: number[][] = []; // the number of cells in each row of each table
+  const untagged: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const marked = new Map<string, string>();
+    const open: (string | null)[] = [];
+    for (const item of content.items as TextItem[]) {
+      if (item.type === "beginMarkedContentProps" || item.type === "beginMarkedContent") { open.push(item.id ?? null); continue; }
+      if (item.type === "endMarkedContent") { open.pop(); continue; }
+      const id = open.findLast((x) => x !== null);
+      if (id) marked.set(id, (marked.get(id) ?? "") + (item.str ?? ""));
+      else untagged.push(item.str ?? "");
+    }
+    const referenced = new Set<string>();
+    type Node = { role?: string; type?: string; id?: string; children?: Node[] };
+    const textOf = (n: Node): string => {
+      if (n.type === "content" && n.id) { referenced.add(n.id); return marked.get(n.id) ?? ""; }
+      return (n.children ?? []).map(textOf).join(" ");
+    };
+    const walk = (n: Node) => {
+      if (n.role) elements.push({ role: n.role, text: norm(textOf(n)) });
+      if (n.role === "Table") {
+        const rows: Node[] = [];
+        const collect = (m: Node) => (m.role === "TR" ? rows.push(m) : (m.children ?? []).forEach(collect));
+        (n.children ?? []).forEach(collect);
+        tables.push(rows.map((r) => (r.children ?? []).filter((c) => c.role === "TH" || c.role === "TD").length));
+      }
+      (n.children ?? []).forEach(walk);
+    };
+    walk((await page.getStructTree()) as Node);
+    for (const [id, text] of marked) if (!referenced.has(id)) untagged.push(text);
+  }
+  return { elements, tables, untagged: untagged.map(norm).filter(Boolean) };
+}
+
 async function pdfPages(bytes: Buffer) {
   const doc = await getDocumentProxy(new Uint8Array(bytes));
   const { text } = await extractText(doc, { mergePages: false });
@@ -91,11 +136,30 @@ test.describe("the published July 2019 pack", () => {
     // are lost), an outline whose titles keep their spaces, and every chart's trend in its alt text.
     const { tags, outline } = await pdfTags(bytes);
     expect(tags.filter((t) => t.role === "Strong")).toEqual([]);
+    // Every word and figure on the pages is in the tag tree, so the bold figures, the RAG words and
+    // the commentary's bold words are read out too. Outside it: the running title and page numbers in
+    // the margins, and the arrows and dashes (aria-hidden, their meaning is in words beside them).
+    const tagged = await pdfTaggedText(bytes);
+    const runningTitle = /^.+: Children's Services Performance Overview, July 2019$/;
+    expect(tagged.untagged.filter((t) => /[\p{L}\p{N}]/u.test(t) && !/^Page \d+ of \d+$/.test(t) && !runningTitle.test(t))).toEqual([]);
+    // Every row of every table has all its cells in the tags (a section's heading row has one), so
+    // each cell is read under its own column's header: an empty cell would drop out and shift the rest.
+    for (const rows of tagged.tables) {
+      const full = Math.max(...rows);
+      expect(rows.filter((n) => n !== full && n !== 1), `rows of a ${full}-column table with cells missing`).toEqual([]);
+    }
+    const cells = tagged.elements.filter((e) => e.role === "TD" || e.role === "TH").map((e) => e.text);
+    for (const rag of ["Red", "Amber", "Green"]) expect(cells.filter((t) => t === rag).length, `${rag} in table cells`).toBeGreaterThan(0);
+    // The bold figures (<b>, the comparators' values) are in the table cells' tags.
+    const html = await (await page.request.get(`/packs/${MONTH}`)).text();
+    const bold = [...html.matchAll(/<b>([^<]+)<\/b>/g)].map((m) => norm(m[1]));
+    expect(bold.length).toBeGreaterThan(10);
+    const cellText = cells.join(" | ");
+    for (const figure of new Set(bold)) expect(cellText, `bold ${figure} in a table cell's tag`).toContain(figure);
     expect(outline[0]).toBe("Children's Services Performance Overview: July 2019");
     expect(outline).toEqual(expect.arrayContaining(["Summary of indicators", "Exceptions", "1. Demand", "Definitions and sources"]));
     // Each chart is a Figure whose alt is its title and its trend in words (the <figure> around it is
     // a Figure too, named by its heading).
-    const html = await (await page.request.get(`/packs/${MONTH}`)).text();
     const charts = (html.match(/<svg[^>]*class="app-chart-svg"/g) ?? []).length;
     expect(charts).toBeGreaterThanOrEqual(28);
     const described = tags.filter((t) => t.role === "Figure" && /^.+, \w+ \d{4} to \w+ \d{4} .*From .+ in \w+ \d{4} to .+; lowest .+, highest .+\./.test(t.alt ?? ""));

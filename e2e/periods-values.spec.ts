@@ -268,6 +268,9 @@ test("a service lead enters a figure with the keyboard alone", async ({ page }) 
   await expect(page.getByRole("button", { name: `Save ${CIN_OPEN}` })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator("#row-CIN_OPEN").getByRole("status")).toContainText("Saved at");
+  // Focus stays on the Save button through the save (aria-disabled, not disabled, while it runs),
+  // and the result is in the row's live status region.
+  await expect(page.getByRole("button", { name: `Save ${CIN_OPEN}` })).toBeFocused();
   expect((await stored("CIN_OPEN")).value).toBe(2534);
 });
 

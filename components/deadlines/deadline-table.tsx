@@ -3,9 +3,11 @@ import type { DeadlineStep, PeriodDeadlines } from "@/lib/deadlines/period-deadl
 import { describeTimeLeft } from "@/lib/deadlines/deadline-state";
 import { formatDate } from "@/lib/format/dates";
 import { DeadlineTag } from "./deadline-tag";
+import { ScrollRegion } from "@/components/scroll-region";
 
 export function DeadlineTable({ deadlines, caption, steps = deadlines.steps }: { deadlines: PeriodDeadlines; caption: string; steps?: DeadlineStep[] }) {
   return (
+    <ScrollRegion label={caption} className="app-scroll-region--spaced">
     <table className="govuk-table app-deadlines">
       <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead className="govuk-table__head">
@@ -30,5 +32,6 @@ export function DeadlineTable({ deadlines, caption, steps = deadlines.steps }: {
         ))}
       </tbody>
     </table>
+    </ScrollRegion>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
-// GOV.UK error summary: takes focus when it appears and links to each field (or row) in error.
+// GOV.UK error summary: takes focus when it appears, links to each field (or row) in error, and
+// puts "Error: " before the page's title while it shows.
 import { useEffect, useRef, type ReactNode } from "react";
 
 export type FieldErrors = Record<string, string>;
@@ -11,6 +12,7 @@ export function ErrorSummaryPanel({ items, children }: { items: { href?: string;
   useEffect(() => {
     ref.current?.focus();
   }, [key]);
+  useErrorTitle(true);
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
       <div role="alert">
@@ -32,6 +34,16 @@ export function ErrorSummary({ errors, message, idFor = (f) => f }: { errors: Fi
   if (entries.length === 0 && !message) return null;
   const items = entries.length ? entries.map(([field, text]) => ({ href: `#${idFor(field)}`, text })) : [{ text: message! }];
   return <ErrorSummaryPanel items={items} />;
+}
+
+/** GOV.UK: a page with errors says so first in its title, so a screen reader hears it on arrival. */
+export function useErrorTitle(show: boolean) {
+  useEffect(() => {
+    if (!show) return;
+    const plain = () => document.title.replace(/^Error: /, "");
+    document.title = `Error: ${plain()}`;
+    return () => { document.title = plain(); };
+  }, [show]);
 }
 
 export function FieldError({ id, error }: { id: string; error?: string }) {

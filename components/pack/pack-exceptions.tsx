@@ -12,6 +12,7 @@ export function onListText(since: string | undefined, month: string): string | n
   const n = monthsOnList(since, month);
   return `On the list since ${formatMonth(since)}, ${n} month${n === 1 ? "" : "s"}`;
 }
+import { ScrollRegion } from "@/components/scroll-region";
 
 export function PackExceptions({ snapshot }: { snapshot: Omit<PackSnapshot, "charts"> }) {
   const rows = snapshot.sections.flatMap((s) => s.indicators.filter((i) => i.exception).map((i) => ({ ...i, sectionName: s.name })));
@@ -24,7 +25,7 @@ export function PackExceptions({ snapshot }: { snapshot: Omit<PackSnapshot, "cha
       <h2 className="govuk-heading-l" id="exceptions-title">Exceptions</h2>
       <p className="govuk-body-s">Indicators rated Red against target, or worse than both last month and the same month last year.</p>
       {rows.length === 0 ? <p className="govuk-body">No indicator is an exception this month.</p> : (
-        <div className="app-table-wrapper" role="region" aria-label="Exceptions" tabIndex={0}>
+        <ScrollRegion label="Exceptions">
           <table className="govuk-table app-pack-table">
             <TableHead columns={withActions ? [...columns, "Actions"] : columns} />
             <tbody className="govuk-table__body">
@@ -48,7 +49,7 @@ export function PackExceptions({ snapshot }: { snapshot: Omit<PackSnapshot, "cha
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {resolved.length > 0 ? (
         <>

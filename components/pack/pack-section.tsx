@@ -10,6 +10,7 @@ import { DirectionText, figureText, latestComparatorsByLabel, RagTag } from "@/c
 import { formatTableValue, formatValue } from "@/lib/judgement";
 import { TableHead } from "@/components/table-head";
 import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
+import { ScrollRegion } from "@/components/scroll-region";
 
 export function PackSection({ section, index, month, charts }: { section: SnapshotSection; index: number; month: string; charts: PackSnapshot["charts"] | null }) {
   const id = `section-${section.slug}`;
@@ -37,7 +38,7 @@ export function PackSection({ section, index, month, charts }: { section: Snapsh
 
 function SectionTable({ section, month }: { section: SnapshotSection; month: string }) {
   return (
-    <div className="app-table-wrapper" role="region" aria-label={`${section.name}: figures`} tabIndex={0}>
+    <ScrollRegion label={`${section.name}: figures`}>
       <table className="govuk-table app-pack-table app-pack-detail">
         <caption className="govuk-visually-hidden">{section.name}: figures for {formatMonth(month)}</caption>
         <TableHead columns={[
@@ -69,7 +70,7 @@ function SectionTable({ section, month }: { section: SnapshotSection; month: str
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

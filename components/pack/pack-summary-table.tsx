@@ -6,12 +6,13 @@ import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { DirectionText, figureText, RagTag } from "@/components/pack/figures";
 import { Sparkline } from "@/components/pack/sparkline";
 import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
+import { ScrollRegion } from "@/components/scroll-region";
 
 export function PackSummaryTable({ snapshot }: { snapshot: Omit<PackSnapshot, "charts"> }) {
   return (
     <section className="app-pack-part" aria-labelledby="summary-title">
       <h2 className="govuk-heading-l" id="summary-title">Summary of indicators</h2>
-      <div className="app-table-wrapper" role="region" aria-label="Summary of indicators" tabIndex={0}>
+      <ScrollRegion label="Summary of indicators">
         <table className="govuk-table app-pack-table app-pack-summary">
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
@@ -35,13 +36,13 @@ export function PackSummaryTable({ snapshot }: { snapshot: Omit<PackSnapshot, "c
                   <td className="govuk-table__cell"><RagTag rag={ind.rag} /></td>
                   <td className="govuk-table__cell"><DirectionText direction={ind.vsLastMonth} /></td>
                   <td className="govuk-table__cell"><DirectionText direction={ind.vsLastYear} /></td>
-                  <td className="govuk-table__cell app-pack-summary__trend"><Sparkline ind={ind} /></td>
+                  <td className="govuk-table__cell app-pack-summary__trend"><Sparkline ind={ind} /><span className="govuk-visually-hidden">{ind.summary}</span></td>
                 </tr>
               ))}
             </tbody>
           ))}
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signInAs } from "../fixtures";
+import { ACCOUNTS, expectAccessible, expectResultFocused, signInAs } from "../fixtures";
 import { one, query } from "../db";
 
 const MONTH = "2019-08";
@@ -34,14 +34,14 @@ test.describe.serial("commentary journey for August 2019", () => {
     await page.getByRole("button", { name: "Insert figures summary" }).click();
     await expect(page.getByLabel("Commentary")).toHaveValue(/Contacts received fell from 1,861 to 1,337 \(28%\)/);
     await page.getByRole("button", { name: "Save draft" }).click();
-    await expect(page.getByText("Draft saved")).toBeVisible();
+    await expectResultFocused(page, "Draft saved");
     expect((await commentaryRow("demand")).status).toBe("DRAFT");
 
     await page.getByLabel("Commentary").fill("**Contacts** fell in August, as they do every summer.\n\n<script>window.hacked=1</script>");
     await expect(page.locator(".app-preview b")).toHaveText("Contacts");
     await expect(page.locator(".app-preview")).toContainText("<script>window.hacked=1</script>");
     await page.getByRole("button", { name: "Submit for review" }).click();
-    await expect(page.getByText("Commentary submitted for review")).toBeVisible();
+    await expectResultFocused(page, "Commentary submitted for review");
     const row = await commentaryRow("demand");
     expect(row.status).toBe("SUBMITTED");
     expect(row.body).toContain("<script>window.hacked=1</script>");
@@ -56,9 +56,12 @@ test.describe.serial("commentary journey for August 2019", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "Return for changes" }).click();
     await expect(page.locator(".govuk-error-summary")).toContainText("Say what needs to change");
+    await expect(page.locator(".govuk-error-summary")).toBeFocused();
+    await expect(page).toHaveTitle(/^Error: Section commentary, August 2019 - /);
     await page.getByLabel("Comment for the service lead").fill("Please explain the Early Help pathway.");
     await page.getByRole("button", { name: "Return for changes" }).click();
-    await expect(page.getByText("Commentary returned to the service lead")).toBeVisible();
+    await expectResultFocused(page, "Commentary returned to the service lead");
+    await expect(page).toHaveTitle(/^Section commentary, August 2019 - /);
     expect((await commentaryRow("demand")).status).toBe("RETURNED");
     const comment = await one<{ body: string }>(`select r.body from "ReviewComment" r join "Commentary" c on c.id = r."commentaryId" join "Section" s on s.id = c."sectionId" where s.slug = 'demand' and r.action = 'RETURN'`);
     expect(comment.body).toBe("Please explain the Early Help pathway.");
@@ -71,12 +74,12 @@ test.describe.serial("commentary journey for August 2019", () => {
     await expect(page.locator(".govuk-summary-list").getByText("Returned")).toBeVisible();
     await page.getByLabel("Commentary").fill("**Contacts** fell in August, as every summer. We are routing cases to the Early Help pathway.");
     await page.getByRole("button", { name: "Submit for review" }).click();
-    await expect(page.getByText("Commentary submitted for review")).toBeVisible();
+    await expectResultFocused(page, "Commentary submitted for review");
 
     await as(page, ACCOUNTS.director);
     await page.goto(`/periods/${MONTH}/sections/demand`);
     await page.getByRole("button", { name: "Approve" }).click();
-    await expect(page.getByText("Commentary approved")).toBeVisible();
+    await expectResultFocused(page, "Commentary approved");
     const row = await commentaryRow("demand");
     expect(row.status).toBe("APPROVED");
     expect(row.body).toContain("Early Help pathway");
@@ -94,13 +97,13 @@ test.describe.serial("commentary journey for August 2019", () => {
       await page.goto(`/periods/${MONTH}/sections/${s.slug}`);
       await page.getByLabel("Commentary").fill(`Commentary for ${s.name}: performance held steady in August.`);
       await page.getByRole("button", { name: "Submit for review" }).click();
-      await expect(page.getByText("Commentary submitted for review")).toBeVisible();
+      await expectResultFocused(page, "Commentary submitted for review");
     }
     await as(page, ACCOUNTS.director);
     for (const s of SECTIONS.slice(1)) {
       await page.goto(`/periods/${MONTH}/sections/${s.slug}`);
       await page.getByRole("button", { name: "Approve" }).click();
-      await expect(page.getByText("Commentary approved")).toBeVisible();
+      await expectResultFocused(page, "Commentary approved");
     }
     const rows = await query<{ status: string }>(`select c.status from "Commentary" c join "Period" p on p.id = c."periodId" where p.month = $1`, [MONTH]);
     expect(rows.map((r) => r.status)).toEqual(["APPROVED", "APPROVED", "APPROVED", "APPROVED"]);
@@ -151,6 +154,6 @@ test("a lead drafts and submits with the keyboard alone", async ({ page }) => {
   for (let i = 0; i < 10 && !(await submit.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(submit).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.getByText("Commentary submitted for review")).toBeVisible();
+  await expectResultFocused(page, "Commentary submitted for review");
   expect((await commentaryRow("care-leavers", month)).status).toBe("SUBMITTED");
 });

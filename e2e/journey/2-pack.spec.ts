@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, expectAccessible, signInAs } from "../fixtures";
+import { ACCOUNTS, expectAccessible, expectResultFocused, signInAs } from "../fixtures";
 import { one, query } from "../db";
 import { extractText, getDocumentProxy } from "unpdf";
 
@@ -26,12 +26,14 @@ test.describe.serial("the August 2019 pack", () => {
     await expectAccessible(page);
     await page.getByRole("button", { name: "Sign off pack" }).click();
     await expect(page.getByRole("button", { name: "Publish pack" })).toBeVisible({ timeout: 30_000 });
+    await expectResultFocused(page, "The August 2019 pack is signed off");
     const signed = await one<{ status: string; version: number; contentHash: string }>(
       `select p.status, v.version, v."contentHash" from "Period" p join "PackVersion" v on v."periodId" = p.id where p.month = $1`, [MONTH]);
     expect(signed).toMatchObject({ status: "SIGNED_OFF", version: 1 });
     expect(signed.contentHash).toMatch(/^[0-9a-f]{64}$/);
     await page.getByRole("button", { name: "Publish pack" }).click();
     await expect(page.getByText("Published to the scrutiny panel.")).toBeVisible();
+    await expectResultFocused(page, "The August 2019 pack is published to the scrutiny panel");
     expect((await one<{ status: string }>(`select status from "Period" where month = $1`, [MONTH])).status).toBe("PUBLISHED");
   });
 
@@ -90,9 +92,13 @@ test.describe.serial("the August 2019 pack", () => {
     await page.getByLabel("Reason for the amendment").fill("Contacts figure corrected after a data-quality check");
     await page.getByRole("button", { name: "Start amendment" }).click();
     await expect(page.getByText("Amendment in progress: Contacts figure corrected")).toBeVisible();
-    await page.getByRole("button", { name: "Sign off pack" }).click();
-    await page.getByRole("button", { name: "Publish pack" }).click();
+    await expectResultFocused(page, "Amendment started");
+    // The keyboard alone from the result: Tab on to the next action, Enter, and focus is on the new result.
+    await page.getByRole("button", { name: "Sign off pack" }).press("Enter");
+    await expectResultFocused(page, "is signed off");
+    await page.getByRole("button", { name: "Publish pack" }).press("Enter");
     await expect(page.getByText("Published to the scrutiny panel.")).toBeVisible();
+    await expectResultFocused(page, "is published to the scrutiny panel");
 
     await as(page, ACCOUNTS.panel);
     await page.goto(`/packs/${MONTH}`);

@@ -4,3 +4,8 @@ export const appConfig = {
   serviceName: "Scrutiny Pack",
   publicPacks: process.env.PUBLIC_PACKS === "true",
 };
+
+/** A page's whole <title>, as app/layout.tsx's metadata template writes it. */
+export function pageTitle(title: string): string {
+  return `${title} - ${appConfig.serviceName} - ${appConfig.councilName}`;
+}

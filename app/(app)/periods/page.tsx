@@ -6,6 +6,7 @@ import { listPeriods, suggestNextMonth } from "@/lib/periods/list-periods";
 import { PERIOD_STATUS_LABEL, PERIOD_STATUS_TAG_CLASS } from "@/lib/periods/period-status";
 import { OpenPeriodForm } from "./open-period-form";
 import { TableHead } from "@/components/table-head";
+import { ScrollRegion } from "@/components/scroll-region";
 
 export const metadata: Metadata = { title: "Periods" };
 
@@ -29,7 +30,7 @@ export default async function PeriodsPage() {
       {periods.length === 0 ? (
         <p className="govuk-body">No periods have been opened yet.</p>
       ) : (
-        <div className="app-table-scroll" role="region" aria-labelledby="periods-caption" tabIndex={0}>
+        <ScrollRegion labelledBy="periods-caption" className="app-scroll-region--spaced">
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden" id="periods-caption">All periods, newest first</caption>
             <TableHead columns={["Month", "Panel meeting", "Status", "Values"]} />
@@ -49,7 +50,7 @@ export default async function PeriodsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

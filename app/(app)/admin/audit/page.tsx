@@ -7,6 +7,7 @@ import { describeEntityType } from "@/lib/audit/audit-labels";
 import { AuditFilterForm } from "./audit-filter-form";
 import { AuditPagination } from "./audit-pagination";
 import { AuditTable } from "./audit-table";
+import { ScrollRegion } from "@/components/scroll-region";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -50,9 +51,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         ) : null}
       </div>
       {events.length ? (
-        <div className="app-admin-scroll" role="region" aria-label="Audit events" tabIndex={0}>
+        <ScrollRegion label="Audit events" className="app-scroll-region--spaced app-scroll-region--min">
           <AuditTable events={events} caption={`Audit events, page ${page} of ${pageCount}`} />
-        </div>
+        </ScrollRegion>
       ) : null}
       <AuditPagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
     </>

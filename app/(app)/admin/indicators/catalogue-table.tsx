@@ -9,6 +9,7 @@ import { catalogueFiltersQuery, type CatalogueFilters, type CatalogueStatus } fr
 import { columns, features } from "./catalogue-columns";
 import { TextInput } from "@/components/form/text-input";
 import { Select } from "@/components/form/select";
+import { ScrollRegion } from "@/components/scroll-region";
 
 const toColumnFilters = (f: CatalogueFilters): ColumnFiltersState => [
   ...(f.section ? [{ id: "section", value: f.section }] : []),
@@ -71,56 +72,58 @@ export function CatalogueTable({ rows, sections, initialFilters }: { rows: Catal
         ) : null}
       </p>
 
-      <table className="govuk-table app-catalogue-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Indicators, sorted by {sortedLabel}</caption>
-        <thead className="govuk-table__head">
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} className="govuk-table__row">
-              {group.headers.map((header) => {
-                const dir = header.column.getIsSorted();
-                return (
-                  <th key={header.id} scope="col" className="govuk-table__header" aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : "none"}>
-                    <button type="button" className="app-sort-button" onClick={header.column.getToggleSortingHandler()}>
-                      <table.FlexRender header={header} />
-                      <span className="app-sort-icon" aria-hidden="true">{dir === "asc" ? "▲" : dir === "desc" ? "▼" : "▲▼"}</span>
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        {shown.length === 0 ? (
-          <tbody className="govuk-table__body">
-            <tr className="govuk-table__row">
-              <td className="govuk-table__cell" colSpan={leafCount}>No indicators match these filters.</td>
-            </tr>
-          </tbody>
-        ) : (
-          groups.map((g) => (
-            <tbody key={g.key} className="govuk-table__body">
-              {g.name !== null ? (
-                <tr className="govuk-table__row app-group-row">
-                  <th scope="rowgroup" colSpan={leafCount} className="govuk-table__header">{g.name}</th>
-                </tr>
-              ) : null}
-              {g.rows.map((row) => (
-                <tr key={row.id} className="govuk-table__row">
-                  {row.getAllCells().map((cell) => (
-                    <Fragment key={cell.id}>
-                      {cell.column.id === "code" ? (
-                        <th scope="row" className="govuk-table__header app-code-cell"><table.FlexRender cell={cell} /></th>
-                      ) : (
-                        <td className="govuk-table__cell"><table.FlexRender cell={cell} /></td>
-                      )}
-                    </Fragment>
-                  ))}
-                </tr>
-              ))}
+      <ScrollRegion label="Indicators" className="app-scroll-region--spaced">
+        <table className="govuk-table app-catalogue-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Indicators, sorted by {sortedLabel}</caption>
+          <thead className="govuk-table__head">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id} className="govuk-table__row">
+                {group.headers.map((header) => {
+                  const dir = header.column.getIsSorted();
+                  return (
+                    <th key={header.id} scope="col" className="govuk-table__header" aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : "none"}>
+                      <button type="button" className="app-sort-button" onClick={header.column.getToggleSortingHandler()}>
+                        <table.FlexRender header={header} />
+                        <span className="app-sort-icon" aria-hidden="true">{dir === "asc" ? "▲" : dir === "desc" ? "▼" : "▲▼"}</span>
+                      </button>
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          {shown.length === 0 ? (
+            <tbody className="govuk-table__body">
+              <tr className="govuk-table__row">
+                <td className="govuk-table__cell" colSpan={leafCount}>No indicators match these filters.</td>
+              </tr>
             </tbody>
-          ))
-        )}
-      </table>
+          ) : (
+            groups.map((g) => (
+              <tbody key={g.key} className="govuk-table__body">
+                {g.name !== null ? (
+                  <tr className="govuk-table__row app-group-row">
+                    <th scope="rowgroup" colSpan={leafCount} className="govuk-table__header">{g.name}</th>
+                  </tr>
+                ) : null}
+                {g.rows.map((row) => (
+                  <tr key={row.id} className="govuk-table__row">
+                    {row.getAllCells().map((cell) => (
+                      <Fragment key={cell.id}>
+                        {cell.column.id === "code" ? (
+                          <th scope="row" className="govuk-table__header app-code-cell"><table.FlexRender cell={cell} /></th>
+                        ) : (
+                          <td className="govuk-table__cell"><table.FlexRender cell={cell} /></td>
+                        )}
+                      </Fragment>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            ))
+          )}
+        </table>
+      </ScrollRegion>
     </>
   );
 }

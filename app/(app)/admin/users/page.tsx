@@ -6,6 +6,7 @@ import { STATUS_TAG_CLASS, userStatus } from "@/lib/users/user-status";
 import { formatDateTime } from "@/lib/format/dates";
 import { Breakable } from "../audit/breakable";
 import { TableHead } from "@/components/table-head";
+import { ScrollRegion } from "@/components/scroll-region";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -22,7 +23,7 @@ export default async function UsersPage() {
         {users.length > active ? `, ${(users.length - active).toLocaleString("en-GB")} deactivated` : ""}.
       </p>
       <a href="/admin/users/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">Add a user</a>
-      <div className="app-admin-scroll" role="region" aria-label="Users" tabIndex={0}>
+      <ScrollRegion label="Users" className="app-scroll-region--spaced app-scroll-region--min">
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Users and their roles</caption>
           <TableHead columns={["Name", "Email address", "Role", "Status", "Last signed in"]} />
@@ -43,7 +44,7 @@ export default async function UsersPage() {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </>
   );
 }

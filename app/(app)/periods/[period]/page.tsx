@@ -6,12 +6,22 @@ import { STATE_LABEL, STATE_TAG_CLASS } from "@/lib/commentary/workflow";
 import { formatDate, formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
 import { describeValuesProgress, findPeriodOverview } from "@/lib/periods/find-period-overview";
 import { PERIOD_STATUS_LABEL, PERIOD_STATUS_TAG_CLASS } from "@/lib/periods/period-status";
+import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import { PackControls } from "./pack-controls";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DeadlineTable } from "@/components/deadlines/deadline-table";
 import { describeTimeLeft } from "@/lib/deadlines/deadline-state";
+import { NotificationBanner } from "@/components/notification-banner";
 
-type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ opened?: string }> };
+type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ opened?: string; done?: string }> };
+
+// What the director's pack actions (pack-actions.ts) say when they come back here; shown only while
+// the period is still in the state the action left it in (not from an old bookmarked address).
+const DONE: Record<string, { status: PeriodStatus; message: (month: string) => string }> = {
+  "signed-off": { status: "SIGNED_OFF", message: (m) => `The ${formatMonth(m)} pack is signed off: its figures and commentary are frozen` },
+  published: { status: "PUBLISHED", message: (m) => `The ${formatMonth(m)} pack is published to the scrutiny panel` },
+  amending: { status: "AMENDING", message: (m) => `Amendment started: the ${formatMonth(m)} pack can be changed, then signed off again` },
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { period } = await params;
@@ -21,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PeriodPage({ params, searchParams }: Props) {
   const user = await requirePermission("period.view");
   const { period: month } = await params;
-  const { opened } = await searchParams;
+  const { opened, done } = await searchParams;
   const o = await findPeriodOverview(user, month);
   if (!o) notFound();
   const { period, values } = o;
@@ -33,16 +43,13 @@ export default async function PeriodPage({ params, searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ href: "/periods", text: "Periods" }]} />
       {opened === "1" ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="opened-title">
-          <div className="govuk-notification-banner__header"><h2 className="govuk-notification-banner__title" id="opened-title">Success</h2></div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{formatMonth(month)} is open for figures and commentary</p>
-            {publication.state === "LATE" ? (
-              <p className="govuk-body">Publication is already {describeTimeLeft(publication.workingDaysLeft)}: for a meeting on {formatDate(deadlines.meeting)} the papers had to be published by {formatDate(deadlines.statutory)}.</p>
-            ) : null}
-          </div>
-        </div>
+        <NotificationBanner id="opened-title" heading={`${formatMonth(month)} is open for figures and commentary`}>
+          {publication.state === "LATE" ? (
+            <p className="govuk-body">Publication is already {describeTimeLeft(publication.workingDaysLeft)}: for a meeting on {formatDate(deadlines.meeting)} the papers had to be published by {formatDate(deadlines.statutory)}.</p>
+          ) : null}
+        </NotificationBanner>
       ) : null}
+      {done && DONE[done]?.status === period.status ? <NotificationBanner id="done-title" heading={DONE[done].message(month)} focusKey={`${done}-${period.version}`} /> : null}
       <span className="govuk-caption-l">Period</span>
       <h1 className="govuk-heading-xl">{formatMonth(month)}</h1>
 

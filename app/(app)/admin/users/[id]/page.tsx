@@ -9,6 +9,7 @@ import { STATUS_TAG_CLASS, userStatus } from "@/lib/users/user-status";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { AccountActions } from "./account-actions";
 import { loadUserPage } from "./load-user-page";
+import { NotificationBanner } from "@/components/notification-banner";
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   try {
@@ -38,16 +39,7 @@ export default async function UserPage({ params, searchParams }: Props) {
   return (
     <>
       <a href="/admin/users" className="govuk-back-link">Back to users</a>
-      {doneMessage ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title" data-module="govuk-notification-banner">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="done-title">Success</h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{doneMessage}</p>
-          </div>
-        </div>
-      ) : null}
+      {doneMessage ? <NotificationBanner id="done-title" heading={doneMessage} /> : null}
       <span className="govuk-caption-l">User</span>
       <h1 className="govuk-heading-l">{user.name}</h1>
       <dl className="govuk-summary-list">

@@ -2,7 +2,7 @@
 // "Upload a file": sent with XMLHttpRequest so a large file shows how far its upload has got (a
 // server action cannot report upload progress). Without script it is a plain multipart form post
 // to the same route handler, which then redirects.
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { ACCEPT_ATTRIBUTE, MAX_IMPORT_BYTES } from "@/lib/import/limits";
@@ -22,10 +22,6 @@ export function UploadForm({ action, initialError, heading, children }: { action
   const [error, setError] = useState<string | undefined>(initialError);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const busy = phase.kind !== "idle";
-  useEffect(() => {
-    const title = document.title.replace(/^Error: /, "");
-    document.title = error ? `Error: ${title}` : title;
-  }, [error]);
 
   function refuse(message: string) {
     setPhase({ kind: "idle" });
@@ -89,10 +85,12 @@ function Progress({ phase }: { phase: Phase }) {
   const percent = phase.kind === "uploading" ? phase.percent : 100;
   // Screen readers hear every tenth percent, not every step.
   const spoken = phase.kind === "uploading" ? `Uploading: ${Math.floor(phase.percent / 10) * 10}%` : phase.kind === "checking" ? "Uploaded. Checking every row of the file..." : phase.kind === "opening" ? "Checked. Opening the preview..." : "";
+  // The status region is always in the page (empty while idle): a live region that appears at the
+  // same moment as its text is often not announced.
   return (
-    <div className="app-upload-progress" hidden={phase.kind === "idle"}>
-      <p className="govuk-body govuk-!-margin-bottom-1" role="status" aria-live="polite">{spoken}</p>
-      <progress className="app-upload-progress__bar" max={100} value={phase.kind === "checking" ? undefined : percent} aria-label="Upload progress">
+    <div className="app-upload-progress">
+      <p className="govuk-body govuk-!-margin-bottom-1 app-upload-progress__status" role="status" aria-live="polite">{spoken}</p>
+      <progress className="app-upload-progress__bar" hidden={phase.kind === "idle"} max={100} value={phase.kind === "checking" ? undefined : percent} aria-label="Upload progress">
         {percent}%
       </progress>
     </div>

@@ -3,6 +3,7 @@
 // here; the summary links to the field and does not take focus (the row keeps it, and its inline
 // error is announced), so fixing one row never throws the user back to the top of a long page.
 import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
+import { useErrorTitle } from "@/components/form/error-summary";
 
 type Report = (fieldId: string, message: string | null) => void;
 const ReportContext = createContext<Report>(() => {});
@@ -23,6 +24,7 @@ export function GridErrors({ children }: { children: ReactNode }) {
     });
   }, []);
   const entries = Object.entries(errors);
+  useErrorTitle(entries.length > 0);
   return (
     <ReportContext.Provider value={report}>
       {entries.length > 0 ? (

@@ -64,11 +64,14 @@ export function ValueCellForm({ month, indicatorId, code, name, unit, decimals, 
     setDirty(true);
   };
 
+  // The Save button is aria-disabled, never disabled, while the save runs: a disabled button drops
+  // keyboard focus to the page's body. A second press meanwhile is ignored here.
   // Submitting through a transition, not the form's own action, stops React 19 resetting the form
   // after the save (it would untick "Not available" and lose typed text). Without JavaScript the
   // form still posts to the same server action.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (pending) return;
     const data = new FormData(event.currentTarget);
     startTransition(() => formAction(data));
   };
@@ -96,7 +99,7 @@ export function ValueCellForm({ month, indicatorId, code, name, unit, decimals, 
             onChange={(e) => change(setText)(e.target.value)}
             aria-describedby={`${ids.hint}${valueError ? ` ${ids.value}-error` : ""}`}
           />
-          <button type="submit" className="govuk-button govuk-button--secondary app-value-form__save" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
+          <button type="submit" className="govuk-button govuk-button--secondary app-value-form__save" data-module="govuk-button" aria-disabled={pending}>
             Save<span className="govuk-visually-hidden"> {name}</span>
           </button>
         </div>

@@ -5,6 +5,7 @@ import { formatShortMonth } from "@/lib/format/dates";
 import { formatTableValue } from "@/lib/judgement/format-number";
 import type { Figure, GridRow, GridSection } from "@/lib/values/find-value-grid";
 import { ValueCellForm, type StoredCell } from "./value-cell-form";
+import { ScrollRegion } from "@/components/scroll-region";
 
 type Months = { current: string; lastMonth: string; lastYear: string };
 
@@ -18,7 +19,7 @@ export function ValueTable({ section, months, index }: { section: GridSection; m
         {section.canEdit ? <strong>You can change these figures.</strong> : "Read only: only the section's owners and administrators can change these figures."}
       </p>
       <p className="govuk-body-s app-scroll-hint">Scroll the table sideways to see every column.</p>
-      <div className="app-table-scroll app-value-grid" role="region" aria-labelledby={`${headingId} ${headingId}-caption`} tabIndex={0}>
+      <ScrollRegion labelledBy={`${headingId} ${headingId}-caption`} className="app-scroll-region--spaced app-value-grid">
         <table className="govuk-table app-value-grid__table">
           <caption className="govuk-table__caption govuk-visually-hidden" id={`${headingId}-caption`}>Figures for {formatShortMonth(months.current)}</caption>
           <colgroup>
@@ -69,7 +70,7 @@ export function ValueTable({ section, months, index }: { section: GridSection; m
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

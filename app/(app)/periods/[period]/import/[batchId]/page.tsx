@@ -12,6 +12,7 @@ import { PreviewActions } from "./preview-actions";
 import { PreviewTable, rowAnchor } from "./preview-table";
 import { ErrorSummaryPanel } from "@/components/form/error-summary";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { ConfirmationPanel } from "@/components/confirmation-panel";
 
 type Props = { params: Promise<{ period: string; batchId: string }> };
 
@@ -22,7 +23,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { period: month, batchId } = await params;
   const user = await getCurrentUser();
   const batch = isMonth(month) && can(user?.role, "value.import") ? await loadBatch(month, batchId) : null;
-  return { title: batch ? `${headingFor(batch)}: ${formatMonth(month)}` : "Import values" };
+  // GOV.UK: a page that reports errors starts its title with "Error: ".
+  const failed = batch?.status === "PENDING" && batch.preview.errors.length > 0;
+  return { title: batch ? `${failed ? "Error: " : ""}${headingFor(batch)}: ${formatMonth(month)}` : "Import values" };
 }
 
 function headingFor(batch: ImportBatchView): string {
@@ -107,10 +110,7 @@ function Done({ batch, month }: { batch: ImportBatchView; month: string }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-      <div className="govuk-panel govuk-panel--confirmation">
-        <h1 className="govuk-panel__title">{imported.toLocaleString("en-GB")} value{imported === 1 ? "" : "s"} imported</h1>
-        <div className="govuk-panel__body">for {formatMonth(month)}</div>
-      </div>
+      <ConfirmationPanel title={`${imported.toLocaleString("en-GB")} value${imported === 1 ? "" : "s"} imported`}>for {formatMonth(month)}</ConfirmationPanel>
       <p className="govuk-body">
         {counts.new.toLocaleString("en-GB")} new and {counts.changed.toLocaleString("en-GB")} changed from {batch.fileName}
         {counts.unchanged ? `; ${counts.unchanged.toLocaleString("en-GB")} already matched what was stored` : ""}.

@@ -3,6 +3,7 @@
 import type { ImportRowView } from "@/lib/import/find-import-batch";
 import type { RowStatus, ValueState } from "@/lib/import/import-preview";
 import { formatValue, type NumberRules } from "@/lib/judgement/format-number";
+import { ScrollRegion } from "@/components/scroll-region";
 
 const STATUS_ORDER: RowStatus[] = ["error", "changed", "new", "unchanged"];
 const STATUS_TAG: Record<RowStatus, { text: string; className: string }> = {
@@ -21,7 +22,7 @@ export function PreviewTable({ rows }: { rows: ImportRowView[] }) {
   return (
     <>
       {/* Narrow screens scroll the table sideways inside its own focusable region. */}
-      <div className="app-table-scroll" role="region" aria-label="Rows in the file" tabIndex={0}>
+      <ScrollRegion label="Rows in the file" className="app-scroll-region--spaced">
       <table className="govuk-table app-import-table">
         <caption className="govuk-table__caption govuk-table__caption--m">Rows in the file</caption>
         <thead className="govuk-table__head">
@@ -62,7 +63,7 @@ export function PreviewTable({ rows }: { rows: ImportRowView[] }) {
           ))}
         </tbody>
       </table>
-      </div>
+      </ScrollRegion>
       {shown.length < rows.length ? (
         <p className="govuk-body">
           The table shows {shown.length.toLocaleString("en-GB")} of the {rows.length.toLocaleString("en-GB")} rows (every row with an error, then the rest in the order above). The counts include them all.

@@ -5,6 +5,7 @@ import { loadSectionWorkspace } from "@/lib/commentary/load-section-workspace";
 import { STATE_LABEL, STATE_TAG_CLASS } from "@/lib/commentary/workflow";
 import { formatDateTime, formatMonth } from "@/lib/format/dates";
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
+import { NotificationBanner } from "@/components/notification-banner";
 import { SectionFigures } from "./section-figures";
 import { CommentaryEditor, ReopenForm, ReviewForm } from "./commentary-forms";
 import { DeadlineTable } from "@/components/deadlines/deadline-table";
@@ -40,12 +41,7 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
   return (
     <>
       <a href={`/periods/${month}`} className="govuk-back-link">Back to {formatMonth(month)}</a>
-      {done && DONE_MESSAGE[done] ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="done-title">
-          <div className="govuk-notification-banner__header"><h2 className="govuk-notification-banner__title" id="done-title">Success</h2></div>
-          <div className="govuk-notification-banner__content"><p className="govuk-notification-banner__heading">{DONE_MESSAGE[done]}</p></div>
-        </div>
-      ) : null}
+      {done && DONE_MESSAGE[done] ? <NotificationBanner id="done-title" heading={DONE_MESSAGE[done]} focusKey={`${done}-${where.version}`} /> : null}
       <span className="govuk-caption-l">{formatMonth(month)}</span>
       <h1 className="govuk-heading-xl">{w.section.name}</h1>
       <dl className="govuk-summary-list">

@@ -4,11 +4,12 @@ import type { SectionWorkspace } from "@/lib/commentary/load-section-workspace";
 import { addMonths, formatShortMonth } from "@/lib/format/dates";
 import { formatTableValue, judgeMonth } from "@/lib/judgement";
 import { DirectionOfTravel, RagTag } from "@/components/judgement-tags";
+import { ScrollRegion } from "@/components/scroll-region";
 
 export function SectionFigures({ month, figures }: { month: string; figures: SectionWorkspace["figures"] }) {
   const text = (v: number | null, f: SectionWorkspace["figures"][number]) => (v === null ? "No value" : formatTableValue(v, f));
   return (
-    <div className="app-table-wrapper" role="region" aria-label="Figures" tabIndex={0}>
+    <ScrollRegion label="Figures">
       <table className="govuk-table app-pack-table">
         <caption className="govuk-table__caption govuk-visually-hidden">Figures for {formatShortMonth(month)}</caption>
         <thead className="govuk-table__head">
@@ -39,6 +40,6 @@ export function SectionFigures({ month, figures }: { month: string; figures: Sec
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

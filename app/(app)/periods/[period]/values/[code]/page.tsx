@@ -5,6 +5,7 @@ import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
 import { formatValue } from "@/lib/judgement/format-number";
 import { findValueHistory } from "@/lib/values/find-value-history";
 import { TableHead } from "@/components/table-head";
+import { ScrollRegion } from "@/components/scroll-region";
 
 type Props = { params: Promise<{ period: string; code: string }> };
 
@@ -47,7 +48,7 @@ export default async function ValueHistoryPage({ params }: Props) {
           {value.revisions.length === 0 ? (
             <p className="govuk-body">No changes are recorded: the figure was loaded with the council&rsquo;s history.</p>
           ) : (
-            <div className="app-table-scroll" role="region" aria-labelledby="changes-caption" tabIndex={0}>
+            <ScrollRegion labelledBy="changes-caption" className="app-scroll-region--spaced">
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-visually-hidden" id="changes-caption">Changes to {indicator.name}, newest first</caption>
                 <TableHead columns={["When", "Who", "From", "To", "How"]} />
@@ -63,7 +64,7 @@ export default async function ValueHistoryPage({ params }: Props) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </>
       )}

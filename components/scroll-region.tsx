@@ -1,0 +1,19 @@
+// Every wide table scrolls sideways inside one of these, never the whole page (WCAG 1.4.10 reflow).
+// It is focusable so keyboard users can scroll it, and a named region so screen reader users know
+// what they are in. The class is positioned and clips, so visually hidden text inside (absolutely
+// positioned by GOV.UK) stays inside it instead of widening the page.
+import type { ReactNode } from "react";
+
+type Name = { label: string; labelledBy?: never } | { labelledBy: string; label?: never };
+
+export function ScrollRegion({ className, children, ...name }: Name & { className?: string; children: ReactNode }) {
+  return (
+    <div
+      className={`app-scroll-region${className ? ` ${className}` : ""}`}
+      role="region" tabIndex={0}
+      aria-label={name.label} aria-labelledby={name.labelledBy}
+    >
+      {children}
+    </div>
+  );
+}
