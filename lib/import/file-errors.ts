@@ -20,6 +20,7 @@ export type FileError =
   | { code: "too-many-cells" }
   | { code: "missing-column"; column: RequiredColumn }
   | { code: "duplicate-column"; column: string }
+  | { code: "nul-character"; row: number; column: string }
   | { code: "no-rows-for-month"; month: string; otherMonths: string[] }
   | HeaderError;
 
@@ -54,6 +55,7 @@ export function describeFileError(error: FileError, formatMonth: MonthNamer): st
     case "duplicate-month":
     case "mixed-layout":
       return `Row ${error.row}, column ${error.column}: ${headerProblem(error)}`;
+    case "nul-character": return `Row ${error.row}, column ${error.column}, holds a NUL character (an invisible control character that cannot be stored): delete it and upload the file again`;
     case "no-rows-for-month": {
       const others = error.otherMonths.length ? ` It has rows for ${describeMonths(error.otherMonths, formatMonth)}.` : "";
       return `The selected file has no rows for ${formatMonth(error.month)}.${others} Check you are importing into the right month.`;
@@ -79,6 +81,7 @@ const fileErrorParam = z.discriminatedUnion("code", [
   z.object({ code: z.literal("wrong-delimiter"), delimiter: z.enum(["semicolons", "tabs"]) }),
   z.object({ code: z.literal("missing-column"), column: z.enum(["indicator_code", "value"]) }),
   z.object({ code: z.literal("duplicate-column"), column: z.string().max(200) }),
+  z.object({ code: z.literal("nul-character"), row: z.number().int().positive(), column: z.string().max(200) }),
   z.object({ code: z.literal("no-rows-for-month"), month, otherMonths: z.array(month).max(1200) }),
   z.object({ code: z.enum(["bad-month-header", "duplicate-month", "mixed-layout"]), row: z.number().int().positive(), column: z.string().max(3), header: z.string().max(300), reason: z.string().max(400) }),
 ]) satisfies z.ZodType<FileError>;

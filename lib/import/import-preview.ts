@@ -31,6 +31,7 @@ export type ImportPreview = {
   month: string;
   kind: ImportTable["kind"];
   layout: NonNullable<ImportTable["layout"]>;
+  encoding?: ImportTable["encoding"];
   headers: ImportTable["headers"];
   rows: PreviewRow[];
   /** Rows for other months, left out: the import only changes the page's month. */

@@ -2,6 +2,8 @@
 // their spreadsheet, with the header names as they wrote them (errors quote those). A wide file
 // (one row per indicator, one column per month) arrives here already turned into one row per
 // (indicator, month), each naming the month column its value came from.
+import type { TextEncoding } from "@/lib/import/decode-text";
+
 export type ImportColumn = "code" | "name" | "period" | "value" | "note";
 
 export type ImportLayout = "long" | "wide";
@@ -27,6 +29,8 @@ export type ImportTable = {
   kind: "csv" | "xlsx";
   /** Absent in previews stored before wide files were read: those were long. */
   layout?: ImportLayout;
+  /** A CSV's text encoding as found (an XLSX has none to get wrong). */
+  encoding?: TextEncoding;
   /** The header text the file uses for each column it has. */
   headers: { code: string; value: string; period: string | null; note: string | null; name?: string | null };
   rows: RawRow[];

@@ -8,5 +8,6 @@ export const MAX_XLSX_ENTRIES = 2_000;
 /** Counted while the sheet is unpacked, before exceljs builds its model of it (a model costs far more than the XML). */
 export const MAX_IMPORT_COLUMNS = 50;
 export const MAX_IMPORT_CELLS = 500_000;
-export const ACCEPTED_EXTENSIONS = [".csv", ".xlsx"] as const;
-export const ACCEPT_ATTRIBUTE = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** .txt: Excel's "Unicode Text" (UTF-16, tab-separated) and "Text (Tab delimited)". */
+export const ACCEPTED_EXTENSIONS = [".csv", ".xlsx", ".txt"] as const;
+export const ACCEPT_ATTRIBUTE = ".csv,.xlsx,.txt,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseImportFile } from "@/lib/import/parse-import-file";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/import/limits";
@@ -82,17 +84,46 @@ describe("parseImportFile: CSV", () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("code,value\nX,1\n", "utf16le")]);
     expect((await table({ bytes: new Uint8Array(utf16), fileName: "v.csv" })).rows[0]).toMatchObject({ code: "X", value: "1" });
   });
+
+  it("reads the files Excel writes (Windows-1252 CSV, UTF-16 Unicode Text) with curly quotes and the euro sign intact, and says which encoding", async () => {
+    const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.resolve(import.meta.dirname, "../../e2e/files", name)));
+    for (const [name, encoding] of [["excel-windows-1252.csv", "Windows-1252"], ["excel-unicode-text.txt", "UTF-16 LE"]] as const) {
+      const t = await table({ bytes: fixture(name), fileName: name });
+      expect(t.encoding).toBe(encoding);
+      expect(t.rows.map((r) => [r.row, r.code, r.value, r.note])).toEqual([[2, "CONTACTS", "1337", "Café “quoted” €"], [3, "CP_PLANS", "456", "Checked by O’Brien – see £ total"]]);
+    }
+  });
+
+  it("tells UTF-8 with and without a byte-order mark and UTF-16 BE apart", async () => {
+    const text = "code,value,note\nX,1,Café “quoted” €\n";
+    const utf16be = Buffer.from(text, "utf16le").swap16();
+    const cases = [
+      [Buffer.from(text), "UTF-8"],
+      [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), "UTF-8 with BOM"],
+      [Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]), "UTF-16 BE"],
+    ] as const;
+    for (const [bytes, encoding] of cases) {
+      const t = await table({ bytes: new Uint8Array(bytes), fileName: "v.csv" });
+      expect([t.encoding, t.rows[0].note]).toEqual([encoding, "Café “quoted” €"]);
+    }
+  });
+
+  it("refuses a NUL character (a UTF-16 file can hold one) naming its row and column", async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("code,value,note\r\nX,1,fine\r\nY,2,bad\u0000note\r\n", "utf16le")]);
+    expect(await fileError({ bytes: new Uint8Array(utf16), fileName: "v.csv" })).toEqual({ code: "nul-character", row: 3, column: "note" });
+  });
 });
 
 describe("parseImportFile: the file's type", () => {
-  it("accepts .csv and .xlsx whatever the content type, and uses the content type only without an extension", async () => {
+  it("accepts .csv, .txt (Excel's Unicode Text) and .xlsx whatever the content type, and uses the content type only without an extension", async () => {
+    expect((await table(csvFile("code\tvalue\r\nX\t1\r\n", "values.txt", "text/plain"))).rows[0]).toMatchObject({ code: "X", value: "1" });
     expect((await table(csvFile("code,value\nX,1\n", "VALUES.CSV", "application/octet-stream"))).kind).toBe("csv");
     expect((await table(csvFile("code,value\nX,1\n", "values", "text/csv"))).kind).toBe("csv");
     expect((await table({ ...(await xlsxFile([["code", "value"], ["X", 1]])), fileName: "export" })).kind).toBe("xlsx");
   });
 
   it("refuses other types as 'must be a CSV or XLSX file'", async () => {
-    expect(await fileError(csvFile("code,value\nX,1\n", "values.txt", "text/plain"))).toEqual({ code: "wrong-type" });
+    expect(await fileError(csvFile("code,value\nX,1\n", "values.json", "application/json"))).toEqual({ code: "wrong-type" });
     expect(await fileError(csvFile("%PDF-1.7", "values.pdf", "application/pdf"))).toEqual({ code: "wrong-type" });
     expect(await fileError(csvFile("code,value\nX,1\n", "values", "application/octet-stream"))).toEqual({ code: "wrong-type" });
     expect(await fileError({ bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), fileName: "chart.csv" })).toEqual({ code: "wrong-type" });

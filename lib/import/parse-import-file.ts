@@ -23,12 +23,14 @@ export async function parseImportFile(file: ImportFile): Promise<ParsedFile> {
   if (isOleCompound(file.bytes)) return { ok: false, error: { code: "old-excel" } };
   if (kind === "xlsx") return isZip(file.bytes) ? readXlsx(file.bytes) : { ok: false, error: { code: "wrong-type" } };
   if (isZip(file.bytes)) return { ok: false, error: { code: "wrong-type" } };
-  return readCsv(file.bytes);
+  return readCsv(file.bytes, { textFile: kind === "txt" });
 }
 
-function detectKind(file: ImportFile): "csv" | "xlsx" | "xls" | null {
+function detectKind(file: ImportFile): "csv" | "txt" | "xlsx" | "xls" | null {
   const ext = /\.([a-z0-9]+)$/i.exec(file.fileName.trim())?.[1]?.toLowerCase();
   if (ext === "csv") return "csv";
+  // Excel's "Unicode Text" and "Text (Tab delimited)".
+  if (ext === "txt") return "txt";
   if (ext === "xlsx") return "xlsx";
   if (ext === "xls") return "xls";
   if (ext) return null;

@@ -13,6 +13,7 @@ import { loadCatalogue, loadExistingValues } from "@/lib/import/load-import-cont
 import type { FileError } from "@/lib/import/file-errors";
 import type { ImportPreview } from "@/lib/import/import-preview";
 import { toStoredPreview } from "@/lib/import/stored-preview";
+import { deleteStaleImports } from "@/lib/import/delete-stale-imports";
 
 export type PreviewImportResult = { ok: true; batchId: string; preview: ImportPreview } | { ok: false; error: FileError };
 
@@ -21,6 +22,7 @@ export async function previewImport(actor: SessionUser | null, month: string, fi
   const period = await getPeriodByMonth(month);
   assertPeriodEditable(period);
 
+  await deleteStaleImports();
   const parsed = await parseImportFile(file);
   if (!parsed.ok) return parsed;
   const [catalogue, existing] = await Promise.all([loadCatalogue(db), loadExistingValues(db, period.id)]);

@@ -1,23 +1,29 @@
 // CSV: comma-separated only (as Excel's "CSV UTF-8" and most council systems write it), any line
-// ending, quoted fields, a UTF-8 byte-order mark. Files saved as Windows-1252 or UTF-16 are decoded.
+// ending, quoted fields. UTF-8 with or without a byte-order mark, UTF-16 with one, else Windows-1252
+// (lib/import/decode-text.ts); the encoding found goes into the preview.
 import { parse } from "csv-parse/sync";
+import { decodeText } from "@/lib/import/decode-text";
 import type { FileError } from "@/lib/import/file-errors";
 import type { ImportTable } from "@/lib/import/import-table";
 import { readTable, type GridRow } from "@/lib/import/read-table";
 
-export function readCsv(bytes: Uint8Array): { ok: true; table: ImportTable } | { ok: false; error: FileError } {
-  const text = decode(bytes);
-  if (text === null) return { ok: false, error: { code: "wrong-type" } };
+export function readCsv(bytes: Uint8Array, { textFile = false } = {}): { ok: true; table: ImportTable } | { ok: false; error: FileError } {
+  const decoded = decodeText(bytes);
+  if (decoded === null) return { ok: false, error: { code: "wrong-type" } };
   // Parsed as UTF-8 bytes so that info.bytes are offsets into `buffer` for counting lines.
-  const buffer = Buffer.from(text.replace(/^\uFEFF/, ""), "utf8");
+  const buffer = Buffer.from(decoded.text.replace(/^\uFEFF/, ""), "utf8");
+  // Excel's "Unicode Text" (UTF-16) and "Text (Tab delimited)" (.txt) separate columns with tabs.
+  const firstLine = decoded.text.slice(0, 4096).split(/\r?\n/, 1)[0];
+  const delimiter = (textFile || decoded.encoding.startsWith("UTF-16")) && firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
   let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(buffer, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown as typeof records;
+    records = parse(buffer, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true, delimiter }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     return { ok: false, error: { code: "bad-csv", line: typeof line === "number" ? line : undefined } };
   }
-  return readTable("csv", toGrid(buffer, records));
+  const read = readTable("csv", toGrid(buffer, records));
+  return read.ok ? { ok: true, table: { ...read.table, encoding: decoded.encoding } } : read;
 }
 
 /**
@@ -38,18 +44,5 @@ function* toGrid(buffer: Buffer, records: { record: string[]; info: { bytes: num
     advanceTo(start);
     yield { row: line, cells: record };
     start = info.bytes;
-  }
-}
-
-/** Text from bytes, or null for binary content that cannot be a CSV. */
-function decode(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  if (bytes.includes(0)) return null;
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    // Not UTF-8: Excel's plain "CSV" on Windows writes Windows-1252.
-    return new TextDecoder("windows-1252").decode(bytes);
   }
 }

@@ -20,6 +20,12 @@ export function readTable(kind: ImportTable["kind"], grid: Iterable<GridRow>, no
   const rows: RawRow[] = [];
   for (const line of grid) {
     if (line.cells.every((c) => c.trim() === "") && !line.problems?.size) continue;
+    // PostgreSQL cannot store U+0000 in text or jsonb: refused here, naming the cell, for both formats.
+    const nul = line.cells.findIndex((c) => c.includes("\u0000"));
+    if (nul >= 0) {
+      const name = headerLine?.cells[nul]?.replaceAll("\u0000", "").trim();
+      return { ok: false, error: { code: "nul-character", row: line.row, column: name || columnLetter(nul) } };
+    }
     if (!header) {
       headerLine = line;
       const matched = matchHeader(line, now);

@@ -1,44 +1,58 @@
 // XLSX: the first sheet (in tab order). Numbers, text and dates are read as the cell holds them,
 // formulas by their saved result, percentage-formatted cells as the percentage Excel shows.
+import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { FileError } from "@/lib/import/file-errors";
 import type { ImportTable } from "@/lib/import/import-table";
 import { inspectXlsxZip } from "@/lib/import/inspect-xlsx-zip";
 import { readTable, type GridRow } from "@/lib/import/read-table";
-import { MAX_IMPORT_ROWS } from "@/lib/import/limits";
 
 type Cell = { text: string; problem?: string };
 
+/**
+ * Read as a stream (exceljs's WorkbookReader): each row becomes our few strings and is let go, so a
+ * workbook at every cap costs tens of megabytes, not the gigabyte exceljs's whole-workbook model takes.
+ * The caps themselves are checked on the zip first (inspect-xlsx-zip.ts).
+ */
 export async function readXlsx(bytes: Uint8Array): Promise<{ ok: true; table: ImportTable } | { ok: false; error: FileError }> {
   const zip = inspectXlsxZip(bytes);
   if (!zip.ok) return { ok: false, error: { code: zip.code } };
-  const workbook = new ExcelJS.Workbook();
+  let grid: GridRow[] | null;
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    grid = await readFirstSheet(bytes);
   } catch {
     return { ok: false, error: { code: "bad-xlsx" } };
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, error: { code: "empty" } };
-  // +1 for the header: the shared reader gives the precise message.
-  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) return { ok: false, error: { code: "too-many-rows" } };
-  return readTable("xlsx", toGrid(sheet));
+  if (!grid) return { ok: false, error: { code: "empty" } };
+  return readTable("xlsx", grid);
 }
 
-function toGrid(sheet: ExcelJS.Worksheet): GridRow[] {
-  const rows: GridRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    const problems = new Map<number, string>();
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const read = readCell(cell.value, cell.numFmt);
-      cells[col - 1] = read.text;
-      if (read.problem) problems.set(col - 1, read.problem);
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= "";
-    rows.push({ row: rowNumber, cells, problems });
+/** The first sheet in tab order as rows of text, or null for a workbook without one. */
+async function readFirstSheet(bytes: Uint8Array): Promise<GridRow[] | null> {
+  const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+  let grid: GridRow[] | null = null;
+  for await (const sheet of reader) {
+    // Sheets arrive in zip order; the workbook part (read before them) gives the tab order.
+    const first = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets?.[0];
+    const name = (sheet as unknown as { name?: string }).name;
+    if (grid || (first && name !== undefined && name !== first.name)) continue; // the rest are drained unread
+    grid = [];
+    for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) grid.push(toGridRow(row));
+  }
+  return grid;
+}
+
+function toGridRow(row: ExcelJS.Row): GridRow {
+  const cells: string[] = [];
+  const problems = new Map<number, string>();
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    const read = readCell(cell.value, cell.numFmt);
+    cells[col - 1] = read.text;
+    if (read.problem) problems.set(col - 1, read.problem);
   });
-  return rows;
+  for (let i = 0; i < cells.length; i++) cells[i] ??= "";
+  return { row: row.number, cells, problems };
 }
 
 export function readCell(value: ExcelJS.CellValue, numFmt?: string): Cell {

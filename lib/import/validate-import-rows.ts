@@ -69,7 +69,7 @@ export function validateImportRows({ table, month, catalogue, existing }: Valida
   return {
     ok: true,
     preview: {
-      version: 1, month, kind: table.kind, layout: table.layout ?? "long", headers: table.headers, rows, counts,
+      version: 1, month, kind: table.kind, layout: table.layout ?? "long", ...(table.encoding ? { encoding: table.encoding } : {}), headers: table.headers, rows, counts,
       skipped: { rows: [...otherMonths.values()].reduce((a, b) => a + b, 0), months: skippedMonths },
       errors: rows.flatMap((r) => r.errors),
     },

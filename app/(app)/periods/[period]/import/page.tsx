@@ -63,7 +63,7 @@ export default async function ImportValuesPage({ params, searchParams }: Props) 
                 </li>
                 <li>To record that a figure is not available, leave its value empty (or write n/a) and give the reason in the <code>note</code> column.</li>
                 <li>If the file has a <code>note</code> column, each row&rsquo;s note replaces the note kept with that value, and an empty note clears it. Without one, notes are left as they are.</li>
-                <li>CSV files must separate columns with commas (in Excel, save as &ldquo;CSV UTF-8&rdquo;). In an XLSX workbook only the first sheet is read; formulas count as the result Excel last saved.</li>
+                <li>CSV files must separate columns with commas (in Excel, save as &ldquo;CSV UTF-8&rdquo; or &ldquo;CSV&rdquo;); Excel&rsquo;s &ldquo;Unicode Text&rdquo; (.txt) works too. In an XLSX workbook only the first sheet is read; formulas count as the result Excel last saved.</li>
               </ul>
               <details className="govuk-details">
                 <summary className="govuk-details__summary"><span className="govuk-details__summary-text">An example file</span></summary>

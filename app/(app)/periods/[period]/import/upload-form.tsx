@@ -34,7 +34,7 @@ export function UploadForm({ action, initialError, heading, children }: { action
     const file = input.current?.files?.[0];
     // The server checks all of this again; these only save uploading a file it would refuse.
     if (!file) return refuse("Select a CSV or XLSX file");
-    if (!/\.(csv|xlsx)$/i.test(file.name)) return refuse("The selected file must be a CSV or XLSX file");
+    if (!/\.(csv|xlsx|txt)$/i.test(file.name)) return refuse("The selected file must be a CSV or XLSX file");
     if (file.size === 0) return refuse("The selected file is empty");
     if (file.size > MAX_IMPORT_BYTES) return refuse("The selected file must be smaller than 5 MB");
     setError(undefined);

@@ -9,14 +9,16 @@ import { findImportBatch, type ImportBatchView } from "@/lib/import/find-import-
 import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { PreviewActions } from "./preview-actions";
-import { PreviewTable, rowAnchor } from "./preview-table";
+import { orderRows, pageCountFor, PreviewTable, rowAnchor, ROWS_PER_PAGE } from "./preview-table";
 import { ErrorSummaryPanel } from "@/components/form/error-summary";
+import { Pagination } from "@/components/pagination";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { ConfirmationPanel } from "@/components/confirmation-panel";
 
-type Props = { params: Promise<{ period: string; batchId: string }> };
+type Props = { params: Promise<{ period: string; batchId: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
-const MAX_ERRORS_LISTED = 1_000;
+/** The error summary lists the first errors; the table, a page at a time, holds every one. */
+const MAX_ERRORS_LISTED = 100;
 const loadBatch = cache(async (month: string, batchId: string) => findImportBatch(await requirePermission("value.import"), month, batchId));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -34,8 +36,9 @@ function headingFor(batch: ImportBatchView): string {
   return batch.preview.errors.length ? "There are errors in your file" : "Check your file";
 }
 
-export default async function ImportPreviewPage({ params }: Props) {
+export default async function ImportPreviewPage({ params, searchParams }: Props) {
   const { period: month, batchId } = await params;
+  const { page: pageParam } = await searchParams;
   const batch = await loadBatch(month, batchId);
   if (!batch) notFound();
   const name = formatMonth(month);
@@ -58,18 +61,30 @@ export default async function ImportPreviewPage({ params }: Props) {
   const editable = isPeriodEditable(batch.period.status);
   const toWrite = counts.new + counts.changed;
   const listed = errors.slice(0, MAX_ERRORS_LISTED);
+  const ordered = orderRows(batch.preview.rows);
+  const pageCount = pageCountFor(ordered.length);
+  const requested = Number(typeof pageParam === "string" ? pageParam : "1");
+  const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), pageCount) : 1;
+  const pageHref = (n: number) => `/periods/${month}/import/${batch.id}${n === 1 ? "" : `?page=${n}`}`;
+  // An error's row may be on another page of the table: its link goes there.
+  const pageOfRow = new Map(ordered.map((r, i) => [r.row, Math.floor(i / ROWS_PER_PAGE) + 1]));
+  const errorHref = (row: number) => {
+    const on = pageOfRow.get(row) ?? 1;
+    return `${on === page ? "" : pageHref(on)}#${rowAnchor(row)}`;
+  };
   return (
     <>
       {breadcrumbs}
       {errors.length ? (
-        <ErrorSummaryPanel items={listed.map((e) => ({ href: `#${rowAnchor(e.row)}`, text: e.message }))}>
-          {errors.length > listed.length ? <p className="govuk-body">and {(errors.length - listed.length).toLocaleString("en-GB")} more. Correct these first, then upload the file again to see the rest.</p> : null}
+        <ErrorSummaryPanel items={listed.map((e) => ({ href: errorHref(e.row), text: e.message }))}>
+          {errors.length > listed.length ? <p className="govuk-body">and {(errors.length - listed.length).toLocaleString("en-GB")} more: every row with an error comes first in the table below, a page at a time.</p> : null}
         </ErrorSummaryPanel>
       ) : null}
       <span className="govuk-caption-l">Import values for {name}</span>
       <h1 className="govuk-heading-xl">{headingFor(batch)}</h1>
       <dl className="govuk-summary-list">
         <SummaryRow label="File">{batch.fileName}</SummaryRow>
+        {batch.preview.encoding ? <SummaryRow label="Text encoding">{batch.preview.encoding}</SummaryRow> : null}
         <SummaryRow label="Uploaded">{formatDateTime(batch.createdAt)} by {batch.createdByName}</SummaryRow>
         <SummaryRow label="New values">{counts.new}</SummaryRow>
         <SummaryRow label="Changed values">{counts.changed}</SummaryRow>
@@ -99,7 +114,8 @@ export default async function ImportPreviewPage({ params }: Props) {
         </div>
       )}
       <PreviewActions batchId={batch.id} canConfirm={editable && errors.length === 0 && toWrite > 0} rowsToWrite={toWrite} />
-      <PreviewTable rows={batch.preview.rows} />
+      <PreviewTable ordered={ordered} page={page} />
+      <Pagination label="Pages of rows in the file" page={page} pageCount={pageCount} hrefFor={pageHref} />
     </>
   );
 }

@@ -1,5 +1,5 @@
-// The preview's rows: errors first, then what would change, then what is new, then what is already
-// stored. Each status is a word in a tag, so colour only supports it.
+// The preview's rows, a page at a time: errors first, then what would change, then what is new, then
+// what is already stored. Each status is a word in a tag, so colour only supports it.
 import type { ImportRowView } from "@/lib/import/find-import-batch";
 import type { RowStatus, ValueState } from "@/lib/import/import-preview";
 import { formatValue, type NumberRules } from "@/lib/judgement/format-number";
@@ -12,13 +12,20 @@ const STATUS_TAG: Record<RowStatus, { text: string; className: string }> = {
   new: { text: "New", className: "govuk-tag--green" },
   unchanged: { text: "Unchanged", className: "govuk-tag--grey" },
 };
-export const MAX_ROWS_SHOWN = 2_000;
+/** Rows per page of the preview: a 50,000-row file's page stays a few hundred KB. */
+export const ROWS_PER_PAGE = 200;
 
 export const rowAnchor = (row: number) => `import-row-${row}`;
 
-export function PreviewTable({ rows }: { rows: ImportRowView[] }) {
-  const ordered = STATUS_ORDER.flatMap((status) => rows.filter((r) => r.status === status));
-  const shown = ordered.slice(0, Math.max(MAX_ROWS_SHOWN, ordered.filter((r) => r.status === "error").length));
+/** Every row, errors first, then what would change, what is new, and what is already stored. */
+export const orderRows = (rows: ImportRowView[]) => STATUS_ORDER.flatMap((status) => rows.filter((r) => r.status === status));
+
+export const pageCountFor = (rows: number) => Math.max(1, Math.ceil(rows / ROWS_PER_PAGE));
+
+/** One page of the ordered rows. */
+export function PreviewTable({ ordered, page }: { ordered: ImportRowView[]; page: number }) {
+  const first = (page - 1) * ROWS_PER_PAGE;
+  const shown = ordered.slice(first, first + ROWS_PER_PAGE);
   return (
     <>
       {/* Narrow screens scroll the table sideways inside its own focusable region. */}
@@ -64,9 +71,9 @@ export function PreviewTable({ rows }: { rows: ImportRowView[] }) {
         </tbody>
       </table>
       </ScrollRegion>
-      {shown.length < rows.length ? (
+      {shown.length < ordered.length ? (
         <p className="govuk-body">
-          The table shows {shown.length.toLocaleString("en-GB")} of the {rows.length.toLocaleString("en-GB")} rows (every row with an error, then the rest in the order above). The counts include them all.
+          Rows {(first + 1).toLocaleString("en-GB")} to {(first + shown.length).toLocaleString("en-GB")} of {ordered.length.toLocaleString("en-GB")}, every row with an error first, then the rest in the order above. The counts include them all.
         </p>
       ) : null}
     </>
