@@ -1,12 +1,14 @@
 import type { NextConfig } from "next";
 import { contentSecurityPolicy, PATHS_WITHOUT_PROXY, staticSecurityHeaders } from "./lib/security/security-headers";
+import { ACTION_BODY_LIMIT } from "./lib/security/request-guard";
 
 const nextConfig: NextConfig = {
   // Tests build into their own folder so they never disturb a running demo.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "pg", "exceljs", "playwright-core"],
-  experimental: { authInterrupts: true },
+  // The action body limit is Next's default, named so proxy.ts answers 413 at the same size (lib/security/request-guard.ts).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: ACTION_BODY_LIMIT } },
   sassOptions: { quietDeps: true, silenceDeprecations: ["import", "global-builtin"] },
   // A pack's downloads live beside it (/packs/2019-07.csv); a dynamic segment cannot end in ".csv".
   // Security headers on every response; pages get their nonce'd Content-Security-Policy from proxy.ts.

@@ -3,26 +3,34 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { withPagePolicy } from "@/lib/security/with-page-policy";
+import { refuseBadRequest } from "@/lib/security/request-guard";
 
 const PUBLIC_PATHS = ["/login", "/accessibility", "/api/auth", "/api/health"];
 
 const PACK_PAGE = /^\/packs\/(\d{4}-\d{2})$/;
 
 /**
- * A published pack page is served from stored HTML by a route handler (app/api/packs/[period]/page).
- * Not rewritten (the dynamic page answers): development builds, previews, the handler's own loopback renders (?render=...), client-router (RSC) requests.
+ * A published pack page is served from stored HTML by a route handler (app/api/packs/[period]/page),
+ * whatever else the address carries: unknown query parameters are dropped and a client-router (RSC)
+ * request gets the HTML too (the router then loads the page as a document), so neither costs a live
+ * render. Not rewritten (the dynamic page answers): development builds, staff previews (?preview=) and
+ * the handler's own loopback renders (?render=).
  */
 function continueOrServeStoredPack(request: NextRequest): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
   const month = PACK_PAGE.exec(pathname)?.[1];
-  if (process.env.NODE_ENV !== "production" || !month || (request.method !== "GET" && request.method !== "HEAD") || request.headers.has("rsc")) return NextResponse.next();
-  if ([...searchParams.keys()].some((k) => k !== "version")) return NextResponse.next();
+  if (process.env.NODE_ENV !== "production" || !month || (request.method !== "GET" && request.method !== "HEAD")) return NextResponse.next();
+  if (searchParams.has("preview") || searchParams.has("render")) return NextResponse.next();
+  const version = searchParams.get("version");
   const url = request.nextUrl.clone();
   url.pathname = `/api/packs/${month}/page`;
+  url.search = version === null ? "" : `?version=${encodeURIComponent(version)}`;
   return NextResponse.rewrite(url);
 }
 
 async function requireSignIn(request: NextRequest) {
+  const refused = await refuseBadRequest(request);
+  if (refused) return refused;
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`))) return NextResponse.next();
   // Public packs: published packs, their list and downloads need no sign-in (the pages and handlers

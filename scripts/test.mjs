@@ -1,9 +1,10 @@
 // npm test: installs what is missing, then runs unit and integration tests (Vitest) and browser
 // tests (Playwright on a production build), all on a database created fresh for this run.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureDependencies, root } from "./ensure-deps.mjs";
+import { findUnhandledErrors } from "./server-log-check.mjs";
 
 ensureDependencies();
 ensureChromium();
@@ -68,7 +69,29 @@ if (only !== "e2e") step("Unit and integration tests (Vitest)", bin("vitest"), [
 if (only !== "unit") {
   const reuse = process.env.REUSE_BUILD === "1" && fs.existsSync(path.join(root, distDir, "BUILD_ID"));
   if (!reuse) step("Production build for the browser tests", process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]);
-  step("Browser tests (Playwright, Chromium)", bin("playwright"), ["test", ...process.argv.slice(3)], browserEnv);
+  await browserStep();
+}
+
+/** Playwright, its output shown as it comes and kept, then the server's log in it checked for unhandled errors. */
+async function browserStep() {
+  if (failed) return;
+  const label = "Browser tests (Playwright, Chromium)";
+  console.log(`\n=== ${label} ===`);
+  const child = spawn(bin("playwright"), ["test", ...process.argv.slice(3)], { cwd: root, stdio: ["inherit", "pipe", "pipe"], env: browserEnv });
+  let output = "";
+  child.stdout.on("data", (d) => { output += d; process.stdout.write(d); });
+  child.stderr.on("data", (d) => { output += d; process.stderr.write(d); });
+  const status = await new Promise((resolve) => child.on("close", resolve));
+  const logFile = path.join(root, "test-results", "browser-tests.log");
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  fs.writeFileSync(logFile, output);
+  if (status !== 0) { failed = true; console.error(`${label} failed`); }
+  const unhandled = findUnhandledErrors(output);
+  if (unhandled.length) {
+    failed = true;
+    console.error(`\nThe server logged ${unhandled.length} unhandled error${unhandled.length === 1 ? "" : "s"} during the browser tests (the whole log: ${path.relative(root, logFile)}):`);
+    for (const line of unhandled.slice(0, 20)) console.error(`  ${line}`);
+  }
 }
 await db.stop();
 console.log(failed ? "\nTests failed" : "\nAll tests passed");

@@ -1,6 +1,7 @@
 // The audit log's filters, read from the page's query string (and the CSV export's, which must
 // apply exactly the same ones). Dates are whole days in UK time, entered as GOV.UK date inputs.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -20,12 +21,13 @@ export type SearchParams = Record<string, string | string[] | undefined>;
 type DateField = "from" | "to";
 const DATE_LABEL: Record<DateField, string> = { from: "From date", to: "To date" };
 
-const text = (max: number) => z.string().trim().max(max).optional().transform((s) => (s ? s : undefined));
+// A NUL in the address is dropped with the filter rather than sent to PostgreSQL.
+const filterText = (max: number) => text("The filter").trim().max(max).optional().catch(undefined).transform((s) => (s ? s : undefined));
 const simpleFilters = z.object({
-  who: text(200),
-  action: text(100),
-  entityType: text(100),
-  entityId: text(100),
+  who: filterText(200),
+  action: filterText(100),
+  entityType: filterText(100),
+  entityId: filterText(100),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
 });
 

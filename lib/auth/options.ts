@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import AzureADProvider from "next-auth/providers/azure-ad";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { authenticate } from "@/lib/auth/sign-in";
 import { clientAddress } from "@/lib/auth/address-throttle";
 import { endSession, startSession } from "@/lib/auth/user-sessions";
@@ -23,7 +24,7 @@ export function requireSessionSecret(env: Record<string, string | undefined> = p
   return secret;
 }
 
-const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024), code: z.string().max(64).optional() });
+const credentialsInput = z.object({ email: text("The email address").trim().min(1).max(320), password: text("The password").min(1).max(1024), code: text("The code").max(64).optional() });
 
 const providers: NextAuthOptions["providers"] = [
   CredentialsProvider({

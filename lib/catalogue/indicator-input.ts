@@ -1,17 +1,18 @@
 // What the add and edit indicator forms may send, parsed into the catalogue's terms. Rules that need
 // the database (a unique code, a section that exists) are checked by the domain functions.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { MEASURE_TYPES, POLARITIES, UNITS } from "@/lib/catalogue/indicator-labels";
 import { isTicked } from "@/lib/catalogue/form-values";
 
 export const CODE_PATTERN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 export const MAX_CODE_LENGTH = 40;
 
-const text = (label: string, max: number) =>
-  z.string({ error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${capitalise(label)} must be ${max} characters or fewer`);
+const required = (label: string, max: number) =>
+  text(capitalise(label), { error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${capitalise(label)} must be ${max} characters or fewer`);
 
 const optionalText = (label: string, max: number) =>
-  z.string().trim().max(max, `${capitalise(label)} must be ${max} characters or fewer`).optional().transform((s) => (s ? s : null));
+  text(capitalise(label)).trim().max(max, `${capitalise(label)} must be ${max} characters or fewer`).optional().transform((s) => (s ? s : null));
 
 function capitalise(label: string) {
   const bare = label.replace(/^(a|an|the) /, "");
@@ -26,9 +27,9 @@ export const codeInput = z
   .regex(CODE_PATTERN, "The code must be capital letters, numbers and single underscores, starting with a letter, like CP_PLANS");
 
 const indicatorFields = {
-  name: text("a name", 120),
+  name: required("a name", 120),
   sectionId: z.guid({ error: "Select a section" }),
-  definition: text("a definition", 2000),
+  definition: required("a definition", 2000),
   unit: z.enum(UNITS, { error: "Select the unit" }),
   polarity: z.enum(POLARITIES, { error: "Select which direction is better" }),
   measureType: z.enum(MEASURE_TYPES, { error: "Select how the monthly value is formed" }),

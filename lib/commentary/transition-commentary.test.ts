@@ -60,6 +60,22 @@ describe("transitionCommentary", () => {
     await expect(transitionCommentary(director, { ...at, action: "return", expectedVersion: 2, comment: " " })).rejects.toMatchObject({ fieldErrors: { comment: expect.stringMatching(/what needs to change/) } });
   });
 
+  it("records nothing for a save that changes nothing: no text sent, or the text already stored", async () => {
+    const { lead, at, section, period } = await setup();
+    const audits = () => db.auditEvent.count({ where: { entityType: "Commentary", periodMonth: period.month } });
+    expect(await transitionCommentary(lead, { ...at, action: "save", expectedVersion: 0, body: "  " })).toMatchObject({ version: 0, unchanged: true });
+    expect(await db.commentary.count({ where: { sectionId: section.id, periodId: period.id } })).toBe(0);
+    await transitionCommentary(lead, { ...at, action: "save", expectedVersion: 0, body: "Contacts fell." });
+    const before = { commentary: await stored(section.id, period.id), audits: await audits() };
+    expect(await transitionCommentary(lead, { ...at, action: "save", expectedVersion: 1 })).toMatchObject({ version: 1, unchanged: true });
+    expect(await transitionCommentary(lead, { ...at, action: "save", expectedVersion: 1, body: "Contacts fell.\r\n" })).toMatchObject({ version: 1, unchanged: true });
+    expect({ commentary: await stored(section.id, period.id), audits: await audits() }).toEqual(before);
+    // Autosaved text not yet in the history: saving it records the revision.
+    await autosaveCommentary(lead, { ...at, expectedVersion: 1, body: "Contacts fell again." });
+    expect(await transitionCommentary(lead, { ...at, action: "save", expectedVersion: 2 })).toMatchObject({ version: 3 });
+    expect((await stored(section.id, period.id)).revisions.map((r) => r.body)).toEqual(["Contacts fell.", "Contacts fell again."]);
+  });
+
   it("keeps HTML and script as text", async () => {
     const { lead, at, section, period } = await setup();
     await transitionCommentary(lead, { ...at, action: "save", expectedVersion: 0, body: "<script>alert(1)</script> **bold**" });

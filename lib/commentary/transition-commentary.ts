@@ -53,6 +53,13 @@ function validate(input: TransitionInput, currentBody: string) {
   return { body: finalBody, comment };
 }
 
+async function savesNothing(commentary: { id: string; body: string } | null, body: string): Promise<boolean> {
+  if (!commentary) return body === "";
+  if (commentary.body !== body) return false;
+  const last = await db.commentaryRevision.findFirst({ where: { commentaryId: commentary.id }, orderBy: { number: "desc" }, select: { body: true } });
+  return (last?.body ?? "") === body;
+}
+
 const REVIEW_ACTION: Partial<Record<CommentaryAction, ReviewAction>> = { submit: "SUBMIT", return: "RETURN", approve: "APPROVE", reopen: "REOPEN" };
 
 export async function transitionCommentary(user: SessionUser, input: TransitionInput) {
@@ -65,6 +72,11 @@ export async function transitionCommentary(user: SessionUser, input: TransitionI
   assertPeriodEditable(period);
   if ((commentary?.version ?? 0) !== input.expectedVersion) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
   const { body, comment } = validate(input, commentary?.body ?? "");
+  // A save that changes nothing (no text sent, or the text already stored and in the history) records
+  // nothing: no new version, revision or audit event.
+  if (input.action === "save" && (await savesNothing(commentary, body))) {
+    return { id: commentary?.id ?? null, version: commentary?.version ?? 0, status: state, unchanged: true as const };
+  }
   const now = new Date();
   const conflict = () => new AppError("CONFLICT", CONFLICT_MESSAGE);
   const timestamps = {

@@ -1,10 +1,10 @@
 // What the section forms may send. A section's slug is made from its name when it is added and then
 // kept, so links to it keep working after a rename.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { expectedUpdatedAtInput } from "@/lib/catalogue/indicator-input";
 
-export const sectionName = z
-  .string({ error: "Enter the section name" })
+export const sectionName = text("The section name", { error: "Enter the section name" })
   .trim()
   .transform((s) => s.replace(/\s+/g, " "))
   .pipe(z.string().min(1, "Enter the section name").max(80, "The section name must be 80 characters or fewer"));

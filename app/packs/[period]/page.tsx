@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { PageShell } from "@/components/page-shell";
 import { PackDocument } from "@/components/pack/pack-document";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -7,13 +7,14 @@ import { can } from "@/lib/auth/permissions";
 import { loadForPage } from "@/lib/page-guards";
 import { findPackView } from "@/lib/pack/delivery/find-pack";
 import { pdfAvailable } from "@/lib/pack/delivery/pdf-available";
+import { parseVersionParam } from "@/lib/pack/delivery/export-http";
 import { formatDate, formatMonth } from "@/lib/format/dates";
 import { PrintButton } from "./print-button";
 import { appConfig } from "@/lib/config/app";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ version?: string; preview?: string; render?: string }> };
+type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ version?: string | string[]; preview?: string; render?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { period } = await params;
@@ -25,7 +26,10 @@ export default async function PackPage({ params, searchParams }: Props) {
   const q = await searchParams;
   const user = await getCurrentUser();
   if (!user && !appConfig.publicPacks) redirect(`/login?callbackUrl=${encodeURIComponent(`/packs/${month}`)}`);
-  const version = q.version && /^\d{1,4}$/.test(q.version) ? Number(q.version) : undefined;
+  // ?version=abc, -1 or 999999999999 is an address that does not exist, as for the downloads.
+  const v = parseVersionParam(typeof q.version === "string" ? q.version : q.version === undefined ? null : "");
+  if (!v.ok) notFound();
+  const version = v.version;
   const view = await loadForPage(findPackView(user, month, { version, preview: q.preview === "1" }));
 
   if (view.kind === "tampered") {

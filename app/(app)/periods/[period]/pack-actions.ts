@@ -2,6 +2,7 @@
 // Sign-off, publication and amendment of a month's pack: one form, one intent per button. The
 // domain functions check the period's state against the lifecycle table.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { formAction, type ActionState } from "@/lib/define-action";
 import { PERIOD_TRANSITIONS } from "@/lib/pack/lifecycle/period-lifecycle";
 import { signOffPack } from "@/lib/pack/lifecycle/sign-off-pack";
@@ -13,7 +14,7 @@ const packForm = z.object({
   month: monthSchema(),
   expectedPeriodVersion: z.coerce.number().int().min(0),
   intent: z.enum(["signOff", "publish", "amend"]),
-  reason: z.string().max(5000).optional(),
+  reason: text("The reason").max(5000).optional(),
 });
 
 const DONE = { signOff: "signed-off", publish: "published", amend: "amending" } as const;

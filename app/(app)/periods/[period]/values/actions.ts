@@ -3,6 +3,7 @@
 // section, so a forged post for someone else's indicator is refused there.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { formAction, type ActionState } from "@/lib/define-action";
 import { formatDateTime } from "@/lib/format/dates";
 import { saveValue, ValueConflictError } from "@/lib/values/save-value";
@@ -12,9 +13,9 @@ const saveValueForm = z.object({
   month: monthSchema("Reload the page and try again"),
   indicatorId: z.uuid("Reload the page and try again"),
   expectedRevision: z.coerce.number().int().min(0),
-  value: z.string().max(100, "Enter a shorter value").optional(),
+  value: text("The value").max(100, "Enter a shorter value").optional(),
   notAvailable: z.enum(["on", "true"]).optional().transform((v) => v !== undefined),
-  notAvailableReason: z.string().max(10_000, "Enter a shorter reason").optional(),
+  notAvailableReason: text("The reason").max(10_000, "Enter a shorter reason").optional(),
 });
 
 type Conflict = { conflict?: { revision: number; description: string } };

@@ -30,6 +30,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   if (!can(user.role, "value.import")) return refuse(403, "You do not have access to do that");
   // A form post from another site: the session cookie is SameSite=Lax, and this says no as well.
   const origin = request.headers.get("origin");
+  if (origin && !URL.canParse(origin)) return refuse(400, "The request's Origin header is not an address");
   if (origin && new URL(origin).host !== request.headers.get("host")) return refuse(403, "This upload did not come from Scrutiny Pack");
   if (!isMonth(month)) return refuse(404, "There is no such period");
 

@@ -1,6 +1,7 @@
 "use server";
 // Form posts from the section commentary page, and the editor's autosave.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import type { ActionResult } from "@/lib/action-result";
 import { defineAction, formAction } from "@/lib/define-action";
 import { transitionCommentary } from "@/lib/commentary/transition-commentary";
@@ -10,11 +11,11 @@ import { MAX_POSTED_TEXT, REVIEW_COMMENT_TOO_LONG, commentaryTooLong } from "@/l
 
 const commentaryForm = z.object({
   month: monthSchema(),
-  slug: z.string().min(1).max(100),
+  slug: text("The section").min(1).max(100),
   intent: z.enum(["save", "submit", "approve", "return", "reopen"], { message: "Choose what to do" }),
   expectedVersion: z.coerce.number().int().min(0),
-  body: z.string().max(MAX_POSTED_TEXT, commentaryTooLong()).optional(),
-  comment: z.string().max(MAX_POSTED_TEXT, REVIEW_COMMENT_TOO_LONG).optional(),
+  body: text("Commentary").max(MAX_POSTED_TEXT, commentaryTooLong()).optional(),
+  comment: text("The comment").max(MAX_POSTED_TEXT, REVIEW_COMMENT_TOO_LONG).optional(),
 });
 
 const DONE: Record<string, string> = { save: "saved", submit: "submitted", approve: "approved", return: "returned", reopen: "reopened" };
@@ -30,7 +31,7 @@ export const commentaryAction = formAction({
   done: (_r, { month, slug, intent }) => ({ redirect: `/periods/${month}/sections/${slug}?done=${DONE[intent]}` }),
 });
 
-const autosaveInput = z.object({ month: monthSchema(), slug: z.string().min(1).max(100), expectedVersion: z.number().int().min(0), body: z.string().max(MAX_POSTED_TEXT, commentaryTooLong()) });
+const autosaveInput = z.object({ month: monthSchema(), slug: text("The section").min(1).max(100), expectedVersion: z.number().int().min(0), body: text("Commentary").max(MAX_POSTED_TEXT, commentaryTooLong()) });
 
 export const autosaveAction = defineAction({
   schema: autosaveInput,

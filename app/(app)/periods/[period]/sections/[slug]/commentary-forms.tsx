@@ -5,13 +5,16 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
 import { CharacterCount } from "@/components/form/character-count";
-import { MAX_COMMENTARY_LENGTH, MAX_REVIEW_COMMENT_LENGTH } from "@/lib/commentary/workflow";
+import { MAX_COMMENTARY_LENGTH, MAX_REVIEW_COMMENT_LENGTH, commentaryTooLong } from "@/lib/commentary/workflow";
 import { autosaveAction, commentaryAction } from "./actions";
 import { Textarea } from "@/components/form/textarea";
 
 const AUTOSAVE_MS = 30_000;
 
 type Where = { month: string; slug: string; version: number };
+
+/** The server's rule, in its words. */
+const tooLong = (body: string) => commentaryTooLong(body.length);
 
 function Hidden({ month, slug, version }: Where) {
   return (
@@ -43,6 +46,7 @@ export function CommentaryEditor({ month, slug, version, initialBody, figuresSum
     const timer = setInterval(async () => {
       const l = latest.current;
       if (l.pending || l.body === l.saved) return;
+      if (l.body.length > MAX_COMMENTARY_LENGTH) return setAutosaveStatus(`Not saved automatically: ${tooLong(l.body)}`);
       const sent = l.body;
       const r = await autosaveAction({ month, slug, expectedVersion: l.version, body: sent });
       if (r.ok) {
@@ -56,10 +60,16 @@ export function CommentaryEditor({ month, slug, version, initialBody, figuresSum
     return () => clearInterval(timer);
   }, [month, slug]);
 
-  const errors = state && !state.ok ? state.fieldErrors : {};
+  // Over the length rule, the text is not sent (past 1 MB the server could only answer 413): the form says why.
+  const [lengthError, setLengthError] = useState<string | null>(null);
+  const errors = lengthError ? { body: lengthError } : state && !state.ok ? state.fieldErrors : {};
   return (
-    <form action={formAction} noValidate>
-      <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
+    <form action={formAction} noValidate onSubmit={(e) => {
+      const error = body.length > MAX_COMMENTARY_LENGTH ? tooLong(body) : null;
+      setLengthError(error);
+      if (error) e.preventDefault();
+    }}>
+      <ErrorSummary errors={errors} message={lengthError ? "There is a problem" : state && !state.ok ? state.message : undefined} />
       <Hidden month={month} slug={slug} version={currentVersion} />
       <CommentaryTextarea
         label="Commentary text" value={body} onChange={setBody} error={errors.body} textareaRef={textarea}

@@ -1,0 +1,65 @@
+// Requests refused in proxy.ts before anything renders, each with the status that says why, instead
+// of a 500 and a stack trace from deep inside Next (or a page served to a method it does not take):
+// - TRACE, TRACK and CONNECT anywhere: 405;
+// - PUT, DELETE and PATCH on a page (route handlers answer for their own methods), POST on a pack page: 405;
+// - a server action from another site's Origin: 403, or an Origin that is not an address: 400;
+// - a server action over the body limit: 413 (Next would throw while reading it);
+// - a server action whose arguments are not JSON: 400 (Next would throw while decoding them).
+import type { NextRequest } from "next/server";
+
+/** Next's own limit for server action bodies, set to the same in next.config.ts. */
+export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+export const ACTION_BODY_LIMIT = "1mb";
+
+const NEVER = new Set(["TRACE", "TRACK", "CONNECT"]);
+const PAGE_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
+
+function plain(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+}
+
+export async function refuseBadRequest(request: NextRequest): Promise<Response | null> {
+  const method = request.method.toUpperCase();
+  const isApi = request.nextUrl.pathname.startsWith("/api/");
+  // The pack pages hold no forms, so a POST to one is never a server action: refused rather than rendered.
+  const packPage = /^\/packs(\/|$)/.test(request.nextUrl.pathname);
+  if (NEVER.has(method) || (!isApi && !PAGE_METHODS.includes(method)) || (packPage && method === "POST")) {
+    return plain(405, `${method} is not allowed here`, { Allow: isApi || packPage ? "GET, HEAD" : PAGE_METHODS.join(", ") });
+  }
+  if (method !== "POST" || !request.headers.has("next-action")) return null;
+
+  // Next's own check would throw (a 500 and a stack trace); the same rule, answered cleanly. X-Forwarded-Host
+  // is still here only when a trusted proxy sent it (lib/security/forwarded-headers.ts).
+  const origin = request.headers.get("origin");
+  if (origin !== null) {
+    if (!URL.canParse(origin)) return plain(400, "The request's Origin header is not an address");
+    const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "").split(",")[0].trim();
+    if (new URL(origin).host !== host) return plain(403, "This request did not come from Scrutiny Pack");
+  }
+
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT_BYTES) {
+    return tooLarge(request);
+  }
+  // A script's call sends its arguments as JSON text (a form post sends multipart, checked by Next).
+  if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("text/plain")) {
+    const body = await request.clone().text();
+    if (body.length > ACTION_BODY_LIMIT_BYTES) return tooLarge(request);
+    try {
+      JSON.parse(body);
+    } catch {
+      return plain(400, "The request's body is not valid JSON");
+    }
+  }
+  return null;
+}
+
+/** The length rule, in words a person can act on: the form shows it too, before sending. */
+function tooLarge(request: NextRequest): Response {
+  const message = "What you sent is larger than 1 MB, so it was not saved. Commentary must be 20,000 characters or fewer: go back, shorten the text and save it again.";
+  if ((request.headers.get("accept") ?? "").includes("text/html")) {
+    const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Too large to save</title></head><body><main><h1>Too large to save</h1><p>${message}</p></main></body></html>`;
+    return new Response(html, { status: 413, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
+  }
+  return plain(413, message);
+}
