@@ -7,7 +7,9 @@ import { ACCOUNTS, signInAs } from "./fixtures";
 import { one, query } from "./db";
 
 const MONTH = "2019-08";
-const SECTION = `/periods/${MONTH}/sections/demand`;
+// Commentary is written in a month of this spec's own, so the demo's August 2019 stays as the journey expects.
+const COMMENTARY_MONTH = "2021-06";
+const SECTION = `/periods/${COMMENTARY_MONTH}/sections/demand`;
 const MARKER = "MARKER-hostile-http";
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -51,11 +53,20 @@ function replay(page: Page, action: Captured, body: string, extraHeaders: Record
 
 const commentary = () =>
   one<{ id: string; version: number; body: string }>(
-    `select c.id, c.version, c.body from "Commentary" c join "Section" s on s.id = c."sectionId" join "Period" p on p.id = c."periodId" where s.slug = 'demand' and p.month = $1`, [MONTH]);
+    `select c.id, c.version, c.body from "Commentary" c join "Section" s on s.id = c."sectionId" join "Period" p on p.id = c."periodId" where s.slug = 'demand' and p.month = $1`, [COMMENTARY_MONTH]);
 const auditCount = (entityId: string) => one<{ n: number }>(`select count(*)::int as n from "AuditEvent" where "entityId" = $1`, [entityId]).then((r) => r.n);
 
-async function openEditor(page: Page) {
-  await signInAs(page, ACCOUNTS.leadDemand);
+test.beforeAll(async () => {
+  await query(`delete from "Period" where month = $1`, [COMMENTARY_MONTH]);
+  await query(`insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2021-07-22', now())`, [COMMENTARY_MONTH]);
+});
+test.afterAll(async () => {
+  await query(`delete from "Period" where month = $1`, [COMMENTARY_MONTH]); // its commentary goes with it
+});
+
+/** The editor, freshly loaded (a caught action leaves the page it came from broken). */
+async function openEditor(page: Page, signIn = true) {
+  if (signIn) await signInAs(page, ACCOUNTS.leadDemand);
   await page.goto(SECTION);
   const box = page.getByLabel("Commentary text");
   await expect(box).toBeVisible();
@@ -127,6 +138,7 @@ test.describe("commentary", () => {
     expect(saved.status()).toBe(200);
     expect(await saved.text()).toContain("Commentary must not contain a NUL character");
 
+    await (await openEditor(page, false)).fill(`${MARKER} autosave`);
     const autosave = await captureAction(page, () => page.clock.fastForward(31_000));
     expect(autosave.body).toContain(MARKER);
     const autosaved = await replay(page, autosave, autosave.body.replace(MARKER, "a\\u0000b"));
