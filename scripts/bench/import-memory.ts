@@ -73,11 +73,14 @@ async function main() {
     const upload = async (file = workbook, name = "extract.xlsx") => {
       const form = new FormData();
       form.append("file", new Blob([new Uint8Array(file)]), name);
-      const res = await fetch(`${origin}/api/periods/${MONTH}/imports`, { method: "POST", body: form, headers: { cookie, accept: "application/json", origin } });
+      // The whole body as bytes with its length, so the server never answers while the client still sends.
+      const request = new Request(`${origin}/api/periods/${MONTH}/imports`, { method: "POST", body: form });
+      const body = new Uint8Array(await request.arrayBuffer());
+      const res = await fetch(request.url, { method: "POST", body, headers: { cookie, accept: "application/json", origin, "content-type": request.headers.get("content-type")! } });
       const text = await res.text();
-      const body = (res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : { ok: false, message: text.slice(0, 300) }) as { ok: boolean; url?: string; message?: string };
-      if (!body.ok) throw new Error(`upload refused (${res.status}): ${body.message}`);
-      return body.url!;
+      const answer = (res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : { ok: false, message: text.slice(0, 300) }) as { ok: boolean; url?: string; message?: string };
+      if (!answer.ok) throw new Error(`upload refused (${res.status}): ${answer.message}`);
+      return answer.url!;
     };
     // Warm up every route the measurement uses with a small file, so compiling and first-load costs are not counted.
     await (await fetch(`${origin}/periods/${MONTH}/import`, { headers: { cookie } })).text();
