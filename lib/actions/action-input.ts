@@ -1,6 +1,7 @@
 // What the action forms send, parsed the same way by the server action and the domain function.
 // Each field that is wrong gets its own message, so the error summary links to each one.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { parseDateInput } from "@/lib/periods/open-period-input";
 
 export const MAX_ACTION_LENGTH = 2_000;
@@ -20,16 +21,16 @@ const dueDate = z
   });
 
 export const actionFieldsInput = z.object({
-  description: z.string({ message: "Enter what will be done" }).trim().min(1, "Enter what will be done")
+  description: text("The action", { message: "Enter what will be done" }).trim().min(1, "Enter what will be done")
     .max(MAX_ACTION_LENGTH, `What will be done must be ${MAX_ACTION_LENGTH.toLocaleString("en-GB")} characters or fewer`),
-  ownerName: z.string({ message: "Enter who owns this action" }).trim().min(1, "Enter who owns this action")
+  ownerName: text("Owner", { message: "Enter who owns this action" }).trim().min(1, "Enter who owns this action")
     .max(MAX_OWNER_LENGTH, `Owner must be ${MAX_OWNER_LENGTH} characters or fewer`),
   dueDate,
 });
 
 export const recordActionInput = actionFieldsInput.extend({
   month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Month must be like 2019-08"),
-  code: z.string().trim().min(1, "Choose the indicator"),
+  code: text("The indicator").trim().min(1, "Choose the indicator"),
 });
 
 export const changeActionInput = z.object({
@@ -37,7 +38,7 @@ export const changeActionInput = z.object({
   id: z.uuid("That action does not exist"),
   expectedVersion: z.coerce.number().int().min(1),
   change: z.enum(["edit", "complete", "drop", "reopen"], { message: "Choose what to do with the action" }),
-  droppedReason: z.string().trim().max(MAX_ACTION_LENGTH, `The reason must be ${MAX_ACTION_LENGTH.toLocaleString("en-GB")} characters or fewer`).optional(),
+  droppedReason: text("The reason").trim().max(MAX_ACTION_LENGTH, `The reason must be ${MAX_ACTION_LENGTH.toLocaleString("en-GB")} characters or fewer`).optional(),
   fields: actionFieldsInput.optional(),
 });
 

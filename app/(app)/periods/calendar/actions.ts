@@ -2,6 +2,7 @@
 // The meeting calendar form: a list of dates or an .ics file. The domain function checks who may.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { formAction, type ActionState } from "@/lib/define-action";
 import { planMeetings } from "@/lib/calendar/plan-meetings";
 
@@ -10,7 +11,7 @@ export type PlanState = ActionState;
 const MAX_FILE_BYTES = 1_000_000;
 
 const planForm = z.object({
-  dates: z.string().max(100_000, "Enter at most a year of panel dates"),
+  dates: text("The dates").max(100_000, "Enter at most a year of panel dates"),
   // An uploaded .ics file is used instead of the dates when there is one.
   file: z.instanceof(File).nullable().transform((f) => (f && f.size > 0 ? f : null))
     .refine((f) => !f || f.size <= MAX_FILE_BYTES, "The file is over 1 MB: a year of panel dates is a few kilobytes"),
