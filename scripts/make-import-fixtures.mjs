@@ -49,8 +49,10 @@ const addMonths = (month, n) => {
   return `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
 };
 
-// 1. The demo council's 24 months (April 2018 to March 2020) as an analyst's scorecard: one row per
-//    indicator (code and name), one date-cell column per month.
+// 1. A council's two years of history as an analyst's scorecard: one row per indicator (code and
+//    name), one date-cell column per month. The figures are the demo's April 2018 to March 2020,
+//    headed April 2000 to March 2002 so that importing them (in the browser test) lands long before
+//    the demo's first opened month and changes none of its packs.
 const seed = new URL("../prisma/seed/data/", import.meta.url).pathname;
 const indicators = readFileSync(join(seed, "indicators.csv"), "utf8").trim().split(/\r?\n/);
 const header = indicators[0].split(",");
@@ -64,8 +66,9 @@ for (const line of readFileSync(join(seed, "values.csv"), "utf8").trim().split(/
   values.set(`${code}|${period}`, value);
 }
 const months = Array.from({ length: 24 }, (_, i) => addMonths("2018-04", i));
+const headed = Array.from({ length: 24 }, (_, i) => addMonths("2000-04", i));
 save("history-24-months-libreoffice.xlsx", [
-  ["indicator_code", "Indicator", ...months.map((m) => ({ date: `${m}-01` }))],
+  ["indicator_code", "Indicator", ...headed.map((m) => ({ date: `${m}-01` }))],
   ...catalogue.map(({ code, name }) => [code, name, ...months.map((m) => { const v = values.get(`${code}|${m}`); return v === undefined || v === "" ? "" : Number.isNaN(Number(v)) ? v : Number(v); })]),
 ]);
 

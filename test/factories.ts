@@ -19,7 +19,7 @@ export function uniqueMonth(): string {
   return `${year}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}`;
 }
 
-export async function createPeriod(opts: { month?: string; status?: "OPEN" | "SIGNED_OFF" | "PUBLISHED" | "AMENDING" } = {}) {
+export async function createPeriod(opts: { month?: string; status?: "OPEN" | "SIGNED_OFF" | "PUBLISHED" | "AMENDING" | "HISTORY" } = {}) {
   const month = opts.month ?? uniqueMonth();
   return db.period.create({ data: { month, panelMeetingDate: new Date("2100-01-01"), status: opts.status ?? "OPEN" } });
 }

@@ -35,6 +35,8 @@ import { moveSection } from "@/lib/sections/move-section";
 import { createSection as createSectionFn } from "@/lib/sections/create-section";
 import { newSectionInput, sectionMoveInput, sectionOwnersInput, sectionRenameInput } from "@/lib/sections/section-input";
 import { openPeriod } from "@/lib/periods/open-period";
+import { previewHistoryImport } from "@/lib/import/history/preview-history-import";
+import { confirmHistoryImport } from "@/lib/import/history/confirm-history-import";
 import { openPeriodInput } from "@/lib/periods/open-period-input";
 import { transitionCommentary } from "@/lib/commentary/transition-commentary";
 import { autosaveCommentary } from "@/lib/commentary/autosave-commentary";
@@ -120,6 +122,9 @@ const WALK: Step[] = [
   { endpoints: [`${A}/periods/[period]/import/[batchId]/actions.ts#discardImportAction`], calls: "discardImport", permission: "value.import", run: (u) => discardImport(u, NO_ID) },
   { endpoints: ["app/api/periods/[period]/imports/route.ts#POST"], calls: "previewImport", permission: "value.import",
     run: (u) => previewImport(u, uniqueMonth(), csvFile("code,value\nNOPE,1\n")) },
+  { endpoints: [`${A}/periods/history-import/[batchId]/actions.ts#confirmHistoryImportAction`], calls: "confirmHistoryImport", permission: "value.import", run: (u) => confirmHistoryImport(u, NO_ID) },
+  { endpoints: ["app/api/history-imports/route.ts#POST"], calls: "previewHistoryImport", permission: "value.import",
+    run: (u) => previewHistoryImport(u, csvFile("code,Apr-19\nNOPE,1\n")) },
   { endpoints: [`${A}/periods/[period]/pack-actions.ts#packAction`], calls: "signOffPack", permission: "pack.signOff", signedOutCheckedInAction: true,
     run: (u) => signOffPack(u!, { month: uniqueMonth(), expectedPeriodVersion: 0 }) },
   { endpoints: [], calls: "publishPack", permission: "pack.publish", signedOutCheckedInAction: true, run: (u) => publishPack(u!, { month: uniqueMonth(), expectedPeriodVersion: 0 }) },

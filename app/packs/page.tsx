@@ -28,7 +28,7 @@ export default async function PacksPage() {
               {packs.map((p) => (
                 <tr className="govuk-table__row" key={p.month}>
                   <th scope="row" className="govuk-table__header"><a className="govuk-link" href={`/packs/${p.month}`}>{formatMonth(p.month)}</a></th>
-                  <td className="govuk-table__cell">{formatDate(p.panelMeetingDate)}</td>
+                  <td className="govuk-table__cell">{p.panelMeetingDate ? formatDate(p.panelMeetingDate) : "None"}</td>
                   <td className="govuk-table__cell">{p.version}</td>
                   <td className="govuk-table__cell">{formatDate(p.publishedAt)}</td>
                 </tr>

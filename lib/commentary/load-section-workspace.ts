@@ -53,7 +53,8 @@ export async function loadSectionWorkspace(user: SessionUser, month: string, slu
   const exceptions = await loadSectionExceptions(month, figures);
   return {
     period, section, state, editable,
-    deadlineSteps: deadlines.steps.filter((s) => s.key !== "values"),
+    // A history month has no panel, so no deadlines.
+    deadlineSteps: deadlines?.steps.filter((s) => s.key !== "values") ?? [],
     deadlines,
     exceptions,
     owners: section.owners.map((o) => o.user.name),

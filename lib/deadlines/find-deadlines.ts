@@ -36,6 +36,8 @@ export function deadlineToday(now = new Date()): string {
   return todayInEngland(now);
 }
 
-export function deadlinesFor(period: { panelMeetingDate: Date; status: PeriodStatus }, progress: StepProgress, now = new Date()): PeriodDeadlines {
+/** null for a history month: it has no panel meeting, so nothing is due. */
+export function deadlinesFor(period: { panelMeetingDate: Date | null; status: PeriodStatus }, progress: StepProgress, now = new Date()): PeriodDeadlines | null {
+  if (!period.panelMeetingDate) return null;
   return derivePeriodDeadlines({ meeting: isoDate(period.panelMeetingDate), status: period.status, progress, today: deadlineToday(now), plan: configuredStepPlan() });
 }

@@ -20,24 +20,26 @@ export type ImportOutcome = { month: string; created: number; changed: number; u
 export async function confirmImport(actor: SessionUser | null, batchId: string): Promise<ImportOutcome> {
   assertCan(actor, "value.import");
   const batch = await findBatchForChange(batchId);
+  if (!batch.periodId) throw new AppError("NOT_FOUND", "This upload is a history import: confirm it from the history import page.");
+  const periodId = batch.periodId;
   const preview = readStoredPreview(batch.rows);
   if (storedErrors(preview).length > 0) throw new AppError("VALIDATION", "This file has errors, so it cannot be imported. Correct them and upload the file again.");
 
   return db.$transaction(async (tx) => {
     // A sign-off waits until this import has committed, or it froze the pack first and this is refused.
-    const period = await lockPeriod(tx, batch.periodId, "edit");
+    const period = await lockPeriod(tx, periodId, "figures");
 
     const claimed = await tx.importBatch.updateMany({ where: { id: batch.id, status: "PENDING" }, data: { status: "COMMITTED", committedAt: new Date() } });
     if (claimed.count !== 1) throw new AppError("CONFLICT", "This upload has already been imported or discarded.");
 
     // One connection: queries in a transaction run one after another.
     const catalogue = await loadCatalogue(tx);
-    const existing = await loadExistingValues(tx, batch.periodId);
+    const existing = await loadExistingValues(tx, periodId);
     const again = validateImportRows({ table: { kind: preview.kind, layout: preview.layout, headers: preview.headers, rows: rawRowsOf(preview) }, month: period.month, catalogue, existing });
     if (!again.ok || again.preview.errors.length > 0 || !sameOutcome(preview.rows, again.preview.rows)) throw new AppError("CONFLICT", IMPORT_CONFLICT);
 
     const rows = again.preview.rows;
-    const written = await writeImportValues(tx, actor, { periodId: batch.periodId, revisedAfterSubmission: period.commentaryFirstSubmittedAt !== null }, rows);
+    const written = await writeImportValues(tx, actor, { periodId, revisedAfterSubmission: period.commentaryFirstSubmittedAt !== null }, rows);
     const outcome = { month: period.month, ...written, unchanged: again.preview.counts.unchanged };
     await recordAudit(tx, actor, {
       action: "values.imported",
@@ -51,7 +53,7 @@ export async function confirmImport(actor: SessionUser | null, batchId: string):
 }
 
 /** The confirmation writes what the preview showed, or nothing. */
-function sameOutcome(before: StoredRow[], now: PreviewRow[]): boolean {
+export function sameOutcome(before: StoredRow[], now: PreviewRow[]): boolean {
   if (before.length !== now.length) return false;
   return before.every((b, i) => {
     const n = now[i];

@@ -27,7 +27,7 @@ export type FileError =
 /** A problem with one heading of the header row: where it is (row, column letter, its text) and why. */
 export type HeaderError = { code: "bad-month-header" | "duplicate-month" | "mixed-layout"; row: number; column: string; header: string; reason: string };
 
-export type RequiredColumn = "indicator_code" | "value";
+export type RequiredColumn = "indicator_code" | "value" | "period";
 
 type MonthNamer = (month: string) => string;
 
@@ -49,7 +49,9 @@ export function describeFileError(error: FileError, formatMonth: MonthNamer): st
     case "missing-column":
       return error.column === "indicator_code"
         ? "The selected file must have an indicator_code column (or code) in its first row"
-        : "The selected file must have a value column in its first row";
+        : error.column === "period"
+          ? "The selected file must say which month each row is for: add a period column (YYYY-MM), or use one column per month headed with its month"
+          : "The selected file must have a value column in its first row";
     case "duplicate-column": return `The selected file has two columns that mean the same thing (${error.column}): delete one of them`;
     case "bad-month-header":
     case "duplicate-month":
@@ -79,7 +81,7 @@ const fileErrorParam = z.discriminatedUnion("code", [
   z.object({ code: z.enum(["no-file", "empty", "no-rows", "too-large", "wrong-type", "old-excel", "bad-xlsx", "xlsx-too-large", "too-many-rows", "too-many-columns", "too-many-cells"]) }),
   z.object({ code: z.literal("bad-csv"), line: z.number().int().positive().optional() }),
   z.object({ code: z.literal("wrong-delimiter"), delimiter: z.enum(["semicolons", "tabs"]) }),
-  z.object({ code: z.literal("missing-column"), column: z.enum(["indicator_code", "value"]) }),
+  z.object({ code: z.literal("missing-column"), column: z.enum(["indicator_code", "value", "period"]) }),
   z.object({ code: z.literal("duplicate-column"), column: z.string().max(200) }),
   z.object({ code: z.literal("nul-character"), row: z.number().int().positive(), column: z.string().max(200) }),
   z.object({ code: z.literal("no-rows-for-month"), month, otherMonths: z.array(month).max(1200) }),

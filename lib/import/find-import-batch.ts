@@ -21,8 +21,8 @@ export async function findImportBatch(actor: SessionUser | null, month: string, 
       period: { select: { month: true, status: true } },
     },
   });
-  if (!batch || batch.period.month !== month) return null;
-  const { rows, ...rest } = batch;
+  if (!batch || !batch.period || batch.period.month !== month) return null;
+  const { rows, period, ...rest } = batch;
   const preview = readStoredPreview(rows);
   const ids = [...new Set(preview.rows.flatMap((r) => (r.indicatorId ? [r.indicatorId] : [])))];
   const indicators = new Map<string, PreviewIndicator>(
@@ -31,6 +31,7 @@ export async function findImportBatch(actor: SessionUser | null, month: string, 
   const { rows: storedRows, ...summary } = preview;
   return {
     ...rest,
+    period,
     preview: { ...summary, errors: storedErrors(preview), rows: storedRows.map((r): ImportRowView => ({ ...r, indicator: r.indicatorId ? indicators.get(r.indicatorId) ?? null : null })) },
   };
 }

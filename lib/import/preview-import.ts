@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
-import { assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { assertFiguresEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { parseImportFile, type ImportFile } from "@/lib/import/parse-import-file";
 import { validateImportRows } from "@/lib/import/validate-import-rows";
 import { loadCatalogue, loadExistingValues } from "@/lib/import/load-import-context";
@@ -20,7 +20,7 @@ export type PreviewImportResult = { ok: true; batchId: string; preview: ImportPr
 export async function previewImport(actor: SessionUser | null, month: string, file: ImportFile): Promise<PreviewImportResult> {
   assertCan(actor, "value.import");
   const period = await getPeriodByMonth(month);
-  assertPeriodEditable(period);
+  assertFiguresEditable(period);
 
   await deleteStaleImports();
   const parsed = await parseImportFile(file);

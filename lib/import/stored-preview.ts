@@ -1,7 +1,7 @@
 // How a preview is kept in ImportBatch.rows: one flat object per row with empty parts left out,
 // so a 10,000-row file stores (and reads back) about half the JSON of the in-memory preview.
 // Indicator names and units are looked up again when the preview is shown.
-import type { ExistingValue, ImportPreview, RowError, RowStatus, ValueState } from "@/lib/import/import-preview";
+import type { ExistingValue, ImportPreview, PreviewRow, RowError, RowStatus, ValueState } from "@/lib/import/import-preview";
 import type { RawRow } from "@/lib/import/import-table";
 
 export type StoredRow = {
@@ -28,23 +28,21 @@ export type StoredPreview = Omit<ImportPreview, "version" | "rows" | "errors"> &
 
 export function toStoredPreview(preview: ImportPreview): StoredPreview {
   const { version: _version, rows, errors: _errors, ...rest } = preview;
-  return {
-    ...rest,
-    version: 2,
-    rows: rows.map((r) => {
-      const row: StoredRow = { row: r.row, code: r.raw.code, value: r.raw.value, status: r.status };
-      if (r.raw.period !== null) row.period = r.raw.period;
-      if (r.raw.note !== null) row.note = r.raw.note;
-      if (r.raw.name !== undefined) row.name = r.raw.name;
-      if (r.raw.valueHeader !== undefined) row.valueHeader = r.raw.valueHeader;
-      if (r.raw.problems.length) row.problems = r.raw.problems;
-      if (r.indicator) row.indicatorId = r.indicator.id;
-      if (r.next) row.next = r.next;
-      if (r.previous) row.previous = r.previous;
-      if (r.errors.length) row.errors = r.errors;
-      return row;
-    }),
-  };
+  return { ...rest, version: 2, rows: rows.map(toStoredRow) };
+}
+
+export function toStoredRow(r: PreviewRow): StoredRow {
+  const row: StoredRow = { row: r.row, code: r.raw.code, value: r.raw.value, status: r.status };
+  if (r.raw.period !== null) row.period = r.raw.period;
+  if (r.raw.note !== null) row.note = r.raw.note;
+  if (r.raw.name !== undefined) row.name = r.raw.name;
+  if (r.raw.valueHeader !== undefined) row.valueHeader = r.raw.valueHeader;
+  if (r.raw.problems.length) row.problems = r.raw.problems;
+  if (r.indicator) row.indicatorId = r.indicator.id;
+  if (r.next) row.next = r.next;
+  if (r.previous) row.previous = r.previous;
+  if (r.errors.length) row.errors = r.errors;
+  return row;
 }
 
 export function readStoredPreview(json: unknown): StoredPreview {
@@ -54,7 +52,7 @@ export function readStoredPreview(json: unknown): StoredPreview {
 }
 
 /** The file's rows as the parser gave them, to validate again at confirmation. */
-export function rawRowsOf(stored: StoredPreview): RawRow[] {
+export function rawRowsOf(stored: Pick<StoredPreview, "rows" | "headers">): RawRow[] {
   return stored.rows.map((r) => ({
     row: r.row, code: r.code, value: r.value, problems: r.problems ?? [],
     // A wide file has no period column, but each of its rows carries the month of its column.

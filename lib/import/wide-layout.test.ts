@@ -137,12 +137,12 @@ describe("wide layout: files written by LibreOffice Calc (test/fixtures, made by
     ]);
   });
 
-  it("reads the 24-month scorecard: 32 indicators, date-cell headings April 2018 to March 2020", async () => {
+  it("reads the 24-month scorecard: 32 indicators, date-cell headings April 2000 to March 2002", async () => {
     const t = await table(fixture("history-24-months-libreoffice.xlsx"));
     const months = [...new Set(t.rows.map((r) => r.period))];
     expect(months).toHaveLength(24);
-    expect([months[0], months[23]]).toEqual(["2018-04", "2020-03"]);
+    expect([months[0], months[23]]).toEqual(["2000-04", "2002-03"]);
     expect(new Set(t.rows.map((r) => r.code)).size).toBe(32);
-    expect(t.rows.find((r) => r.code === "CONTACTS" && r.period === "2018-04")?.value).toBe("1498");
+    expect(t.rows.find((r) => r.code === "CONTACTS" && r.period === "2000-04")?.value).toBe("1498");
   });
 });

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { assertCan, can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CommentaryState } from "@/lib/commentary/workflow";
-import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { areFiguresEditable, isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { findPeriodByMonth } from "@/lib/periods/find-period";
 import { checkReadiness } from "@/lib/periods/readiness";
 import { deadlinesFor, progressFromReadiness } from "@/lib/deadlines/find-deadlines";
@@ -34,6 +34,7 @@ export async function findPeriodOverview(user: SessionUser, month: string) {
   const withValue = values.filter((v) => v.value !== null).length;
   const notAvailable = values.filter((v) => v.value === null && v.notAvailableReason !== null).length;
   const editable = isPeriodEditable(period.status);
+  const figuresEditable = areFiguresEditable(period.status);
   return {
     period,
     openedByName: openedBy?.name ?? null,
@@ -47,7 +48,8 @@ export async function findPeriodOverview(user: SessionUser, month: string) {
       owners: s.owners.map((o) => o.user.name),
       state: (s.commentaries[0]?.status ?? "NOT_STARTED") as CommentaryState,
     })),
-    may: { import: editable && can(user.role, "value.import"), editValues: editable && can(user.role, "value.edit") },
+    history: period.status === "HISTORY",
+    may: { import: figuresEditable && can(user.role, "value.import"), editValues: figuresEditable && can(user.role, "value.edit") },
   };
 }
 

@@ -8,7 +8,8 @@ import { addMonths, currentMonth } from "@/lib/format/dates";
 
 export type PeriodListItem = {
   month: string;
-  panelMeetingDate: Date;
+  /** null for a history month. */
+  panelMeetingDate: Date | null;
   status: PeriodStatus;
   /** Active indicators with a figure this month. */
   withValue: number;

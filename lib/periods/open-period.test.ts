@@ -16,7 +16,7 @@ describe("openPeriod", () => {
     const period = await openPeriod(admin, { month, panelMeetingDate: meetingAfter(month) }, FAR_FUTURE);
     const stored = await db.period.findUniqueOrThrow({ where: { month } });
     expect(stored).toMatchObject({ id: period.id, status: "OPEN", openedById: admin.id, commentaryFirstSubmittedAt: null });
-    expect(stored.panelMeetingDate.toISOString().slice(0, 10)).toBe(meetingAfter(month));
+    expect(stored.panelMeetingDate!.toISOString().slice(0, 10)).toBe(meetingAfter(month));
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "period.opened", entityId: period.id } });
     expect(audit).toMatchObject({ actorId: admin.id, actorName: admin.name, periodMonth: month });
     expect(audit.after).toMatchObject({ month, panelMeetingDate: meetingAfter(month), status: "OPEN" });
@@ -28,7 +28,7 @@ describe("openPeriod", () => {
     const now = new Date(`${month}-20T12:00:00Z`);
     const [y, m] = addMonths(month, 1).split("-");
     await openPeriod(admin, { month, panelMeetingDate: `26/${Number(m)}/${y}` }, now);
-    expect((await db.period.findUniqueOrThrow({ where: { month } })).panelMeetingDate.toISOString().slice(0, 10)).toBe(`${y}-${m}-26`);
+    expect((await db.period.findUniqueOrThrow({ where: { month } })).panelMeetingDate!.toISOString().slice(0, 10)).toBe(`${y}-${m}-26`);
   });
 
   it("refuses everyone but administrators", async () => {

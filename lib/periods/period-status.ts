@@ -6,6 +6,7 @@ export const PERIOD_STATUS_LABEL: Record<PeriodStatus, string> = {
   SIGNED_OFF: "Signed off",
   PUBLISHED: "Published",
   AMENDING: "Being amended",
+  HISTORY: "History",
 };
 
 export const PERIOD_STATUS_TAG_CLASS: Record<PeriodStatus, string> = {
@@ -13,4 +14,5 @@ export const PERIOD_STATUS_TAG_CLASS: Record<PeriodStatus, string> = {
   SIGNED_OFF: "govuk-tag--purple",
   PUBLISHED: "govuk-tag--green",
   AMENDING: "govuk-tag--orange",
+  HISTORY: "govuk-tag--grey",
 };

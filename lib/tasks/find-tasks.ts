@@ -28,7 +28,8 @@ export async function findLeadTasks(user: SessionUser) {
     sections: sections.map((s) => {
       const state = (commentaries.find((c) => c.periodId === p.id && c.sectionId === s.id)?.status ?? "NOT_STARTED") as CommentaryState;
       // The lead owes the commentary step; values are the administrators' and do not count here.
-      const commentaryStep = deadlinesFor(p, progressForSection(false, state)).steps.find((st) => st.key === "commentary")!;
+      // Open, amending and signed-off periods always have a panel date (only history months have none).
+      const commentaryStep = deadlinesFor(p, progressForSection(false, state))!.steps.find((st) => st.key === "commentary")!;
       return { name: s.name, slug: s.slug, state, commentaryStep };
     }),
   }));
@@ -46,7 +47,7 @@ export async function findDirectorTasks() {
   ]);
   const readiness = await Promise.all(periods.map(async (p) => {
     const r = await checkReadiness(p.id);
-    return { month: p.month, ...r, deadlines: deadlinesFor(p, progressFromReadiness(r)) };
+    return { month: p.month, ...r, deadlines: deadlinesFor(p, progressFromReadiness(r))! };
   }));
   const approvalStep = new Map(readiness.map((r) => [r.month, r.deadlines.steps.find((s) => s.key === "approval")!]));
   return {
@@ -61,11 +62,11 @@ export async function findDirectorTasks() {
  * Periods that may miss their statutory publication date: open ones judged above, and signed-off
  * packs not yet published (they are no longer "open" but still owe publication).
  */
-async function findPeriodsAtRisk(open: { month: string; deadlines: ReturnType<typeof deadlinesFor> }[]) {
+async function findPeriodsAtRisk(open: { month: string; deadlines: NonNullable<ReturnType<typeof deadlinesFor>> }[]) {
   const signedOff = await db.period.findMany({ where: { status: "SIGNED_OFF" }, orderBy: { month: "desc" }, select: { month: true, status: true, panelMeetingDate: true } });
   const all = [
     ...open,
-    ...signedOff.map((p) => ({ month: p.month, deadlines: deadlinesFor(p, { valuesIn: true, commentarySubmitted: true, commentaryApproved: true }) })),
+    ...signedOff.map((p) => ({ month: p.month, deadlines: deadlinesFor(p, { valuesIn: true, commentarySubmitted: true, commentaryApproved: true })! })),
   ];
   return all.filter((p) => p.deadlines.atRisk).sort((a, b) => a.deadlines.statutory.localeCompare(b.deadlines.statutory));
 }
@@ -82,7 +83,7 @@ export async function findAdminTasks() {
   return periods.map((p) => {
     const have = filled.find((f) => f.periodId === p.id)?._count._all ?? 0;
     const missing = activeCount - have;
-    const valuesStep = deadlinesFor(p, { valuesIn: missing === 0, commentarySubmitted: false, commentaryApproved: false }).steps.find((s) => s.key === "values")!;
+    const valuesStep = deadlinesFor(p, { valuesIn: missing === 0, commentarySubmitted: false, commentaryApproved: false })!.steps.find((s) => s.key === "values")!;
     return { month: p.month, have, missing, total: activeCount, valuesStep };
   });
 }

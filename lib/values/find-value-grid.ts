@@ -8,7 +8,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { addMonths } from "@/lib/format/dates";
 import type { Polarity, Unit, ValueSource } from "@/lib/generated/prisma/enums";
 import { judgeMonth, type MonthJudgement } from "@/lib/judgement/judge-month";
-import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { areFiguresEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { findPeriodByMonth } from "@/lib/periods/find-period";
 
 export type Figure = { value: number | null; notAvailableReason: string | null };
@@ -58,7 +58,7 @@ export async function findValueGrid(user: SessionUser, month: string) {
     const v = byKey.get(`${indicatorId}@${m}`);
     return v ? { value: v.value, notAvailableReason: v.notAvailableReason } : null;
   };
-  const editable = isPeriodEditable(period.status);
+  const editable = areFiguresEditable(period.status);
   const mayEdit = editable && can(user.role, "value.edit");
 
   const gridSections: GridSection[] = sections

@@ -8,7 +8,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, isAppError } from "@/lib/errors";
 import { formatValue } from "@/lib/judgement/format-number";
-import { assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { assertFiguresEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
 import { applyValueChange, type ValueChangeOutcome } from "@/lib/values/apply-value-change";
@@ -55,7 +55,7 @@ export async function saveValue(actor: SessionUser | null, input: SaveValueInput
   if (!canEditSection(actor, indicator.section.owners.map((o) => o.userId))) {
     throw new AppError("FORBIDDEN", `You cannot change figures in ${indicator.section.name}: only its owners and administrators can`);
   }
-  assertPeriodEditable(period);
+  assertFiguresEditable(period);
 
   let value: number | null = null;
   let notAvailableReason: string | null = null;
@@ -76,7 +76,7 @@ export async function saveValue(actor: SessionUser | null, input: SaveValueInput
     return await db.$transaction(async (tx) => {
       // Hold the period's row while we write, so a sign-off cannot freeze the pack between our
       // check and our commit (it waits for us, or we see its new status and stop).
-      const locked = await lockPeriod(tx, period.id, "edit");
+      const locked = await lockPeriod(tx, period.id, "figures");
       const key = { indicatorId_periodId: { indicatorId: indicator.id, periodId: period.id } };
       const before = await tx.indicatorValue.findUnique({ where: key });
       const { outcome } = await applyValueChange(

@@ -23,6 +23,9 @@ export default async function PeriodsPage() {
           <div className="govuk-grid-column-two-thirds">
             <OpenPeriodForm suggestedMonth={suggestNextMonth(periods[0]?.month)} />
             <p className="govuk-body"><a className="govuk-link" href="/periods/calendar">Enter a year of panel dates at once</a></p>
+            <p className="govuk-body">
+              <a className="govuk-link" href="/periods/history-import">Import figures for many months</a>: a year or two of history in one file, before the first month opened here.
+            </p>
           </div>
         </div>
       ) : null}
@@ -40,7 +43,7 @@ export default async function PeriodsPage() {
                   <th scope="row" className="govuk-table__header">
                     <a className="govuk-link" href={`/periods/${p.month}`}>{formatMonth(p.month)}</a>
                   </th>
-                  <td className="govuk-table__cell">{formatDate(p.panelMeetingDate)}</td>
+                  <td className="govuk-table__cell">{p.panelMeetingDate ? formatDate(p.panelMeetingDate) : "None"}</td>
                   <td className="govuk-table__cell"><strong className={`govuk-tag ${PERIOD_STATUS_TAG_CLASS[p.status]}`}>{PERIOD_STATUS_LABEL[p.status]}</strong></td>
                   <td className="govuk-table__cell">
                     {p.withValue} of {p.indicators}

@@ -18,13 +18,14 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
-import { assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { assertFiguresEditable, assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 
 export const STALE_PERIOD_MESSAGE = "Someone else changed this period while you were looking at it. Reload the page to see where it stands now.";
 
-export type PeriodLockMode = "status" | "stamp" | "edit";
+/** "figures" is "edit" for a month's values only, which a history month also takes. */
+export type PeriodLockMode = "status" | "stamp" | "edit" | "figures";
 
-const LOCK_CLAUSE: Record<PeriodLockMode, string> = { status: "FOR UPDATE", stamp: "FOR NO KEY UPDATE", edit: "FOR SHARE" };
+const LOCK_CLAUSE: Record<PeriodLockMode, string> = { status: "FOR UPDATE", stamp: "FOR NO KEY UPDATE", edit: "FOR SHARE", figures: "FOR SHARE" };
 
 export type LockedPeriod = {
   id: string; month: string; status: PeriodStatus; version: number;
@@ -44,6 +45,8 @@ export async function lockPeriod(tx: Tx, periodId: string, mode: PeriodLockMode,
   if (!row) throw new AppError("NOT_FOUND", "That period no longer exists");
   if (mode === "status") {
     if (row.version !== expectedVersion) throw new AppError("CONFLICT", STALE_PERIOD_MESSAGE);
+  } else if (mode === "figures") {
+    assertFiguresEditable(row);
   } else {
     assertPeriodEditable(row);
   }

@@ -27,7 +27,7 @@ export const PERIOD_TRANSITIONS: Record<PeriodAction, Transition> = {
   amend: { from: ["PUBLISHED"], to: "AMENDING", permission: "pack.amend", refusal: () => "Only a published pack can be amended" },
 };
 
-export const PERIOD_STATES: readonly PeriodStatus[] = ["OPEN", "SIGNED_OFF", "PUBLISHED", "AMENDING"];
+export const PERIOD_STATES: readonly PeriodStatus[] = ["OPEN", "SIGNED_OFF", "PUBLISHED", "AMENDING", "HISTORY"];
 export const PERIOD_ACTIONS = Object.keys(PERIOD_TRANSITIONS) as PeriodAction[];
 
 /** Values and commentary change only while the pack is not frozen: before sign-off, or during an amendment. */
@@ -37,9 +37,27 @@ export function isPeriodEditable(status: PeriodStatus): boolean {
   return EDITABLE_STATES.includes(status);
 }
 
+/**
+ * A history month (loaded by a history import, before the first month opened) has figures only: an
+ * administrator may correct them, with revisions, but it takes no commentary and has no pack.
+ */
+export const FIGURES_EDITABLE_STATES: readonly PeriodStatus[] = [...EDITABLE_STATES, "HISTORY"];
+
+export function areFiguresEditable(status: PeriodStatus): boolean {
+  return FIGURES_EDITABLE_STATES.includes(status);
+}
+
+export function assertFiguresEditable(period: { month: string; status: PeriodStatus }): void {
+  if (areFiguresEditable(period.status)) return;
+  assertPeriodEditable(period);
+}
+
 /** The one guard for frozen packs: once signed off, a period changes only through a formal amendment. */
 export function assertPeriodEditable(period: { month: string; status: PeriodStatus }): void {
   if (isPeriodEditable(period.status)) return;
+  if (period.status === "HISTORY") {
+    throw new AppError("INVALID_TRANSITION", `${formatMonth(period.month)} is a history month: it holds figures only, with no commentary or pack.`);
+  }
   throw new AppError(
     "INVALID_TRANSITION",
     `The ${formatMonth(period.month)} pack is signed off, so its figures and commentary cannot change. The director must start an amendment first.`,

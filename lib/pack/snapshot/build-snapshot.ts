@@ -18,7 +18,7 @@ const TREND_MONTHS = 24;
 export const initialsOf = (name: string) => name.replace(/^(Cllr|Dr|Mr|Mrs|Ms|Miss)\.?\s+/i, "").split(/\s+/).filter(Boolean).map((w) => w[0].toUpperCase()).join("");
 
 type BuildInput = {
-  period: { id: string; month: string; panelMeetingDate: Date };
+  period: { id: string; month: string; panelMeetingDate: Date | null };
   version: number;
   signer: { name: string; role: Role };
   signedAt: Date;
@@ -64,7 +64,8 @@ export async function buildSnapshot(tx: Tx, input: BuildInput): Promise<Omit<Pac
     council: appConfig.councilName,
     title: PACK_TITLE,
     month,
-    panelMeetingDate: input.period.panelMeetingDate.toISOString().slice(0, 10),
+    // Only history months have no panel date, and they never have a pack.
+    panelMeetingDate: input.period.panelMeetingDate?.toISOString().slice(0, 10) ?? "",
     version: input.version,
     signedOff: { name: input.signer.name, role: input.signer.role, at: input.signedAt.toISOString() },
     amendmentReason: input.amendmentReason,

@@ -1,7 +1,7 @@
 // Which figures of other months a pack may show: only months that are signed off. A month still
 // open (or being amended) has figures nobody has vouched for, so the pack shows a gap labelled
 // "not yet signed off" rather than an unsigned number. A month being amended shows what its last
-// signed-off version said. (History months loaded by import will join the signed ones here.)
+// signed-off version said. History months (loaded by a history import) count as published figures.
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
@@ -11,7 +11,7 @@ export type Figure = { value: number | null; suppressed: boolean; notAvailableRe
 export type MonthState = "signed" | "unsigned" | "none";
 
 /** A period's figures may be read from its live values once signed off: edits are refused from then on. */
-const SIGNED_LIVE: ReadonlySet<PeriodStatus> = new Set(["SIGNED_OFF", "PUBLISHED"]);
+const SIGNED_LIVE: ReadonlySet<PeriodStatus> = new Set(["SIGNED_OFF", "PUBLISHED", "HISTORY"]);
 
 type Indicator = SuppressionRules & { id: string; code: string };
 type SnapshotFigures = { sections?: { indicators?: { code: string; value: number | null; suppressed?: { value?: boolean }; notAvailableReason?: string | null }[] }[] };

@@ -37,14 +37,15 @@ export default async function PeriodPage({ params, searchParams }: Props) {
   const { period, values } = o;
   const base = `/periods/${month}`;
   const { deadlines } = o;
-  const publication = deadlines.steps[deadlines.steps.length - 1];
+  // A history month has no panel, so no deadlines.
+  const publication = deadlines ? deadlines.steps[deadlines.steps.length - 1] : null;
 
   return (
     <>
       <Breadcrumbs items={[{ href: "/periods", text: "Periods" }]} />
       {opened === "1" ? (
         <NotificationBanner id="opened-title" heading={`${formatMonth(month)} is open for figures and commentary`}>
-          {publication.state === "LATE" ? (
+          {deadlines && publication?.state === "LATE" ? (
             <p className="govuk-body">Publication is already {describeTimeLeft(publication.workingDaysLeft)}: for a meeting on {formatDate(deadlines.meeting)} the papers had to be published by {formatDate(deadlines.statutory)}.</p>
           ) : null}
         </NotificationBanner>
@@ -60,8 +61,9 @@ export default async function PeriodPage({ params, searchParams }: Props) {
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Panel meeting date</dt>
-          <dd className="govuk-summary-list__value">{formatDate(period.panelMeetingDate)}</dd>
+          <dd className="govuk-summary-list__value">{period.panelMeetingDate ? formatDate(period.panelMeetingDate) : "None: a history month has figures only"}</dd>
         </div>
+        {deadlines ? (
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Publish by</dt>
           <dd className="govuk-summary-list__value">
@@ -69,6 +71,7 @@ export default async function PeriodPage({ params, searchParams }: Props) {
             <p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">Five clear days before the meeting, not counting weekends and bank holidays (Local Government Act 1972).</p>
           </dd>
         </div>
+        ) : null}
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Opened</dt>
           <dd className="govuk-summary-list__value">{formatDateTime(period.createdAt)}{o.openedByName ? ` by ${o.openedByName}` : ""}</dd>
@@ -84,21 +87,26 @@ export default async function PeriodPage({ params, searchParams }: Props) {
         ) : null}
       </dl>
 
-      {deadlines.atRisk ? (
+      {deadlines?.atRisk ? (
         <div className="govuk-warning-text">
           <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            This pack is at risk of missing its statutory date: it must be published by {formatDate(deadlines.statutory)} ({describeTimeLeft(publication.workingDaysLeft)}).
+            This pack is at risk of missing its statutory date: it must be published by {formatDate(deadlines.statutory)} ({describeTimeLeft(publication!.workingDaysLeft)}).
           </strong>
         </div>
       ) : null}
-      {!deadlines.bankHolidaysKnown ? (
+      {deadlines && !deadlines.bankHolidaysKnown ? (
         <p className="govuk-body">The bank holidays for {deadlines.meeting.slice(0, 4)} are not in Scrutiny Pack yet, so these dates count only weekends as non-working days.</p>
       ) : null}
-      <DeadlineTable deadlines={deadlines} caption="Deadlines" />
+      {deadlines ? <DeadlineTable deadlines={deadlines} caption="Deadlines" /> : null}
 
-      {!o.editable ? (
+      {o.history ? (
+        <div className="govuk-inset-text">
+          {formatMonth(month)} is a history month, from before the first month opened in Scrutiny Pack: it holds figures only, with no commentary and no pack.
+          Its figures count as published in trends and comparisons, and an administrator can correct them.
+        </div>
+      ) : !o.editable ? (
         <div className="govuk-inset-text">
           This month&rsquo;s pack is {PERIOD_STATUS_LABEL[period.status].toLowerCase()}, so its figures and commentary cannot change. The director must start an amendment first.
         </div>
@@ -116,6 +124,7 @@ export default async function PeriodPage({ params, searchParams }: Props) {
         </a>
       ) : null}
 
+      {o.history ? null : <>
       <h2 className="govuk-heading-m">Commentary</h2>
       {o.sections.length === 0 ? (
         <p className="govuk-body">There are no sections yet.</p>
@@ -128,6 +137,7 @@ export default async function PeriodPage({ params, searchParams }: Props) {
       )}
 
       <PackControls user={user} month={month} status={period.status} version={period.version} readiness={o.readiness} amendmentReason={period.amendmentReason} />
+      </>}
     </>
   );
 }

@@ -22,5 +22,6 @@ export const confirmImportAction = formAction({
 export const discardImportAction = formAction({
   schema: batchInput, permission: "value.import",
   run: (user, { batchId }) => discardImport(user, batchId),
-  done: ({ month }) => ({ redirect: `/periods/${month}/import` }),
+  // A history import belongs to no month.
+  done: ({ month }) => ({ redirect: month ? `/periods/${month}/import` : "/periods/history-import" }),
 });

@@ -6,7 +6,7 @@ import { getCurrentUser, requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
 import { findImportBatch, type ImportBatchView } from "@/lib/import/find-import-batch";
-import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { areFiguresEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { PreviewActions } from "./preview-actions";
 import { orderRows, pageCountFor, PreviewTable, rowAnchor, ROWS_PER_PAGE } from "./preview-table";
@@ -58,7 +58,7 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
   }
 
   const { counts, errors, skipped } = batch.preview;
-  const editable = isPeriodEditable(batch.period.status);
+  const editable = areFiguresEditable(batch.period.status);
   const toWrite = counts.new + counts.changed;
   const listed = errors.slice(0, MAX_ERRORS_LISTED);
   const ordered = orderRows(batch.preview.rows);

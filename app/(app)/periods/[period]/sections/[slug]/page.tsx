@@ -60,7 +60,7 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
           </div>
         ) : null}
       </dl>
-      <DeadlineTable deadlines={w.deadlines} steps={w.deadlineSteps} caption="Deadlines for this section" />
+      {w.deadlines ? <DeadlineTable deadlines={w.deadlines} steps={w.deadlineSteps} caption="Deadlines for this section" /> : null}
       {!w.editable ? (
         <div className="govuk-inset-text">This pack is signed off, so its commentary cannot change. The director can start an amendment.</div>
       ) : null}
