@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit, SYSTEM_ACTOR } from "@/lib/audit/record";
 import { addMonths } from "@/lib/format/dates";
 import { seedDemoPacks } from "@/lib/demo/seed-demo-packs";
+import { seedDemoNational } from "@/lib/demo/seed-demo-national";
 import {
   DEMO_PASSWORD, DEMO_SECTIONS, DEMO_SUPPRESSED, DEMO_USERS, demoPanelDate, demoTolerance, readDemoIndicators, readDemoValues,
 } from "@/lib/demo/demo-data";
@@ -68,5 +69,8 @@ export async function seedDemo({ through = DEMO_LAST_LOADED_MONTH, packs = true 
     }
     await recordAudit(tx, SYSTEM_ACTOR, { action: "demo.seeded", entityType: "Database", entityId: "demo", after: { through, indicators: indicators.length } });
   }, { timeout: 60_000 });
+  // Before the packs are signed off, so that they carry the published comparators.
+  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@northbridge.example" }, select: { id: true, name: true, email: true, role: true } });
+  await seedDemoNational(admin);
   if (packs) await seedDemoPacks({ firstMonth: DEMO_FIRST_MONTH, publishedThrough: DEMO_LAST_PUBLISHED_MONTH, journeyMonth: through });
 }

@@ -86,6 +86,10 @@ try {
   const ratio = Number(/Import vs raw insert: ([\d.]+)x/.exec(importOut)?.[1]);
   const importLine = importOut.split("\n").find((l) => l.startsWith("Import vs raw insert")) ?? "";
 
+  log("running the national import benchmark (DfE's 164,900-row file)");
+  const nationalOut = await run(bin("tsx"), ["--conditions=react-server", "scripts/bench/national-bench.ts"], env);
+  const nationalLines = nationalOut.split("\n").filter((l) => l.startsWith("National import"));
+
   const ms = (n) => `${Math.round(n)} ms`;
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const aims = [
@@ -110,6 +114,7 @@ try {
     `Published pack, first request after start (renders and stores the HTML): ${ms(firstPageMs)}.`,
     `PDF of the pack: first request ${ms(pdfFirstMs)} (status ${pdf1.status}), cached ${ms(pdfCachedMs)} (status ${pdf2.status}).`,
     `Import of 10,000 rows: ${importLine}`,
+    ...nationalLines,
     "",
     "Aims:",
     ...aims.map(([text, ok]) => `- ${ok ? "MET" : "NOT MET"}: ${text}`),
