@@ -79,3 +79,17 @@ test("a history file with a row for a published month is refused with its row, c
   await expectAccessible(page);
   expect(await query(`select 1 from "Period" where month = '2003-03'`)).toEqual([]);
 });
+
+test("the period and section pages name the earlier months with no figures, with a link to import them", async ({ page }) => {
+  await signInAs(page, ACCOUNTS.admin);
+  await page.goto("/periods/2018-04");
+  const notice = page.locator("#missing-months");
+  await expect(notice).toContainText("May 2016 to March 2018 have no figures: trends and \u2018on last month\u2019 are incomplete");
+  await expect(notice.getByRole("link", { name: "Import figures for those months" })).toHaveAttribute("href", "/periods/history-import");
+  await expectAccessible(page);
+  await page.goto("/periods/2018-04/sections/demand");
+  await expect(page.getByText("May 2016 to March 2018 have no figures")).toBeVisible();
+  // A later month names only the months still missing from its 24.
+  await page.goto("/periods/2019-08");
+  await expect(page.locator("#missing-months")).toContainText("September 2017 to March 2018 have no figures");
+});

@@ -35,6 +35,9 @@ import { moveSection } from "@/lib/sections/move-section";
 import { createSection as createSectionFn } from "@/lib/sections/create-section";
 import { newSectionInput, sectionMoveInput, sectionOwnersInput, sectionRenameInput } from "@/lib/sections/section-input";
 import { openPeriod } from "@/lib/periods/open-period";
+import { importNationalData } from "@/lib/national/import-national-data";
+import { setCouncilLaNumber } from "@/lib/national/council-setting";
+import { linkIndicatorMeasure } from "@/lib/national/link-indicator-measure";
 import { previewHistoryImport } from "@/lib/import/history/preview-history-import";
 import { confirmHistoryImport } from "@/lib/import/history/confirm-history-import";
 import { openPeriodInput } from "@/lib/periods/open-period-input";
@@ -125,6 +128,9 @@ const WALK: Step[] = [
   { endpoints: [`${A}/periods/history-import/[batchId]/actions.ts#confirmHistoryImportAction`], calls: "confirmHistoryImport", permission: "value.import", run: (u) => confirmHistoryImport(u, NO_ID) },
   { endpoints: ["app/api/history-imports/route.ts#POST"], calls: "previewHistoryImport", permission: "value.import",
     run: (u) => previewHistoryImport(u, csvFile("code,Apr-19\nNOPE,1\n")) },
+  { endpoints: ["app/api/national-data/route.ts#POST"], calls: "importNationalData", permission: "national.manage", run: (u) => importNationalData(u, { bytes: new TextEncoder().encode("x"), fileName: "x.csv" }) },
+  { endpoints: [`${A}/admin/national/actions.ts#setLaNumberAction`], calls: "setCouncilLaNumber", permission: "national.manage", run: (u) => setCouncilLaNumber(u, { laNumber: "999", borrowed: false }) },
+  { endpoints: [`${A}/admin/national/actions.ts#linkMeasureAction`], calls: "linkIndicatorMeasure", permission: "national.manage", run: (u) => linkIndicatorMeasure(u, { indicatorId: NO_ID, measureCode: null }) },
   { endpoints: [`${A}/periods/[period]/pack-actions.ts#packAction`], calls: "signOffPack", permission: "pack.signOff", signedOutCheckedInAction: true,
     run: (u) => signOffPack(u!, { month: uniqueMonth(), expectedPeriodVersion: 0 }) },
   { endpoints: [], calls: "publishPack", permission: "pack.publish", signedOutCheckedInAction: true, run: (u) => publishPack(u!, { month: uniqueMonth(), expectedPeriodVersion: 0 }) },

@@ -6,6 +6,7 @@ import { chartMonths, chartSpecFor, hasChart, latestComparator } from "@/lib/pac
 import { addMonths, formatMonth, formatShortMonth } from "@/lib/format/dates";
 import type { PackSnapshot, SnapshotIndicator, SnapshotSection } from "@/lib/pack/snapshot/snapshot-types";
 import { LiveTrendChart } from "@/components/pack/live-trend-chart";
+import { NationalComparatorList } from "@/components/pack/national-comparators";
 import { DirectionText, figureText, latestComparatorsByLabel, RagTag } from "@/components/pack/figures";
 import { formatTableValue, formatValue } from "@/lib/judgement";
 import { TableHead } from "@/components/table-head";
@@ -80,6 +81,8 @@ function Movement({ direction, change }: { direction: SnapshotIndicator["vsLastM
 }
 
 function Comparators({ ind }: { ind: SnapshotIndicator }) {
+  // DfE's published figures, where the indicator is linked to a measure, replace the ones typed in.
+  if (ind.national) return <NationalComparatorList national={ind.national} rules={ind} />;
   const list = latestComparatorsByLabel(ind);
   if (!list.length) return <>{ind.comparators.length ? "Not comparable (annual total)" : "No national figure"}</>;
   return (

@@ -1,6 +1,8 @@
 // Everything the section commentary page shows: the month's figures for the section, the
 // commentary and its state, the latest review comment, and what this user may do now.
 import "server-only";
+import { findNationalComparators } from "@/lib/national/find-national-comparators";
+import { findMissingMonthsNotice } from "@/lib/periods/find-missing-months";
 import { db } from "@/lib/db";
 import { assertCan, can, canEditSection } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -26,6 +28,7 @@ export async function loadSectionWorkspace(user: SessionUser, month: string, slu
       values: { where: { period: { month: { in: [month, previousMonth, lastYearMonth] } } }, include: { period: { select: { month: true } } } },
     },
   });
+  const national = await findNationalComparators(db, indicators, month);
   const figures = indicators.map((ind) => {
     const at = (m: string) => ind.values.find((v) => v.period.month === m) ?? null;
     const current = at(month);
@@ -36,6 +39,7 @@ export async function loadSectionWorkspace(user: SessionUser, month: string, slu
       current: current?.value ?? null, notAvailableReason: current?.notAvailableReason ?? null, revised: current?.revisedAfterSubmission ?? false,
       previous: at(previousMonth)?.value ?? null, lastYear: at(lastYearMonth)?.value ?? null,
       target: target?.target ?? null, tolerance: target?.tolerance ?? null,
+      national: national.get(ind.id) ?? null,
     };
   });
 
@@ -61,6 +65,7 @@ export async function loadSectionWorkspace(user: SessionUser, month: string, slu
     commentary: commentary ? { body: commentary.body, version: commentary.version, updatedAt: commentary.updatedAt, updatedByName: commentary.updatedByName } : null,
     lastReturn,
     figures,
+    missingNotice: await findMissingMonthsNotice(month),
     figuresSummary: buildFiguresSummary(figures, formatMonth(month), formatMonth(previousMonth), formatMonth(lastYearMonth)),
     may: {
       draft: editable && owner && TRANSITIONS.save.from.includes(state),

@@ -7,8 +7,8 @@ import type { ImportFile } from "@/lib/import/parse-import-file";
 /** Room for the multipart boundaries and headers around a file of the maximum size. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-export async function readUploadedFile(request: Request, field = "file"): Promise<{ ok: true; file: ImportFile } | { ok: false; error: FileError }> {
-  const limit = MAX_IMPORT_BYTES + MULTIPART_OVERHEAD;
+export async function readUploadedFile(request: Request, field = "file", maxBytes = MAX_IMPORT_BYTES): Promise<{ ok: true; file: ImportFile } | { ok: false; error: FileError }> {
+  const limit = maxBytes + MULTIPART_OVERHEAD;
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) return { ok: false, error: { code: "too-large" } };
   const contentType = request.headers.get("content-type") ?? "";

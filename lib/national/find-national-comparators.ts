@@ -18,14 +18,15 @@ export async function findCouncilPlace(client: Client): Promise<CouncilPlace | n
   return { laNumber: setting.laNumber, borrowed: setting.borrowed, regionCode, regionName, neighbours: neighbours.map((n) => n.neighbourLaNumber) };
 }
 
-export async function findNationalComparators(client: Client, indicators: { id: string; nationalMeasureCode: string | null }[]): Promise<Map<string, NationalComparators>> {
+/** asOfMonth: a pack's month, so that it compares with the years that had ended by then. */
+export async function findNationalComparators(client: Client, indicators: { id: string; nationalMeasureCode: string | null }[], asOfMonth?: string): Promise<Map<string, NationalComparators>> {
   const codes = [...new Set(indicators.flatMap((i) => (i.nationalMeasureCode ? [i.nationalMeasureCode] : [])))];
   if (!codes.length) return new Map();
   const [place, measures] = await Promise.all([
     findCouncilPlace(client),
     client.nationalMeasure.findMany({ where: { code: { in: codes } }, include: { figures: { select: { areaCode: true, areaName: true, year: true, value: true, symbol: true } } } }),
   ]);
-  const byCode = new Map(measures.map((m) => [m.code, buildNationalComparators(m, place)]));
+  const byCode = new Map(measures.map((m) => [m.code, buildNationalComparators(m, place, asOfMonth)]));
   const result = new Map<string, NationalComparators>();
   for (const i of indicators) {
     const c = i.nationalMeasureCode ? byCode.get(i.nationalMeasureCode) : undefined;

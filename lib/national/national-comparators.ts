@@ -21,9 +21,11 @@ export type CouncilPlace = { laNumber: string; borrowed: boolean; regionCode: st
 const isAuthority = (code: string) => /^\d{3}$/.test(code) && Number(code) < 970;
 
 /** Works out the comparators from every figure of one measure. Each area's latest year is its own. */
-export function buildNationalComparators(measure: MeasureFigures, place: CouncilPlace | null): NationalComparators {
+export function buildNationalComparators(measure: MeasureFigures, place: CouncilPlace | null, asOfMonth?: string): NationalComparators {
+  // A pack compares with years that had ended by its month: DfE's 2019 ends on 31 March 2019.
+  const lastYear = asOfMonth ? Number(asOfMonth.slice(0, 4)) - (asOfMonth.slice(5) >= "03" ? 0 : 1) : Infinity;
   const byArea = new Map<string, MeasureFigures["figures"]>();
-  for (const f of measure.figures) byArea.set(f.areaCode, [...(byArea.get(f.areaCode) ?? []), f]);
+  for (const f of measure.figures) if (yearOrder(f.year) <= lastYear) byArea.set(f.areaCode, [...(byArea.get(f.areaCode) ?? []), f]);
   const latest = (code: string | null) => {
     const list = code ? byArea.get(code) : undefined;
     if (!list?.length) return null;

@@ -1,6 +1,7 @@
 // The period page: its status, how complete its figures are and where each section's commentary
 // stands, so everyone sees what is left to do this month.
 import "server-only";
+import { findMissingMonthsNotice } from "@/lib/periods/find-missing-months";
 import { db } from "@/lib/db";
 import { assertCan, can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -49,6 +50,7 @@ export async function findPeriodOverview(user: SessionUser, month: string) {
       state: (s.commentaries[0]?.status ?? "NOT_STARTED") as CommentaryState,
     })),
     history: period.status === "HISTORY",
+    missingNotice: await findMissingMonthsNotice(period.month),
     may: { import: figuresEditable && can(user.role, "value.import"), editValues: figuresEditable && can(user.role, "value.edit") },
   };
 }

@@ -7,6 +7,7 @@ import { addMonths } from "@/lib/format/dates";
 import { formatPanelChange, isException, judgeMonth, summaryLine } from "@/lib/judgement";
 import type { TargetRow } from "@/lib/catalogue/target-in-force";
 import type { Polarity, Unit, MeasureType } from "@/lib/generated/prisma/enums";
+import { findNationalComparators } from "@/lib/national/find-national-comparators";
 import { loadSignedFigures } from "@/lib/pack/snapshot/signed-figures";
 import { attachExceptionActions } from "@/lib/actions/snapshot-actions";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -38,6 +39,7 @@ export async function buildSnapshot(tx: Tx, input: BuildInput): Promise<Omit<Pac
       },
     });
   const signed = await loadSignedFigures(tx, { first, current: month, indicators: sections.flatMap((s) => s.indicators) });
+  const national = await findNationalComparators(tx, sections.flatMap((s) => s.indicators), month);
   const commentaries = await tx.commentary.findMany({
       where: { periodId: input.period.id },
       include: { revisions: { orderBy: { number: "asc" }, select: { authorName: true, authorRole: true } }, reviewComments: { where: { action: "APPROVE" }, orderBy: { createdAt: "desc" }, take: 1 } },
@@ -53,7 +55,7 @@ export async function buildSnapshot(tx: Tx, input: BuildInput): Promise<Omit<Pac
       slug: section.slug,
       owners: section.owners.map((o) => o.user.name).sort(),
       commentary: c && c.body ? { body: c.body, authors: [...authors.values()], approvedByName: approval?.authorName ?? null, approvedAt: c.approvedAt?.toISOString() ?? null } : null,
-      indicators: section.indicators.map((ind) => buildIndicator(ind, month, signed)),
+      indicators: section.indicators.map((ind) => ({ ...buildIndicator(ind, month, signed), national: national.get(ind.id) ?? null })),
     };
   });
 

@@ -2,11 +2,14 @@
 // never changes, whatever happens to live data, targets or users. Bump SNAPSHOT_SCHEMA on changes.
 import type { MeasureType, Polarity, Role, Unit } from "@/lib/generated/prisma/enums";
 import type { Direction, Rag } from "@/lib/judgement";
+import type { NationalComparators } from "@/lib/national/national-comparators";
 
 // 2: other months' figures only when signed off (trend "unsigned" gaps), judgements withheld for
 // suppressed figures. 3: actions on exceptions (carried, resolved) and how long each exception has
-// been on the list. Readers still show schema 1 and 2 packs as they were signed off.
-export const SNAPSHOT_SCHEMA = 3;
+// been on the list. 4: DfE's published comparators (England, region, neighbours' average, own
+// rank) per linked indicator, each with its own year. Readers still show schema 1 to 3 packs as
+// they were signed off (older ones have none of what came later).
+export const SNAPSHOT_SCHEMA = 4;
 
 /** An action on an exception as the pack froze it (schema 3). */
 export type SnapshotAction = {
@@ -46,6 +49,8 @@ export type SnapshotIndicator = {
   changeVsLastMonth: string | null;
   changeVsLastYear: string | null;
   comparators: { label: string; periodLabel: string; value: number; source: string | null; comparable: boolean }[];
+  /** DfE's published figures for the linked measure, frozen at sign-off (schema 3; absent before). */
+  national?: NationalComparators | null;
   /** The 24 months ending with this one, oldest first; null where there was no value, or where the
    * month is not signed off (unsigned). */
   trend: { month: string; value: number | null; suppressed?: true; unsigned?: true }[];
@@ -74,7 +79,7 @@ export type SnapshotSection = {
 };
 
 export type PackSnapshot = {
-  schema: 1 | 2 | typeof SNAPSHOT_SCHEMA;
+  schema: 1 | 2 | 3 | typeof SNAPSHOT_SCHEMA;
   council: string;
   title: string;
   month: string;

@@ -8,6 +8,7 @@ import { describeValuesProgress, findPeriodOverview } from "@/lib/periods/find-p
 import { PERIOD_STATUS_LABEL, PERIOD_STATUS_TAG_CLASS } from "@/lib/periods/period-status";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import { PackControls } from "./pack-controls";
+import { can } from "@/lib/auth/permissions";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DeadlineTable } from "@/components/deadlines/deadline-table";
 import { describeTimeLeft } from "@/lib/deadlines/deadline-state";
@@ -112,6 +113,11 @@ export default async function PeriodPage({ params, searchParams }: Props) {
         </div>
       ) : null}
 
+      {o.missingNotice ? (
+        <div className="govuk-inset-text" id="missing-months">
+          {o.missingNotice}.{o.may.import || can(user.role, "value.import") ? <> <a className="govuk-link" href="/periods/history-import">Import figures for those months</a>.</> : null}
+        </div>
+      ) : null}
       <h2 className="govuk-heading-m">Figures</h2>
       <TaskList items={[{
         id: "task-values", name: "Values", href: `${base}/values`,

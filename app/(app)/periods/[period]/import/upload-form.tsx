@@ -16,7 +16,11 @@ const NETWORK_ERROR = "The file could not be uploaded. Check your connection and
 const UNEXPECTED = "Sorry, something went wrong. Try again, and if it keeps happening tell your administrator.";
 
 /** `heading` and `children` are the page's own content: the error summary must come above the heading. */
-export function UploadForm({ action, initialError, heading, children }: { action: string; initialError?: string; heading: ReactNode; children: ReactNode }) {
+export function UploadForm({ action, initialError, heading, children, maxBytes = MAX_IMPORT_BYTES, extensions = /\.(csv|xlsx|txt)$/i }: {
+  action: string; initialError?: string; heading: ReactNode; children: ReactNode;
+  /** DfE's national files are larger than a month's import, and CSV only. */
+  maxBytes?: number; extensions?: RegExp;
+}) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | undefined>(initialError);
@@ -34,9 +38,9 @@ export function UploadForm({ action, initialError, heading, children }: { action
     const file = input.current?.files?.[0];
     // The server checks all of this again; these only save uploading a file it would refuse.
     if (!file) return refuse("Select a CSV or XLSX file");
-    if (!/\.(csv|xlsx|txt)$/i.test(file.name)) return refuse("The selected file must be a CSV or XLSX file");
+    if (!extensions.test(file.name)) return refuse(extensions.source.includes("xlsx") ? "The selected file must be a CSV or XLSX file" : "The selected file must be a CSV file");
     if (file.size === 0) return refuse("The selected file is empty");
-    if (file.size > MAX_IMPORT_BYTES) return refuse("The selected file must be smaller than 5 MB");
+    if (file.size > maxBytes) return refuse(`The selected file must be smaller than ${maxBytes / 1024 / 1024} MB`);
     setError(undefined);
 
     const body = new FormData();
@@ -71,7 +75,7 @@ export function UploadForm({ action, initialError, heading, children }: { action
       {heading}
       {children}
     <form method="post" action={action} encType="multipart/form-data" onSubmit={upload} noValidate>
-      <FileUpload id={FIELD} name="file" labelSize="m" label="Upload a file" hint="A CSV or XLSX file, smaller than 5 MB" error={error} accept={ACCEPT_ATTRIBUTE} disabled={busy} inputRef={input} />
+      <FileUpload id={FIELD} name="file" labelSize="m" label="Upload a file" hint={`${extensions.source.includes("xlsx") ? "A CSV or XLSX file" : "A CSV file"}, smaller than ${maxBytes / 1024 / 1024} MB`} error={error} accept={ACCEPT_ATTRIBUTE} disabled={busy} inputRef={input} />
       <Progress phase={phase} />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy} aria-disabled={busy}>
         Upload and check the file

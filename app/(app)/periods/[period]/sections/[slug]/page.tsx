@@ -1,3 +1,4 @@
+import { can } from "@/lib/auth/permissions";
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/current-user";
 import { loadForPage } from "@/lib/page-guards";
@@ -72,6 +73,11 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
       ) : null}
 
       <h2 className="govuk-heading-l">Figures</h2>
+      {w.missingNotice ? (
+        <div className="govuk-inset-text">
+          {w.missingNotice}.{can(user.role, "value.import") ? <> <a className="govuk-link" href="/periods/history-import">Import figures for those months</a>.</> : null}
+        </div>
+      ) : null}
       <SectionFigures month={month} figures={w.figures} />
 
       <ExceptionActionsPanel month={month} slug={slug} exceptions={w.exceptions} mayChange={w.may.draft} reviewing={w.may.review} />

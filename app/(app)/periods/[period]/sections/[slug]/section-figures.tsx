@@ -5,6 +5,7 @@ import { addMonths, formatShortMonth } from "@/lib/format/dates";
 import { formatTableValue, judgeMonth } from "@/lib/judgement";
 import { DirectionOfTravel, RagTag } from "@/components/judgement-tags";
 import { ScrollRegion } from "@/components/scroll-region";
+import { NationalComparatorList } from "@/components/pack/national-comparators";
 
 export function SectionFigures({ month, figures }: { month: string; figures: SectionWorkspace["figures"] }) {
   const text = (v: number | null, f: SectionWorkspace["figures"][number]) => (v === null ? "No value" : formatTableValue(v, f));
@@ -21,6 +22,7 @@ export function SectionFigures({ month, figures }: { month: string; figures: Sec
             <th scope="col" className="govuk-table__header">RAG</th>
             <th scope="col" className="govuk-table__header">On last month</th>
             <th scope="col" className="govuk-table__header">On last year</th>
+            <th scope="col" className="govuk-table__header">Published comparators (DfE, by year)</th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -35,6 +37,7 @@ export function SectionFigures({ month, figures }: { month: string; figures: Sec
                 <td className="govuk-table__cell"><RagTag rag={j.rag} /></td>
                 <td className="govuk-table__cell"><DirectionOfTravel direction={j.vsLastMonth} change={j.changeVsLastMonth} /></td>
                 <td className="govuk-table__cell"><DirectionOfTravel direction={j.vsLastYear} change={j.changeVsLastYear} /></td>
+                <td className="govuk-table__cell">{f.national ? <NationalComparatorList national={f.national} rules={f} /> : <span className="app-muted">Not linked to a DfE measure</span>}</td>
               </tr>
             );
           })}
