@@ -64,12 +64,13 @@ test("the published pack shows England, the region and the neighbours' average, 
   await page.goto("/packs/2019-07");
   // DfE's file, rows 29570 (England 44.5), 29573 (Yorkshire and the Humber 50.2) and the ten
   // neighbours of Sheffield (rows 29421-29547): mean 61.8.
-  const cp = page.getByRole("row", { name: /Child protection plans per 10,000/ }).first();
+  const detail = (name: string) => page.locator("table.app-pack-detail tbody tr", { has: page.getByRole("rowheader", { name }) });
+  const cp = detail("Child protection plans per 10,000");
   await expect(cp).toContainText("England at 31 March 2019: 44.5");
   await expect(cp).toContainText("Yorkshire and the Humber at 31 March 2019: 50.2");
   await expect(cp).toContainText("Statistical neighbours at 31 March 2019: 61.8 (10 of 10 neighbours)");
   // Rows 70200 (22.6) and 70203 (24.6); neighbours' mean 21.29.
-  const rereferrals = page.getByRole("row", { name: /Re-referrals within 12 months/ }).first();
+  const rereferrals = detail("Re-referrals within 12 months");
   await expect(rereferrals).toContainText("England 2018-19: 22.6%");
   await expect(rereferrals).toContainText("Yorkshire and the Humber 2018-19: 24.6%");
   await expect(rereferrals).toContainText("Statistical neighbours 2018-19: 21.3% (10 of 10 neighbours)");

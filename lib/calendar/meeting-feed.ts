@@ -38,6 +38,8 @@ export async function buildMeetingFeed(user: SessionUser | null, origin: string,
     `X-WR-CALNAME:${escapeText(`${appConfig.councilName}: children's services scrutiny panel`)}`,
   ];
   for (const p of periods) {
+    // A history month has no meeting.
+    if (!p.panelMeetingDate) continue;
     const day = p.panelMeetingDate.toISOString().slice(0, 10).replace(/-/g, "");
     const next = new Date(p.panelMeetingDate.getTime() + 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
     const published = p.packVersions.length > 0;

@@ -32,8 +32,8 @@ describe("planning the year's meetings", () => {
     try {
       const r = await planMeetings(admin, { source: "list", text: `${meetingIn(a, 25)}\n${meetingIn(b, 22)}` }, now);
       expect(r).toEqual({ created: [b], moved: [a], unchanged: [] });
-      expect((await db.period.findUniqueOrThrow({ where: { month: b } })).panelMeetingDate.toISOString().slice(0, 10)).toBe(meetingIn(b, 22));
-      expect((await db.period.findUniqueOrThrow({ where: { id: open.id } })).panelMeetingDate.toISOString().slice(0, 10)).toBe(meetingIn(a, 25));
+      expect((await db.period.findUniqueOrThrow({ where: { month: b } })).panelMeetingDate!.toISOString().slice(0, 10)).toBe(meetingIn(b, 22));
+      expect((await db.period.findUniqueOrThrow({ where: { id: open.id } })).panelMeetingDate!.toISOString().slice(0, 10)).toBe(meetingIn(a, 25));
       const events = await db.auditEvent.findMany({ where: { periodMonth: { in: [a, b] }, action: { in: ["period.planned", "period.meetingMoved"] } } });
       expect(events.map((e) => e.action).sort()).toEqual(["period.meetingMoved", "period.planned"]);
     } finally {

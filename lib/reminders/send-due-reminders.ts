@@ -37,6 +37,8 @@ export async function sendDueReminders(now = new Date()): Promise<{ sent: number
   for (const period of periods) {
     const readiness = await checkReadiness(period.id);
     const deadlines = deadlinesFor(period, progressFromReadiness(readiness), now);
+    // A history month has no meeting, so nothing is due.
+    if (!deadlines) continue;
     for (const step of deadlines.steps) {
       const kind = reminderKindFor(step);
       if (!kind) continue;

@@ -30,9 +30,24 @@ describe("readSnapshot", () => {
     expect(readSnapshot(snap)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.actions\.0\.ownerName does not match snapshot schema 3/) });
   });
 
+  it("reads schema 4 with DfE's comparators frozen in, and refuses them half-written", () => {
+    const national = {
+      measureCode: "CPP_rate", measureName: "Child Protection Plans rate per 10,000",
+      england: { year: "2019", yearLabel: "at 31 March 2019", value: 44.5, symbol: null },
+      region: { year: "2019", yearLabel: "at 31 March 2019", value: 50.2, symbol: null, name: "Yorkshire and the Humber" },
+      neighbours: { year: "2019", yearLabel: "at 31 March 2019", mean: 61.83, count: 10, of: 10 },
+      own: null,
+    };
+    const base = sampleSnapshot("2019-07", 1);
+    const stored = JSON.parse(JSON.stringify({ ...base, schema: 4, sections: base.sections.map((s) => ({ ...s, indicators: s.indicators.map((i) => ({ ...i, national })) })) }));
+    expect(readSnapshot(stored)).toEqual({ ok: true, snapshot: stored });
+    delete stored.sections[0].indicators[0].national.england;
+    expect(readSnapshot(stored)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.national\.england does not match snapshot schema 4/) });
+  });
+
   it("refuses a schema it does not know, and a snapshot missing what its schema promises, saying which", () => {
     const stored = JSON.parse(JSON.stringify(sampleSnapshot("2019-07", 1)));
-    expect(readSnapshot({ ...stored, schema: 4 })).toEqual({ ok: false, reason: "it was stored as snapshot schema 4, and this version of Scrutiny Pack reads schemas 1, 2 and 3" });
+    expect(readSnapshot({ ...stored, schema: 5 })).toEqual({ ok: false, reason: "it was stored as snapshot schema 5, and this version of Scrutiny Pack reads schemas 1, 2, 3 and 4" });
     expect(readSnapshot(null)).toMatchObject({ ok: false, reason: expect.stringMatching(/schema null/) });
     delete stored.sections[0].indicators[0].summary;
     expect(readSnapshot(stored)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.summary does not match snapshot schema 1 \(/) });

@@ -9,6 +9,16 @@ import { monthSchema } from "@/lib/validation/month";
 const direction = z.object({ movement: z.enum(["UP", "DOWN", "SAME"]), verdict: z.enum(["IMPROVED", "WORSE", "NO_CHANGE", "UP", "DOWN"]) });
 const month = monthSchema();
 
+const areaFigure = z.object({ year: z.string(), yearLabel: z.string(), value: z.number().nullable(), symbol: z.string().nullable() });
+// DfE's comparators (schema 4): absent from older snapshots.
+const national = z.object({
+  measureCode: z.string(), measureName: z.string(),
+  england: areaFigure.nullable(),
+  region: areaFigure.extend({ name: z.string() }).nullable(),
+  neighbours: z.object({ year: z.string(), yearLabel: z.string(), mean: z.number().nullable(), count: z.number().int(), of: z.number().int() }).nullable(),
+  own: areaFigure.extend({ rank: z.number().int().nullable(), of: z.number().int().nullable(), quartile: z.number().int().nullable() }).nullable(),
+});
+
 const action = z.object({
   description: z.string(), ownerName: z.string(), dueDate: z.string(), status: z.enum(["OPEN", "DONE", "DROPPED"]), droppedReason: z.string().nullable(), fromMonth: month,
 });
@@ -27,6 +37,7 @@ const indicator = z.object({
   vsLastMonth: direction.nullable(), vsLastYear: direction.nullable(),
   changeVsLastMonth: z.string().nullable(), changeVsLastYear: z.string().nullable(),
   comparators: z.array(z.object({ label: z.string(), periodLabel: z.string(), value: z.number(), source: z.string().nullable(), comparable: z.boolean() })),
+  national: national.nullable().optional(),
   trend: z.array(z.object({ month, value: z.number().nullable(), suppressed: z.literal(true).optional(), unsigned: z.literal(true).optional() })),
   summary: z.string(),
   exception: z.boolean(),
@@ -46,8 +57,8 @@ const section = z.object({
   indicators: z.array(indicator),
 });
 
-/** Every schema version this build can read. Schemas 1 and 2 differ from 3 only in what they may leave out. */
-export const READABLE_SCHEMAS = [1, 2, SNAPSHOT_SCHEMA] as const;
+/** Every schema version this build can read. Earlier schemas differ from later ones only in what they may leave out. */
+export const READABLE_SCHEMAS = [1, 2, 3, SNAPSHOT_SCHEMA] as const;
 
 export const packSnapshotSchema: z.ZodType<PackSnapshot> = z.object({
   schema: z.union(READABLE_SCHEMAS.map((n) => z.literal(n))),

@@ -2,7 +2,7 @@
 // The council's DfE number, and one indicator's link to a DfE measure: each a small form that shows
 // a GOV.UK error summary naming the field, and a confirmation when saved.
 import { useActionState } from "react";
-import { ErrorSummary, FieldError } from "@/components/error-summary";
+import { ErrorSummary, FieldError } from "@/components/form/error-summary";
 import { linkMeasureAction, setLaNumberAction, type NationalActionState } from "./actions";
 
 export function LaNumberForm({ laNumber, borrowed }: { laNumber: string | null; borrowed: boolean }) {

@@ -39,7 +39,7 @@ export default async function NationalDataPage({ searchParams }: Props) {
       ) : null}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <UploadForm action="/api/national-data" heading={heading} initialError={error?.slice(0, 2000)} maxBytes={MAX_NATIONAL_BYTES} extensions={/\.csv$/i}>
+          <UploadForm action="/api/national-data" heading={heading} initialError={error?.slice(0, 2000)} maxBytes={MAX_NATIONAL_BYTES} csvOnly>
             <p className="govuk-body">
               England&rsquo;s, each region&rsquo;s and every authority&rsquo;s published figures, from DfE&rsquo;s Local Authority Interactive Tool (LAIT) or Explore Education
               Statistics, to compare the council with. A newer release replaces the figures it has for the same measure, area and year; nothing is imported unless every row is correct.

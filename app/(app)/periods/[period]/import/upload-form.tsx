@@ -16,10 +16,10 @@ const NETWORK_ERROR = "The file could not be uploaded. Check your connection and
 const UNEXPECTED = "Sorry, something went wrong. Try again, and if it keeps happening tell your administrator.";
 
 /** `heading` and `children` are the page's own content: the error summary must come above the heading. */
-export function UploadForm({ action, initialError, heading, children, maxBytes = MAX_IMPORT_BYTES, extensions = /\.(csv|xlsx|txt)$/i }: {
+export function UploadForm({ action, initialError, heading, children, maxBytes = MAX_IMPORT_BYTES, csvOnly = false }: {
   action: string; initialError?: string; heading: ReactNode; children: ReactNode;
   /** DfE's national files are larger than a month's import, and CSV only. */
-  maxBytes?: number; extensions?: RegExp;
+  maxBytes?: number; csvOnly?: boolean;
 }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
@@ -38,7 +38,7 @@ export function UploadForm({ action, initialError, heading, children, maxBytes =
     const file = input.current?.files?.[0];
     // The server checks all of this again; these only save uploading a file it would refuse.
     if (!file) return refuse("Select a CSV or XLSX file");
-    if (!extensions.test(file.name)) return refuse(extensions.source.includes("xlsx") ? "The selected file must be a CSV or XLSX file" : "The selected file must be a CSV file");
+    if (!(csvOnly ? /\.csv$/i : /\.(csv|xlsx|txt)$/i).test(file.name)) return refuse(csvOnly ? "The selected file must be a CSV file" : "The selected file must be a CSV or XLSX file");
     if (file.size === 0) return refuse("The selected file is empty");
     if (file.size > maxBytes) return refuse(`The selected file must be smaller than ${maxBytes / 1024 / 1024} MB`);
     setError(undefined);
@@ -75,7 +75,7 @@ export function UploadForm({ action, initialError, heading, children, maxBytes =
       {heading}
       {children}
     <form method="post" action={action} encType="multipart/form-data" onSubmit={upload} noValidate>
-      <FileUpload id={FIELD} name="file" labelSize="m" label="Upload a file" hint={`${extensions.source.includes("xlsx") ? "A CSV or XLSX file" : "A CSV file"}, smaller than ${maxBytes / 1024 / 1024} MB`} error={error} accept={ACCEPT_ATTRIBUTE} disabled={busy} inputRef={input} />
+      <FileUpload id={FIELD} name="file" labelSize="m" label="Upload a file" hint={`${csvOnly ? "A CSV file" : "A CSV or XLSX file"}, smaller than ${maxBytes / 1024 / 1024} MB`} error={error} accept={csvOnly ? ".csv,text/csv" : ACCEPT_ATTRIBUTE} disabled={busy} inputRef={input} />
       <Progress phase={phase} />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy} aria-disabled={busy}>
         Upload and check the file
