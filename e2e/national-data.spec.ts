@@ -62,6 +62,8 @@ test("the mapping screen links an indicator to a measure of the same unit and po
 });
 
 test("the published pack shows England, the region and the neighbours' average, each with its year", async ({ page }) => {
+  // The whole 32-indicator pack is checked with axe: allow for a busy machine.
+  test.setTimeout(180_000);
   await signInAs(page, ACCOUNTS.panel);
   await page.goto("/packs/2019-07");
   // DfE's file, rows 29570 (England 44.5), 29573 (Yorkshire and the Humber 50.2) and the ten
