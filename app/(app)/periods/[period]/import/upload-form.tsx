@@ -2,7 +2,7 @@
 // "Upload a file": sent with XMLHttpRequest so a large file shows how far its upload has got (a
 // server action cannot report upload progress). Without script it is a plain multipart form post
 // to the same route handler, which then redirects.
-import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { ACCEPT_ATTRIBUTE, MAX_IMPORT_BYTES } from "@/lib/import/limits";
@@ -25,7 +25,14 @@ export function UploadForm({ action, initialError, heading, children, maxBytes =
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | undefined>(initialError);
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [navigating, startNavigation] = useTransition();
   const busy = phase.kind !== "idle";
+
+  // A result shown on this same page (DfE data, history) keeps this form mounted: once the
+  // navigation to it has finished, the form is ready for the next file.
+  useEffect(() => {
+    if (phase.kind === "opening" && !navigating) setPhase({ kind: "idle" });
+  }, [phase.kind, navigating]);
 
   function refuse(message: string) {
     setPhase({ kind: "idle" });
@@ -57,8 +64,9 @@ export function UploadForm({ action, initialError, heading, children, maxBytes =
     xhr.onload = () => {
       const response = xhr.response as UploadResponse;
       if (xhr.status === 201 && response?.ok && response.url) {
+        const url = response.url;
         setPhase({ kind: "opening" });
-        router.push(response.url);
+        startNavigation(() => router.push(url));
       } else if (xhr.status === 401) {
         window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
       } else {
