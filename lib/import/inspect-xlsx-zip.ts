@@ -83,41 +83,26 @@ export function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYT
 }
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
-const LT = 0x3c, GT = 0x3e, SLASH = 0x2f, QUOTE = 0x22, EQUALS = 0x3d;
-const isSpace = (b: number) => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d;
-// After "<row" or "<c", the tag's name ends here (so "<col" and "<rowBreaks" are not counted).
-const endsName = (b: number | undefined) => b === undefined || isSpace(b) || b === GT || b === SLASH;
+// A cell element's attributes, and in them the column letters of its reference (r="AB12").
+const CELL = /<c(?=[\s>/])([^>]*)/g;
+const REF_COLUMN = /\br="([A-Z]{1,3})\d*"/;
+const ROW = /<row(?=[\s>/])/g;
 
-/**
- * Counts a sheet's rows, columns and cells in its XML, stopping at the first cap it passes. Scans the
- * bytes as they are: a text copy of a sheet at the caps would be another 50 MB at the import's peak.
- */
+/** Counts a sheet's rows, columns and cells in its XML, stopping at the first cap it passes. */
 function findSheetProblem(xml: Uint8Array, caps: SheetCaps): "too-many-rows" | "too-many-columns" | "too-many-cells" | null {
+  const text = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString("latin1");
   let rows = 0;
+  for (ROW.lastIndex = 0; ROW.exec(text); ) if (++rows > caps.maxRows) return "too-many-rows";
   let cells = 0;
-  for (let i = xml.indexOf(LT); i >= 0 && i < xml.length; i = xml.indexOf(LT, i + 1)) {
-    if (xml[i + 1] === 0x72 && xml[i + 2] === 0x6f && xml[i + 3] === 0x77 && endsName(xml[i + 4])) {
-      if (++rows > caps.maxRows) return "too-many-rows";
-    } else if (xml[i + 1] === 0x63 && endsName(xml[i + 2])) {
-      if (++cells > caps.maxCells) return "too-many-cells";
-      const column = referenceColumn(xml, i + 2);
-      if (column > caps.maxColumns) return "too-many-columns";
-    }
+  for (let m = (CELL.lastIndex = 0, CELL.exec(text)); m; m = CELL.exec(text)) {
+    if (++cells > caps.maxCells) return "too-many-cells";
+    const column = REF_COLUMN.exec(m[1])?.[1];
+    if (column && columnNumber(column) > caps.maxColumns) return "too-many-columns";
   }
   return null;
 }
 
-/** The column number of a cell tag's r="AB12" attribute (0 when it has none), read up to the tag's end. */
-function referenceColumn(xml: Uint8Array, from: number): number {
-  for (let i = from; i < xml.length && xml[i] !== GT; i++) {
-    if (xml[i] === 0x72 && isSpace(xml[i - 1]) && xml[i + 1] === EQUALS && xml[i + 2] === QUOTE) {
-      let n = 0;
-      for (let j = i + 3; j < xml.length && xml[j] >= 0x41 && xml[j] <= 0x5a && j < i + 6; j++) n = n * 26 + xml[j] - 64;
-      return n;
-    }
-  }
-  return 0;
-}
+const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
 function findEndOfCentralDirectory(view: DataView): number {
   const last = view.byteLength - 22;
