@@ -7,6 +7,7 @@ import { MAX_NATIONAL_BYTES } from "@/lib/national/parse-national-file";
 import { UploadForm } from "../../periods/[period]/import/upload-form";
 import { LaNumberForm } from "./national-forms";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { SummaryRow } from "@/components/summary-list";
 
 export const metadata: Metadata = { title: "DfE national data" };
 
@@ -45,11 +46,11 @@ export default async function NationalDataPage({ searchParams }: Props) {
               Statistics, to compare the council with. A newer release replaces the figures it has for the same measure, area and year; nothing is imported unless every row is correct.
             </p>
             <dl className="govuk-summary-list">
-              <Row label="Measures">{overview.measures.toLocaleString("en-GB")}</Row>
-              <Row label="Published figures">{overview.figures.toLocaleString("en-GB")}</Row>
-              <Row label="Authorities with statistical neighbours">{overview.authoritiesWithNeighbours.toLocaleString("en-GB")}</Row>
-              <Row label="Indicators linked to a measure">{overview.linked} (<a className="govuk-link" href="/admin/national/links">link indicators to measures</a>)</Row>
-              {overview.lastImport ? <Row label="Last import">{formatDateTime(overview.lastImport.at)} by {overview.lastImport.actorName}</Row> : null}
+              <SummaryRow label="Measures">{overview.measures.toLocaleString("en-GB")}</SummaryRow>
+              <SummaryRow label="Published figures">{overview.figures.toLocaleString("en-GB")}</SummaryRow>
+              <SummaryRow label="Authorities with statistical neighbours">{overview.authoritiesWithNeighbours.toLocaleString("en-GB")}</SummaryRow>
+              <SummaryRow label="Indicators linked to a measure">{overview.linked} (<a className="govuk-link" href="/admin/national/links">link indicators to measures</a>)</SummaryRow>
+              {overview.lastImport ? <SummaryRow label="Last import">{formatDateTime(overview.lastImport.at)} by {overview.lastImport.actorName}</SummaryRow> : null}
             </dl>
             <h2 className="govuk-heading-s">Which files</h2>
             <ul className="govuk-list govuk-list--bullet">
@@ -71,14 +72,5 @@ export default async function NationalDataPage({ searchParams }: Props) {
         </div>
       </div>
     </>
-  );
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
   );
 }

@@ -5,10 +5,12 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { formatDateTime, formatMonth } from "@/lib/format/dates";
 import { findHistoryBatch, type HistoryBatchView } from "@/lib/import/history/find-history-batch";
 import type { MonthAction } from "@/lib/import/history/plan-history-import";
-import { HistoryActions } from "./history-actions";
+import { PreviewActions } from "../../[period]/import/[batchId]/preview-actions";
+import { confirmHistoryImportAction } from "./actions";
 import { ErrorSummaryPanel } from "@/components/form/error-summary";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { TableHead } from "@/components/table-head";
+import { SummaryRow } from "@/components/summary-list";
 
 type Props = { params: Promise<{ batchId: string }> };
 
@@ -62,10 +64,10 @@ export default async function HistoryPreviewPage({ params }: Props) {
         </>
       )}
       <dl className="govuk-summary-list">
-        <Row label="File">{batch.fileName}</Row>
-        <Row label="Uploaded">{formatDateTime(batch.createdAt)} by {batch.createdByName}</Row>
-        {committed && batch.committedAt ? <Row label="Imported">{formatDateTime(batch.committedAt)}</Row> : null}
-        <Row label="Months">{months.length ? `${months.length}, ${formatMonth(months[0].month)} to ${formatMonth(months[months.length - 1].month)}` : "None"}</Row>
+        <SummaryRow label="File">{batch.fileName}</SummaryRow>
+        <SummaryRow label="Uploaded">{formatDateTime(batch.createdAt)} by {batch.createdByName}</SummaryRow>
+        {committed && batch.committedAt ? <SummaryRow label="Imported">{formatDateTime(batch.committedAt)}</SummaryRow> : null}
+        <SummaryRow label="Months">{months.length ? `${months.length}, ${formatMonth(months[0].month)} to ${formatMonth(months[months.length - 1].month)}` : "None"}</SummaryRow>
       </dl>
       {batch.status === "DISCARDED" ? (
         <p className="govuk-body">{batch.fileName} was not imported: it was set aside. <a className="govuk-link" href="/periods/history-import">Upload a file</a></p>
@@ -84,7 +86,7 @@ export default async function HistoryPreviewPage({ params }: Props) {
           </div>
         )
       ) : null}
-      {batch.status === "PENDING" ? <HistoryActions batchId={batch.id} canConfirm={batch.errors.length === 0 && toWrite > 0} rowsToWrite={toWrite} months={months.length} /> : null}
+      {batch.status === "PENDING" ? <PreviewActions batchId={batch.id} canConfirm={batch.errors.length === 0 && toWrite > 0} rowsToWrite={toWrite} confirmAction={confirmHistoryImportAction} confirmLabel={`Confirm import of ${months.length} month${months.length === 1 ? "" : "s"}`} /> : null}
 
       <div className="app-table-scroll" role="region" aria-labelledby="history-months-caption" tabIndex={0}>
         <table className="govuk-table">
@@ -114,14 +116,5 @@ export default async function HistoryPreviewPage({ params }: Props) {
       ) : null}
       {committed ? <p className="govuk-body"><a className="govuk-link" href="/periods">Back to periods</a></p> : null}
     </>
-  );
-}
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
   );
 }

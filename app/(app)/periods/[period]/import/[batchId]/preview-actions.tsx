@@ -1,12 +1,16 @@
 "use client";
-// "Confirm import" and "Upload a different file". Each button is disabled while its form is being
+// "Confirm import" and "Upload a different file", for a month's import and for a history file (which
+// confirms with its own action and names its months). Each button is disabled while its form is being
 // sent, and the server commits a batch at most once however often it is asked.
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { confirmImportAction, discardImportAction, type ImportActionState } from "./actions";
 
-export function PreviewActions({ batchId, canConfirm, rowsToWrite }: { batchId: string; canConfirm: boolean; rowsToWrite: number }) {
-  const [confirmState, confirm, confirming] = useActionState<ImportActionState, FormData>(confirmImportAction, null);
+export function PreviewActions({ batchId, canConfirm, rowsToWrite, confirmAction = confirmImportAction, confirmLabel = "Confirm import" }: {
+  batchId: string; canConfirm: boolean; rowsToWrite: number;
+  confirmAction?: (state: ImportActionState, form: FormData) => Promise<ImportActionState>; confirmLabel?: string;
+}) {
+  const [confirmState, confirm, confirming] = useActionState<ImportActionState, FormData>(confirmAction, null);
   const [discardState, discard, discarding] = useActionState<ImportActionState, FormData>(discardImportAction, null);
   const failed = [confirmState, discardState].find((s) => s && !s.ok);
   const busy = confirming || discarding;
@@ -18,7 +22,7 @@ export function PreviewActions({ batchId, canConfirm, rowsToWrite }: { batchId: 
           <form action={confirm}>
             <input type="hidden" name="batchId" value={batchId} />
             <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy} aria-disabled={busy} data-prevent-double-click="true">
-              {confirming ? `Importing ${rowsToWrite.toLocaleString("en-GB")} values...` : "Confirm import"}
+              {confirming ? `Importing ${rowsToWrite.toLocaleString("en-GB")} values...` : confirmLabel}
             </button>
           </form>
         ) : null}
