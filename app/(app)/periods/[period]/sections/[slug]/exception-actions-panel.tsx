@@ -3,6 +3,7 @@
 import type { SectionException } from "@/lib/actions/load-section-actions";
 import { ACTION_STATUS_LABEL, ACTION_STATUS_TAG_CLASS } from "@/lib/actions/action-workflow";
 import { formatDate, formatMonth } from "@/lib/format/dates";
+import { ScrollRegion } from "@/components/scroll-region";
 import { ChangeActionForms, RecordActionForm } from "./exception-action-forms";
 
 export function describeOnList(since: string, months: number): string {
@@ -36,6 +37,7 @@ export function ExceptionActionsPanel({ month, slug, exceptions, mayChange, revi
                 {e.exception ? describeOnList(e.since, e.months) : <><strong className="govuk-tag govuk-tag--green">Resolved</strong> Off the exceptions list this month: its actions are shown as resolved in this month&rsquo;s pack, then stop.</>}
               </p>
               {e.actions.length === 0 ? <p className="govuk-body">No action recorded yet.</p> : (
+                <ScrollRegion label={`Actions on ${e.name}`}>
                 <table className="govuk-table">
                   <caption className="govuk-table__caption govuk-visually-hidden">Actions on {e.name}</caption>
                   <thead className="govuk-table__head">
@@ -64,6 +66,7 @@ export function ExceptionActionsPanel({ month, slug, exceptions, mayChange, revi
                     ))}
                   </tbody>
                 </table>
+                </ScrollRegion>
               )}
               {mayChange && e.exception ? <RecordActionForm month={month} slug={slug} code={e.code} name={e.name} /> : null}
             </div>
