@@ -30,10 +30,11 @@ async function recipientsFor(step: DeadlineStep, sections: { name: string; slug:
   return people.map((p) => ({ email: p.email, detail: "" }));
 }
 
-export async function sendDueReminders(now = new Date()): Promise<{ sent: number; alreadySent: number; failed: number }> {
+/** Every period still owed a step, or only `periodIds` (one period's reminders, without the others'). */
+export async function sendDueReminders(now = new Date(), { periodIds }: { periodIds?: string[] } = {}): Promise<{ sent: number; alreadySent: number; failed: number }> {
   const result = { sent: 0, alreadySent: 0, failed: 0 };
   if (!emailEnabled()) return result;
-  const periods = await db.period.findMany({ where: { status: { in: [...STILL_OWED] } }, orderBy: { month: "asc" } });
+  const periods = await db.period.findMany({ where: { status: { in: [...STILL_OWED] }, ...(periodIds ? { id: { in: periodIds } } : {}) }, orderBy: { month: "asc" } });
   for (const period of periods) {
     const readiness = await checkReadiness(period.id);
     const deadlines = deadlinesFor(period, progressFromReadiness(readiness), now);
