@@ -48,6 +48,16 @@ export function run(cmd, args, env) {
   });
 }
 
+/** Like run, but resolves with the exit code as well as stdout (the soak test exits 1 when it finds errors). */
+export function runAllowingFailure(cmd, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (d) => { out += d; });
+    child.on("exit", (code) => resolve({ code, out }));
+  });
+}
+
 export async function signIn(origin, email) {
   const csrfRes = await fetch(`${origin}/api/auth/csrf`);
   const { csrfToken } = await csrfRes.json();
