@@ -1,9 +1,17 @@
 // Runs once when the Next.js server starts (Node.js only): every request passes the HTTP-level guard
 // first (TRACE refused, forwarding headers trusted only from TRUSTED_PROXIES; lib/security/http-server-guard.ts);
-// then schedules the reminder emails (when SMTP is set up and REMINDERS_INTERVAL_MINUTES is not 0).
+// refuses a malformed PDF_RENDERS_PER_PROCESS; then schedules the reminder emails (when SMTP is set up and REMINDERS_INTERVAL_MINUTES is not 0).
 // Each reminder run is idempotent, so a restart never sends one twice.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A malformed PDF_RENDERS_PER_PROCESS stops the server here, named, rather than at the first PDF
+  // (thrown, Next.js only logs it and keeps listening).
+  const { findPdfRenderLimitProblem } = await import("@/lib/config/pdf-renders.mjs");
+  const pdfLimit = findPdfRenderLimitProblem(process.env.PDF_RENDERS_PER_PROCESS);
+  if (pdfLimit) {
+    console.error(pdfLimit);
+    process.exit(1);
+  }
   const { installHttpServerGuard } = await import("@/lib/security/http-server-guard");
   installHttpServerGuard();
   if (!process.env.SMTP_HOST) return;

@@ -1,6 +1,7 @@
 // npm run demo: install if needed, prepare the embedded database with the demo council, build and
 // serve on http://localhost:3000 (PORT to change). With DATABASE_URL set, that server is used.
 import { spawn } from "node:child_process";
+import crypto from "node:crypto";
 import path from "node:path";
 import { ensureDependencies, localSecret, root, run } from "./ensure-deps.mjs";
 
@@ -13,6 +14,9 @@ const env = {
   ...process.env,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  // The server actions' key, given at build and at start, so a second demo server (README, "Running
+  // more than one server") can take this one's form posts even from its own build.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? localSecret("server-actions-key", () => crypto.randomBytes(32).toString("base64")),
   NEXT_TELEMETRY_DISABLED: "1",
   // The demo council lives in 2019: its deadlines are judged as on Monday 9 September 2019, when
   // August's pack is mid-cycle. Unset it (DEADLINES_TODAY=) to judge them against today.

@@ -27,11 +27,11 @@ export function run(cmd, args, opts = {}) {
 }
 
 /** A stable secret for local demo sessions, kept under data/ (git-ignored). */
-export function localSecret(name = "nextauth-secret") {
+export function localSecret(name = "nextauth-secret", make = () => crypto.randomUUID() + crypto.randomUUID()) {
   const file = path.join(root, "data", name);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, crypto.randomUUID() + crypto.randomUUID(), { mode: 0o600 });
+    fs.writeFileSync(file, make(), { mode: 0o600 });
   }
   return fs.readFileSync(file, "utf8").trim();
 }

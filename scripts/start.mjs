@@ -1,19 +1,29 @@
 // npm start: production start-up. Refuses a missing or weak NEXTAUTH_SECRET, a missing or plain-http
-// NEXTAUTH_URL, and a missing DATABASE_URL unless USE_EMBEDDED_DATABASE=1 asks for the embedded one;
+// NEXTAUTH_URL, a missing DATABASE_URL unless USE_EMBEDDED_DATABASE=1 asks for the embedded one, a
+// malformed PDF_RENDERS_PER_PROCESS, and a NEXT_SERVER_ACTIONS_ENCRYPTION_KEY that is malformed or not
+// the build's (warns when it is unset: more than one server then needs this very build);
 // checks DATABASE_URL (one clear line if it is malformed or unreachable), applies committed
 // migrations, then serves. On the embedded database the app connects as a role that is not a superuser.
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { root } from "./ensure-deps.mjs";
 import { startDatabase, StartupError } from "./db-runtime.mjs";
 import { openEngine } from "./migrate-engine.mjs";
-import { findStartupProblems } from "./start-checks.mjs";
+import { findStartupProblems, findStartupWarnings } from "./start-checks.mjs";
 
-const problems = findStartupProblems(process.env);
+/** The server actions' key Next.js wrote into the build (null when there is no build yet). */
+function buildActionKey() {
+  const manifest = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "server", "server-reference-manifest.json");
+  try { return JSON.parse(fs.readFileSync(manifest, "utf8")).encryptionKey ?? null; } catch { return null; }
+}
+
+const problems = findStartupProblems(process.env, buildActionKey());
 if (problems.length) {
   for (const p of problems) console.error(p);
   process.exit(1);
 }
+for (const w of findStartupWarnings(process.env)) console.warn(`Warning: ${w}`);
 
 let db;
 let appUrl;

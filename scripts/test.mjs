@@ -42,6 +42,8 @@ const env = {
   DATABASE_URL: db.url,
   NEXT_DIST_DIR: distDir,
   NEXTAUTH_SECRET: "test-secret-for-the-browser-tests-only-0123456789",
+  // Given to the build and to both servers of e2e/two-servers.spec.ts, as more than one server needs.
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? "dGVzdC1zZXJ2ZXItYWN0aW9ucy1rZXktMzItYnl0ZXM=",
   NEXTAUTH_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
   NEXT_TELEMETRY_DISABLED: "1",
 };

@@ -1,10 +1,14 @@
 // A published pack as a PDF: made once per version by Chromium from the pack page and kept in PackPdf
 // (keyed by the version, checked against the snapshot's hash), then served from there to every reader.
+// Once across servers: a render is claimed in the database first (lib/pack/delivery/pdf-claim.ts);
+// a server that finds the claim taken waits for the stored PDF instead of rendering its own.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/roles";
+import { pdfRendersPerProcess } from "@/lib/config/pdf-renders.mjs";
 import { findFrozenPack } from "@/lib/pack/delivery/export-pack";
+import { claimPdfRender, pdfRenderClaimed, releasePdfRender } from "@/lib/pack/delivery/pdf-claim";
 
 /** Prints the page at an app path (e.g. /packs/2019-07?version=1) to PDF bytes. */
 export type PdfRenderer = (pagePath: string, expectPath: string) => Promise<Uint8Array>;
@@ -12,17 +16,29 @@ export type PdfRenderer = (pagePath: string, expectPath: string) => Promise<Uint
 export type PackPdfResult =
   | { kind: "pdf"; pdf: Buffer; version: number; published: true; fromCache: boolean; shared: boolean }
   /** No Chromium on this server, or it failed (logged): readers are told to print the page instead. */
-  /** busy: too many staff renders already waiting; the requester is told to try again shortly. */
-  | { kind: "unavailable"; version: number; reason: "no-chromium" | "render-failed" | "busy" };
+  /** busy: this server already runs or queues its PDF_RENDERS_PER_PROCESS renders; the requester is told to try again shortly. */
+  /** waited: another server has been making this PDF for longer than a request waits for it. */
+  | { kind: "unavailable"; version: number; reason: "no-chromium" | "render-failed" | "busy" | "waited" };
 
-// Renders in flight in this process, by version: a second request waits for the first.
-const inFlight = new Map<string, Promise<Buffer>>();
-// Staff renders are per request (never kept, never shared), so they are bounded: Chromium runs one
-// render at a time, and beyond this many waiting or running, a request is answered "busy" at once.
-export const MAX_STAFF_RENDERS = 2;
-let staffRenders = 0;
+export type PdfOptions = {
+  /** Renders this process runs or queues at once (default PDF_RENDERS_PER_PROCESS, then 2). */
+  rendersPerProcess?: number;
+  /** How long a request waits for a PDF another server is making before it is answered "waited". */
+  waitMs?: number;
+  /** How often a waiting request looks for the stored PDF. */
+  pollMs?: number;
+};
+export const PDF_WAIT_MS = 30_000;
+const PDF_POLL_MS = 250;
+
+// Renders in flight in this process, by version: a second request in the same process waits for the first.
+const inFlight = new Map<string, Promise<SharedOutcome>>();
+// Renders this process runs or has queued for Chromium (one at a time, lib/pack/delivery/pdf-render.ts),
+// staff renders and shared ones alike: beyond the limit a request is answered "busy" at once, never queued.
+let localRenders = 0;
 
 type FrozenView = Awaited<ReturnType<typeof findFrozenPack>>;
+type SharedOutcome = { pdf: Buffer; fromCache: boolean } | { unavailable: "busy" | "waited" };
 
 /**
  * When a cached PDF no longer shows what the page shows: the snapshot hash differs (restored from a
@@ -36,12 +52,18 @@ export function isPdfStale(cached: { contentHash: string; createdAt: Date }, vie
   return supersededAt ? cached.createdAt.getTime() < new Date(supersededAt).getTime() : false;
 }
 
-export async function getPackPdf(user: SessionUser | null, input: { month: string; version?: number }, render: PdfRenderer | null): Promise<PackPdfResult> {
+/** The stored PDF if it still shows what the page shows. */
+async function readFresh(view: FrozenView): Promise<Buffer | null> {
+  const cached = await db.packPdf.findUnique({ where: { packVersionId: view.packVersionId }, select: { contentHash: true, createdAt: true, pdf: true } });
+  return cached && !isPdfStale(cached, view) ? Buffer.from(cached.pdf) : null;
+}
+
+export async function getPackPdf(user: SessionUser | null, input: { month: string; version?: number }, render: PdfRenderer | null, options: PdfOptions = {}): Promise<PackPdfResult> {
   const view = await findFrozenPack(user, input.month, input.version);
   // PDFs are of published versions only: the page offers none for a draft or an unpublished version.
   if (!view.published) throw new AppError("NOT_FOUND", "There is no published pack for that month");
-  const cached = await db.packPdf.findUnique({ where: { packVersionId: view.packVersionId }, select: { contentHash: true, createdAt: true, pdf: true } });
-  if (cached && !isPdfStale(cached, view)) return { kind: "pdf", pdf: Buffer.from(cached.pdf), version: view.version, published: true, fromCache: true, shared: true };
+  const cached = await readFresh(view);
+  if (cached) return { kind: "pdf", pdf: cached, version: view.version, published: true, fromCache: true, shared: true };
   if (!render) return { kind: "unavailable", version: view.version, reason: "no-chromium" };
 
   const path = `/packs/${view.snapshot.month}?version=${view.version}`;
@@ -49,39 +71,76 @@ export async function getPackPdf(user: SessionUser | null, input: { month: strin
   // Staff also see signed-off versions not yet published in the amendment log. A PDF made from their
   // page would show the panel something unpublished, so it is given to them but never kept.
   const shared = view.amendments.every((a) => a.publishedAt !== null);
+  const limit = options.rendersPerProcess ?? pdfRendersPerProcess();
   try {
     if (!shared) {
-      if (staffRenders >= MAX_STAFF_RENDERS) return { kind: "unavailable", version: view.version, reason: "busy" };
-      staffRenders++;
+      if (localRenders >= limit) return { kind: "unavailable", version: view.version, reason: "busy" };
+      localRenders++;
       try {
         return { kind: "pdf", pdf: Buffer.from(await render(path, expectPath)), version: view.version, published: true, fromCache: false, shared: false };
       } finally {
-        staffRenders--;
+        localRenders--;
       }
     }
     const key = `${view.packVersionId}:${view.contentHash}`;
     let job = inFlight.get(key);
     if (!job) {
-      job = renderAndStore(view, cached?.createdAt ?? null, () => render(path, expectPath)).finally(() => inFlight.delete(key));
+      job = sharedPdf(view, () => render(path, expectPath), { limit, waitMs: options.waitMs ?? PDF_WAIT_MS, pollMs: options.pollMs ?? PDF_POLL_MS }).finally(() => inFlight.delete(key));
       inFlight.set(key, job);
     }
-    return { kind: "pdf", pdf: await job, version: view.version, published: true, fromCache: false, shared: true };
+    const outcome = await job;
+    if ("unavailable" in outcome) return { kind: "unavailable", version: view.version, reason: outcome.unavailable };
+    return { kind: "pdf", pdf: outcome.pdf, version: view.version, published: true, fromCache: outcome.fromCache, shared: true };
   } catch (e) {
     console.error(`PDF of the ${input.month} pack, version ${view.version}, could not be made`, e);
     return { kind: "unavailable", version: view.version, reason: "render-failed" };
   }
 }
 
-/** Renders, stores (first writer wins, also across processes) and returns the bytes that were kept. */
-async function renderAndStore(view: FrozenView, staleCreatedAt: Date | null, render: () => Promise<Uint8Array>): Promise<Buffer> {
+/**
+ * The version's shared PDF, rendered here only if this process wins the database claim; otherwise it
+ * waits for the server that did to store it (or takes over if that claim is given up or runs out).
+ */
+async function sharedPdf(view: FrozenView, render: () => Promise<Uint8Array>, opts: { limit: number; waitMs: number; pollMs: number }): Promise<SharedOutcome> {
+  const deadline = Date.now() + opts.waitMs;
+  for (;;) {
+    if (localRenders < opts.limit) {
+      localRenders++;
+      try {
+        const token = await claimPdfRender(view.packVersionId);
+        if (token) {
+          let rendered = false;
+          try {
+            // Another server may have stored it between our first look and our claim.
+            const stored = await readFresh(view);
+            if (stored) return { pdf: stored, fromCache: true };
+            const pdf = await renderAndStore(view, render);
+            rendered = true;
+            return { pdf, fromCache: false };
+          } finally {
+            await releasePdfRender(view.packVersionId, token, rendered);
+          }
+        }
+      } finally {
+        localRenders--;
+      }
+    } else if (!(await pdfRenderClaimed(view.packVersionId))) {
+      return { unavailable: "busy" };
+    }
+    if (Date.now() >= deadline) return { unavailable: "waited" };
+    await new Promise((r) => setTimeout(r, opts.pollMs));
+    const stored = await readFresh(view);
+    if (stored) return { pdf: stored, fromCache: true };
+  }
+}
+
+/** Renders and stores the version's PDF; only the claim's holder calls it, so there is one writer. */
+async function renderAndStore(view: FrozenView, render: () => Promise<Uint8Array>): Promise<Buffer> {
   const startedAt = new Date(); // the PDF shows the pack as of the moment it was loaded
   const pdf = new Uint8Array(await render());
   const data = { contentHash: view.contentHash, pdf, createdAt: startedAt };
-  if (staleCreatedAt) {
-    await db.packPdf.updateMany({ where: { packVersionId: view.packVersionId, createdAt: staleCreatedAt }, data });
-  } else {
-    await db.packPdf.createMany({ data: [{ packVersionId: view.packVersionId, ...data }], skipDuplicates: true });
-  }
-  const kept = await db.packPdf.findUnique({ where: { packVersionId: view.packVersionId }, select: { pdf: true, contentHash: true } });
-  return Buffer.from(kept && kept.contentHash === view.contentHash ? kept.pdf : pdf);
+  await db.packPdf.upsert({ where: { packVersionId: view.packVersionId }, create: { packVersionId: view.packVersionId, ...data }, update: data });
+  // One line per render, so a log shows how often each version was made (and by which process).
+  console.log(`PDF of the ${view.snapshot.month} pack, version ${view.version}, made in ${Date.now() - startedAt.getTime()} ms by process ${process.pid}`);
+  return Buffer.from(pdf);
 }

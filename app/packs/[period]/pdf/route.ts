@@ -24,9 +24,10 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const render = pdfAvailable() ? (path: string, expectPath: string) => renderPdfFromPage({ origin, path, cookie, expectPath }) : null;
     const result = await getPackPdf(user, { month, version: v.version }, render);
     const versionHref = `${packHref}?version=${result.version}`;
-    if (result.kind === "unavailable" && result.reason === "busy") {
-      return plainPage(503, "The PDF is busy", "Several PDFs are being made just now. Try again in a minute, or open the pack and print it.",
-        { href: versionHref, text: "Open the pack" }, { "Retry-After": "30" });
+    if (result.kind === "unavailable" && (result.reason === "busy" || result.reason === "waited")) {
+      const why = result.reason === "busy" ? "Several PDFs are being made just now." : "This PDF is still being made.";
+      return plainPage(503, "The PDF is busy", `${why} Try again in a minute, or open the pack and print it.`,
+        { href: versionHref, text: "Open the pack" }, { "Retry-After": result.reason === "busy" ? "30" : "10" });
     }
     if (result.kind === "unavailable") {
       const why = result.reason === "no-chromium" ? "This server has no Chromium browser to make PDFs." : "The PDF could not be made just now.";
