@@ -4,6 +4,10 @@ import type { ChartSpec } from "@/lib/pack/snapshot/chart-spec";
 import { formatShortMonth } from "@/lib/format/dates";
 import { niceMax } from "@/lib/pack/snapshot/chart-scale.mjs";
 
+// Made once: toLocaleString(locale, options) builds a formatter on every call, six per chart.
+const TICK_WHOLE = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
+const TICK_ONE_PLACE = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+
 const W = 300, H = 150, M = { top: 8, right: 18, bottom: 22, left: 40 };
 
 export function LiveTrendChart({ spec }: { spec: ChartSpec }) {
@@ -22,7 +26,7 @@ export function LiveTrendChart({ spec }: { spec: ChartSpec }) {
   const ticks = [0, 0.5, 1].map((f) => f * yMax);
   const id = `live-${spec.code.toLowerCase()}`;
   const step = Math.max(1, Math.ceil(n / 5));
-  const tickLabel = (v: number) => `${v.toLocaleString("en-GB", { maximumFractionDigits: spec.unit === "COUNT" ? 0 : 1 })}${spec.unit === "PERCENT" ? "%" : ""}`;
+  const tickLabel = (v: number) => `${(spec.unit === "COUNT" ? TICK_WHOLE : TICK_ONE_PLACE).format(v)}${spec.unit === "PERCENT" ? "%" : ""}`;
   return (
     <svg viewBox={`0 0 ${W} ${H}`} className="app-chart-svg" role="img" aria-labelledby={`${id}-title ${id}-desc`} fontFamily="Arial, sans-serif" fontSize="11" fill="#0b0c0c">
       <title id={`${id}-title`}>{spec.title}</title>

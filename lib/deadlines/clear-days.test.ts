@@ -71,3 +71,32 @@ describe("working-day arithmetic", () => {
     expect(todayInEngland(new Date("2019-12-17T23:30:00Z"))).toBe("2019-12-17");
   });
 });
+
+describe("working days between two dates, counted by arithmetic", () => {
+  // The day-by-day count workingDaysBetween used to make, as the reference.
+  const slow = (from: string, to: string) => {
+    if (from === to) return 0;
+    const [a, b, sign] = from < to ? [from, to, 1] : [to, from, -1];
+    let n = 0;
+    for (let t = Date.parse(`${a}T00:00:00Z`) + 86_400_000; t <= Date.parse(`${b}T00:00:00Z`); t += 86_400_000) {
+      if (isWorkingDay(new Date(t).toISOString().slice(0, 10))) n++;
+    }
+    return sign * n;
+  };
+  const day = (n: number) => new Date(Date.UTC(2015, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+
+  it("agrees with counting day by day, over every span of up to 40 days and long spans across years", () => {
+    for (let start = 0; start < 800; start += 11) {
+      for (let len = -40; len <= 40; len++) expect(workingDaysBetween(day(start), day(start + len)), `${day(start)} to ${day(start + len)}`).toBe(slow(day(start), day(start + len)));
+    }
+    for (let i = 0; i < 40; i++) {
+      const a = day((i * 37) % 4000), b = day((i * 91 + 500) % 4400);
+      expect(workingDaysBetween(a, b), `${a} to ${b}`).toBe(slow(a, b));
+    }
+  });
+
+  it("counts the bank holidays out: 2019 had 253 working days after New Year's Eve 2018", () => {
+    expect(workingDaysBetween("2018-12-31", "2019-12-31")).toBe(253);
+    expect(workingDaysBetween("2019-12-31", "2018-12-31")).toBe(-253);
+  });
+});

@@ -48,16 +48,38 @@ export function workingDayOnOrBefore(d: IsoDate): IsoDate {
 /**
  * Working days from `from` to `to`: positive when `to` is later, counting `to` but not `from`
  * (so the day after a deadline is 1 working day late), negative when `to` is earlier.
+ * Counted by arithmetic (whole weeks, then the days left, less the bank holidays on weekdays in
+ * between), not day by day: a page judging a 2019 deadline in 2026 would otherwise walk 2,500 days
+ * per step, which cost the period page a third of its time.
  */
 export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
   if (from === to) return 0;
   const [a, b, sign] = from < to ? [from, to, 1] : [to, from, -1];
-  let n = 0;
-  for (let day = addDays(a, 1); day <= b; day = addDays(day, 1)) if (isWorkingDay(day)) n++;
-  return sign * n;
+  const days = Math.round((toUtc(b) - toUtc(a)) / DAY_MS);
+  const weeks = Math.floor(days / 7);
+  let n = weeks * 5;
+  // The days after the whole weeks: (a + 7*weeks, b], each a weekday or not.
+  for (let i = 1, wd = new Date(toUtc(a)).getUTCDay(); i <= days - weeks * 7; i++) {
+    const w = (wd + i) % 7;
+    if (w !== 0 && w !== 6) n++;
+  }
+  return sign * (n - weekdayHolidaysIn(a, b));
+}
+
+/** Bank holidays on a weekday in (a, b]: HOLIDAY_DATES is sorted, so two binary searches. */
+function weekdayHolidaysIn(a: IsoDate, b: IsoDate): number {
+  return countUpTo(b) - countUpTo(a);
+}
+const WEEKDAY_HOLIDAYS = [...HOLIDAYS.keys()].filter((d) => { const w = new Date(toUtc(d)).getUTCDay(); return w !== 0 && w !== 6; }).sort();
+/** How many weekday bank holidays fall on or before d. */
+function countUpTo(d: IsoDate): number {
+  let lo = 0, hi = WEEKDAY_HOLIDAYS.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (WEEKDAY_HOLIDAYS[mid] <= d) lo = mid + 1; else hi = mid; }
+  return lo;
 }
 
 /** Today's date in England (the server may run in UTC: at 00:30 BST it is already tomorrow here). */
+const ENGLAND_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
 export function todayInEngland(now = new Date()): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return ENGLAND_DAY.format(now);
 }

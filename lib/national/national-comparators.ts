@@ -20,16 +20,37 @@ export type CouncilPlace = { laNumber: string; borrowed: boolean; regionCode: st
 
 const isAuthority = (code: string) => /^\d{3}$/.test(code) && Number(code) < 970;
 
-/** Works out the comparators from every figure of one measure. Each area's latest year is its own. */
+type Figure = MeasureFigures["figures"][number];
+
+/** A pack compares with years that had ended by its month: DfE's 2019 ends on 31 March 2019. */
+const lastComparableYear = (asOfMonth?: string) => (asOfMonth ? Number(asOfMonth.slice(0, 4)) - (asOfMonth.slice(5) >= "03" ? 0 : 1) : Infinity);
+const latestOf = (list: Figure[]) => list.reduce((a, b) => (yearOrder(b.year) > yearOrder(a.year) ? b : a));
+
+/** The areas whose own figures the comparators show: England (970), the region, the neighbours, and the council unless it borrows its place. */
+export function comparatorAreas(place: CouncilPlace | null): string[] {
+  return ["970", ...(place?.regionCode ? [place.regionCode] : []), ...(place?.neighbours ?? []), ...(place && !place.borrowed ? [place.laNumber] : [])];
+}
+
+/** The year of the council's own latest figure for a pack of asOfMonth, in which it is ranked among every authority; null when it is not ranked. */
+export function ownFigureYear(figures: Figure[], place: CouncilPlace | null, asOfMonth?: string): string | null {
+  if (!place || place.borrowed) return null;
+  const lastYear = lastComparableYear(asOfMonth);
+  const mine = figures.filter((f) => f.areaCode === place.laNumber && yearOrder(f.year) <= lastYear);
+  return mine.length ? latestOf(mine).year : null;
+}
+
+/**
+ * Works out the comparators from a measure's figures: at least those of comparatorAreas, and every
+ * authority's in the council's ownFigureYear (for its rank). Each area's latest year is its own.
+ */
 export function buildNationalComparators(measure: MeasureFigures, place: CouncilPlace | null, asOfMonth?: string): NationalComparators {
-  // A pack compares with years that had ended by its month: DfE's 2019 ends on 31 March 2019.
-  const lastYear = asOfMonth ? Number(asOfMonth.slice(0, 4)) - (asOfMonth.slice(5) >= "03" ? 0 : 1) : Infinity;
+  const lastYear = lastComparableYear(asOfMonth);
   const byArea = new Map<string, MeasureFigures["figures"]>();
   for (const f of measure.figures) if (yearOrder(f.year) <= lastYear) byArea.set(f.areaCode, [...(byArea.get(f.areaCode) ?? []), f]);
   const latest = (code: string | null) => {
     const list = code ? byArea.get(code) : undefined;
     if (!list?.length) return null;
-    const f = list.reduce((a, b) => (yearOrder(b.year) > yearOrder(a.year) ? b : a));
+    const f = latestOf(list);
     return { year: f.year, yearLabel: yearLabel(f.year, measure.yearType), value: f.value, symbol: f.symbol };
   };
   const england = latest("970");

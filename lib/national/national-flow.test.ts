@@ -6,7 +6,8 @@ import { db } from "@/lib/db";
 import { importNationalData } from "@/lib/national/import-national-data";
 import { linkIndicatorMeasure } from "@/lib/national/link-indicator-measure";
 import { setCouncilLaNumber } from "@/lib/national/council-setting";
-import { findNationalComparators } from "@/lib/national/find-national-comparators";
+import { findCouncilPlace, findNationalComparators } from "@/lib/national/find-national-comparators";
+import { buildNationalComparators } from "@/lib/national/national-comparators";
 import { MAX_NATIONAL_BYTES } from "@/lib/national/parse-national-file";
 import { createSection, createTestUser, unique } from "@/test/factories";
 
@@ -71,5 +72,33 @@ describe("national data", () => {
     expect(bad).toMatchObject({ ok: false, total: 1 });
     expect(await db.nationalFigure.count()).toBe(before);
     await expect(importNationalData((await createTestUser("DIRECTOR")).sessionUser, file("x"))).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("the comparators read only the figures they use", () => {
+  it("gives what working them out from every figure of the measure gives, for any pack month", async () => {
+    const admin = (await createTestUser("ADMIN")).sessionUser;
+    const code = unique("R").replace(/-/g, "_");
+    await ok(importNationalData(admin, file(`lait_id,topic,measure,measure_code,polarity,unit_label,year_type,decimals,description,methodology,source,links\n1,Care,Ranked,${code},Low,% of children,Financial Year,0,x,,DfE,\n`)));
+    const sn = `la_number,la_name,region,${Array.from({ length: 10 }, (_, i) => `sn${i + 1},sn${i + 1}_closeness`).join(",")}\n373,Sheffield,Yorkshire and the Humber,383,Close,380,Close,${Array.from({ length: 8 }, (_, i) => `${800 + i},Close`).join(",")}\n`;
+    await ok(importNationalData(admin, file(sn)));
+    await setCouncilLaNumber(admin, { laNumber: "373", borrowed: false });
+    // England, the region, the council, two neighbours and 30 other authorities over nine years, some unpublished.
+    const areas = ["970", "982", "373", "383", "380", "801", ...Array.from({ length: 30 }, (_, i) => String(300 + i))];
+    const rows = areas.flatMap((area, a) => Array.from({ length: 9 }, (_, y) => {
+      const year = 2016 + y;
+      if (area === "373" && year === 2024) return []; // the council's latest is 2023 for a 2024 pack
+      const value = (a * 7 + y * 3) % 11 === 0 ? "c" : String(20 + ((a * 13 + y * 5) % 40));
+      return [`${code},${year},Area ${area},${area},,${value}`];
+    }));
+    await ok(importNationalData(admin, file(`measure_code,year,area_name,la_number,region,value\n${rows.join("\n")}\n`)));
+    const indicator = { id: "ind", nationalMeasureCode: code };
+    const everything = await db.nationalMeasure.findUniqueOrThrow({ where: { code }, include: { figures: { orderBy: [{ areaCode: "asc" }, { year: "asc" }] } } });
+    const place = await findCouncilPlace(db);
+    for (const month of [undefined, "2016-02", "2017-07", "2019-03", "2024-06", "2025-02", "2030-01"]) {
+      const read = (await findNationalComparators(db, [indicator], month)).get("ind");
+      expect(read, `pack month ${month}`).toEqual(buildNationalComparators(everything, place, month));
+    }
+    expect((await findNationalComparators(db, [indicator], "2024-06")).get("ind")?.own).toMatchObject({ year: "2023", of: expect.any(Number) });
   });
 });

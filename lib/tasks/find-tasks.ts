@@ -1,5 +1,6 @@
 // What is waiting for each role: the home page task lists and the count in the header.
 import "server-only";
+import { cache } from "react";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CommentaryState } from "@/lib/commentary/workflow";
@@ -14,7 +15,7 @@ async function openPeriods() {
 }
 
 /** A service lead's sections in every open period, with their commentary state. */
-export async function findLeadTasks(user: SessionUser) {
+export async function findLeadTasks(user: Pick<SessionUser, "id">) {
   const [periods, sections] = await Promise.all([
     openPeriods(),
     db.section.findMany({ where: { owners: { some: { userId: user.id } } }, orderBy: { order: "asc" }, select: { id: true, name: true, slug: true } }),
@@ -88,11 +89,19 @@ export async function findAdminTasks() {
   });
 }
 
-/** The number in the header: things this user should act on now. */
-export async function countWaitingItems(user: SessionUser): Promise<number> {
-  switch (user.role) {
+/**
+ * The number in the header: things this user should act on now. Counted once per request: besides
+ * the page's own header, Next renders the root not-found and forbidden pages (each with a header)
+ * into every response, which made the director's page count three times.
+ */
+export function countWaitingItems(user: SessionUser): Promise<number> {
+  return countWaitingItemsOnce(user.id, user.role);
+}
+
+const countWaitingItemsOnce = cache(async (id: string, role: SessionUser["role"]): Promise<number> => {
+  switch (role) {
     case "SERVICE_LEAD": {
-      const tasks = await findLeadTasks(user);
+      const tasks = await findLeadTasks({ id });
       return tasks.reduce((n, p) => n + p.sections.filter((s) => LEAD_WAITING.includes(s.state)).length, 0);
     }
     case "DIRECTOR": {
@@ -104,4 +113,4 @@ export async function countWaitingItems(user: SessionUser): Promise<number> {
     default:
       return 0;
   }
-}
+});
