@@ -20,8 +20,9 @@ const B = `http://localhost:${portB}`;
 // A month of this spec's own for the commentary, so the demo's August 2019 stays as the journey expects.
 const MONTH = "2022-03";
 const SECTION = `/periods/${MONTH}/sections/demand`;
-// A published month no other spec downloads.
+// Published months no other spec downloads.
 const PACK_MONTH = "2019-05";
+const BOUND_MONTHS = ["2019-03", "2019-04"];
 
 let second: ChildProcess | undefined;
 let secondLog = "";
@@ -52,7 +53,8 @@ async function startSecondServer() {
   const root = path.resolve(import.meta.dirname, "..");
   // The same build, database, secrets and public address as the first server; only the port differs.
   second = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(portB)], {
-    cwd: root, env: { ...process.env, PORT: String(portB) }, stdio: ["ignore", "pipe", "pipe"],
+    // One PDF render at a time on this one, so the last test can see its bound.
+    cwd: root, env: { ...process.env, PORT: String(portB), PDF_RENDERS_PER_PROCESS: "1" }, stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (d: Buffer) => {
     // Printed with the first server's prefix, so npm test's check of the server log covers this one too.
@@ -237,5 +239,26 @@ test.describe.serial("two app servers on one database", () => {
       expect(createHash("sha256").update(await res.body()).digest("hex")).toBe(stored.hash);
     }
     expect((await one<{ renders: number }>(`select renders from "PackPdfRender" where "packVersionId" = $1`, [id])).renders).toBe(1);
+  });
+
+  test("a server already making its PDF_RENDERS_PER_PROCESS renders answers another with 503 and Retry-After", async ({ page }) => {
+    for (const month of BOUND_MONTHS) {
+      await query(`delete from "PackPdf" f using "PackVersion" v, "Period" p where f."packVersionId" = v.id and v."periodId" = p.id and p.month = $1`, [month]);
+    }
+    await signInAt(page, B, ACCOUNTS.panel);
+    // The second server renders one PDF at a time: two versions asked for at once, one waits its turn.
+    const answers = await Promise.all(BOUND_MONTHS.map(async (month) => {
+      const res = await page.request.get(`${B}/packs/${month}/pdf`, { timeout: 90_000 });
+      return { month, status: res.status(), retryAfter: res.headers()["retry-after"], text: res.status() === 200 ? "" : await res.text() };
+    }));
+    console.log(`Two PDFs at once on a server allowed one render: ${answers.map((a) => `${a.month} ${a.status}${a.retryAfter ? ` (Retry-After ${a.retryAfter})` : ""}`).join(", ")}`);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 503]);
+    const busy = answers.find((a) => a.status === 503)!;
+    expect(busy.retryAfter).toBe("30");
+    expect(busy.text).toContain("The PDF is busy");
+    // Asked again once the first is made, it is rendered.
+    const again = await page.request.get(`${B}/packs/${busy.month}/pdf`, { timeout: 90_000 });
+    expect(again.status()).toBe(200);
+    expect((await again.body()).subarray(0, 5).toString()).toBe("%PDF-");
   });
 });
