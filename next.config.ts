@@ -9,6 +9,12 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@node-rs/argon2", "pg", "exceljs", "playwright-core"],
   // The action body limit is Next's default, named so proxy.ts answers 413 at the same size (lib/security/request-guard.ts).
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: ACTION_BODY_LIMIT } },
+  // pages/api/pack-page (the published pack, precompressed) is a Pages Router API route. Its dependencies are
+  // bundled, as App Router code's are (not required from node_modules at run time), and Turbopack builds it
+  // without the react-server condition, so "server-only" would throw there: on the server it is the empty
+  // module, as in App Router server code; in the browser it is still the one that throws.
+  bundlePagesRouterDependencies: true,
+  turbopack: { resolveAlias: { "server-only": { browser: "next/dist/compiled/server-only/index", default: "next/dist/compiled/server-only/empty" } } },
   sassOptions: { quietDeps: true, silenceDeprecations: ["import", "global-builtin"] },
   // A pack's downloads live beside it (/packs/2019-07.csv); a dynamic segment cannot end in ".csv".
   // Security headers on every response; pages get their nonce'd Content-Security-Policy from proxy.ts.

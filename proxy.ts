@@ -4,13 +4,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
 import { withPagePolicy } from "@/lib/security/with-page-policy";
 import { refuseBadRequest } from "@/lib/security/request-guard";
+import { decodeSessionToken } from "@/lib/auth/session-token-cache";
 
 const PUBLIC_PATHS = ["/login", "/accessibility", "/api/auth", "/api/health"];
 
 const PACK_PAGE = /^\/packs\/(\d{4}-\d{2})$/;
 
 /**
- * A published pack page is served from stored HTML by a route handler (app/api/packs/[period]/page),
+ * A published pack page is served from stored HTML by an API route (pages/api/pack-page/[period].ts),
  * whatever else the address carries: unknown query parameters are dropped and a client-router (RSC)
  * request gets the HTML too (the router then loads the page as a document), so neither costs a live
  * render. Not rewritten (the dynamic page answers): development builds, staff previews (?preview=) and
@@ -23,7 +24,7 @@ function continueOrServeStoredPack(request: NextRequest): NextResponse {
   if (searchParams.has("preview") || searchParams.has("render")) return NextResponse.next();
   const version = searchParams.get("version");
   const url = request.nextUrl.clone();
-  url.pathname = `/api/packs/${month}/page`;
+  url.pathname = `/api/pack-page/${month}`;
   url.search = version === null ? "" : `?version=${encodeURIComponent(version)}`;
   return NextResponse.rewrite(url);
 }
@@ -36,7 +37,7 @@ async function requireSignIn(request: NextRequest) {
   // Public packs: published packs, their list and downloads need no sign-in (the pages and handlers
   // still decide what is published; drafts stay private).
   if (process.env.PUBLIC_PACKS === "true" && /^\/(packs(\/|$)|api\/packs\/)/.test(pathname)) return continueOrServeStoredPack(request);
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
+  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, decode: decodeSessionToken });
   if (token) return continueOrServeStoredPack(request);
   if (pathname.startsWith("/api/")) return NextResponse.json({ error: "Sign in required" }, { status: 401 });
   const url = request.nextUrl.clone();

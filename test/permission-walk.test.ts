@@ -137,7 +137,7 @@ const WALK: Step[] = [
   { endpoints: [], calls: "startAmendment", permission: "pack.amend", signedOutCheckedInAction: true, run: (u) => startAmendment(u!, { month: uniqueMonth(), expectedPeriodVersion: 0, reason: "Walk" }) },
   { endpoints: ["app/api/packs/[period]/export/[format]/route.ts#GET"], calls: "exportPack", permission: "pack.readPublished", run: (u) => exportPack(u, { month: uniqueMonth(), format: "csv" }) },
   // The stored published page decides with resolvePackVersion, as findPackView does (otherwise it serves the live page, which asks requirePermission).
-  { endpoints: ["app/api/packs/[period]/page/route.ts#GET"], calls: "findStoredPackTarget", permission: "pack.readPublished", run: (u) => findPackView(u, uniqueMonth()) },
+  { endpoints: ["pages/api/pack-page/[period].ts#default"], calls: "findStoredPackTarget", permission: "pack.readPublished", run: (u) => findPackView(u, uniqueMonth()) },
   { endpoints: ["app/packs/[period]/pdf/route.ts#GET"], calls: "getPackPdf", permission: "pack.readPublished", run: (u) => getPackPdf(u, { month: uniqueMonth() }, null) },
   { endpoints: [`${A}/admin/reminders/actions.ts#sendRemindersAction`], calls: "sendRemindersNow", permission: "reminders.send", run: (u) => sendRemindersNow(u) },
   { endpoints: [`${A}/periods/calendar/actions.ts#planMeetingsAction`], calls: "planMeetings", permission: "period.open", run: (u) => planMeetings(u, { source: "list", text: "not a date" }) },
@@ -164,7 +164,7 @@ function walkFiles(dir: string, match: (name: string) => boolean, out: string[] 
   return out;
 }
 
-/** Every exported server action and route handler method in app/, as file#name. */
+/** Every exported server action and route handler method in app/, and every API route in pages/, as file#name. */
 function findEndpoints(): string[] {
   const found: string[] = [];
   for (const file of walkFiles("app", (n) => /\.(ts|tsx)$/.test(n))) {
@@ -177,6 +177,12 @@ function findEndpoints(): string[] {
     }
     for (const m of source.matchAll(/export\s*\{([^}]+)\}/g)) {
       for (const part of m[1].split(",")) found.push(`${file}#${part.trim().split(/\s+as\s+/).pop()}`);
+    }
+  }
+  // Pages Router API routes (pages/api): each file's default export is the handler.
+  if (fs.existsSync(path.join(ROOT, "pages"))) {
+    for (const file of walkFiles("pages", (n) => /\.(ts|tsx)$/.test(n))) {
+      if (/export\s+default\s/.test(fs.readFileSync(path.join(ROOT, file), "utf8"))) found.push(`${file}#default`);
     }
   }
   return found.sort();

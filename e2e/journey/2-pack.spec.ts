@@ -84,6 +84,15 @@ test.describe.serial("the August 2019 pack", () => {
     await page.goto(`/packs/${MONTH}`);
     await expect(page.locator("table.app-pack-table").first()).toContainText("1,337");
     await expect(page.locator("table.app-pack-table").first()).not.toContainText("9,999");
+    // What a browser holds before the amendment: the page's ETag, latest and version-addressed.
+    const tagOf = async (path: string, ifNoneMatch?: string) => {
+      const res = await page.request.get(path, { headers: { "accept-encoding": "gzip, br", ...(ifNoneMatch ? { "if-none-match": ifNoneMatch } : {}) } });
+      return { status: res.status(), etag: res.headers().etag, text: res.status() === 200 ? await res.text() : "" };
+    };
+    const latestBefore = await tagOf(`/packs/${MONTH}`);
+    const v1Before = await tagOf(`/packs/${MONTH}?version=1`);
+    expect(latestBefore.etag).toMatch(/^"[^"]+"$/);
+    expect((await tagOf(`/packs/${MONTH}`, latestBefore.etag)).status).toBe(304);
 
     await as(page, ACCOUNTS.director);
     await page.goto(`/periods/${MONTH}`);
@@ -108,6 +117,15 @@ test.describe.serial("the August 2019 pack", () => {
     // The reason is on the cover, beside the version, and in the amendment log.
     await expect(page.locator(".app-pack-facts")).toContainText("2 (amended: Contacts figure corrected after a data-quality check)");
     await expect(page.getByRole("cell", { name: "Contacts figure corrected after a data-quality check" })).toBeVisible();
+    // The amendment changes both pages, so the ETags the browser held no longer match: a full page, not a 304.
+    const latestAfter = await tagOf(`/packs/${MONTH}`, latestBefore.etag);
+    expect(latestAfter.status).toBe(200);
+    expect(latestAfter.etag).not.toBe(latestBefore.etag);
+    expect(latestAfter.text).toContain("Contacts figure corrected after a data-quality check");
+    const v1After = await tagOf(`/packs/${MONTH}?version=1`, v1Before.etag);
+    expect(v1After.status).toBe(200);
+    expect(v1After.etag).not.toBe(v1Before.etag);
+    expect(v1After.text).toContain("Superseded by version 2");
     await page.goto(`/packs/${MONTH}?version=1`);
     await expect(page.getByText("Superseded by version 2")).toBeVisible();
     await expect(page.locator("table.app-pack-table").first()).toContainText("1,337");

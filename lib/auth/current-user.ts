@@ -3,11 +3,13 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { redirect, forbidden } from "next/navigation";
-import { authOptions } from "@/lib/auth/options";
+import { authOptions, requireSessionSecret } from "@/lib/auth/options";
 import { can, type Action } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { findLiveSession } from "@/lib/auth/user-sessions";
+import { decodeSessionToken } from "@/lib/auth/session-token-cache";
 import { mustSetUpSecondFactor } from "@/lib/users/second-factor";
 
 /**
@@ -34,6 +36,17 @@ export async function findActiveUser(id: string | undefined | null, sessionId: s
   const found = await findSessionAccount(id, sessionId);
   // A password an administrator chose is good only for choosing a new one; a required second factor comes first too.
   return found && !found.mustChangePassword && !found.mustSetUpSecondFactor ? found.user : null;
+}
+
+/**
+ * For the one Pages Router API route (pages/api/pack-page), where next/headers does not exist: the same
+ * rules as getCurrentUser, from the request's session cookie. The JWT is decrypted and checked here
+ * (as getServerSession does), then findActiveUser reads the session row and its account: one indexed
+ * query, so signing out, deactivation and a password reset still take effect at once, on every server.
+ */
+export async function findUserOfRequest(req: Parameters<typeof getToken>[0]["req"]): Promise<SessionUser | null> {
+  const token = await getToken({ req, secret: requireSessionSecret() ?? process.env.NEXTAUTH_SECRET, decode: decodeSessionToken }).catch(() => null);
+  return findActiveUser(typeof token?.uid === "string" ? token.uid : null, typeof token?.sid === "string" ? token.sid : null);
 }
 
 const getSessionAccount = cache(async () => {

@@ -65,7 +65,7 @@ export default async function PackPage({ params, searchParams }: Props) {
       <strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span>Signed off, not yet published: the panel cannot see this version yet.</strong>
     </div>
   ) : null;
-  // render=stored: the HTML that app/api/packs/[period]/page stores once and serves to every reader,
+  // render=stored: the HTML that pages/api/pack-page/[period].ts stores once and serves to every reader,
   // so no reader's name, no navigation (placeholders instead) and no JavaScript (no Print button).
   const stored = q.render === "stored" && view.kind === "frozen";
   const versionQuery = !isPreview && view.version !== view.latestPublishedVersion ? `?version=${view.version}` : "";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NAV_SLOT, USER_SLOT, injectReaderHeader, openStoredHtml, sealStoredHtml, stripScripts } from "@/lib/pack/delivery/stored-html";
+import { NAV_SLOT, USER_SLOT, injectReaderHeader, openStoredHtml, sealStoredHtml, stripScripts, withArticle } from "@/lib/pack/delivery/stored-html";
 
 const page = `<html><head><link rel="stylesheet" href="/_next/static/css/a.css"><link rel="preload" as="script" href="/_next/static/chunks/x.js"><script src="/_next/static/chunks/x.js" async=""></script></head>`
   + `<body><header>${NAV_SLOT}${USER_SLOT}</header><h1 id="pack-title">Pack</h1><script nonce="n">self.__next_f.push([1,"<\\/script>"])</script></body></html>`;
@@ -22,14 +22,28 @@ describe("stored pack HTML", () => {
     expect(openStoredHtml(null, { key: "k1", secret: "s" })).toBeNull();
   });
 
-  it("puts in the reader's navigation and escaped name, with a sign-out form that needs no JavaScript", () => {
-    const out = injectReaderHeader(stripScripts(page), { name: `Pat <script>alert("x")</script> $& O'Neill`, roleLabel: "Scrutiny panel member", nav: [{ href: "/", text: "Home" }, { href: "/packs", text: "Packs" }] }, "/packs/2019-07");
-    expect(out).toContain("Pat &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; $&amp; O&#39;Neill");
+  it("puts in the role's navigation and sign-in line, the same for every reader of the role, with links and a sign-out form that need no JavaScript", () => {
+    const reader = { roleLabel: "Scrutiny panel member", nav: [{ href: "/", text: "Home" }, { href: "/packs", text: "Packs" }] };
+    const out = injectReaderHeader(stripScripts(page), reader, "/packs/2019-07");
+    expect(out).toBe(injectReaderHeader(stripScripts(page), { ...reader }, "/packs/2019-07"));
+    expect(out).toContain("Signed in as a scrutiny panel member");
     expect(out).not.toContain("<script");
     expect(out).toContain('<a class="govuk-service-navigation__link" href="/packs" aria-current="page">');
     expect(out).toContain('<a class="govuk-service-navigation__link" href="/">Home</a>');
     expect(out).toContain('<form method="post" action="/logout"');
+    expect(out).toContain('href="/account/password"');
     expect(out).not.toContain("data-app-slot");
+  });
+
+  it("escapes what it puts in and reads nothing in it as a replacement pattern", () => {
+    const out = injectReaderHeader(page, { roleLabel: `Odd <b>"$&"</b>`, nav: [{ href: "/x?a=1&b=2", text: "<i>$'</i>" }] }, "/packs/2019-07");
+    expect(out).toContain("Signed in as an odd &lt;b&gt;&quot;$&amp;&quot;&lt;/b&gt;");
+    expect(out).toContain('href="/x?a=1&amp;b=2">&lt;i&gt;$&#39;&lt;/i&gt;</a>');
+  });
+
+  it("names the role with its article", () => {
+    expect(withArticle("Administrator")).toBe("an administrator");
+    expect(withArticle("Director")).toBe("a director");
   });
 
   it("leaves no header for a signed-out public reader", () => {

@@ -1,6 +1,6 @@
 // The published pack page as stored HTML: how a rendered page becomes the stored form (no scripts,
-// a placeholder where the reader's header goes, a MAC so a changed row is never served) and how the
-// reader's header is put back per request. Pure string work, so it is cheap and unit-tested.
+// a placeholder where the reader's header goes, a MAC so a changed row is never served) and how each
+// role's header is put in (once per role and version: see stored-pack-page.ts). Pure string work, so it is cheap and unit-tested.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { currentNavHref } from "@/lib/current-nav-href";
 
@@ -42,9 +42,20 @@ export function openStoredHtml(stored: string | null | undefined, opts: { key: s
   return want.length === got.length && timingSafeEqual(want, got) ? body : null;
 }
 
-export type HeaderReader = { name: string; roleLabel: string; nav: { href: string; text: string }[] } | null;
+/** The header's part that depends on who reads: their role's navigation, or nothing for a signed-out public reader. */
+export type HeaderReader = { roleLabel: string; nav: { href: string; text: string }[] } | null;
 
-/** Puts the reader's navigation and "Signed in as" line into the stored page; the name is escaped. */
+/** "a director", "an administrator": the role as the header names it. */
+export function withArticle(label: string): string {
+  const lower = label.toLowerCase();
+  return `${/^[aeiou]/.test(lower) ? "an" : "a"} ${lower}`;
+}
+
+/**
+ * Puts a role's navigation and sign-in line into the stored page. The same bytes for every reader of
+ * that role (no name), so they are made and compressed once and served to all of them; sign-out,
+ * password and two-step links work without JavaScript.
+ */
 export function injectReaderHeader(body: string, reader: HeaderReader, pathname: string): string {
   if (!reader) return body.replace(NAV_SLOT, "").replace(USER_SLOT, "");
   const best = currentNavHref(reader.nav, pathname);
@@ -52,8 +63,9 @@ export function injectReaderHeader(body: string, reader: HeaderReader, pathname:
     ? `<li class="govuk-service-navigation__item govuk-service-navigation__item--active"><a class="govuk-service-navigation__link" href="${escapeHtml(i.href)}" aria-current="page"><strong class="govuk-service-navigation__active-fallback">${escapeHtml(i.text)}</strong></a></li>`
     : `<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="${escapeHtml(i.href)}">${escapeHtml(i.text)}</a></li>`).join("");
   const nav = `<nav aria-label="Menu" class="govuk-service-navigation__wrapper"><ul class="govuk-service-navigation__list" id="navigation">${items}</ul></nav>`;
-  const user = `<div class="app-header-user"><span>Signed in as <strong>${escapeHtml(reader.name)}</strong>, ${escapeHtml(reader.roleLabel)}</span>`
+  const user = `<div class="app-header-user"><span>Signed in as ${escapeHtml(withArticle(reader.roleLabel))}</span>`
+    + `<a class="govuk-link" href="/account/password">Change your password</a><a class="govuk-link" href="/account/two-step">Two-step sign-in</a>`
     + `<form method="post" action="/logout" class="app-inline-form"><button type="submit" class="app-link-button">Sign out</button></form></div>`;
-  // Function replacers: a name holding "$&" must not be read as a replacement pattern.
+  // Function replacers: nothing in the header may be read as a replacement pattern.
   return body.replace(NAV_SLOT, () => nav).replace(USER_SLOT, () => user);
 }

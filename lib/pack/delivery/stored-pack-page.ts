@@ -7,11 +7,13 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
-import type { SessionUser } from "@/lib/auth/roles";
+import { roleLabel, type SessionUser } from "@/lib/auth/roles";
+import { navigationFor } from "@/lib/navigation";
+import { encodePage, type EncodedPage } from "@/lib/pack/delivery/encoded-page";
 import { appConfig } from "@/lib/config/app";
 import { resolvePackVersion } from "@/lib/pack/delivery/find-pack";
 import { pdfAvailable } from "@/lib/pack/delivery/pdf-available";
-import { NAV_SLOT, USER_SLOT, openStoredHtml, sealStoredHtml, stripScripts } from "@/lib/pack/delivery/stored-html";
+import { NAV_SLOT, USER_SLOT, injectReaderHeader, openStoredHtml, sealStoredHtml, stripScripts } from "@/lib/pack/delivery/stored-html";
 
 export type StoredPackTarget =
   | { kind: "live" }
@@ -52,9 +54,9 @@ export async function findStoredPackTarget(user: SessionUser | null, month: stri
 
 const secret = () => process.env.NEXTAUTH_SECRET ?? "";
 
-// Verified page bodies by version and key; a few hundred KB each, bounded.
+// Verified page bodies by version and key (about 1 MB each), kept only to make each role's page from.
 const memory = new Map<string, string>();
-const MEMORY_LIMIT = 200;
+const MEMORY_LIMIT = 16;
 const inFlight = new Map<string, Promise<string>>();
 
 function remember(id: string, body: string) {
@@ -90,4 +92,46 @@ async function loadOrRender(target: Extract<StoredPackTarget, { kind: "stored" }
   const body = stripScripts(html);
   await db.packVersion.updateMany({ where: { id: target.packVersionId }, data: { renderedHtml: sealStoredHtml(body, { buildId: currentBuildId() ?? "", key: target.key, secret: secret() }) } });
   return body;
+}
+
+/** Who the page is for: each role sees its own navigation; "PUBLIC" is a signed-out reader (PUBLIC_PACKS). */
+export type PackAudience = SessionUser["role"] | "PUBLIC";
+
+export function audienceOf(user: SessionUser | null): PackAudience {
+  return user ? user.role : "PUBLIC";
+}
+
+// The final bytes of each (version, key, audience), precompressed: about 1.2 MB each, least recently used dropped.
+const pages = new Map<string, EncodedPage>();
+const PAGE_LIMIT = Math.max(1, Number(process.env.PACK_PAGE_CACHE_ENTRIES) || 48);
+const pagesInFlight = new Map<string, Promise<EncodedPage>>();
+
+/**
+ * The published page as an audience receives it, in every encoding, from this process's memory; made
+ * once per process from the stored body (the database copy every process shares) and then served as
+ * a static file would be. Concurrent first requests share one job.
+ */
+export async function getEncodedPackPage(target: Extract<StoredPackTarget, { kind: "stored" }>, audience: PackAudience, render: () => Promise<string>): Promise<EncodedPage> {
+  const id = `${target.packVersionId}:${target.key}:${audience}`;
+  const hit = pages.get(id);
+  if (hit) {
+    pages.delete(id); // most recently used goes last
+    pages.set(id, hit);
+    return hit;
+  }
+  let job = pagesInFlight.get(id);
+  if (!job) {
+    job = (async () => {
+      const body = await getStoredPackHtml(target, render);
+      const reader = audience === "PUBLIC" ? null : { roleLabel: roleLabel[audience], nav: navigationFor(audience) };
+      return encodePage(injectReaderHeader(body, reader, `/packs/${target.month}`));
+    })().finally(() => pagesInFlight.delete(id));
+    pagesInFlight.set(id, job);
+  }
+  const page = await job;
+  if (!pages.has(id)) {
+    if (pages.size >= PAGE_LIMIT) pages.delete(pages.keys().next().value!);
+    pages.set(id, page);
+  }
+  return page;
 }
