@@ -46,11 +46,19 @@ export function useErrorTitle(show: boolean) {
   }, [show]);
 }
 
-export function FieldError({ id, error }: { id: string; error?: string }) {
+/** A field's error message, with the id its aria-describedby names. `alert` announces it at once
+ * (a grid cell whose form has no summary of its own); `children` add detail after the message. */
+export function FieldError({ id, error, alert, children }: { id: string; error?: string; alert?: boolean; children?: ReactNode }) {
   if (!error) return null;
   return (
-    <p id={`${id}-error`} className="govuk-error-message">
-      <span className="govuk-visually-hidden">Error:</span> {error}
+    <p id={`${id}-error`} className="govuk-error-message" role={alert ? "alert" : undefined}>
+      <span className="govuk-visually-hidden">Error:</span> {error}{children}
     </p>
   );
+}
+
+/** A message that is about the form, not one field (a refused move of a row): said at once. */
+export function FormError({ message, className }: { message?: string; className?: string }) {
+  if (!message) return null;
+  return <p className={`govuk-error-message${className ? ` ${className}` : ""}`} role="alert"><span className="govuk-visually-hidden">Error:</span> {message}</p>;
 }

@@ -22,20 +22,24 @@ export function describedBy(id: string, { hint, error, noteId }: Pick<FieldProps
 }
 
 /** `invalid` marks the group as in error when the message is said elsewhere (sign-in's one summary). */
-export function FormGroup({ error, invalid, className, children }: { error?: string; invalid?: boolean; className?: string; children: ReactNode }) {
-  return <div className={`govuk-form-group${error || invalid ? " govuk-form-group--error" : ""}${className ? ` ${className}` : ""}`}>{children}</div>;
+export function FormGroup({ error, invalid, className, id, children }: { error?: string; invalid?: boolean; className?: string; id?: string; children: ReactNode }) {
+  return <div id={id} className={`govuk-form-group${error || invalid ? " govuk-form-group--error" : ""}${className ? ` ${className}` : ""}`}>{children}</div>;
 }
 
-/** Hint, note and error message, as every field shows them. */
-export function FieldMessages({ id, hint, error, note, hintClassName = "govuk-hint" }: FieldProps & { hintClassName?: string }) {
+/** Hint, note and error message, as every field shows them. `alert` and `errorDetail` go to FieldError. */
+export function FieldMessages({ id, hint, error, note, hintClassName = "govuk-hint", alert, errorDetail }: FieldProps & { hintClassName?: string; alert?: boolean; errorDetail?: ReactNode }) {
   return (
     <>
       {hint ? <div id={`${id}-hint`} className={hintClassName}>{hint}</div> : null}
       {note}
-      <FieldError id={id} error={error} />
+      <FieldError id={id} error={error} alert={alert}>{errorDetail}</FieldError>
     </>
   );
 }
 
-export const labelClass = (size?: "s" | "m" | "l" | "xl") => `govuk-label${size ? ` govuk-label--${size}` : ""}`;
+/** `hidden`: the label is for screen readers only (a field in a table row the row's heading names). */
+export const labelClass = (size?: "s" | "m" | "l" | "xl", hidden?: boolean) => `govuk-label${size ? ` govuk-label--${size}` : ""}${hidden ? " govuk-visually-hidden" : ""}`;
+
+/** GOV.UK input widths: fixed ones by characters (2, 3, 4, 5, 10, 20, 30), fluid ones ("one-half", "two-thirds") as override classes. */
+export const inputWidthClass = (width?: string) => (!width ? "" : /^\d+$/.test(width) ? ` govuk-input--width-${width}` : ` govuk-!-width-${width}`);
 export const legendClass = (size?: "s" | "m" | "l" | "xl") => `govuk-fieldset__legend${size ? ` govuk-fieldset__legend--${size}` : ""}`;

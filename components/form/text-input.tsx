@@ -1,6 +1,6 @@
 // A GOV.UK text input in its form group: label, hint, error, optional prefix or suffix.
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { FieldMessages, FormGroup, describedBy, labelClass, type FieldProps } from "@/components/form/form-group";
+import { FieldMessages, FormGroup, describedBy, inputWidthClass, labelClass, type FieldProps } from "@/components/form/form-group";
 
 type Props = FieldProps & {
   label: ReactNode;
@@ -23,7 +23,7 @@ type Props = FieldProps & {
 export function TextInput({ id, name = id, label, labelSize, hint, error, note, noteId, width, prefix, suffix, defaultValue, value, onChange, inputClassName, heading: Heading, invalid, type = "text", ...attrs }: Props) {
   const input = (
     <input
-      className={`govuk-input${width ? ` govuk-input--width-${width}` : ""}${error ? " govuk-input--error" : ""}${inputClassName ? ` ${inputClassName}` : ""}`}
+      className={`govuk-input${inputWidthClass(width)}${error ? " govuk-input--error" : ""}${inputClassName ? ` ${inputClassName}` : ""}`}
       id={id} name={name} type={type} defaultValue={defaultValue} value={value} onChange={onChange ? (e) => onChange(e.target.value) : undefined} aria-describedby={describedBy(id, { hint, error, noteId })} {...attrs}
     />
   );

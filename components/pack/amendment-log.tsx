@@ -1,6 +1,7 @@
 // The amendment log: every version of this month's pack, when and why it was made.
 import type { AmendmentEntry } from "@/lib/pack/delivery/find-pack";
 import { formatDate } from "@/lib/format/dates";
+import { ScrollRegion } from "@/components/scroll-region";
 import { TableHead } from "@/components/table-head";
 
 export function AmendmentLog({ entries, month }: { entries: AmendmentEntry[]; month: string }) {
@@ -8,19 +9,21 @@ export function AmendmentLog({ entries, month }: { entries: AmendmentEntry[]; mo
   return (
     <section className="app-pack-part" aria-labelledby="amendments-title">
       <h2 className="govuk-heading-l" id="amendments-title">Amendment log</h2>
-      <table className="govuk-table">
-        <TableHead columns={["Version", "Signed off", "Published", "Reason"]} />
-        <tbody className="govuk-table__body">
-          {entries.map((e) => (
-            <tr className="govuk-table__row" key={e.version}>
-              <th scope="row" className="govuk-table__header"><a className="govuk-link" href={`/packs/${month}?version=${e.version}`}>Version {e.version}</a></th>
-              <td className="govuk-table__cell">{formatDate(e.signedOffAt)} by {e.signedOffByName}</td>
-              <td className="govuk-table__cell">{e.publishedAt ? formatDate(e.publishedAt) : "Not published"}</td>
-              <td className="govuk-table__cell">{e.reason ?? (e.version === 1 ? "First version" : "")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollRegion label="Amendment log: versions">
+        <table className="govuk-table">
+          <TableHead columns={["Version", "Signed off", "Published", "Reason"]} />
+          <tbody className="govuk-table__body">
+            {entries.map((e) => (
+              <tr className="govuk-table__row" key={e.version}>
+                <th scope="row" className="govuk-table__header"><a className="govuk-link" href={`/packs/${month}?version=${e.version}`}>Version {e.version}</a></th>
+                <td className="govuk-table__cell">{formatDate(e.signedOffAt)} by {e.signedOffByName}</td>
+                <td className="govuk-table__cell">{e.publishedAt ? formatDate(e.publishedAt) : "Not published"}</td>
+                <td className="govuk-table__cell">{e.reason ?? (e.version === 1 ? "First version" : "")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }

@@ -117,6 +117,13 @@ test.describe.serial("the August 2019 pack", () => {
     // The reason is on the cover, beside the version, and in the amendment log.
     await expect(page.locator(".app-pack-facts")).toContainText("2 (amended: Contacts figure corrected after a data-quality check)");
     await expect(page.getByRole("cell", { name: "Contacts figure corrected after a data-quality check" })).toBeVisible();
+    // At 320 px (400% zoom) the log's table scrolls inside its own named, focusable region; the page does not.
+    await page.setViewportSize({ width: 320, height: 900 });
+    const logRegion = page.getByRole("region", { name: "Amendment log: versions" });
+    await expect(logRegion).toHaveAttribute("tabindex", "0");
+    await expect(logRegion.getByRole("cell", { name: "Contacts figure corrected after a data-quality check" })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 720 });
     // The amendment changes both pages, so the ETags the browser held no longer match: a full page, not a 304.
     const latestAfter = await tagOf(`/packs/${MONTH}`, latestBefore.etag);
     expect(latestAfter.status).toBe(200);

@@ -80,9 +80,9 @@ export function IndicatorForm({ action, sections, saved, version, heading, submi
         {version ? <input type="hidden" name="expectedUpdatedAt" value={version} /> : null}
         <div key={state?.at ?? 0}>
           {version ? (
-            <div className="govuk-form-group">
+            <div className="govuk-!-margin-bottom-6">
               <input type="hidden" name="code" value={saved.code} />
-              <h2 className="govuk-label govuk-label--s govuk-!-margin-bottom-1">Code</h2>
+              <h2 className="govuk-heading-s govuk-!-margin-bottom-1">Code</h2>
               <p className="govuk-body govuk-!-margin-bottom-1"><code>{saved.code}</code></p>
               <p className="govuk-hint">The code cannot be changed: imports, exports and links use it. To use a different code, add a new indicator and make this one inactive.</p>
             </div>

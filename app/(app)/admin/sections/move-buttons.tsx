@@ -2,6 +2,7 @@
 // "Move up" and "Move down" for one section. Focus stays on the button pressed (or its partner when
 // the section reaches the top or bottom), and the result is announced.
 import { useActionState, useEffect, useRef } from "react";
+import { FormError } from "@/components/form/error-summary";
 import type { ActionState } from "@/lib/define-action";
 import { moveSectionAction } from "./actions";
 
@@ -31,7 +32,7 @@ export function MoveButtons({ id, name, first, last }: { id: string; name: strin
         </button>
       ) : null}
       <span role="status" className="govuk-visually-hidden">{state?.ok ? state.message : ""}</span>
-      {state && !state.ok ? <p className="govuk-error-message govuk-!-margin-bottom-0" role="alert"><span className="govuk-visually-hidden">Error:</span> {state.message}</p> : null}
+      <FormError message={state && !state.ok ? state.message : undefined} className="govuk-!-margin-bottom-0" />
     </form>
   );
 }

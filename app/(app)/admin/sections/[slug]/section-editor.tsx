@@ -2,7 +2,8 @@
 // A section's name and owners: two forms, one error summary and one success banner at the top of
 // the page for whichever was used last. A refused save keeps what was typed and ticked.
 import { useActionState, useState, type ReactNode } from "react";
-import { ErrorSummary, FieldError } from "@/components/form/error-summary";
+import { Checkboxes } from "@/components/form/checkboxes";
+import { ErrorSummary } from "@/components/form/error-summary";
 import type { ActionState } from "@/lib/define-action";
 import { SuccessBanner } from "../../indicators/success-banner";
 import { renameSectionAction, setSectionOwnersAction } from "./actions";
@@ -32,7 +33,7 @@ export function SectionEditor({ section, leads, formerLeads, heading, notice }: 
 
   return (
     <>
-      <ErrorSummary errors={failed?.fieldErrors ?? {}} message={failed?.message} idFor={(f) => (f === "ownerIds" ? (people[0] ? `owner-${people[0].id}` : "owners") : "name")} />
+      <ErrorSummary errors={failed?.fieldErrors ?? {}} message={failed?.message} idFor={(f) => (f === "ownerIds" ? "owners" : "name")} />
       {latest?.ok ? <SuccessBanner heading={latest.message ?? "Saved"} /> : !latest && notice ? <SuccessBanner heading={notice} /> : null}
       {heading}
       <form action={renameAction} onSubmit={() => setLast("rename")} noValidate>
@@ -50,28 +51,18 @@ export function SectionEditor({ section, leads, formerLeads, heading, notice }: 
       <form action={ownersAction} onSubmit={() => setLast("owners")} noValidate>
         <input type="hidden" name="id" value={section.id} />
         <input type="hidden" name="expectedUpdatedAt" value={section.version} />
-        <div className={`govuk-form-group${ownersError ? " govuk-form-group--error" : ""}`} id="owners">
-          <fieldset className="govuk-fieldset" aria-describedby={`owners-hint${ownersError ? " ownerIds-error" : ""}`}>
-            <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">
-              <h2 className="govuk-fieldset__heading">Owners</h2>
-            </legend>
-            <div id="owners-hint" className="govuk-hint">The service leads who enter this section&apos;s figures and write its commentary. Select all that apply.</div>
-            <FieldError id="ownerIds" error={ownersError} />
-            {people.length ? (
-              <div className="govuk-checkboxes" data-module="govuk-checkboxes" key={owners?.at ?? 0}>
-                {people.map((p) => (
-                  <div className="govuk-checkboxes__item" key={p.id}>
-                    <input className="govuk-checkboxes__input" id={`owner-${p.id}`} name="ownerIds" type="checkbox" value={p.id} defaultChecked={ticked.has(p.id)} aria-describedby={`owner-${p.id}-hint`} />
-                    <label className="govuk-label govuk-checkboxes__label" htmlFor={`owner-${p.id}`}>{p.name}{p.note}</label>
-                    <div id={`owner-${p.id}-hint`} className="govuk-hint govuk-checkboxes__hint">{p.email}</div>
-                  </div>
-                ))}
-              </div>
-            ) : (
-              <p className="govuk-body">There are no active service leads. Add one under Users first.</p>
-            )}
-          </fieldset>
-        </div>
+        {people.length ? (
+          <Checkboxes
+            key={owners?.at ?? 0} id="owners" name="ownerIds" legend="Owners" legendSize="m" legendHeading="h2" error={ownersError}
+            hint="The service leads who enter this section's figures and write its commentary. Select all that apply."
+            options={people.map((p) => ({ value: p.id, label: <>{p.name}{p.note}</>, hint: p.email }))} checked={[...ticked]}
+          />
+        ) : (
+          <>
+            <h2 className="govuk-heading-m">Owners</h2>
+            <p className="govuk-body">There are no active service leads. Add one under Users first.</p>
+          </>
+        )}
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={savingOwners} aria-disabled={savingOwners}>
           Save owners
         </button>

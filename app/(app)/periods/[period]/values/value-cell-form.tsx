@@ -4,6 +4,8 @@
 // keeps their figure in the box and shows what is stored now, so they can compare and save again.
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import type { Unit } from "@/lib/generated/prisma/enums";
+import { Checkbox } from "@/components/form/checkboxes";
+import { CompactInput } from "@/components/form/compact-input";
 import { describeRule } from "@/lib/values/validate-value";
 import { saveValueAction, type SaveValueState } from "./actions";
 import { useReportGridError } from "./grid-errors";
@@ -25,7 +27,7 @@ export function ValueCellForm({ month, indicatorId, code, name, unit, decimals, 
   const reasonRef = useRef<HTMLInputElement>(null);
   const report = useReportGridError();
 
-  const ids = { value: `value-${code}`, notAvailable: `not-available-${code}`, reason: `reason-${code}`, hint: `value-${code}-hint` };
+  const ids = { value: `value-${code}`, notAvailable: `not-available-${code}`, reason: `reason-${code}` };
 
   // A newer figure arrived from the server (our save, or the page refreshed): show it unless the
   // user is part-way through typing, in which case we keep their text and the revision they saw.
@@ -81,55 +83,29 @@ export function ValueCellForm({ month, indicatorId, code, name, unit, decimals, 
       <input type="hidden" name="month" value={month} />
       <input type="hidden" name="indicatorId" value={indicatorId} />
       <input type="hidden" name="expectedRevision" value={seenRevision} />
-      <div className={`govuk-form-group app-value-form__group${valueError ? " govuk-form-group--error" : ""}`}>
-        <label className="govuk-label govuk-visually-hidden" htmlFor={ids.value}>This month value for {name}</label>
-        <span id={ids.hint} className="govuk-visually-hidden">Enter {describeRule({ unit, decimals })}</span>
-        {valueError ? (
-          <p id={`${ids.value}-error`} className="govuk-error-message" role="alert">
-            <span className="govuk-visually-hidden">Error:</span> {valueError}
-            {state && !state.ok && state.conflict ? <span className="app-conflict-now"> {state.conflict.description}.</span> : null}
-          </p>
-        ) : null}
-        <div className="app-value-form__row">
-          <input
-            ref={valueRef}
-            className={`govuk-input app-value-input${valueError ? " govuk-input--error" : ""}`}
-            id={ids.value} name="value" type="text" inputMode={unit === "COUNT" ? "numeric" : "decimal"} autoComplete="off" spellCheck={false}
-            value={notAvailable ? "" : text} disabled={notAvailable}
-            onChange={(e) => change(setText)(e.target.value)}
-            aria-describedby={`${ids.hint}${valueError ? ` ${ids.value}-error` : ""}`}
-          />
+      <CompactInput
+        id={ids.value} name="value" label={<>This month value for {name}</>} labelHidden groupClassName="app-value-form__group"
+        hint={`Enter ${describeRule({ unit, decimals })}`} hintHidden
+        error={valueError} errorDetail={state && !state.ok && state.conflict ? <span className="app-conflict-now"> {state.conflict.description}.</span> : null}
+        inputRef={valueRef} inputClassName="app-value-input" inputMode={unit === "COUNT" ? "numeric" : "decimal"} autoComplete="off" spellCheck={false}
+        value={notAvailable ? "" : text} disabled={notAvailable} onChange={change(setText)}
+        afterClassName="app-value-form__row"
+        after={
           <button type="submit" className="govuk-button govuk-button--secondary app-value-form__save" data-module="govuk-button" aria-disabled={pending}>
             Save<span className="govuk-visually-hidden"> {name}</span>
           </button>
-        </div>
-      </div>
-      <div className="govuk-checkboxes govuk-checkboxes--small app-value-form__na">
-        <div className="govuk-checkboxes__item">
-          <input
-            className="govuk-checkboxes__input" id={ids.notAvailable} name="notAvailable" type="checkbox" value="on"
-            checked={notAvailable} onChange={(e) => change(setNotAvailable)(e.target.checked)}
-          />
-          <label className="govuk-label govuk-checkboxes__label" htmlFor={ids.notAvailable}>
-            Not available<span className="govuk-visually-hidden"> for {name}</span>
-          </label>
-        </div>
-      </div>
+        }
+      />
+      <Checkbox
+        id={ids.notAvailable} name="notAvailable" inline className="app-value-form__na" checked={notAvailable} onChange={change(setNotAvailable)}
+        label={<>Not available<span className="govuk-visually-hidden"> for {name}</span></>}
+      />
       {notAvailable ? (
-        <div className={`govuk-form-group app-value-form__group${reasonError ? " govuk-form-group--error" : ""}`}>
-          <label className="govuk-label govuk-label--s app-value-form__reason-label" htmlFor={ids.reason}>
-            Reason<span className="govuk-visually-hidden"> the figure for {name} is not available</span>
-          </label>
-          {reasonError ? (
-            <p id={`${ids.reason}-error`} className="govuk-error-message" role="alert"><span className="govuk-visually-hidden">Error:</span> {reasonError}</p>
-          ) : null}
-          <input
-            ref={reasonRef}
-            className={`govuk-input${reasonError ? " govuk-input--error" : ""}`} id={ids.reason} name="notAvailableReason" type="text" maxLength={600}
-            value={reason} onChange={(e) => change(setReason)(e.target.value)}
-            aria-describedby={reasonError ? `${ids.reason}-error` : undefined}
-          />
-        </div>
+        <CompactInput
+          id={ids.reason} name="notAvailableReason" labelSize="s" labelClassName="app-value-form__reason-label" groupClassName="app-value-form__group"
+          label={<>Reason<span className="govuk-visually-hidden"> the figure for {name} is not available</span></>}
+          error={reasonError} inputRef={reasonRef} maxLength={600} value={reason} onChange={change(setReason)}
+        />
       ) : null}
       <p className="govuk-body-s app-value-form__status">
         <span role="status">{pending ? "Saving…" : state?.ok && !dirty ? state.message : ""}</span>

@@ -3,7 +3,9 @@
 // error summary linked to its own fields (ids carry the indicator code or action id, as a page
 // holds several of these forms).
 import { useActionState } from "react";
-import { ErrorSummary, FieldError } from "@/components/form/error-summary";
+import { ErrorSummary } from "@/components/form/error-summary";
+import { TextInput } from "@/components/form/text-input";
+import { Textarea } from "@/components/form/textarea";
 import { changeActionAction, recordActionAction } from "./exception-actions";
 
 type Where = { month: string; slug: string };
@@ -16,7 +18,6 @@ export function RecordActionForm({ month, slug, code, name }: Where & { code: st
   const [state, formAction, pending] = useActionState(recordActionAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const id = (f: string) => `action-${code}-${f}`;
-  const group = (f: string) => `govuk-form-group${errors[f] ? " govuk-form-group--error" : ""}`;
   return (
     <details className="govuk-details" open={Boolean(state && !state.ok)}>
       <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Record an action on {name}</span></summary>
@@ -25,23 +26,9 @@ export function RecordActionForm({ month, slug, code, name }: Where & { code: st
           <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} idFor={id} />
           <Hidden month={month} slug={slug} />
           <input type="hidden" name="code" value={code} />
-          <div className={group("description")}>
-            <label className="govuk-label" htmlFor={id("description")}>What will be done</label>
-            <FieldError id={id("description")} error={errors.description} />
-            <textarea className={`govuk-textarea${errors.description ? " govuk-textarea--error" : ""}`} id={id("description")} name="description" rows={3} aria-describedby={errors.description ? `${id("description")}-error` : undefined} />
-          </div>
-          <div className={group("ownerName")}>
-            <label className="govuk-label" htmlFor={id("ownerName")}>Who owns it</label>
-            <div className="govuk-hint" id={`${id("ownerName")}-hint`}>A person or a role, like &ldquo;Head of Safeguarding&rdquo;</div>
-            <FieldError id={id("ownerName")} error={errors.ownerName} />
-            <input className={`govuk-input govuk-!-width-two-thirds${errors.ownerName ? " govuk-input--error" : ""}`} id={id("ownerName")} name="ownerName" type="text" autoComplete="off" aria-describedby={`${id("ownerName")}-hint${errors.ownerName ? ` ${id("ownerName")}-error` : ""}`} />
-          </div>
-          <div className={group("dueDate")}>
-            <label className="govuk-label" htmlFor={id("dueDate")}>Due date</label>
-            <div className="govuk-hint" id={`${id("dueDate")}-hint`}>For example, 2019-10-31 or 31/10/2019</div>
-            <FieldError id={id("dueDate")} error={errors.dueDate} />
-            <input className={`govuk-input govuk-input--width-10${errors.dueDate ? " govuk-input--error" : ""}`} id={id("dueDate")} name="dueDate" type="text" autoComplete="off" aria-describedby={`${id("dueDate")}-hint${errors.dueDate ? ` ${id("dueDate")}-error` : ""}`} />
-          </div>
+          <Textarea id={id("description")} name="description" label="What will be done" rows={3} error={errors.description} />
+          <TextInput id={id("ownerName")} name="ownerName" label="Who owns it" width="two-thirds" autoComplete="off" error={errors.ownerName} hint={<>A person or a role, like &ldquo;Head of Safeguarding&rdquo;</>} />
+          <TextInput id={id("dueDate")} name="dueDate" label="Due date" width="10" autoComplete="off" error={errors.dueDate} hint="For example, 2019-10-31 or 31/10/2019" />
           <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>Record action</button>
         </form>
       </div>
@@ -71,11 +58,7 @@ export function ChangeActionForms({ month, slug, id, version, status, descriptio
             <div className="govuk-details__text">
               <form action={formAction}>
                 {hidden}<input type="hidden" name="change" value="drop" />
-                <div className={`govuk-form-group${errors.droppedReason ? " govuk-form-group--error" : ""}`}>
-                  <label className="govuk-label" htmlFor={fid("droppedReason")}>Why is it dropped?</label>
-                  <FieldError id={fid("droppedReason")} error={errors.droppedReason} />
-                  <textarea className="govuk-textarea" id={fid("droppedReason")} name="droppedReason" rows={2} aria-describedby={errors.droppedReason ? `${fid("droppedReason")}-error` : undefined} />
-                </div>
+                <Textarea id={fid("droppedReason")} name="droppedReason" label="Why is it dropped?" rows={2} error={errors.droppedReason} />
                 <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={pending}>Drop action</button>
               </form>
             </div>
