@@ -3,7 +3,7 @@
 import "server-only";
 import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditInput = {
   action: string;
@@ -16,7 +16,9 @@ export type AuditInput = {
 
 type Actor = Pick<SessionUser, "id" | "name" | "role"> | { id: null; name: string; role: null };
 
-const json = (v: unknown) => (v === undefined || v === null ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+// No before (a creation) or no after (a deletion) leaves the column null. Prisma.skip, not
+// undefined: strictUndefinedChecks refuses an undefined anywhere in a query.
+const json = (v: unknown) => (v === undefined || v === null ? Prisma.skip : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
 
 export async function recordAudit(tx: Tx, actor: Actor, input: AuditInput): Promise<void> {
   await tx.auditEvent.create({

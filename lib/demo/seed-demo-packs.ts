@@ -47,10 +47,10 @@ export async function seedDemoPacks(opts: { firstMonth: string; publishedThrough
           approvedAt: state === "APPROVED" ? at : null, approvedById: state === "APPROVED" ? director.id : null,
           updatedById: owner.id, updatedByName: owner.name,
           revisions: { create: [{ number: 1, body, authorId: owner.id, authorName: owner.name, authorRole: owner.role, createdAt: at }] },
-          reviewComments: state === "APPROVED" ? { create: [
+          reviewComments: { create: state === "APPROVED" ? [
             { action: "SUBMIT", authorId: owner.id, authorName: owner.name, authorRole: owner.role, createdAt: at },
             { action: "APPROVE", authorId: director.id, authorName: director.name, authorRole: director.role, createdAt: at },
-          ] } : undefined,
+          ] : [] },
         },
       });
     }

@@ -51,7 +51,7 @@ export async function seedDemo({ through = DEMO_LAST_LOADED_MONTH, packs = true 
           code: ind.code, name: ind.name, sectionId: sections.get(ind.section)!, definition: ind.definition, unit: ind.unit,
           polarity: ind.polarity, measureType: ind.measureType, decimals: ind.decimals, timescale: ind.timescale,
           timescaleBasis: ind.timescaleBasis, dataSource: ind.dataSource, suppressSmallNumbers: DEMO_SUPPRESSED.has(ind.code), order,
-          targets: ind.target === null ? undefined : { create: [{ fromMonth: DEMO_FIRST_MONTH, target: ind.target, tolerance: demoTolerance(ind.target) }] },
+          targets: { create: ind.target === null ? [] : [{ fromMonth: DEMO_FIRST_MONTH, target: ind.target, tolerance: demoTolerance(ind.target) }] },
           comparators: { create: ind.england.map((e) => ({ label: "England", periodLabel: e.periodLabel, value: e.value, source: ind.englandSource, notes: ind.englandNotes })) },
         },
       });
