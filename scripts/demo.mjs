@@ -7,7 +7,7 @@ import { ensureDependencies, localSecret, root, run } from "./ensure-deps.mjs";
 
 ensureDependencies();
 const { startDatabase, StartupError } = await import("./db-runtime.mjs");
-const { openEngine } = await import("./migrate-engine.mjs");
+const { deployMigrations } = await import("./migrate-deploy.mjs");
 
 const port = process.env.PORT ?? "3000";
 const env = {
@@ -31,9 +31,7 @@ if (process.env.DEMO_SKIP_BUILD !== "1") {
 let db;
 try {
   db = await startDatabase();
-  const engine = await openEngine(db.url);
-  await engine.deploy();
-  engine.close();
+  await deployMigrations(db.url);
 } catch (e) {
   console.error(e instanceof StartupError ? e.message : `Could not prepare the database: ${e.message}`);
   await db?.stop();

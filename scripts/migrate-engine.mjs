@@ -1,6 +1,7 @@
 // Prisma migrations without Prisma's native schema engine (it cannot be downloaded on our machines):
 // the same engine compiled to WebAssembly (@prisma/schema-engine-wasm), driven through adapter-pg.
 // Writes the standard prisma/migrations/<timestamp>_<name>/migration.sql and _prisma_migrations table.
+// Applying migrations goes through migrate-deploy.mjs, which prefers the native engine where installed.
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";

@@ -3,17 +3,24 @@
 import fs from "node:fs";
 import path from "node:path";
 import { openEngine, migrationsDir } from "./migrate-engine.mjs";
+import { deployMigrations } from "./migrate-deploy.mjs";
 
 const [cmd, name] = process.argv.slice(2);
 const url = process.env.DATABASE_URL;
 if (!url) { console.error("DATABASE_URL is not set: run this through npm run db:migrate"); process.exit(1); }
 
 try {
-  const engine = await openEngine(url);
   if (cmd === "deploy") {
-    const r = await engine.deploy();
-    console.log(r.appliedMigrationNames.length ? `applied: ${r.appliedMigrationNames.join(", ")}` : "database is up to date");
-  } else if (cmd === "dev") {
+    // Prisma's own migrate deploy where its native engine is installed (migrate-deploy.mjs).
+    const r = await deployMigrations(url);
+    const how = r.engine === "native" ? "native schema engine" : `WebAssembly schema engine: ${r.reason}`;
+    console.log(`${r.appliedMigrationNames.length ? `applied: ${r.appliedMigrationNames.join(", ")}` : "database is up to date"} (${how})`);
+    process.exit(0);
+  }
+  // Writing migrations, status and diff stay on the WebAssembly engine everywhere: they are
+  // developers' tools, and one engine for them keeps the generated SQL the same on every machine.
+  const engine = await openEngine(url);
+  if (cmd === "dev") {
     await engine.deploy();
     const diag = await engine.devDiagnostic();
     if (diag.action.tag === "reset") throw new Error(`the database needs a reset: ${diag.action.reason}`);

@@ -7,7 +7,8 @@ import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import pg from "pg";
 import { FORMAT, MIGRATIONS_TABLE, VERSION, listAppTables, listForeignKeys, listJsonColumns, quoteIdent, rowLinePrefix } from "./backup-format.mjs";
-import { listMigrations, openEngine } from "./migrate-engine.mjs";
+import { listMigrations } from "./migrate-engine.mjs";
+import { deployMigrations } from "./migrate-deploy.mjs";
 
 const USAGE = "usage: npm run restore -- <backup file> [--force]";
 // Rows go to PostgreSQL in batches of this many rows or bytes of JSON, whichever comes first.
@@ -298,13 +299,8 @@ async function restore({ url, file, force }) {
     if (occupied.length && !force) {
       throw new RestoreError(`The database already holds data (in ${occupied.join(", ")}): restore into an empty database, or add --force to replace everything in it`);
     }
-    const engine = await openEngine(url);
-    try {
-      const applied = await engine.deploy();
-      if (applied.appliedMigrationNames.length) console.log(`Applied migrations: ${applied.appliedMigrationNames.join(", ")}`);
-    } finally {
-      engine.close();
-    }
+    const applied = await deployMigrations(url);
+    if (applied.appliedMigrationNames.length) console.log(`Applied migrations (${applied.engine} engine): ${applied.appliedMigrationNames.join(", ")}`);
     const later = listMigrations().migrationDirectories.map((d) => d.path).filter((m) => !scan.header.migrations.includes(m));
     if (later.length) console.log(`The backup predates migrations ${later.join(", ")}: columns they added take their defaults`);
 

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { root } from "./ensure-deps.mjs";
 import { startDatabase, StartupError } from "./db-runtime.mjs";
-import { openEngine } from "./migrate-engine.mjs";
+import { deployMigrations } from "./migrate-deploy.mjs";
 import { findStartupProblems, findStartupWarnings } from "./start-checks.mjs";
 
 /** The server actions' key Next.js wrote into the build (null when there is no build yet). */
@@ -29,10 +29,8 @@ let db;
 let appUrl;
 try {
   db = await startDatabase();
-  const engine = await openEngine(db.url);
-  const r = await engine.deploy();
-  if (r.appliedMigrationNames.length) console.log(`Applied migrations: ${r.appliedMigrationNames.join(", ")}`);
-  engine.close();
+  const r = await deployMigrations(db.url);
+  if (r.appliedMigrationNames.length) console.log(`Applied migrations (${r.engine} engine): ${r.appliedMigrationNames.join(", ")}`);
   appUrl = await db.appUrl();
 } catch (e) {
   console.error(e instanceof StartupError ? e.message : `Could not prepare the database: ${e.message}`);

@@ -9,7 +9,7 @@ import { findUnhandledErrors } from "./server-log-check.mjs";
 ensureDependencies();
 ensureChromium();
 const { startDatabase, StartupError } = await import("./db-runtime.mjs");
-const { openEngine } = await import("./migrate-engine.mjs");
+const { deployMigrations } = await import("./migrate-deploy.mjs");
 
 function ensureChromium() {
   const exe = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -28,9 +28,7 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 let db;
 try {
   db = await startDatabase({ test: true });
-  const engine = await openEngine(db.url);
-  await engine.deploy();
-  engine.close();
+  await deployMigrations(db.url);
 } catch (e) {
   console.error(e instanceof StartupError ? e.message : `Could not prepare the test database: ${e.message}`);
   await db?.stop();

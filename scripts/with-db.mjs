@@ -13,11 +13,9 @@ let db;
 try {
   db = await startDatabase({ test: flags.has("--test-db") });
   if (flags.has("--migrate")) {
-    const { openEngine } = await import("./migrate-engine.mjs");
-    const engine = await openEngine(db.url);
-    const r = await engine.deploy();
-    if (r.appliedMigrationNames.length) console.log(`Applied migrations: ${r.appliedMigrationNames.join(", ")}`);
-    engine.close();
+    const { deployMigrations } = await import("./migrate-deploy.mjs");
+    const r = await deployMigrations(db.url);
+    if (r.appliedMigrationNames.length) console.log(`Applied migrations (${r.engine} engine): ${r.appliedMigrationNames.join(", ")}`);
   }
 } catch (e) {
   console.error(e instanceof StartupError ? e.message : `Could not prepare the database: ${e?.message ?? e}`);

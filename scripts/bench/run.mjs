@@ -10,7 +10,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import autocannon from "autocannon";
 import { startDatabase } from "../db-runtime.mjs";
-import { openEngine } from "../migrate-engine.mjs";
+import { deployMigrations } from "../migrate-deploy.mjs";
 import os from "node:os";
 import { DIST, ROOT, bin, buildIfNeeded, log, run, runAllowingFailure, signIn, startApp } from "./app-server.mjs";
 
@@ -65,9 +65,7 @@ const db = await startDatabase({ test: true });
 let server;
 const staticFile = path.join(ROOT, "public", "bench-static.html");
 try {
-  const engine = await openEngine(db.url);
-  await engine.deploy();
-  engine.close();
+  await deployMigrations(db.url);
   const env = { DATABASE_URL: db.url };
   log("loading the benchmark council (this signs off and publishes every month)");
   const [loadOut, loadMs] = await timed(() => run(bin("tsx"), ["--conditions=react-server", "scripts/bench/load-council.ts"], env));

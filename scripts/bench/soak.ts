@@ -65,13 +65,11 @@ const percentile = (sorted: number[], p: number) => sorted.length ? sorted[Math.
 
 async function main() {
   const runtime = await import("../db-runtime.mjs" as string);
-  const { openEngine } = await import("../migrate-engine.mjs" as string);
+  const { deployMigrations } = await import("../migrate-deploy.mjs" as string);
   const database = await runtime.startDatabase({ test: true });
   let server: ChildProcess | null = null;
   try {
-    const engine = await openEngine(database.url);
-    await engine.deploy();
-    engine.close();
+    await deployMigrations(database.url);
     // No email leaves the machine: notifications stay off in this process and in the server.
     delete process.env.SMTP_HOST;
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" };

@@ -7,7 +7,7 @@ import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { startDatabase } from "../db-runtime.mjs";
-import { openEngine } from "../migrate-engine.mjs";
+import { deployMigrations } from "../migrate-deploy.mjs";
 import { ROOT, bin, buildIfNeeded, log, run, signIn, startApp } from "../bench/app-server.mjs";
 
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
@@ -17,9 +17,7 @@ buildIfNeeded();
 const db = await startDatabase({ test: true });
 let app, chrome;
 try {
-  const engine = await openEngine(db.url);
-  await engine.deploy();
-  engine.close();
+  await deployMigrations(db.url);
   log("loading the demo council");
   await run(bin("tsx"), ["--conditions=react-server", "prisma/seed/demo.ts", "--reset"], { DATABASE_URL: db.url });
   app = await startApp(db.url);

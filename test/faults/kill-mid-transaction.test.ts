@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/roles";
 import { addMonths } from "@/lib/format/dates";
-import { createOwnDatabase } from "@/test/faults/own-database";
+import { createOwnDatabase } from "@/test/own-database";
 import { runChild, type ChildRun } from "@/test/faults/kill-child";
 
 let own: Awaited<ReturnType<typeof createOwnDatabase>>;
