@@ -13,10 +13,35 @@ export async function createTestUser(role: Role, opts: { password?: string; acti
   return { ...user, sessionUser: { id: user.id, name: user.name, email: user.email, role: user.role } };
 }
 
-/** A month no other test uses: far-future years keep tests apart from the demo data. */
+/**
+ * The far-future years this Vitest worker's test months come from (2100 to 9099, split among up to
+ * seven workers): files running at once in different workers never share a month, and each file's
+ * clean-up (test/setup.ts) removes only its own worker's months, never those of a file still running.
+ */
+export function workerYears(): { from: number; to: number } {
+  const workers = 7;
+  const span = Math.floor(7000 / workers);
+  const pool = (Number(process.env.VITEST_POOL_ID ?? 1) - 1) % workers;
+  return { from: 2100 + pool * span, to: 2100 + (pool + 1) * span - 1 };
+}
+
+const usedYears = new Set<number>();
+
+/**
+ * A month no other test uses: far-future years keep tests apart from the demo data. Each call in a
+ * file takes a year no earlier call took, nor one within two years of it, so months a test works
+ * out around its own (last month, two years of trend) never meet another test's. Five years from
+ * either end of the worker's span, so those months stay in the span too.
+ */
 export function uniqueMonth(): string {
-  const year = 2100 + Math.floor(Math.random() * 7000);
-  return `${year}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}`;
+  const { from, to } = workerYears();
+  for (let attempt = 0; attempt < 10_000; attempt++) {
+    const year = from + 5 + Math.floor(Math.random() * (to - from - 9));
+    if ([-2, -1, 0, 1, 2].some((d) => usedYears.has(year + d))) continue;
+    usedYears.add(year);
+    return `${year}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, "0")}`;
+  }
+  throw new Error("uniqueMonth: this file has used up its worker's years");
 }
 
 export async function createPeriod(opts: { month?: string; status?: "OPEN" | "SIGNED_OFF" | "PUBLISHED" | "AMENDING" | "HISTORY" } = {}) {

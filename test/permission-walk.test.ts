@@ -4,7 +4,7 @@
 // the action's own zod schema makes. A new action or route file the walk does not know fails it.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { can, type Action } from "@/lib/auth/permissions";
 import { ROLES, type SessionUser } from "@/lib/auth/roles";
@@ -60,6 +60,11 @@ import { exportPack } from "@/lib/pack/delivery/export-pack";
 import { getPackPdf } from "@/lib/pack/delivery/pdf-pack";
 import { findPackView } from "@/lib/pack/delivery/find-pack";
 import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
+import { useOwnDatabase } from "@/test/own-database";
+
+// The walk signs off and reads catalogue-wide lists: on a database of its own, neither another
+// file's rows nor its own (a walk indicator left active) reach another file.
+useOwnDatabase("permission_walk");
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NO_ID = "00000000-0000-4000-8000-000000000000";
@@ -202,9 +207,6 @@ beforeAll(async () => {
   world = { lead, otherLead, sectionSlug: section.slug, indicatorId: indicator.id, month: period.month };
 });
 
-afterAll(async () => {
-  await db.indicator.updateMany({ where: { id: world.indicatorId }, data: { active: false } });
-});
 
 async function outcome(run: () => Promise<unknown>): Promise<string> {
   try {

@@ -7,9 +7,12 @@ if (!process.env.DATABASE_URL) {
 
 // Test periods live in the far future (test/factories.ts uniqueMonth). A file's signed-off months
 // must not constrain the files after it (a target may only change after the last signed-off pack),
-// so each file removes them, with their values, commentary and packs, when it ends.
+// so each file removes them, with their values, commentary and packs, when it ends: only this
+// worker's years, as a file in another worker may be running meanwhile.
 afterAll(async () => {
   const { db } = await import("@/lib/db");
+  const { workerYears } = await import("@/test/factories");
+  const { from, to } = workerYears();
   // A file that moved to a database of its own (and dropped it) has nothing to clean here.
-  await db.period.deleteMany({ where: { month: { gte: "2100-01" } } }).catch(() => {});
+  await db.period.deleteMany({ where: { month: { gte: `${from}-01`, lte: `${to}-12` } } }).catch(() => {});
 });

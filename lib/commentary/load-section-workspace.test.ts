@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { loadSectionWorkspace } from "@/lib/commentary/load-section-workspace";
-import { createPeriod, createSection, createTestUser, unique } from "@/test/factories";
+import { createPeriod, createSection, createTestUser, unique, uniqueMonth } from "@/test/factories";
 
 async function setup() {
   const lead = await createTestUser("SERVICE_LEAD");
   const section = await createSection([lead.id]);
-  const year = 2100 + Math.floor(Math.random() * 7000);
+  const year = Number(uniqueMonth().slice(0, 4));
   const [april, lastApril] = await Promise.all([createPeriod({ month: `${year}-04` }), createPeriod({ month: `${year - 1}-04` })]);
   const indicator = (order: number, name: string, extra: { unit?: "COUNT" | "RATE_PER_10K"; decimals?: number; suppressSmallNumbers?: boolean } = {}) =>
     db.indicator.create({ data: { code: unique("IND"), name, sectionId: section.id, definition: "d", unit: "COUNT", polarity: "NEITHER", measureType: "MONTHLY_COUNT", order, ...extra } });

@@ -1,23 +1,11 @@
 // The last active administrator can never be removed. An administrator cannot remove themselves,
 // so the rule bites when two administrators remove each other at once, or act from stale pages.
 // It depends on how many administrators exist, so this file runs on a database of its own.
-import fs from "node:fs";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/roles";
+import { createOwnDatabase } from "@/test/own-database";
 
-const base = new URL(process.env.DATABASE_URL!);
-const name = `last_admin_${process.pid}_${Date.now()}`;
-const adminUrl = Object.assign(new URL(base.toString()), { pathname: "/postgres" }).toString();
-const ownUrl = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
-
-async function sql(url: string, query: string) {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try { await c.query(query); } finally { await c.end(); }
-}
-
+let own: Awaited<ReturnType<typeof createOwnDatabase>>;
 let mod: {
   db: typeof import("@/lib/db").db;
   changeUserRole: typeof import("@/lib/users/change-user-role").changeUserRole;
@@ -28,12 +16,8 @@ let mod: {
 beforeAll(async () => {
   // lib/db makes its client on first use; nothing in this process may have used it yet.
   expect((globalThis as { prisma?: unknown }).prisma).toBeUndefined();
-  await sql(adminUrl, `CREATE DATABASE "${name}"`);
-  const dir = path.resolve(import.meta.dirname, "../../prisma/migrations");
-  for (const m of fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, "migration.sql"))).sort()) {
-    await sql(ownUrl, fs.readFileSync(path.join(dir, m, "migration.sql"), "utf8"));
-  }
-  process.env.DATABASE_URL = ownUrl;
+  own = await createOwnDatabase("last_admin");
+  process.env.DATABASE_URL = own.url;
   mod = {
     db: (await import("@/lib/db")).db,
     changeUserRole: (await import("@/lib/users/change-user-role")).changeUserRole,
@@ -44,7 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mod?.db.$disconnect();
-  await sql(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await own?.drop();
 });
 
 async function twoAdministrators(): Promise<[SessionUser & { adminVersion: number }, SessionUser & { adminVersion: number }]> {

@@ -13,6 +13,11 @@ import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { addMonths } from "@/lib/format/dates";
 import { approveEverythingElse } from "@/test/pack-fixtures-db";
 import { createPeriod, createSection, createTestUser, unique, uniqueMonth } from "@/test/factories";
+import { useOwnDatabase } from "@/test/own-database";
+
+// Sign-off and the snapshot read the whole catalogue: a database of this file's own keeps other
+// files' sections (made while this one runs) out of its months.
+useOwnDatabase("sign_off");
 
 async function council() {
   // Indicators are global to the catalogue, so other tests' sections appear in every snapshot:

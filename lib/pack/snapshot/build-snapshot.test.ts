@@ -6,6 +6,11 @@ import { buildSnapshot } from "@/lib/pack/snapshot/build-snapshot";
 import { exportRows, EXPORT_COLUMNS } from "@/lib/pack/delivery/export-rows";
 import { addMonths } from "@/lib/format/dates";
 import { createPeriod, createSection, unique, uniqueMonth } from "@/test/factories";
+import { useOwnDatabase } from "@/test/own-database";
+
+// The snapshot reads the whole catalogue: a database of this file's own keeps other files'
+// sections (made while this one runs) out of its months.
+useOwnDatabase("build_snapshot");
 
 type Status = "OPEN" | "SIGNED_OFF" | "PUBLISHED" | "AMENDING";
 
