@@ -3,7 +3,7 @@
 // A quicker loop than `npm run bench` while working on those two pages; same council, same build.
 import autocannon from "autocannon";
 import { startDatabase } from "../db-runtime.mjs";
-import { openEngine } from "../migrate-engine.mjs";
+import { deployMigrations } from "../migrate-deploy.mjs";
 import { bin, buildIfNeeded, log, run, signIn, startApp } from "./app-server.mjs";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -25,9 +25,7 @@ const db = reuse ? { url: reuse, stop: async () => {} } : await startDatabase({ 
 let server;
 try {
   if (!reuse) {
-    const engine = await openEngine(db.url);
-    await engine.deploy();
-    engine.close();
+    await deployMigrations(db.url);
     log("loading the benchmark council");
     await run(bin("tsx"), ["--conditions=react-server", "scripts/bench/load-council.ts"], { DATABASE_URL: db.url });
   }
