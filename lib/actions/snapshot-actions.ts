@@ -46,7 +46,7 @@ export async function exceptionSinceFor(tx: Tx | typeof db, month: string, codes
 }
 
 /** Adds actions and "on the list since" to the snapshot's indicators; returns the ids this pack shows for the last time. */
-export async function attachExceptionActions(tx: Tx, month: string, sections: SnapshotSection[], indicatorIds: Map<string, string>): Promise<string[]> {
+export async function attachExceptionActions(tx: Tx | typeof db, month: string, sections: SnapshotSection[], indicatorIds: Map<string, string>): Promise<string[]> {
   const ids = [...indicatorIds.values()];
   const stored = await tx.exceptionAction.findMany({ where: { indicatorId: { in: ids }, fromMonth: { lte: month } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] });
   const shown = stored.filter((a) => isShownIn(a, month));

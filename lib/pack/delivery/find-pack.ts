@@ -55,9 +55,12 @@ export async function resolvePackVersion(user: SessionUser | null, month: string
 export async function findPackView(user: SessionUser | null, month: string, opts: { version?: number; preview?: boolean } = {}): Promise<PackView> {
   const { period, amendments, latestPublished, wantPreview, chosen: found } = await resolvePackVersion(user, month, opts);
   if (wantPreview) {
-    const snapshot = await db.$transaction((tx) => buildSnapshot(tx, {
+    // Read outside a transaction: at READ COMMITTED each statement sees what was committed when it
+    // began either way, and an interactive transaction held a pooled connection for the whole
+    // build, so ten previews at once ran out of connections ("Unable to start a transaction").
+    const snapshot = await buildSnapshot(db, {
       period, version: (period.packVersions.at(-1)?.version ?? 0) + 1, signer: { name: "", role: "DIRECTOR" }, signedAt: new Date(), amendmentReason: period.amendmentReason,
-    }));
+    });
     return { kind: "preview", snapshot, periodStatus: period.status, amendments };
   }
   const chosen = found!;

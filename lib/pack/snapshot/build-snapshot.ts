@@ -1,7 +1,7 @@
 // Builds the frozen pack from live data, inside the sign-off transaction: values, 24-month trends,
 // targets in force, RAG, direction of travel, comparators, commentary with its authors, owners.
 import "server-only";
-import type { Tx } from "@/lib/db";
+import type { db, Tx } from "@/lib/db";
 import { appConfig } from "@/lib/config/app";
 import { addMonths } from "@/lib/format/dates";
 import { formatPanelChange, isException, judgeMonth, summaryLine } from "@/lib/judgement";
@@ -26,7 +26,8 @@ type BuildInput = {
   amendmentReason: string | null;
 };
 
-export async function buildSnapshot(tx: Tx, input: BuildInput): Promise<Omit<PackSnapshot, "charts">> {
+/** tx: the sign-off transaction, or for a live preview the client itself (see findPackView). */
+export async function buildSnapshot(tx: Tx | typeof db, input: BuildInput): Promise<Omit<PackSnapshot, "charts">> {
   const { month } = input.period;
   const first = addMonths(month, -(TREND_MONTHS - 1));
 

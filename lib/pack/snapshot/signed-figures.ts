@@ -3,7 +3,7 @@
 // "not yet signed off" rather than an unsigned number. A month being amended shows what its last
 // signed-off version said. History months (loaded by a history import) count as published figures.
 import "server-only";
-import type { Tx } from "@/lib/db";
+import type { db, Tx } from "@/lib/db";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import { isSuppressed, type SuppressionRules } from "@/lib/judgement";
 
@@ -20,7 +20,7 @@ type SnapshotFigures = { sections?: { indicators?: { code: string; value: number
  * Figures for each indicator and month from `first` to `current`. The current month (the one being
  * signed off or previewed) reads its live values; every other month only when signed off.
  */
-export async function loadSignedFigures(tx: Tx, input: { first: string; current: string; indicators: Indicator[] }) {
+export async function loadSignedFigures(tx: Tx | typeof db, input: { first: string; current: string; indicators: Indicator[] }) {
   const periods = await tx.period.findMany({ where: { month: { gte: input.first, lte: input.current } }, select: { id: true, month: true, status: true } });
   const state = new Map<string, MonthState>();
   const liveIds: string[] = [];
