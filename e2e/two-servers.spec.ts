@@ -216,6 +216,11 @@ test.describe.serial("two app servers on one database", () => {
     expect(await pageAt(A)).toBe(fromA);
     const writes = await one<{ n: number }>(`select count(*)::int as n from e2e_stored_html_writes where pack_version_id = $1`, [id]);
     expect(writes.n).toBe(1);
+    // The same bytes, so the same ETag: a browser's repeat visit gets its 304 from either server.
+    const etag = (await page.request.get(`${A}/packs/${PACK_MONTH}`)).headers()["etag"];
+    expect(etag).toBeTruthy();
+    const repeat = await page.request.get(`${B}/packs/${PACK_MONTH}`, { headers: { "If-None-Match": etag } });
+    expect(repeat.status()).toBe(304);
 
     // 20 first requests for the PDF at once, alternating between the servers.
     const started = Date.now();
