@@ -1,31 +1,8 @@
-// Runs once when the Next.js server starts (Node.js only): every request passes the HTTP-level guard
-// first (TRACE refused, forwarding headers trusted only from TRUSTED_PROXIES; lib/security/http-server-guard.ts);
-// refuses a malformed PDF_RENDERS_PER_PROCESS; then schedules the reminder emails (when SMTP is set up and REMINDERS_INTERVAL_MINUTES is not 0).
-// Each reminder run is idempotent, so a restart never sends one twice.
+// Runs once when the Next.js server starts. Everything it does is Node.js only (lib/start-node-server.ts),
+// imported inside the NEXT_RUNTIME branch so the Edge build leaves it out.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  // A malformed PDF_RENDERS_PER_PROCESS stops the server here, named, rather than at the first PDF
-  // (thrown, Next.js only logs it and keeps listening).
-  const { findPdfRenderLimitProblem } = await import("@/lib/config/pdf-renders.mjs");
-  const pdfLimit = findPdfRenderLimitProblem(process.env.PDF_RENDERS_PER_PROCESS);
-  if (pdfLimit) {
-    console.error(pdfLimit);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startNodeServer } = await import("@/lib/start-node-server");
+    await startNodeServer();
   }
-  const { installHttpServerGuard } = await import("@/lib/security/http-server-guard");
-  installHttpServerGuard();
-  if (!process.env.SMTP_HOST) return;
-  const { reminderIntervalMinutes } = await import("@/lib/reminders/schedule");
-  const minutes = reminderIntervalMinutes();
-  if (minutes === 0) return;
-  const run = async () => {
-    try {
-      const { sendDueReminders } = await import("@/lib/reminders/send-due-reminders");
-      await sendDueReminders();
-    } catch (e) {
-      console.error("Reminder run failed", e);
-    }
-  };
-  setTimeout(run, 30_000).unref();
-  setInterval(run, minutes * 60_000).unref();
 }

@@ -1,4 +1,4 @@
-// The in-process schedule for reminder emails (started from instrumentation.ts). Sending is
+// The in-process schedule for reminder emails (started from lib/start-node-server.ts). Sending is
 // idempotent, so several servers running it, or a restart mid-run, never send one twice.
 export function reminderIntervalMinutes(): number {
   const raw = process.env.REMINDERS_INTERVAL_MINUTES;

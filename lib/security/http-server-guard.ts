@@ -2,7 +2,7 @@
 // - TRACE and TRACK are answered 405 here: Next builds a web Request for every request, the Request
 //   constructor throws on these methods, and the visitor would get a 500 and the log a stack trace;
 // - forwarding headers from an untrusted connection are removed (forwarded-headers.ts).
-// Installed once per process by instrumentation.ts.
+// Installed once per process by lib/start-node-server.ts.
 import http from "node:http";
 import { stripUntrustedForwarding, trustedProxies } from "@/lib/security/forwarded-headers";
 

@@ -1,0 +1,31 @@
+// What a Node.js server process does once at start (called from instrumentation.ts): the HTTP-level
+// guard first (TRACE refused, forwarding headers trusted only from TRUSTED_PROXIES; lib/security/http-server-guard.ts);
+// a malformed PDF_RENDERS_PER_PROCESS refused; then the reminder emails scheduled (when SMTP is set up and
+// REMINDERS_INTERVAL_MINUTES is not 0). Each reminder run is idempotent, so a restart never sends one twice.
+// A file of its own so that the Edge build of instrumentation.ts never sees Node.js APIs such as process.exit.
+export async function startNodeServer() {
+  // A malformed PDF_RENDERS_PER_PROCESS stops the server here, named, rather than at the first PDF
+  // (thrown, Next.js only logs it and keeps listening).
+  const { findPdfRenderLimitProblem } = await import("@/lib/config/pdf-renders.mjs");
+  const pdfLimit = findPdfRenderLimitProblem(process.env.PDF_RENDERS_PER_PROCESS);
+  if (pdfLimit) {
+    console.error(pdfLimit);
+    process.exit(1);
+  }
+  const { installHttpServerGuard } = await import("@/lib/security/http-server-guard");
+  installHttpServerGuard();
+  if (!process.env.SMTP_HOST) return;
+  const { reminderIntervalMinutes } = await import("@/lib/reminders/schedule");
+  const minutes = reminderIntervalMinutes();
+  if (minutes === 0) return;
+  const run = async () => {
+    try {
+      const { sendDueReminders } = await import("@/lib/reminders/send-due-reminders");
+      await sendDueReminders();
+    } catch (e) {
+      console.error("Reminder run failed", e);
+    }
+  };
+  setTimeout(run, 30_000).unref();
+  setInterval(run, minutes * 60_000).unref();
+}
