@@ -188,6 +188,34 @@ test.describe("commentary", () => {
     expect(sent).toBe(false);
   });
 
+  test("commentary over the 1 MB body limit sent in chunks, with no length declared, is 413 and nothing is saved", async ({ page }) => {
+    const box = await openEditor(page);
+    await box.fill(MARKER);
+    const save = await captureAction(page, () => page.getByRole("button", { name: "Save draft" }).click());
+    const before = await commentary().catch(() => null);
+    const body = Buffer.from(save.body.replace(MARKER, `${MARKER}-chunked ${"x".repeat(1_100_000)}`), "utf8");
+    const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const { "content-length": _length, ...headers } = save.headers;
+    const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const url = new URL(save.url);
+      const req = http.request({ host: url.hostname, port: url.port, method: "POST", path: url.pathname + url.search, headers: { ...headers, cookie: cookies, "transfer-encoding": "chunked" } }, (r) => {
+        let text = "";
+        r.setEncoding("utf8");
+        r.on("data", (d) => (text += d));
+        r.on("end", () => resolve({ status: r.statusCode ?? 0, body: text }));
+      });
+      req.on("error", reject);
+      // Sent as Node sends a stream: 64 KB chunks, no Content-Length.
+      for (let at = 0; at < body.length; at += 65_536) req.write(body.subarray(at, at + 65_536));
+      req.end();
+    });
+    expect(res.status).toBe(413);
+    expect(res.body).toContain("Commentary must be 20,000 characters or fewer");
+    const after = await commentary().catch(() => null);
+    expect(after?.body ?? "").not.toContain(`${MARKER}-chunked`);
+    expect(after?.version).toBe(before?.version);
+  });
+
   test("a Save with no text in it records nothing: same version, no audit event", async ({ page }) => {
     const box = await openEditor(page);
     await box.fill(MARKER);

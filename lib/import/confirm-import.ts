@@ -2,7 +2,7 @@
 // data as it is now; if anything moved since the preview, nothing is written and the person uploads
 // again. A double click commits once: the batch goes PENDING -> COMMITTED by compare-and-set.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, forgetQueryArguments } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -49,7 +49,7 @@ export async function confirmImport(actor: SessionUser | null, batchId: string):
       after: { fileName: batch.fileName, created: outcome.created, changed: outcome.changed, unchanged: outcome.unchanged, skippedOtherMonths: preview.skipped.rows },
     });
     return outcome;
-  }, { maxWait: 10_000, timeout: 120_000 });
+  }, { maxWait: 10_000, timeout: 120_000 }).finally(forgetQueryArguments); // the rows sent, held by Prisma's debug log (lib/db.ts)
 }
 
 /** The confirmation writes what the preview showed, or nothing. */

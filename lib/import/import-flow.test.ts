@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { previewImport } from "@/lib/import/preview-import";
 import { confirmImport } from "@/lib/import/confirm-import";
 import { discardImport } from "@/lib/import/discard-import";
-import { findImportBatch } from "@/lib/import/find-import-batch";
+import { findImportBatch, PREVIEW_ERRORS_LISTED, PREVIEW_ROWS_PER_PAGE } from "@/lib/import/find-import-batch";
+import { readStoredPreview } from "@/lib/import/stored-preview";
 import { applyValueChange } from "@/lib/values/apply-value-change";
 import { createPeriod, createSection, createTestUser, unique } from "@/test/factories";
 import { csvFile, xlsxFile } from "@/test/import-files";
@@ -176,5 +177,40 @@ describe("previewImport and confirmImport", () => {
     expect(await db.indicatorValue.count({ where: { periodId: period.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { entityId: batchId, action: "values.import_discarded" } })).toBe(1);
     await expect(confirmImport(admin, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("the preview, a page at a time", () => {
+  it("gives each page's rows errors first, then changed, new and unchanged, each in file order, and the first errors with their page", async () => {
+    const { admin, a, b, c, pct, period, month } = await setup();
+    await db.$transaction((tx) => applyValueChange(tx, admin, { indicatorId: b.id, periodId: period.id, value: 10, notAvailableReason: null, source: "ENTRY" }, null));
+    await db.$transaction((tx) => applyValueChange(tx, admin, { indicatorId: c.id, periodId: period.id, value: 7, notAvailableReason: null, source: "ENTRY" }, null));
+    const unknown = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `NOPE_${from + i},1`);
+    const lines = [`${a.code},1`, ...unknown(0, 250), `${b.code},12`, ...unknown(250, 450), `${c.code},7`, `${pct.code},50`];
+    const { batchId } = await preview(admin, month, csvFile(`code,value\n${lines.join("\n")}\n`));
+
+    // What the page used to do in JavaScript with every row: the oracle for what PostgreSQL picks out.
+    const stored = readStoredPreview((await db.importBatch.findUniqueOrThrow({ where: { id: batchId } })).rows);
+    const order = ["error", "changed", "new", "unchanged"];
+    const ordered = order.flatMap((s) => stored.rows.filter((r) => r.status === s));
+    expect(ordered).toHaveLength(454);
+
+    const pages = await Promise.all([1, 2, 3].map((n) => findImportBatch(admin, month, batchId, n)));
+    pages.forEach((view, i) => {
+      expect(view!.preview).toMatchObject({ page: i + 1, pageCount: 3, rowCount: 454, errorCount: 450, counts: { new: 2, changed: 1, unchanged: 1, error: 450 } });
+      expect(view!.preview.rows.map((r) => r.row)).toEqual(ordered.slice(i * PREVIEW_ROWS_PER_PAGE, (i + 1) * PREVIEW_ROWS_PER_PAGE).map((r) => r.row));
+    });
+    expect(pages[2]!.preview.rows.slice(-4).map((r) => [r.code, r.status, r.indicator?.id])).toEqual([
+      [b.code, "changed", b.id], [a.code, "new", a.id], [pct.code, "new", pct.id], [c.code, "unchanged", c.id],
+    ]);
+    const listed = pages[0]!.preview.errors;
+    expect(listed).toHaveLength(PREVIEW_ERRORS_LISTED);
+    expect(listed.map((e) => e.row)).toEqual(stored.rows.flatMap((r) => r.errors ?? []).slice(0, PREVIEW_ERRORS_LISTED).map((e) => e.row));
+    expect(listed[0]).toMatchObject({ row: 3, column: "code", message: expect.stringContaining('"NOPE_0"'), page: 1 });
+
+    // Out of range or not a number: the nearest page.
+    expect((await findImportBatch(admin, month, batchId, 99))!.preview.page).toBe(3);
+    expect((await findImportBatch(admin, month, batchId, 0))!.preview.page).toBe(1);
+    expect((await findImportBatch(admin, month, batchId, Number.NaN))!.preview.page).toBe(1);
   });
 });

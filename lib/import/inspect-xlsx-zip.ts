@@ -1,7 +1,9 @@
-// An XLSX is a zip of XML parts. exceljs unpacks all of it into memory, so before handing it over we
-// read the zip's central directory and inflate every part against a budget: a small "zip bomb" that
-// claims (or really unpacks to) hundreds of megabytes is refused before exceljs sees it.
-import { inflateRawSync } from "node:zlib";
+// An XLSX is a zip of XML parts. Before exceljs sees it we read the zip's central directory and
+// inflate every part against a budget: a small "zip bomb" that claims (or really unpacks to) hundreds
+// of megabytes is refused, and a sheet's rows, columns and cells are counted against the caps. Parts
+// are inflated as a stream and counted a chunk at a time, so the largest allowed sheet (48 MB of XML)
+// is never held whole: holding it, and its text, cost the upload 135 MB.
+import { createInflateRaw } from "node:zlib";
 import { MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_XLSX_ENTRIES, MAX_XLSX_UNPACKED_BYTES } from "@/lib/import/limits";
 
 export type ZipCheck = { ok: true } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" | "too-many-cells" };
@@ -17,7 +19,7 @@ export const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] =
 /** OLE compound file: an old .xls workbook, or an encrypted (password protected) .xlsx. */
 export const isOleCompound = (b: Uint8Array) => b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1;
 
-export function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYTES, caps: Partial<SheetCaps> = {}): ZipCheck {
+export async function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYTES, caps: Partial<SheetCaps> = {}): Promise<ZipCheck> {
   const limits = { ...DEFAULT_CAPS, ...caps };
   const bad = { ok: false, code: "bad-xlsx" } as const;
   const tooLarge = { ok: false, code: "xlsx-too-large" } as const;
@@ -60,26 +62,41 @@ export function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYT
     const start = part.local + 30 + view.getUint16(part.local + 26, true) + view.getUint16(part.local + 28, true);
     if (start + part.compressed > view.byteLength) return bad;
     const data = bytes.subarray(start, start + part.compressed);
-    let xml: Uint8Array;
+    const counter = WORKSHEET.test(part.name) ? sheetCounter(limits) : null;
+    let result: PartCheck;
     if (part.method === 0) {
-      if (part.compressed !== part.size) return bad;
-      xml = data;
+      result = part.compressed !== part.size ? "bad-xlsx" : counter ? counter.push(data) ?? counter.finish() : null;
     } else if (part.method === 8) {
-      try {
-        xml = inflateRawSync(data, { maxOutputLength: Math.max(part.size, 1) });
-        if (xml.length !== part.size) return bad;
-      } catch (e) {
-        return (e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? tooLarge : bad;
-      }
+      result = await inflatePart(data, part.size, counter);
     } else {
-      return bad;
+      result = "bad-xlsx";
     }
-    if (WORKSHEET.test(part.name)) {
-      const problem = findSheetProblem(xml, limits);
-      if (problem) return { ok: false, code: problem };
-    }
+    if (result) return { ok: false, code: result };
   }
   return { ok: true };
+}
+
+type PartCheck = Exclude<ZipCheck, { ok: true }>["code"] | null;
+
+/** Inflates one part a chunk at a time, never past the size it claims, counting a sheet's XML as it goes. */
+async function inflatePart(data: Uint8Array, size: number, counter: ReturnType<typeof sheetCounter> | null): Promise<PartCheck> {
+  const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
+  inflate.end(data);
+  let total = 0;
+  try {
+    for await (const chunk of inflate as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > size) return "xlsx-too-large";
+      const problem = counter?.push(chunk);
+      if (problem) return problem;
+    }
+  } catch {
+    return "bad-xlsx";
+  } finally {
+    inflate.destroy();
+  }
+  if (total !== size) return "bad-xlsx";
+  return counter?.finish() ?? null;
 }
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/;
@@ -88,18 +105,39 @@ const CELL = /<c(?=[\s>/])([^>]*)/g;
 const REF_COLUMN = /\br="([A-Z]{1,3})\d*"/;
 const ROW = /<row(?=[\s>/])/g;
 
-/** Counts a sheet's rows, columns and cells in its XML, stopping at the first cap it passes. */
-function findSheetProblem(xml: Uint8Array, caps: SheetCaps): "too-many-rows" | "too-many-columns" | "too-many-cells" | null {
-  const text = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString("latin1");
+/** A tag left open at the end of a chunk longer than this is not a spreadsheet's. */
+const MAX_OPEN_TAG = 1024 * 1024;
+
+/**
+ * Counts a sheet's rows, columns and cells in its XML as it arrives, stopping at the first cap it
+ * passes. Each chunk is read up to its last ">", so no tag is ever split; an unfinished tag waits for
+ * the next chunk.
+ */
+function sheetCounter(caps: SheetCaps) {
   let rows = 0;
-  for (ROW.lastIndex = 0; ROW.exec(text); ) if (++rows > caps.maxRows) return "too-many-rows";
   let cells = 0;
-  for (let m = (CELL.lastIndex = 0, CELL.exec(text)); m; m = CELL.exec(text)) {
-    if (++cells > caps.maxCells) return "too-many-cells";
-    const column = REF_COLUMN.exec(m[1])?.[1];
-    if (column && columnNumber(column) > caps.maxColumns) return "too-many-columns";
-  }
-  return null;
+  let carry = "";
+  const scan = (text: string): PartCheck => {
+    for (ROW.lastIndex = 0; ROW.exec(text); ) if (++rows > caps.maxRows) return "too-many-rows";
+    for (let m = (CELL.lastIndex = 0, CELL.exec(text)); m; m = CELL.exec(text)) {
+      if (++cells > caps.maxCells) return "too-many-cells";
+      const column = REF_COLUMN.exec(m[1])?.[1];
+      if (column && columnNumber(column) > caps.maxColumns) return "too-many-columns";
+    }
+    return null;
+  };
+  return {
+    push(chunk: Uint8Array): PartCheck {
+      const text = carry + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("latin1");
+      const end = text.lastIndexOf(">") + 1;
+      // Text after the last ">" matters only from a "<" on: the start of a tag still arriving.
+      const open = text.indexOf("<", end);
+      carry = open < 0 ? "" : text.slice(open);
+      if (carry.length > MAX_OPEN_TAG) return "bad-xlsx";
+      return scan(text.slice(0, end));
+    },
+    finish: (): PartCheck => scan(carry),
+  };
 }
 
 const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);

@@ -14,37 +14,58 @@ type Header =
   | { layout: "long"; positions: Partial<Record<LongColumn, number>> }
   | { layout: "wide"; code?: number; name?: number; months: { index: number; month: string; header: string }[] };
 
-export function readTable(kind: ImportTable["kind"], grid: Iterable<GridRow>, now = new Date()): { ok: true; table: ImportTable } | { ok: false; error: FileError } {
+export type TableRead = { ok: true; table: ImportTable } | { ok: false; error: FileError };
+
+export function readTable(kind: ImportTable["kind"], grid: Iterable<GridRow>, now = new Date()): TableRead {
+  const reader = tableReader(kind, now);
+  for (const line of grid) {
+    const error = reader.add(line);
+    if (error) return { ok: false, error };
+  }
+  return reader.finish();
+}
+
+/**
+ * The same, a row at a time, for a reader that streams: each row is turned into the few strings the
+ * import uses as it arrives, so a sheet's other columns are never all held at once.
+ */
+export function tableReader(kind: ImportTable["kind"], now = new Date()) {
   let headerLine: GridRow | undefined;
   let header: Header | undefined;
   const rows: RawRow[] = [];
-  for (const line of grid) {
-    if (line.cells.every((c) => c.trim() === "") && !line.problems?.size) continue;
-    // PostgreSQL cannot store U+0000 in text or jsonb: refused here, naming the cell, for both formats.
-    const nul = line.cells.findIndex((c) => c.includes("\u0000"));
-    if (nul >= 0) {
-      const name = headerLine?.cells[nul]?.replaceAll("\u0000", "").trim();
-      return { ok: false, error: { code: "nul-character", row: line.row, column: name || columnLetter(nul) } };
-    }
-    if (!header) {
-      headerLine = line;
-      const matched = matchHeader(line, now);
-      if ("error" in matched) return { ok: false, error: matched.error };
-      header = matched;
-      continue;
-    }
-    const added = header.layout === "long" ? longRows(header.positions, line) : wideRows(header, line);
-    if (rows.length + added.length > MAX_IMPORT_ROWS) return { ok: false, error: { code: "too-many-rows" } };
-    rows.push(...added);
-  }
-  if (!header || !headerLine) return { ok: false, error: { code: "empty" } };
-  if (rows.length === 0) return { ok: false, error: { code: "no-rows" } };
-  const text = (index: number | undefined) => (index === undefined ? null : headerLine!.cells[index].trim());
-  if (header.layout === "long") {
-    const p = header.positions;
-    return { ok: true, table: { kind, layout: "long", headers: { code: text(p.code)!, value: text(p.value)!, period: text(p.period), note: text(p.note) }, rows } };
-  }
-  return { ok: true, table: { kind, layout: "wide", headers: { code: text(header.code) ?? "indicator_code", name: text(header.name), value: "value", period: null, note: null }, rows } };
+  return {
+    /** A file-level problem that ends the read, or null to go on. */
+    add(line: GridRow): FileError | null {
+      if (line.cells.every((c) => c.trim() === "") && !line.problems?.size) return null;
+      // PostgreSQL cannot store U+0000 in text or jsonb: refused here, naming the cell, for both formats.
+      const nul = line.cells.findIndex((c) => c.includes("\u0000"));
+      if (nul >= 0) {
+        const name = headerLine?.cells[nul]?.replaceAll("\u0000", "").trim();
+        return { code: "nul-character", row: line.row, column: name || columnLetter(nul) };
+      }
+      if (!header) {
+        headerLine = line;
+        const matched = matchHeader(line, now);
+        if ("error" in matched) return matched.error;
+        header = matched;
+        return null;
+      }
+      const added = header.layout === "long" ? longRows(header.positions, line) : wideRows(header, line);
+      if (rows.length + added.length > MAX_IMPORT_ROWS) return { code: "too-many-rows" };
+      rows.push(...added);
+      return null;
+    },
+    finish(): TableRead {
+      if (!header || !headerLine) return { ok: false, error: { code: "empty" } };
+      if (rows.length === 0) return { ok: false, error: { code: "no-rows" } };
+      const text = (index: number | undefined) => (index === undefined ? null : headerLine!.cells[index].trim());
+      if (header.layout === "long") {
+        const p = header.positions;
+        return { ok: true, table: { kind, layout: "long", headers: { code: text(p.code)!, value: text(p.value)!, period: text(p.period), note: text(p.note) }, rows } };
+      }
+      return { ok: true, table: { kind, layout: "wide", headers: { code: text(header.code) ?? "indicator_code", name: text(header.name), value: "value", period: null, note: null }, rows } };
+    },
+  };
 }
 
 function longRows(positions: Partial<Record<LongColumn, number>>, line: GridRow): RawRow[] {

@@ -3,44 +3,51 @@
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { FileError } from "@/lib/import/file-errors";
-import type { ImportTable } from "@/lib/import/import-table";
 import { inspectXlsxZip } from "@/lib/import/inspect-xlsx-zip";
-import { readTable, type GridRow } from "@/lib/import/read-table";
+import { tableReader, type GridRow, type TableRead } from "@/lib/import/read-table";
 
 type Cell = { text: string; problem?: string };
 
 /**
- * Read as a stream (exceljs's WorkbookReader): each row becomes our few strings and is let go, so a
- * workbook at every cap costs tens of megabytes, not the gigabyte exceljs's whole-workbook model takes.
- * The caps themselves are checked on the zip first (inspect-xlsx-zip.ts).
+ * Read as a stream (exceljs's WorkbookReader): each row becomes our few strings as it arrives and the
+ * rest of it is let go, so a workbook at every cap costs tens of megabytes, not the gigabyte exceljs's
+ * whole-workbook model takes. The caps themselves are checked on the zip first (inspect-xlsx-zip.ts).
  */
-export async function readXlsx(bytes: Uint8Array): Promise<{ ok: true; table: ImportTable } | { ok: false; error: FileError }> {
-  const zip = inspectXlsxZip(bytes);
+export async function readXlsx(bytes: Uint8Array): Promise<TableRead> {
+  const zip = await inspectXlsxZip(bytes);
   if (!zip.ok) return { ok: false, error: { code: zip.code } };
-  let grid: GridRow[] | null;
+  const reader = tableReader("xlsx");
+  let found: "none" | "read" | FileError;
   try {
-    grid = await readFirstSheet(bytes);
+    found = await readFirstSheet(bytes, (row) => reader.add(toGridRow(row)));
   } catch {
     return { ok: false, error: { code: "bad-xlsx" } };
   }
-  if (!grid) return { ok: false, error: { code: "empty" } };
-  return readTable("xlsx", grid);
+  if (found === "none") return { ok: false, error: { code: "empty" } };
+  if (found !== "read") return { ok: false, error: found };
+  return reader.finish();
 }
 
-/** The first sheet in tab order as rows of text, or null for a workbook without one. */
-async function readFirstSheet(bytes: Uint8Array): Promise<GridRow[] | null> {
+/**
+ * Hands each row of the first sheet in tab order to `take`, stopping at the first problem it returns.
+ * "none" for a workbook without a sheet.
+ */
+async function readFirstSheet(bytes: Uint8Array, take: (row: ExcelJS.Row) => FileError | null): Promise<"none" | "read" | FileError> {
   const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
-  let grid: GridRow[] | null = null;
+  let found: "none" | "read" | FileError = "none";
   for await (const sheet of reader) {
     // Sheets arrive in zip order; the workbook part (read before them) gives the tab order.
     const first = (reader as unknown as { model?: { sheets?: { name: string }[] } }).model?.sheets?.[0];
     const name = (sheet as unknown as { name?: string }).name;
-    if (grid || (first && name !== undefined && name !== first.name)) continue; // the rest are drained unread
-    grid = [];
-    for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) grid.push(toGridRow(row));
+    if (found !== "none" || (first && name !== undefined && name !== first.name)) continue; // the rest are drained unread
+    found = "read";
+    for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
+      const problem = take(row);
+      if (problem) return problem;
+    }
   }
-  return grid;
+  return found;
 }
 
 function toGridRow(row: ExcelJS.Row): GridRow {

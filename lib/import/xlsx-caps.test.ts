@@ -24,10 +24,20 @@ describe("XLSX caps applied before the workbook is loaded", () => {
 
   it("counts cells while it unpacks the sheet and stops at the cap", async () => {
     const bytes = await workbook([["indicator_code", "value"], ...Array.from({ length: 200 }, (_, i) => [`C${i}`, i])]);
-    expect(inspectXlsxZip(bytes)).toEqual({ ok: true });
-    expect(inspectXlsxZip(bytes, undefined, { maxCells: 300 })).toEqual({ ok: false, code: "too-many-cells" });
-    expect(inspectXlsxZip(bytes, undefined, { maxRows: 100 })).toEqual({ ok: false, code: "too-many-rows" });
+    expect(await inspectXlsxZip(bytes)).toEqual({ ok: true });
+    expect(await inspectXlsxZip(bytes, undefined, { maxCells: 300 })).toEqual({ ok: false, code: "too-many-cells" });
+    expect(await inspectXlsxZip(bytes, undefined, { maxRows: 100 })).toEqual({ ok: false, code: "too-many-rows" });
     expect(describeFileError({ code: "too-many-cells" }, String)).toMatch(/cells/);
+  });
+
+  it("counts exactly across the chunks the sheet is inflated in (no tag is split or counted twice)", async () => {
+    // About 1 MB of sheet XML: four or more 256 KB chunks.
+    const rows = Array.from({ length: 10_000 }, (_, i) => [`INDICATOR_CODE_${i}`, i * 1.5, `A note long enough to fill the sheet, row ${i}`]);
+    const bytes = await workbook([["indicator_code", "value", "note"], ...rows]);
+    expect(await inspectXlsxZip(bytes, undefined, { maxRows: 10_001, maxCells: 30_003 })).toEqual({ ok: true });
+    expect(await inspectXlsxZip(bytes, undefined, { maxRows: 10_000 })).toEqual({ ok: false, code: "too-many-rows" });
+    expect(await inspectXlsxZip(bytes, undefined, { maxCells: 30_002 })).toEqual({ ok: false, code: "too-many-cells" });
+    expect(await inspectXlsxZip(bytes, undefined, { maxColumns: 2 })).toEqual({ ok: false, code: "too-many-columns" });
   });
 
   it("still reads an ordinary workbook", async () => {

@@ -3,7 +3,7 @@
 // (measure, area, year), and one audit event summarises what was created, changed and left as it was.
 // Set-based (unnest in chunks) so the 164,900-row LAIT file is a few dozen statements.
 import "server-only";
-import { db, type Tx } from "@/lib/db";
+import { db, forgetQueryArguments, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
@@ -36,7 +36,7 @@ export async function importNationalData(actor: SessionUser | null, file: { byte
       after: { fileName: file.fileName, layout: parsed.layout, rows, created: result.created, changed: result.changed, unchanged: result.unchanged },
     });
     return result;
-  }, { maxWait: 10_000, timeout: 300_000 });
+  }, { maxWait: 10_000, timeout: 300_000 }).finally(forgetQueryArguments); // the figures sent, held by Prisma's debug log (lib/db.ts)
 }
 
 async function writeFigures(tx: Tx, rows: FigureRow[], onProgress?: (done: number, total: number) => void) {

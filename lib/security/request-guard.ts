@@ -3,7 +3,8 @@
 // - TRACE, TRACK and CONNECT anywhere: 405;
 // - PUT, DELETE and PATCH on a page (route handlers answer for their own methods), POST on a pack page: 405;
 // - a server action from another site's Origin: 403, or an Origin that is not an address: 400;
-// - a server action over the body limit: 413 (Next would throw while reading it);
+// - a server action over the body limit, declared or counted as it arrives in chunks: 413 (Next would
+//   throw while reading it, a 500);
 // - a server action whose arguments are not JSON: 400 (Next would throw while decoding them).
 import type { NextRequest } from "next/server";
 
@@ -41,17 +42,42 @@ export async function refuseBadRequest(request: NextRequest): Promise<Response |
   if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT_BYTES) {
     return tooLarge(request);
   }
-  // A script's call sends its arguments as JSON text (a form post sends multipart, checked by Next).
-  if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("text/plain")) {
-    const body = await request.clone().text();
-    if (body.length > ACTION_BODY_LIMIT_BYTES) return tooLarge(request);
-    try {
-      JSON.parse(body);
-    } catch {
-      return plain(400, "The request's body is not valid JSON");
+  const isJson = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("text/plain");
+  // A body sent in chunks declares no length: it is counted as it arrives, and reading stops at the limit.
+  if (!Number.isFinite(declared) || isJson) {
+    const body = await readUpTo(request.clone().body, ACTION_BODY_LIMIT_BYTES);
+    if (body === null) return tooLarge(request);
+    // A script's call sends its arguments as JSON text (a form post sends multipart, checked by Next).
+    if (isJson) {
+      try {
+        JSON.parse(new TextDecoder().decode(body));
+      } catch {
+        return plain(400, "The request's body is not valid JSON");
+      }
     }
   }
   return null;
+}
+
+/** The body's bytes, or null as soon as there are more than `limit` of them (the rest is never read). */
+export async function readUpTo(body: ReadableStream<Uint8Array> | null, limit: number): Promise<Uint8Array | null> {
+  if (!body) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: cancelling one branch of a cloned (teed) body settles only once the other
+      // branch is cancelled too, which for the request Next still holds is never.
+      reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The length rule, in words a person can act on: the form shows it too, before sending. */

@@ -3,7 +3,7 @@
 // value changed), nothing is written. Creates the new history months, writes every month's values
 // and records one audit event per month.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, forgetQueryArguments } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
@@ -68,5 +68,5 @@ export async function confirmHistoryImport(actor: SessionUser | null, batchId: s
       });
     }
     return outcome;
-  }, { maxWait: 10_000, timeout: 120_000 });
+  }, { maxWait: 10_000, timeout: 120_000 }).finally(forgetQueryArguments); // the rows sent, held by Prisma's debug log (lib/db.ts)
 }

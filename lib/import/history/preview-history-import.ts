@@ -2,7 +2,7 @@
 // kept as a PENDING ImportBatch (with no period: it spans many) to check and confirm.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
+import { db, executeLarge } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { parseImportFile, type ImportFile } from "@/lib/import/parse-import-file";
@@ -30,9 +30,11 @@ export async function previewHistoryImport(actor: SessionUser | null, file: Impo
   const { plan } = planned;
   const batchId = randomUUID();
   const rowCount = plan.months.reduce((n, m) => n + m.rows.length, 0);
-  await db.$executeRaw`
-    INSERT INTO "ImportBatch" (id, "periodId", "fileName", "fileSha256", "rowCount", "errorCount", rows, "createdById", "createdByName")
-    VALUES (${batchId}::uuid, NULL, ${cleanFileName(file.fileName)}, ${createHash("sha256").update(file.bytes).digest("hex")},
-            ${rowCount}, ${plan.errors.length}, ${JSON.stringify(toStoredHistory(parsed.table, plan))}::jsonb, ${actor.id}::uuid, ${actor.name})`;
+  // Sent by pg: the plan for years of history runs to megabytes of JSON (lib/db.ts, executeLarge).
+  await executeLarge(
+    `INSERT INTO "ImportBatch" (id, "periodId", "fileName", "fileSha256", "rowCount", "errorCount", rows, "createdById", "createdByName")
+     VALUES ($1::uuid, NULL, $2, $3, $4, $5, $6::jsonb, $7::uuid, $8)`,
+    [batchId, cleanFileName(file.fileName), createHash("sha256").update(file.bytes).digest("hex"), rowCount, plan.errors.length, JSON.stringify(toStoredHistory(parsed.table, plan)), actor.id, actor.name],
+  );
   return { ok: true, batchId, plan };
 }

@@ -5,11 +5,11 @@ import { notFound } from "next/navigation";
 import { getCurrentUser, requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
-import { findImportBatch, type ImportBatchView } from "@/lib/import/find-import-batch";
+import { findImportBatch, PREVIEW_ROWS_PER_PAGE, type ImportBatchView } from "@/lib/import/find-import-batch";
 import { areFiguresEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { PreviewActions } from "./preview-actions";
-import { orderRows, pageCountFor, PreviewTable, rowAnchor, ROWS_PER_PAGE } from "./preview-table";
+import { PreviewTable, rowAnchor } from "./preview-table";
 import { ErrorSummaryPanel } from "@/components/form/error-summary";
 import { Pagination } from "@/components/pagination";
 import { Breadcrumbs } from "@/components/breadcrumbs";
@@ -17,29 +17,29 @@ import { ConfirmationPanel } from "@/components/confirmation-panel";
 
 type Props = { params: Promise<{ period: string; batchId: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
-/** The error summary lists the first errors; the table, a page at a time, holds every one. */
-const MAX_ERRORS_LISTED = 100;
-const loadBatch = cache(async (month: string, batchId: string) => findImportBatch(await requirePermission("value.import"), month, batchId));
+const loadBatch = cache(async (month: string, batchId: string, page: number) => findImportBatch(await requirePermission("value.import"), month, batchId, page));
+const pageFrom = (param: string | string[] | undefined) => Number(typeof param === "string" ? param : "1");
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
   const { period: month, batchId } = await params;
+  const { page } = await searchParams;
   const user = await getCurrentUser();
-  const batch = isMonth(month) && can(user?.role, "value.import") ? await loadBatch(month, batchId) : null;
+  const batch = isMonth(month) && can(user?.role, "value.import") ? await loadBatch(month, batchId, pageFrom(page)) : null;
   // GOV.UK: a page that reports errors starts its title with "Error: ".
-  const failed = batch?.status === "PENDING" && batch.preview.errors.length > 0;
+  const failed = batch?.status === "PENDING" && batch.preview.errorCount > 0;
   return { title: batch ? `${failed ? "Error: " : ""}${headingFor(batch)}: ${formatMonth(month)}` : "Import values" };
 }
 
 function headingFor(batch: ImportBatchView): string {
   if (batch.status === "COMMITTED") return "Values imported";
   if (batch.status === "DISCARDED") return "Upload set aside";
-  return batch.preview.errors.length ? "There are errors in your file" : "Check your file";
+  return batch.preview.errorCount ? "There are errors in your file" : "Check your file";
 }
 
 export default async function ImportPreviewPage({ params, searchParams }: Props) {
   const { period: month, batchId } = await params;
   const { page: pageParam } = await searchParams;
-  const batch = await loadBatch(month, batchId);
+  const batch = await loadBatch(month, batchId, pageFrom(pageParam));
   if (!batch) notFound();
   const name = formatMonth(month);
   const breadcrumbs = (
@@ -57,27 +57,18 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
     );
   }
 
-  const { counts, errors, skipped } = batch.preview;
+  const { counts, errors: listed, errorCount, skipped, page, pageCount } = batch.preview;
   const editable = areFiguresEditable(batch.period.status);
   const toWrite = counts.new + counts.changed;
-  const listed = errors.slice(0, MAX_ERRORS_LISTED);
-  const ordered = orderRows(batch.preview.rows);
-  const pageCount = pageCountFor(ordered.length);
-  const requested = Number(typeof pageParam === "string" ? pageParam : "1");
-  const page = Number.isInteger(requested) ? Math.min(Math.max(requested, 1), pageCount) : 1;
   const pageHref = (n: number) => `/periods/${month}/import/${batch.id}${n === 1 ? "" : `?page=${n}`}`;
   // An error's row may be on another page of the table: its link goes there.
-  const pageOfRow = new Map(ordered.map((r, i) => [r.row, Math.floor(i / ROWS_PER_PAGE) + 1]));
-  const errorHref = (row: number) => {
-    const on = pageOfRow.get(row) ?? 1;
-    return `${on === page ? "" : pageHref(on)}#${rowAnchor(row)}`;
-  };
+  const errorHref = (e: (typeof listed)[number]) => `${e.page === page ? "" : pageHref(e.page)}#${rowAnchor(e.row)}`;
   return (
     <>
       {breadcrumbs}
-      {errors.length ? (
-        <ErrorSummaryPanel items={listed.map((e) => ({ href: errorHref(e.row), text: e.message }))}>
-          {errors.length > listed.length ? <p className="govuk-body">and {(errors.length - listed.length).toLocaleString("en-GB")} more: every row with an error comes first in the table below, a page at a time.</p> : null}
+      {errorCount ? (
+        <ErrorSummaryPanel items={listed.map((e) => ({ href: errorHref(e), text: e.message }))}>
+          {errorCount > listed.length ? <p className="govuk-body">and {(errorCount - listed.length).toLocaleString("en-GB")} more: every row with an error comes first in the table below, a page at a time.</p> : null}
         </ErrorSummaryPanel>
       ) : null}
       <span className="govuk-caption-l">Import values for {name}</span>
@@ -100,7 +91,7 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
         <div className="govuk-inset-text">
           This month&rsquo;s pack is now {PERIOD_STATUS_LABEL[batch.period.status].toLowerCase()}, so its figures cannot change and this file cannot be imported.
         </div>
-      ) : errors.length ? (
+      ) : errorCount ? (
         <p className="govuk-body">Nothing has been imported. Correct {counts.error === 1 ? "the row" : `the ${counts.error.toLocaleString("en-GB")} rows`} listed above in your file, then upload it again.</p>
       ) : toWrite === 0 ? (
         <p className="govuk-body">Every value in this file is already stored, so there is nothing to import.</p>
@@ -113,8 +104,8 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
           </strong>
         </div>
       )}
-      <PreviewActions batchId={batch.id} canConfirm={editable && errors.length === 0 && toWrite > 0} rowsToWrite={toWrite} />
-      <PreviewTable ordered={ordered} page={page} />
+      <PreviewActions batchId={batch.id} canConfirm={editable && errorCount === 0 && toWrite > 0} rowsToWrite={toWrite} />
+      <PreviewTable rows={batch.preview.rows} first={(page - 1) * PREVIEW_ROWS_PER_PAGE} total={batch.preview.rowCount} />
       <Pagination label="Pages of rows in the file" page={page} pageCount={pageCount} hrefFor={pageHref} />
     </>
   );

@@ -5,27 +5,16 @@ import type { RowStatus, ValueState } from "@/lib/import/import-preview";
 import { formatValue, type NumberRules } from "@/lib/judgement/format-number";
 import { ScrollRegion } from "@/components/scroll-region";
 
-const STATUS_ORDER: RowStatus[] = ["error", "changed", "new", "unchanged"];
 const STATUS_TAG: Record<RowStatus, { text: string; className: string }> = {
   error: { text: "Error", className: "govuk-tag--red" },
   changed: { text: "Changed", className: "govuk-tag--yellow" },
   new: { text: "New", className: "govuk-tag--green" },
   unchanged: { text: "Unchanged", className: "govuk-tag--grey" },
 };
-/** Rows per page of the preview: a 50,000-row file's page stays a few hundred KB. */
-export const ROWS_PER_PAGE = 200;
-
 export const rowAnchor = (row: number) => `import-row-${row}`;
 
-/** Every row, errors first, then what would change, what is new, and what is already stored. */
-export const orderRows = (rows: ImportRowView[]) => STATUS_ORDER.flatMap((status) => rows.filter((r) => r.status === status));
-
-export const pageCountFor = (rows: number) => Math.max(1, Math.ceil(rows / ROWS_PER_PAGE));
-
-/** One page of the ordered rows. */
-export function PreviewTable({ ordered, page }: { ordered: ImportRowView[]; page: number }) {
-  const first = (page - 1) * ROWS_PER_PAGE;
-  const shown = ordered.slice(first, first + ROWS_PER_PAGE);
+/** One page of the rows, in the order lib/import/find-import-batch.ts gives them, starting at row `first` (0-based) of `total`. */
+export function PreviewTable({ rows: shown, first, total }: { rows: ImportRowView[]; first: number; total: number }) {
   return (
     <>
       {/* Narrow screens scroll the table sideways inside its own focusable region. */}
@@ -71,9 +60,9 @@ export function PreviewTable({ ordered, page }: { ordered: ImportRowView[]; page
         </tbody>
       </table>
       </ScrollRegion>
-      {shown.length < ordered.length ? (
+      {shown.length < total ? (
         <p className="govuk-body">
-          Rows {(first + 1).toLocaleString("en-GB")} to {(first + shown.length).toLocaleString("en-GB")} of {ordered.length.toLocaleString("en-GB")}, every row with an error first, then the rest in the order above. The counts include them all.
+          Rows {(first + 1).toLocaleString("en-GB")} to {(first + shown.length).toLocaleString("en-GB")} of {total.toLocaleString("en-GB")}, every row with an error first, then the rest in the order above. The counts include them all.
         </p>
       ) : null}
     </>
