@@ -173,6 +173,42 @@ test("a file with errors lists every error with its row and column, and changes 
   expect(await storedValues()).toEqual(before);
 });
 
+test("a long file's preview comes a page at a time: errors first, the first 100 listed, and the pages linked", async ({ page }) => {
+  await as(page, ACCOUNTS.admin);
+  await page.goto(UPLOAD);
+  // 450 rows with an unknown code around two real ones: 452 rows, three pages of 200.
+  const unknown = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `NOT_A_CODE_${from + i},2019-09,1,`);
+  const csv = ["indicator_code,period,value,note", "CONTACTS,2019-09,1750,", ...unknown(0, 250), "REFERRALS,2019-09,999,", ...unknown(250, 450)].join("\n");
+  await upload(page, "long-with-errors.csv", Buffer.from(csv));
+  await expect(page.getByRole("heading", { level: 1, name: "There are errors in your file" })).toBeVisible();
+  const summary = page.locator(".govuk-error-summary");
+  await expect(summary.getByRole("link")).toHaveCount(100);
+  await expect(summary.getByRole("link").first()).toHaveText('Row 3, column indicator_code: "NOT_A_CODE_0" is not an indicator code in the catalogue');
+  await expect(summary.getByRole("link").first()).toHaveAttribute("href", "#import-row-3");
+  await expect(summary).toContainText("and 350 more: every row with an error comes first");
+  await expect(summaryValue(page, "Rows with errors")).toHaveText("450");
+  await expect(page.locator("tbody tr")).toHaveCount(200);
+  await expect(page.locator("tbody tr").first()).toHaveAttribute("id", "import-row-3");
+  await expect(page.getByText("Rows 1 to 200 of 452")).toBeVisible();
+  await expectAccessible(page);
+
+  const pages = page.getByRole("navigation", { name: "Pages of rows in the file" });
+  await pages.getByRole("link", { name: "Page 3", exact: true }).click();
+  await expect(page).toHaveURL(/\?page=3$/);
+  await expect(page.getByText("Rows 401 to 452 of 452")).toBeVisible();
+  // The last page: the last 50 errors, then the two real rows, in file order.
+  const last = page.locator("tbody tr");
+  await expect(last).toHaveCount(52);
+  await expect(last.nth(49)).toHaveAttribute("id", "import-row-453");
+  await expect(last.nth(50)).toContainText("CONTACTS");
+  await expect(last.nth(51)).toContainText("REFERRALS");
+  // From another page, the summary's links lead back to the page their row is on.
+  await expect(summary.getByRole("link").first()).toHaveAttribute("href", /\/import\/[0-9a-f-]+#import-row-3$/);
+  await summary.getByRole("link").first().click();
+  await expect(page.locator("#import-row-3")).toBeVisible();
+  await expect(page.getByText("Rows 1 to 200 of 452")).toBeVisible();
+});
+
 test("an XLSX workbook imports: first sheet, percentage cells and dates as months", async ({ page }) => {
   await as(page, ACCOUNTS.admin);
   const workbook = new ExcelJS.Workbook();
