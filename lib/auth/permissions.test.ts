@@ -19,6 +19,7 @@ const EXPECTED: Record<string, string> = {
   "period.view":            "Y Y Y -",
   "value.edit":             "Y Y - -",
   "value.import":           "Y - - -",
+  "population.manage":      "Y - - -",
   "national.manage":        "Y - - -",
   "commentary.view":        "Y Y Y -",
   "commentary.draft":       "Y Y - -",

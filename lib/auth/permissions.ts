@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   "period.view": ["ADMIN", "SERVICE_LEAD", "DIRECTOR"],
   "value.edit": ["ADMIN", "SERVICE_LEAD"],
   "value.import": ["ADMIN"],
+  // The council's child population (ONS mid-year estimates): the denominator of every computed rate.
+  "population.manage": ["ADMIN"],
   // DfE's published figures, the council's LA number and the indicator-to-measure links.
   "national.manage": ["ADMIN"],
   "commentary.view": ["ADMIN", "SERVICE_LEAD", "DIRECTOR"],
