@@ -19,8 +19,14 @@ export const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] =
 /** OLE compound file: an old .xls workbook, or an encrypted (password protected) .xlsx. */
 export const isOleCompound = (b: Uint8Array) => b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1;
 
-export async function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYTES, caps: Partial<SheetCaps> = {}): Promise<ZipCheck> {
-  const limits = { ...DEFAULT_CAPS, ...caps };
+/** One stored part of a zip: its name, how it is compressed, and where its bytes are in the file. */
+export type ZipPart = { name: string; method: number; compressed: number; size: number; local: number };
+
+/**
+ * The zip's central directory, checked: every part named, its claimed size within the budget. Only
+ * what the file claims: inflating a part must still stop at its claim (inflatePart, readZipPart).
+ */
+export function readZipDirectory(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYTES, maxEntries = MAX_XLSX_ENTRIES): { ok: true; parts: ZipPart[] } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" } {
   const bad = { ok: false, code: "bad-xlsx" } as const;
   const tooLarge = { ok: false, code: "xlsx-too-large" } as const;
   if (!isZip(bytes)) return bad;
@@ -29,14 +35,13 @@ export async function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACK
   if (eocd < 0) return bad;
   const entries = view.getUint16(eocd + 10, true);
   const directoryOffset = view.getUint32(eocd + 16, true);
-  // Zip64 markers: no genuine spreadsheet under 5 MB needs them.
+  // Zip64 markers: no genuine spreadsheet we accept needs them.
   if (entries === 0xffff || directoryOffset === 0xffffffff) return bad;
-  if (entries > MAX_XLSX_ENTRIES) return tooLarge;
+  if (entries > maxEntries) return tooLarge;
 
   let at = directoryOffset;
   let declaredTotal = 0;
-  const names = new Set<string>();
-  const parts: { name: string; method: number; compressed: number; size: number; local: number }[] = [];
+  const parts: ZipPart[] = [];
   for (let i = 0; i < entries; i++) {
     if (at + 46 > view.byteLength || view.getUint32(at, true) !== CENTRAL) return bad;
     const method = view.getUint16(at + 10, true);
@@ -48,20 +53,34 @@ export async function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACK
     const local = view.getUint32(at + 42, true);
     if (at + 46 + nameLength > view.byteLength) return bad;
     const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    names.add(name);
     declaredTotal += size;
     if (declaredTotal > budget) return tooLarge;
     parts.push({ name, method, compressed, size, local });
     at += 46 + nameLength + extraLength + commentLength;
   }
+  const names = new Set(parts.map((p) => p.name));
   if (!names.has("[Content_Types].xml") || ![...names].some((n) => n.startsWith("xl/"))) return bad;
+  return { ok: true, parts };
+}
+
+/** A part's compressed bytes, or null where its local header does not fit the file. */
+export function zipPartData(bytes: Uint8Array, part: ZipPart): Uint8Array | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (part.local + 30 > view.byteLength || view.getUint32(part.local, true) !== LOCAL) return null;
+  const start = part.local + 30 + view.getUint16(part.local + 26, true) + view.getUint16(part.local + 28, true);
+  if (start + part.compressed > view.byteLength) return null;
+  return bytes.subarray(start, start + part.compressed);
+}
+
+export async function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYTES, caps: Partial<SheetCaps> = {}, maxEntries = MAX_XLSX_ENTRIES): Promise<ZipCheck> {
+  const limits = { ...DEFAULT_CAPS, ...caps };
+  const directory = readZipDirectory(bytes, budget, maxEntries);
+  if (!directory.ok) return directory;
 
   // The sizes above are only what the file claims: inflate each part, never past its claim.
-  for (const part of parts) {
-    if (part.local + 30 > view.byteLength || view.getUint32(part.local, true) !== LOCAL) return bad;
-    const start = part.local + 30 + view.getUint16(part.local + 26, true) + view.getUint16(part.local + 28, true);
-    if (start + part.compressed > view.byteLength) return bad;
-    const data = bytes.subarray(start, start + part.compressed);
+  for (const part of directory.parts) {
+    const data = zipPartData(bytes, part);
+    if (!data) return { ok: false, code: "bad-xlsx" };
     const counter = WORKSHEET.test(part.name) ? sheetCounter(limits) : null;
     let result: PartCheck;
     if (part.method === 0) {

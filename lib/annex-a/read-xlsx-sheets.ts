@@ -1,0 +1,250 @@
+// Reads every sheet of an XLSX workbook a row at a time, straight from the zip in memory. Written for
+// the Annex A lists: exceljs's streaming reader parks each sheet in a temporary file whenever the
+// workbook's shared strings or styles come after the sheets in the zip (they do in many exports), and
+// a child's case list must never touch the disk. Here nothing is written anywhere: each sheet is
+// inflated a chunk at a time, its complete rows are read and handed on, and the XML is let go.
+import { createInflateRaw, inflateRawSync } from "node:zlib";
+import { readZipDirectory, zipPartData, type ZipPart } from "@/lib/import/inspect-xlsx-zip";
+
+/** A cell as Excel stored it. `date` marks a number shown with a date format (a date cell). */
+export type Cell =
+  | { t: "n"; n: number; date: boolean }
+  | { t: "s"; s: string }
+  | { t: "b"; b: boolean }
+  | { t: "e"; e: string }
+  | null;
+
+export type SheetInfo = { name: string; position: number };
+/** Receives one row: its sheet row number (1 is the first) and its cells by column (0 is A). */
+export type RowSink = (row: number, cells: Cell[]) => void;
+export type SheetsRead = { ok: true; date1904: boolean } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" };
+export type SheetLimits = { unpackedBytes: number; maxRows: number; maxColumns: number; maxEntries: number };
+
+/**
+ * Calls `visit` for each sheet in tab order; a sheet whose visit returns a sink has its rows read
+ * into it, the others are skipped unread. A part that inflates past the size it claims, or a sheet
+ * over the row or column cap, stops the read with a code.
+ */
+export async function readXlsxSheets(bytes: Uint8Array, limits: SheetLimits, visit: (sheet: SheetInfo) => RowSink | null, onWorkbook?: (date1904: boolean) => void): Promise<SheetsRead> {
+  const directory = readZipDirectory(bytes, limits.unpackedBytes, limits.maxEntries);
+  if (!directory.ok) return directory;
+  const parts = new Map(directory.parts.map((p) => [p.name, p]));
+  const small = (name: string): string | null => {
+    const part = parts.get(name);
+    return part ? inflateWhole(bytes, part) : null;
+  };
+
+  const workbook = small("xl/workbook.xml");
+  if (workbook === null) return { ok: false, code: "bad-xlsx" };
+  const rels = relationships(small("xl/_rels/workbook.xml.rels") ?? "");
+  const sharedStringsPart = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
+  const stylesPart = [...rels.values()].find((r) => r.type.endsWith("/styles"))?.target ?? "xl/styles.xml";
+  const strings = sharedStrings(small(sharedStringsPart) ?? "");
+  const dateStyles = dateStyleIndexes(small(stylesPart) ?? "");
+  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
+  onWorkbook?.(date1904);
+
+  let position = 0;
+  for (const m of workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)) {
+    const name = xmlText(attribute(m[1], "name") ?? "");
+    const relId = attribute(m[1], "r:id") ?? attribute(m[1], "id");
+    const target = relId ? rels.get(relId)?.target : undefined;
+    const sink = visit({ name, position: position++ });
+    if (!sink) continue;
+    const part = target ? parts.get(target) : undefined;
+    if (!part) return { ok: false, code: "bad-xlsx" };
+    const problem = await readSheet(bytes, part, limits, { strings, dateStyles }, sink);
+    if (problem) return { ok: false, code: problem };
+  }
+  return { ok: true, date1904 };
+}
+
+type Lookups = { strings: string[]; dateStyles: Set<number> };
+
+async function readSheet(bytes: Uint8Array, part: ZipPart, limits: SheetLimits, lookups: Lookups, sink: RowSink): Promise<Exclude<SheetsRead, { ok: true }>["code"] | null> {
+  const data = zipPartData(bytes, part);
+  if (!data || (part.method !== 0 && part.method !== 8)) return "bad-xlsx";
+  const decoder = new TextDecoder("utf-8");
+  let carry = "";
+  let inflated = 0;
+  let lastRow = 0;
+  let problem: "too-many-rows" | "too-many-columns" | null = null;
+  const take = (text: string) => {
+    for (const m of text.matchAll(ROW)) {
+      const rowNumber = Number(attribute(m[1], "r") ?? lastRow + 1);
+      lastRow = rowNumber;
+      if (rowNumber > limits.maxRows) { problem = "too-many-rows"; return; }
+      const cells = m[2] ? readCells(m[2], lookups, limits.maxColumns) : [];
+      if (cells === null) { problem = "too-many-columns"; return; }
+      sink(rowNumber, cells);
+    }
+  };
+  const push = (chunk: Uint8Array) => {
+    const text = carry + decoder.decode(chunk, { stream: true });
+    const end = text.lastIndexOf("</row>");
+    if (end < 0) { carry = text; return; }
+    take(text.slice(0, end + 6));
+    carry = text.slice(end + 6);
+  };
+
+  if (part.method === 0) {
+    push(data);
+  } else {
+    const inflate = createInflateRaw({ chunkSize: 1024 * 1024 });
+    inflate.end(data);
+    try {
+      for await (const chunk of inflate as AsyncIterable<Buffer>) {
+        inflated += chunk.length;
+        if (inflated > part.size) return "bad-xlsx";
+        push(chunk);
+        if (problem) return problem;
+      }
+    } catch {
+      return "bad-xlsx";
+    } finally {
+      inflate.destroy();
+    }
+  }
+  take(carry + decoder.decode());
+  return problem;
+}
+
+const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const VALUE = /<v>([\s\S]*?)<\/v>/;
+const TEXT = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
+
+/** The row's cells by column; null when a cell lies past the column cap. */
+function readCells(xml: string, { strings, dateStyles }: Lookups, maxColumns: number): Cell[] | null {
+  const cells: Cell[] = [];
+  let column = -1;
+  for (const m of xml.matchAll(CELL)) {
+    const attrs = m[1];
+    const ref = attribute(attrs, "r");
+    column = ref ? columnIndex(ref) : column + 1;
+    if (column >= maxColumns) return null;
+    const body = m[2] ?? "";
+    const type = attribute(attrs, "t") ?? "n";
+    let cell: Cell = null;
+    if (type === "inlineStr") {
+      cell = { t: "s", s: joinText(body) };
+    } else {
+      const raw = VALUE.exec(body)?.[1];
+      if (raw !== undefined) {
+        if (type === "s") cell = { t: "s", s: strings[Number(raw)] ?? "" };
+        else if (type === "str") cell = { t: "s", s: xmlText(raw) };
+        else if (type === "b") cell = { t: "b", b: raw === "1" };
+        else if (type === "e") cell = { t: "e", e: xmlText(raw) };
+        else if (type === "d") cell = { t: "s", s: xmlText(raw) };
+        else {
+          const n = Number(raw);
+          const style = Number(attribute(attrs, "s") ?? 0);
+          cell = Number.isFinite(n) ? { t: "n", n, date: dateStyles.has(style) } : { t: "s", s: xmlText(raw) };
+        }
+      }
+    }
+    cells[column] = cell;
+  }
+  for (let i = 0; i < cells.length; i++) cells[i] ??= null;
+  return cells;
+}
+
+/** "AB12" -> 27. */
+function columnIndex(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+
+/** Every <t> in a string item or inline string, joined (rich text comes in runs); phonetic runs left out. */
+function joinText(xml: string): string {
+  const plain = xml.includes("<rPh") ? xml.replace(/<rPh\b[\s\S]*?<\/rPh>/g, "") : xml;
+  let out = "";
+  for (const m of plain.matchAll(TEXT)) out += m[1];
+  return xmlText(out);
+}
+
+function sharedStrings(xml: string): string[] {
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) out.push(m[1] === undefined ? "" : joinText(m[1]));
+  return out;
+}
+
+/** Excel's built-in number formats that show a date or time (ECMA-376 18.8.30). */
+const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+
+/** The cell style indexes (cellXfs, the `s` of a cell) whose number format shows a date. */
+export function dateStyleIndexes(styles: string): Set<number> {
+  const custom = new Map<number, string>();
+  for (const m of styles.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
+    const id = Number(attribute(m[1], "numFmtId"));
+    custom.set(id, xmlText(attribute(m[1], "formatCode") ?? ""));
+  }
+  const dates = new Set<number>();
+  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
+  let index = 0;
+  for (const m of xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>[\s\S]*?<\/xf>)/g)) {
+    const id = Number(attribute(m[1], "numFmtId") ?? 0);
+    const code = custom.get(id);
+    if (code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id)) dates.add(index);
+    index++;
+  }
+  return dates;
+}
+
+/** A format code shows a date when, outside quoted text, escapes and [colour] or [$-locale] parts, it has d, m, y, h or s. */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "");
+  return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+function relationships(xml: string): Map<string, { type: string; target: string }> {
+  const out = new Map<string, { type: string; target: string }>();
+  for (const m of xml.matchAll(/<Relationship\b([^>]*?)\/?>/g)) {
+    const id = attribute(m[1], "Id");
+    const target = attribute(m[1], "Target");
+    if (!id || !target) continue;
+    // Targets are relative to xl/ (worksheets/sheet1.xml) or absolute within the package (/xl/...).
+    const path = xmlText(target).startsWith("/") ? xmlText(target).slice(1) : `xl/${xmlText(target).replace(/^\.\//, "")}`;
+    out.set(id, { type: attribute(m[1], "Type") ?? "", target: path });
+  }
+  return out;
+}
+
+function inflateWhole(bytes: Uint8Array, part: ZipPart): string | null {
+  const data = zipPartData(bytes, part);
+  if (!data) return null;
+  try {
+    const raw = part.method === 0 ? data : part.method === 8 ? inflateRawSync(data, { maxOutputLength: part.size }) : null;
+    return raw ? new TextDecoder("utf-8").decode(raw) : null;
+  } catch {
+    return null;
+  }
+}
+
+function attribute(attrs: string, name: string): string | undefined {
+  const at = attrs.indexOf(` ${name}="`);
+  if (at < 0) {
+    const start = attrs.indexOf(`${name}="`);
+    if (start !== 0) return undefined;
+    return attrs.slice(name.length + 2, attrs.indexOf('"', name.length + 2));
+  }
+  const from = at + name.length + 3;
+  return attrs.slice(from, attrs.indexOf('"', from));
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/** XML text with its entities and Excel's _xHHHH_ escapes decoded. */
+export function xmlText(s: string): string {
+  let out = s.includes("&")
+    ? s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
+      e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()])
+    : s;
+  if (out.includes("_x")) out = out.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return out;
+}
