@@ -35,6 +35,7 @@ const VISITS: Visit[] = [
   { name: "pack", role: "panel", path: "/packs/2019-07", title: /^Performance pack, July 2019 - / },
   { name: "indicator catalogue", role: "admin", path: "/admin/indicators", title: /^Indicators - / },
   { name: "indicator", role: "admin", path: () => `/admin/indicators/${indicatorCode}`, title: / - Scrutiny Pack - / },
+  { name: "child population", role: "admin", path: "/admin/population", title: /^Child population - / },
   { name: "users", role: "admin", path: "/admin/users", title: /^Users - / },
   { name: "audit log", role: "admin", path: "/admin/audit", title: /^Audit log - / },
   { name: "sign-in", role: "none", path: "/login", title: /^Sign in - / },

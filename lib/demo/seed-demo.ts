@@ -15,6 +15,21 @@ export const DEMO_FIRST_MONTH = "2018-04";
 export const DEMO_LAST_LOADED_MONTH = "2019-08";
 export const DEMO_LAST_PUBLISHED_MONTH = "2019-07";
 
+/** The demo's child population: the figure its rates per 10,000 imply (CP_PLANS 411 is CP_RATE_10K 82.2). */
+export const DEMO_CHILD_POPULATION = 50_000;
+export const DEMO_POPULATION_SOURCE = "Demo council: the figure its rates imply";
+
+/**
+ * Every calendar year the demo's months reach: from the year before the first month (a rolling
+ * twelve months ending in 2018 starts in 2017) to the last month loaded or in its values.
+ */
+export function demoPopulationYears(through: string, valueMonths: string[]): number[] {
+  const last = [through, ...valueMonths].reduce((a, b) => (b > a ? b : a));
+  const years: number[] = [];
+  for (let y = Number(DEMO_FIRST_MONTH.slice(0, 4)) - 1; y <= Number(last.slice(0, 4)); y++) years.push(y);
+  return years;
+}
+
 export async function isDatabaseEmpty(): Promise<boolean> {
   return (await db.user.count()) === 0 && (await db.indicator.count()) === 0;
 }
@@ -67,6 +82,11 @@ export async function seedDemo({ through = DEMO_LAST_LOADED_MONTH, packs = true 
         })),
       });
     }
+    await tx.childPopulation.createMany({
+      data: demoPopulationYears(through, values.map((v) => v.period)).map((year) => ({
+        year, count: DEMO_CHILD_POPULATION, source: DEMO_POPULATION_SOURCE, updatedById: adminId, updatedByName: "Demo seed",
+      })),
+    });
     await recordAudit(tx, SYSTEM_ACTOR, { action: "demo.seeded", entityType: "Database", entityId: "demo", after: { through, indicators: indicators.length } });
   }, { timeout: 60_000 });
   // Before the packs are signed off, so that they carry the published comparators.
