@@ -1,6 +1,7 @@
 import type { NextConfig } from "next";
 import { contentSecurityPolicy, PATHS_WITHOUT_PROXY, staticSecurityHeaders } from "./lib/security/security-headers";
 import { ACTION_BODY_LIMIT } from "./lib/security/request-guard";
+import { MAX_ANNEX_A_BODY_BYTES } from "./lib/annex-a/limits";
 
 const nextConfig: NextConfig = {
   // Tests build into their own folder so they never disturb a running demo.
@@ -8,7 +9,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "pg", "exceljs", "playwright-core"],
   // The action body limit is Next's default, named so proxy.ts answers 413 at the same size (lib/security/request-guard.ts).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: ACTION_BODY_LIMIT } },
+  // proxy.ts buffers a request's body for the handler behind it up to this size and passes on only that
+  // much of a longer one (Next's default is 10 MB): the largest upload, an Annex A workbook, must arrive whole.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: ACTION_BODY_LIMIT }, proxyClientMaxBodySize: MAX_ANNEX_A_BODY_BYTES },
   // pages/api/pack-page (the published pack, precompressed) is a Pages Router API route. Its dependencies are
   // bundled, as App Router code's are (not required from node_modules at run time), and Turbopack builds it
   // without the react-server condition, so "server-only" would throw there: on the server it is the empty

@@ -21,6 +21,7 @@ export async function confirmImport(actor: SessionUser | null, batchId: string):
   assertCan(actor, "value.import");
   const batch = await findBatchForChange(batchId);
   if (!batch.periodId) throw new AppError("NOT_FOUND", "This upload is a history import: confirm it from the history import page.");
+  if (batch.kind !== "FILE") throw new AppError("NOT_FOUND", "This upload is an Annex A workbook: confirm it from its own preview.");
   const periodId = batch.periodId;
   const preview = readStoredPreview(batch.rows);
   if (storedErrors(preview).length > 0) throw new AppError("VALIDATION", "This file has errors, so it cannot be imported. Correct them and upload the file again.");

@@ -29,12 +29,12 @@ export async function findImportBatch(actor: SessionUser | null, month: string, 
   const batch = await db.importBatch.findUnique({
     where: { id: batchId },
     select: {
-      id: true, fileName: true, status: true, createdByName: true, createdAt: true, committedAt: true, rowCount: true, errorCount: true,
+      id: true, fileName: true, status: true, createdByName: true, createdAt: true, committedAt: true, rowCount: true, errorCount: true, kind: true,
       period: { select: { month: true, status: true } },
     },
   });
-  if (!batch || !batch.period || batch.period.month !== month) return null;
-  const { period, rowCount, errorCount, ...rest } = batch;
+  if (!batch || !batch.period || batch.period.month !== month || batch.kind !== "FILE") return null;
+  const { period, rowCount, errorCount, kind: _kind, ...rest } = batch;
   const pageCount = Math.max(1, Math.ceil(rowCount / PREVIEW_ROWS_PER_PAGE));
   const page = Number.isInteger(requestedPage) ? Math.min(Math.max(requestedPage, 1), pageCount) : 1;
   const first = (page - 1) * PREVIEW_ROWS_PER_PAGE;

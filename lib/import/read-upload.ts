@@ -7,7 +7,8 @@ import type { ImportFile } from "@/lib/import/parse-import-file";
 /** Room for the multipart boundaries and headers around a file of the maximum size. */
 const MULTIPART_OVERHEAD = 64 * 1024;
 
-export async function readUploadedFile(request: Request, field = "file", maxBytes = MAX_IMPORT_BYTES): Promise<{ ok: true; file: ImportFile } | { ok: false; error: FileError }> {
+/** The file, and the form it came in (for any other fields sent with it). */
+export async function readUploadedFile(request: Request, field = "file", maxBytes = MAX_IMPORT_BYTES): Promise<{ ok: true; file: ImportFile; form: FormData } | { ok: false; error: FileError }> {
   const limit = maxBytes + MULTIPART_OVERHEAD;
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) return { ok: false, error: { code: "too-large" } };
@@ -36,5 +37,5 @@ export async function readUploadedFile(request: Request, field = "file", maxByte
   }
   const file = form.get(field);
   if (!file || typeof file === "string" || (file.size === 0 && file.name === "")) return { ok: false, error: { code: "no-file" } };
-  return { ok: true, file: { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, contentType: file.type } };
+  return { ok: true, file: { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name, contentType: file.type }, form };
 }

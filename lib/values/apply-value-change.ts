@@ -5,6 +5,7 @@ import type { Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { ValueSource } from "@/lib/generated/prisma/enums";
 import { AppError, isUniqueViolation } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type ValueChange = {
   indicatorId: string;
@@ -61,6 +62,8 @@ export async function applyValueChange(
     data: {
       value: change.value, notAvailableReason: change.notAvailableReason, note: change.note === undefined ? existing.note : change.note,
       source: change.source, revision, revisedAfterSubmission: existing.revisedAfterSubmission || commentaryFirstSubmittedAt !== null,
+      // A value typed over a computed one is no longer computed (lib/annex-a/provenance.ts).
+      provenance: Prisma.DbNull,
       updatedById: actor.id, updatedByName: actor.name, updatedAt: new Date(),
     },
   });

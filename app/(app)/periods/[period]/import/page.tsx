@@ -45,6 +45,12 @@ export default async function ImportValuesPage({ params, searchParams }: Props) 
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <UploadForm action={`/api/periods/${month}/imports`} initialError={fileError ? describeFileError(fileError, formatMonth) : undefined} heading={heading}>
+              <div className="govuk-inset-text" id="annex-a">
+                <h2 className="govuk-heading-m">Compute the figures from Annex A lists</h2>
+                <p className="govuk-body">Upload the council&rsquo;s Annex A case lists and Scrutiny Pack works out 28 of the month&rsquo;s figures from them, each with its rule and working, for you to check before anything changes.</p>
+                <a className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" href={`/periods/${month}/import/annex-a`} role="button" draggable="false">Compute figures from Annex A lists</a>
+              </div>
+              <h2 className="govuk-heading-m">Or import a file of figures</h2>
               <p className="govuk-body">
                 Upload a spreadsheet of figures to add or update {name}&rsquo;s values in one go. You will see what each row would do before anything changes,
                 and nothing is imported unless every row is correct.

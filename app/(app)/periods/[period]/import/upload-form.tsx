@@ -9,21 +9,39 @@ import { ACCEPT_ATTRIBUTE, MAX_IMPORT_BYTES } from "@/lib/import/limits";
 import { FileUpload } from "@/components/form/file-upload";
 
 type Phase = { kind: "idle" } | { kind: "uploading"; percent: number } | { kind: "checking" } | { kind: "opening" };
-type UploadResponse = { ok: boolean; url?: string; message?: string } | null;
+type UploadResponse = { ok: boolean; url?: string; message?: string; fieldErrors?: Record<string, string> } | null;
 
 const FIELD = "import-file";
 const NETWORK_ERROR = "The file could not be uploaded. Check your connection and try again.";
 const UNEXPECTED = "Sorry, something went wrong. Try again, and if it keeps happening tell your administrator.";
 
-/** `heading` and `children` are the page's own content: the error summary must come above the heading. */
-export function UploadForm({ action, initialError, heading, children, maxBytes = MAX_IMPORT_BYTES, csvOnly = false }: {
+/** What the form takes: a month's values (CSV, XLSX or text), DfE's CSV files, or an Annex A workbook. */
+const KINDS = {
+  values: { pattern: /\.(csv|xlsx|txt)$/i, accept: ACCEPT_ATTRIBUTE, wrongType: "The selected file must be a CSV or XLSX file", select: "Select a CSV or XLSX file", described: "A CSV or XLSX file" },
+  csv: { pattern: /\.csv$/i, accept: ".csv,text/csv", wrongType: "The selected file must be a CSV file", select: "Select a CSV or XLSX file", described: "A CSV file" },
+  workbook: { pattern: /\.xlsx$/i, accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", wrongType: "The selected file must be an Excel workbook (.xlsx)", select: "Select the Annex A workbook (.xlsx)", described: "An Excel workbook (.xlsx)" },
+} as const;
+
+/**
+ * `heading` and `children` are the page's own content: the error summary must come above the heading.
+ * `fields` are more of the form's fields, given its errors by name (the file's is "file"); all are sent.
+ */
+export function UploadForm({ action, initialError, initialErrors = {}, heading, children, maxBytes = MAX_IMPORT_BYTES, csvOnly = false, kind = csvOnly ? "csv" : "values", fields, label = "Upload a file", submitText = "Upload and check the file" }: {
   action: string; initialError?: string; heading: ReactNode; children: ReactNode;
   /** DfE's national files are larger than a month's import, and CSV only. */
   maxBytes?: number; csvOnly?: boolean;
+  kind?: keyof typeof KINDS;
+  initialErrors?: Record<string, string>;
+  fields?: (errors: Record<string, string>, busy: boolean) => ReactNode;
+  label?: string;
+  submitText?: string;
 }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
-  const [error, setError] = useState<string | undefined>(initialError);
+  const [errors, setErrors] = useState<Record<string, string>>(initialError ? { ...initialErrors, file: initialError } : initialErrors);
+  const error = errors.file;
+  const setError = (message: string | undefined) => setErrors(message ? { file: message } : {});
+  const accepts = KINDS[kind];
   const [phase, setPhase] = useState<Phase>({ kind: "idle" });
   const [navigating, startNavigation] = useTransition();
   const busy = phase.kind !== "idle";
@@ -34,9 +52,10 @@ export function UploadForm({ action, initialError, heading, children, maxBytes =
     if (phase.kind === "opening" && !navigating) setPhase({ kind: "idle" });
   }, [phase.kind, navigating]);
 
-  function refuse(message: string) {
+  function refuse(message: string, fieldErrors?: Record<string, string>) {
     setPhase({ kind: "idle" });
-    setError(message);
+    if (fieldErrors && Object.keys(fieldErrors).length) setErrors(fieldErrors);
+    else setError(message);
   }
 
   function upload(event: FormEvent<HTMLFormElement>) {
@@ -44,14 +63,14 @@ export function UploadForm({ action, initialError, heading, children, maxBytes =
     if (busy) return;
     const file = input.current?.files?.[0];
     // The server checks all of this again; these only save uploading a file it would refuse.
-    if (!file) return refuse("Select a CSV or XLSX file");
-    if (!(csvOnly ? /\.csv$/i : /\.(csv|xlsx|txt)$/i).test(file.name)) return refuse(csvOnly ? "The selected file must be a CSV file" : "The selected file must be a CSV or XLSX file");
+    if (!file) return refuse(accepts.select);
+    if (!accepts.pattern.test(file.name)) return refuse(accepts.wrongType);
     if (file.size === 0) return refuse("The selected file is empty");
     if (file.size > maxBytes) return refuse(`The selected file must be smaller than ${maxBytes / 1024 / 1024} MB`);
     setError(undefined);
 
-    const body = new FormData();
-    body.append("file", file);
+    // Every field of the form: the file, and any others (the Annex A dates).
+    const body = new FormData(event.currentTarget);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", action);
     xhr.setRequestHeader("Accept", "application/json");
@@ -70,7 +89,7 @@ export function UploadForm({ action, initialError, heading, children, maxBytes =
       } else if (xhr.status === 401) {
         window.location.assign(`/login?callbackUrl=${encodeURIComponent(window.location.pathname)}`);
       } else {
-        refuse(response?.message ?? UNEXPECTED);
+        refuse(response?.message ?? UNEXPECTED, response?.fieldErrors);
       }
     };
     setPhase({ kind: "uploading", percent: 0 });
@@ -79,14 +98,15 @@ export function UploadForm({ action, initialError, heading, children, maxBytes =
 
   return (
     <>
-      <ErrorSummary errors={error ? { file: error } : {}} idFor={() => FIELD} />
+      <ErrorSummary errors={errors} idFor={(field) => (field === "file" ? FIELD : `${field}-day`)} />
       {heading}
       {children}
     <form method="post" action={action} encType="multipart/form-data" onSubmit={upload} noValidate>
-      <FileUpload id={FIELD} name="file" labelSize="m" label="Upload a file" hint={`${csvOnly ? "A CSV file" : "A CSV or XLSX file"}, smaller than ${maxBytes / 1024 / 1024} MB`} error={error} accept={csvOnly ? ".csv,text/csv" : ACCEPT_ATTRIBUTE} disabled={busy} inputRef={input} />
+      {fields?.(errors, busy)}
+      <FileUpload id={FIELD} name="file" labelSize="m" label={label} hint={`${accepts.described}, smaller than ${maxBytes / 1024 / 1024} MB`} error={error} accept={accepts.accept} disabled={busy} inputRef={input} />
       <Progress phase={phase} />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy} aria-disabled={busy}>
-        Upload and check the file
+        {submitText}
       </button>
     </form>
     </>
