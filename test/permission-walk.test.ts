@@ -45,6 +45,9 @@ import { transitionCommentary } from "@/lib/commentary/transition-commentary";
 import { autosaveCommentary } from "@/lib/commentary/autosave-commentary";
 import { changeExceptionAction, recordExceptionAction } from "@/lib/actions/change-exception-action";
 import { sendRemindersNow } from "@/lib/reminders/send-reminders-now";
+import { saveChildPopulation } from "@/lib/population/save-child-population";
+import { removeChildPopulation } from "@/lib/population/remove-child-population";
+import { childPopulationInput, childPopulationRemovalInput } from "@/lib/population/population-input";
 import { planMeetings } from "@/lib/calendar/plan-meetings";
 import { buildMeetingFeed, findLatestPublishedMonth } from "@/lib/calendar/meeting-feed";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
@@ -60,6 +63,9 @@ import { exportPack } from "@/lib/pack/delivery/export-pack";
 import { getPackPdf } from "@/lib/pack/delivery/pdf-pack";
 import { findPackView } from "@/lib/pack/delivery/find-pack";
 import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
+import { exportMonthValuesCsv } from "@/lib/values/month-values-csv";
+import { previewAnnexA } from "@/lib/annex-a/preview-annex-a";
+import { confirmAnnexA } from "@/lib/annex-a/confirm-annex-a";
 import { useOwnDatabase } from "@/test/own-database";
 
 // The walk signs off and reads catalogue-wide lists: on a database of its own, neither another
@@ -130,12 +136,20 @@ const WALK: Step[] = [
   { endpoints: [`${A}/periods/[period]/import/[batchId]/actions.ts#discardImportAction`], calls: "discardImport", permission: "value.import", run: (u) => discardImport(u, NO_ID) },
   { endpoints: ["app/api/periods/[period]/imports/route.ts#POST"], calls: "previewImport", permission: "value.import",
     run: (u) => previewImport(u, uniqueMonth(), csvFile("code,value\nNOPE,1\n")) },
+  { endpoints: [`${A}/periods/[period]/import/annex-a/[batchId]/actions.ts#confirmAnnexAAction`], calls: "confirmAnnexA", permission: "value.import", run: (u) => confirmAnnexA(u, NO_ID) },
+  { endpoints: ["app/api/periods/[period]/annex-a/route.ts#POST"], calls: "previewAnnexA", permission: "value.import",
+    run: (u) => previewAnnexA(u, uniqueMonth(), { file: { bytes: new TextEncoder().encode("not a workbook"), fileName: "lists.xlsx" } }) },
+  { endpoints: ["app/api/periods/[period]/values.csv/route.ts#GET"], calls: "exportMonthValuesCsv", permission: "period.view", run: (u, w) => exportMonthValuesCsv(u, w.month) },
   { endpoints: [`${A}/periods/history-import/[batchId]/actions.ts#confirmHistoryImportAction`], calls: "confirmHistoryImport", permission: "value.import", run: (u) => confirmHistoryImport(u, NO_ID) },
   { endpoints: ["app/api/history-imports/route.ts#POST"], calls: "previewHistoryImport", permission: "value.import",
     run: (u) => previewHistoryImport(u, csvFile("code,Apr-19\nNOPE,1\n")) },
   { endpoints: ["app/api/national-data/route.ts#POST"], calls: "importNationalData", permission: "national.manage", run: (u) => importNationalData(u, { bytes: new TextEncoder().encode("x"), fileName: "x.csv" }) },
   { endpoints: [`${A}/admin/national/actions.ts#setLaNumberAction`], calls: "setCouncilLaNumber", permission: "national.manage", run: (u) => setCouncilLaNumber(u, { laNumber: "999", borrowed: false }) },
   { endpoints: [`${A}/admin/national/actions.ts#linkMeasureAction`], calls: "linkIndicatorMeasure", permission: "national.manage", run: (u) => linkIndicatorMeasure(u, { indicatorId: NO_ID, measureCode: null }) },
+  { endpoints: [`${A}/admin/population/actions.ts#saveChildPopulationAction`], calls: "saveChildPopulation", permission: "population.manage",
+    run: (u) => saveChildPopulation(u, parse(childPopulationInput, { year: "2019", count: "50,000", source: "Walk" })) },
+  { endpoints: [`${A}/admin/population/actions.ts#removeChildPopulationAction`], calls: "removeChildPopulation", permission: "population.manage",
+    run: (u) => removeChildPopulation(u, parse(childPopulationRemovalInput, { year: "1990" })) },
   { endpoints: [`${A}/periods/[period]/pack-actions.ts#packAction`], calls: "signOffPack", permission: "pack.signOff", signedOutCheckedInAction: true,
     run: (u) => signOffPack(u!, { month: uniqueMonth(), expectedPeriodVersion: 0 }) },
   { endpoints: [], calls: "publishPack", permission: "pack.publish", signedOutCheckedInAction: true, run: (u) => publishPack(u!, { month: uniqueMonth(), expectedPeriodVersion: 0 }) },

@@ -26,6 +26,9 @@ export default async function ValuesPage({ params }: Props) {
       <Breadcrumbs items={[{ href: "/periods", text: "Periods" }, { href: `/periods/${month}`, text: formatMonth(month) }]} />
       <span className="govuk-caption-l">{formatMonth(month)}</span>
       <h1 className="govuk-heading-xl">Values</h1>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/api/periods/${month}/values.csv`} download>Download this month&rsquo;s values (CSV)</a>
+      </p>
       {!grid.editable ? (
         <div className="govuk-inset-text">
           This month&rsquo;s pack is {PERIOD_STATUS_LABEL[grid.period.status].toLowerCase()}, so its figures cannot change. The director must start an amendment first.
