@@ -4,6 +4,7 @@ import { roleLabel } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format/dates";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
+import { describeProvenanceInFull } from "@/lib/annex-a/provenance";
 
 export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "charts"> }) {
   return (
@@ -19,7 +20,11 @@ export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "ch
               return (
                 <div key={ind.code} className="app-definitions__item">
                   <dt>{ind.name}</dt>
-                  <dd>{ind.definition}{sources.length ? <span className="app-definitions__source"> Comparator source: {sources.join("; ")}.</span> : null}</dd>
+                  <dd>
+                    {ind.definition}
+                    {sources.length ? <span className="app-definitions__source"> Comparator source: {sources.join("; ")}.</span> : null}
+                    {ind.provenance ? <span className="app-definitions__source"> This month&rsquo;s figure: {lowerFirst(describeProvenanceInFull(ind.provenance))}</span> : null}
+                  </dd>
                 </div>
               );
             })}
@@ -42,3 +47,5 @@ export function PackSignOff({ snapshot, signed }: { snapshot: Omit<PackSnapshot,
     </section>
   );
 }
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -89,6 +89,31 @@ describe("a suppressed figure withholds everything worked out from it", () => {
   });
 });
 
+describe("a computed figure's provenance", () => {
+  const computed = (numerator: number, denominator: number | null, words: string) => ({
+    kind: "annex-a", asAt: "2019-07-31", coversFrom: "2018-07-01", fileSha256: "d1".repeat(32), rulesVersion: "2026-12.1",
+    numerator, denominator, words, rule: "The rule.", computedAt: "2019-08-02T09:00:00.000Z",
+  });
+
+  it("is frozen with the value, and left out for a typed one", async () => {
+    const c = await council("PUBLISHED");
+    await db.indicatorValue.updateMany({ where: { indicatorId: c.pct.id, periodId: c.period.id }, data: { provenance: computed(19, 25, "19 of 25 visits") } });
+    await c.value(c.count.id, c.period.id, 40);
+    const { section } = await snapshotOf(c);
+    expect(section.indicators[1].provenance).toEqual(computed(19, 25, "19 of 25 visits"));
+    expect(section.indicators[0].provenance).toBeNull();
+  });
+
+  it("keeps its working out of the pack where that would show a small number the indicator suppresses", async () => {
+    const c = await council("PUBLISHED");
+    await c.value(c.count.id, c.period.id, 4);
+    await db.indicatorValue.updateMany({ where: { indicatorId: c.count.id, periodId: c.period.id }, data: { provenance: computed(4, null, "4 children") } });
+    const { section } = await snapshotOf(c);
+    expect(section.indicators[0].provenance).toMatchObject({ numerator: null, denominator: null, words: null, fileSha256: "d1".repeat(32) });
+    expect(JSON.stringify(section.indicators[0])).not.toContain("4 children");
+  });
+});
+
 describe("a chart's text alternative", () => {
   it("states the trend in words, since the PDF prints no month table", async () => {
     const { trendInWords } = await import("@/lib/pack/snapshot/chart-spec");

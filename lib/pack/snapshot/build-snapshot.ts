@@ -12,6 +12,8 @@ import { loadSignedFigures } from "@/lib/pack/snapshot/signed-figures";
 import { attachExceptionActions } from "@/lib/actions/snapshot-actions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SNAPSHOT_SCHEMA, type PackSnapshot, type SnapshotIndicator, type SnapshotSection } from "@/lib/pack/snapshot/snapshot-types";
+import { provenanceForPack, readProvenance } from "@/lib/annex-a/provenance";
+import { SMALL_NUMBER_MAX } from "@/lib/judgement/suppression";
 
 export const PACK_TITLE = "Children's Services Performance Overview";
 const TREND_MONTHS = 24;
@@ -116,6 +118,7 @@ function buildIndicator(ind: CatalogueIndicator, month: string, signed: Awaited<
     target: j.target, rag, vsLastMonth, vsLastYear,
     changeVsLastMonth: change(lastMonth), changeVsLastYear: change(lastYear),
     comparators: ind.comparators.map((cmp) => ({ label: cmp.label, periodLabel: cmp.periodLabel, value: cmp.value, source: cmp.source, comparable })),
+    provenance: provenanceForPack(readProvenance(current?.provenance), { suppressSmallNumbers: ind.suppressSmallNumbers, valueSuppressed: suppressed.value }, SMALL_NUMBER_MAX),
     trend: Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(first, i)).map((m) => {
       const f = signed.figure(ind.id, m);
       if (signed.monthState(m) === "unsigned") return { month: m, value: null, unsigned: true as const };

@@ -45,9 +45,21 @@ describe("readSnapshot", () => {
     expect(readSnapshot(stored)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.national\.england does not match snapshot schema 4/) });
   });
 
+  it("reads schema 5 with a computed figure's provenance, and refuses one without its file's hash", () => {
+    const provenance = {
+      kind: "annex-a", asAt: "2019-07-31", coversFrom: "2018-07-01", fileSha256: "c0".repeat(32), rulesVersion: "2026-12.1",
+      numerator: 244, denominator: 351, words: "244 of 351 assessments", rule: "The rule.", computedAt: "2019-08-02T09:00:00.000Z",
+    };
+    const base = sampleSnapshot("2019-07", 1);
+    const stored = JSON.parse(JSON.stringify({ ...base, schema: 5, sections: base.sections.map((s) => ({ ...s, indicators: s.indicators.map((i, n) => ({ ...i, provenance: n === 0 ? provenance : null })) })) }));
+    expect(readSnapshot(stored)).toEqual({ ok: true, snapshot: stored });
+    delete stored.sections[0].indicators[0].provenance.fileSha256;
+    expect(readSnapshot(stored)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.provenance\.fileSha256 does not match snapshot schema 5/) });
+  });
+
   it("refuses a schema it does not know, and a snapshot missing what its schema promises, saying which", () => {
     const stored = JSON.parse(JSON.stringify(sampleSnapshot("2019-07", 1)));
-    expect(readSnapshot({ ...stored, schema: 5 })).toEqual({ ok: false, reason: "it was stored as snapshot schema 5, and this version of Scrutiny Pack reads schemas 1, 2, 3 and 4" });
+    expect(readSnapshot({ ...stored, schema: 6 })).toEqual({ ok: false, reason: "it was stored as snapshot schema 6, and this version of Scrutiny Pack reads schemas 1, 2, 3, 4 and 5" });
     expect(readSnapshot(null)).toMatchObject({ ok: false, reason: expect.stringMatching(/schema null/) });
     delete stored.sections[0].indicators[0].summary;
     expect(readSnapshot(stored)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.summary does not match snapshot schema 1 \(/) });

@@ -1,10 +1,11 @@
 // Reading a frozen snapshot back from the database. The stored JSON is checked against the shape
-// of its schema version before anything shows it: a snapshot this build knows (schema 1, 2 or 3) is
+// of its schema version before anything shows it: a snapshot this build knows (schema 1 to 5) is
 // read as it was signed off; anything else is refused with a reason, never half-shown.
 import { z } from "zod";
 import { MeasureType, Polarity, Role, Unit } from "@/lib/generated/prisma/enums";
 import { SNAPSHOT_SCHEMA, type PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { monthSchema } from "@/lib/validation/month";
+import { packProvenanceSchema } from "@/lib/annex-a/provenance";
 
 const direction = z.object({ movement: z.enum(["UP", "DOWN", "SAME"]), verdict: z.enum(["IMPROVED", "WORSE", "NO_CHANGE", "UP", "DOWN"]) });
 const month = monthSchema();
@@ -38,6 +39,8 @@ const indicator = z.object({
   changeVsLastMonth: z.string().nullable(), changeVsLastYear: z.string().nullable(),
   comparators: z.array(z.object({ label: z.string(), periodLabel: z.string(), value: z.number(), source: z.string().nullable(), comparable: z.boolean() })),
   national: national.nullable().optional(),
+  // Schema 5: where a computed figure came from.
+  provenance: packProvenanceSchema.nullable().optional(),
   trend: z.array(z.object({ month, value: z.number().nullable(), suppressed: z.literal(true).optional(), unsigned: z.literal(true).optional() })),
   summary: z.string(),
   exception: z.boolean(),
@@ -58,7 +61,7 @@ const section = z.object({
 });
 
 /** Every schema version this build can read. Earlier schemas differ from later ones only in what they may leave out. */
-export const READABLE_SCHEMAS = [1, 2, 3, SNAPSHOT_SCHEMA] as const;
+export const READABLE_SCHEMAS = [1, 2, 3, 4, SNAPSHOT_SCHEMA] as const;
 
 export const packSnapshotSchema: z.ZodType<PackSnapshot> = z.object({
   schema: z.union(READABLE_SCHEMAS.map((n) => z.literal(n))),

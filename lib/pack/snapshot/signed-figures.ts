@@ -7,7 +7,7 @@ import type { db, Tx } from "@/lib/db";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import { isSuppressed, type SuppressionRules } from "@/lib/judgement";
 
-export type Figure = { value: number | null; suppressed: boolean; notAvailableReason: string | null; note: string | null; revised: boolean };
+export type Figure = { value: number | null; suppressed: boolean; notAvailableReason: string | null; note: string | null; revised: boolean; provenance?: unknown };
 export type MonthState = "signed" | "unsigned" | "none";
 
 /** A period's figures may be read from its live values once signed off: edits are refused from then on. */
@@ -34,11 +34,11 @@ export async function loadSignedFigures(tx: Tx | typeof db, input: { first: stri
   const byId = new Map(input.indicators.map((i) => [i.id, i]));
   const values = await tx.indicatorValue.findMany({
     where: { periodId: { in: liveIds }, indicatorId: { in: [...byId.keys()] } },
-    select: { indicatorId: true, value: true, notAvailableReason: true, note: true, revisedAfterSubmission: true, period: { select: { month: true } } },
+    select: { indicatorId: true, value: true, notAvailableReason: true, note: true, revisedAfterSubmission: true, provenance: true, period: { select: { month: true } } },
   });
   for (const v of values) {
     const ind = byId.get(v.indicatorId)!;
-    figures.set(`${v.indicatorId}|${v.period.month}`, { value: v.value, suppressed: isSuppressed(v.value, ind), notAvailableReason: v.notAvailableReason, note: v.note, revised: v.revisedAfterSubmission });
+    figures.set(`${v.indicatorId}|${v.period.month}`, { value: v.value, suppressed: isSuppressed(v.value, ind), notAvailableReason: v.notAvailableReason, note: v.note, revised: v.revisedAfterSubmission, provenance: v.provenance });
   }
   const byCode = new Map(input.indicators.map((i) => [i.code, i]));
   for (const p of amending) {

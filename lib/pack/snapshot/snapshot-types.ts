@@ -3,13 +3,15 @@
 import type { MeasureType, Polarity, Role, Unit } from "@/lib/generated/prisma/enums";
 import type { Direction, Rag } from "@/lib/judgement";
 import type { NationalComparators } from "@/lib/national/national-comparators";
+import type { PackProvenance } from "@/lib/annex-a/provenance";
 
 // 2: other months' figures only when signed off (trend "unsigned" gaps), judgements withheld for
 // suppressed figures. 3: actions on exceptions (carried, resolved) and how long each exception has
 // been on the list. 4: DfE's published comparators (England, region, neighbours' average, own
-// rank) per linked indicator, each with its own year. Readers still show schema 1 to 3 packs as
-// they were signed off (older ones have none of what came later).
-export const SNAPSHOT_SCHEMA = 4;
+// rank) per linked indicator, each with its own year. 5: where a figure computed from the Annex A
+// lists came from (provenance). Readers still show schema 1 to 4 packs as they were signed off
+// (older ones have none of what came later).
+export const SNAPSHOT_SCHEMA = 5;
 
 /** An action on an exception as the pack froze it (schema 3). */
 export type SnapshotAction = {
@@ -51,6 +53,8 @@ export type SnapshotIndicator = {
   comparators: { label: string; periodLabel: string; value: number; source: string | null; comparable: boolean }[];
   /** DfE's published figures for the linked measure, frozen at sign-off (schema 3; absent before). */
   national?: NationalComparators | null;
+  /** Schema 5: where a value computed from the Annex A lists came from; null for a typed or imported one. */
+  provenance?: PackProvenance | null;
   /** The 24 months ending with this one, oldest first; null where there was no value, or where the
    * month is not signed off (unsigned). */
   trend: { month: string; value: number | null; suppressed?: true; unsigned?: true }[];
@@ -79,7 +83,7 @@ export type SnapshotSection = {
 };
 
 export type PackSnapshot = {
-  schema: 1 | 2 | 3 | typeof SNAPSHOT_SCHEMA;
+  schema: 1 | 2 | 3 | 4 | typeof SNAPSHOT_SCHEMA;
   council: string;
   title: string;
   month: string;
