@@ -29,6 +29,7 @@ const VISITS: Visit[] = [
   { name: "values grid", role: "admin", path: `/periods/${MONTH}/values`, title: /August 2019/ },
   { name: "value detail", role: "admin", path: () => `/periods/${MONTH}/values/${indicatorCode}`, title: /August 2019/ },
   { name: "import preview", role: "admin", path: () => batchUrl, title: /^Error: / },
+  { name: "Annex A upload", role: "admin", path: `/periods/${MONTH}/import/annex-a`, title: /^Compute figures from Annex A lists for August 2019 - / },
   { name: "section", role: "leadDemand", path: `/periods/${MONTH}/sections/demand`, title: /^Section commentary, August 2019 - / },
   { name: "section history", role: "leadDemand", path: "/periods/2019-07/sections/demand/history", title: /^Commentary history - / },
   { name: "pack list", role: "panel", path: "/packs", title: /^Published packs - / },

@@ -1,2 +1,3 @@
 export declare const UNHANDLED_PATTERNS: RegExp[];
 export declare function findUnhandledErrors(output: string): string[];
+export declare function findIdentifiers(output: string, identifiers: Iterable<string>): string[];

@@ -18,3 +18,15 @@ export function findUnhandledErrors(output) {
     .filter((line) => line.includes("[WebServer]"))
     .filter((line) => UNHANDLED_PATTERNS.some((p) => p.test(line)));
 }
+
+/**
+ * The server's lines that hold any of these identifiers as a whole word (a child's ID from the Annex A
+ * sample the browser tests upload): a child's identifier must never reach the log.
+ */
+export function findIdentifiers(output, identifiers) {
+  const wanted = new Set(identifiers);
+  return output
+    .split(/\r?\n/)
+    .filter((line) => line.includes("[WebServer]"))
+    .filter((line) => (line.match(/[A-Za-z0-9-]+/g) ?? []).some((word) => wanted.has(word)));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findUnhandledErrors } from "./server-log-check.mjs";
+import { findIdentifiers, findUnhandledErrors } from "./server-log-check.mjs";
 
 describe("findUnhandledErrors", () => {
   it("finds the server's unhandled errors and nothing else", () => {
@@ -13,5 +13,17 @@ describe("findUnhandledErrors", () => {
     ].join("\n");
     expect(findUnhandledErrors(output)).toEqual(["[WebServer] ⨯ Error: Body exceeded 1 MB limit.", "[WebServer] Unhandled Rejection: TypeError: x is undefined"]);
     expect(findUnhandledErrors("[WebServer]  ✓ Ready in 412ms\n")).toEqual([]);
+  });
+});
+
+describe("findIdentifiers", () => {
+  it("finds a child's identifier as a whole word in the server's lines only", () => {
+    const output = [
+      "[WebServer] POST /api/periods/2020-03/annex-a: unexpected error row 445056",
+      "[WebServer] request id 14450567 done",
+      "  ✓ e2e/annex-a.spec.ts 445056", // the test's own line, not the server's
+    ].join("\n");
+    expect(findIdentifiers(output, ["445056"])).toEqual(["[WebServer] POST /api/periods/2020-03/annex-a: unexpected error row 445056"]);
+    expect(findIdentifiers("[WebServer] fine\n", ["445056"])).toEqual([]);
   });
 });

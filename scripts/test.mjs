@@ -4,7 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureDependencies, root } from "./ensure-deps.mjs";
-import { findUnhandledErrors } from "./server-log-check.mjs";
+import { findIdentifiers, findUnhandledErrors } from "./server-log-check.mjs";
 
 ensureDependencies();
 ensureChromium();
@@ -86,6 +86,16 @@ async function browserStep() {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   fs.writeFileSync(logFile, output);
   if (status !== 0) { failed = true; console.error(`${label} failed`); }
+  // The Annex A spec uploads the sample lists: none of its children's identifiers may reach the server's log.
+  const ids = spawnSync(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts/annex-a/sample-identifiers.ts")], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (ids.status !== 0) { failed = true; console.error(`Could not list the Annex A sample's identifiers: ${ids.stderr}`); }
+  else {
+    const leaked = findIdentifiers(output, JSON.parse(ids.stdout));
+    if (leaked.length) {
+      failed = true;
+      console.error(`\nThe server's log holds ${leaked.length} line${leaked.length === 1 ? "" : "s"} with a child's identifier from the Annex A sample (the whole log: ${path.relative(root, logFile)}).`);
+    }
+  }
   const unhandled = findUnhandledErrors(output);
   if (unhandled.length) {
     failed = true;

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
 import { previewAnnexA } from "@/lib/annex-a/preview-annex-a";
@@ -25,7 +25,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 // The figures carry the catalogue's real codes (CONTACTS...): a database of this file's own.
 useOwnDatabase("annex_a_flow");
 
-const SAMPLE = path.resolve(import.meta.dirname, "../../../shared/data/annex-a");
+const SAMPLE = path.resolve(import.meta.dirname, "../../prisma/seed/data/annex-a");
 const sampleBytes = () => new Uint8Array(fs.readFileSync(path.join(SAMPLE, "sample-2020-03.xlsx")));
 const expected = JSON.parse(fs.readFileSync(path.join(SAMPLE, "sample-2020-03.expected.json"), "utf8")) as { figures: Record<string, number> };
 const upload = (asAt: string) => ({ file: { bytes: sampleBytes(), fileName: "annex-a-march.xlsx" }, asAt, coversFrom: "2018-10-01" });
@@ -126,9 +126,17 @@ describe("an Annex A upload, previewed and confirmed", () => {
     expect(await db.importBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({ status: "PENDING" });
   });
 
-  it("keeps no child's identifier or date of birth anywhere in the database", async () => {
+  it("keeps no child's identifier or date of birth anywhere in the database, nor says one in the log", async () => {
     await db.period.upsert({ where: { month: "2020-03" }, update: {}, create: { month: "2020-03", panelMeetingDate: new Date("2020-04-20"), status: "OPEN" } });
-    await preview("2020-03");
+    const said: string[] = [];
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) => vi.spyOn(console, m).mockImplementation((...args: unknown[]) => { said.push(args.map(String).join(" ")); }));
+    try {
+      const { batchId } = await preview("2020-03");
+      await findAnnexAPreview(admin, "2020-03", batchId, 2);
+      await previewAnnexA(admin, "2020-03", { file: { bytes: sampleBytes().slice(0, 5000), fileName: "broken.xlsx" } });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
     const read = await readAnnexA(sampleBytes());
     if (!read.ok) throw new Error(read.code);
     const children = new Set<string>();
@@ -142,6 +150,9 @@ describe("an Annex A upload, previewed and confirmed", () => {
     }
     expect(children.size).toBeGreaterThan(10_000);
     expect(births.size).toBeGreaterThan(100);
+
+    const logged = said.join("\n").match(/\d{6}/g) ?? [];
+    expect(logged.filter((n) => children.has(n))).toEqual([]);
 
     const text = await everyTableAsText();
     // Identifiers are six-digit numbers: every standalone run of six digits in the database (not part of a uuid or hash).

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { computeAnnexA, type AnnexAInput } from "@/lib/annex-a/compute-annex-a";
 import { zipBytes } from "@/test/import-files";
 
-const SAMPLE = path.resolve(import.meta.dirname, "../../../shared/data/annex-a");
+const SAMPLE = path.resolve(import.meta.dirname, "../../prisma/seed/data/annex-a");
 const MARCH = { month: "2020-03", asAt: "2020-03-31", coversFrom: "2018-10-01", population: { year: 2019, count: 50_000 } } satisfies Omit<AnnexAInput, "bytes">;
 
 type Sheet = { name: string; rows: ExcelJS.CellValue[][] };

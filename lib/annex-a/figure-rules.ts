@@ -1,6 +1,6 @@
 // The 28 figures the Annex A lists give, each as data: the list and columns it reads, the span of
 // the lists it needs, whether it reads columns that hold only the latest value, the rule in words
-// (shown with the figure) and the counting itself. Spec: ../shared/specs/annex-a-figures.md.
+// (shown with the figure) and the counting itself. Spec: docs/annex-a-figures.md (a copy of the issue's ../shared/specs/annex-a-figures.md).
 // Change a rule here and ANNEX_A_RULES_VERSION changes with it (rules-version.test.ts holds them together).
 import { ageOn, firstOfMonthBefore, sameDayMonthsBefore, workingDaysFrom, type Day } from "@/lib/annex-a/calendar";
 import { childrenWith, dayIn, distinctEvents, earliest, isCount, isDay, openRecords, share, type Share } from "@/lib/annex-a/groups";

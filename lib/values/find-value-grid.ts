@@ -22,7 +22,7 @@ export type GridRow = {
   polarity: Polarity;
   lastMonth: Figure | null;
   lastYear: Figure | null;
-  current: (Figure & { revision: number; revisedAfterSubmission: boolean; updatedByName: string; updatedAt: Date; source: ValueSource; changes: number }) | null;
+  current: (Figure & { revision: number; revisedAfterSubmission: boolean; updatedByName: string; updatedAt: Date; source: ValueSource; changes: number; computed: boolean }) | null;
   judgement: MonthJudgement;
 };
 
@@ -48,7 +48,7 @@ export async function findValueGrid(user: SessionUser, month: string) {
     db.indicatorValue.findMany({
       where: { period: { month: { in: Object.values(months) } }, indicator: { active: true } },
       select: {
-        indicatorId: true, value: true, notAvailableReason: true, revision: true, revisedAfterSubmission: true, updatedByName: true, updatedAt: true, source: true,
+        indicatorId: true, value: true, notAvailableReason: true, revision: true, revisedAfterSubmission: true, updatedByName: true, updatedAt: true, source: true, provenance: true,
         period: { select: { month: true } }, _count: { select: { revisions: true } },
       },
     }),
@@ -75,7 +75,7 @@ export async function findValueGrid(user: SessionUser, month: string) {
           indicatorId: ind.id, code: ind.code, name: ind.name, unit: ind.unit, decimals: ind.decimals, polarity: ind.polarity,
           lastMonth, lastYear,
           current: cur
-            ? { value: cur.value, notAvailableReason: cur.notAvailableReason, revision: cur.revision, revisedAfterSubmission: cur.revisedAfterSubmission, updatedByName: cur.updatedByName, updatedAt: cur.updatedAt, source: cur.source, changes: cur._count.revisions }
+            ? { value: cur.value, notAvailableReason: cur.notAvailableReason, revision: cur.revision, revisedAfterSubmission: cur.revisedAfterSubmission, updatedByName: cur.updatedByName, updatedAt: cur.updatedAt, source: cur.source, changes: cur._count.revisions, computed: cur.provenance !== null }
             : null,
           judgement: judgeMonth(ind, { month, value: cur?.value ?? null, lastMonth: lastMonth?.value ?? null, lastYear: lastYear?.value ?? null, targets: ind.targets }),
         };

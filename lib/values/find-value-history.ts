@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { findPeriodByMonth } from "@/lib/periods/find-period";
+import { readProvenance } from "@/lib/annex-a/provenance";
 
 export async function findValueHistory(user: SessionUser, month: string, code: string) {
   assertCan(user, "period.view");
@@ -19,5 +20,5 @@ export async function findValueHistory(user: SessionUser, month: string, code: s
     where: { indicatorId_periodId: { indicatorId: indicator.id, periodId: period.id } },
     include: { revisions: { orderBy: { revision: "desc" } } },
   });
-  return { period, indicator, value };
+  return { period, indicator, value, provenance: readProvenance(value?.provenance ?? null) };
 }

@@ -112,6 +112,11 @@ function CurrentNotes({ row, month }: { row: GridRow; month: string }) {
   if (!c) return null;
   return (
     <div className="app-value-grid__notes">
+      {c.computed ? (
+        <strong className="govuk-tag govuk-tag--blue app-tag-small">
+          Computed<span className="govuk-visually-hidden"> from the Annex A lists: see its history for the working</span>
+        </strong>
+      ) : null}
       {c.revisedAfterSubmission ? (
         <strong className="govuk-tag govuk-tag--yellow app-tag-small">
           Revised<span className="govuk-visually-hidden"> after commentary was first submitted</span>

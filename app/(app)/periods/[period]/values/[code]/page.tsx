@@ -4,6 +4,8 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
 import { formatValue } from "@/lib/judgement/format-number";
 import { findValueHistory } from "@/lib/values/find-value-history";
+import { describeProvenance } from "@/lib/annex-a/provenance";
+import { dayOfIso, longDate } from "@/lib/annex-a/calendar";
 import { TableHead } from "@/components/table-head";
 import { ScrollRegion } from "@/components/scroll-region";
 
@@ -19,7 +21,7 @@ export default async function ValueHistoryPage({ params }: Props) {
   const { period: month, code } = await params;
   const h = await findValueHistory(user, month, decodeURIComponent(code));
   if (!h) notFound();
-  const { indicator, value } = h;
+  const { indicator, value, provenance } = h;
   const show = (n: number | null, reason: string | null) => (n !== null ? formatValue(n, indicator) : reason ? `Not available: ${reason}` : "No value");
 
   return (
@@ -43,6 +45,26 @@ export default async function ValueHistoryPage({ params }: Props) {
               <dt className="govuk-summary-list__key">Last changed</dt>
               <dd className="govuk-summary-list__value">{formatDateTime(value.updatedAt)} by {value.updatedByName} ({value.source === "IMPORT" ? "imported" : "entered"})</dd>
             </div>
+            {provenance ? (
+              <>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Where it came from</dt>
+                  <dd className="govuk-summary-list__value">{describeProvenance(provenance)}, covering from {longDate(dayOfIso(provenance.coversFrom))}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Working</dt>
+                  <dd className="govuk-summary-list__value">{provenance.words}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">Rule</dt>
+                  <dd className="govuk-summary-list__value">{provenance.rule}</dd>
+                </div>
+                <div className="govuk-summary-list__row">
+                  <dt className="govuk-summary-list__key">File SHA-256</dt>
+                  <dd className="govuk-summary-list__value"><code className="app-break-all">{provenance.fileSha256}</code></dd>
+                </div>
+              </>
+            ) : null}
           </dl>
           <h2 className="govuk-heading-m">Changes</h2>
           {value.revisions.length === 0 ? (
