@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvCell } from "@/lib/audit/audit-csv";
 import { csvField } from "@/lib/pack/delivery/export-cells";
+import { csvText, restoreFormulaText } from "@/lib/format/spreadsheet-text";
 
 // A CSV opened where ";" (or tab) is the list separator splits a cell there, so a formula after a
 // separator runs as if it began the cell. Both CSV writers must make it inert.
@@ -28,5 +29,15 @@ describe("formula escaping whatever the separator", () => {
     expect(csvCell("Dana Price")).toBe("Dana Price");
     expect(csvField("a=b")).toBe("a=b");
     expect(csvField("rate 3-4")).toBe("rate 3-4");
+  });
+});
+
+describe("restoreFormulaText", () => {
+  it("gives back exactly the text csvText made inert, and leaves other apostrophes alone", () => {
+    for (const value of [...HOSTILE, "-2% on last month; down 3, -5 on last year", "=SUM(A1)", "Dana's note", "it's 'quoted'", "plain"]) {
+      const field = csvText(value);
+      const unquoted = field.startsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
+      expect(restoreFormulaText(unquoted), field).toBe(value);
+    }
   });
 });

@@ -14,6 +14,16 @@ export function escapeFormula(text: string): string {
 }
 
 /**
+ * The text csvText made inert, as it was: the apostrophes it put before a formula character (at the
+ * start, or after a separator) taken out again. The import reads a note through this, so a month's
+ * values downloaded as CSV (lib/values/month-values-csv.ts) come back unchanged.
+ */
+export function restoreFormulaText(text: string): string {
+  const start = /^'(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/;
+  return text.replace(start, "").replace(/([;,\t|\r\n])(\s*)'(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g, "$1$2");
+}
+
+/**
  * One CSV field (RFC 4180) from text: inert however the file is split ("x;=HYPERLINK(...)" ->
  * "x;'=HYPERLINK(...)"), and quoted when it holds a comma, semicolon, tab, quote or line break.
  */

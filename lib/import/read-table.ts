@@ -1,6 +1,7 @@
 // Turns a grid of cells (from CSV or XLSX) into an ImportTable: finds the header row, tells the
 // layout from it (long: indicator_code, period, value; wide: one column per month), matches the
 // columns, drops blank rows, and enforces the row cap. Shared so both formats behave the same.
+import { restoreFormulaText } from "@/lib/format/spreadsheet-text";
 import { COLUMN_ALIASES, NAME_ALIASES, normaliseHeader, type ImportColumn, type ImportTable, type RawRow } from "@/lib/import/import-table";
 import type { FileError } from "@/lib/import/file-errors";
 import { MAX_IMPORT_ROWS } from "@/lib/import/limits";
@@ -75,7 +76,9 @@ function longRows(positions: Partial<Record<LongColumn, number>>, line: GridRow)
     const column = (Object.keys(positions) as LongColumn[]).find((c) => positions[c] === index);
     if (column) problems.push({ column, reason });
   }
-  return [{ row: line.row, code: cell("code") ?? "", period: cell("period"), value: cell("value") ?? "", note: cell("note"), problems }];
+  // A note downloaded from Scrutiny Pack had any formula character defused with an apostrophe: taken out again.
+  const note = cell("note");
+  return [{ row: line.row, code: cell("code") ?? "", period: cell("period"), value: cell("value") ?? "", note: note === null ? null : restoreFormulaText(note), problems }];
 }
 
 /** One row per month cell that holds something: an empty cell in a scorecard means no figure was given. */
