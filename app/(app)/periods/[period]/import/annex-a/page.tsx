@@ -12,11 +12,9 @@ import { defaultAnnexADates } from "@/lib/annex-a/annex-a-input";
 import { readAnnexARefusal } from "@/lib/annex-a/annex-a-answer";
 import { FIGURE_RULES, NOT_FROM_ANNEX_A } from "@/lib/annex-a/figure-rules";
 import { LISTS } from "@/lib/annex-a/list-columns";
-import { MAX_ANNEX_A_BYTES } from "@/lib/annex-a/limits";
 import { firstOfMonthBefore, longDate, monthBounds } from "@/lib/annex-a/calendar";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { UploadForm } from "../upload-form";
-import { AnnexADateFields } from "./annex-a-dates";
+import { AnnexAUploadForm } from "./annex-a-upload-form";
 
 type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ annexA?: string }> };
 
@@ -65,10 +63,9 @@ export default async function AnnexAUploadPage({ params, searchParams }: Props) 
       {crumbs}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <UploadForm
-            action={`/api/periods/${month}/annex-a`} heading={heading} kind="workbook" maxBytes={MAX_ANNEX_A_BYTES} initialErrors={refusal?.errors ?? {}}
-            label="Annex A workbook" submitText="Upload and compute the figures"
-            fields={(errors) => <AnnexADateFields errors={errors} asAt={parts(refusal?.typed.asAt || defaults.asAt)} coversFrom={parts(refusal?.typed.coversFrom || defaults.coversFrom)} neededFrom={yearFrom} />}
+          <AnnexAUploadForm
+            action={`/api/periods/${month}/annex-a`} heading={heading} initialErrors={refusal?.errors ?? {}}
+            asAt={parts(refusal?.typed.asAt || defaults.asAt)} coversFrom={parts(refusal?.typed.coversFrom || defaults.coversFrom)} neededFrom={yearFrom}
           >
             <p className="govuk-body">
               Upload the council&rsquo;s Annex A case lists (the workbook prepared for Ofsted, one sheet per list) and Scrutiny Pack works out {name}&rsquo;s figures from them
@@ -114,7 +111,7 @@ export default async function AnnexAUploadPage({ params, searchParams }: Props) 
                 <p className="govuk-body">Not worked out from the lists, and kept as typed or imported: {Object.entries(NOT_FROM_ANNEX_A).map(([code, why]) => `${code} (${why})`).join("; ")}.</p>
               </div>
             </details>
-          </UploadForm>
+          </AnnexAUploadForm>
         </div>
       </div>
     </>
