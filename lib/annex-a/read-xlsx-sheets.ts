@@ -31,7 +31,8 @@ export async function readXlsxSheets(bytes: Uint8Array, limits: SheetLimits, vis
   const parts = new Map(directory.parts.map((p) => [p.name, p]));
   const small = (name: string): string | null => {
     const part = parts.get(name);
-    return part ? inflateWhole(bytes, part) : null;
+    const xml = part ? inflateWhole(bytes, part) : null;
+    return xml === null ? null : prefixDropper(xml)(xml);
   };
 
   const workbook = small("xl/workbook.xml");
@@ -41,7 +42,7 @@ export async function readXlsxSheets(bytes: Uint8Array, limits: SheetLimits, vis
   const stylesPart = [...rels.values()].find((r) => r.type.endsWith("/styles"))?.target ?? "xl/styles.xml";
   const strings = sharedStrings(small(sharedStringsPart) ?? "");
   const dateStyles = dateStyleIndexes(small(stylesPart) ?? "");
-  const date1904 = /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook);
+  const date1904 = ["1", "true"].includes(attribute(/<workbookPr\b([^>]*?)\/?>/.exec(workbook)?.[1] ?? "", "date1904") ?? "");
   onWorkbook?.(date1904);
 
   let position = 0;
@@ -69,6 +70,7 @@ async function readSheet(bytes: Uint8Array, part: ZipPart, limits: SheetLimits, 
   let inflated = 0;
   let lastRow = 0;
   let problem: "too-many-rows" | "too-many-columns" | null = null;
+  let unprefix: ((xml: string) => string) | undefined;
   const take = (text: string) => {
     for (const m of text.matchAll(ROW)) {
       const rowNumber = Number(attribute(m[1], "r") ?? lastRow + 1);
@@ -80,7 +82,9 @@ async function readSheet(bytes: Uint8Array, part: ZipPart, limits: SheetLimits, 
     }
   };
   const push = (chunk: Uint8Array) => {
-    const text = carry + decoder.decode(chunk, { stream: true });
+    let text = carry + decoder.decode(chunk, { stream: true });
+    unprefix ??= prefixDropper(text);
+    text = unprefix(text);
     const end = text.lastIndexOf("</row>");
     if (end < 0) { carry = text; return; }
     take(text.slice(0, end + 6));
@@ -105,7 +109,7 @@ async function readSheet(bytes: Uint8Array, part: ZipPart, limits: SheetLimits, 
       inflate.destroy();
     }
   }
-  take(carry + decoder.decode());
+  take((unprefix ?? ((x: string) => x))(carry + decoder.decode()));
   return problem;
 }
 
@@ -130,12 +134,14 @@ function readCells(xml: string, { strings, dateStyles }: Lookups, maxColumns: nu
       cell = { t: "s", s: joinText(body) };
     } else {
       const raw = VALUE.exec(body)?.[1];
-      if (raw !== undefined) {
+      // An empty <v></v> is no value (Number("") would make it 0, which a date format shows as 30/12/1899).
+      if (raw !== undefined && (type === "str" || raw.trim() !== "")) {
         if (type === "s") cell = { t: "s", s: strings[Number(raw)] ?? "" };
         else if (type === "str") cell = { t: "s", s: xmlText(raw) };
         else if (type === "b") cell = { t: "b", b: raw === "1" };
         else if (type === "e") cell = { t: "e", e: xmlText(raw) };
-        else if (type === "d") cell = { t: "s", s: xmlText(raw) };
+        // An ISO 8601 date cell ("2020-03-05" or "2020-03-05T10:30:00"): its date, read as yyyy-mm-dd text.
+        else if (type === "d") { const text = xmlText(raw).trim(); cell = { t: "s", s: /^\d{4}-\d{2}-\d{2}(?=T|$)/.exec(text)?.[0] ?? text }; }
         else {
           const n = Number(raw);
           const style = Number(attribute(attrs, "s") ?? 0);
@@ -226,15 +232,43 @@ function inflateWhole(bytes: Uint8Array, part: ZipPart): string | null {
   }
 }
 
+/**
+ * An attribute's value. The usual form (name="value" after a space) is found directly; any other that
+ * XML allows (single quotes, a tab or line break before the name, spaces round the =) by reading the
+ * attributes in turn.
+ */
 function attribute(attrs: string, name: string): string | undefined {
   const at = attrs.indexOf(` ${name}="`);
-  if (at < 0) {
-    const start = attrs.indexOf(`${name}="`);
-    if (start !== 0) return undefined;
-    return attrs.slice(name.length + 2, attrs.indexOf('"', name.length + 2));
+  if (at >= 0) {
+    const from = at + name.length + 3;
+    return attrs.slice(from, attrs.indexOf('"', from));
   }
-  const from = at + name.length + 3;
-  return attrs.slice(from, attrs.indexOf('"', from));
+  if (attrs.startsWith(`${name}="`)) return attrs.slice(name.length + 2, attrs.indexOf('"', name.length + 2));
+  if (plainAttributes(attrs)) return undefined;
+  for (const m of attrs.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) if (m[1] === name) return m[2] ?? m[3];
+  return undefined;
+}
+
+/** Attributes written only as name="value" after single spaces (no ', tab, line break or space by an =): a scan, as it runs for most cells. */
+function plainAttributes(attrs: string): boolean {
+  for (let i = 0; i < attrs.length; i++) {
+    const c = attrs.charCodeAt(i);
+    if (c === 39 || c === 9 || c === 10 || c === 13) return false;
+    if (c === 61 && (attrs.charCodeAt(i - 1) === 32 || attrs.charCodeAt(i + 1) === 32)) return false;
+  }
+  return true;
+}
+
+/**
+ * A part whose root element carries a prefix for SpreadsheetML's namespace (<x:worksheet xmlns:x=...>,
+ * as the Open XML SDK writes) has every element so prefixed: the function returned drops that prefix,
+ * so that <x:row> reads as <row>. For the usual unprefixed part it returns the text as it is.
+ */
+function prefixDropper(xml: string): (xml: string) => string {
+  const prefix = /<([A-Za-z_][\w.-]*):(?:workbook|worksheet|sst|styleSheet)\b/.exec(xml.slice(0, 4096))?.[1];
+  if (!prefix) return (x) => x;
+  const tag = new RegExp(`<(/?)${prefix.replace(/[.-]/g, "\\$&")}:`, "g");
+  return (x) => x.replace(tag, "<$1");
 }
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
