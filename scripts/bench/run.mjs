@@ -2,8 +2,9 @@
 // embedded database, starts `next start` on a free loopback port and measures, in one run, each page
 // both without Accept-Encoding and with `gzip, br` as browsers send it: the published pack page vs a
 // static file of the same bytes, a repeat visit (304), the live preview, the period page; then the PDF
-// route, the value import vs raw insert, the national import, and the soak test (soak.ts) on the same
-// build. Prints a table, each ratio and which aims are met, and writes it to bench-results/latest.md.
+// route, the value import vs raw insert, the national import, Annex A (annex-a-bench.ts: 2.5 times the
+// demo over 18 months, and 2 and 4 times that) and the soak test (soak.ts) on the same build. Prints a
+// table, each ratio and which aims are met, and writes it to bench-results/latest.md.
 // Every request goes to 127.0.0.1 only and every load is bounded (BENCH_SECONDS per page, SOAK_SECONDS).
 import fs from "node:fs";
 import path from "node:path";
@@ -126,6 +127,13 @@ try {
   const nationalOut = await run(bin("tsx"), ["--conditions=react-server", "scripts/bench/national-bench.ts"], env);
   const nationalLines = nationalOut.split("\n").filter((l) => l.startsWith("National import"));
 
+  log("running the Annex A benchmark (2.5 times the demo's council over 18 months, and 2 and 4 times that)");
+  const annexA = await runAllowingFailure(bin("tsx"), ["--conditions=react-server", "scripts/bench/annex-a-bench.ts"], { ...env, BENCH_SKIP_BUILD: "1" });
+  const annexAOut = annexA.out.trim().split("\n");
+  const annexAResult = (() => { try { return JSON.parse(annexAOut.at(-1)); } catch { return null; } })();
+  const annexATable = annexAOut.slice(annexAOut.findIndex((l) => l.startsWith("| Scale")));
+  const annexALines = annexAResult ? annexATable.slice(0, annexATable.findIndex((l) => !l.startsWith("|"))) : [];
+
   // The soak test on the same build: 200 readers for 60 s while leads save and the director approves.
   const soakSeconds = Number(process.env.SOAK_SECONDS ?? 60);
   const soakReaders = Number(process.env.SOAK_READERS ?? 200);
@@ -150,6 +158,7 @@ try {
   }
   aims.push(
     [`import of 10,000 rows <= 2x raw bulk insert (${ratio}x)`, ratio <= 2],
+    ...(annexAResult ? annexAResult.aims.map((a) => [a.text, a.ok]) : [[`Annex A benchmark gave no figures (exit code ${annexA.code})`, false]]),
     [`soak, ${soakReaders} readers for ${soakSeconds} s: 0 errors (${soakErrors}) and reader p99 <= 1 s (${ms(soakP99)})`, soakErrors === 0 && soakP99 <= 1000 && soak.code === 0],
     [`pack page JS <= empty page + 30 KB (${kb(js.published.gzip)} vs ${kb(js.empty.gzip)})`, js.published.gzip <= js.empty.gzip + 30 * 1024],
   );
@@ -181,6 +190,7 @@ try {
     `PDF of the pack: first request ${ms(pdfFirstMs)} (status ${pdf1.status}), cached ${ms(pdfCachedMs)} (status ${pdf2.status}).`,
     `Import of 10,000 rows: ${importLine}`,
     ...nationalLines,
+    ...(annexALines.length ? ["", "Annex A (`npm run bench:annex-a`; seconds and MB above the server's idle memory as min / median / max):", "", ...annexALines, ""] : []),
     ...soakLines,
     ...(failures.length ? ["", "Loads that gave no figures:", ...failures.map((f) => `- ${f}`)] : []),
     "",
