@@ -4,12 +4,26 @@ import { roleLabel } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format/dates";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
-import { describeProvenanceInFull } from "@/lib/annex-a/provenance";
+import { describeProvenance, describeProvenanceInFull, type PackProvenance } from "@/lib/annex-a/provenance";
+import { dayOfIso, longDate } from "@/lib/annex-a/calendar";
+
+/** Where the computed figures came from, said once when one upload gave them all (as it usually does). */
+function sharedSource(snapshot: Omit<PackSnapshot, "charts">): PackProvenance | null {
+  const all = snapshot.sections.flatMap((s) => s.indicators.flatMap((i) => (i.provenance ? [i.provenance] : [])));
+  const key = (p: PackProvenance) => `${p.asAt}|${p.coversFrom}|${p.fileSha256}|${p.rulesVersion}`;
+  return all.length > 0 && all.every((p) => key(p) === key(all[0])) ? all[0] : null;
+}
 
 export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "charts"> }) {
+  const shared = sharedSource(snapshot);
   return (
     <section className="app-pack-part app-pack-definitions" aria-labelledby="definitions-title">
       <h2 className="govuk-heading-l" id="definitions-title">Definitions and sources</h2>
+      {shared ? (
+        <p className="govuk-body app-definitions__computed">
+          Figures marked &ldquo;computed&rdquo; below were worked out by Scrutiny Pack from the council&rsquo;s Annex A case lists, by the rule given with each: {lowerFirst(describeProvenance(shared))}, covering from {longDate(dayOfIso(shared.coversFrom))}.
+        </p>
+      ) : null}
       {/* Folded on screen, where they are looked up; printed in full (::details-content in print styles). */}
       {snapshot.sections.map((s, i) => (
         <details key={s.slug} className="govuk-details app-definitions__section">
@@ -23,7 +37,11 @@ export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "ch
                   <dd>
                     {ind.definition}
                     {sources.length ? <span className="app-definitions__source"> Comparator source: {sources.join("; ")}.</span> : null}
-                    {ind.provenance ? <span className="app-definitions__source"> This month&rsquo;s figure: {lowerFirst(describeProvenanceInFull(ind.provenance))}</span> : null}
+                    {ind.provenance ? (
+                      <span className="app-definitions__source">
+                        {" "}This month&rsquo;s figure is computed{shared ? `${ind.provenance.words ? `: ${ind.provenance.words}` : ""}. Rule: ${ind.provenance.rule}` : `: ${lowerFirst(describeProvenanceInFull(ind.provenance))}`}
+                      </span>
+                    ) : null}
                   </dd>
                 </div>
               );

@@ -84,7 +84,7 @@ export default async function AnnexAPreviewPage({ params, searchParams }: Props)
       )}
       <dl className="govuk-summary-list">
         <SummaryRow label="File">{preview.fileName}</SummaryRow>
-        <SummaryRow label="SHA-256 fingerprint"><code className="app-break-all">{about.fileSha256}</code></SummaryRow>
+        <SummaryRow label="SHA-256 fingerprint"><code className="app-break-anywhere">{about.fileSha256}</code></SummaryRow>
         <SummaryRow label="Lists as at">{date(about.asAt)}</SummaryRow>
         <SummaryRow label="Lists cover from">{date(about.coversFrom)}</SummaryRow>
         <SummaryRow label="Children aged 0 to 17">{about.population ? `${n(about.population.count)} (${about.population.year} estimate)` : "None recorded: rates are left out"}</SummaryRow>
@@ -103,7 +103,8 @@ export default async function AnnexAPreviewPage({ params, searchParams }: Props)
               <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
               <strong className="govuk-warning-text__text">
                 <span className="govuk-visually-hidden">Warning</span>
-                Nothing has been imported yet. Confirming writes {n(toWrite)} values together ({n(counts.new)} new, {n(counts.changed)} changed) and marks {n(counts.unchanged)} that already match as computed, or does nothing if any of these values changes before you confirm.
+                Nothing has been imported yet. Confirming writes {n(toWrite)} values together ({n(counts.new)} new, {n(counts.changed)} changed)
+                {counts.unchanged ? ` and marks ${n(counts.unchanged)} that already match as computed` : ""}, or does nothing if any of these values changes before you confirm.
               </strong>
             </div>
           )}

@@ -25,7 +25,7 @@ export function QualityReport({ quality }: { quality: AnnexAPreviewView["quality
           <tbody className="govuk-table__body">
             {quality.lists.map((l) => (
               <tr key={l.list} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">List {l.list}</th>
+                <th scope="row" className="govuk-table__header app-nowrap">List {l.list}</th>
                 <td className="govuk-table__cell">{l.sheet}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{n(l.rowsRead)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{n(l.duplicatesDropped)}</td>
@@ -55,8 +55,8 @@ export function QualityReport({ quality }: { quality: AnnexAPreviewView["quality
             <tbody className="govuk-table__body">
               {quality.issues.map((i, k) => (
                 <tr key={k} className="govuk-table__row">
-                  <td className="govuk-table__cell">{i.list === null ? "" : `List ${i.list}`}</td>
-                  <td className="govuk-table__cell">{i.row === null ? "All rows" : n(i.row)}</td>
+                  <td className="govuk-table__cell app-nowrap">{i.list === null ? "" : `List ${i.list}`}</td>
+                  <td className="govuk-table__cell app-nowrap">{i.row === null ? "All rows" : n(i.row)}</td>
                   <td className="govuk-table__cell">{i.column ?? ""}</td>
                   <td className="govuk-table__cell">{i.message}</td>
                 </tr>
