@@ -61,7 +61,7 @@ export default async function ValueHistoryPage({ params }: Props) {
                 </div>
                 <div className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">File SHA-256</dt>
-                  <dd className="govuk-summary-list__value"><code className="app-break-all">{provenance.fileSha256}</code></dd>
+                  <dd className="govuk-summary-list__value"><code className="app-break-anywhere">{provenance.fileSha256}</code></dd>
                 </div>
               </>
             ) : null}
