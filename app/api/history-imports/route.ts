@@ -1,14 +1,13 @@
 // POST /api/history-imports: an uploaded CSV or XLSX of many months becomes a previewed history
 // import. Answers JSON to the upload form's script (which shows progress) and redirects a plain post.
 import type { NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { can } from "@/lib/auth/permissions";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
 import { GENERIC_ERROR } from "@/lib/action-result";
 import { describeFileError, type FileError } from "@/lib/import/file-errors";
 import { previewHistoryImport } from "@/lib/import/history/preview-history-import";
 import { readUploadedFile } from "@/lib/import/read-upload";
 import { formatMonth } from "@/lib/format/dates";
+import { checkUploader, uploadAnswers } from "@/lib/import/upload-route";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -17,18 +16,13 @@ const STATUS: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 
 const UPLOAD_PAGE = "/periods/history-import";
 
 export async function POST(request: NextRequest) {
-  const wantsJson = (request.headers.get("accept") ?? "").includes("application/json");
-  const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-  const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
-  const refuse = (status: number, message: string) => (wantsJson ? json(status, { ok: false, message }) : seeOther(UPLOAD_PAGE));
+  const answers = uploadAnswers(request, UPLOAD_PAGE);
+  const { wantsJson, json, seeOther, refuse } = answers;
   const fileProblem = (error: FileError, status = 422) =>
     wantsJson ? json(status, { ok: false, message: describeFileError(error, formatMonth), fileError: error }) : seeOther(`${UPLOAD_PAGE}?error=${encodeURIComponent(JSON.stringify(error))}`);
 
-  const user = await getCurrentUser();
-  if (!user) return refuse(401, "You need to sign in");
-  if (!can(user.role, "value.import")) return refuse(403, "You do not have access to do that");
-  const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== request.headers.get("host")) return refuse(403, "This upload did not come from Scrutiny Pack");
+  const user = await checkUploader(request, "value.import", answers);
+  if (user instanceof Response) return user;
 
   const upload = await readUploadedFile(request);
   if (!upload.ok) return fileProblem(upload.error, upload.error.code === "too-large" ? 413 : 422);
