@@ -14,8 +14,8 @@ const env = {
   ...process.env,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? localSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  // The server actions' key, given at build and at start, so a second demo server (README, "Running
-  // more than one server") can take this one's form posts even from its own build.
+  // The server actions' key, given at build and at start, so a second demo server (docs/operations.md,
+  // "Running more than one server") can take this one's form posts even from its own build.
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? localSecret("server-actions-key", () => crypto.randomBytes(32).toString("base64")),
   NEXT_TELEMETRY_DISABLED: "1",
   // The demo council lives in 2019: its deadlines are judged as on Monday 9 September 2019, when

@@ -54,7 +54,7 @@ export function findActionKeyProblem(envKey, buildKey) {
 export function findStartupWarnings(env) {
   const warnings = [];
   if (!env[ACTION_KEY]) {
-    warnings.push(`${ACTION_KEY} is not set: this build's server actions use a key Next.js made at build time, so a second server can take this one's form posts only if it runs this very build (the same folder, copied). To run more than one server, set it (openssl rand -base64 32) when building and on every server: see "Running more than one server" in README.md`);
+    warnings.push(`${ACTION_KEY} is not set: this build's server actions use a key Next.js made at build time, so a second server can take this one's form posts only if it runs this very build (the same folder, copied). To run more than one server, set it (openssl rand -base64 32) when building and on every server: see "Running more than one server" in docs/operations.md`);
   }
   return warnings;
 }

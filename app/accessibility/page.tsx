@@ -7,7 +7,7 @@ import { appConfig } from "@/lib/config/app";
 
 export const metadata: Metadata = { title: "Accessibility statement" };
 
-// Update these when the service is tested again (see README, Accessibility).
+// Update these when the service is tested again (see docs/accessibility.md).
 const PREPARED = "1 December 2026";
 const LAST_TESTED = "1 December 2026";
 
