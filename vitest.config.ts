@@ -1,5 +1,15 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+// @ts-expect-error: plain JavaScript module without types
+import { classifyTestFiles } from "./test/test-projects.mjs";
+
+// Three projects, sorted by what each test file imports (test/test-projects.mjs):
+// - pure: no database. Threads, no isolation between files: a module is loaded once per worker.
+// - database: each file on a copy of the run's migrated template database of its own
+//   (test/global-setup-db.ts, test/setup-db.ts), so files run at once in separate processes.
+// - slow: child processes, faults, the backup round trip: one at a time, and only once in CI.
+// `npm run test:unit -- <file>` still runs one file, in whichever project it belongs to.
+const files: { pure: string[]; database: string[]; slow: string[] } = classifyTestFiles();
 
 export default defineConfig({
   resolve: {
@@ -10,17 +20,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "test/**/*.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: "forks",
-    // One file at a time. The files whose checks read the whole database (sign-off, the snapshot,
-    // reminders, target changes, the hostile-input hash, the permission walk) now run on databases
-    // of their own (test/own-database.ts) and each worker has its own test months, so files can run
-    // at once; but on the 2-core machine two workers were not clearly faster (950 s against 1014 s
-    // one at a time, both with the machine's load at 10 to 15 from other work), so it stays off.
-    fileParallelism: false,
-    setupFiles: ["test/setup.ts"],
+    projects: [
+      { extends: true, test: { name: "pure", include: files.pure, pool: "threads", isolate: false } },
+      { extends: true, test: { name: "database", include: files.database, pool: "forks", globalSetup: ["test/global-setup-db.ts"], setupFiles: ["test/setup-db.ts"] } },
+      { extends: true, test: { name: "slow", include: files.slow, pool: "forks", fileParallelism: false, globalSetup: ["test/global-setup-db.ts"], setupFiles: ["test/setup-db.ts"] } },
+    ],
   },
 });

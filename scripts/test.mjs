@@ -65,7 +65,8 @@ function step(label, cmd, args, stepEnv = env) {
   if (r.status !== 0) { failed = true; console.error(`${label} failed`); }
 }
 
-if (only !== "e2e") step("Unit and integration tests (Vitest)", bin("vitest"), ["run"]);
+// "npm test -- unit --project database" passes what follows "unit" to Vitest (CI's second run on PostgreSQL 15).
+if (only !== "e2e") step("Unit and integration tests (Vitest)", bin("vitest"), ["run", ...(only === "unit" ? process.argv.slice(3) : [])]);
 if (only !== "unit") {
   const reuse = process.env.REUSE_BUILD === "1" && fs.existsSync(path.join(root, distDir, "BUILD_ID"));
   if (!reuse) step("Production build for the browser tests", process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]);

@@ -25,11 +25,6 @@ import { indicatorForm, uniqueCode } from "@/test/catalogue-fixtures";
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
 import { csvField } from "@/lib/pack/delivery/export-cells";
 import { csvCell } from "@/lib/audit/audit-csv";
-import { useOwnDatabase } from "@/test/own-database";
-
-// "Changes nothing" is checked by hashing the whole database: on a database of its own, so other
-// files writing meanwhile cannot change the hash (and this file's rows never reach theirs).
-useOwnDatabase("hostile");
 
 /** SHA-256 over every app table's rows (as JSON, in a stable order). Import batches are previews, not data. */
 async function hashDatabase(): Promise<string> {

@@ -10,11 +10,6 @@ import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { createPeriod, createSection, createTestUser, unique, uniqueMonth } from "@/test/factories";
 import { changeExceptionAction, recordExceptionAction } from "./change-exception-action";
 import { isShownIn, monthsOnList } from "./actions-in-month";
-import { useOwnDatabase } from "@/test/own-database";
-
-// Sign-off and the snapshot read the whole catalogue: a database of this file's own keeps other
-// files' sections (made while this one runs) out of its months.
-useOwnDatabase("exception_actions");
 
 async function council() {
   const lead = (await createTestUser("SERVICE_LEAD")).sessionUser;

@@ -19,11 +19,7 @@ import { previewImport } from "@/lib/import/preview-import";
 import { confirmImport } from "@/lib/import/confirm-import";
 import { createSection, createTestUser } from "@/test/factories";
 import { csvFile } from "@/test/import-files";
-import { useOwnDatabase } from "@/test/own-database";
 import type { SessionUser } from "@/lib/auth/roles";
-
-// The figures carry the catalogue's real codes (CONTACTS...): a database of this file's own.
-useOwnDatabase("annex_a_flow");
 
 const SAMPLE = path.resolve(import.meta.dirname, "../../prisma/seed/data/annex-a");
 const sampleBytes = () => new Uint8Array(fs.readFileSync(path.join(SAMPLE, "sample-2020-03.xlsx")));

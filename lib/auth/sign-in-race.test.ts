@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import * as password from "@/lib/auth/password";
 import { authenticate } from "@/lib/auth/sign-in";
 import { MAX_FAILED_SIGN_INS } from "@/lib/auth/sign-in-limits";
 import { createTestUser, unique } from "@/test/factories";
@@ -8,6 +9,35 @@ const PASSWORD = "a-long-test-password";
 const CONCURRENT = 40;
 
 describe("lockout under concurrent guessing", () => {
+  afterEach(() => { vi.restoreAllMocks(); });
+
+  it(`verifies exactly ${MAX_FAILED_SIGN_INS} passwords when ${CONCURRENT} guesses are all claimed before any is judged`, async () => {
+    const u = await createTestUser("ADMIN", { password: PASSWORD });
+    // Each password check waits until every attempt has either reached its check or been refused
+    // unchecked: so all the claims are made before the first failure could lock the account, and
+    // only the claim itself stands between the guesses and a sixth check.
+    const verify = password.verifyPassword;
+    let checks = 0;
+    let done = 0;
+    let letThemGo!: () => void;
+    const allClaimed = new Promise<void>((resolve) => { letThemGo = resolve; });
+    const maybeGo = () => { if (checks + done >= CONCURRENT) letThemGo(); };
+    vi.spyOn(password, "verifyPassword").mockImplementation(async (hash, guess) => {
+      checks++;
+      maybeGo();
+      await allClaimed;
+      return verify(hash, guess);
+    });
+    const guess = (i: number) => authenticate(u.email, `wrong-${i}`).finally(() => { done++; maybeGo(); });
+    const results = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => guess(i)));
+    expect(checks).toBe(MAX_FAILED_SIGN_INS);
+    const after = await db.user.findUniqueOrThrow({ where: { id: u.id } });
+    expect(after.failedSignIns).toBe(MAX_FAILED_SIGN_INS);
+    expect(after.lockedUntil).not.toBeNull();
+    expect(results.filter((r) => !r.ok && r.reason === "INVALID")).toHaveLength(MAX_FAILED_SIGN_INS - 1);
+    expect(results.filter((r) => !r.ok && r.reason === "LOCKED")).toHaveLength(CONCURRENT - MAX_FAILED_SIGN_INS + 1);
+  });
+
   it(`checks at most ${MAX_FAILED_SIGN_INS} passwords when ${CONCURRENT} guesses arrive at once`, async () => {
     const u = await createTestUser("ADMIN", { password: PASSWORD });
     const results = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => authenticate(u.email, `wrong-${i}`)));

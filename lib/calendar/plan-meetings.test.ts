@@ -7,11 +7,6 @@ import { createTestUser, uniqueMonth } from "@/test/factories";
 import { planMeetings } from "./plan-meetings";
 import { parseDateList } from "./parse-date-list";
 import { buildMeetingFeed, foldLine } from "./meeting-feed";
-import { useOwnDatabase } from "@/test/own-database";
-
-// "Writes nothing" counts every period, and the feed lists every period: on a database of its own,
-// other files making periods meanwhile change neither.
-useOwnDatabase("plan_meetings");
 
 const meetingIn = (month: string, day = 24) => `${addMonths(month, 1)}-${String(day).padStart(2, "0")}`;
 

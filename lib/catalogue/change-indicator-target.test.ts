@@ -7,11 +7,6 @@ import { findIndicatorForEdit } from "@/lib/catalogue/find-indicator";
 import { targetInForce } from "@/lib/catalogue/target-in-force";
 import { createTestSection, indicatorInput } from "@/test/catalogue-fixtures";
 import { createTestUser } from "@/test/factories";
-import { useOwnDatabase } from "@/test/own-database";
-
-// A target change may start only after the latest signed-off pack anywhere: on the shared database,
-// another file signing off a far-future month at the same time would move that line under this one.
-useOwnDatabase("target_change");
 
 async function setUp(overrides: Parameters<typeof indicatorInput>[1] = {}) {
   const admin = await createTestUser("ADMIN");

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { transitionCommentary } from "@/lib/commentary/transition-commentary";
 import { autosaveCommentary } from "@/lib/commentary/autosave-commentary";
 import { createPeriod, createSection, createTestUser } from "@/test/factories";
+import { holdRowLock } from "@/test/row-lock";
 
 async function setup() {
   const lead = await createTestUser("SERVICE_LEAD");
@@ -111,6 +112,36 @@ describe("transitionCommentary", () => {
     expect(c).toMatchObject({ body: "Typing more", version: b.version, status: "DRAFT" });
     // The first autosave credits its writer; later ones by the same writer only update the body.
     expect(c.revisions.map((r) => [r.number, r.body, r.authorId])).toEqual([[1, "Typing", lead.id]]);
+  });
+
+  it("two owners saving the same version at once: one wins, the other gets CONFLICT, whatever the timing", async () => {
+    const { lead, section, period, at } = await setup();
+    const coOwner = await createTestUser("SERVICE_LEAD");
+    await db.sectionOwner.create({ data: { sectionId: section.id, userId: coOwner.id } });
+    const first = await transitionCommentary(lead, { ...at, action: "save", expectedVersion: 0, body: "First draft" });
+    // Both saves read version 1 and pass every check, then queue on the commentary row, held here;
+    // released, they update one after the other, the second after the first has committed.
+    const held = await holdRowLock(`SELECT id FROM "Commentary" WHERE id = $1::uuid FOR UPDATE`, [first.id]);
+    let saves: Promise<PromiseSettledResult<Awaited<ReturnType<typeof transitionCommentary>>>[]>;
+    try {
+      saves = Promise.allSettled([
+        transitionCommentary(lead, { ...at, action: "save", expectedVersion: 1, body: "Lead's text" }),
+        transitionCommentary(coOwner.sessionUser, { ...at, action: "save", expectedVersion: 1, body: "Co-owner's text" }),
+      ]);
+      await held.waitForWaiters(2);
+    } finally {
+      await held.release();
+    }
+    const results = await saves;
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost.map((r) => r.reason.code)).toEqual(["CONFLICT"]);
+    const winner = results[0].status === "fulfilled" ? "Lead's text" : "Co-owner's text";
+    const c = await stored(section.id, period.id);
+    expect(c).toMatchObject({ body: winner, version: 2 });
+    expect(c.revisions.map((r) => r.body)).toEqual(["First draft", winner]);
+    expect(await db.auditEvent.count({ where: { entityId: c.id, action: "commentary.save" } })).toBe(2);
   });
 
   it("20 conflicting saves and transitions at once: exactly one winner, no lost text", async () => {

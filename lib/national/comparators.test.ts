@@ -69,6 +69,39 @@ describe("buildNationalComparators", () => {
     expect(c.neighbours).toEqual({ year: "2025", yearLabel: "2024-25", mean: 55, count: 2, of: 3 });
     expect(c.own).toMatchObject({ value: 60, rank: 2, of: 3, quartile: 3 });
   });
+  it("compares a pack only with years that had ended by its month, the neighbours' average too (worked by hand)", () => {
+    // DfE's "2019" is the count at 31 March 2019: a July 2019 pack may quote it, a February 2019 pack may
+    // not (it quotes 2018), and neither may quote 2025.
+    const annual: MeasureFigures = {
+      code: "M", name: "A measure", polarity: "HIGHER_IS_BETTER", yearType: "Annual",
+      figures: [
+        f("970", "2018", 41), f("970", "2019", 50), f("970", "2025", 90),
+        f("982", "2019", 52), f("982", "2025", 92),
+        f("301", "2018", 44), f("301", "2019", 45), f("301", "2025", 95),
+        f("302", "2018", 10), f("302", "2019", 20), f("302", "2025", 100),
+        f("303", "2019", 30), f("303", "2025", 200),
+        f("304", "2018", 70), f("304", "2025", 300),
+      ],
+    };
+    const place = { laNumber: "301", borrowed: false, regionCode: "982", regionName: "Yorkshire and the Humber",
+      neighbours: ["302", "303", "304"] };
+    const july2019 = buildNationalComparators(annual, place, "2019-07");
+    // 2019: 302 has 20, 303 has 30, 304 nothing for 2019: (20 + 30) / 2 = 25, 2 of 3.
+    expect(july2019.neighbours).toEqual({ year: "2019", yearLabel: "at 31 March 2019", mean: 25, count: 2, of: 3 });
+    expect(july2019.england).toEqual({ year: "2019", yearLabel: "at 31 March 2019", value: 50, symbol: null });
+    expect(july2019.region).toMatchObject({ year: "2019", value: 52 });
+    expect(july2019.own).toMatchObject({ year: "2019", value: 45 });
+    const february2019 = buildNationalComparators(annual, place, "2019-02");
+    // 2018: 302 has 10, 303 nothing for 2018, 304 has 70: (10 + 70) / 2 = 40, 2 of 3.
+    expect(february2019.neighbours).toEqual({ year: "2018", yearLabel: "at 31 March 2018", mean: 40, count: 2, of: 3 });
+    expect(february2019.england).toMatchObject({ year: "2018", value: 41 });
+    expect(february2019.region).toBeNull();
+    for (const c of [july2019, february2019]) expect(JSON.stringify(c)).not.toContain("2025");
+    // With no month (the national overview), the latest year: (100 + 200 + 300) / 3 = 200.
+    const latest = buildNationalComparators(annual, place).neighbours;
+    expect(latest).toEqual({ year: "2025", yearLabel: "at 31 March 2025", mean: 200, count: 3, of: 3 });
+  });
+
   it("shows no own figure for a fictional council that borrows a real one's neighbours", () => {
     const c = buildNationalComparators(measure, { laNumber: "301", borrowed: true, regionCode: "982", regionName: "Yorkshire and the Humber", neighbours: ["302"] });
     expect(c.own).toBeNull();

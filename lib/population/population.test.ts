@@ -8,13 +8,8 @@ import { removeChildPopulation } from "@/lib/population/remove-child-population"
 import { childPopulationInput, childPopulationRemovalInput } from "@/lib/population/population-input";
 import { createTestUser } from "@/test/factories";
 import { NON_ADMIN_ROLES } from "@/test/user-fixtures";
-import { useOwnDatabase } from "@/test/own-database";
 import { DEMO_LAST_LOADED_MONTH, demoPopulationYears } from "@/lib/demo/seed-demo";
 import { readDemoValues } from "@/lib/demo/demo-data";
-
-// The population is one table for the whole council, keyed by year: on a database of its own, no
-// other file's years reach the choice of year tested here.
-useOwnDatabase("child_population");
 
 const errorsFor = (form: Record<string, unknown>) => {
   const r = childPopulationInput.safeParse(form);

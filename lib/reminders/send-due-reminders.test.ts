@@ -6,12 +6,6 @@ import { createSection, createTestUser, uniqueMonth } from "@/test/factories";
 import { startSmtpCatcher } from "@/test/smtp-catcher";
 import { sendDueReminders } from "./send-due-reminders";
 import { reminderKindFor } from "./reminder-plan";
-import { useOwnDatabase } from "@/test/own-database";
-
-// A period's reminders go to the owners of every section still owed its commentary: on the shared
-// database that is every other file's sections too (hundreds of emails, past the test's timeout
-// on a busy machine). On a database of its own, only this file's.
-useOwnDatabase("reminders");
 
 let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>;
 // Only the test's own period: other test files leave open periods in the shared database, and

@@ -4,6 +4,7 @@ import { authenticate } from "@/lib/auth/sign-in";
 import { generateTotpSecret, totpCode, totpStep } from "@/lib/auth/totp";
 import { enableSecondFactor, mustSetUpSecondFactor } from "@/lib/users/second-factor";
 import { createTestUser } from "@/test/factories";
+import { holdRowLock } from "@/test/row-lock";
 
 const PASSWORD = "a-long-test-password";
 
@@ -42,6 +43,29 @@ describe("two-step sign-in (TOTP)", () => {
       expect(await authenticate(u.email, PASSWORD, at, address), `round ${round}`).toEqual({ ok: false, reason: "SECOND_FACTOR" });
       expect((await authenticate(u.email, PASSWORD, at, address, totpCode(secret, totpStep(at)))).ok, `round ${round}`).toBe(true);
     }
+  });
+
+  it("lets one code sign in once when five sign-ins use it at the same moment", async () => {
+    const now = new Date();
+    const { u, secret } = await withSecondFactor(now);
+    const later = new Date(now.getTime() + 30_000);
+    const code = totpCode(secret, totpStep(later));
+    // All five read the account (its last used step still the one before) and then queue on its row,
+    // held here, at their attempt claim; released, each checks the password and the code in turn.
+    const held = await holdRowLock(`SELECT id FROM "User" WHERE id = $1::uuid FOR UPDATE`, [u.id]);
+    let signIns: Promise<Awaited<ReturnType<typeof authenticate>>[]>;
+    try {
+      signIns = Promise.all(Array.from({ length: 5 }, () => authenticate(u.email, PASSWORD, later, null, code)));
+      await held.waitForWaiters(5);
+    } finally {
+      await held.release();
+    }
+    const results = await signIns;
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    // The others are refused: the code was used (a fifth failure in a row also locks the account).
+    for (const r of results.filter((x) => !x.ok)) expect(["SECOND_FACTOR_INVALID", "LOCKED"]).toContain(!r.ok && r.reason);
+    expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).totpLastStep).toBe(totpStep(later));
+    expect(await db.auditEvent.count({ where: { action: "signIn.succeeded", entityId: u.id } })).toBe(1);
   });
 
   it("accepts each recovery code once", async () => {

@@ -13,11 +13,6 @@ import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { approveEverythingElse } from "@/test/pack-fixtures-db";
 import { createPeriod, createSection, createTestUser, unique } from "@/test/factories";
 import { csvFile } from "@/test/import-files";
-import { useOwnDatabase } from "@/test/own-database";
-
-// Sign-off and the snapshot read the whole catalogue: a database of this file's own keeps other
-// files' sections (made while this one runs) out of its months.
-useOwnDatabase("lock_period");
 
 async function month() {
   const admin = (await createTestUser("ADMIN")).sessionUser;

@@ -13,11 +13,6 @@ import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { addMonths } from "@/lib/format/dates";
 import { approveEverythingElse } from "@/test/pack-fixtures-db";
 import { createPeriod, createSection, createTestUser, unique, uniqueMonth } from "@/test/factories";
-import { useOwnDatabase } from "@/test/own-database";
-
-// Sign-off and the snapshot read the whole catalogue: a database of this file's own keeps other
-// files' sections (made while this one runs) out of its months.
-useOwnDatabase("sign_off");
 
 async function council() {
   // Indicators are global to the catalogue, so other tests' sections appear in every snapshot:
@@ -119,5 +114,29 @@ describe("signing off, publishing and amending a pack", () => {
     await expect(publishPack(c.director, { month: c.month, expectedPeriodVersion: 2 })).rejects.toThrow(/integrity check/);
     const view = await findPackView(c.director, c.month);
     expect(view.kind).toBe("tampered");
+  });
+
+  it("detects a frozen chart altered in the database: the hash covers the charts too", async () => {
+    const c = await council();
+    await approveEverythingElse(c.period.id, [c.section.id]);
+    await transitionCommentary(c.lead, { month: c.month, slug: c.section.slug, action: "submit", expectedVersion: 0, body: "Fine." });
+    await transitionCommentary(c.director, { month: c.month, slug: c.section.slug, action: "approve", expectedVersion: 1 });
+    const signed = await signOffPack(c.director, { month: c.month, expectedPeriodVersion: 1 });
+    await publishPack(c.director, { month: c.month, expectedPeriodVersion: 2 });
+    expect((await findPackView(c.panel, c.month)).kind).toBe("frozen");
+    // The percentage's chart, as sign-off drew it, with its title rewritten: the figures beside it
+    // still say 76.0%, the chart now tells another story. The stored hash is left as it was.
+    const stored = await db.packVersion.findUniqueOrThrow({ where: { id: signed.id } });
+    const svg = (stored.snapshot as unknown as PackSnapshot).charts[c.pct.code];
+    expect(svg).toMatch(/^<svg/);
+    const forged = svg.replace(/<title([^>]*)>[^<]*<\/title>/, "<title$1>Timeliness rose to 95%</title>");
+    expect(forged).not.toBe(svg);
+    await db.$executeRaw`
+      UPDATE "PackVersion" SET snapshot = jsonb_set(snapshot, ARRAY['charts', ${c.pct.code}], to_jsonb(${forged}::text)) WHERE id = ${signed.id}::uuid`;
+    const after = await db.packVersion.findUniqueOrThrow({ where: { id: signed.id } });
+    expect((after.snapshot as unknown as PackSnapshot).charts[c.pct.code]).toBe(forged);
+    expect(after.contentHash).toBe(stored.contentHash);
+    expect(await findPackView(c.panel, c.month)).toEqual({ kind: "tampered", version: 1, month: c.month });
+    expect(await findPackView(c.director, c.month)).toMatchObject({ kind: "tampered", version: 1 });
   });
 });

@@ -6,11 +6,6 @@ import { buildSnapshot } from "@/lib/pack/snapshot/build-snapshot";
 import { exportRows, EXPORT_COLUMNS } from "@/lib/pack/delivery/export-rows";
 import { addMonths } from "@/lib/format/dates";
 import { createPeriod, createSection, unique, uniqueMonth } from "@/test/factories";
-import { useOwnDatabase } from "@/test/own-database";
-
-// The snapshot reads the whole catalogue: a database of this file's own keeps other files'
-// sections (made while this one runs) out of its months.
-useOwnDatabase("build_snapshot");
 
 type Status = "OPEN" | "SIGNED_OFF" | "PUBLISHED" | "AMENDING";
 
@@ -86,6 +81,31 @@ describe("a suppressed figure withholds everything worked out from it", () => {
     const cell = (name: (typeof EXPORT_COLUMNS)[number]) => row[EXPORT_COLUMNS.indexOf(name)];
     expect([cell("This month"), cell("RAG"), cell("On last month"), cell("On last year")]).toEqual(["c", null, null, null]);
     expect(JSON.stringify(count)).not.toMatch(/"(AMBER|RED|GREEN)"/);
+  });
+});
+
+describe("a small number last month or last year gives no direction this month", () => {
+  it("shows this month's figure but no Up or Down against a suppressed one, on the page or in the downloads", async () => {
+    // 12 this month against 3 last month: "Up" would say last month was under 12, and with the
+    // count's history the reader could narrow the "c" down.
+    const c = await council("PUBLISHED");
+    await c.value(c.count.id, c.lastYear.id, 4); await c.value(c.count.id, c.prev.id, 3); await c.value(c.count.id, c.period.id, 12);
+    const { snap, section } = await snapshotOf(c);
+    const count = section.indicators[0];
+    expect(count).toMatchObject({
+      value: 12, lastMonth: null, lastYear: null, suppressed: { value: false, lastMonth: true, lastYear: true },
+      vsLastMonth: null, vsLastYear: null, changeVsLastMonth: "c", changeVsLastYear: "c",
+    });
+    expect(count.summary).not.toMatch(/\b(Up|Down)\b/);
+    expect(JSON.stringify(count)).not.toMatch(/"(UP|DOWN|IMPROVED|WORSE|SAME)"/);
+    const row = exportRows({ month: snap.month, sections: [section] })[0].cells;
+    const cell = (name: (typeof EXPORT_COLUMNS)[number]) => row[EXPORT_COLUMNS.indexOf(name)];
+    expect([cell("This month"), cell("On last month"), cell("On last year")]).toEqual([12, null, null]);
+    // The same count against figures that are not small numbers has its directions.
+    const d = await council("PUBLISHED");
+    await d.value(d.count.id, d.lastYear.id, 40); await d.value(d.count.id, d.prev.id, 30); await d.value(d.count.id, d.period.id, 12);
+    const plain = (await snapshotOf(d)).section.indicators[0];
+    expect(plain).toMatchObject({ value: 12, vsLastMonth: { movement: "DOWN" }, vsLastYear: { movement: "DOWN" } });
   });
 });
 

@@ -15,4 +15,14 @@ describe("content hash", () => {
     tampered.sections[0].indicators[0].value = 1338;
     expect(verifyContentHash(tampered, h)).toBe(false);
   });
+  it("covers the frozen chart drawings as well as the figures", () => {
+    const chart = '<svg role="img"><title>Contacts</title><path d="M0 10L5 8"/></svg>';
+    const snap = { month: "2019-08", charts: { CONTACTS: chart }, sections: [] };
+    const h = contentHash(snap);
+    const redrawn = structuredClone(snap);
+    redrawn.charts.CONTACTS = redrawn.charts.CONTACTS.replace("L5 8", "L5 2");
+    expect(verifyContentHash(redrawn, h)).toBe(false);
+    expect(verifyContentHash({ ...snap, charts: {} }, h)).toBe(false);
+    expect(verifyContentHash({ ...snap, charts: { ...snap.charts, EXTRA: "<svg/>" } }, h)).toBe(false);
+  });
 });

@@ -5,7 +5,21 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import type { ChartSpec } from "@/lib/pack/snapshot/chart-spec";
 
+export type ChartRenderer = (specs: ChartSpec[]) => Promise<Record<string, string>>;
+
+let renderer: ChartRenderer = renderInChildProcess;
+
+/** Draws the charts: in a Node process of their own, unless a test has given another way (test/charts-in-process.ts). */
 export function renderCharts(specs: ChartSpec[]): Promise<Record<string, string>> {
+  return renderer(specs);
+}
+
+/** For tests: draw with this instead of a child process. */
+export function useChartRenderer(next: ChartRenderer): void {
+  renderer = next;
+}
+
+export function renderInChildProcess(specs: ChartSpec[]): Promise<Record<string, string>> {
   const script = path.join(process.cwd(), "scripts", "pack", "render-charts.mjs");
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, [script], { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (error, stdout, stderr) => {
