@@ -15,8 +15,8 @@ export async function createTestUser(role: Role, opts: { password?: string; acti
 
 /**
  * The far-future years this Vitest worker's test months come from (2100 to 9099, split among up to
- * seven workers): files running at once in different workers never share a month, and each file's
- * clean-up (test/setup.ts) removes only its own worker's months, never those of a file still running.
+ * seven workers). Each database test file now has a database of its own (test/setup-db.ts), so the
+ * split no longer keeps files apart; it keeps test months far from the demo's and from each other.
  */
 export function workerYears(): { from: number; to: number } {
   const workers = 7;
