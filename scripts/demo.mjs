@@ -45,4 +45,4 @@ env.DATABASE_URL = await db.appUrl();
 console.log(`Scrutiny Pack is starting on http://localhost:${port} (Ctrl+C to stop). Demo accounts: see README.md`);
 const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { cwd: root, stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => server.kill(sig));
-server.on("exit", async (code) => { await db.stop(); process.exit(code ?? 0); });
+server.on("exit", (code) => { void db.stop().then(() => process.exit(code ?? 0)); });

@@ -15,7 +15,7 @@ const root = path.resolve(import.meta.dirname, "..");
 
 /** The platform name Prisma gives its binaries here (e.g. debian-openssl-3.0.x), asked of the
  * get-platform that @prisma/engines itself uses (the hoisted copy may be another version). */
-async function currentBinaryTarget() {
+function currentBinaryTarget() {
   const enginesRequire = createRequire(require.resolve("@prisma/engines/package.json"));
   return enginesRequire("@prisma/get-platform").getBinaryTargetForCurrentPlatform();
 }

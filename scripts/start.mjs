@@ -42,4 +42,4 @@ const server = spawn(process.execPath, [path.join(root, "node_modules", "next", 
   cwd: root, stdio: "inherit", env: { ...process.env, DATABASE_URL: appUrl, NODE_ENV: "production" },
 });
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => server.kill(sig));
-server.on("exit", async (code) => { await db.stop(); process.exit(code ?? 0); });
+server.on("exit", (code) => { void db.stop().then(() => process.exit(code ?? 0)); });

@@ -29,7 +29,6 @@ const child = spawn(args[0], args.slice(1), {
   env: { ...process.env, DATABASE_URL: db.url, PATH: `${bin}${path.delimiter}${process.env.PATH}` },
 });
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => child.kill(sig));
-child.on("exit", async (code, signal) => {
-  await db.stop();
-  process.exit(code ?? (signal ? 1 : 0));
+child.on("exit", (code, signal) => {
+  void db.stop().then(() => process.exit(code ?? (signal ? 1 : 0)));
 });

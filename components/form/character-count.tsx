@@ -42,7 +42,9 @@ export function CharacterCount({ id, name = id, label, labelSize, hint, error, m
   const [announced, setAnnounced] = useState(() => countMessage(maxLength, text.length));
   const lastInput = useRef<number | null>(null);
   const current = useRef(text);
-  current.current = text;
+  useEffect(() => {
+    current.current = text;
+  }, [text]);
   const [focused, setFocused] = useState(false);
 
   // While the box has focus, the live region catches up with the text once typing has paused.

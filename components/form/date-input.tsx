@@ -21,6 +21,7 @@ const LABEL: Record<DatePart, string> = { day: "Day", month: "Month", year: "Yea
 export function DateInput({ id, name = id, legend, legendSize, hint, error, parts, defaults, nameFor = (p) => `${name}-${p}`, errorParts = parts }: Props) {
   return (
     <FormGroup error={error}>
+      {/* eslint-disable-next-line jsx-a11y/no-redundant-roles -- GOV.UK's date input sets role="group" so JAWS reads the hint and error (govuk-frontend's template) */}
       <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy(id, { hint, error })}>
         <legend className={legendClass(legendSize)}>{legend}</legend>
         <FieldMessages id={id} hint={hint} error={error} />

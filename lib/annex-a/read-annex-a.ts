@@ -3,12 +3,12 @@
 // columns and kinds of problem, never a value from a child's row.
 import { readXlsxSheets, type Cell } from "@/lib/annex-a/read-xlsx-sheets";
 import { ID_COLUMN, LISTS, listNumberOfSheet, listSpec, matchHeadings, type ListSpec } from "@/lib/annex-a/list-columns";
-import { cellKey, readCodeText, readCount, readDate, readId, type Problem, type Read } from "@/lib/annex-a/read-values";
+import { cellKey, readCodeText, readCount, readDate, readId, type Problem } from "@/lib/annex-a/read-values";
 import { ANNEX_A_LIMITS, MAX_LISTED_PROBLEMS } from "@/lib/annex-a/limits";
 import type { Day } from "@/lib/annex-a/calendar";
 
 /** One row of a list: its sheet row, its child, and the columns the figures read, as read. */
-export type ListRow = { row: number; child: string; v: Record<string, Read<Day> | string | null> };
+export type ListRow = { row: number; child: string; v: Record<string, Day | string | null> };
 
 export type InvalidValue = { row: number; column: string; problem: Problem };
 export type ListQuality = {
@@ -84,7 +84,10 @@ function addRow(b: Building, row: number, cells: Cell[], date1904: boolean): voi
   if (cells.every((c) => c === null || (c.t === "s" && c.s.trim() === ""))) return; // a blank row
   b.quality.rowsRead++;
 
-  const key = cells.map((c) => cellKey(c, date1904)).join("\u0001").replace(/\u0001+$/, "");
+  const joined = cells.map((c) => cellKey(c, date1904)).join("\u0001");
+  let end = joined.length;
+  while (end > 0 && joined.charCodeAt(end - 1) === 1) end--; // trailing blank cells do not make a row different
+  const key = joined.slice(0, end);
   if (b.seen.has(key)) { b.quality.duplicatesDropped++; return; }
   b.seen.add(key);
 

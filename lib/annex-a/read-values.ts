@@ -47,6 +47,7 @@ export function readDate(cell: Cell, date1904: boolean, problem: (p: Problem) =>
       }
       const ymd = YMD.exec(text);
       if (ymd) return realDay(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]), problem);
+      // eslint-disable-next-line unicorn/prefer-string-starts-ends-with -- code here is fingerprinted with ANNEX_A_RULES_VERSION (rules-version.test.ts): no rule change, no new version
       if (/^#/.test(text)) { problem("excel-error"); return INVALID; }
       problem(/^\d+(\.\d+)?$/.test(text) ? "number-not-date" : "not-a-date");
       return INVALID;

@@ -4,8 +4,15 @@
 import { csvText } from "@/lib/format/spreadsheet-text";
 
 export function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? "" : value instanceof Date ? value.toISOString() : typeof value === "object" ? JSON.stringify(value) : String(value);
-  return csvText(s);
+  return csvText(cellText(value));
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return JSON.stringify(value) ?? "";
 }
 
 /** One CSV record with Windows line endings, as RFC 4180 and Excel expect. */

@@ -83,10 +83,11 @@ async function signInInTransaction(tx: Tx, c: Claims): Promise<SessionUser> {
 /** Signs in with the claims of an Entra ID token; every link and role change is an audit event. */
 export async function findOrLinkEntraUser(profile: Record<string, unknown> | undefined): Promise<EntraSignIn> {
   const oid = typeof profile?.oid === "string" ? profile.oid : null;
-  const email = String(profile?.email ?? profile?.preferred_username ?? "").trim().toLowerCase();
+  const text = (claim: unknown) => (typeof claim === "string" ? claim : undefined);
+  const email = (text(profile?.email) ?? text(profile?.preferred_username) ?? "").trim().toLowerCase();
   const role = roleFromEntraRoles(profile?.roles);
   if (!oid || !role) return { ok: false, reason: "NOT_PROVISIONED" };
-  const claims = { oid, email, role, name: String(profile?.name ?? email) };
+  const claims = { oid, email, role, name: text(profile?.name) ?? email };
   try {
     return { ok: true, user: await db.$transaction((tx) => signInInTransaction(tx, claims)) };
   } catch (e) {

@@ -86,7 +86,7 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
-    async session({ session, token }) {
+    session({ session, token }) {
       session.user = {
         id: token.uid as string, name: token.name ?? "", email: token.email ?? "", role: token.role as Role,
         authAt: typeof token.authAt === "number" ? token.authAt : 0, sid: typeof token.sid === "string" ? token.sid : "",

@@ -63,7 +63,7 @@ export async function planMeetings(actor: SessionUser | null, input: PlanInput, 
       } else if (p.panelMeetingDate && p.panelMeetingDate.toISOString().slice(0, 10) !== m.date && isPeriodEditable(p.status)) {
         const moved = await tx.period.updateMany({ where: { id: p.id, version: p.version }, data: { panelMeetingDate: date, version: { increment: 1 } } });
         if (moved.count !== 1) throw new AppError("CONFLICT", `${formatMonth(m.month)} changed while the dates were being saved: try again`);
-        await recordAudit(tx, actor, { action: "period.meetingMoved", entityType: "Period", entityId: p.id, periodMonth: m.month, before: { panelMeetingDate: p.panelMeetingDate!.toISOString().slice(0, 10) }, after: { panelMeetingDate: m.date, source: input.source } });
+        await recordAudit(tx, actor, { action: "period.meetingMoved", entityType: "Period", entityId: p.id, periodMonth: m.month, before: { panelMeetingDate: p.panelMeetingDate.toISOString().slice(0, 10) }, after: { panelMeetingDate: m.date, source: input.source } });
         result.moved.push(m.month);
       } else result.unchanged.push(m.month);
     }

@@ -16,7 +16,7 @@ export type DemoIndicator = {
 const blank = (s: string | undefined) => (s && s.trim() && s.trim() !== "n/a" ? s.trim() : null);
 
 export function readDemoIndicators(dir = DATA_DIR): DemoIndicator[] {
-  const rows = parse(fs.readFileSync(path.join(dir, "indicators.csv")), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(fs.readFileSync(path.join(dir, "indicators.csv")), { columns: true, skip_empty_lines: true });
   return rows.map((r) => ({
     code: r.code,
     name: r.name,
@@ -40,7 +40,7 @@ export function readDemoIndicators(dir = DATA_DIR): DemoIndicator[] {
 }
 
 export function readDemoValues(dir = DATA_DIR): { code: string; period: string; value: number }[] {
-  const rows = parse(fs.readFileSync(path.join(dir, "values.csv")), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse<Record<string, string>>(fs.readFileSync(path.join(dir, "values.csv")), { columns: true, skip_empty_lines: true });
   return rows.map((r) => ({ code: r.code, period: r.period, value: Number(r.value) }));
 }
 

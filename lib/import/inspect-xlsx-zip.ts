@@ -159,7 +159,11 @@ function sheetCounter(caps: SheetCaps) {
   };
 }
 
-const columnNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
+  return n;
+}
 
 function findEndOfCentralDirectory(view: DataView): number {
   const last = view.byteLength - 22;

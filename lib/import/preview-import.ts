@@ -56,7 +56,6 @@ async function prepareBatch(period: { id: string; month: string }, file: ImportF
 
 /** The name as the person knows it, without any path a browser sent, control characters or excess. */
 export function cleanFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = name.split(/[/\\]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const base = name.split(/[/\\]/).pop()!.replace(/\p{Cc}/gu, "").trim();
   return (base || "upload").slice(0, 200);
 }

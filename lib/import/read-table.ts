@@ -70,7 +70,7 @@ export function tableReader(kind: ImportTable["kind"], now = new Date()) {
 }
 
 function longRows(positions: Partial<Record<LongColumn, number>>, line: GridRow): RawRow[] {
-  const cell = (c: LongColumn) => (positions[c] === undefined ? null : (line.cells[positions[c]!] ?? "").trim());
+  const cell = (c: LongColumn) => (positions[c] === undefined ? null : (line.cells[positions[c]] ?? "").trim());
   const problems: RawRow["problems"] = [];
   for (const [index, reason] of line.problems ?? []) {
     const column = (Object.keys(positions) as LongColumn[]).find((c) => positions[c] === index);
@@ -112,7 +112,7 @@ function matchHeader(line: GridRow, now: Date): Header | { error: FileError } {
     const normalised = normaliseHeader(text);
     const column = (Object.keys(COLUMN_ALIASES) as LongColumn[]).find((c) => COLUMN_ALIASES[c].includes(normalised));
     if (column) {
-      if (positions[column] !== undefined) return { error: { code: "duplicate-column", column: `${cells[positions[column]!].trim()} and ${text.trim()}` } };
+      if (positions[column] !== undefined) return { error: { code: "duplicate-column", column: `${cells[positions[column]].trim()} and ${text.trim()}` } };
       positions[column] = index;
       continue;
     }

@@ -74,9 +74,9 @@ export function readCell(value: ExcelJS.CellValue, numFmt?: string): Cell {
     if (value.result === undefined || value.result === null) {
       return { text: "", problem: "the formula has no saved result: open the file in Excel, let it calculate and save it again" };
     }
-    return readCell(value.result as ExcelJS.CellValue, numFmt);
+    return readCell(value.result, numFmt);
   }
-  if ("hyperlink" in value) return { text: typeof value.text === "string" ? value.text : readCell(value.text as ExcelJS.CellValue).text };
+  if ("hyperlink" in value) return { text: typeof value.text === "string" ? value.text : readCell(value.text).text };
   return { text: String(value) };
 }
 

@@ -38,7 +38,7 @@ const countText = text("The number of children", { error: ENTER_COUNT })
   .transform((s, ctx) => {
     const digits = s.replace(/[\s\u00a0]/g, "");
     if (!/^\d+$/.test(digits) && !/^\d{1,3}(,\d{3})+$/.test(digits)) {
-      ctx.addIssue({ code: "custom", message: /^-/.test(digits) ? POSITIVE_COUNT : WHOLE_COUNT });
+      ctx.addIssue({ code: "custom", message: digits.startsWith("-") ? POSITIVE_COUNT : WHOLE_COUNT });
       return z.NEVER;
     }
     // More digits than any allowed figure: said as too many, not passed to Number (which would round).

@@ -27,7 +27,7 @@ export async function findLeadTasks(user: Pick<SessionUser, "id">) {
   return periods.map((p) => ({
     month: p.month,
     sections: sections.map((s) => {
-      const state = (commentaries.find((c) => c.periodId === p.id && c.sectionId === s.id)?.status ?? "NOT_STARTED") as CommentaryState;
+      const state: CommentaryState = commentaries.find((c) => c.periodId === p.id && c.sectionId === s.id)?.status ?? "NOT_STARTED";
       // The lead owes the commentary step; values are the administrators' and do not count here.
       // Open, amending and signed-off periods always have a panel date (only history months have none).
       const commentaryStep = deadlinesFor(p, progressForSection(false, state))!.steps.find((st) => st.key === "commentary")!;

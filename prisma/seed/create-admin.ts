@@ -47,7 +47,7 @@ async function readInput(args: { name?: string; email?: string }) {
     const answer = await lines.next();
     hidden = false;
     if (answer.done) fail("no answer was given: nothing was changed");
-    return answer.value as string;
+    return answer.value;
   };
   rl.on("SIGINT", () => fail("cancelled: nothing was changed"));
   const name = args.name ?? (await ask("Full name: "));

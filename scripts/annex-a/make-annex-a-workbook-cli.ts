@@ -21,7 +21,7 @@ function readQuirks(text: string): AnnexAQuirks {
     if (!(name in ALL)) throw new Error(`unknown quirk ${name} (known: ${Object.keys(ALL).join(", ")})`);
     quirks[name] = value ?? (typeof ALL[name as keyof AnnexAQuirks] === "boolean" ? true : ALL[name as keyof AnnexAQuirks]);
   }
-  return quirks as AnnexAQuirks;
+  return quirks;
 }
 
 const { values } = parseArgs({

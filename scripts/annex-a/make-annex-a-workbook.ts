@@ -125,10 +125,10 @@ async function writeList<R>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, def: L
 }
 
 function renderCell<R>(column: Column<R>, value: Value, quirks: AnnexAQuirks, rng: Rngs): ExcelJS.CellValue {
-  if (quirks.na && column.extra && column.kind !== "date" && rng.na() < (column.header === "Allocated Worker" ? 0.08 : 0.005)) return { error: "#N/A" } as ExcelJS.CellErrorValue;
+  if (quirks.na && column.extra && column.kind !== "date" && rng.na() < (column.header === "Allocated Worker" ? 0.08 : 0.005)) return { error: "#N/A" };
   if (value === null) return null;
   switch (column.kind) {
-    case "id": return quirks.numericIds ? (value as number) : String(value);
+    case "id": return quirks.numericIds ? (value as number) : `${value as number | string}`;
     case "date": return renderDate(value as Day, quirks, rng);
     case "code": return renderCode(value as Code, quirks.codePrefixes ?? "with", rng.codes);
     default: return value as string | number;

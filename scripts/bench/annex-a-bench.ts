@@ -20,9 +20,7 @@ import { computeAnnexA } from "@/lib/annex-a/compute-annex-a";
 import { MAX_ANNEX_A_BYTES } from "@/lib/annex-a/limits";
 import { writeAnnexAWorkbook, type AnnexASheet } from "../annex-a/make-annex-a-workbook";
 
-const { ROOT, DIST, buildIfNeeded, freePort, signIn } = (await import("./app-server.mjs" as string)) as {
-  ROOT: string; DIST: string; buildIfNeeded: () => void; freePort: () => Promise<number>; signIn: (origin: string, email: string) => Promise<string>;
-};
+const { ROOT, DIST, buildIfNeeded, freePort, signIn } = await import("./app-server.mjs");
 
 const MONTH = "2020-03";
 const MONTHS_COVERED = 18;
@@ -147,7 +145,10 @@ async function startServer(dist: string): Promise<{ origin: string; pid: number 
 
 function parseAnswer(res: { status: number; text: string }): { ok: true; figures: Figure[]; url: string } {
   let answer: { ok?: boolean; message?: string; figures?: Figure[]; url?: string } = {};
-  try { answer = JSON.parse(res.text); } catch { /* not JSON */ }
+  try {
+    const parsed = JSON.parse(res.text) as typeof answer;
+    answer = parsed;
+  } catch { /* not JSON */ }
   if (res.status !== 201 || !answer.ok) throw new Error(`upload refused (${res.status}): ${answer.message ?? res.text.slice(0, 300)}`);
   return { ok: true, figures: answer.figures!, url: answer.url! };
 }

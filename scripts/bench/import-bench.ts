@@ -60,7 +60,7 @@ async function main() {
     const [parsed, parseMs] = await time(() => parseImportFile(file));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     const [catalogue, existing] = await Promise.all([loadCatalogue(db), loadExistingValues(db, importPeriod.id)]);
-    const [, validateMs] = await time(async () => validateImportRows({ table: parsed.table, month, catalogue, existing }));
+    const [, validateMs] = await time(() => Promise.resolve(validateImportRows({ table: parsed.table, month, catalogue, existing })));
 
     // (a) The real flow: upload -> preview (parse, validate, store the batch) -> confirm (re-validate, write).
     const [preview, previewMs] = await time(() => previewImport(actor, month, file));

@@ -10,9 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { largestWorkbook, MONTH } from "./largest-workbook";
 
-const { freePort, ROOT, signIn } = (await import("./app-server.mjs" as string)) as {
-  freePort: () => Promise<number>; ROOT: string; signIn: (origin: string, email: string) => Promise<string>;
-};
+const { freePort, ROOT, signIn } = await import("./app-server.mjs");
 const log = (...a: unknown[]) => console.error("[import-memory]", ...a);
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 

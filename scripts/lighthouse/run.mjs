@@ -63,7 +63,7 @@ try {
   fs.mkdirSync(path.join(ROOT, "bench-results"), { recursive: true });
   fs.writeFileSync(path.join(ROOT, "bench-results", "lighthouse.md"), `${report}\n`);
 } finally {
-  await chrome?.kill();
+  chrome?.kill();
   app?.stop();
   await db.stop();
 }

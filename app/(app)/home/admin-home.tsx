@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { SummaryRow } from "@/components/summary-list";
 import { countCatalogue } from "@/lib/home/home-summary";
 import { findAdminTasks } from "@/lib/tasks/find-tasks";
@@ -12,7 +13,7 @@ export async function AdminHome() {
       <h1 className="govuk-heading-xl">Administration</h1>
       <h2 className="govuk-heading-m">Values for open periods</h2>
       {periods.length === 0 ? (
-        <p className="govuk-body">No period is open. <a className="govuk-link" href="/periods">Open a period</a></p>
+        <p className="govuk-body">No period is open. <Link className="govuk-link" href="/periods">Open a period</Link></p>
       ) : (
         <TaskList items={periods.map((p) => ({
           id: `values-${p.month}`,
@@ -31,7 +32,7 @@ export async function AdminHome() {
         <SummaryRow label="Active users">{counts.users.toLocaleString("en-GB")}</SummaryRow>
         <SummaryRow label="Periods opened">{counts.periods.toLocaleString("en-GB")}</SummaryRow>
       </dl>
-      <p className="govuk-body"><a className="govuk-link" href="/admin">Go to administration</a></p>
+      <p className="govuk-body"><Link className="govuk-link" href="/admin">Go to administration</Link></p>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
@@ -22,9 +23,9 @@ export default async function PeriodsPage() {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <OpenPeriodForm suggestedMonth={suggestNextMonth(periods[0]?.month)} />
-            <p className="govuk-body"><a className="govuk-link" href="/periods/calendar">Enter a year of panel dates at once</a></p>
+            <p className="govuk-body"><Link className="govuk-link" href="/periods/calendar">Enter a year of panel dates at once</Link></p>
             <p className="govuk-body">
-              <a className="govuk-link" href="/periods/history-import">Import figures for many months</a>: a year or two of history in one file, before the first month opened here.
+              <Link className="govuk-link" href="/periods/history-import">Import figures for many months</Link>: a year or two of history in one file, before the first month opened here.
             </p>
           </div>
         </div>

@@ -15,9 +15,13 @@ export function LoginForm({ callbackUrl, initialError, expired }: { callbackUrl:
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const email = String(form.get("email") ?? "").trim();
-    const password = String(form.get("password") ?? "");
-    const code = String(form.get("code") ?? "").trim();
+    const text = (name: string) => {
+      const value = form.get(name);
+      return typeof value === "string" ? value : "";
+    };
+    const email = text("email").trim();
+    const password = text("password");
+    const code = text("code").trim();
     const fieldErrors: FieldErrors = {};
     if (!email) fieldErrors.email = "Enter your email address";
     if (!password) fieldErrors.password = "Enter your password";
@@ -49,7 +53,7 @@ export function LoginForm({ callbackUrl, initialError, expired }: { callbackUrl:
         <div className="govuk-inset-text">Your session has ended. Sign in again to continue.</div>
       ) : null}
       <h1 className="govuk-heading-l">Sign in</h1>
-      <form noValidate onSubmit={onSubmit} method="post" action="/api/auth/callback/credentials">
+      <form noValidate onSubmit={(e) => void onSubmit(e)} method="post" action="/api/auth/callback/credentials">
         <TextInput id="email" label="Email address" error={errors.email} invalid={Boolean(message && !needCode)} type="email" autoComplete="username" spellCheck={false} />
         <TextInput id="password" label="Password" error={errors.password} type="password" autoComplete="current-password" />
         {needCode ? (

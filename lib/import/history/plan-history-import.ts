@@ -65,12 +65,12 @@ export function planHistoryImport({ table, catalogue, periods, existing, now = n
     if (action === "refused") {
       const reason = period
         ? `the ${formatMonth(month)} pack is ${period.status === "PUBLISHED" ? "published" : "signed off"}, so its figures cannot change here: the director must start an amendment, then import the month on its own page`
-        : `${formatMonth(month)} has not been opened: months from ${formatMonth(firstOpened!)} on must be opened on the periods page before figures can be imported into them`;
+        : `${formatMonth(month)} has not been opened: months from ${formatMonth(firstOpened)} on must be opened on the periods page before figures can be imported into them`;
       const refused = rows.map((raw) => errorRow(raw, raw.valueHeader ?? periodHeader, reason));
       months.push({ month, action, periodId: period?.id ?? null, counts: countsOf(refused), rows: refused });
       continue;
     }
-    const validated = validateImportRows({ table: { ...table, rows }, month, catalogue, existing: (period && existing.get(period.id)) ?? new Map() });
+    const validated = validateImportRows({ table: { ...table, rows }, month, catalogue, existing: (period && existing.get(period.id)) ?? new Map<string, ExistingValue>() });
     if (!validated.ok) return validated;
     months.push({ month, action, periodId: period?.id ?? null, counts: validated.preview.counts, rows: validated.preview.rows });
   }

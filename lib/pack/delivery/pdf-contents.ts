@@ -20,7 +20,7 @@ export async function headingPages(pdf: Uint8Array, headings: string[]): Promise
       for (const item of items) {
         const title = norm(item.title);
         if (wanted.has(title) && !found.has(title) && item.dest) {
-          const dest = typeof item.dest === "string" ? await doc.getDestination(item.dest) : item.dest;
+          const dest: unknown[] | null = typeof item.dest === "string" ? await doc.getDestination(item.dest) : item.dest;
           const ref = dest?.[0];
           if (ref && typeof ref === "object") found.set(title, (await doc.getPageIndex(ref as { num: number; gen: number })) + 1);
           else if (typeof ref === "number") found.set(title, ref + 1);

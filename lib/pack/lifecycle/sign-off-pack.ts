@@ -14,7 +14,6 @@ import { renderCharts } from "@/lib/pack/snapshot/render-charts";
 import { chartSpecFor, hasChart } from "@/lib/pack/snapshot/chart-spec";
 import { contentHash } from "@/lib/pack/snapshot/content-hash";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
 import { PERIOD_TRANSITIONS, assertPeriodTransition } from "@/lib/pack/lifecycle/period-lifecycle";
 import { endActionsShownLast } from "@/lib/actions/snapshot-actions";
@@ -41,7 +40,7 @@ export async function signOffPack(user: SessionUser, input: { month: string; exp
     const hash = contentHash(snapshot);
     const pack = await tx.packVersion.create({
       data: {
-        periodId: period.id, version, snapshot: snapshot as unknown as Prisma.InputJsonValue, contentHash: hash,
+        periodId: period.id, version, snapshot, contentHash: hash,
         signedOffById: user.id, signedOffByName: user.name, signedOffByRole: user.role, signedOffAt: now, amendmentReason: locked.amendmentReason,
       },
     });

@@ -62,6 +62,7 @@ const section = z.object({
 
 /** Every schema version this build can read. Earlier schemas differ from later ones only in what they may leave out. */
 export const READABLE_SCHEMAS = [1, 2, 3, 4, SNAPSHOT_SCHEMA] as const;
+const isReadableSchema = (schema: unknown): schema is (typeof READABLE_SCHEMAS)[number] => READABLE_SCHEMAS.some((n) => n === schema);
 
 export const packSnapshotSchema: z.ZodType<PackSnapshot> = z.object({
   schema: z.union(READABLE_SCHEMAS.map((n) => z.literal(n))),
@@ -80,7 +81,7 @@ export type SnapshotRead = { ok: true; snapshot: PackSnapshot } | { ok: false; r
  */
 export function readSnapshot(json: unknown): SnapshotRead {
   const schema = (json as { schema?: unknown } | null)?.schema;
-  if (!READABLE_SCHEMAS.includes(schema as (typeof READABLE_SCHEMAS)[number])) {
+  if (!isReadableSchema(schema)) {
     return { ok: false, reason: `it was stored as snapshot schema ${JSON.stringify(schema ?? null)}, and this version of Scrutiny Pack reads schemas ${READABLE_SCHEMAS.join(", ").replace(/, (\d+)$/, " and $1")}` };
   }
   const parsed = packSnapshotSchema.safeParse(json);

@@ -1,5 +1,6 @@
 // The audit log's filters: a plain GET form, so a filtered view is a link that can be shared and
 // the CSV export can use the same query string.
+import Link from "next/link";
 import { describeAction, describeEntityType } from "@/lib/audit/audit-labels";
 import type { AuditFilters, SearchParams } from "@/lib/audit/audit-filters";
 import { TextInput } from "@/components/form/text-input";
@@ -51,7 +52,7 @@ export function AuditFilterForm({ filters, raw, errors, actions, entityTypes }: 
       </div>
       <div className="govuk-button-group">
         <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">Apply filters</button>
-        <a className="govuk-link" href="/admin/audit">Clear filters</a>
+        <Link className="govuk-link" href="/admin/audit">Clear filters</Link>
       </div>
     </form>
   );

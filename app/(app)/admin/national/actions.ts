@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction, type ActionState } from "@/lib/define-action";
+import { formText } from "@/lib/action-result";
 import { setCouncilLaNumber } from "@/lib/national/council-setting";
 import { linkIndicatorMeasure } from "@/lib/national/link-indicator-measure";
 
@@ -15,7 +16,7 @@ const laInput = z.object({
 
 export const setLaNumberAction = formAction({
   schema: laInput, permission: "national.manage",
-  read: (form) => ({ laNumber: String(form.get("laNumber") ?? ""), borrowed: form.get("borrowed") === "yes" }),
+  read: (form) => ({ laNumber: formText(form, "laNumber"), borrowed: form.get("borrowed") === "yes" }),
   run: (user, input) => setCouncilLaNumber(user, input),
   done: (saved) => {
     revalidatePath("/admin/national");

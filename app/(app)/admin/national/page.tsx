@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/format/dates";
@@ -49,7 +50,7 @@ export default async function NationalDataPage({ searchParams }: Props) {
               <SummaryRow label="Measures">{overview.measures.toLocaleString("en-GB")}</SummaryRow>
               <SummaryRow label="Published figures">{overview.figures.toLocaleString("en-GB")}</SummaryRow>
               <SummaryRow label="Authorities with statistical neighbours">{overview.authoritiesWithNeighbours.toLocaleString("en-GB")}</SummaryRow>
-              <SummaryRow label="Indicators linked to a measure">{overview.linked} (<a className="govuk-link" href="/admin/national/links">link indicators to measures</a>)</SummaryRow>
+              <SummaryRow label="Indicators linked to a measure">{overview.linked} (<Link className="govuk-link" href="/admin/national/links">link indicators to measures</Link>)</SummaryRow>
               {overview.lastImport ? <SummaryRow label="Last import">{formatDateTime(overview.lastImport.at)} by {overview.lastImport.actorName}</SummaryRow> : null}
             </dl>
             <h2 className="govuk-heading-s">Which files</h2>

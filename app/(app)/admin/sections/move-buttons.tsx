@@ -3,7 +3,6 @@
 // the section reaches the top or bottom), and the result is announced.
 import { useActionState, useEffect, useRef } from "react";
 import { FormError } from "@/components/form/error-summary";
-import type { ActionState } from "@/lib/define-action";
 import { moveSectionAction } from "./actions";
 
 export function MoveButtons({ id, name, first, last }: { id: string; name: string; first: boolean; last: boolean }) {

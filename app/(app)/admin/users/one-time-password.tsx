@@ -37,7 +37,7 @@ export function OneTimePassword({ title, intro, password, userName, children }: 
       </div>
       <h2 className="govuk-heading-m">Password for {userName}</h2>
       <p className="app-one-time-password" id="one-time-password" data-testid="one-time-password">{password}</p>
-      <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={copy} aria-describedby="copy-status">
+      <button type="button" className="govuk-button govuk-button--secondary" data-module="govuk-button" onClick={() => void copy()} aria-describedby="copy-status">
         Copy password
       </button>
       <p className="govuk-body" id="copy-status" role="status">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/current-user";
 import { roleLabel } from "@/lib/auth/roles";
@@ -22,7 +23,7 @@ export default async function UsersPage() {
         {active.toLocaleString("en-GB")} active {active === 1 ? "account" : "accounts"}
         {users.length > active ? `, ${(users.length - active).toLocaleString("en-GB")} deactivated` : ""}.
       </p>
-      <a href="/admin/users/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">Add a user</a>
+      <Link href="/admin/users/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">Add a user</Link>
       <ScrollRegion label="Users" className="app-scroll-region--spaced app-scroll-region--min">
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Users and their roles</caption>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { TaskList } from "@/components/task-list";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
@@ -115,7 +116,7 @@ export default async function PeriodPage({ params, searchParams }: Props) {
 
       {o.missingNotice ? (
         <div className="govuk-inset-text" id="missing-months">
-          {o.missingNotice}.{o.may.import || can(user.role, "value.import") ? <> <a className="govuk-link" href="/periods/history-import">Import figures for those months</a>.</> : null}
+          {o.missingNotice}.{o.may.import || can(user.role, "value.import") ? <> <Link className="govuk-link" href="/periods/history-import">Import figures for those months</Link>.</> : null}
         </div>
       ) : null}
       <h2 className="govuk-heading-m">Figures</h2>

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { formAction, type ActionState } from "@/lib/define-action";
+import { formText } from "@/lib/action-result";
 import { planMeetings } from "@/lib/calendar/plan-meetings";
 
 export type PlanState = ActionState;
@@ -21,7 +22,7 @@ export const planMeetingsAction = formAction({
   schema: planForm,
   permission: "period.open",
   keepValues: true,
-  read: (form) => ({ dates: String(form.get("dates") ?? ""), file: form.get("file") instanceof File ? form.get("file") : null }),
+  read: (form) => ({ dates: formText(form, "dates"), file: form.get("file") instanceof File ? form.get("file") : null }),
   run: async (user, input) => planMeetings(user, input.file
     ? { source: "ics", fileName: input.file.name.slice(0, 100), text: await input.file.text() }
     : { source: "list", text: input.dates }),

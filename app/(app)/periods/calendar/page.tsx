@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/current-user";
 import { Breadcrumbs } from "@/components/breadcrumbs";
@@ -27,8 +28,8 @@ export default async function PlanMeetingsPage({ searchParams }: Props) {
       <div className="govuk-grid-row"><div className="govuk-grid-column-two-thirds"><PlanMeetingsForm /></div></div>
       <h2 className="govuk-heading-m">Links for the committee system</h2>
       <ul className="govuk-list">
-        <li><a className="govuk-link" href="/packs/latest">/packs/latest</a>: the latest published pack</li>
-        <li><a className="govuk-link" href="/packs/calendar.ics">/packs/calendar.ics</a>: the panel dates as a calendar feed, each with its pack&rsquo;s link once published</li>
+        <li><Link className="govuk-link" href="/packs/latest">/packs/latest</Link>: the latest published pack</li>
+        <li><Link className="govuk-link" href="/packs/calendar.ics">/packs/calendar.ics</Link>: the panel dates as a calendar feed, each with its pack&rsquo;s link once published</li>
       </ul>
     </>
   );

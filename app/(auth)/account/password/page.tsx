@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageShell } from "@/components/page-shell";
@@ -16,7 +17,7 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
     <PageShell user={account.user}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          {account.mustChangePassword ? null : <a href="/" className="govuk-back-link">Back</a>}
+          {account.mustChangePassword ? null : <Link href="/" className="govuk-back-link">Back</Link>}
           {done ? (
             <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="password-changed-title" data-module="govuk-notification-banner">
               <div className="govuk-notification-banner__header">

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PageShell } from "@/components/page-shell";
@@ -25,7 +26,7 @@ export default async function TwoStepPage() {
     <PageShell user={account.user}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          {account.mustSetUpSecondFactor ? null : <a href="/" className="govuk-back-link">Back</a>}
+          {account.mustSetUpSecondFactor ? null : <Link href="/" className="govuk-back-link">Back</Link>}
           {!status.local ? (
             <>
               <h1 className="govuk-heading-l">Two-step sign-in</h1>

@@ -1,5 +1,6 @@
 "use client";
 // Setting up an authenticator app: the key to add, a code to prove it, then the recovery codes once.
+import Link from "next/link";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextInput } from "@/components/form/text-input";
@@ -18,7 +19,7 @@ export function TwoStepForm({ secret, uri, required }: { secret: string; uri: st
         <ul className="govuk-list app-recovery-codes" data-testid="recovery-codes">
           {state.data.recoveryCodes.map((c) => <li key={c}><code>{c}</code></li>)}
         </ul>
-        <a className="govuk-button" href="/">Continue</a>
+        <Link className="govuk-button" href="/">Continue</Link>
       </>
     );
   }

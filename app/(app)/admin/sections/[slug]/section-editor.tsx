@@ -4,7 +4,6 @@
 import { useActionState, useState, type ReactNode } from "react";
 import { Checkboxes } from "@/components/form/checkboxes";
 import { ErrorSummary } from "@/components/form/error-summary";
-import type { ActionState } from "@/lib/define-action";
 import { SuccessBanner } from "../../indicators/success-banner";
 import { renameSectionAction, setSectionOwnersAction } from "./actions";
 import { TextInput } from "@/components/form/text-input";

@@ -3,7 +3,6 @@
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextInput } from "@/components/form/text-input";
-import type { ActionState } from "@/lib/define-action";
 import { createSectionAction } from "./actions";
 
 export function NewSectionForm() {

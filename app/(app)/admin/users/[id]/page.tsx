@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { SummaryRow } from "@/components/summary-list";
 import type { Metadata } from "next";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -38,7 +39,7 @@ export default async function UserPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <a href="/admin/users" className="govuk-back-link">Back to users</a>
+      <Link href="/admin/users" className="govuk-back-link">Back to users</Link>
       {doneMessage ? <NotificationBanner id="done-title" heading={doneMessage} /> : null}
       <span className="govuk-caption-l">User</span>
       <h1 className="govuk-heading-l">{user.name}</h1>

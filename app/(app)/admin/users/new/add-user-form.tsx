@@ -1,5 +1,6 @@
 "use client";
 // Adds a user, then shows their generated password once in place of the form.
+import Link from "next/link";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextInput } from "@/components/form/text-input";
@@ -17,8 +18,8 @@ export function AddUserForm() {
       <OneTimePassword title="User added" intro={<>{user.name} can now sign in as <strong><Breakable text={user.email} /></strong></>} password={user.password} userName={user.name}>
         <ul className="govuk-list">
           <li><a className="govuk-link" href={`/admin/users/${user.id}`}>View {user.name}&apos;s account</a></li>
-          <li><a className="govuk-link" href="/admin/users/new">Add another user</a></li>
-          <li><a className="govuk-link" href="/admin/users">Back to users</a></li>
+          <li><Link className="govuk-link" href="/admin/users/new">Add another user</Link></li>
+          <li><Link className="govuk-link" href="/admin/users">Back to users</Link></li>
         </ul>
       </OneTimePassword>
     );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/current-user";
 import { AddUserForm } from "./add-user-form";
@@ -9,7 +10,7 @@ export default async function AddUserPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <a href="/admin/users" className="govuk-back-link">Back to users</a>
+        <Link href="/admin/users" className="govuk-back-link">Back to users</Link>
         <AddUserForm />
       </div>
     </div>

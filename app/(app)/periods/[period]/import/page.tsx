@@ -74,7 +74,7 @@ export default async function ImportValuesPage({ params, searchParams }: Props) 
               <details className="govuk-details">
                 <summary className="govuk-details__summary"><span className="govuk-details__summary-text">An example file</span></summary>
                 <div className="govuk-details__text">
-                  <pre className="app-import-example" tabIndex={0} aria-label="Example CSV file">{`indicator_code,period,value,note\nCONTACTS,${month},1337,\nASSESS_45WD_PCT,${month},58.0,\nCP_VISITS_TIMELY_PCT,${month},,Case system outage: not extracted`}</pre>
+                  <pre className="app-import-example" role="region" tabIndex={0} aria-label="Example CSV file">{`indicator_code,period,value,note\nCONTACTS,${month},1337,\nASSESS_45WD_PCT,${month},58.0,\nCP_VISITS_TIMELY_PCT,${month},,Case system outage: not extracted`}</pre>
                 </div>
               </details>
             </UploadForm>

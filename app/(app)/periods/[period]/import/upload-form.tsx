@@ -2,7 +2,7 @@
 // "Upload a file": sent with XMLHttpRequest so a large file shows how far its upload has got (a
 // server action cannot report upload progress). Without script it is a plain multipart form post
 // to the same route handler, which then redirects.
-import { useEffect, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { ACCEPT_ATTRIBUTE, MAX_IMPORT_BYTES } from "@/lib/import/limits";
@@ -42,15 +42,12 @@ export function UploadForm({ action, initialError, initialErrors = {}, heading, 
   const error = errors.file;
   const setError = (message: string | undefined) => setErrors(message ? { file: message } : {});
   const accepts = KINDS[kind];
-  const [phase, setPhase] = useState<Phase>({ kind: "idle" });
+  const [uploadPhase, setPhase] = useState<Phase>({ kind: "idle" });
   const [navigating, startNavigation] = useTransition();
-  const busy = phase.kind !== "idle";
-
   // A result shown on this same page (DfE data, history) keeps this form mounted: once the
   // navigation to it has finished, the form is ready for the next file.
-  useEffect(() => {
-    if (phase.kind === "opening" && !navigating) setPhase({ kind: "idle" });
-  }, [phase.kind, navigating]);
+  const phase: Phase = uploadPhase.kind === "opening" && !navigating ? { kind: "idle" } : uploadPhase;
+  const busy = phase.kind !== "idle";
 
   function refuse(message: string, fieldErrors?: Record<string, string>) {
     setPhase({ kind: "idle" });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound } from "next/navigation";
@@ -70,7 +71,7 @@ export default async function HistoryPreviewPage({ params }: Props) {
         <SummaryRow label="Months">{months.length ? `${months.length}, ${formatMonth(months[0].month)} to ${formatMonth(months[months.length - 1].month)}` : "None"}</SummaryRow>
       </dl>
       {batch.status === "DISCARDED" ? (
-        <p className="govuk-body">{batch.fileName} was not imported: it was set aside. <a className="govuk-link" href="/periods/history-import">Upload a file</a></p>
+        <p className="govuk-body">{batch.fileName} was not imported: it was set aside. <Link className="govuk-link" href="/periods/history-import">Upload a file</Link></p>
       ) : batch.status === "PENDING" ? (
         batch.errors.length ? (
           <p className="govuk-body">Nothing has been imported. Correct the rows listed in your file, then upload it again.</p>
@@ -114,7 +115,7 @@ export default async function HistoryPreviewPage({ params }: Props) {
           </ul>
         </>
       ) : null}
-      {committed ? <p className="govuk-body"><a className="govuk-link" href="/periods">Back to periods</a></p> : null}
+      {committed ? <p className="govuk-body"><Link className="govuk-link" href="/periods">Back to periods</Link></p> : null}
     </>
   );
 }

@@ -38,7 +38,7 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   try {
     const typed = { asAt: dateField(upload.form, "asAt"), coversFrom: dateField(upload.form, "coversFrom") };
     const result = await previewAnnexA(user, month, { file: upload.file, ...typed });
-    if (!result.ok) return "fileError" in result ? fileProblem(result.fileError) : problem(422, result.fieldErrors as Record<string, string>, typed);
+    if (!result.ok) return "fileError" in result ? fileProblem(result.fileError) : problem(422, result.fieldErrors, typed);
     const url = `${uploadPage}/annex-a/${result.batchId}`;
     return wantsJson ? json(201, annexAAnswer(url, result.stored)) : seeOther(url);
   } catch (e) {

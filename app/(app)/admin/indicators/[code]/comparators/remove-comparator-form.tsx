@@ -2,7 +2,6 @@
 // Removes a comparator; if that is refused (say, someone changed the indicator), says why.
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
-import type { ActionState } from "@/lib/define-action";
 import { removeComparatorAction } from "./actions";
 
 export function RemoveComparatorForm({ code, version, id, name }: { code: string; version: string; id: string; name: string }) {

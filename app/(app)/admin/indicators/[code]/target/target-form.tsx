@@ -6,7 +6,6 @@ import { ErrorSummary } from "@/components/form/error-summary";
 import { DateInput } from "@/components/form/date-input";
 import { TextInput } from "@/components/form/text-input";
 import { Checkbox } from "@/components/form/checkboxes";
-import type { ActionState } from "@/lib/define-action";
 import { changeTargetAction } from "./actions";
 
 type Props = {

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -14,7 +15,7 @@ export default async function RemovePopulationPage({ params }: { params: Promise
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <a href="/admin/population" className="govuk-back-link">Back to child population</a>
+        <Link href="/admin/population" className="govuk-back-link">Back to child population</Link>
         <h1 className="govuk-heading-l">Remove the figure for {row.year}?</h1>
         <p className="govuk-body">
           {row.count.toLocaleString("en-GB")} children aged 0 to 17{row.source ? ` (${row.source})` : ""}, last changed by {row.updatedByName}.

@@ -1,5 +1,6 @@
 "use client";
 // The button that removes one year's figure, and Cancel.
+import Link from "next/link";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { removeChildPopulationAction } from "../../actions";
@@ -13,7 +14,7 @@ export function RemovePopulationForm({ year }: { year: number }) {
         <input type="hidden" name="year" value={year} />
         <div className="govuk-button-group">
           <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={pending} aria-disabled={pending}>Remove the figure</button>
-          <a className="govuk-link" href="/admin/population">Cancel</a>
+          <Link className="govuk-link" href="/admin/population">Cancel</Link>
         </div>
       </form>
     </>

@@ -39,11 +39,14 @@ export function CommentaryEditor({ month, slug, version, initialBody, figuresSum
   const [autosaveStatus, setAutosaveStatus] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
   const latest = useRef({ body, version: currentVersion, saved: initialBody, pending });
-  latest.current = { ...latest.current, body, version: currentVersion, pending };
+  // The timer below reads what was last rendered; a ref is written after rendering, never during it.
+  useEffect(() => {
+    latest.current = { ...latest.current, body, version: currentVersion, pending };
+  });
 
   // One timer for the life of the editor: it saves only when the text changed since the last save.
   useEffect(() => {
-    const timer = setInterval(async () => {
+    const save = async () => {
       const l = latest.current;
       if (l.pending || l.body === l.saved) return;
       if (l.body.length > MAX_COMMENTARY_LENGTH) return setAutosaveStatus(`Not saved automatically: ${tooLong(l.body)}`);
@@ -56,7 +59,8 @@ export function CommentaryEditor({ month, slug, version, initialBody, figuresSum
       } else {
         setAutosaveStatus(`Not saved automatically: ${r.message}`);
       }
-    }, AUTOSAVE_MS);
+    };
+    const timer = setInterval(() => void save(), AUTOSAVE_MS);
     return () => clearInterval(timer);
   }, [month, slug]);
 

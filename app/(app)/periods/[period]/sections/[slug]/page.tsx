@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import type { Metadata } from "next";
 import { requirePermission } from "@/lib/auth/current-user";
@@ -75,7 +76,7 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
       <h2 className="govuk-heading-l">Figures</h2>
       {w.missingNotice ? (
         <div className="govuk-inset-text">
-          {w.missingNotice}.{can(user.role, "value.import") ? <> <a className="govuk-link" href="/periods/history-import">Import figures for those months</a>.</> : null}
+          {w.missingNotice}.{can(user.role, "value.import") ? <> <Link className="govuk-link" href="/periods/history-import">Import figures for those months</Link>.</> : null}
         </div>
       ) : null}
       <SectionFigures month={month} figures={w.figures} />

@@ -1,0 +1,2 @@
+import type { Mutation } from "./check.mjs";
+export declare const MUTATIONS: Mutation[];
