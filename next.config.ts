@@ -11,13 +11,19 @@ const nextConfig: NextConfig = {
   // The action body limit is Next's default, named so proxy.ts answers 413 at the same size (lib/security/request-guard.ts).
   // proxy.ts buffers a request's body for the handler behind it up to this size and passes on only that
   // much of a longer one (Next's default is 10 MB): the largest upload, an Annex A workbook, must arrive whole.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: ACTION_BODY_LIMIT }, proxyClientMaxBodySize: MAX_ANNEX_A_BODY_BYTES },
+  experimental: {
+    authInterrupts: true,
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
+    proxyClientMaxBodySize: MAX_ANNEX_A_BODY_BYTES,
+  },
   // pages/api/pack-page (the published pack, precompressed) is a Pages Router API route. Its dependencies are
   // bundled, as App Router code's are (not required from node_modules at run time), and Turbopack builds it
   // without the react-server condition, so "server-only" would throw there: on the server it is the empty
   // module, as in App Router server code; in the browser it is still the one that throws.
   bundlePagesRouterDependencies: true,
-  turbopack: { resolveAlias: { "server-only": { browser: "next/dist/compiled/server-only/index", default: "next/dist/compiled/server-only/empty" } } },
+  turbopack: {
+    resolveAlias: { "server-only": { browser: "next/dist/compiled/server-only/index", default: "next/dist/compiled/server-only/empty" } },
+  },
   sassOptions: { quietDeps: true, silenceDeprecations: ["import", "global-builtin"] },
   // A pack's downloads live beside it (/packs/2019-07.csv); a dynamic segment cannot end in ".csv".
   // Security headers on every response; pages get their nonce'd Content-Security-Policy from proxy.ts.
@@ -28,7 +34,11 @@ const nextConfig: NextConfig = {
     ];
   },
   rewrites() {
-    return { beforeFiles: [{ source: "/packs/:period(\\d{4}-\\d{2}).:format(csv|xlsx|json)", destination: "/api/packs/:period/export/:format" }], afterFiles: [], fallback: [] };
+    return {
+      beforeFiles: [{ source: "/packs/:period(\\d{4}-\\d{2}).:format(csv|xlsx|json)", destination: "/api/packs/:period/export/:format" }],
+      afterFiles: [],
+      fallback: [],
+    };
   },
 };
 

@@ -20,7 +20,8 @@ const PACK_PAGE = /^\/packs\/(\d{4}-\d{2})$/;
 function continueOrServeStoredPack(request: NextRequest): NextResponse {
   const { pathname, searchParams } = request.nextUrl;
   const month = PACK_PAGE.exec(pathname)?.[1];
-  if (process.env.NODE_ENV !== "production" || !month || (request.method !== "GET" && request.method !== "HEAD")) return NextResponse.next();
+  if (process.env.NODE_ENV !== "production" || !month || (request.method !== "GET" && request.method !== "HEAD"))
+    return NextResponse.next();
   if (searchParams.has("preview") || searchParams.has("render")) return NextResponse.next();
   const version = searchParams.get("version");
   const url = request.nextUrl.clone();

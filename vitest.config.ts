@@ -25,8 +25,27 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: "pure", include: files.pure, pool: "threads", isolate: false } },
-      { extends: true, test: { name: "database", include: files.database, pool: "forks", globalSetup: ["test/global-setup-db.ts"], setupFiles: ["test/setup-db.ts"] } },
-      { extends: true, test: { name: "slow", include: files.slow, pool: "forks", fileParallelism: false, globalSetup: ["test/global-setup-db.ts"], setupFiles: ["test/setup-db.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "database",
+          include: files.database,
+          pool: "forks",
+          globalSetup: ["test/global-setup-db.ts"],
+          setupFiles: ["test/setup-db.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "slow",
+          include: files.slow,
+          pool: "forks",
+          fileParallelism: false,
+          globalSetup: ["test/global-setup-db.ts"],
+          setupFiles: ["test/setup-db.ts"],
+        },
+      },
     ],
   },
 });

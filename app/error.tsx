@@ -8,7 +8,11 @@ export default function ErrorPage() {
       <main className="govuk-main-wrapper" id="main-content">
         <h1 className="govuk-heading-l">Sorry, there is a problem with the service</h1>
         <p className="govuk-body">Try again later. If it keeps happening, tell your administrator.</p>
-        <p className="govuk-body"><Link className="govuk-link" href="/">Go to your home page</Link></p>
+        <p className="govuk-body">
+          <Link className="govuk-link" href="/">
+            Go to your home page
+          </Link>
+        </p>
       </main>
     </div>
   );

@@ -11,8 +11,14 @@ export function PageNotFoundContent() {
     <>
       <PageTitle text={pageTitle("Page not found")} />
       <h1 className="govuk-heading-l">Page not found</h1>
-      <p className="govuk-body">If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.</p>
-      <p className="govuk-body"><Link className="govuk-link" href="/">Go to your home page</Link></p>
+      <p className="govuk-body">
+        If you typed the web address, check it is correct. If you pasted it, check you copied the entire address.
+      </p>
+      <p className="govuk-body">
+        <Link className="govuk-link" href="/">
+          Go to your home page
+        </Link>
+      </p>
     </>
   );
 }
@@ -23,7 +29,11 @@ export function ForbiddenContent() {
       <PageTitle text={pageTitle("You do not have access")} />
       <h1 className="govuk-heading-l">You do not have access to this page</h1>
       <p className="govuk-body">Your role does not include this part of Scrutiny Pack. If you think it should, ask an administrator.</p>
-      <p className="govuk-body"><Link className="govuk-link" href="/">Go to your home page</Link></p>
+      <p className="govuk-body">
+        <Link className="govuk-link" href="/">
+          Go to your home page
+        </Link>
+      </p>
     </>
   );
 }

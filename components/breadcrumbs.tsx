@@ -7,7 +7,9 @@ export function Breadcrumbs({ items }: { items: { href: string; text: ReactNode 
       <ol className="govuk-breadcrumbs__list">
         {items.map((item) => (
           <li key={item.href} className="govuk-breadcrumbs__list-item">
-            <a className="govuk-breadcrumbs__link" href={item.href}>{item.text}</a>
+            <a className="govuk-breadcrumbs__link" href={item.href}>
+              {item.text}
+            </a>
           </li>
         ))}
       </ol>

@@ -33,7 +33,14 @@ export function CommentaryMarkdown({ body }: { body: string }) {
           strong: ({ children }) => <b>{children}</b>,
           ul: ({ children }) => <ul className="govuk-list govuk-list--bullet">{children}</ul>,
           ol: ({ children }) => <ol className="govuk-list govuk-list--number">{children}</ol>,
-          a: ({ href, children }) => (href ? <a className="govuk-link" href={href} rel="noopener noreferrer nofollow">{children}</a> : <span>{children}</span>),
+          a: ({ href, children }) =>
+            href ? (
+              <a className="govuk-link" href={href} rel="noopener noreferrer nofollow">
+                {children}
+              </a>
+            ) : (
+              <span>{children}</span>
+            ),
         }}
       >
         {body}

@@ -15,9 +15,17 @@ export function DirectionOfTravel({ direction, change }: { direction: Direction 
   const d = describeDirection(direction);
   return (
     <span className={`app-travel app-travel--${direction.verdict.toLowerCase().replace("_", "-")}`}>
-      <span className="app-travel__symbol" aria-hidden="true">{d.symbol}</span> {d.text}
+      <span className="app-travel__symbol" aria-hidden="true">
+        {d.symbol}
+      </span>{" "}
+      {d.text}
       {d.hiddenText ? <span className="govuk-visually-hidden"> {d.hiddenText}</span> : null}
-      {change && change !== "No change" ? <>{" "}<span className="app-travel__change">{change}</span></> : null}
+      {change && change !== "No change" ? (
+        <>
+          {" "}
+          <span className="app-travel__change">{change}</span>
+        </>
+      ) : null}
     </span>
   );
 }
@@ -26,7 +34,9 @@ export function DirectionOfTravel({ direction, change }: { direction: Direction 
 export function NoJudgement({ text }: { text: string }) {
   return (
     <>
-      <span aria-hidden="true" className="app-secondary-text">–</span>
+      <span aria-hidden="true" className="app-secondary-text">
+        –
+      </span>
       <span className="govuk-visually-hidden">{text}</span>
     </>
   );

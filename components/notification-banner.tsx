@@ -5,7 +5,17 @@
 // `focusKey` changes with each result, so the same message after a second save takes focus again.
 import { useEffect, useRef, type ReactNode } from "react";
 
-export function NotificationBanner({ heading, children, id = "success-banner-title", focusKey }: { heading: string; children?: ReactNode; id?: string; focusKey?: string | number }) {
+export function NotificationBanner({
+  heading,
+  children,
+  id = "success-banner-title",
+  focusKey,
+}: {
+  heading: string;
+  children?: ReactNode;
+  id?: string;
+  focusKey?: string | number;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -17,9 +27,17 @@ export function NotificationBanner({ heading, children, id = "success-banner-tit
     return () => el.removeEventListener("blur", drop);
   }, [focusKey]);
   return (
-    <div ref={ref} className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby={id} data-module="govuk-notification-banner">
+    <div
+      ref={ref}
+      className="govuk-notification-banner govuk-notification-banner--success"
+      role="alert"
+      aria-labelledby={id}
+      data-module="govuk-notification-banner"
+    >
       <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id={id}>Success</h2>
+        <h2 className="govuk-notification-banner__title" id={id}>
+          Success
+        </h2>
       </div>
       <div className="govuk-notification-banner__content">
         <p className="govuk-notification-banner__heading">{heading}</p>

@@ -10,7 +10,9 @@ export async function PageShell({ user, children, stored = false }: { user: Sess
   const waiting = user && !stored ? await countWaitingItems(user).catch(() => 0) : 0;
   return (
     <>
-      <a href="#main-content" className="govuk-skip-link">Skip to main content</a>
+      <a href="#main-content" className="govuk-skip-link">
+        Skip to main content
+      </a>
       <ServiceHeader user={user} waiting={waiting} stored={stored} />
       <div className="govuk-width-container">
         <main className="govuk-main-wrapper app-main" id="main-content" tabIndex={-1}>
@@ -21,7 +23,11 @@ export async function PageShell({ user, children, stored = false }: { user: Sess
         <div className="govuk-width-container">
           <h2 className="govuk-visually-hidden">Support links</h2>
           <ul className="govuk-footer__inline-list">
-            <li className="govuk-footer__inline-list-item"><Link className="govuk-footer__link" href="/accessibility">Accessibility statement</Link></li>
+            <li className="govuk-footer__inline-list-item">
+              <Link className="govuk-footer__link" href="/accessibility">
+                Accessibility statement
+              </Link>
+            </li>
           </ul>
           <p className="govuk-body-s">{appConfig.councilName}: Children's Services performance reporting</p>
         </div>

@@ -5,7 +5,15 @@ const NEXT = "m8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.185
 
 function Arrow({ d, kind }: { d: string; kind: "prev" | "next" }) {
   return (
-    <svg className={`govuk-pagination__icon govuk-pagination__icon--${kind}`} xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13">
+    <svg
+      className={`govuk-pagination__icon govuk-pagination__icon--${kind}`}
+      xmlns="http://www.w3.org/2000/svg"
+      height="13"
+      width="15"
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 15 13"
+    >
       <path d={d} />
     </svg>
   );
@@ -24,7 +32,17 @@ export function pageItems(page: number, pageCount: number): (number | null)[] {
 }
 
 /** `label` names what is paged, for the navigation landmark ("Pages of the audit log"). */
-export function Pagination({ label, page, pageCount, hrefFor }: { label: string; page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  label,
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  label: string;
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
   if (pageCount <= 1) return null;
   return (
     <nav className="govuk-pagination" aria-label={label}>
@@ -32,17 +50,28 @@ export function Pagination({ label, page, pageCount, hrefFor }: { label: string;
         <div className="govuk-pagination__prev">
           <a className="govuk-link govuk-pagination__link" href={hrefFor(page - 1)} rel="prev">
             <Arrow d={PREV} kind="prev" />
-            <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
+            <span className="govuk-pagination__link-title">
+              Previous<span className="govuk-visually-hidden"> page</span>
+            </span>
           </a>
         </div>
       ) : null}
       <ul className="govuk-pagination__list">
         {pageItems(page, pageCount).map((n, i) =>
           n === null ? (
-            <li key={`gap-${i}`} className="govuk-pagination__item govuk-pagination__item--ellipsis">&ctdot;</li>
+            <li key={`gap-${i}`} className="govuk-pagination__item govuk-pagination__item--ellipsis">
+              &ctdot;
+            </li>
           ) : (
             <li key={n} className={`govuk-pagination__item${n === page ? " govuk-pagination__item--current" : ""}`}>
-              <a className="govuk-link govuk-pagination__link" href={hrefFor(n)} aria-label={`Page ${n}`} aria-current={n === page ? "page" : undefined}>{n}</a>
+              <a
+                className="govuk-link govuk-pagination__link"
+                href={hrefFor(n)}
+                aria-label={`Page ${n}`}
+                aria-current={n === page ? "page" : undefined}
+              >
+                {n}
+              </a>
             </li>
           ),
         )}
@@ -50,7 +79,9 @@ export function Pagination({ label, page, pageCount, hrefFor }: { label: string;
       {page < pageCount ? (
         <div className="govuk-pagination__next">
           <a className="govuk-link govuk-pagination__link" href={hrefFor(page + 1)} rel="next">
-            <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
+            <span className="govuk-pagination__link-title">
+              Next<span className="govuk-visually-hidden"> page</span>
+            </span>
             <Arrow d={NEXT} kind="next" />
           </a>
         </div>

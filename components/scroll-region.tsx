@@ -10,8 +10,10 @@ export function ScrollRegion({ className, children, ...name }: Name & { classNam
   return (
     <div
       className={`app-scroll-region${className ? ` ${className}` : ""}`}
-      role="region" tabIndex={0}
-      aria-label={name.label} aria-labelledby={name.labelledBy}
+      role="region"
+      tabIndex={0}
+      aria-label={name.label}
+      aria-labelledby={name.labelledBy}
     >
       {children}
     </div>

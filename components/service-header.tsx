@@ -14,7 +14,9 @@ export function ServiceHeader({ user, waiting = 0, stored = false }: { user: Ses
       <header className="govuk-generic-header" data-module="govuk-header">
         <div className="govuk-generic-header__container govuk-width-container">
           <div className="govuk-generic-header__logo">
-            <Link href="/" className="govuk-generic-header__homepage-link">{appConfig.councilName}</Link>
+            <Link href="/" className="govuk-generic-header__homepage-link">
+              {appConfig.councilName}
+            </Link>
           </div>
         </div>
       </header>
@@ -22,11 +24,15 @@ export function ServiceHeader({ user, waiting = 0, stored = false }: { user: Ses
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             <span className="govuk-service-navigation__service-name">
-              <Link href="/" className="govuk-service-navigation__link">{appConfig.serviceName}</Link>
+              <Link href="/" className="govuk-service-navigation__link">
+                {appConfig.serviceName}
+              </Link>
             </span>
             {stored ? <span hidden data-app-slot="nav" /> : user ? <NavLinks items={navigationFor(user.role)} /> : null}
           </div>
-          {stored ? <span hidden data-app-slot="user" /> : user ? (
+          {stored ? (
+            <span hidden data-app-slot="user" />
+          ) : user ? (
             <div className="app-header-user">
               <span>
                 Signed in as <strong>{user.name}</strong>, {roleLabel[user.role]}
@@ -36,8 +42,12 @@ export function ServiceHeader({ user, waiting = 0, stored = false }: { user: Ses
                   <strong className="govuk-tag govuk-tag--red">{waiting}</strong> {waiting === 1 ? "item waiting" : "items waiting"} for you
                 </Link>
               ) : null}
-              <Link className="govuk-link" href="/account/password">Change your password</Link>
-              <Link className="govuk-link" href="/account/two-step">Two-step sign-in</Link>
+              <Link className="govuk-link" href="/account/password">
+                Change your password
+              </Link>
+              <Link className="govuk-link" href="/account/two-step">
+                Two-step sign-in
+              </Link>
               <SignOutButton />
             </div>
           ) : null}

@@ -3,7 +3,17 @@
 // as GOV.UK asks, so the columns line up.
 import type { ReactNode } from "react";
 
-export function SummaryRow({ label, children, action, mixed = false }: { label: string; children: ReactNode; action?: { href: string; text: string; hidden: string }; mixed?: boolean }) {
+export function SummaryRow({
+  label,
+  children,
+  action,
+  mixed = false,
+}: {
+  label: string;
+  children: ReactNode;
+  action?: { href: string; text: string; hidden: string };
+  mixed?: boolean;
+}) {
   return (
     <div className={`govuk-summary-list__row${mixed && !action ? " govuk-summary-list__row--no-actions" : ""}`}>
       <dt className="govuk-summary-list__key">{label}</dt>
@@ -11,7 +21,8 @@ export function SummaryRow({ label, children, action, mixed = false }: { label: 
       {action ? (
         <dd className="govuk-summary-list__actions">
           <a className="govuk-link" href={action.href}>
-            {action.text}<span className="govuk-visually-hidden"> {action.hidden}</span>
+            {action.text}
+            <span className="govuk-visually-hidden"> {action.hidden}</span>
           </a>
         </dd>
       ) : null}

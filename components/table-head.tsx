@@ -8,7 +8,9 @@ export function TableHead({ columns }: { columns: Column[] }) {
         {columns.map((c) => {
           const { text, numeric } = typeof c === "string" ? { text: c, numeric: false } : c;
           return (
-            <th key={text} scope="col" className={`govuk-table__header${numeric ? " govuk-table__header--numeric" : ""}`}>{text}</th>
+            <th key={text} scope="col" className={`govuk-table__header${numeric ? " govuk-table__header--numeric" : ""}`}>
+              {text}
+            </th>
           );
         })}
       </tr>

@@ -10,13 +10,25 @@ export function TaskList({ items }: { items: TaskItem[] }) {
         <li key={item.id} className={`govuk-task-list__item${item.href ? " govuk-task-list__item--with-link" : ""}`}>
           <div className="govuk-task-list__name-and-hint">
             {item.href ? (
-              <a className="govuk-link govuk-task-list__link" href={item.href} aria-describedby={`${item.hint ? `${item.id}-hint ` : ""}${item.id}-status`}>{item.name}</a>
+              <a
+                className="govuk-link govuk-task-list__link"
+                href={item.href}
+                aria-describedby={`${item.hint ? `${item.id}-hint ` : ""}${item.id}-status`}
+              >
+                {item.name}
+              </a>
             ) : (
               <div>{item.name}</div>
             )}
-            {item.hint ? <div id={`${item.id}-hint`} className="govuk-task-list__hint">{item.hint}</div> : null}
+            {item.hint ? (
+              <div id={`${item.id}-hint`} className="govuk-task-list__hint">
+                {item.hint}
+              </div>
+            ) : null}
           </div>
-          <div className="govuk-task-list__status" id={`${item.id}-status`}>{item.status}</div>
+          <div className="govuk-task-list__status" id={`${item.id}-status`}>
+            {item.status}
+          </div>
         </li>
       ))}
     </ul>

@@ -69,7 +69,10 @@ test.describe("your own password", () => {
     await page.getByRole("button", { name: "Change password" }).click();
     await expect(page.locator(".govuk-notification-banner--success")).toContainText("Your password has been changed");
     await expectAccessible(page);
-    const event = await one<{ n: string }>(`select count(*)::text as n from "AuditEvent" where action = 'user.passwordChanged' and "entityId" = $1`, [person.id]);
+    const event = await one<{ n: string }>(
+      `select count(*)::text as n from "AuditEvent" where action = 'user.passwordChanged' and "entityId" = $1`,
+      [person.id],
+    );
     expect(event.n).toBe("1");
 
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -167,7 +170,9 @@ test.describe("sessions", () => {
     const stolen = await thief.newPage();
     await stolen.goto("/");
     await expect(stolen).toHaveURL(/\/login/);
-    const ended = await one<{ n: string }>(`select count(*)::text as n from "UserSession" where "userId" = $1 and "endedAt" is not null`, [person.id]);
+    const ended = await one<{ n: string }>(`select count(*)::text as n from "UserSession" where "userId" = $1 and "endedAt" is not null`, [
+      person.id,
+    ]);
     expect(ended.n).toBe("1");
     await thief.close();
   });

@@ -10,12 +10,17 @@ import { one, query } from "./db";
 
 const MONTH = "2020-03";
 const SAMPLE = path.resolve(import.meta.dirname, "../prisma/seed/data/annex-a/sample-2020-03.xlsx");
-const EXPECTED = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../prisma/seed/data/annex-a/sample-2020-03.expected.json"), "utf8")) as { figures: Record<string, number> };
+const EXPECTED = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, "../prisma/seed/data/annex-a/sample-2020-03.expected.json"), "utf8"),
+) as { figures: Record<string, number> };
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 let createdPeriod = false;
 
 test.beforeAll(async () => {
-  const inserted = await query(`insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2020-04-23', now()) on conflict (month) do nothing returning id`, [MONTH]);
+  const inserted = await query(
+    `insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2020-04-23', now()) on conflict (month) do nothing returning id`,
+    [MONTH],
+  );
   createdPeriod = inserted.length === 1;
 });
 
@@ -26,7 +31,11 @@ test.afterAll(async () => {
 /** Types into a GOV.UK date input's three boxes from the keyboard. */
 async function typeDate(page: Page, legend: string, [day, month, year]: [string, string, string]) {
   const group = page.getByRole("group", { name: legend });
-  for (const [label, text] of [["Day", day], ["Month", month], ["Year", year]] as const) {
+  for (const [label, text] of [
+    ["Day", day],
+    ["Month", month],
+    ["Year", year],
+  ] as const) {
     const box = group.getByLabel(label, { exact: true });
     await box.focus();
     await page.keyboard.press("Control+A");
@@ -48,7 +57,9 @@ test("an administrator computes March 2020's figures from the sample lists, by k
   // The as-at date defaults to the month's last day; the sample covers from 1 October 2018.
   await expect(page.getByRole("group", { name: "When were the lists extracted?" }).getByLabel("Day", { exact: true })).toHaveValue("31");
   await typeDate(page, "What date do the lists cover from?", ["1", "10", "2018"]);
-  await page.getByLabel("Annex A workbook").setInputFiles({ name: "annex-a-2020-03.xlsx", mimeType: XLSX, buffer: fs.readFileSync(SAMPLE) });
+  await page
+    .getByLabel("Annex A workbook")
+    .setInputFiles({ name: "annex-a-2020-03.xlsx", mimeType: XLSX, buffer: fs.readFileSync(SAMPLE) });
   await page.getByRole("button", { name: "Upload and compute the figures" }).focus();
   await page.keyboard.press("Enter");
 
@@ -77,7 +88,9 @@ test("an administrator computes March 2020's figures from the sample lists, by k
   await expectAccessible(page);
 
   const stored = await query<{ code: string; value: number; provenance: { fileSha256: string; words: string } | null }>(
-    `select i.code, v.value, v.provenance from "IndicatorValue" v join "Indicator" i on i.id = v."indicatorId" join "Period" p on p.id = v."periodId" where p.month = $1`, [MONTH]);
+    `select i.code, v.value, v.provenance from "IndicatorValue" v join "Indicator" i on i.id = v."indicatorId" join "Period" p on p.id = v."periodId" where p.month = $1`,
+    [MONTH],
+  );
   expect(Object.fromEntries(stored.map((s) => [s.code, s.value]))).toMatchObject(EXPECTED.figures);
   expect(stored.filter((s) => s.provenance === null).map((s) => s.code)).toEqual([]);
   const sha = stored[0].provenance!.fileSha256;
@@ -102,7 +115,9 @@ test("a file that is not a workbook is refused with its reason, and nothing is k
   await signInAs(page, ACCOUNTS.admin);
   const before = await one<{ n: number }>(`select count(*)::int as n from "ImportBatch"`);
   await page.goto(`/periods/${MONTH}/import/annex-a`);
-  await page.getByLabel("Annex A workbook").setInputFiles({ name: "lists.xlsx", mimeType: XLSX, buffer: Buffer.from("Child Unique ID,Date of Contact\n1,01/03/2020\n") });
+  await page
+    .getByLabel("Annex A workbook")
+    .setInputFiles({ name: "lists.xlsx", mimeType: XLSX, buffer: Buffer.from("Child Unique ID,Date of Contact\n1,01/03/2020\n") });
   await page.getByRole("button", { name: "Upload and compute the figures" }).click();
   const summary = page.locator(".govuk-error-summary");
   await expect(summary).toContainText("The selected file must be an Excel workbook (.xlsx) with one sheet per list");
@@ -122,12 +137,16 @@ test("only an administrator may upload Annex A lists", async ({ page }) => {
     await page.context().clearCookies();
     await signInAs(page, account);
     const res = await page.request.post(`/api/periods/${MONTH}/annex-a`, {
-      headers: { Accept: "application/json" }, multipart: { file: { name: "a.xlsx", mimeType: XLSX, buffer: fs.readFileSync(SAMPLE) }, asAt: "2020-03-31" },
+      headers: { Accept: "application/json" },
+      multipart: { file: { name: "a.xlsx", mimeType: XLSX, buffer: fs.readFileSync(SAMPLE) }, asAt: "2020-03-31" },
     });
     expect(res.status()).toBe(403);
   }
   await page.context().clearCookies();
-  const signedOut = await page.request.post(`/api/periods/${MONTH}/annex-a`, { headers: { Accept: "application/json" }, multipart: { asAt: "2020-03-31" } });
+  const signedOut = await page.request.post(`/api/periods/${MONTH}/annex-a`, {
+    headers: { Accept: "application/json" },
+    multipart: { asAt: "2020-03-31" },
+  });
   expect(signedOut.status()).toBe(401);
 });
 
@@ -135,14 +154,28 @@ test("a script gets the figures and the data-quality report as JSON", async ({ p
   await signInAs(page, ACCOUNTS.admin);
   const res = await page.request.post(`/api/periods/${MONTH}/annex-a`, {
     headers: { Accept: "application/json" },
-    multipart: { file: { name: "annex-a.xlsx", mimeType: XLSX, buffer: fs.readFileSync(SAMPLE) }, asAt: "2020-04-04", coversFrom: "2019-05-01" },
+    multipart: {
+      file: { name: "annex-a.xlsx", mimeType: XLSX, buffer: fs.readFileSync(SAMPLE) },
+      asAt: "2020-04-04",
+      coversFrom: "2019-05-01",
+    },
   });
   expect(res.status()).toBe(201);
   const body = await res.json();
   expect(body).toMatchObject({ ok: true, url: expect.stringMatching(new RegExp(`^/periods/${MONTH}/import/annex-a/[0-9a-f-]{36}$`)) });
   const figure = (code: string) => body.figures.find((f: { code: string }) => f.code === code);
-  expect(figure("CONTACTS")).toEqual({ code: "CONTACTS", value: 1780, numerator: 1780, denominator: null, reason: null, words: "1,780 contacts" });
-  expect(figure("REFERRALS_RATE_10K")).toMatchObject({ value: null, reason: "the lists cover from 1 May 2019; this figure needs 1 April 2019" });
+  expect(figure("CONTACTS")).toEqual({
+    code: "CONTACTS",
+    value: 1780,
+    numerator: 1780,
+    denominator: null,
+    reason: null,
+    words: "1,780 contacts",
+  });
+  expect(figure("REFERRALS_RATE_10K")).toMatchObject({
+    value: null,
+    reason: "the lists cover from 1 May 2019; this figure needs 1 April 2019",
+  });
   expect(figure("CP_VISITS_TIMELY_PCT")).toMatchObject({ value: null, reason: "last visits are as at 4 April 2020, not 31 March 2020" });
   expect(body.quality.lists[0]).toMatchObject({ list: 1, rowsRead: 31239, duplicatesDropped: 1 });
 });

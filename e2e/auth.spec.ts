@@ -24,7 +24,12 @@ test.describe("sign-in", () => {
       await expect(page.getByRole("link", { name: "Northbridge City Council" })).toBeVisible();
       await expectAccessible(page);
       const session = await (await page.request.get("/api/auth/session")).json();
-      expect(session.user).toMatchObject({ email: account.email, role: expect.any(String), id: expect.any(String), name: expect.any(String) });
+      expect(session.user).toMatchObject({
+        email: account.email,
+        role: expect.any(String),
+        id: expect.any(String),
+        name: expect.any(String),
+      });
     });
   }
 
@@ -54,7 +59,10 @@ test.describe("sign-in", () => {
 
   test("five failures lock the account and the page says so", async ({ page }) => {
     const email = `lockout-${Date.now()}@test.example`;
-    await query(`insert into "User" (id, email, name, role, "passwordHash", "updatedAt") values (gen_random_uuid(), $1, 'Lockout Test', 'SERVICE_LEAD', $2, now())`, [email, await argon2id("right-password-123")]);
+    await query(
+      `insert into "User" (id, email, name, role, "passwordHash", "updatedAt") values (gen_random_uuid(), $1, 'Lockout Test', 'SERVICE_LEAD', $2, now())`,
+      [email, await argon2id("right-password-123")],
+    );
     await page.goto("/login");
     for (let i = 0; i < 5; i++) {
       await page.getByLabel("Email address").fill(email);
@@ -106,7 +114,10 @@ test.describe("access", () => {
 
   test("a deactivated user loses access at once, before the token expires", async ({ page }) => {
     const email = `deactivate-${Date.now()}@test.example`;
-    await query(`insert into "User" (id, email, name, role, "passwordHash", "updatedAt") values (gen_random_uuid(), $1, 'Soon Gone', 'ADMIN', $2, now())`, [email, await argon2id("right-password-123")]);
+    await query(
+      `insert into "User" (id, email, name, role, "passwordHash", "updatedAt") values (gen_random_uuid(), $1, 'Soon Gone', 'ADMIN', $2, now())`,
+      [email, await argon2id("right-password-123")],
+    );
     await signInAs(page, email, "right-password-123");
     expect((await page.goto("/admin"))?.status()).toBe(200);
     await query(`update "User" set active = false where email = $1`, [email]);
@@ -116,7 +127,10 @@ test.describe("access", () => {
 
   test("a re-roled user gets the new role's access at once", async ({ page }) => {
     const email = `rerole-${Date.now()}@test.example`;
-    await query(`insert into "User" (id, email, name, role, "passwordHash", "updatedAt") values (gen_random_uuid(), $1, 'Re Role', 'ADMIN', $2, now())`, [email, await argon2id("right-password-123")]);
+    await query(
+      `insert into "User" (id, email, name, role, "passwordHash", "updatedAt") values (gen_random_uuid(), $1, 'Re Role', 'ADMIN', $2, now())`,
+      [email, await argon2id("right-password-123")],
+    );
     await signInAs(page, email, "right-password-123");
     expect((await page.goto("/admin"))?.status()).toBe(200);
     await query(`update "User" set role = 'PANEL_MEMBER' where email = $1`, [email]);

@@ -38,14 +38,24 @@ async function insertIndicator(name: string, opts: { unit?: string; polarity?: s
   const row = await one<{ id: string }>(
     `insert into "Indicator" (id, code, name, "sectionId", definition, unit, polarity, "measureType", decimals, "order", "updatedAt")
      values (gen_random_uuid(), $1, $2, $3, 'A test indicator.', $4, $5, $6, $7, 900, now()) returning id`,
-    [code(name), `Test ${name} ${RUN}`, section.id, opts.unit ?? "PERCENT", opts.polarity ?? "HIGHER_IS_BETTER", opts.measureType ?? "IN_MONTH_PERCENT", opts.decimals ?? 1],
+    [
+      code(name),
+      `Test ${name} ${RUN}`,
+      section.id,
+      opts.unit ?? "PERCENT",
+      opts.polarity ?? "HIGHER_IS_BETTER",
+      opts.measureType ?? "IN_MONTH_PERCENT",
+      opts.decimals ?? 1,
+    ],
   );
   return { id: row.id, code: code(name), name: `Test ${name} ${RUN}` };
 }
 
 /** The first month a target change may start from: after the last signed-off or published pack. */
 async function firstOpenMonth(): Promise<{ first: string; lastFrozen: string | null }> {
-  const { month } = await one<{ month: string | null }>(`select max(month) as month from "Period" where status in ('SIGNED_OFF', 'PUBLISHED')`);
+  const { month } = await one<{ month: string | null }>(
+    `select max(month) as month from "Period" where status in ('SIGNED_OFF', 'PUBLISHED')`,
+  );
   if (!month) return { first: "2019-04", lastFrozen: null };
   const [y, m] = month.split("-").map(Number);
   return { first: m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`, lastFrozen: month };
@@ -88,11 +98,15 @@ test.describe("indicator catalogue", () => {
 
     await page.getByLabel("Search by code or name").fill("");
     await page.getByLabel("Section", { exact: true }).selectOption({ label: "Care leavers" });
-    const careLeavers = await query<{ code: string }>(`select i.code from "Indicator" i join "Section" s on s.id = i."sectionId" where s.slug = 'care-leavers'`);
+    const careLeavers = await query<{ code: string }>(
+      `select i.code from "Indicator" i join "Section" s on s.id = i."sectionId" where s.slug = 'care-leavers'`,
+    );
     expect((await codesShown(page)).sort()).toEqual(careLeavers.map((r) => r.code).sort());
 
     await page.getByLabel("Status", { exact: true }).selectOption({ label: "Inactive only" });
-    const inactiveCareLeavers = await query(`select 1 from "Indicator" i join "Section" s on s.id = i."sectionId" where s.slug = 'care-leavers' and not i.active`);
+    const inactiveCareLeavers = await query(
+      `select 1 from "Indicator" i join "Section" s on s.id = i."sectionId" where s.slug = 'care-leavers' and not i.active`,
+    );
     expect(await codesShown(page)).toHaveLength(inactiveCareLeavers.length);
     await expectAccessible(page);
 
@@ -120,7 +134,9 @@ test.describe("indicator catalogue", () => {
     await page.getByLabel("Code", { exact: true }).fill("CP_PLANS");
     await page.getByLabel("Name", { exact: true }).fill(`Added ${RUN}`);
     await page.getByLabel("Section", { exact: true }).selectOption({ label: "Timescales / Child protection" });
-    await page.getByLabel("Definition", { exact: true }).fill("Children whose child protection plan was reviewed within timescale in the month.");
+    await page
+      .getByLabel("Definition", { exact: true })
+      .fill("Children whose child protection plan was reviewed within timescale in the month.");
     await page.getByLabel("Percentage", { exact: true }).check();
     await page.getByLabel("Higher is better", { exact: true }).check();
     await page.getByLabel("In-month percentage", { exact: true }).check();
@@ -138,7 +154,10 @@ test.describe("indicator catalogue", () => {
     await expect(page.locator(".govuk-notification-banner")).toContainText("Indicator added");
     await expect(page.getByRole("heading", { level: 1, name: `Added ${RUN}` })).toBeVisible();
     await expectAccessible(page);
-    const stored = await one<{ id: string; unit: string; decimals: number; active: boolean }>(`select id, unit, decimals, active from "Indicator" where code = $1`, [newCode]);
+    const stored = await one<{ id: string; unit: string; decimals: number; active: boolean }>(
+      `select id, unit, decimals, active from "Indicator" where code = $1`,
+      [newCode],
+    );
     expect(stored).toMatchObject({ unit: "PERCENT", decimals: 1, active: true });
     expect(await query(`select 1 from "AuditEvent" where action = 'indicator.created' and "entityId" = $1`, [stored.id])).toHaveLength(1);
 
@@ -155,7 +174,10 @@ test.describe("indicator catalogue", () => {
     await expect(page.locator(".govuk-notification-banner")).toContainText("Comparator added");
     const comparators = page.getByRole("table", { name: /Comparators for/ });
     await expect(comparators.getByRole("row", { name: /England 2018-19 77.5%/ })).toBeVisible();
-    const comparator = await one<{ id: string; value: number }>(`select id, value from "Comparator" where "indicatorId" = $1 and label = 'England'`, [stored.id]);
+    const comparator = await one<{ id: string; value: number }>(
+      `select id, value from "Comparator" where "indicatorId" = $1 and label = 'England'`,
+      [stored.id],
+    );
     expect(comparator.value).toBe(77.5);
 
     await comparators.getByRole("link", { name: "Change England 2018-19" }).click();
@@ -181,7 +203,10 @@ test.describe("indicator catalogue", () => {
   test("an administrator changes a target from a chosen month and the earlier row is kept", async ({ page }) => {
     const indicator = await insertIndicator("TARGET");
     const { first, lastFrozen } = await firstOpenMonth();
-    await query(`insert into "IndicatorTarget" (id, "indicatorId", "fromMonth", target, tolerance) values (gen_random_uuid(), $1, $2, 80, 5)`, [indicator.id, first]);
+    await query(
+      `insert into "IndicatorTarget" (id, "indicatorId", "fromMonth", target, tolerance) values (gen_random_uuid(), $1, $2, 80, 5)`,
+      [indicator.id, first],
+    );
     const [y, m] = first.split("-").map(Number);
     const later = { month: ((m + 1) % 12) + 1, year: m >= 11 ? y + 1 : y };
     const laterMonth = `${later.year}-${String(later.month).padStart(2, "0")}`;
@@ -217,12 +242,22 @@ test.describe("indicator catalogue", () => {
     await expectAccessible(page);
 
     const rows = await query<{ fromMonth: string; target: number; tolerance: number; createdById: string | null }>(
-      `select "fromMonth", target, tolerance, "createdById" from "IndicatorTarget" where "indicatorId" = $1 order by "fromMonth"`, [indicator.id]);
-    expect(rows.map((r) => [r.fromMonth, r.target, r.tolerance])).toEqual([[first, 80, 5], [laterMonth, 85, 4]]);
+      `select "fromMonth", target, tolerance, "createdById" from "IndicatorTarget" where "indicatorId" = $1 order by "fromMonth"`,
+      [indicator.id],
+    );
+    expect(rows.map((r) => [r.fromMonth, r.target, r.tolerance])).toEqual([
+      [first, 80, 5],
+      [laterMonth, 85, 4],
+    ]);
     expect(rows[0].createdById).toBeNull();
     const admin = await one<{ id: string }>(`select id from "User" where email = $1`, [ACCOUNTS.admin]);
     expect(rows[1].createdById).toBe(admin.id);
-    expect(await query(`select 1 from "AuditEvent" where action = 'indicator.target.changed' and "entityId" = $1 and "periodMonth" = $2`, [indicator.id, laterMonth])).toHaveLength(1);
+    expect(
+      await query(`select 1 from "AuditEvent" where action = 'indicator.target.changed' and "entityId" = $1 and "periodMonth" = $2`, [
+        indicator.id,
+        laterMonth,
+      ]),
+    ).toHaveLength(1);
 
     // The same month again would rewrite history: refused.
     await page.getByRole("button", { name: "Change the target" }).click();
@@ -240,7 +275,10 @@ test.describe("indicator catalogue", () => {
     await page.goto(`/admin/indicators/${indicator.code}`);
     await page.getByLabel("Name", { exact: true }).fill(`Mine ${RUN}`);
     // Someone else saves first.
-    await query(`update "Indicator" set name = $1, "updatedAt" = now() + interval '1 second' where id = $2`, [`Theirs ${RUN}`, indicator.id]);
+    await query(`update "Indicator" set name = $1, "updatedAt" = now() + interval '1 second' where id = $2`, [
+      `Theirs ${RUN}`,
+      indicator.id,
+    ]);
     await page.getByRole("button", { name: "Save details" }).click();
     const summary = page.locator(".govuk-error-summary");
     await expect(summary).toContainText("Someone else changed this indicator while you were editing it");
@@ -282,9 +320,15 @@ test.describe("sections", () => {
     await page.getByLabel("Priya Shah").check();
     await page.getByRole("button", { name: "Save owners" }).click();
     await expect(page.locator(".govuk-notification-banner")).toContainText("Owners saved. Owners: Dana Price and Priya Shah");
-    const owners = await query<{ email: string }>(`select u.email from "SectionOwner" o join "User" u on u.id = o."userId" where o."sectionId" = $1 order by u.email`, [section.id]);
+    const owners = await query<{ email: string }>(
+      `select u.email from "SectionOwner" o join "User" u on u.id = o."userId" where o."sectionId" = $1 order by u.email`,
+      [section.id],
+    );
     expect(owners.map((o) => o.email)).toEqual([ACCOUNTS.leadDemand, ACCOUNTS.leadProtection]);
-    const audit = await one<{ after: { added: string[] } }>(`select after from "AuditEvent" where action = 'section.owners.changed' and "entityId" = $1`, [section.id]);
+    const audit = await one<{ after: { added: string[] } }>(
+      `select after from "AuditEvent" where action = 'section.owners.changed' and "entityId" = $1`,
+      [section.id],
+    );
     expect(audit.after.added.sort()).toEqual(["Dana Price", "Priya Shah"]);
 
     await page.getByLabel("Dana Price").uncheck();
@@ -297,7 +341,9 @@ test.describe("sections", () => {
     await expect(rowOf(name)).toContainText("Priya Shah");
     const before = await query<{ name: string }>(`select name from "Section" order by "order", name`);
     const index = before.findIndex((s) => s.name === name);
-    await rowOf(name).getByRole("button", { name: moveUpName(name) }).click();
+    await rowOf(name)
+      .getByRole("button", { name: moveUpName(name) })
+      .click();
     await expect(page.getByRole("status").filter({ hasText: `${name} moved to position ${index}` })).toBeAttached();
     const after = await query<{ name: string }>(`select name from "Section" order by "order", name`);
     expect(after.findIndex((s) => s.name === name)).toBe(index - 1);
@@ -308,7 +354,10 @@ test.describe("sections", () => {
 test.describe("keyboard and access", () => {
   test("keyboard only: filter, sort and open an indicator, then move a section", async ({ page }) => {
     const name = sectionName("Keys");
-    await query(`insert into "Section" (id, name, slug, "order", "updatedAt") values (gen_random_uuid(), $1, $2, 999, now())`, [name, `e2e-keys-${RUN.toLowerCase()}`]);
+    await query(`insert into "Section" (id, name, slug, "order", "updatedAt") values (gen_random_uuid(), $1, $2, 999, now())`, [
+      name,
+      `e2e-keys-${RUN.toLowerCase()}`,
+    ]);
     await signInAs(page, ACCOUNTS.admin);
     await page.goto("/admin/indicators");
     const search = page.getByLabel("Search by code or name");
@@ -342,7 +391,14 @@ test.describe("keyboard and access", () => {
 
   test("a service lead is refused the catalogue and sections with 403", async ({ page }) => {
     await signInAs(page, ACCOUNTS.leadDemand);
-    for (const path of ["/admin/indicators", "/admin/indicators/new", "/admin/indicators/CP_PLANS", "/admin/indicators/CP_PLANS/target", "/admin/sections", "/admin/sections/demand"]) {
+    for (const path of [
+      "/admin/indicators",
+      "/admin/indicators/new",
+      "/admin/indicators/CP_PLANS",
+      "/admin/indicators/CP_PLANS/target",
+      "/admin/sections",
+      "/admin/sections/demand",
+    ]) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();

@@ -13,20 +13,25 @@ async function as(page: Page, email: string) {
   await signInAs(page, email);
 }
 
-const stepRow = (page: Page, name: string) => page.locator("table.app-deadlines tr", { has: page.getByRole("rowheader", { name, exact: true }) });
+const stepRow = (page: Page, name: string) =>
+  page.locator("table.app-deadlines tr", { has: page.getByRole("rowheader", { name, exact: true }) });
 
 test.afterAll(async () => {
   await query(`delete from "Period" where month = $1`, [LATE_MONTH]);
 });
 
-test("each role sees the deadlines from the meeting date; a meeting date that leaves no time is accepted with a warning", async ({ page }) => {
+test("each role sees the deadlines from the meeting date; a meeting date that leaves no time is accepted with a warning", async ({
+  page,
+}) => {
   await as(page, ACCOUNTS.admin);
   await page.goto("/periods/2019-08");
   const publishBy = page.locator(".govuk-summary-list__row", { has: page.getByText("Publish by", { exact: true }) });
   await expect(publishBy).toContainText("18 September 2019");
   await expect(publishBy).toContainText("Five clear days before the meeting");
   await expect(stepRow(page, "Values in")).toContainText("5 September 2019");
-  await expect(stepRow(page, "Commentary submitted")).toContainText(/10 September 2019\s*Service leads\s*! Due soon\s*due in 1 working day/);
+  await expect(stepRow(page, "Commentary submitted")).toContainText(
+    /10 September 2019\s*Service leads\s*! Due soon\s*due in 1 working day/,
+  );
   await expect(stepRow(page, "Commentary approved")).toContainText(/13 September 2019\s*Director\s*○ On time\s*due in 4 working days/);
   await expect(stepRow(page, "Signed off and published")).toContainText(/18 September 2019\s*Director\s*○ On time\s*due in 7 working days/);
   // The symbol repeats the words for sighted readers; screen readers hear the words once.
@@ -43,8 +48,12 @@ test("each role sees the deadlines from the meeting date; a meeting date that le
   await page.getByLabel("Month", { exact: true }).fill(LATE_MONTH);
   await page.getByLabel("Panel meeting date").fill("2016-12-15");
   await page.getByRole("button", { name: "Open period" }).click();
-  await expect(page.locator(".govuk-notification-banner")).toContainText(/Publication is already \d+ working days late: for a meeting on 15 December 2016 the papers had to be published by 7 December 2016/);
-  await expect(page.locator(".govuk-warning-text")).toContainText("This pack is at risk of missing its statutory date: it must be published by 7 December 2016");
+  await expect(page.locator(".govuk-notification-banner")).toContainText(
+    /Publication is already \d+ working days late: for a meeting on 15 December 2016 the papers had to be published by 7 December 2016/,
+  );
+  await expect(page.locator(".govuk-warning-text")).toContainText(
+    "This pack is at risk of missing its statutory date: it must be published by 7 December 2016",
+  );
   await expect(stepRow(page, "Signed off and published")).toContainText("✗ Late");
 
   await as(page, ACCOUNTS.leadDemand);

@@ -4,7 +4,6 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, signInAs, watchViolations } from "./fixtures";
 
-
 /** The nonce in the response's script-src, and every nonce on the page's scripts and styles (as sent and as parsed). */
 async function expectNonceMatches(page: Page, res: Response) {
   const policy = res.headers()["content-security-policy"] ?? "";
@@ -12,7 +11,9 @@ async function expectNonceMatches(page: Page, res: Response) {
   expect(nonce, `a nonce in the Content-Security-Policy of ${res.url()}`).toBeTruthy();
   const html = await res.text();
   const sent = [...html.matchAll(/<(?:script|style|link)\b[^>]*\bnonce="([^"]*)"/g)].map((m) => m[1]);
-  const parsed = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("script, style, link[nonce]")].map((e) => e.nonce ?? "").filter(Boolean));
+  const parsed = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>("script, style, link[nonce]")].map((e) => e.nonce ?? "").filter(Boolean),
+  );
   expect(sent.length, "the page has nonce'd scripts").toBeGreaterThan(0);
   expect(new Set([...sent, ...parsed])).toEqual(new Set([nonce]));
   // No inline script without the nonce.

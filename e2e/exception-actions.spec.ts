@@ -20,7 +20,9 @@ test.afterAll(async () => {
 
 test.setTimeout(180_000); // a section page with its figures and forms, checked by axe twice on a busy machine
 
-test("July 2019's pack shows actions carried from June and one resolved; a lead records an action on August and the pack preview shows it", async ({ page }) => {
+test("July 2019's pack shows actions carried from June and one resolved; a lead records an action on August and the pack preview shows it", async ({
+  page,
+}) => {
   await as(page, ACCOUNTS.panel);
   await page.goto("/packs/2019-07");
   const exceptions = page.getByRole("region", { name: "Exceptions" }).first();
@@ -31,7 +33,10 @@ test("July 2019's pack shows actions carried from June and one resolved; a lead 
   await expect(resolved).toContainText("Resolved: the indicator is off the list");
   await expect(exceptions).toBeVisible();
   // SCREENSHOT_DIR=path keeps a picture of the section for people to look at.
-  if (process.env.SCREENSHOT_DIR) await page.locator("section[aria-labelledby=exceptions-title]").screenshot({ path: `${process.env.SCREENSHOT_DIR}/pack-exceptions-2019-07.png` });
+  if (process.env.SCREENSHOT_DIR)
+    await page
+      .locator("section[aria-labelledby=exceptions-title]")
+      .screenshot({ path: `${process.env.SCREENSHOT_DIR}/pack-exceptions-2019-07.png` });
 
   // August 2019: June's actions are carried into the child protection lead's section page.
   await as(page, ACCOUNTS.leadProtection);
@@ -58,9 +63,15 @@ test("July 2019's pack shows actions carried from June and one resolved; a lead 
   const row = page.getByRole("row", { name: new RegExp(WHAT.replace(/[()]/g, "\\$&")) });
   await expect(row).toContainText("31 October 2019");
   await expect(row).toContainText("Open");
-  const stored = await query<{ status: string; fromMonth: string }>(`select status, "fromMonth" from "ExceptionAction" where description = $1`, [WHAT]);
+  const stored = await query<{ status: string; fromMonth: string }>(
+    `select status, "fromMonth" from "ExceptionAction" where description = $1`,
+    [WHAT],
+  );
   expect(stored).toEqual([{ status: "OPEN", fromMonth: "2019-08" }]);
-  const audit = await query(`select 1 from "AuditEvent" where action = 'exceptionAction.record' and "periodMonth" = '2019-08' and after->>'description' = $1`, [WHAT]);
+  const audit = await query(
+    `select 1 from "AuditEvent" where action = 'exceptionAction.record' and "periodMonth" = '2019-08' and after->>'description' = $1`,
+    [WHAT],
+  );
   expect(audit).toHaveLength(1);
 
   if (process.env.SCREENSHOT_DIR) await panel.screenshot({ path: `${process.env.SCREENSHOT_DIR}/section-actions-2019-08.png` });
@@ -71,5 +82,7 @@ test("July 2019's pack shows actions carried from June and one resolved; a lead 
   // The director reads it in the pack preview, as the pack will freeze it at sign-off.
   await as(page, ACCOUNTS.director);
   await page.goto("/packs/2019-08?preview=1");
-  await expect(page.locator("section[aria-labelledby=exceptions-title]")).toContainText(`${WHAT}. Owner: Head of Safeguarding. Due 31 October 2019. Done.`);
+  await expect(page.locator("section[aria-labelledby=exceptions-title]")).toContainText(
+    `${WHAT}. Owner: Head of Safeguarding. Due 31 October 2019. Done.`,
+  );
 });

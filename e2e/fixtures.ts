@@ -33,10 +33,14 @@ export async function expectAccessible(page: Page) {
 /** Records CSP violations in the page (the init script is the browser's, so the policy does not apply to it). */
 export async function watchViolations(page: Page) {
   const messages: string[] = [];
-  page.on("console", (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) messages.push(m.text()); });
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) messages.push(m.text());
+  });
   await page.addInitScript(() => {
     (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
   return async () => [...messages, ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp))];
 }

@@ -10,5 +10,8 @@ export default function globalSetup() {
     throw new Error(`Refusing to reset a database on ${host}: browser tests only run on a local database`);
   }
   const root = path.resolve(import.meta.dirname, "..");
-  execFileSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed/demo.ts", "--reset"], { cwd: root, stdio: "inherit" });
+  execFileSync(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed/demo.ts", "--reset"], {
+    cwd: root,
+    stdio: "inherit",
+  });
 }

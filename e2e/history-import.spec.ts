@@ -13,9 +13,12 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const FIRST = "2000-04";
 const LAST = "2002-03";
 
-const historyMonths = () => query<{ month: string; status: string; values: number }>(
-  `select p.month, p.status::text as status, count(v.id)::int as values from "Period" p left join "IndicatorValue" v on v."periodId" = p.id
-    where p.month between $1 and $2 group by p.id order by p.month`, [FIRST, LAST]);
+const historyMonths = () =>
+  query<{ month: string; status: string; values: number }>(
+    `select p.month, p.status::text as status, count(v.id)::int as values from "Period" p left join "IndicatorValue" v on v."periodId" = p.id
+    where p.month between $1 and $2 group by p.id order by p.month`,
+    [FIRST, LAST],
+  );
 
 async function upload(page: Page, name: string, buffer: Buffer, mimeType: string) {
   await page.getByLabel("Upload a file").setInputFiles({ name, mimeType, buffer });
@@ -56,7 +59,10 @@ test("an administrator imports 24 months of history from a LibreOffice scorecard
   const stored = await historyMonths();
   expect(stored).toHaveLength(24);
   expect(stored.every((m) => m.status === "HISTORY" && m.values === 32)).toBe(true);
-  const audits = await query<{ n: number }>(`select count(*)::int as n from "AuditEvent" where action = 'values.imported' and "periodMonth" between $1 and $2`, [FIRST, LAST]);
+  const audits = await query<{ n: number }>(
+    `select count(*)::int as n from "AuditEvent" where action = 'values.imported' and "periodMonth" between $1 and $2`,
+    [FIRST, LAST],
+  );
   expect(audits[0].n).toBe(24);
 
   await page.goto("/periods");
@@ -74,7 +80,9 @@ test("a history file with a row for a published month is refused with its row, c
   await page.goto("/periods/history-import");
   await upload(page, "with-published.csv", Buffer.from("indicator_code,Mar-03,May-19\nCONTACTS,1200,1300\n"), "text/csv");
   await expect(page.getByRole("heading", { level: 1, name: "There are errors in your file" })).toBeVisible();
-  await expect(page.locator(".govuk-error-summary")).toContainText("Row 2, column May-19: the May 2019 pack is published, so its figures cannot change here");
+  await expect(page.locator(".govuk-error-summary")).toContainText(
+    "Row 2, column May-19: the May 2019 pack is published, so its figures cannot change here",
+  );
   await expect(page.getByRole("button", { name: /Confirm import/ })).toHaveCount(0);
   await expectAccessible(page);
   expect(await query(`select 1 from "Period" where month = '2003-03'`)).toEqual([]);

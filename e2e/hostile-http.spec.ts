@@ -14,7 +14,11 @@ const MARKER = "MARKER-hostile-http";
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 /** A raw request (fetch refuses TRACE). */
-function raw(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: "localhost", port, method, path, headers }, (res) => {
       let body = "";
@@ -53,12 +57,17 @@ function replay(page: Page, action: Captured, body: string, extraHeaders: Record
 
 const commentary = () =>
   one<{ id: string; version: number; body: string }>(
-    `select c.id, c.version, c.body from "Commentary" c join "Section" s on s.id = c."sectionId" join "Period" p on p.id = c."periodId" where s.slug = 'demand' and p.month = $1`, [COMMENTARY_MONTH]);
-const auditCount = (entityId: string) => one<{ n: number }>(`select count(*)::int as n from "AuditEvent" where "entityId" = $1`, [entityId]).then((r) => r.n);
+    `select c.id, c.version, c.body from "Commentary" c join "Section" s on s.id = c."sectionId" join "Period" p on p.id = c."periodId" where s.slug = 'demand' and p.month = $1`,
+    [COMMENTARY_MONTH],
+  );
+const auditCount = (entityId: string) =>
+  one<{ n: number }>(`select count(*)::int as n from "AuditEvent" where "entityId" = $1`, [entityId]).then((r) => r.n);
 
 test.beforeAll(async () => {
   await query(`delete from "Period" where month = $1`, [COMMENTARY_MONTH]);
-  await query(`insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2021-07-22', now())`, [COMMENTARY_MONTH]);
+  await query(`insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2021-07-22', now())`, [
+    COMMENTARY_MONTH,
+  ]);
 });
 test.afterAll(async () => {
   await query(`delete from "Period" where month = $1`, [COMMENTARY_MONTH]); // its commentary goes with it
@@ -115,7 +124,8 @@ test.describe("the import route", () => {
       one<{ id: string }>(
         `insert into "ImportBatch" (id, "periodId", "fileName", "fileSha256", "rowCount", "errorCount", rows, status, "createdById", "createdByName", "createdAt")
            select gen_random_uuid(), p.id, 'old.csv', 'x', 0, 0, '{}'::jsonb, $2::"ImportStatus", $3::uuid, 'Admin', now() - ($4 || ' hours')::interval from "Period" p where p.month = $1 returning id`,
-        [MONTH, status, admin.id, String(hours)]);
+        [MONTH, status, admin.id, String(hours)],
+      );
     const stalePending = await insert("PENDING", 25);
     const staleDiscarded = await insert("DISCARDED", 30);
     const recent = await insert("PENDING", 23);
@@ -124,14 +134,20 @@ test.describe("the import route", () => {
       multipart: { file: { name: "v.csv", mimeType: "text/csv", buffer: Buffer.from("indicator_code,value\nNOT_A_CODE,1\n") } },
     });
     expect(res.status()).toBe(201);
-    const left = (await query<{ id: string }>(`select id from "ImportBatch" where id = any($1::uuid[])`, [[stalePending.id, staleDiscarded.id, recent.id]])).map((r) => r.id);
+    const left = (
+      await query<{ id: string }>(`select id from "ImportBatch" where id = any($1::uuid[])`, [
+        [stalePending.id, staleDiscarded.id, recent.id],
+      ])
+    ).map((r) => r.id);
     expect(left).toEqual([recent.id]);
     await query(`delete from "ImportBatch" where id = $1 or id = $2`, [recent.id, (await res.json()).batchId]);
   });
 });
 
 test.describe("commentary", () => {
-  test("a NUL in commentary, its autosave or a value's reason is a field error naming the field, and nothing is stored", async ({ page }) => {
+  test("a NUL in commentary, its autosave or a value's reason is a field error naming the field, and nothing is stored", async ({
+    page,
+  }) => {
     await page.clock.install();
     const box = await openEditor(page);
     await box.fill(`${MARKER} draft`);
@@ -155,7 +171,11 @@ test.describe("commentary", () => {
     await page.getByLabel("Not available for Referrals to children's social care").check();
     await page.getByLabel(reasonLabel).fill(MARKER);
     const value = await captureAction(page, () => page.getByRole("button", { name: "Save Referrals to children's social care" }).click());
-    const stored = () => one(`select v.value, v."notAvailableReason", v.revision from "IndicatorValue" v join "Indicator" i on i.id = v."indicatorId" join "Period" p on p.id = v."periodId" where i.code = 'REFERRALS' and p.month = $1`, [MONTH]);
+    const stored = () =>
+      one(
+        `select v.value, v."notAvailableReason", v.revision from "IndicatorValue" v join "Indicator" i on i.id = v."indicatorId" join "Period" p on p.id = v."periodId" where i.code = 'REFERRALS' and p.month = $1`,
+        [MONTH],
+      );
     const valueBefore = await stored();
     const res = await replay(page, value, value.body.replace(MARKER, "outage\u0000"));
     expect(res.status()).toBe(200);
@@ -168,7 +188,7 @@ test.describe("commentary", () => {
     const box = await openEditor(page);
     await box.fill(`${MARKER} autosave`);
     const autosave = await captureAction(page, () => page.clock.fastForward(31_000));
-    const res = await replay(page, autosave, "[{\"month\": not json");
+    const res = await replay(page, autosave, '[{"month": not json');
     expect(res.status()).toBe(400);
   });
 
@@ -183,7 +203,9 @@ test.describe("commentary", () => {
     await page.goto(SECTION);
     await page.getByLabel("Commentary text").fill("x".repeat(1_100_000));
     let sent = false;
-    page.on("request", (r) => { if (r.method() === "POST" && r.headers()["next-action"]) sent = true; });
+    page.on("request", (r) => {
+      if (r.method() === "POST" && r.headers()["next-action"]) sent = true;
+    });
     await page.getByRole("button", { name: "Save draft" }).click();
     const summary = page.locator(".govuk-error-summary");
     await expect(summary).toContainText("Commentary must be 20,000 characters or fewer (it has 1,100,000)");
@@ -201,12 +223,21 @@ test.describe("commentary", () => {
     const { "content-length": _length, ...headers } = save.headers;
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const url = new URL(save.url);
-      const req = http.request({ host: url.hostname, port: url.port, method: "POST", path: url.pathname + url.search, headers: { ...headers, cookie: cookies, "transfer-encoding": "chunked" } }, (r) => {
-        let text = "";
-        r.setEncoding("utf8");
-        r.on("data", (d) => (text += d));
-        r.on("end", () => resolve({ status: r.statusCode ?? 0, body: text }));
-      });
+      const req = http.request(
+        {
+          host: url.hostname,
+          port: url.port,
+          method: "POST",
+          path: url.pathname + url.search,
+          headers: { ...headers, cookie: cookies, "transfer-encoding": "chunked" },
+        },
+        (r) => {
+          let text = "";
+          r.setEncoding("utf8");
+          r.on("data", (d) => (text += d));
+          r.on("end", () => resolve({ status: r.statusCode ?? 0, body: text }));
+        },
+      );
       req.on("error", reject);
       // Sent as Node sends a stream: 64 KB chunks, no Content-Length.
       for (let at = 0; at < body.length; at += 65_536) req.write(body.subarray(at, at + 65_536));
@@ -231,7 +262,11 @@ test.describe("commentary", () => {
     const parts = save.body.split(`--${boundary}`);
     const withoutBody = parts.filter((p) => !/name="(\w*_)?body"/.test(p)).join(`--${boundary}`);
     expect(withoutBody).not.toContain(MARKER);
-    const res = await replay(page, save, withoutBody.replace(/name="(\w*_)?expectedVersion"\r\n\r\n\d+/, (m) => m.replace(/\d+$/, String(before.version))));
+    const res = await replay(
+      page,
+      save,
+      withoutBody.replace(/name="(\w*_)?expectedVersion"\r\n\r\n\d+/, (m) => m.replace(/\d+$/, String(before.version))),
+    );
     expect(res.status()).toBeLessThan(400);
     expect(await commentary()).toEqual(before);
     expect(await auditCount(before.id)).toBe(audits);
@@ -243,7 +278,10 @@ test("a server action with a forged Origin and X-Forwarded-Host is refused and s
   await box.fill(MARKER);
   const save = await captureAction(page, () => page.getByRole("button", { name: "Save draft" }).click());
   const before = await commentary().catch(() => null);
-  const res = await replay(page, save, save.body.replace(MARKER, "Forged"), { Origin: "https://evil.example", "X-Forwarded-Host": "evil.example" });
+  const res = await replay(page, save, save.body.replace(MARKER, "Forged"), {
+    Origin: "https://evil.example",
+    "X-Forwarded-Host": "evil.example",
+  });
   expect(res.status()).toBe(403);
   expect(await commentary().catch(() => null)).toEqual(before);
 });

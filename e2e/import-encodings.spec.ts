@@ -14,14 +14,19 @@ const fixture = (name: string) => fs.readFileSync(path.resolve(import.meta.dirna
 const storedNotes = () =>
   query<{ code: string; value: number; note: string }>(
     `select i.code, v.value, v.note from "IndicatorValue" v join "Indicator" i on i.id = v."indicatorId"
-       join "Period" p on p.id = v."periodId" where p.month = $1 order by i.code`, [MONTH]);
+       join "Period" p on p.id = v."periodId" where p.month = $1 order by i.code`,
+    [MONTH],
+  );
 
-const summaryValue = (page: Page, key: string) => page.locator(".govuk-summary-list__row", { has: page.locator("dt", { hasText: new RegExp(`^${key}$`) }) }).locator("dd");
+const summaryValue = (page: Page, key: string) =>
+  page.locator(".govuk-summary-list__row", { has: page.locator("dt", { hasText: new RegExp(`^${key}$`) }) }).locator("dd");
 
 // A month of its own, empty before each test and gone after (its values and batches go with it).
 test.beforeEach(async () => {
   await query(`delete from "Period" where month = $1`, [MONTH]);
-  await query(`insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2021-04-22', now())`, [MONTH]);
+  await query(`insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2021-04-22', now())`, [
+    MONTH,
+  ]);
 });
 test.afterAll(async () => {
   await query(`delete from "Period" where month = $1`, [MONTH]);
@@ -53,8 +58,13 @@ test("a UTF-16 file holding a NUL character is refused naming the row and column
   await signInAs(page, ACCOUNTS.admin);
   const text = `indicator_code,period,value,note\r\nCONTACTS,${MONTH},1337,fine\r\nCP_PLANS,${MONTH},456,bad\u0000note\r\n`;
   const buffer = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
-  const res = await page.request.post(`/api/periods/${MONTH}/imports`, { multipart: { file: { name: "unicode.csv", mimeType: "text/csv", buffer } }, headers: { Accept: "application/json" } });
+  const res = await page.request.post(`/api/periods/${MONTH}/imports`, {
+    multipart: { file: { name: "unicode.csv", mimeType: "text/csv", buffer } },
+    headers: { Accept: "application/json" },
+  });
   expect(res.status()).toBe(422);
-  expect((await res.json()).message).toBe("Row 3, column note, holds a NUL character (an invisible control character that cannot be stored): delete it and upload the file again");
+  expect((await res.json()).message).toBe(
+    "Row 3, column note, holds a NUL character (an invisible control character that cannot be stored): delete it and upload the file again",
+  );
   expect(await query(`select b.id from "ImportBatch" b join "Period" p on p.id = b."periodId" where p.month = $1`, [MONTH])).toEqual([]);
 });

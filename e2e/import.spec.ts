@@ -15,14 +15,22 @@ const CSV_TYPE = "text/csv";
 let createdPeriod = false;
 
 // September 2019 from the demo's own values.csv (code,period,value for all 24 months).
-const DEMO_VALUES = fs.readFileSync(path.resolve(import.meta.dirname, "../prisma/seed/data/values.csv"), "utf8").trim().split(/\r?\n/);
-const SEPTEMBER = DEMO_VALUES.slice(1).map((l) => l.split(",")).filter(([, period]) => period === MONTH).map(([code, , value]) => ({ code, value: Number(value) }));
+const DEMO_VALUES = fs
+  .readFileSync(path.resolve(import.meta.dirname, "../prisma/seed/data/values.csv"), "utf8")
+  .trim()
+  .split(/\r?\n/);
+const SEPTEMBER = DEMO_VALUES.slice(1)
+  .map((l) => l.split(","))
+  .filter(([, period]) => period === MONTH)
+  .map(([code, , value]) => ({ code, value: Number(value) }));
 
 type StoredValue = { code: string; value: number | null; revision: number; source: string };
 const storedValues = () =>
   query<StoredValue>(
     `select i.code, v.value, v.revision, v.source::text as source from "IndicatorValue" v join "Indicator" i on i.id = v."indicatorId"
-       join "Period" p on p.id = v."periodId" where p.month = $1 order by i.code`, [MONTH]);
+       join "Period" p on p.id = v."periodId" where p.month = $1 order by i.code`,
+    [MONTH],
+  );
 
 async function as(page: Page, email: string) {
   await page.context().clearCookies();
@@ -34,11 +42,15 @@ async function upload(page: Page, name: string, buffer: Buffer, mimeType = CSV_T
   await page.getByRole("button", { name: "Upload and check the file" }).click();
 }
 
-const summaryValue = (page: Page, key: string) => page.locator(".govuk-summary-list__row", { has: page.locator("dt", { hasText: new RegExp(`^${key}$`) }) }).locator("dd");
+const summaryValue = (page: Page, key: string) =>
+  page.locator(".govuk-summary-list__row", { has: page.locator("dt", { hasText: new RegExp(`^${key}$`) }) }).locator("dd");
 
 test.beforeAll(async () => {
   expect(SEPTEMBER).toHaveLength(32);
-  const inserted = await query(`insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2019-10-24', now()) on conflict (month) do nothing returning id`, [MONTH]);
+  const inserted = await query(
+    `insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2019-10-24', now()) on conflict (month) do nothing returning id`,
+    [MONTH],
+  );
   createdPeriod = inserted.length === 1;
   // Another spec may have opened it first; the journey below needs it empty.
   expect(await storedValues()).toEqual([]);
@@ -72,7 +84,11 @@ test("an administrator imports September 2019 from a CSV: preview, confirm, and 
   await upload(page, "september-2019.csv", Buffer.from(csv));
   await page.waitForURL(/[0-9a-f-]{36}$/);
   // The client router opened the preview, so the page (and what the observer saw) is still there.
-  expect(await page.evaluate(() => (window as unknown as { __status?: string[] }).__status)).toEqual(expect.arrayContaining([expect.stringMatching(/^(Uploading: \d+%|Uploaded\. Checking every row of the file\.\.\.|Checked\. Opening the preview\.\.\.)$/)]));
+  expect(await page.evaluate(() => (window as unknown as { __status?: string[] }).__status)).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^(Uploading: \d+%|Uploaded\. Checking every row of the file\.\.\.|Checked\. Opening the preview\.\.\.)$/),
+    ]),
+  );
   await expect(page).toHaveURL(new RegExp(`${UPLOAD}/[0-9a-f-]{36}$`));
   await expect(page.getByRole("heading", { level: 1, name: "Check your file" })).toBeVisible();
   await expect(summaryValue(page, "New values")).toHaveText("32");
@@ -84,7 +100,9 @@ test("an administrator imports September 2019 from a CSV: preview, confirm, and 
   await expectAccessible(page);
   const batchId = page.url().split("/").pop()!;
   expect(await storedValues()).toEqual([]);
-  expect((await one<{ status: string }>(`select status::text as status from "ImportBatch" where id = $1`, [batchId])).status).toBe("PENDING");
+  expect((await one<{ status: string }>(`select status::text as status from "ImportBatch" where id = $1`, [batchId])).status).toBe(
+    "PENDING",
+  );
 
   await page.getByRole("button", { name: "Confirm import" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "32 values imported" })).toBeVisible();
@@ -96,8 +114,13 @@ test("an administrator imports September 2019 from a CSV: preview, confirm, and 
   expect(stored).toHaveLength(32);
   expect(Object.fromEntries(stored.map((v) => [v.code, v.value]))).toEqual(Object.fromEntries(SEPTEMBER.map((r) => [r.code, r.value])));
   expect(stored.every((v) => v.source === "IMPORT" && v.revision === 1)).toBe(true);
-  expect((await one<{ status: string }>(`select status::text as status from "ImportBatch" where id = $1`, [batchId])).status).toBe("COMMITTED");
-  const audit = await one<{ after: { created: number; changed: number } }>(`select after from "AuditEvent" where action = 'values.imported' and "entityId" = $1`, [batchId]);
+  expect((await one<{ status: string }>(`select status::text as status from "ImportBatch" where id = $1`, [batchId])).status).toBe(
+    "COMMITTED",
+  );
+  const audit = await one<{ after: { created: number; changed: number } }>(
+    `select after from "AuditEvent" where action = 'values.imported' and "entityId" = $1`,
+    [batchId],
+  );
   expect(audit.after).toMatchObject({ created: 32, changed: 0 });
 });
 
@@ -169,7 +192,9 @@ test("a file with errors lists every error with its row and column, and changes 
   expect(await storedValues()).toEqual(before);
   await page.getByRole("button", { name: "Upload a different file" }).click();
   await expect(page).toHaveURL(UPLOAD);
-  expect((await one<{ status: string }>(`select status::text as status from "ImportBatch" where id = $1`, [batchId])).status).toBe("DISCARDED");
+  expect((await one<{ status: string }>(`select status::text as status from "ImportBatch" where id = $1`, [batchId])).status).toBe(
+    "DISCARDED",
+  );
   expect(await storedValues()).toEqual(before);
 });
 
@@ -178,12 +203,20 @@ test("a long file's preview comes a page at a time: errors first, the first 100 
   await page.goto(UPLOAD);
   // 450 rows with an unknown code around two real ones: 452 rows, three pages of 200.
   const unknown = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `NOT_A_CODE_${from + i},2019-09,1,`);
-  const csv = ["indicator_code,period,value,note", "CONTACTS,2019-09,1750,", ...unknown(0, 250), "REFERRALS,2019-09,999,", ...unknown(250, 450)].join("\n");
+  const csv = [
+    "indicator_code,period,value,note",
+    "CONTACTS,2019-09,1750,",
+    ...unknown(0, 250),
+    "REFERRALS,2019-09,999,",
+    ...unknown(250, 450),
+  ].join("\n");
   await upload(page, "long-with-errors.csv", Buffer.from(csv));
   await expect(page.getByRole("heading", { level: 1, name: "There are errors in your file" })).toBeVisible();
   const summary = page.locator(".govuk-error-summary");
   await expect(summary.getByRole("link")).toHaveCount(100);
-  await expect(summary.getByRole("link").first()).toHaveText('Row 3, column indicator_code: "NOT_A_CODE_0" is not an indicator code in the catalogue');
+  await expect(summary.getByRole("link").first()).toHaveText(
+    'Row 3, column indicator_code: "NOT_A_CODE_0" is not an indicator code in the catalogue',
+  );
   await expect(summary.getByRole("link").first()).toHaveAttribute("href", "#import-row-3");
   await expect(summary).toContainText("and 350 more: every row with an error comes first");
   await expect(summaryValue(page, "Rows with errors")).toHaveText("450");
@@ -238,20 +271,34 @@ test("an XLSX workbook imports: first sheet, percentage cells and dates as month
   expect(stored.ASSESS_45WD_PCT).toMatchObject({ value: 61.2, revision: 2 });
   const revisions = await query<{ revision: number; oldValue: number; newValue: number }>(
     `select r.revision, r."oldValue", r."newValue" from "ValueRevision" r join "IndicatorValue" v on v.id = r."valueId"
-       join "Indicator" i on i.id = v."indicatorId" join "Period" p on p.id = v."periodId" where i.code = 'CONTACTS' and p.month = $1 order by r.revision`, [MONTH]);
-  expect(revisions).toEqual([{ revision: 1, oldValue: null, newValue: contactsBefore }, { revision: 2, oldValue: contactsBefore, newValue: 1750 }]);
+       join "Indicator" i on i.id = v."indicatorId" join "Period" p on p.id = v."periodId" where i.code = 'CONTACTS' and p.month = $1 order by r.revision`,
+    [MONTH],
+  );
+  expect(revisions).toEqual([
+    { revision: 1, oldValue: null, newValue: contactsBefore },
+    { revision: 2, oldValue: contactsBefore, newValue: 1750 },
+  ]);
 });
 
 test("the upload handler enforces the limits itself and answers a plain form post with a redirect", async ({ page }) => {
   await as(page, ACCOUNTS.admin);
   const file = (name: string, buffer: Buffer, mimeType = CSV_TYPE) => ({ file: { name, mimeType, buffer } });
-  const big = await page.request.post(API, { multipart: file("big.csv", Buffer.alloc(6 * 1024 * 1024, 0x41)), headers: { Accept: "application/json" } });
+  const big = await page.request.post(API, {
+    multipart: file("big.csv", Buffer.alloc(6 * 1024 * 1024, 0x41)),
+    headers: { Accept: "application/json" },
+  });
   expect(big.status()).toBe(413);
   expect(await big.json()).toMatchObject({ ok: false, message: "The selected file must be smaller than 5 MB" });
-  const pdf = await page.request.post(API, { multipart: file("values.pdf", Buffer.from("%PDF-1.7"), "application/pdf"), headers: { Accept: "application/json" } });
+  const pdf = await page.request.post(API, {
+    multipart: file("values.pdf", Buffer.from("%PDF-1.7"), "application/pdf"),
+    headers: { Accept: "application/json" },
+  });
   expect(pdf.status()).toBe(422);
   expect(await pdf.json()).toMatchObject({ message: "The selected file must be a CSV or XLSX file" });
-  const foreign = await page.request.post(API, { multipart: file("v.csv", Buffer.from("code,value\nCONTACTS,1\n")), headers: { Accept: "application/json", Origin: "https://evil.example" } });
+  const foreign = await page.request.post(API, {
+    multipart: file("v.csv", Buffer.from("code,value\nCONTACTS,1\n")),
+    headers: { Accept: "application/json", Origin: "https://evil.example" },
+  });
   expect(foreign.status()).toBe(403);
 
   const plain = await page.request.post(API, { multipart: file("v.csv", Buffer.from("code,value\nCONTACTS,1\n")), maxRedirects: 0 });
@@ -279,13 +326,18 @@ test("other roles are refused the pages (403) and the upload handler (403), and 
       expect(res?.status(), `${email} ${url}`).toBe(403);
       await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
     }
-    const post = await page.request.post(API, { multipart: { file: { name: "v.csv", mimeType: CSV_TYPE, buffer: Buffer.from("code,value\nCONTACTS,1\n") } }, headers: { Accept: "application/json" } });
+    const post = await page.request.post(API, {
+      multipart: { file: { name: "v.csv", mimeType: CSV_TYPE, buffer: Buffer.from("code,value\nCONTACTS,1\n") } },
+      headers: { Accept: "application/json" },
+    });
     expect(post.status(), email).toBe(403);
     expect(await post.json()).toEqual({ ok: false, message: "You do not have access to do that" });
   }
   await expectAccessible(page);
   await page.context().clearCookies();
-  const anonymous = await page.request.post(API, { multipart: { file: { name: "v.csv", mimeType: CSV_TYPE, buffer: Buffer.from("code,value\n") } } });
+  const anonymous = await page.request.post(API, {
+    multipart: { file: { name: "v.csv", mimeType: CSV_TYPE, buffer: Buffer.from("code,value\n") } },
+  });
   expect(anonymous.status()).toBe(401);
   expect((await one<{ n: string }>(`select count(*) as n from "ImportBatch"`)).n).toBe(batches.n);
   expect((await storedValues()).find((v) => v.code === "CONTACTS")?.value).toBe(1750);

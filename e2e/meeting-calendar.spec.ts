@@ -10,7 +10,8 @@ const year = new Date().getUTCFullYear() + 1;
 const MEETINGS = [`${year}-02-18`, `${year}-03-18`];
 const MONTHS = [`${year}-01`, `${year}-02`];
 const ics = (body: string) => ({ name: "committee.ics", mimeType: "text/calendar", buffer: Buffer.from(body) });
-const event = (date: string) => `BEGIN:VEVENT\r\nUID:${date}@committee.example\r\nDTSTART;TZID=Europe/London:${date.replace(/-/g, "")}T180000\r\nSUMMARY:Children's Services Scrutiny Panel\r\nEND:VEVENT\r\n`;
+const event = (date: string) =>
+  `BEGIN:VEVENT\r\nUID:${date}@committee.example\r\nDTSTART;TZID=Europe/London:${date.replace(/-/g, "")}T180000\r\nSUMMARY:Children's Services Scrutiny Panel\r\nEND:VEVENT\r\n`;
 
 test.afterAll(async () => {
   await query(`delete from "Period" where month = any($1) and status = 'OPEN'`, [MONTHS]);
@@ -37,9 +38,17 @@ test("an administrator enters the year's panel dates from an .ics file; the feed
 
   await file.setInputFiles(ics(`BEGIN:VCALENDAR\r\nVERSION:2.0\r\n${MEETINGS.map(event).join("")}END:VCALENDAR\r\n`));
   await page.getByRole("button", { name: "Save panel dates" }).click();
-  await expect(page.locator(".govuk-notification-banner")).toContainText("Panel dates saved: 2 periods created, 0 moved to a new date, 0 unchanged");
-  const stored = await query<{ month: string; d: string }>(`select month, to_char("panelMeetingDate", 'YYYY-MM-DD') as d from "Period" where month = any($1) order by month`, [MONTHS]);
-  expect(stored).toEqual([{ month: MONTHS[0], d: MEETINGS[0] }, { month: MONTHS[1], d: MEETINGS[1] }]);
+  await expect(page.locator(".govuk-notification-banner")).toContainText(
+    "Panel dates saved: 2 periods created, 0 moved to a new date, 0 unchanged",
+  );
+  const stored = await query<{ month: string; d: string }>(
+    `select month, to_char("panelMeetingDate", 'YYYY-MM-DD') as d from "Period" where month = any($1) order by month`,
+    [MONTHS],
+  );
+  expect(stored).toEqual([
+    { month: MONTHS[0], d: MEETINGS[0] },
+    { month: MONTHS[1], d: MEETINGS[1] },
+  ]);
 
   // The committee system's links, as a panel member follows them.
   await page.context().clearCookies();

@@ -20,23 +20,32 @@ test("an administrator imports DfE's figures and neighbours, and a bad file is r
   await expect(page.getByText("This council is fictional: it uses Sheffield's statistical neighbours and region")).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("Upload a file").setInputFiles({ name: "statistical-neighbours-2025.csv", mimeType: "text/csv", buffer: fs.readFileSync(path.join(DATA, "statistical-neighbours-2025.csv")) });
+  await page.getByLabel("Upload a file").setInputFiles({
+    name: "statistical-neighbours-2025.csv",
+    mimeType: "text/csv",
+    buffer: fs.readFileSync(path.join(DATA, "statistical-neighbours-2025.csv")),
+  });
   await page.getByRole("button", { name: "Upload and check the file" }).click();
   await expect(page.getByText("Statistical neighbours imported: 1,580 rows, 0 new, 0 changed, 1,580 unchanged")).toBeVisible();
 
-  await page.getByLabel("Upload a file").setInputFiles({ name: "lait.csv", mimeType: "text/csv", buffer: fs.readFileSync(path.join(DATA, "lait-children-social-care.csv")) });
+  await page
+    .getByLabel("Upload a file")
+    .setInputFiles({ name: "lait.csv", mimeType: "text/csv", buffer: fs.readFileSync(path.join(DATA, "lait-children-social-care.csv")) });
   await page.getByRole("button", { name: "Upload and check the file" }).click();
   await expect(page.getByText("LAIT figures imported: 21,760 rows, 0 new, 0 changed, 21,760 unchanged")).toBeVisible({ timeout: 120_000 });
   await expectAccessible(page);
 
-  const bad = "measure_code,year,area_name,la_number,region,value\nCPP_rate,2019,England,970,,44.5\nNOT_A_CODE,2019,England,970,,1\nLAC,2019,England,970,,lots\n";
+  const bad =
+    "measure_code,year,area_name,la_number,region,value\nCPP_rate,2019,England,970,,44.5\nNOT_A_CODE,2019,England,970,,1\nLAC,2019,England,970,,lots\n";
   await page.getByLabel("Upload a file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await page.getByRole("button", { name: "Upload and check the file" }).click();
   const summary = page.locator(".govuk-error-summary");
   await expect(summary).toContainText('Row 3, column measure_code (A): "NOT_A_CODE" is not a measure code');
   await expect(summary).toContainText('Row 4, column value (F): "lots" is neither a number nor one of DfE\'s symbols');
   await expectAccessible(page);
-  const audits = await query<{ n: number }>(`select count(*)::int as n from "AuditEvent" where action = 'national.imported' and after->>'fileName' = 'bad.csv'`);
+  const audits = await query<{ n: number }>(
+    `select count(*)::int as n from "AuditEvent" where action = 'national.imported' and after->>'fileName' = 'bad.csv'`,
+  );
   expect(audits[0].n).toBe(0);
 });
 
@@ -58,7 +67,9 @@ test("the mapping screen links an indicator to a measure of the same unit and po
   await select.selectOption("CIN");
   await row.getByRole("button", { name: "Save the link for CIN_RATE_10K" }).click();
   await expect(row.getByRole("status")).toHaveText("CIN_RATE_10K is now compared with CIN");
-  expect((await query<{ code: string | null }>(`select "nationalMeasureCode" as code from "Indicator" where code = 'CIN_RATE_10K'`))[0].code).toBe("CIN");
+  expect(
+    (await query<{ code: string | null }>(`select "nationalMeasureCode" as code from "Indicator" where code = 'CIN_RATE_10K'`))[0].code,
+  ).toBe("CIN");
 });
 
 test("the published pack shows England, the region and the neighbours' average, each with its year", async ({ page }) => {

@@ -28,7 +28,10 @@ const withSeparators = (n: number) => n.toLocaleString("en-GB", { maximumFractio
 function canonical(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(",")}}`;
+  return `{${Object.keys(value)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+    .join(",")}}`;
 }
 
 async function as(page: Page, email: string) {
@@ -37,12 +40,17 @@ async function as(page: Page, email: string) {
 }
 
 async function download(page: Page, linkName: string | RegExp) {
-  const [file] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("link", { name: linkName, exact: true }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent("download", { timeout: 60_000 }),
+    page.getByRole("link", { name: linkName, exact: true }).click(),
+  ]);
   return { name: file.suggestedFilename(), bytes: fs.readFileSync(await file.path()) };
 }
 
 test.describe.serial("downloading the July 2019 pack", () => {
-  test("the panel member downloads the PDF: tagged, with an outline and the pack's figures, then served from the cache", async ({ page }) => {
+  test("the panel member downloads the PDF: tagged, with an outline and the pack's figures, then served from the cache", async ({
+    page,
+  }) => {
     await as(page, ACCOUNTS.panel);
     await page.goto(`/packs/${MONTH}`);
     await expect(page.getByRole("link", { name: "Download PDF" })).toHaveAttribute("href", `/packs/${MONTH}/pdf`);
@@ -66,20 +74,28 @@ test.describe.serial("downloading the July 2019 pack", () => {
     expect(text).toContain("Signed off by Sam Bullingham");
     expect(text).toContain(withSeparators(seededValue("CONTACTS", MONTH)));
     expect(text).toContain(withSeparators(seededValue("CONTACTS", LAST_MONTH)));
-    expect(text).toContain(`Up from ${withSeparators(seededValue("CP_PLANS", LAST_MONTH))} to ${withSeparators(seededValue("CP_PLANS", MONTH))} since June`);
+    expect(text).toContain(
+      `Up from ${withSeparators(seededValue("CP_PLANS", LAST_MONTH))} to ${withSeparators(seededValue("CP_PLANS", MONTH))} since June`,
+    );
     // Made from the pack page as printed: no service navigation or download buttons.
     expect(text).not.toContain("Sign out");
     expect(text).not.toContain("Download PDF");
 
     const stored = await one<{ bytes: number; matches: boolean }>(
-      `select length(f.pdf) as bytes, f."contentHash" = v."contentHash" as matches from "PackPdf" f join "PackVersion" v on v.id = f."packVersionId" join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`, [MONTH]);
+      `select length(f.pdf) as bytes, f."contentHash" = v."contentHash" as matches from "PackPdf" f join "PackVersion" v on v.id = f."packVersionId" join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`,
+      [MONTH],
+    );
     expect(stored).toEqual({ bytes: pdf.bytes.length, matches: true });
 
     const again = await page.request.get(`/packs/${MONTH}/pdf`);
     expect(again.status()).toBe(200);
     expect(again.headers()["cache-control"]).toBe("private, max-age=300");
     expect(again.headers()["content-type"]).toBe("application/pdf");
-    expect(createHash("sha256").update(await again.body()).digest("hex")).toBe(createHash("sha256").update(pdf.bytes).digest("hex"));
+    expect(
+      createHash("sha256")
+        .update(await again.body())
+        .digest("hex"),
+    ).toBe(createHash("sha256").update(pdf.bytes).digest("hex"));
   });
 
   test("the CSV, Excel and JSON downloads hold the pack's figures, and the JSON's hash verifies", async ({ page }) => {
@@ -92,8 +108,12 @@ test.describe.serial("downloading the July 2019 pack", () => {
     const row = (code: string) => rows.find((r) => r.Code === code)!;
     expect(rows.length).toBe(32);
     expect(row("CONTACTS")).toMatchObject({
-      Month: MONTH, Section: "Demand", Indicator: "Contacts received", Unit: "Number",
-      "This month": String(seededValue("CONTACTS", MONTH)), "Last month": String(seededValue("CONTACTS", LAST_MONTH)),
+      Month: MONTH,
+      Section: "Demand",
+      Indicator: "Contacts received",
+      Unit: "Number",
+      "This month": String(seededValue("CONTACTS", MONTH)),
+      "Last month": String(seededValue("CONTACTS", LAST_MONTH)),
       "Change on last month": String(seededValue("CONTACTS", MONTH) - seededValue("CONTACTS", LAST_MONTH)),
       "Same month last year": String(seededValue("CONTACTS", "2018-07")),
     });
@@ -118,7 +138,10 @@ test.describe.serial("downloading the July 2019 pack", () => {
     const jsonRes = await page.request.get(`/packs/${MONTH}.json`);
     expect(jsonRes.headers()["cache-control"]).toBe("private, max-age=300");
     const json = await jsonRes.json();
-    const stored = await one<{ contentHash: string }>(`select v."contentHash" from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`, [MONTH]);
+    const stored = await one<{ contentHash: string }>(
+      `select v."contentHash" from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`,
+      [MONTH],
+    );
     expect(json).toMatchObject({ month: MONTH, version: 1, contentHash: stored.contentHash });
     expect(createHash("sha256").update(canonical(json.snapshot)).digest("hex")).toBe(json.contentHash);
     const demand = json.snapshot.sections.find((s: { slug: string }) => s.slug === "demand");
@@ -128,7 +151,12 @@ test.describe.serial("downloading the July 2019 pack", () => {
   test("a version that does not exist is not found: page, PDF and every download", async ({ page }) => {
     await as(page, ACCOUNTS.panel);
     expect((await page.goto(`/packs/${MONTH}?version=9`))?.status()).toBe(404);
-    for (const url of [`/packs/${MONTH}/pdf?version=9`, `/packs/${MONTH}.csv?version=9`, `/packs/${MONTH}.xlsx?version=9`, `/packs/${MONTH}.json?version=9`]) {
+    for (const url of [
+      `/packs/${MONTH}/pdf?version=9`,
+      `/packs/${MONTH}.csv?version=9`,
+      `/packs/${MONTH}.xlsx?version=9`,
+      `/packs/${MONTH}.json?version=9`,
+    ]) {
       const res = await page.request.get(url);
       expect(res.status(), url).toBe(404);
       expect(res.headers()["cache-control"], url).toBe("private, no-store");
@@ -154,7 +182,11 @@ test.describe.serial("downloading the July 2019 pack", () => {
     await expect(page.getByRole("link", { name: "July 2019" })).toBeVisible();
     await expectAccessible(page);
     await page.goto(`/packs/${MONTH}`);
-    for (const [name, href] of [["CSV", `/packs/${MONTH}.csv`], ["Excel", `/packs/${MONTH}.xlsx`], ["JSON with its hash", `/packs/${MONTH}.json`]]) {
+    for (const [name, href] of [
+      ["CSV", `/packs/${MONTH}.csv`],
+      ["Excel", `/packs/${MONTH}.xlsx`],
+      ["JSON with its hash", `/packs/${MONTH}.json`],
+    ]) {
       await expect(page.getByRole("link", { name, exact: true })).toHaveAttribute("href", href);
     }
     await expectAccessible(page);

@@ -15,10 +15,19 @@ async function indicatorNames(): Promise<string[]> {
 
 /** Every sentence of July's published commentary, as a reader sees it (Markdown marks removed). */
 async function commentarySentences(): Promise<string[]> {
-  const rows = await query<{ body: string }>(`select c.body from "Commentary" c join "Period" p on p.id = c."periodId" where p.month = $1 and c.status = 'APPROVED'`, [MONTH]);
+  const rows = await query<{ body: string }>(
+    `select c.body from "Commentary" c join "Period" p on p.id = c."periodId" where p.month = $1 and c.status = 'APPROVED'`,
+    [MONTH],
+  );
   expect(rows.length).toBeGreaterThan(0);
-  return rows.flatMap((r) => r.body.split("\n"))
-    .map((line) => line.replace(/^\s*[-*]\s+/, "").replace(/\*\*|__|\*|_/g, "").trim())
+  return rows
+    .flatMap((r) => r.body.split("\n"))
+    .map((line) =>
+      line
+        .replace(/^\s*[-*]\s+/, "")
+        .replace(/\*\*|__|\*|_/g, "")
+        .trim(),
+    )
     .filter(Boolean)
     .flatMap((line) => line.split(/(?<=[.!?])\s+(?=[A-Z])/))
     .map(norm);
@@ -30,7 +39,10 @@ type StructNode = { role?: string; alt?: string; children?: StructNode[] };
 async function pdfTags(bytes: Buffer) {
   const doc = await getDocumentProxy(new Uint8Array(bytes));
   const tags: { role: string; alt?: string }[] = [];
-  const walk = (n: StructNode) => { if (n.role) tags.push({ role: n.role, alt: n.alt }); (n.children ?? []).forEach(walk); };
+  const walk = (n: StructNode) => {
+    if (n.role) tags.push({ role: n.role, alt: n.alt });
+    (n.children ?? []).forEach(walk);
+  };
   for (let i = 1; i <= doc.numPages; i++) walk((await (await doc.getPage(i)).getStructTree()) as StructNode);
   type Item = { title: string; items?: Item[] };
   const flat = (items: Item[]): string[] => items.flatMap((o) => [o.title, ...flat(o.items ?? [])]);
@@ -55,8 +67,14 @@ async function pdfTaggedText(bytes: Buffer) {
     const marked = new Map<string, string>();
     const open: (string | null)[] = [];
     for (const item of content.items as TextItem[]) {
-      if (item.type === "beginMarkedContentProps" || item.type === "beginMarkedContent") { open.push(item.id ?? null); continue; }
-      if (item.type === "endMarkedContent") { open.pop(); continue; }
+      if (item.type === "beginMarkedContentProps" || item.type === "beginMarkedContent") {
+        open.push(item.id ?? null);
+        continue;
+      }
+      if (item.type === "endMarkedContent") {
+        open.pop();
+        continue;
+      }
       const id = open.findLast((x) => x !== null);
       if (id) marked.set(id, (marked.get(id) ?? "") + (item.str ?? ""));
       else untagged.push(item.str ?? "");
@@ -64,7 +82,10 @@ async function pdfTaggedText(bytes: Buffer) {
     const referenced = new Set<string>();
     type Node = { role?: string; type?: string; id?: string; children?: Node[] };
     const textOf = (n: Node): string => {
-      if (n.type === "content" && n.id) { referenced.add(n.id); return marked.get(n.id) ?? ""; }
+      if (n.type === "content" && n.id) {
+        referenced.add(n.id);
+        return marked.get(n.id) ?? "";
+      }
       return (n.children ?? []).map(textOf).join(" ");
     };
     const walk = (n: Node) => {
@@ -111,7 +132,9 @@ test.describe("the published July 2019 pack", () => {
     expect(names.length).toBe(32);
     for (const name of names) {
       await expect(page.locator("table.app-pack-summary").getByRole("rowheader", { name, exact: true })).toHaveCount(1);
-      await expect(page.locator(".app-chart__title", { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) })).toHaveCount(1);
+      await expect(
+        page.locator(".app-chart__title", { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }),
+      ).toHaveCount(1);
     }
     // A chart's axis starts where its figures start, not 24 months back.
     await expect(page.locator("#chart-CONTACTS svg title")).toHaveText("Contacts received, April 2018 to July 2019");
@@ -119,7 +142,9 @@ test.describe("the published July 2019 pack", () => {
     await expect(page.locator("#chart-SGO_GRANTED")).toContainText("small number");
     await expect(page.locator("#chart-SGO_GRANTED svg")).toHaveCount(0);
     // Section rows head their own rows (rowgroup), not every column of the table.
-    expect(await page.locator(".app-pack-summary .app-pack-table__section th").evaluateAll((ths) => ths.map((t) => t.getAttribute("scope")))).toEqual(["rowgroup", "rowgroup", "rowgroup", "rowgroup"]);
+    expect(
+      await page.locator(".app-pack-summary .app-pack-table__section th").evaluateAll((ths) => ths.map((t) => t.getAttribute("scope"))),
+    ).toEqual(["rowgroup", "rowgroup", "rowgroup", "rowgroup"]);
     // The key, in words.
     await expect(page.locator(".app-key")).toContainText("Short of target by more than the tolerance");
     await expectAccessible(page);
@@ -127,7 +152,9 @@ test.describe("the published July 2019 pack", () => {
     await expectAccessible(page);
   });
 
-  test("as a PDF: at most 12 A4 pages, contents numbered where each part starts, every indicator and commentary sentence", async ({ page }) => {
+  test("as a PDF: at most 12 A4 pages, contents numbered where each part starts, every indicator and commentary sentence", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await asPanel(page);
     const res = await page.request.get(`/packs/${MONTH}/pdf`, { timeout: 90_000 });
@@ -150,7 +177,10 @@ test.describe("the published July 2019 pack", () => {
     // each cell is read under its own column's header: an empty cell would drop out and shift the rest.
     for (const rows of tagged.tables) {
       const full = Math.max(...rows);
-      expect(rows.filter((n) => n !== full && n !== 1), `rows of a ${full}-column table with cells missing`).toEqual([]);
+      expect(
+        rows.filter((n) => n !== full && n !== 1),
+        `rows of a ${full}-column table with cells missing`,
+      ).toEqual([]);
     }
     const cells = tagged.elements.filter((e) => e.role === "TD" || e.role === "TH").map((e) => e.text);
     for (const rag of ["Red", "Amber", "Green"]) expect(cells.filter((t) => t === rag).length, `${rag} in table cells`).toBeGreaterThan(0);
@@ -166,14 +196,24 @@ test.describe("the published July 2019 pack", () => {
     // a Figure too, named by its heading).
     const charts = (html.match(/<svg[^>]*class="app-chart-svg"/g) ?? []).length;
     expect(charts).toBeGreaterThanOrEqual(28);
-    const described = tags.filter((t) => t.role === "Figure" && /^.+, \w+ \d{4} to \w+ \d{4} .*From .+ in \w+ \d{4} to .+; lowest .+, highest .+\./.test(t.alt ?? ""));
+    const described = tags.filter(
+      (t) => t.role === "Figure" && /^.+, \w+ \d{4} to \w+ \d{4} .*From .+ in \w+ \d{4} to .+; lowest .+, highest .+\./.test(t.alt ?? ""),
+    );
     expect(described.length).toBe(charts);
     expect(pages[0]).toContain(`Page 1 of ${pages.length}`);
     expect(pages.at(-1)).toContain(`Page ${pages.length} of ${pages.length}`);
 
     // Contents on the cover: "<entry> <page>", and that page is where the part's heading is.
     const cover = pages[0];
-    const entries = ["Summary of indicators", "Exceptions", "1. Demand", "2. Timescales / Child protection", "3. Corporate parenting / Children looked after", "4. Care leavers", "Definitions and sources"];
+    const entries = [
+      "Summary of indicators",
+      "Exceptions",
+      "1. Demand",
+      "2. Timescales / Child protection",
+      "3. Corporate parenting / Children looked after",
+      "4. Care leavers",
+      "Definitions and sources",
+    ];
     let previous = 1;
     for (const entry of entries) {
       const m = new RegExp(`${entry.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")} (\\d+)`).exec(cover);
@@ -199,11 +239,27 @@ test.describe("the published July 2019 pack", () => {
     await expect(page.locator(".govuk-service-navigation")).toBeHidden();
     await expect(page.locator(".app-pack-tools")).toBeHidden();
     expect(await page.locator(".app-pack-cover").evaluate((e) => getComputedStyle(e).breakAfter)).toBe("page");
-    expect(await page.locator(".app-pack-table thead").first().evaluate((e) => getComputedStyle(e).display)).toBe("table-header-group");
-    expect(await page.locator(".app-chart").first().evaluate((e) => getComputedStyle(e).breakInside)).toBe("avoid");
+    expect(
+      await page
+        .locator(".app-pack-table thead")
+        .first()
+        .evaluate((e) => getComputedStyle(e).display),
+    ).toBe("table-header-group");
+    expect(
+      await page
+        .locator(".app-chart")
+        .first()
+        .evaluate((e) => getComputedStyle(e).breakInside),
+    ).toBe("avoid");
     // RAG tags are no taller than the table text around them.
-    const tag = await page.locator(".app-pack-summary .govuk-tag").first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
-    const cell = await page.locator(".app-pack-summary td").first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const tag = await page
+      .locator(".app-pack-summary .govuk-tag")
+      .first()
+      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    const cell = await page
+      .locator(".app-pack-summary td")
+      .first()
+      .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
     expect(tag).toBeLessThanOrEqual(cell);
     // Nothing wider than the printed page (A4 less margins, in CSS px).
     await page.setViewportSize({ width: 718, height: 1000 });

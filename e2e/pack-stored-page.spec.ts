@@ -15,12 +15,14 @@ type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
 /** The response exactly as sent (Playwright's request API decodes bodies; this does not). */
 function raw(baseURL: string, path: string, headers: Record<string, string>): Promise<Raw> {
   return new Promise((resolve, reject) => {
-    http.get(new URL(path, baseURL), { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on("error", reject);
-    }).on("error", reject);
+    http
+      .get(new URL(path, baseURL), { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("error", reject);
+      })
+      .on("error", reject);
   });
 }
 
@@ -37,7 +39,10 @@ test.describe.serial("the stored published pack page", () => {
     expect(html).toContain('id="pack-title"');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain("data-app-slot");
-    const stored = await one<{ renderedHtml: string }>(`select v."renderedHtml" from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`, [MONTH]);
+    const stored = await one<{ renderedHtml: string }>(
+      `select v."renderedHtml" from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`,
+      [MONTH],
+    );
     expect(stored.renderedHtml.startsWith("<!--scrutiny-stored build=")).toBe(true);
     expect(stored.renderedHtml).not.toContain("Signed in as");
 
@@ -54,12 +59,16 @@ test.describe.serial("the stored published pack page", () => {
 
   test("every panel member gets the same bytes, br and gzip decode to them, and a repeat visit is a 304", async ({ browser, baseURL }) => {
     const email = `second.reader.${Date.now()}@stored.example`;
-    await query(`insert into "User" (id, email, name, role, "passwordHash", "updatedAt") values (gen_random_uuid(), $1, 'Sam Second-Reader', 'PANEL_MEMBER', $2, now())`, [email, await argon2id(DEMO_PASSWORD)]);
+    await query(
+      `insert into "User" (id, email, name, role, "passwordHash", "updatedAt") values (gen_random_uuid(), $1, 'Sam Second-Reader', 'PANEL_MEMBER', $2, now())`,
+      [email, await argon2id(DEMO_PASSWORD)],
+    );
     const [a, b] = [await browser.newContext(), await browser.newContext()];
     await signInAs(await a.newPage(), ACCOUNTS.panel);
     await signInAs(await b.newPage(), email);
     const [cookieA, cookieB] = [await cookieHeader(a), await cookieHeader(b)];
-    const get = (cookie: string, headers: Record<string, string> = {}, path = `/packs/${MONTH}`) => raw(baseURL!, path, { cookie, ...headers });
+    const get = (cookie: string, headers: Record<string, string> = {}, path = `/packs/${MONTH}`) =>
+      raw(baseURL!, path, { cookie, ...headers });
 
     const plain = await get(cookieA);
     expect(plain.status).toBe(200);
@@ -97,7 +106,11 @@ test.describe.serial("the stored published pack page", () => {
     expect((await get(cookieA, { "if-none-match": '"something-else"' })).status).toBe(200);
 
     // Unknown query strings and a client-router request are the same stored bytes.
-    for (const [path, headers] of [[`/packs/${MONTH}?utm_source=email`, {}], [`/packs/${MONTH}?_rsc=x1`, { RSC: "1" }], [`/packs/${MONTH}?version=1&x=%3Cb%3E`, {}]] as const) {
+    for (const [path, headers] of [
+      [`/packs/${MONTH}?utm_source=email`, {}],
+      [`/packs/${MONTH}?_rsc=x1`, { RSC: "1" }],
+      [`/packs/${MONTH}?version=1&x=%3Cb%3E`, {}],
+    ] as const) {
       const r = await get(cookieA, headers, path);
       expect(r.status, path).toBe(200);
       expect(r.body.equals(plain.body), path).toBe(true);

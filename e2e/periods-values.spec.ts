@@ -48,7 +48,8 @@ test("an administrator opens a period, refused first for a future, malformed and
   // The first month from September 2019 that nobody has opened (2019-09 unless another spec took it).
   const taken = new Set((await query<{ month: string }>(`select month from "Period"`)).map((r) => r.month));
   let month = "2019-09";
-  while (taken.has(month)) month = `${Number(month.slice(0, 4)) + (month.endsWith("12") ? 1 : 0)}-${String((Number(month.slice(5)) % 12) + 1).padStart(2, "0")}`;
+  while (taken.has(month))
+    month = `${Number(month.slice(0, 4)) + (month.endsWith("12") ? 1 : 0)}-${String((Number(month.slice(5)) % 12) + 1).padStart(2, "0")}`;
   const [y, m] = month.split("-").map(Number);
   const meeting = `${m === 12 ? y + 1 : y}-${String((m % 12) + 1).padStart(2, "0")}-24`;
   const label = new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
@@ -92,7 +93,9 @@ test("an administrator opens a period, refused first for a future, malformed and
   await expect(page.getByText(`${label} is open for figures and commentary`)).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: label })).toBeVisible();
   await expect(page.locator(".govuk-summary-list")).toContainText("Open");
-  await expect(page.locator(".govuk-summary-list")).toContainText(new Date(`${meeting}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }));
+  await expect(page.locator(".govuk-summary-list")).toContainText(
+    new Date(`${meeting}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  );
   const values = page.locator(".govuk-task-list__item", { hasText: "Values" });
   await expect(values.getByRole("link", { name: "Values" })).toHaveAttribute("href", `/periods/${month}/values`);
   await expect(values).toContainText(`0 of ${indicators} indicators have a value, ${indicators} missing`);
@@ -106,7 +109,9 @@ test("an administrator opens a period, refused first for a future, malformed and
   await expectAccessible(page);
 
   const row = await one<{ status: string; panel: string; opener: string }>(
-    `select p.status, to_char(p."panelMeetingDate", 'YYYY-MM-DD') as panel, u.email as opener from "Period" p join "User" u on u.id = p."openedById" where p.month = $1`, [month]);
+    `select p.status, to_char(p."panelMeetingDate", 'YYYY-MM-DD') as panel, u.email as opener from "Period" p join "User" u on u.id = p."openedById" where p.month = $1`,
+    [month],
+  );
   expect(row).toEqual({ status: "OPEN", panel: meeting, opener: ACCOUNTS.admin });
   expect(await query(`select 1 from "AuditEvent" where action = 'period.opened' and "periodMonth" = $1`, [month])).toHaveLength(1);
 
@@ -134,9 +139,16 @@ test("a service lead saves a figure in their own section and sees its history", 
   expect(await stored("REFERRALS")).toMatchObject({ value: 321, revision: before.revision + 1, notAvailableReason: null });
   const revision = await one<{ oldValue: number; newValue: number; actorName: string; source: string }>(
     `select r."oldValue", r."newValue", r."actorName", r.source from "ValueRevision" r join "IndicatorValue" v on v.id = r."valueId"
-       join "Indicator" i on i.id = v."indicatorId" join "Period" p on p.id = v."periodId" where i.code = 'REFERRALS' and p.month = $1 order by r.revision desc limit 1`, [MONTH]);
+       join "Indicator" i on i.id = v."indicatorId" join "Period" p on p.id = v."periodId" where i.code = 'REFERRALS' and p.month = $1 order by r.revision desc limit 1`,
+    [MONTH],
+  );
   expect(revision).toEqual({ oldValue: 320, newValue: 321, actorName: "Dana Price", source: "ENTRY" });
-  expect(await query(`select 1 from "AuditEvent" a join "User" u on u.id = a."actorId" where a.action = 'value.changed' and a."periodMonth" = $1 and u.email = $2`, [MONTH, ACCOUNTS.leadDemand])).not.toHaveLength(0);
+  expect(
+    await query(
+      `select 1 from "AuditEvent" a join "User" u on u.id = a."actorId" where a.action = 'value.changed' and a."periodMonth" = $1 and u.email = $2`,
+      [MONTH, ACCOUNTS.leadDemand],
+    ),
+  ).not.toHaveLength(0);
   // The row's judgement follows the new figure once saved.
   await expect(page.locator("#row-REFERRALS")).toContainText("-138 (-30.1%)");
 
@@ -166,7 +178,9 @@ test("a forged save for another lead's indicator is refused and changes nothing"
   // Point the Referrals row's form at Children on a child protection plan, as a forged post would.
   await page.locator("#row-REFERRALS input[name=indicatorId]").evaluate((el, id) => ((el as HTMLInputElement).value = id), cpPlans.id);
   await page.getByRole("button", { name: `Save ${REFERRALS}` }).click();
-  await expect(page.locator("#row-REFERRALS .govuk-error-message")).toContainText("You cannot change figures in Timescales / Child protection");
+  await expect(page.locator("#row-REFERRALS .govuk-error-message")).toContainText(
+    "You cannot change figures in Timescales / Child protection",
+  );
   expect(await stored("CP_PLANS")).toEqual(before);
 });
 
@@ -190,8 +204,14 @@ test("an invalid figure shows an error naming the indicator; not available needs
   const na = page.getByLabel(`Not available for ${REREFERRALS}`);
   await na.check();
   await page.getByRole("button", { name: `Save ${REREFERRALS}` }).click();
-  await expect(page.locator("#row-REREFERRALS_12M_PCT .govuk-error-message")).toContainText(`Enter why the figure for ${REREFERRALS} is not available`);
-  await expect(page.locator(".govuk-error-summary").getByRole("link", { name: `Enter why the figure for ${REREFERRALS} is not available`, exact: true })).toHaveAttribute("href", "#reason-REREFERRALS_12M_PCT");
+  await expect(page.locator("#row-REREFERRALS_12M_PCT .govuk-error-message")).toContainText(
+    `Enter why the figure for ${REREFERRALS} is not available`,
+  );
+  await expect(
+    page
+      .locator(".govuk-error-summary")
+      .getByRole("link", { name: `Enter why the figure for ${REREFERRALS} is not available`, exact: true }),
+  ).toHaveAttribute("href", "#reason-REREFERRALS_12M_PCT");
   await expect(page.getByLabel(`Reason the figure for ${REREFERRALS} is not available`)).toBeFocused();
   await page.getByLabel(`Reason the figure for ${REREFERRALS} is not available`).fill("Case system outage on 30 August");
   await page.getByRole("button", { name: `Save ${REREFERRALS}` }).click();
@@ -241,7 +261,9 @@ test("of two editors saving the same figure, the second keeps their figure and i
 test("a figure entered after commentary was first submitted is marked Revised", async ({ page }) => {
   await query(
     `insert into "Period" (id, month, "panelMeetingDate", status, "commentaryFirstSubmittedAt", "updatedAt")
-       values (gen_random_uuid(), $1, '2017-06-22', 'OPEN', now(), now()) on conflict do nothing`, [REVISED_MONTH]);
+       values (gen_random_uuid(), $1, '2017-06-22', 'OPEN', now(), now()) on conflict do nothing`,
+    [REVISED_MONTH],
+  );
   await as(page, ACCOUNTS.admin);
   await page.goto(`/periods/${REVISED_MONTH}/values`);
   await expect(page.getByText("any figure you change now is marked “Revised”")).toBeVisible();

@@ -20,7 +20,7 @@ let batchUrl = "";
 let indicatorCode = "";
 
 const VISITS: Visit[] = [
-  { name: "administrator's home", role: "admin", path: "/", title: /^Home - /  },
+  { name: "administrator's home", role: "admin", path: "/", title: /^Home - / },
   { name: "service lead's home", role: "leadDemand", path: "/", title: /^Home - / },
   { name: "director's home", role: "director", path: "/", title: /^Home - / },
   { name: "panel member's home", role: "panel", path: "/", title: /^Home - / },
@@ -29,7 +29,12 @@ const VISITS: Visit[] = [
   { name: "values grid", role: "admin", path: `/periods/${MONTH}/values`, title: /August 2019/ },
   { name: "value detail", role: "admin", path: () => `/periods/${MONTH}/values/${indicatorCode}`, title: /August 2019/ },
   { name: "import preview", role: "admin", path: () => batchUrl, title: /^Error: / },
-  { name: "Annex A upload", role: "admin", path: `/periods/${MONTH}/import/annex-a`, title: /^Compute figures from Annex A lists for August 2019 - / },
+  {
+    name: "Annex A upload",
+    role: "admin",
+    path: `/periods/${MONTH}/import/annex-a`,
+    title: /^Compute figures from Annex A lists for August 2019 - /,
+  },
   { name: "section", role: "leadDemand", path: `/periods/${MONTH}/sections/demand`, title: /^Section commentary, August 2019 - / },
   { name: "section history", role: "leadDemand", path: "/periods/2019-07/sections/demand/history", title: /^Commentary history - / },
   { name: "pack list", role: "panel", path: "/packs", title: /^Published packs - / },
@@ -57,7 +62,10 @@ const statePath = (role: Role) => path.join(stateDir, `${role}.json`);
 async function signedInState(browser: Browser, baseURL: string, role: Exclude<Role, "none">) {
   const context = await browser.newContext({ baseURL });
   const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();
-  const res = await context.request.post("/api/auth/callback/credentials", { form: { csrfToken, email: ACCOUNTS[role], password: DEMO_PASSWORD, json: "true" }, maxRedirects: 0 });
+  const res = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: ACCOUNTS[role], password: DEMO_PASSWORD, json: "true" },
+    maxRedirects: 0,
+  });
   expect([200, 302]).toContain(res.status());
   await context.storageState({ path: statePath(role) });
   await context.close();
@@ -68,10 +76,16 @@ test.beforeAll(async ({ browser }, info) => {
   for (const role of new Set(VISITS.map((v) => v.role))) if (role !== "none") await signedInState(browser, baseURL, role);
   indicatorCode = (await one<{ code: string }>(`select code from "Indicator" where code = 'CONTACTS'`)).code;
   // An import preview with a row in error and rows to import, in a month nobody else uses.
-  await query(`insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2016-06-23', now()) on conflict (month) do nothing`, [IMPORT_MONTH]);
+  await query(
+    `insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2016-06-23', now()) on conflict (month) do nothing`,
+    [IMPORT_MONTH],
+  );
   const context = await browser.newContext({ baseURL, storageState: statePath("admin") });
   const csv = "code,value\nCONTACTS,1337\nREFERRALS,412\nNO_SUCH_CODE,5\n";
-  const res = await context.request.post(`/api/periods/${IMPORT_MONTH}/imports`, { multipart: { file: { name: "values.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } }, headers: { Accept: "application/json" } });
+  const res = await context.request.post(`/api/periods/${IMPORT_MONTH}/imports`, {
+    multipart: { file: { name: "values.csv", mimeType: "text/csv", buffer: Buffer.from(csv) } },
+    headers: { Accept: "application/json" },
+  });
   expect(res.status(), await res.text()).toBe(201);
   batchUrl = (await res.json()).url;
   await context.close();
@@ -89,7 +103,10 @@ async function overflow(page: Page) {
     const wide = [...document.querySelectorAll<HTMLElement>("body *")]
       .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !el.closest(".app-scroll-region"))
       .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${[...el.classList].join(".")} (right ${Math.round(el.getBoundingClientRect().right)})`);
+      .map(
+        (el) =>
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}.${[...el.classList].join(".")} (right ${Math.round(el.getBoundingClientRect().right)})`,
+      );
     return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide };
   });
 }
@@ -97,10 +114,12 @@ async function overflow(page: Page) {
 /** The smallest chart text as drawn on screen, in CSS px (SVG text scales with its viewBox). */
 async function smallestChartText(page: Page) {
   return page.evaluate(() => {
-    const sizes = [...document.querySelectorAll<SVGTextElement>(".app-chart svg text")].filter((t) => t.getClientRects().length && t.textContent?.trim()).map((t) => {
-      const scale = t.getScreenCTM()?.a ?? 1;
-      return parseFloat(getComputedStyle(t).fontSize) * scale;
-    });
+    const sizes = [...document.querySelectorAll<SVGTextElement>(".app-chart svg text")]
+      .filter((t) => t.getClientRects().length && t.textContent?.trim())
+      .map((t) => {
+        const scale = t.getScreenCTM()?.a ?? 1;
+        return parseFloat(getComputedStyle(t).fontSize) * scale;
+      });
     return sizes.length ? Math.min(...sizes) : null;
   });
 }
@@ -108,14 +127,20 @@ async function smallestChartText(page: Page) {
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 for (const { width, axe, reflow } of WIDTHS) {
-  test(`every page type at ${width} px: ${[reflow && "no sideways scrolling", axe && "axe WCAG 2.2 AA"].filter(Boolean).join(", ")}, chart text at least 12 px`, async ({ browser }, info) => {
+  test(`every page type at ${width} px: ${[reflow && "no sideways scrolling", axe && "axe WCAG 2.2 AA"].filter(Boolean).join(", ")}, chart text at least 12 px`, async ({
+    browser,
+  }, info) => {
     test.setTimeout(480_000); // 3 to 4 minutes at 320 px on a shared, loaded 2-core machine (axe on 21 pages)
     const baseURL = info.project.use.baseURL;
     const contexts = new Map<Role, BrowserContext>();
     const pageFor = async (role: Role) => {
       let context = contexts.get(role);
       if (!context) {
-        context = await browser.newContext({ baseURL, viewport: { width, height: 900 }, storageState: role === "none" ? undefined : statePath(role) });
+        context = await browser.newContext({
+          baseURL,
+          viewport: { width, height: 900 },
+          storageState: role === "none" ? undefined : statePath(role),
+        });
         contexts.set(role, context);
       }
       return context.pages()[0] ?? context.newPage();
@@ -131,22 +156,48 @@ for (const { width, axe, reflow } of WIDTHS) {
       await expect.soft(page, `${visit.name}: title`).toHaveTitle(visit.title);
       if (reflow) {
         const o = await overflow(page);
-        expect.soft(o.scrollWidth, `${visit.name} at ${width} px scrolls sideways: ${o.wide.join(", ")}`).toBeLessThanOrEqual(o.clientWidth);
+        expect
+          .soft(o.scrollWidth, `${visit.name} at ${width} px scrolls sideways: ${o.wide.join(", ")}`)
+          .toBeLessThanOrEqual(o.clientWidth);
       }
       if (axe) {
         const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-        expect.soft(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`), `${visit.name} at ${width} px: axe`).toEqual([]);
+        expect
+          .soft(
+            results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
+            `${visit.name} at ${width} px: axe`,
+          )
+          .toEqual([]);
       }
-      expect.soft(await page.locator("footer a[href='/accessibility']").count(), `${visit.name}: the footer links to the accessibility statement`).toBe(1);
+      expect
+        .soft(
+          await page.locator("footer a[href='/accessibility']").count(),
+          `${visit.name}: the footer links to the accessibility statement`,
+        )
+        .toBe(1);
       if (visit.path === "/accessibility") {
         // The GOV.UK model statement's parts, and what was tested, how, and what does not meet the standard.
-        for (const heading of ["How accessible this service is", "Compliance status", "Non-accessible content", "Non-compliance with the accessibility regulations", "Preparation of this accessibility statement"]) {
+        for (const heading of [
+          "How accessible this service is",
+          "Compliance status",
+          "Non-accessible content",
+          "Non-compliance with the accessibility regulations",
+          "Preparation of this accessibility statement",
+        ]) {
           await expect.soft(page.getByRole("heading", { name: heading })).toBeVisible();
         }
-        await expect.soft(page.locator("main")).toContainText("partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard");
+        await expect
+          .soft(page.locator("main"))
+          .toContainText("partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard");
       }
       // Every scroll region is focusable and named.
-      const regions = await page.locator(".app-scroll-region").evaluateAll((els) => els.map((el) => ({ tabIndex: el.getAttribute("tabindex"), role: el.getAttribute("role"), named: Boolean(el.getAttribute("aria-label") || el.getAttribute("aria-labelledby")) })));
+      const regions = await page.locator(".app-scroll-region").evaluateAll((els) =>
+        els.map((el) => ({
+          tabIndex: el.getAttribute("tabindex"),
+          role: el.getAttribute("role"),
+          named: Boolean(el.getAttribute("aria-label") || el.getAttribute("aria-labelledby")),
+        })),
+      );
       for (const r of regions) expect.soft(r, `${visit.name}: a scroll region`).toEqual({ tabIndex: "0", role: "region", named: true });
       const chartText = await smallestChartText(page);
       if (chartText !== null) expect.soft(chartText, `${visit.name} at ${width} px: smallest chart text (px)`).toBeGreaterThanOrEqual(12);

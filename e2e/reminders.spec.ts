@@ -17,7 +17,9 @@ test("an administrator sends the due reminders: each lead who owes August's comm
     await expect(page.locator(".govuk-notification-banner")).toContainText(/\d+ reminders? sent/);
 
     const august = () => catcher.mails.filter((m) => m.subject === "Due soon: Commentary submitted for August 2019, by 10 September 2019");
-    const to = august().flatMap((m) => m.to).sort();
+    const to = august()
+      .flatMap((m) => m.to)
+      .sort();
     expect(to).toEqual([ACCOUNTS.leadCare, ACCOUNTS.leadDemand, ACCOUNTS.leadProtection].sort());
     const care = august().find((m) => m.to.includes(ACCOUNTS.leadCare))!;
     expect(care.text).toContain("is due in 1 working day");

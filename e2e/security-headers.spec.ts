@@ -12,7 +12,13 @@ const STATIC = {
 };
 
 function directives(policy: string): Map<string, string[]> {
-  return new Map(policy.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]));
+  return new Map(
+    policy
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 function expectSecurityHeaders(res: APIResponse, { nonce }: { nonce: boolean }) {
@@ -35,7 +41,6 @@ function expectSecurityHeaders(res: APIResponse, { nonce }: { nonce: boolean }) 
   if (nonce) expect(script.some((s) => /^'nonce-[A-Za-z0-9+/=]{16,}'$/.test(s))).toBe(true);
   return script.find((s) => s.startsWith("'nonce-"))?.slice(7, -1);
 }
-
 
 /** React hydrated: Next's client bootstrap ran, which it cannot without the nonce. */
 const expectHydrated = (page: Page) => page.waitForFunction(() => typeof (window as unknown as { next?: object }).next === "object");

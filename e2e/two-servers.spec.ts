@@ -43,10 +43,15 @@ function startBalancer(): Promise<string> {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
     });
-    upstream.on("error", () => { res.writeHead(502); res.end(); });
+    upstream.on("error", () => {
+      res.writeHead(502);
+      res.end();
+    });
     req.pipe(upstream);
   });
-  return new Promise((resolve) => balancer!.listen(0, "127.0.0.1", () => resolve(`http://localhost:${(balancer!.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    balancer!.listen(0, "127.0.0.1", () => resolve(`http://localhost:${(balancer!.address() as AddressInfo).port}`)),
+  );
 }
 
 async function startSecondServer() {
@@ -54,11 +59,17 @@ async function startSecondServer() {
   // The same build, database, secrets and public address as the first server; only the port differs.
   second = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(portB)], {
     // One PDF render at a time on this one, so the last test can see its bound.
-    cwd: root, env: { ...process.env, PORT: String(portB), PDF_RENDERS_PER_PROCESS: "1" }, stdio: ["ignore", "pipe", "pipe"],
+    cwd: root,
+    env: { ...process.env, PORT: String(portB), PDF_RENDERS_PER_PROCESS: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (d: Buffer) => {
     // Printed with the first server's prefix, so npm test's check of the server log covers this one too.
-    const lines = d.toString().split(/\r?\n/).filter(Boolean).map((l) => `[WebServer] [second server] ${l}`);
+    const lines = d
+      .toString()
+      .split(/\r?\n/)
+      .filter(Boolean)
+      .map((l) => `[WebServer] [second server] ${l}`);
     secondLog += lines.join("\n") + "\n";
     for (const l of lines) console.log(l);
   };
@@ -67,7 +78,10 @@ async function startSecondServer() {
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (second.exitCode !== null) throw new Error(`The second server exited with ${second.exitCode}:\n${secondLog}`);
-    const ok = await fetch(`${B}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${B}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`The second server did not answer on ${B} within 90 s:\n${secondLog}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -78,21 +92,28 @@ async function startSecondServer() {
 async function signInAt(page: Page, origin: string, email: string) {
   await page.context().clearCookies();
   const { csrfToken } = await (await page.request.get(`${origin}/api/auth/csrf`)).json();
-  const res = await page.request.post(`${origin}/api/auth/callback/credentials`, { form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" }, maxRedirects: 0 });
+  const res = await page.request.post(`${origin}/api/auth/callback/credentials`, {
+    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
+    maxRedirects: 0,
+  });
   expect([200, 302]).toContain(res.status());
 }
 const sessionAt = async (page: Page, origin: string) => (await (await page.request.get(`${origin}/api/auth/session`)).json())?.user?.email;
 
 const commentary = () =>
   one<{ id: string; version: number; status: string; body: string }>(
-    `select c.id, c.version, c.status, c.body from "Commentary" c join "Section" s on s.id = c."sectionId" join "Period" p on p.id = c."periodId" where s.slug = 'demand' and p.month = $1`, [MONTH]);
+    `select c.id, c.version, c.status, c.body from "Commentary" c join "Section" s on s.id = c."sectionId" join "Period" p on p.id = c."periodId" where s.slug = 'demand' and p.month = $1`,
+    [MONTH],
+  );
 
 test.describe.serial("two app servers on one database", () => {
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     expect(process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, "npm test gives both servers the same server actions key").toBeTruthy();
     await query(`delete from "Period" where month = $1`, [MONTH]);
-    await query(`insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2022-04-21', now())`, [MONTH]);
+    await query(`insert into "Period" (id, month, "panelMeetingDate", "updatedAt") values (gen_random_uuid(), $1, '2022-04-21', now())`, [
+      MONTH,
+    ]);
     await startSecondServer();
     LB = await startBalancer();
   });
@@ -169,10 +190,12 @@ test.describe.serial("two app servers on one database", () => {
     const { "content-length": _length, ...headers } = captured!.headers;
 
     served.length = 0;
-    const answers = await Promise.all(Array.from({ length: 20 }, async () => {
-      const res = await page.request.post(captured!.url, { headers, data: captured!.body, maxRedirects: 0 });
-      return { status: res.status(), redirect: res.headers()["x-action-redirect"] ?? "", body: await res.text() };
-    }));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const res = await page.request.post(captured!.url, { headers, data: captured!.body, maxRedirects: 0 });
+        return { status: res.status(), redirect: res.headers()["x-action-redirect"] ?? "", body: await res.text() };
+      }),
+    );
     const ports = served.filter((s) => s.action).map((s) => s.port);
     expect(ports.filter((p) => p === portA)).toHaveLength(10);
     expect(ports.filter((p) => p === portB)).toHaveLength(10);
@@ -181,18 +204,26 @@ test.describe.serial("two app servers on one database", () => {
     const refused = answers.filter((a) => !a.redirect && /"ok":false/.test(a.body));
     const said = refused.map((a) => /"message":"([^"]+)"/.exec(a.body)?.[1] ?? "");
     const messages = new Set(said);
-    console.log(`20 approvals over two servers: ${winners.length} won, ${refused.length} refused (${[...messages].map((m) => `${said.filter((x) => x === m).length} x "${m.slice(0, 50)}"`).join(", ")})`);
+    console.log(
+      `20 approvals over two servers: ${winners.length} won, ${refused.length} refused (${[...messages].map((m) => `${said.filter((x) => x === m).length} x "${m.slice(0, 50)}"`).join(", ")})`,
+    );
     expect(winners).toHaveLength(1);
     expect(refused).toHaveLength(19);
     for (const m of messages) expect(m).toMatch(/^(Someone else changed this commentary|You cannot approve commentary that is approved)/);
     const after = await commentary();
     expect(after).toMatchObject({ status: "APPROVED", version: before.version + 1 });
-    const approvals = await one<{ n: number }>(`select count(*)::int as n from "AuditEvent" where "entityId" = $1 and action = 'commentary.approve'`, [after.id]);
+    const approvals = await one<{ n: number }>(
+      `select count(*)::int as n from "AuditEvent" where "entityId" = $1 and action = 'commentary.approve'`,
+      [after.id],
+    );
     expect(approvals.n).toBe(1);
   });
 
   test("a stored pack page and a PDF are made once between the two servers, and served by both", async ({ page }) => {
-    const { id } = await one<{ id: string }>(`select v.id from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`, [PACK_MONTH]);
+    const { id } = await one<{ id: string }>(
+      `select v.id from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`,
+      [PACK_MONTH],
+    );
     await query(`update "PackVersion" set "renderedHtml" = null where id = $1`, [id]);
     await query(`delete from "PackPdf" where "packVersionId" = $1`, [id]);
     await query(`delete from "PackPdfRender" where "packVersionId" = $1`, [id]);
@@ -201,7 +232,9 @@ test.describe.serial("two app servers on one database", () => {
     await query(`create or replace function e2e_count_stored_html() returns trigger language plpgsql security definer as $$
       begin if new."renderedHtml" is not null then insert into e2e_stored_html_writes (pack_version_id) values (new.id); end if; return new; end $$`);
     await query(`drop trigger if exists e2e_count_stored_html on "PackVersion"`);
-    await query(`create trigger e2e_count_stored_html after update of "renderedHtml" on "PackVersion" for each row execute function e2e_count_stored_html()`);
+    await query(
+      `create trigger e2e_count_stored_html after update of "renderedHtml" on "PackVersion" for each row execute function e2e_count_stored_html()`,
+    );
 
     await signInAt(page, A, ACCOUNTS.panel);
     const pageAt = async (origin: string) => {
@@ -224,13 +257,25 @@ test.describe.serial("two app servers on one database", () => {
 
     // 20 first requests for the PDF at once, alternating between the servers.
     const started = Date.now();
-    const pdfs = await Promise.all(Array.from({ length: 20 }, async (_, i) => {
-      const res = await page.request.get(`${i % 2 ? B : A}/packs/${PACK_MONTH}/pdf`, { timeout: 90_000 });
-      const body = await res.body();
-      return { status: res.status(), retryAfter: res.headers()["retry-after"], hash: createHash("sha256").update(body).digest("hex"), pdf: body.subarray(0, 5).toString() };
-    }));
-    const render = await one<{ renders: number; claimedBy: string | null }>(`select renders, "claimedBy" from "PackPdfRender" where "packVersionId" = $1`, [id]);
-    console.log(`20 concurrent first PDF requests over two servers: ${pdfs.filter((p) => p.status === 200).length} answered 200 in ${Date.now() - started} ms, ${render.renders} render(s) counted`);
+    const pdfs = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const res = await page.request.get(`${i % 2 ? B : A}/packs/${PACK_MONTH}/pdf`, { timeout: 90_000 });
+        const body = await res.body();
+        return {
+          status: res.status(),
+          retryAfter: res.headers()["retry-after"],
+          hash: createHash("sha256").update(body).digest("hex"),
+          pdf: body.subarray(0, 5).toString(),
+        };
+      }),
+    );
+    const render = await one<{ renders: number; claimedBy: string | null }>(
+      `select renders, "claimedBy" from "PackPdfRender" where "packVersionId" = $1`,
+      [id],
+    );
+    console.log(
+      `20 concurrent first PDF requests over two servers: ${pdfs.filter((p) => p.status === 200).length} answered 200 in ${Date.now() - started} ms, ${render.renders} render(s) counted`,
+    );
     expect(pdfs.map((p) => p.status)).toEqual(Array(20).fill(200));
     expect(new Set(pdfs.map((p) => p.hash)).size).toBe(1);
     expect(pdfs[0].pdf).toBe("%PDF-");
@@ -241,22 +286,38 @@ test.describe.serial("two app servers on one database", () => {
     for (const origin of [A, B]) {
       const res = await page.request.get(`${origin}/packs/${PACK_MONTH}/pdf`);
       expect(res.status()).toBe(200);
-      expect(createHash("sha256").update(await res.body()).digest("hex")).toBe(stored.hash);
+      expect(
+        createHash("sha256")
+          .update(await res.body())
+          .digest("hex"),
+      ).toBe(stored.hash);
     }
     expect((await one<{ renders: number }>(`select renders from "PackPdfRender" where "packVersionId" = $1`, [id])).renders).toBe(1);
   });
 
   test("a server already making its PDF_RENDERS_PER_PROCESS renders answers another with 503 and Retry-After", async ({ page }) => {
     for (const month of BOUND_MONTHS) {
-      await query(`delete from "PackPdf" f using "PackVersion" v, "Period" p where f."packVersionId" = v.id and v."periodId" = p.id and p.month = $1`, [month]);
+      await query(
+        `delete from "PackPdf" f using "PackVersion" v, "Period" p where f."packVersionId" = v.id and v."periodId" = p.id and p.month = $1`,
+        [month],
+      );
     }
     await signInAt(page, B, ACCOUNTS.panel);
     // The second server renders one PDF at a time: two versions asked for at once, one waits its turn.
-    const answers = await Promise.all(BOUND_MONTHS.map(async (month) => {
-      const res = await page.request.get(`${B}/packs/${month}/pdf`, { timeout: 90_000 });
-      return { month, status: res.status(), retryAfter: res.headers()["retry-after"], text: res.status() === 200 ? "" : await res.text() };
-    }));
-    console.log(`Two PDFs at once on a server allowed one render: ${answers.map((a) => `${a.month} ${a.status}${a.retryAfter ? ` (Retry-After ${a.retryAfter})` : ""}`).join(", ")}`);
+    const answers = await Promise.all(
+      BOUND_MONTHS.map(async (month) => {
+        const res = await page.request.get(`${B}/packs/${month}/pdf`, { timeout: 90_000 });
+        return {
+          month,
+          status: res.status(),
+          retryAfter: res.headers()["retry-after"],
+          text: res.status() === 200 ? "" : await res.text(),
+        };
+      }),
+    );
+    console.log(
+      `Two PDFs at once on a server allowed one render: ${answers.map((a) => `${a.month} ${a.status}${a.retryAfter ? ` (Retry-After ${a.retryAfter})` : ""}`).join(", ")}`,
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 503]);
     const busy = answers.find((a) => a.status === 503)!;
     expect(busy.retryAfter).toBe("30");

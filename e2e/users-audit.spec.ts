@@ -98,7 +98,10 @@ test.describe("users", () => {
   test("changing a service lead's role says which sections they lose, then removes them", async ({ page }) => {
     const lead = await makeUser("SERVICE_LEAD");
     const section = `Section ${tag()}`;
-    await query(`insert into "Section" (id, name, slug, "order", "updatedAt") values (gen_random_uuid(), $1, $2, 900, now())`, [section, section.toLowerCase().replace(/\s+/g, "-")]);
+    await query(`insert into "Section" (id, name, slug, "order", "updatedAt") values (gen_random_uuid(), $1, $2, 900, now())`, [
+      section,
+      section.toLowerCase().replace(/\s+/g, "-"),
+    ]);
     await query(`insert into "SectionOwner" ("sectionId", "userId") select id, $2 from "Section" where name = $1`, [section, lead.id]);
 
     await signInAs(page, ACCOUNTS.admin);
@@ -114,7 +117,10 @@ test.describe("users", () => {
     await page.getByRole("button", { name: "Change role" }).click();
     await expect(banner(page)).toContainText(`${lead.name} is now a director`);
     await expect(page.locator(".govuk-summary-list")).toContainText("Director");
-    const after = await one<{ role: string; owned: string }>(`select role, (select count(*) from "SectionOwner" where "userId" = u.id)::text as owned from "User" u where id = $1`, [lead.id]);
+    const after = await one<{ role: string; owned: string }>(
+      `select role, (select count(*) from "SectionOwner" where "userId" = u.id)::text as owned from "User" u where id = $1`,
+      [lead.id],
+    );
     expect(after).toEqual({ role: "DIRECTOR", owned: "0" });
     // The demo journey needs every section approved before sign-off: take this one away again.
     await query(`delete from "Section" where name = $1`, [section]);
@@ -205,7 +211,12 @@ test.describe("users", () => {
   test("an administrator unlocks a locked account", async ({ page, browser }) => {
     const person = await makeUser("DIRECTOR", { lockedMinutes: 15 });
     const { lockedUntil } = await one<{ lockedUntil: Date }>(`select "lockedUntil" from "User" where id = $1`, [person.id]);
-    const until = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" }).format(lockedUntil);
+    const until = new Intl.DateTimeFormat("en-GB", {
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZone: "Europe/London",
+    }).format(lockedUntil);
 
     await signInAs(page, ACCOUNTS.admin);
     await page.goto("/admin/users");
@@ -215,7 +226,11 @@ test.describe("users", () => {
     await page.getByRole("button", { name: "Unlock account" }).click();
     await expect(banner(page)).toContainText("Account unlocked");
     await expect(page.locator(".govuk-summary-list")).toContainText("Active");
-    expect((await one<{ lockedUntil: Date | null; failedSignIns: number }>(`select "lockedUntil", "failedSignIns" from "User" where id = $1`, [person.id]))).toEqual({ lockedUntil: null, failedSignIns: 0 });
+    expect(
+      await one<{ lockedUntil: Date | null; failedSignIns: number }>(`select "lockedUntil", "failedSignIns" from "User" where id = $1`, [
+        person.id,
+      ]),
+    ).toEqual({ lockedUntil: null, failedSignIns: 0 });
 
     const theirs = await freshPage(browser);
     await signInWithForm(theirs, person.email, PASSWORD);
@@ -255,7 +270,12 @@ test.describe("audit log", () => {
     await page.getByLabel("Who").fill("alex morgan");
     await page.getByLabel("What").selectOption({ label: "Changed a user's role" });
     await page.getByLabel("Entity type").selectOption({ label: "User" });
-    const today = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "numeric", year: "numeric" }).formatToParts(new Date());
+    const today = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/London",
+      day: "numeric",
+      month: "numeric",
+      year: "numeric",
+    }).formatToParts(new Date());
     const part = (t: string) => today.find((p) => p.type === t)!.value;
     const from = page.getByRole("group", { name: "From" });
     await from.getByLabel("Day").fill(part("day"));
@@ -292,7 +312,10 @@ test.describe("audit log", () => {
 
   test("pages through the log 50 events at a time", async ({ page }) => {
     const action = `e2e.paged${tag()}`;
-    await query(`insert into "AuditEvent" (at, "actorName", action, "entityType", "entityId") select now() - make_interval(secs => g), 'Pager', $1, 'Thing', 'p' || g from generate_series(1, 60) g`, [action]);
+    await query(
+      `insert into "AuditEvent" (at, "actorName", action, "entityType", "entityId") select now() - make_interval(secs => g), 'Pager', $1, 'Thing', 'p' || g from generate_series(1, 60) g`,
+      [action],
+    );
     await signInAs(page, ACCOUNTS.admin);
     await page.goto(`/admin/audit?action=${action}`);
     await expect(page.getByText("Showing 1 to 50 of 60 events")).toBeVisible();
@@ -310,7 +333,13 @@ test.describe("access to users and the audit log", () => {
   test("a director gets 403 on the user pages, the audit log and the export", async ({ page }) => {
     await signInAs(page, ACCOUNTS.director);
     const someone = await makeUser("PANEL_MEMBER");
-    for (const path of ["/admin/users", "/admin/users/new", `/admin/users/${someone.id}`, `/admin/users/${someone.id}/reset-password`, "/admin/audit"]) {
+    for (const path of [
+      "/admin/users",
+      "/admin/users/new",
+      `/admin/users/${someone.id}`,
+      `/admin/users/${someone.id}/reset-password`,
+      "/admin/audit",
+    ]) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();

@@ -19,7 +19,9 @@ describe("undefined in a query", () => {
 
   it("is refused in data; Prisma.skip leaves the field out", async () => {
     const user = await createTestUser("PANEL_MEMBER");
-    await expect(db.user.update({ where: { id: user.id }, data: { name: undefined } })).rejects.toThrow(/explicitly `undefined` values are not allowed/);
+    await expect(db.user.update({ where: { id: user.id }, data: { name: undefined } })).rejects.toThrow(
+      /explicitly `undefined` values are not allowed/,
+    );
     expect((await db.user.update({ where: { id: user.id }, data: { name: Prisma.skip, active: false } })).name).toBe(user.name);
   });
 

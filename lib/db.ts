@@ -13,7 +13,12 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient; pool?:
 function createClient(): PrismaClient {
   // The pool is ours, handed to Prisma, so that executeLarge below sends on the same connections.
   // allowExitOnIdle: a script that has finished exits without waiting for idle connections to time out.
-  const pool = new pg.Pool({ connectionString: databaseUrl(), max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 5000, allowExitOnIdle: true });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl(),
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    connectionTimeoutMillis: 5000,
+    allowExitOnIdle: true,
+  });
   globalForPrisma.pool = pool;
   // $disconnect ends the pool, as it ends a pool the adapter makes itself.
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });

@@ -13,8 +13,13 @@ const schema = z.object({ name: z.string().min(1, "Enter the name") });
 
 function action(user: SessionUser | null, run = vi.fn(async (_u: SessionUser, input: { name: string }) => input.name.toUpperCase())) {
   const act = defineAction({
-    schema, permission: "section.manage", keepValues: true, session: async () => user, signedOut: "Sign in again",
-    run, done: (r) => ({ data: r, message: "Saved" }),
+    schema,
+    permission: "section.manage",
+    keepValues: true,
+    session: async () => user,
+    signedOut: "Sign in again",
+    run,
+    done: (r) => ({ data: r, message: "Saved" }),
   });
   return { act, run };
 }
@@ -22,7 +27,13 @@ function action(user: SessionUser | null, run = vi.fn(async (_u: SessionUser, in
 describe("defineAction", () => {
   it("calls the domain function with the user and the parsed input, and answers with its result", async () => {
     const { act, run } = action(admin);
-    expect(await act({ name: "Early help" })).toMatchObject({ ok: true, data: "EARLY HELP", message: "Saved", values: { name: "Early help" }, at: expect.any(Number) });
+    expect(await act({ name: "Early help" })).toMatchObject({
+      ok: true,
+      data: "EARLY HELP",
+      message: "Saved",
+      values: { name: "Early help" },
+      at: expect.any(Number),
+    });
     expect(run).toHaveBeenCalledWith(admin, { name: "Early help" });
   });
 
@@ -34,7 +45,12 @@ describe("defineAction", () => {
 
   it("gives field errors for a bad form, keeping what was typed, without calling the domain", async () => {
     const { act, run } = action(admin);
-    expect(await act({ name: "" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { name: "Enter the name" }, values: { name: "" } });
+    expect(await act({ name: "" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { name: "Enter the name" },
+      values: { name: "" },
+    });
     expect(run).not.toHaveBeenCalled();
   });
 
@@ -45,24 +61,55 @@ describe("defineAction", () => {
   });
 
   it("maps an AppError to its message and field errors, and anything else to the plain message", async () => {
-    const refusing = action(admin, vi.fn(async () => { throw new AppError("VALIDATION", "There is a problem", { name: "That name is taken" }); }));
-    expect(await refusing.act({ name: "Early help" })).toMatchObject({ ok: false, code: "VALIDATION", message: "There is a problem", fieldErrors: { name: "That name is taken" } });
+    const refusing = action(
+      admin,
+      vi.fn(async () => {
+        throw new AppError("VALIDATION", "There is a problem", { name: "That name is taken" });
+      }),
+    );
+    expect(await refusing.act({ name: "Early help" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      message: "There is a problem",
+      fieldErrors: { name: "That name is taken" },
+    });
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const broken = action(admin, vi.fn(async () => { throw new Error("connection reset"); }));
-    expect(await broken.act({ name: "Early help" })).toEqual({ ok: false, message: GENERIC_ERROR, fieldErrors: {}, values: { name: "Early help" }, at: expect.any(Number) });
+    const broken = action(
+      admin,
+      vi.fn(async () => {
+        throw new Error("connection reset");
+      }),
+    );
+    expect(await broken.act({ name: "Early help" })).toEqual({
+      ok: false,
+      message: GENERIC_ERROR,
+      fieldErrors: {},
+      values: { name: "Early help" },
+      at: expect.any(Number),
+    });
     expect(log).toHaveBeenCalled();
     log.mockRestore();
   });
 
   it("lets a refusal add to the answer, and redirects after success from a form", async () => {
     const conflicting = defineAction({
-      schema, permission: "section.manage", session: async () => admin,
-      run: async () => { throw new AppError("CONFLICT", "Someone else changed it"); },
+      schema,
+      permission: "section.manage",
+      session: async () => admin,
+      run: async () => {
+        throw new AppError("CONFLICT", "Someone else changed it");
+      },
       done: () => ({ data: undefined }),
       refused: (e) => ({ conflict: e instanceof AppError ? e.code : "?" }),
     });
     expect(await conflicting({ name: "x" })).toMatchObject({ ok: false, code: "CONFLICT", conflict: "CONFLICT" });
-    const post = formAction({ schema, permission: "section.manage", session: async () => admin, run: async () => "s1", done: (slug) => ({ redirect: `/admin/sections/${slug}` }) });
+    const post = formAction({
+      schema,
+      permission: "section.manage",
+      session: async () => admin,
+      run: async () => "s1",
+      done: (slug) => ({ redirect: `/admin/sections/${slug}` }),
+    });
     const form = new FormData();
     form.set("name", "Early help");
     await expect(post(null, form)).rejects.toMatchObject({ digest: expect.stringContaining("/admin/sections/s1") });

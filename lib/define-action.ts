@@ -62,7 +62,13 @@ export function defineAction<S extends z.ZodType, R, T = undefined, X extends ob
     // redirect() works by throwing, so it runs outside the try.
     if ("redirect" in done) redirect(done.redirect);
     const kept = done.values ?? values;
-    return { ok: true, data: done.data, ...(done.message ? { message: done.message } : {}), ...(kept ? { values: kept } : {}), at: Date.now() };
+    return {
+      ok: true,
+      data: done.data,
+      ...(done.message ? { message: done.message } : {}),
+      ...(kept ? { values: kept } : {}),
+      at: Date.now(),
+    };
   };
 }
 

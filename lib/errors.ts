@@ -16,7 +16,13 @@ export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 
 /** The HTTP status a route handler answers with for each expected failure. */
 export const ERROR_STATUS: Record<AppErrorCode, number> = {
-  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INVALID_TRANSITION: 409, LOCKED: 423, VALIDATION: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  LOCKED: 423,
+  VALIDATION: 422,
 };
 
 /**
@@ -25,7 +31,14 @@ export const ERROR_STATUS: Record<AppErrorCode, number> = {
  * query carries PostgreSQL's 23505 in the error's meta instead, in one of two places.
  */
 export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } } } | null;
-  return err?.code === "P2002" || err?.meta?.code === "23505" || err?.meta?.driverAdapterError?.cause?.originalCode === "23505"
-    || err?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+  const err = e as {
+    code?: string;
+    meta?: { code?: string; driverAdapterError?: { cause?: { originalCode?: string; kind?: string } } };
+  } | null;
+  return (
+    err?.code === "P2002" ||
+    err?.meta?.code === "23505" ||
+    err?.meta?.driverAdapterError?.cause?.originalCode === "23505" ||
+    err?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation"
+  );
 }

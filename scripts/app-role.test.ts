@@ -10,19 +10,30 @@ import { ensureAppRole } from "./db-runtime.mjs";
 const base = new URL(process.env.DATABASE_URL!);
 const name = `app_role_${process.pid}_${Date.now()}`;
 const role = `app_role_test_${process.pid}`;
-const urlOf = (db: string) => { const u = new URL(base.toString()); u.pathname = `/${db}`; return u.toString(); };
+const urlOf = (db: string) => {
+  const u = new URL(base.toString());
+  u.pathname = `/${db}`;
+  return u.toString();
+};
 
 async function sql<T extends pg.QueryResultRow>(url: string, query: string, params: unknown[] = []) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return (await c.query<T>(query, params)).rows; } finally { await c.end(); }
+  try {
+    return (await c.query<T>(query, params)).rows;
+  } finally {
+    await c.end();
+  }
 }
 
 let appUrl: string;
 beforeAll(async () => {
   await sql(urlOf("postgres"), `CREATE DATABASE "${name}"`);
   const dir = path.resolve(import.meta.dirname, "../prisma/migrations");
-  for (const m of fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, "migration.sql"))).sort()) {
+  for (const m of fs
+    .readdirSync(dir)
+    .filter((d) => fs.existsSync(path.join(dir, d, "migration.sql")))
+    .sort()) {
     await sql(urlOf(name), fs.readFileSync(path.join(dir, m, "migration.sql"), "utf8"));
   }
   // Stands in for the history table the migration engine keeps.
@@ -38,9 +49,15 @@ afterAll(async () => {
 describe("the app's database role", () => {
   it("is not a superuser, and reads and writes the tables", async () => {
     expect(new URL(appUrl).username).toBe(role);
-    const [me] = await sql<{ rolsuper: boolean; rolcreatedb: boolean }>(appUrl, "select rolsuper, rolcreatedb from pg_roles where rolname = current_user");
+    const [me] = await sql<{ rolsuper: boolean; rolcreatedb: boolean }>(
+      appUrl,
+      "select rolsuper, rolcreatedb from pg_roles where rolname = current_user",
+    );
     expect(me).toEqual({ rolsuper: false, rolcreatedb: false });
-    await sql(appUrl, `insert into "User" (id, email, name, role, "updatedAt") values (gen_random_uuid(), 'role@test.example', 'Role Test', 'ADMIN', now())`);
+    await sql(
+      appUrl,
+      `insert into "User" (id, email, name, role, "updatedAt") values (gen_random_uuid(), 'role@test.example', 'Role Test', 'ADMIN', now())`,
+    );
     expect(await sql(appUrl, `select email from "User"`)).toEqual([{ email: "role@test.example" }]);
   });
 

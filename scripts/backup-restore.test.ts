@@ -14,12 +14,17 @@ import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 import { openEngine } from "./migrate-engine.mjs";
 
 // Every model in the schema is a table the backup must hold: new models are counted without editing this test.
-const MODEL_COUNT = (fs.readFileSync(path.join(import.meta.dirname, "../prisma/schema.prisma"), "utf8").match(/^model \w+ \{/gm) ?? []).length;
+const MODEL_COUNT = (fs.readFileSync(path.join(import.meta.dirname, "../prisma/schema.prisma"), "utf8").match(/^model \w+ \{/gm) ?? [])
+  .length;
 
 const root = path.resolve(import.meta.dirname, "..");
 const base = new URL(process.env.DATABASE_URL!);
 const suffix = `${process.pid}_${Date.now()}`;
-const urlOf = (db: string) => { const u = new URL(base.toString()); u.pathname = `/${db}`; return u.toString(); };
+const urlOf = (db: string) => {
+  const u = new URL(base.toString());
+  u.pathname = `/${db}`;
+  return u.toString();
+};
 const admin = urlOf("postgres");
 const sourceDb = `backup_source_${suffix}`;
 const targetDb = `backup_target_${suffix}`;
@@ -31,13 +36,21 @@ const backupFile = path.join(dir, "demo.ndjson.gz");
 async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return await fn(c); } finally { await c.end(); }
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
 }
 
 function run(args: string[], url: string) {
   return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(args[0], args.slice(1), { cwd: root, env: { ...process.env, DATABASE_URL: url }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }));
+    execFile(
+      args[0],
+      args.slice(1),
+      { cwd: root, env: { ...process.env, DATABASE_URL: url }, maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout, stderr) => resolve({ code: err ? (typeof err.code === "number" ? err.code : 1) : 0, stdout, stderr }),
+    );
   });
 }
 const restore = (file: string, url: string, ...flags: string[]) => run([process.execPath, "scripts/restore.mjs", file, ...flags], url);
@@ -45,10 +58,14 @@ const restore = (file: string, url: string, ...flags: string[]) => run([process.
 /** Every table's row count and a digest of all its rows as PostgreSQL's JSON: equal digests, equal data. */
 function fingerprint(url: string) {
   return withClient(url, async (c) => {
-    const tables = (await c.query(`select tablename from pg_tables where schemaname = current_schema() and tablename <> '_prisma_migrations' order by 1`)).rows.map((r) => r.tablename as string);
+    const tables = (
+      await c.query(`select tablename from pg_tables where schemaname = current_schema() and tablename <> '_prisma_migrations' order by 1`)
+    ).rows.map((r) => r.tablename as string);
     const out: Record<string, { rows: number; digest: string }> = {};
     for (const t of tables) {
-      const r = await c.query(`select count(*)::int as n, md5(coalesce(string_agg(row_to_json(x)::text, E'\\n' order by row_to_json(x)::text), '')) as d from "${t}" x`);
+      const r = await c.query(
+        `select count(*)::int as n, md5(coalesce(string_agg(row_to_json(x)::text, E'\\n' order by row_to_json(x)::text), '')) as d from "${t}" x`,
+      );
       out[t] = { rows: r.rows[0].n, digest: r.rows[0].d };
     }
     return out;
@@ -83,7 +100,9 @@ async function addRowsTheDemoLacks(c: pg.Client) {
   );
   // A JSON null is not SQL NULL (Prisma's JsonNull and DbNull), though row_to_json writes both as null;
   // in a NOT NULL column, restoring one as SQL NULL would fail outright.
-  await c.query(`insert into "AuditEvent" ("actorName", action, "entityType", "entityId", before, after) values ('Backup Test', 'test.json-null', 'Test', 'y', 'null'::jsonb, null)`);
+  await c.query(
+    `insert into "AuditEvent" ("actorName", action, "entityType", "entityId", before, after) values ('Backup Test', 'test.json-null', 'Test', 'y', 'null'::jsonb, null)`,
+  );
   await c.query(
     `insert into "ImportBatch" (id, "periodId", "fileName", "fileSha256", "rowCount", "errorCount", rows, "createdById", "createdByName")
      values ($1, $2, 'empty.csv', 'e3b0c442', 0, 0, 'null'::jsonb, $1, 'Backup Test')`,
@@ -91,9 +110,17 @@ async function addRowsTheDemoLacks(c: pg.Client) {
   );
 }
 
-const jsonNulls = (url: string) => withClient(url, async (c) => (await c.query(
-  `select (select jsonb_typeof(before) || '/' || coalesce(jsonb_typeof(after), 'SQL NULL') from "AuditEvent" where action = 'test.json-null') as audit,
-          (select jsonb_typeof(rows) from "ImportBatch" where "fileName" = 'empty.csv') as batch`)).rows[0]);
+const jsonNulls = (url: string) =>
+  withClient(
+    url,
+    async (c) =>
+      (
+        await c.query(
+          `select (select jsonb_typeof(before) || '/' || coalesce(jsonb_typeof(after), 'SQL NULL') from "AuditEvent" where action = 'test.json-null') as audit,
+          (select jsonb_typeof(rows) from "ImportBatch" where "fileName" = 'empty.csv') as batch`,
+        )
+      ).rows[0],
+  );
 
 describe("backup and restore", () => {
   beforeAll(async () => {
@@ -104,7 +131,10 @@ describe("backup and restore", () => {
     const engine = await openEngine(source);
     await engine.deploy();
     engine.close();
-    const seed = await run([path.join(root, "node_modules", ".bin", "tsx"), "--conditions=react-server", "prisma/seed/demo.ts", "--reset"], source);
+    const seed = await run(
+      [path.join(root, "node_modules", ".bin", "tsx"), "--conditions=react-server", "prisma/seed/demo.ts", "--reset"],
+      source,
+    );
     expect(seed.code, seed.stderr).toBe(0);
     await withClient(source, addRowsTheDemoLacks);
     const backup = await run([process.execPath, "scripts/backup.mjs", "--out", backupFile], source);
@@ -133,7 +163,9 @@ describe("backup and restore", () => {
     expect(first("Period")).toBeLessThan(first("PackVersion"));
     expect(first("PackVersion")).toBeLessThan(first("PackPdf"));
     // The superseded pack really does come before the pack it points at.
-    expect(lines.findIndex((l) => l.includes(`"id":"${oldPackId}"`))).toBeLessThan(lines.findIndex((l) => l.includes(`"id":"${newPackId}"`)));
+    expect(lines.findIndex((l) => l.includes(`"id":"${oldPackId}"`))).toBeLessThan(
+      lines.findIndex((l) => l.includes(`"id":"${newPackId}"`)),
+    );
     expect(lines.find((l) => l.includes('"action":"test.json-null"'))).toMatch(/^\{"t":"AuditEvent","n":\["before"\],"r":/);
     expect(fs.statSync(backupFile).mode & 0o077).toBe(0);
   });
@@ -151,7 +183,11 @@ describe("backup and restore", () => {
     expect(after).toEqual(before);
     expect(before.IndicatorValue.rows).toBeGreaterThan(500);
 
-    const packs = (url: string) => withClient(url, async (c) => (await c.query(`select id, snapshot, "contentHash", "supersededById" from "PackVersion" order by id`)).rows);
+    const packs = (url: string) =>
+      withClient(
+        url,
+        async (c) => (await c.query(`select id, snapshot, "contentHash", "supersededById" from "PackVersion" order by id`)).rows,
+      );
     const restored = await packs(target);
     expect(restored.map((p) => p.contentHash)).toEqual((await packs(source)).map((p) => p.contentHash));
     for (const p of restored) expect(verifyContentHash(p.snapshot, p.contentHash)).toBe(true);
@@ -163,19 +199,25 @@ describe("backup and restore", () => {
       // The bigserial carries on after the restored rows instead of colliding with them.
       const max = Number((await c.query(`select max(id) as m from "AuditEvent"`)).rows[0].m);
       await c.query("begin");
-      const next = await c.query(`insert into "AuditEvent" ("actorName", action, "entityType", "entityId") values ('t', 't', 't', 't') returning id`);
+      const next = await c.query(
+        `insert into "AuditEvent" ("actorName", action, "entityType", "entityId") values ('t', 't', 't', 't') returning id`,
+      );
       await c.query("rollback");
       expect(Number(next.rows[0].id)).toBe(max + 1);
     });
   });
 
   it("refuses a database that holds data unless --force, and a failed forced restore changes nothing", async () => {
-    await withClient(target, (c) => c.query(`update "User" set name = 'Changed after restore' where email = (select min(email) from "User")`));
+    await withClient(target, (c) =>
+      c.query(`update "User" set name = 'Changed after restore' where email = (select min(email) from "User")`),
+    );
     const occupied = await fingerprint(target);
 
     const refused = await restore(backupFile, target);
     expect(refused.code).toBe(1);
-    expect(refused.stderr.trim()).toMatch(/^The database already holds data \(in .*User.*\): restore into an empty database, or add --force/);
+    expect(refused.stderr.trim()).toMatch(
+      /^The database already holds data \(in .*User.*\): restore into an empty database, or add --force/,
+    );
     expect(await fingerprint(target)).toEqual(occupied);
 
     // A backup whose User rows (late in the file) break a NOT NULL: the truncation and every table already
@@ -196,15 +238,27 @@ describe("backup and restore", () => {
   it("refuses a missing file, a damaged file and a backup from unknown migrations in one line, before touching the database", async () => {
     const before = await fingerprint(target);
     const header = JSON.parse(gunzipSync(fs.readFileSync(backupFile)).toString("utf8").split("\n")[0]);
-    const write = (name: string, data: Buffer | string) => { const f = path.join(dir, name); fs.writeFileSync(f, data); return f; };
+    const write = (name: string, data: Buffer | string) => {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, data);
+      return f;
+    };
     const cases: [string, RegExp][] = [
       [path.join(dir, "nowhere.ndjson.gz"), /^Backup file not found: .*nowhere\.ndjson\.gz$/],
       [write("notes.txt", "hello\n"), /notes\.txt is not a Scrutiny Pack backup: it is not gzip-compressed$/],
       [write("half.gz", fs.readFileSync(backupFile).subarray(0, 100_000)), /half\.gz is damaged: it ends part-way through/],
-      [write("other.gz", gzipSync('{"hello":"world"}\n')), /other\.gz is not a Scrutiny Pack backup: its first line is not a scrutiny-pack-backup header$/],
-      [write("count.gz", gzipSync(`${JSON.stringify({ ...header, tables: { User: 2 } })}\n{"t":"User","r":{}}\n`)), /count\.gz is damaged or incomplete: it holds 1 rows of User where its header says 2$/],
-      [write("future.gz", gzipSync(`${JSON.stringify({ ...header, migrations: [...header.migrations, "29990101000000_teleport"] })}\n`)),
-        /future\.gz comes from a newer version of Scrutiny Pack \(migrations unknown to this code: 29990101000000_teleport\)/],
+      [
+        write("other.gz", gzipSync('{"hello":"world"}\n')),
+        /other\.gz is not a Scrutiny Pack backup: its first line is not a scrutiny-pack-backup header$/,
+      ],
+      [
+        write("count.gz", gzipSync(`${JSON.stringify({ ...header, tables: { User: 2 } })}\n{"t":"User","r":{}}\n`)),
+        /count\.gz is damaged or incomplete: it holds 1 rows of User where its header says 2$/,
+      ],
+      [
+        write("future.gz", gzipSync(`${JSON.stringify({ ...header, migrations: [...header.migrations, "29990101000000_teleport"] })}\n`)),
+        /future\.gz comes from a newer version of Scrutiny Pack \(migrations unknown to this code: 29990101000000_teleport\)/,
+      ],
     ];
     for (const [file, message] of cases) {
       const r = await restore(file, target, "--force");

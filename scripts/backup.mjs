@@ -7,7 +7,17 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
 import pg from "pg";
-import { FORMAT, MIGRATIONS_TABLE, VERSION, listAppTables, listForeignKeys, listJsonColumns, orderByForeignKeys, quoteIdent, rowLinePrefix } from "./backup-format.mjs";
+import {
+  FORMAT,
+  MIGRATIONS_TABLE,
+  VERSION,
+  listAppTables,
+  listForeignKeys,
+  listJsonColumns,
+  orderByForeignKeys,
+  quoteIdent,
+  rowLinePrefix,
+} from "./backup-format.mjs";
 
 const USAGE = "usage: npm run backup [-- --out <file>]";
 // Rows per FETCH adapt to row size: about this many bytes of JSON per round trip.
@@ -19,16 +29,29 @@ function parseArgs(argv) {
     const a = argv[i];
     if (a === "--out") out = argv[++i];
     else if (a.startsWith("--out=")) out = a.slice(6);
-    else if (a === "--help" || a === "-h") { console.log(USAGE); process.exit(0); }
-    else { console.error(`Unknown argument ${a}\n${USAGE}`); process.exit(2); }
-    if (!out) { console.error(`--out needs a file name\n${USAGE}`); process.exit(2); }
+    else if (a === "--help" || a === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else {
+      console.error(`Unknown argument ${a}\n${USAGE}`);
+      process.exit(2);
+    }
+    if (!out) {
+      console.error(`--out needs a file name\n${USAGE}`);
+      process.exit(2);
+    }
   }
   return { out };
 }
 
 /** backups/scrutiny-YYYYMMDD-HHMMSS.ndjson.gz, in UTC like the header's createdAt. */
 function defaultFile(now) {
-  const stamp = now.toISOString().replace(/\.\d+Z$/, "").replaceAll("-", "").replaceAll(":", "").replace("T", "-");
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d+Z$/, "")
+    .replaceAll("-", "")
+    .replaceAll(":", "")
+    .replace("T", "-");
   return path.join("backups", `scrutiny-${stamp}.ndjson.gz`);
 }
 
@@ -54,11 +77,14 @@ async function* backupLines(client, header, tables) {
     if (header.tables[table] === 0) continue;
     const prefix = rowLinePrefix(table);
     // The json/jsonb columns of this row holding a JSON null (not SQL NULL), or null when none do.
-    const nullChecks = [...(jsonColumns.get(table) ?? [])].map(([c, type]) =>
-      `case when ${type}_typeof(x.${quoteIdent(c)}) = 'null' then ${pgLiteral(c)} end`);
+    const nullChecks = [...(jsonColumns.get(table) ?? [])].map(
+      ([c, type]) => `case when ${type}_typeof(x.${quoteIdent(c)}) = 'null' then ${pgLiteral(c)} end`,
+    );
     const jsonNulls = nullChecks.length ? `nullif(array_remove(array[${nullChecks.join(", ")}]::text[], null), '{}')` : "null::text[]";
     // ::text keeps PostgreSQL's own JSON untouched: no parsing into JavaScript numbers and back.
-    await client.query(`declare backup_rows no scroll cursor for select row_to_json(x)::text as j, ${jsonNulls} as n from ${quoteIdent(table)} x`);
+    await client.query(
+      `declare backup_rows no scroll cursor for select row_to_json(x)::text as j, ${jsonNulls} as n from ${quoteIdent(table)} x`,
+    );
     let fetch = 1; // until the first row shows how large this table's rows are (a PDF is megabytes)
     for (;;) {
       const r = await client.query(`fetch ${fetch} from backup_rows`);
@@ -79,7 +105,11 @@ async function backup({ url, out }) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.partial`;
   // Interrupted (Ctrl-C, or a stop signal passed on by with-db.mjs): leave no half-written file behind.
-  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.once(sig, () => { fs.rmSync(partial, { force: true }); process.exit(1); });
+  for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"])
+    process.once(sig, () => {
+      fs.rmSync(partial, { force: true });
+      process.exit(1);
+    });
 
   const client = new pg.Client({ connectionString: url, application_name: "scrutiny-backup" });
   await client.connect();
@@ -109,13 +139,18 @@ async function backup({ url, out }) {
 }
 
 const url = process.env.DATABASE_URL;
-if (!url) { console.error("DATABASE_URL is not set: run this through npm run backup"); process.exit(1); }
+if (!url) {
+  console.error("DATABASE_URL is not set: run this through npm run backup");
+  process.exit(1);
+}
 const { out } = parseArgs(process.argv.slice(2));
 try {
   const r = await backup({ url, out: out ?? defaultFile(new Date()) });
   const size = r.bytes >= 1024 * 1024 ? `${(r.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(r.bytes / 1024)} KB`;
   const shown = path.relative(process.cwd(), r.file);
-  console.log(`Backup written to ${shown.startsWith("..") ? r.file : shown}: ${r.rows} rows from ${r.tables} tables, ${size}, in ${r.seconds.toFixed(1)} s`);
+  console.log(
+    `Backup written to ${shown.startsWith("..") ? r.file : shown}: ${r.rows} rows from ${r.tables} tables, ${size}, in ${r.seconds.toFixed(1)} s`,
+  );
 } catch (e) {
   console.error(`Backup failed: ${e?.message ?? e}`);
   process.exit(1);

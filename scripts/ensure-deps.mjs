@@ -13,7 +13,10 @@ export function ensureDependencies() {
   if (stale) {
     console.log("Installing dependencies (npm ci)...");
     const r = spawnSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
-    if (r.status !== 0) { console.error("npm ci failed: see the messages above"); process.exit(1); }
+    if (r.status !== 0) {
+      console.error("npm ci failed: see the messages above");
+      process.exit(1);
+    }
   }
   if (!fs.existsSync(path.join(root, "lib", "generated", "prisma", "client.ts"))) {
     const r = spawnSync(process.execPath, [path.join(root, "scripts", "ensure-prisma.mjs")], { cwd: root, stdio: "inherit" });
@@ -23,7 +26,10 @@ export function ensureDependencies() {
 
 export function run(cmd, args, opts = {}) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", ...opts });
-  if (r.status !== 0) { console.error(`${[cmd, ...args].join(" ")} failed`); process.exit(r.status ?? 1); }
+  if (r.status !== 0) {
+    console.error(`${[cmd, ...args].join(" ")} failed`);
+    process.exit(r.status ?? 1);
+  }
 }
 
 /** A stable secret for local demo sessions, kept under data/ (git-ignored). */

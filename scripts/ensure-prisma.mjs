@@ -11,7 +11,10 @@ const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABL
 if (!haveEngine && !env.PRISMA_SCHEMA_ENGINE_BINARY) env.PRISMA_SCHEMA_ENGINE_BINARY = path.join(root, "package.json");
 
 const r = spawnSync(process.execPath, [path.join(root, "node_modules", "prisma", "build", "index.js"), "generate"], {
-  cwd: root, env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8",
+  cwd: root,
+  env,
+  stdio: ["ignore", "pipe", "pipe"],
+  encoding: "utf8",
 });
 if (r.status !== 0) {
   process.stderr.write(r.stdout + r.stderr);

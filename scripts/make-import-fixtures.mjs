@@ -14,8 +14,10 @@ const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 /** A cell: a string, a number, { date: "2019-04-01" } (a date cell shown as Apr-19) or { formula, value }. */
 function cell(c) {
   if (c === null || c === undefined || c === "") return "<table:table-cell/>";
-  if (typeof c === "number") return `<table:table-cell office:value-type="float" office:value="${c}"><text:p>${c}</text:p></table:table-cell>`;
-  if (typeof c === "object" && c.date) return `<table:table-cell table:style-name="monthcell" office:value-type="date" office:date-value="${c.date}"><text:p>${c.date}</text:p></table:table-cell>`;
+  if (typeof c === "number")
+    return `<table:table-cell office:value-type="float" office:value="${c}"><text:p>${c}</text:p></table:table-cell>`;
+  if (typeof c === "object" && c.date)
+    return `<table:table-cell table:style-name="monthcell" office:value-type="date" office:date-value="${c.date}"><text:p>${c.date}</text:p></table:table-cell>`;
   return `<table:table-cell office:value-type="string"><text:p>${esc(c)}</text:p></table:table-cell>`;
 }
 
@@ -38,7 +40,20 @@ function save(name, rows) {
   const dir = mkdtempSync(join(tmpdir(), "fixtures-"));
   const source = join(dir, name.replace(/\.xlsx$/, ".fods"));
   writeFileSync(source, fods(rows));
-  execFileSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${dir}/profile`, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", dir, source], { stdio: "inherit" });
+  execFileSync(
+    "soffice",
+    [
+      "--headless",
+      "--norestore",
+      `-env:UserInstallation=file://${dir}/profile`,
+      "--convert-to",
+      "xlsx:Calc MS Excel 2007 XML",
+      "--outdir",
+      dir,
+      source,
+    ],
+    { stdio: "inherit" },
+  );
   copyFileSync(join(dir, name), join(OUT, name));
   console.log(`wrote test/fixtures/${name}`);
 }
@@ -58,8 +73,12 @@ const indicators = readFileSync(join(seed, "indicators.csv"), "utf8").trim().spl
 const header = indicators[0].split(",");
 const codeAt = header.indexOf("code");
 const nameAt = header.indexOf("name");
-const parseLine = (line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((f) => f.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"'));
-const catalogue = indicators.slice(1).map(parseLine).map((f) => ({ code: f[codeAt], name: f[nameAt] }));
+const parseLine = (line) =>
+  line.match(/("([^"]|"")*"|[^,]*)(,|$)/g).map((f) => f.replace(/,$/, "").replace(/^"|"$/g, "").replace(/""/g, '"'));
+const catalogue = indicators
+  .slice(1)
+  .map(parseLine)
+  .map((f) => ({ code: f[codeAt], name: f[nameAt] }));
 const values = new Map();
 for (const line of readFileSync(join(seed, "values.csv"), "utf8").trim().split(/\r?\n/).slice(1)) {
   const [code, period, value] = line.split(",");
@@ -69,7 +88,14 @@ const months = Array.from({ length: 24 }, (_, i) => addMonths("2018-04", i));
 const headed = Array.from({ length: 24 }, (_, i) => addMonths("2000-04", i));
 save("history-24-months-libreoffice.xlsx", [
   ["indicator_code", "Indicator", ...headed.map((m) => ({ date: `${m}-01` }))],
-  ...catalogue.map(({ code, name }) => [code, name, ...months.map((m) => { const v = values.get(`${code}|${m}`); return v === undefined || v === "" ? "" : Number.isNaN(Number(v)) ? v : Number(v); })]),
+  ...catalogue.map(({ code, name }) => [
+    code,
+    name,
+    ...months.map((m) => {
+      const v = values.get(`${code}|${m}`);
+      return v === undefined || v === "" ? "" : Number.isNaN(Number(v)) ? v : Number(v);
+    }),
+  ]),
 ]);
 
 // 2. Every way a month heading arrives: text in three forms, a date cell, and a bare serial number.

@@ -39,7 +39,11 @@ export function chooseMigrationEngine({ env = process.env, enginesDir, binaryTar
 
 /** The choice for this machine. */
 export async function migrationEngineHere(env = process.env) {
-  return chooseMigrationEngine({ env, enginesDir: path.dirname(require.resolve("@prisma/engines/package.json")), binaryTarget: await currentBinaryTarget() });
+  return chooseMigrationEngine({
+    env,
+    enginesDir: path.dirname(require.resolve("@prisma/engines/package.json")),
+    binaryTarget: await currentBinaryTarget(),
+  });
 }
 
 /** The migration names `prisma migrate deploy` lists as applied ("└─ 20261126092103_init/"). */
@@ -53,7 +57,9 @@ export async function deployMigrations(url, { env = process.env } = {}) {
   if (choice.kind === "native") {
     const cli = path.join(path.dirname(require.resolve("prisma/package.json")), "build", "index.js");
     const r = spawnSync(process.execPath, [cli, "migrate", "deploy"], {
-      cwd: root, encoding: "utf8", env: { ...env, DATABASE_URL: url, PRISMA_SCHEMA_ENGINE_BINARY: choice.binary, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      cwd: root,
+      encoding: "utf8",
+      env: { ...env, DATABASE_URL: url, PRISMA_SCHEMA_ENGINE_BINARY: choice.binary, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
     });
     if (r.status !== 0) throw new Error(`prisma migrate deploy failed: ${(r.stderr || r.stdout || "").trim()}`);
     return { engine: "native", appliedMigrationNames: appliedFromPrismaOutput(r.stdout) };

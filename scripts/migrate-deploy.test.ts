@@ -27,8 +27,14 @@ describe("choosing the migration engine", () => {
   it("follows PRISMA_SCHEMA_ENGINE_BINARY when it names a file, and says so when it names none", () => {
     const fake = path.join(dir, "my-schema-engine");
     fs.writeFileSync(fake, "#!/bin/sh\n", { mode: 0o755 });
-    expect(chooseMigrationEngine({ env: { PRISMA_SCHEMA_ENGINE_BINARY: fake }, enginesDir: path.join(dir, "none"), binaryTarget: target })).toEqual({ kind: "native", binary: fake });
-    const missing = chooseMigrationEngine({ env: { PRISMA_SCHEMA_ENGINE_BINARY: path.join(dir, "gone") }, enginesDir: dir, binaryTarget: target });
+    expect(
+      chooseMigrationEngine({ env: { PRISMA_SCHEMA_ENGINE_BINARY: fake }, enginesDir: path.join(dir, "none"), binaryTarget: target }),
+    ).toEqual({ kind: "native", binary: fake });
+    const missing = chooseMigrationEngine({
+      env: { PRISMA_SCHEMA_ENGINE_BINARY: path.join(dir, "gone") },
+      enginesDir: dir,
+      binaryTarget: target,
+    });
     expect(missing.kind).toBe("wasm");
     expect(missing.reason).toContain("PRISMA_SCHEMA_ENGINE_BINARY");
   });
@@ -40,7 +46,8 @@ describe("choosing the migration engine", () => {
   });
 
   it("reads the applied migrations from prisma migrate deploy's report", () => {
-    const out = "3 migrations found in prisma/migrations\n\nApplying migration `20261126092103_init`\n\nThe following migration(s) have been applied:\n\nmigrations/\n  └─ 20261126092103_init/\n    └─ migration.sql\n  └─ 20261127101500_targets/\n    └─ migration.sql\n\nAll migrations have been successfully applied.\n";
+    const out =
+      "3 migrations found in prisma/migrations\n\nApplying migration `20261126092103_init`\n\nThe following migration(s) have been applied:\n\nmigrations/\n  └─ 20261126092103_init/\n    └─ migration.sql\n  └─ 20261127101500_targets/\n    └─ migration.sql\n\nAll migrations have been successfully applied.\n";
     expect(appliedFromPrismaOutput(out)).toEqual(["20261126092103_init", "20261127101500_targets"]);
     expect(appliedFromPrismaOutput("No pending migrations to apply.")).toEqual([]);
   });
@@ -55,7 +62,11 @@ describe("deploying", () => {
     const here = await migrationEngineHere();
     const first = await deployMigrations(own.url);
     expect(first.engine).toBe(here.kind);
-    const committed = fs.readdirSync(path.join(import.meta.dirname, "..", "prisma", "migrations"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    const committed = fs
+      .readdirSync(path.join(import.meta.dirname, "..", "prisma", "migrations"), { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
     expect(first.appliedMigrationNames).toEqual(committed);
     expect((await deployMigrations(own.url)).appliedMigrationNames).toEqual([]);
   });
@@ -64,6 +75,8 @@ describe("deploying", () => {
     const fake = path.join(dir, "fake-schema-engine");
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(fake, "#!/bin/sh\necho 'not a schema engine' >&2\nexit 1\n", { mode: 0o755 });
-    await expect(deployMigrations(own.url, { env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: fake } })).rejects.toThrow(/^prisma migrate deploy failed: [\s\S]*Schema engine error/);
+    await expect(deployMigrations(own.url, { env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: fake } })).rejects.toThrow(
+      /^prisma migrate deploy failed: [\s\S]*Schema engine error/,
+    );
   });
 });

@@ -19,7 +19,15 @@ const filters = { externalTables: [], externalEnums: [] };
 let wasmReady = false;
 function loadWasm() {
   if (wasmReady) return;
-  globalThis.PRISMA_WASM_PANIC_REGISTRY = { message: "", set_message(m) { this.message = m; }, get() { return this.message; } };
+  globalThis.PRISMA_WASM_PANIC_REGISTRY = {
+    message: "",
+    set_message(m) {
+      this.message = m;
+    },
+    get() {
+      return this.message;
+    },
+  };
   const wasmPath = path.join(path.dirname(require.resolve("@prisma/schema-engine-wasm")), "schema_engine_bg.wasm");
   const inst = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(wasmPath)), { "./schema_engine_bg.js": bg });
   bg.__wbg_set_wasm(inst.exports);
@@ -36,7 +44,12 @@ function patchPg() {
   pgPatched = true;
   const fix = (res) => {
     const idx = [];
-    (res?.fields ?? []).forEach((f, i) => { if (f.dataTypeID === 18) { f.dataTypeID = 25; idx.push(i); } });
+    (res?.fields ?? []).forEach((f, i) => {
+      if (f.dataTypeID === 18) {
+        f.dataTypeID = 25;
+        idx.push(i);
+      }
+    });
     if (idx.length && res.rows) charCols.set(res.rows, idx);
     return res;
   };
@@ -67,14 +80,21 @@ function makeFactory(url) {
   // `database`, which a connection string would win over.
   const u = new URL(url);
   const cfg = {
-    host: u.hostname, port: Number(u.port || 5432), user: decodeURIComponent(u.username),
-    password: decodeURIComponent(u.password) || undefined, database: decodeURIComponent(u.pathname.slice(1)),
+    host: u.hostname,
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password) || undefined,
+    database: decodeURIComponent(u.pathname.slice(1)),
   };
   const sslmode = u.searchParams.get("sslmode");
   if (sslmode && sslmode !== "disable") cfg.ssl = { rejectUnauthorized: sslmode === "verify-full" };
   const f = new PrismaPg(cfg);
   const origConnect = f.connect.bind(f);
-  f.connect = async () => { const a = await origConnect(); patchQueryRaw(a); return a; };
+  f.connect = async () => {
+    const a = await origConnect();
+    patchQueryRaw(a);
+    return a;
+  };
   // adapter-pg drops its shadow database before closing the pool that uses it; do it in order here.
   f.connectToShadowDb = async () => {
     const main = await f.connect();
@@ -83,7 +103,11 @@ function makeFactory(url) {
     const shadow = await new PrismaPg({ ...cfg, database: db }).connect();
     patchQueryRaw(shadow);
     const origDispose = shadow.dispose.bind(shadow);
-    shadow.dispose = async () => { await origDispose(); await main.executeScript(`DROP DATABASE IF EXISTS "${db}"`); await main.dispose(); };
+    shadow.dispose = async () => {
+      await origDispose();
+      await main.executeScript(`DROP DATABASE IF EXISTS "${db}"`);
+      await main.dispose();
+    };
     return shadow;
   };
   return bindMigrationAwareSqlAdapterFactory(f);
@@ -91,7 +115,11 @@ function makeFactory(url) {
 
 export function listMigrations(dir = migrationsDir) {
   const dirs = fs.existsSync(dir)
-    ? fs.readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name)
+        .sort()
     : [];
   const lockPath = path.join(dir, "migration_lock.toml");
   return {
@@ -121,22 +149,39 @@ export async function openEngine(url) {
     const adapterErrors = (factory.errorRegistry?.registeredErrors ?? []).filter(Boolean).map((r) => JSON.stringify(r.error));
     return new Error(`${e?.message ?? e}${adapterErrors.length ? ` (${adapterErrors.join("; ")})` : ""}`);
   };
-  const call = async (fn) => { try { return await fn(); } catch (e) { throw describe(e); } };
+  const call = async (fn) => {
+    try {
+      return await fn();
+    } catch (e) {
+      throw describe(e);
+    }
+  };
   return {
     schemaContent,
     deploy: () => call(() => engine.applyMigrations({ migrationsList: listMigrations(), filters })),
     status: () => call(() => engine.diagnoseMigrationHistory({ migrationsList: listMigrations(), optInToShadowDatabase: false, filters })),
     devDiagnostic: () => call(() => engine.devDiagnostic({ migrationsList: listMigrations(), filters })),
-    createMigration: (name) => call(() => engine.createMigration({
-      draft: false, migrationName: name, migrationsList: listMigrations(),
-      schema: { files: [{ path: schemaPath, content: schemaContent }] }, filters,
-    })),
+    createMigration: (name) =>
+      call(() =>
+        engine.createMigration({
+          draft: false,
+          migrationName: name,
+          migrationsList: listMigrations(),
+          schema: { files: [{ path: schemaPath, content: schemaContent }] },
+          filters,
+        }),
+      ),
     /** SQL that would take the live database to schema.prisma; empty when they match. */
-    diffDatabaseToSchema: () => call(() => engine.diff({
-      from: { tag: "schemaDatasource", files: [{ path: schemaPath, content: schemaContent }], configDir: root },
-      to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schemaContent }] },
-      script: true, exitCode: null, filters,
-    })),
+    diffDatabaseToSchema: () =>
+      call(() =>
+        engine.diff({
+          from: { tag: "schemaDatasource", files: [{ path: schemaPath, content: schemaContent }], configDir: root },
+          to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: schemaContent }] },
+          script: true,
+          exitCode: null,
+          filters,
+        }),
+      ),
     close: () => engine.free?.(),
   };
 }

@@ -14,7 +14,11 @@ target.pathname = `/${name}`;
 async function sql(query: string) {
   const c = new pg.Client({ connectionString: admin.toString() });
   await c.connect();
-  try { await c.query(query); } finally { await c.end(); }
+  try {
+    await c.query(query);
+  } finally {
+    await c.end();
+  }
 }
 
 describe("migrations", () => {

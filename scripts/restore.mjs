@@ -6,7 +6,16 @@ import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import pg from "pg";
-import { FORMAT, MIGRATIONS_TABLE, VERSION, listAppTables, listForeignKeys, listJsonColumns, quoteIdent, rowLinePrefix } from "./backup-format.mjs";
+import {
+  FORMAT,
+  MIGRATIONS_TABLE,
+  VERSION,
+  listAppTables,
+  listForeignKeys,
+  listJsonColumns,
+  quoteIdent,
+  rowLinePrefix,
+} from "./backup-format.mjs";
 import { listMigrations } from "./migrate-engine.mjs";
 import { deployMigrations } from "./migrate-deploy.mjs";
 
@@ -23,11 +32,18 @@ function parseArgs(argv) {
   let force = false;
   for (const a of argv) {
     if (a === "--force") force = true;
-    else if (a === "--help" || a === "-h") { console.log(USAGE); process.exit(0); }
-    else if (a.startsWith("--")) { console.error(`Unknown option ${a}\n${USAGE}`); process.exit(2); }
-    else files.push(a);
+    else if (a === "--help" || a === "-h") {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (a.startsWith("--")) {
+      console.error(`Unknown option ${a}\n${USAGE}`);
+      process.exit(2);
+    } else files.push(a);
   }
-  if (files.length !== 1) { console.error(USAGE); process.exit(2); }
+  if (files.length !== 1) {
+    console.error(USAGE);
+    process.exit(2);
+  }
   return { file: files[0], force };
 }
 
@@ -53,7 +69,8 @@ async function* readLines(file) {
       if (start < text.length) pending.push(text.slice(start));
     }
   } catch (e) {
-    if (e?.code === "Z_DATA_ERROR" && /header/.test(e.message)) throw new RestoreError(`${file} is not a Scrutiny Pack backup: it is not gzip-compressed`);
+    if (e?.code === "Z_DATA_ERROR" && /header/.test(e.message))
+      throw new RestoreError(`${file} is not a Scrutiny Pack backup: it is not gzip-compressed`);
     if (e?.code === "Z_BUF_ERROR") throw new RestoreError(`${file} is damaged: it ends part-way through (an incomplete copy?)`);
     if (e?.code?.startsWith?.("Z_")) throw new RestoreError(`${file} is damaged: ${e.message}`);
     throw e;
@@ -66,7 +83,11 @@ async function* readLines(file) {
 
 function parseHeader(line, file) {
   let h;
-  try { h = JSON.parse(line); } catch { h = null; }
+  try {
+    h = JSON.parse(line);
+  } catch {
+    h = null;
+  }
   if (h?.format !== FORMAT) throw new RestoreError(`${file} is not a Scrutiny Pack backup: its first line is not a ${FORMAT} header`);
   if (h.version !== VERSION) throw new RestoreError(`${file} is a version ${h.version} backup; this code reads version ${VERSION} only`);
   const countsOk = h.tables && typeof h.tables === "object" && Object.values(h.tables).every((n) => Number.isInteger(n) && n >= 0);
@@ -88,9 +109,17 @@ async function scanBackup(file) {
   const order = [];
   for await (const line of readLines(file)) {
     lineNo++;
-    if (lineNo === 1) { header = parseHeader(line, file); checkMigrationsKnown(header, file); continue; }
+    if (lineNo === 1) {
+      header = parseHeader(line, file);
+      checkMigrationsKnown(header, file);
+      continue;
+    }
     let entry;
-    try { entry = JSON.parse(line); } catch { throw new RestoreError(`${file} is damaged: line ${lineNo} is not valid JSON`); }
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      throw new RestoreError(`${file} is damaged: line ${lineNo} is not valid JSON`);
+    }
     const t = entry?.t;
     if (typeof t !== "string" || !entry.r || typeof entry.r !== "object" || Array.isArray(entry.r)) {
       throw new RestoreError(`${file} is damaged: line ${lineNo} is not a table row`);
@@ -98,7 +127,8 @@ async function scanBackup(file) {
     if (entry.n !== undefined && !(Array.isArray(entry.n) && entry.n.every((c) => typeof c === "string" && entry.r[c] === null))) {
       throw new RestoreError(`${file} is damaged: line ${lineNo} names JSON nulls its row does not hold`);
     }
-    if (!Object.hasOwn(header.tables, t)) throw new RestoreError(`${file} is damaged: line ${lineNo} holds a row of ${t}, which its header does not list`);
+    if (!Object.hasOwn(header.tables, t))
+      throw new RestoreError(`${file} is damaged: line ${lineNo} holds a row of ${t}, which its header does not list`);
     if (order.at(-1) !== t) {
       if (counts.has(t)) throw new RestoreError(`${file} is damaged: the rows of ${t} are not together (line ${lineNo})`);
       order.push(t);
@@ -112,7 +142,8 @@ async function scanBackup(file) {
   if (!header) throw new RestoreError(`${file} is not a Scrutiny Pack backup: it is empty`);
   for (const [t, expected] of Object.entries(header.tables)) {
     const found = counts.get(t) ?? 0;
-    if (found !== expected) throw new RestoreError(`${file} is damaged or incomplete: it holds ${found} rows of ${t} where its header says ${expected}`);
+    if (found !== expected)
+      throw new RestoreError(`${file} is damaged or incomplete: it holds ${found} rows of ${t} where its header says ${expected}`);
   }
   return { header, order, columns };
 }
@@ -122,7 +153,9 @@ function checkMigrationsKnown(header, file) {
   const known = new Set(listMigrations().migrationDirectories.map((d) => d.path));
   const unknown = header.migrations.filter((m) => !known.has(m));
   if (unknown.length) {
-    throw new RestoreError(`${file} comes from a newer version of Scrutiny Pack (migrations unknown to this code: ${unknown.join(", ")}): restore it with that version`);
+    throw new RestoreError(
+      `${file} comes from a newer version of Scrutiny Pack (migrations unknown to this code: ${unknown.join(", ")}): restore it with that version`,
+    );
   }
 }
 
@@ -169,7 +202,10 @@ function planTables({ header, order, columns }, schema, foreignKeys, jsonColumns
   const loaded = new Set();
   for (const t of order) {
     const fk = foreignKeys.find((f) => f.table === t && f.references !== t && header.tables[f.references] > 0 && !loaded.has(f.references));
-    if (fk) throw new RestoreError(`The backup lists the rows of ${t} before those of ${fk.references}, which it references, so they cannot be inserted in that order`);
+    if (fk)
+      throw new RestoreError(
+        `The backup lists the rows of ${t} before those of ${fk.references}, which it references, so they cannot be inserted in that order`,
+      );
     loaded.add(t);
   }
   const plans = new Map();
@@ -179,8 +215,16 @@ function planTables({ header, order, columns }, schema, foreignKeys, jsonColumns
     if (lost.length) throw new RestoreError(`The backup's ${t} rows have columns this schema does not: ${lost.join(", ")}`);
     const cols = schemaCols.filter((c) => columns.get(t).has(c));
     const selfRef = new Set(foreignKeys.filter((f) => f.table === t && f.references === t).flatMap((f) => f.columns));
-    if (selfRef.size && !primaryKey.length) throw new RestoreError(`${t} references itself but has no primary key to set those references by`);
-    plans.set(t, { table: t, cols, selfRef: [...selfRef].filter((c) => cols.includes(c)), primaryKey, jsonTypes: jsonColumns.get(t) ?? new Map(), inserted: 0 });
+    if (selfRef.size && !primaryKey.length)
+      throw new RestoreError(`${t} references itself but has no primary key to set those references by`);
+    plans.set(t, {
+      table: t,
+      cols,
+      selfRef: [...selfRef].filter((c) => cols.includes(c)),
+      primaryKey,
+      jsonTypes: jsonColumns.get(t) ?? new Map(),
+      inserted: 0,
+    });
   }
   return plans;
 }
@@ -195,7 +239,9 @@ async function insertBatch(client, plan, rows) {
     const q = quoteIdent(c);
     if (plan.selfRef.includes(c)) return "null";
     const type = plan.jsonTypes.get(c);
-    return type ? `case when src.${q} is null and src."__line" -> 'n' is not null and (src."__line" -> 'n')::jsonb ? ${pgLiteral(c)} then 'null'::${type} else src.${q} end` : `src.${q}`;
+    return type
+      ? `case when src.${q} is null and src."__line" -> 'n' is not null and (src."__line" -> 'n')::jsonb ? ${pgLiteral(c)} then 'null'::${type} else src.${q} end`
+      : `src.${q}`;
   };
   const staging = plan.selfRef.length
     ? `, staged as (insert into ${plan.staging} select ${[...plan.primaryKey, ...plan.selfRef].map((c) => `src.${quoteIdent(c)}`).join(", ")}
@@ -222,7 +268,8 @@ async function finishTable(client, plan, expected) {
     const match = plan.primaryKey.map((c) => `t.${quoteIdent(c)} = s.${quoteIdent(c)}`).join(" and ");
     await client.query(`update ${T} t set ${set} from ${plan.staging} s where ${match}`);
   }
-  if (plan.inserted !== expected) throw new RestoreError(`${plan.table}: inserted ${plan.inserted} rows where the backup holds ${expected}`);
+  if (plan.inserted !== expected)
+    throw new RestoreError(`${plan.table}: inserted ${plan.inserted} rows where the backup holds ${expected}`);
 }
 
 /** Serial and identity sequences continue after the restored maximum (AuditEvent.id is a bigserial). */
@@ -249,7 +296,8 @@ function splitRowLine(line) {
   if (m && line.endsWith("}")) {
     const table = JSON.parse(m[1]);
     const nulls = m[2] ? JSON.parse(m[2]) : undefined;
-    if (line.startsWith(rowLinePrefix(table, nulls))) return { table, element: `{"r":${line.slice(m[0].length, -1)}${nulls ? `,"n":${m[2]}` : ""}}` };
+    if (line.startsWith(rowLinePrefix(table, nulls)))
+      return { table, element: `{"r":${line.slice(m[0].length, -1)}${nulls ? `,"n":${m[2]}` : ""}}` };
   }
   // A line reformatted by another tool: re-serialise it (scanBackup has already parsed it once).
   const { t, r, n } = JSON.parse(line);
@@ -267,10 +315,16 @@ async function loadRows(client, file, plans, header) {
   };
   let first = true;
   for await (const line of readLines(file)) {
-    if (first) { first = false; continue; }
+    if (first) {
+      first = false;
+      continue;
+    }
     const { table, element } = splitRowLine(line);
     if (plan?.table !== table) {
-      if (plan) { await flush(); await finishTable(client, plan, header.tables[plan.table]); }
+      if (plan) {
+        await flush();
+        await finishTable(client, plan, header.tables[plan.table]);
+      }
       plan = plans.get(table);
       if (plan.selfRef.length) {
         plan.staging = quoteIdent(`restore_selfref_${[...plans.keys()].indexOf(table)}`);
@@ -282,7 +336,10 @@ async function loadRows(client, file, plans, header) {
     bytes += element.length;
     if (batch.length >= BATCH_ROWS || bytes >= BATCH_BYTES) await flush();
   }
-  if (plan) { await flush(); await finishTable(client, plan, header.tables[plan.table]); }
+  if (plan) {
+    await flush();
+    await finishTable(client, plan, header.tables[plan.table]);
+  }
 }
 
 async function restore({ url, file, force }) {
@@ -297,11 +354,16 @@ async function restore({ url, file, force }) {
   try {
     const occupied = await findOccupiedTables(client);
     if (occupied.length && !force) {
-      throw new RestoreError(`The database already holds data (in ${occupied.join(", ")}): restore into an empty database, or add --force to replace everything in it`);
+      throw new RestoreError(
+        `The database already holds data (in ${occupied.join(", ")}): restore into an empty database, or add --force to replace everything in it`,
+      );
     }
     const applied = await deployMigrations(url);
-    if (applied.appliedMigrationNames.length) console.log(`Applied migrations (${applied.engine} engine): ${applied.appliedMigrationNames.join(", ")}`);
-    const later = listMigrations().migrationDirectories.map((d) => d.path).filter((m) => !scan.header.migrations.includes(m));
+    if (applied.appliedMigrationNames.length)
+      console.log(`Applied migrations (${applied.engine} engine): ${applied.appliedMigrationNames.join(", ")}`);
+    const later = listMigrations()
+      .migrationDirectories.map((d) => d.path)
+      .filter((m) => !scan.header.migrations.includes(m));
     if (later.length) console.log(`The backup predates migrations ${later.join(", ")}: columns they added take their defaults`);
 
     const foreignKeys = await listForeignKeys(client);
@@ -326,14 +388,19 @@ async function restore({ url, file, force }) {
 }
 
 const url = process.env.DATABASE_URL;
-if (!url) { console.error("DATABASE_URL is not set: run this through npm run restore"); process.exit(1); }
+if (!url) {
+  console.error("DATABASE_URL is not set: run this through npm run restore");
+  process.exit(1);
+}
 const { file, force } = parseArgs(process.argv.slice(2));
 try {
   const { header, seconds } = await restore({ url, file, force });
   const width = Math.max(...Object.keys(header.tables).map((t) => t.length));
   for (const t of Object.keys(header.tables).sort()) console.log(`  ${t.padEnd(width)}  ${String(header.tables[t]).padStart(7)}`);
   const total = Object.values(header.tables).reduce((a, b) => a + b, 0);
-  console.log(`Restored ${total} rows into ${Object.keys(header.tables).length} tables from ${path.basename(file)} (backup of ${header.createdAt}) in ${seconds.toFixed(1)} s`);
+  console.log(
+    `Restored ${total} rows into ${Object.keys(header.tables).length} tables from ${path.basename(file)} (backup of ${header.createdAt}) in ${seconds.toFixed(1)} s`,
+  );
   // The migration engine's connection pool would otherwise hold the process open until it idles out.
   process.exit(0);
 } catch (e) {

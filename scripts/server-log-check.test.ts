@@ -11,7 +11,10 @@ describe("findUnhandledErrors", () => {
       "[WebServer] GET /packs/2019-07 from stored HTML failed; serving the live page",
       "Error: expected 200, got 500 ⨯", // a test's own output, not the server's
     ].join("\n");
-    expect(findUnhandledErrors(output)).toEqual(["[WebServer] ⨯ Error: Body exceeded 1 MB limit.", "[WebServer] Unhandled Rejection: TypeError: x is undefined"]);
+    expect(findUnhandledErrors(output)).toEqual([
+      "[WebServer] ⨯ Error: Body exceeded 1 MB limit.",
+      "[WebServer] Unhandled Rejection: TypeError: x is undefined",
+    ]);
     expect(findUnhandledErrors("[WebServer]  ✓ Ready in 412ms\n")).toEqual([]);
   });
 });

@@ -15,14 +15,21 @@ export function findStartupProblems(env, buildActionKey = null) {
   if (findSecretProblem(env.NEXTAUTH_SECRET)) problems.push(SECRET_ADVICE);
   // The embedded PostgreSQL is for the demo and development: production says so explicitly.
   if (!env.DATABASE_URL && env.USE_EMBEDDED_DATABASE !== "1") {
-    problems.push("DATABASE_URL is not set. Point it at your PostgreSQL server, or set USE_EMBEDDED_DATABASE=1 to run the embedded PostgreSQL under data/ on purpose");
+    problems.push(
+      "DATABASE_URL is not set. Point it at your PostgreSQL server, or set USE_EMBEDDED_DATABASE=1 to run the embedded PostgreSQL under data/ on purpose",
+    );
   }
   // Without https the session cookie loses its Secure flag and travels in the clear.
   let url = null;
-  try { url = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL) : null; } catch { url = null; }
+  try {
+    url = env.NEXTAUTH_URL ? new URL(env.NEXTAUTH_URL) : null;
+  } catch {
+    url = null;
+  }
   if (!env.NEXTAUTH_URL) problems.push("NEXTAUTH_URL is not set: set it to the app's public https:// address");
   else if (!url) problems.push(`NEXTAUTH_URL is not a valid URL (got ${env.NEXTAUTH_URL}): set it to the app's public https:// address`);
-  else if (url.protocol !== "https:") problems.push(`NEXTAUTH_URL must start with https:// in production (got ${url.protocol}//), or session cookies lose their Secure flag`);
+  else if (url.protocol !== "https:")
+    problems.push(`NEXTAUTH_URL must start with https:// in production (got ${url.protocol}//), or session cookies lose their Secure flag`);
   const pdfLimit = findPdfRenderLimitProblem(env.PDF_RENDERS_PER_PROCESS);
   if (pdfLimit) problems.push(pdfLimit);
   const key = findActionKeyProblem(env[ACTION_KEY], buildActionKey);
@@ -41,8 +48,10 @@ export function findStartupProblems(env, buildActionKey = null) {
 export function findActionKeyProblem(envKey, buildKey) {
   if (envKey === undefined || envKey === "") return null;
   const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(envKey) ? Buffer.from(envKey, "base64").length : 0;
-  if (![16, 24, 32].includes(bytes)) return `${ACTION_KEY} must be base64 of a 16, 24 or 32-byte key (make one with: openssl rand -base64 32)`;
-  if (buildKey && buildKey !== envKey) return `${ACTION_KEY} is not the key this build was made with: run npm run build again with it set, the same on every server`;
+  if (![16, 24, 32].includes(bytes))
+    return `${ACTION_KEY} must be base64 of a 16, 24 or 32-byte key (make one with: openssl rand -base64 32)`;
+  if (buildKey && buildKey !== envKey)
+    return `${ACTION_KEY} is not the key this build was made with: run npm run build again with it set, the same on every server`;
   return null;
 }
 
@@ -54,7 +63,9 @@ export function findActionKeyProblem(envKey, buildKey) {
 export function findStartupWarnings(env) {
   const warnings = [];
   if (!env[ACTION_KEY]) {
-    warnings.push(`${ACTION_KEY} is not set: this build's server actions use a key Next.js made at build time, so a second server can take this one's form posts only if it runs this very build (the same folder, copied). To run more than one server, set it (openssl rand -base64 32) when building and on every server: see "Running more than one server" in docs/operations.md`);
+    warnings.push(
+      `${ACTION_KEY} is not set: this build's server actions use a key Next.js made at build time, so a second server can take this one's form posts only if it runs this very build (the same folder, copied). To run more than one server, set it (openssl rand -base64 32) when building and on every server: see "Running more than one server" in docs/operations.md`,
+    );
   }
   return warnings;
 }

@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { findActionKeyProblem, findStartupProblems, findStartupWarnings } from "./start-checks.mjs";
 
 const SECRET = "k7Qp2Xv9Lm4Rt8Wz1Yb6Nc3Hd5Fg0Js-aBcD";
-const good = { NEXTAUTH_SECRET: SECRET, DATABASE_URL: "postgresql://app:pw@db:5432/scrutiny", NEXTAUTH_URL: "https://scrutiny.council.gov.uk" };
+const good = {
+  NEXTAUTH_SECRET: SECRET,
+  DATABASE_URL: "postgresql://app:pw@db:5432/scrutiny",
+  NEXTAUTH_URL: "https://scrutiny.council.gov.uk",
+};
 
 describe("npm start's production checks", () => {
   it("starts with a secret, a database and an https address", () => {
@@ -28,7 +32,9 @@ describe("npm start's production checks", () => {
 
   it("refuses a malformed PDF_RENDERS_PER_PROCESS, naming it", () => {
     expect(findStartupProblems({ ...good, PDF_RENDERS_PER_PROCESS: "3" })).toEqual([]);
-    expect(findStartupProblems({ ...good, PDF_RENDERS_PER_PROCESS: "lots" })).toEqual([expect.stringContaining("PDF_RENDERS_PER_PROCESS must be a whole number")]);
+    expect(findStartupProblems({ ...good, PDF_RENDERS_PER_PROCESS: "lots" })).toEqual([
+      expect.stringContaining("PDF_RENDERS_PER_PROCESS must be a whole number"),
+    ]);
   });
 
   it("refuses a server actions key that is not AES-sized base64, or not the one the build was made with", () => {
@@ -37,8 +43,9 @@ describe("npm start's production checks", () => {
     expect(findStartupProblems({ ...good, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }, null)).toEqual([]);
     expect(findActionKeyProblem("not a key", null)).toMatch(/NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be base64 of a 16, 24 or 32-byte key/);
     expect(findActionKeyProblem(Buffer.alloc(20).toString("base64"), null)).toMatch(/16, 24 or 32-byte/);
-    expect(findStartupProblems({ ...good, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }, Buffer.alloc(32, 8).toString("base64")))
-      .toEqual([expect.stringContaining("not the key this build was made with")]);
+    expect(findStartupProblems({ ...good, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }, Buffer.alloc(32, 8).toString("base64"))).toEqual([
+      expect.stringContaining("not the key this build was made with"),
+    ]);
   });
 
   it("warns, and starts, when the server actions key is unset", () => {

@@ -15,7 +15,11 @@ import { findStartupProblems, findStartupWarnings } from "./start-checks.mjs";
 /** The server actions' key Next.js wrote into the build (null when there is no build yet). */
 function buildActionKey() {
   const manifest = path.join(root, process.env.NEXT_DIST_DIR ?? ".next", "server", "server-reference-manifest.json");
-  try { return JSON.parse(fs.readFileSync(manifest, "utf8")).encryptionKey ?? null; } catch { return null; }
+  try {
+    return JSON.parse(fs.readFileSync(manifest, "utf8")).encryptionKey ?? null;
+  } catch {
+    return null;
+  }
 }
 
 const problems = findStartupProblems(process.env, buildActionKey());
@@ -39,7 +43,11 @@ try {
 }
 const port = process.env.PORT ?? "3000";
 const server = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", port], {
-  cwd: root, stdio: "inherit", env: { ...process.env, DATABASE_URL: appUrl, NODE_ENV: "production" },
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: appUrl, NODE_ENV: "production" },
 });
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => server.kill(sig));
-server.on("exit", (code) => { void db.stop().then(() => process.exit(code ?? 0)); });
+server.on("exit", (code) => {
+  void db.stop().then(() => process.exit(code ?? 0));
+});

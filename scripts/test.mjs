@@ -17,10 +17,18 @@ function ensureChromium() {
   if (fs.existsSync("/etc/debian_version") && process.getuid?.() === 0 && !process.env.CHROMIUM_PATH) {
     console.log("Installing Debian's Chromium for the browser tests (apt-get install chromium)...");
     const u = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    const i = u.status === 0 ? spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }) : u;
+    const i =
+      u.status === 0
+        ? spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+            stdio: "inherit",
+            env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+          })
+        : u;
     if (i.status === 0 && fs.existsSync(exe)) return;
   }
-  console.error(`Browser tests need Chromium at ${exe}: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+  console.error(
+    `Browser tests need Chromium at ${exe}: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`,
+  );
   process.exit(1);
 }
 
@@ -52,8 +60,12 @@ const env = {
 // Email goes to the SMTP catcher the reminders spec starts on E2E_PORT + 1000 (elsewhere nothing
 // listens, and a failed notification never blocks a step); reminders are sent from the admin page only.
 const browserEnv = {
-  ...env, SIGN_IN_FAILURES_PER_ADDRESS: "10000", DEADLINES_TODAY: process.env.DEADLINES_TODAY ?? "2019-09-09",
-  SMTP_HOST: "127.0.0.1", SMTP_PORT: String(Number(process.env.E2E_PORT ?? 3100) + 1000), REMINDERS_INTERVAL_MINUTES: "0",
+  ...env,
+  SIGN_IN_FAILURES_PER_ADDRESS: "10000",
+  DEADLINES_TODAY: process.env.DEADLINES_TODAY ?? "2019-09-09",
+  SMTP_HOST: "127.0.0.1",
+  SMTP_PORT: String(Number(process.env.E2E_PORT ?? 3100) + 1000),
+  REMINDERS_INTERVAL_MINUTES: "0",
 };
 
 const only = process.argv[2]; // "unit" or "e2e" to run one half
@@ -62,14 +74,21 @@ function step(label, cmd, args, stepEnv = env) {
   if (failed) return;
   console.log(`\n=== ${label} ===`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: stepEnv });
-  if (r.status !== 0) { failed = true; console.error(`${label} failed`); }
+  if (r.status !== 0) {
+    failed = true;
+    console.error(`${label} failed`);
+  }
 }
 
 // "npm test -- unit --project database" passes what follows "unit" to Vitest (CI's second run on PostgreSQL 15).
 if (only !== "e2e") step("Unit and integration tests (Vitest)", bin("vitest"), ["run", ...(only === "unit" ? process.argv.slice(3) : [])]);
 if (only !== "unit") {
   const reuse = process.env.REUSE_BUILD === "1" && fs.existsSync(path.join(root, distDir, "BUILD_ID"));
-  if (!reuse) step("Production build for the browser tests", process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"]);
+  if (!reuse)
+    step("Production build for the browser tests", process.execPath, [
+      path.join(root, "node_modules", "next", "dist", "bin", "next"),
+      "build",
+    ]);
   await browserStep();
 }
 
@@ -78,29 +97,52 @@ async function browserStep() {
   if (failed) return;
   const label = "Browser tests (Playwright, Chromium)";
   console.log(`\n=== ${label} ===`);
-  const child = spawn(bin("playwright"), ["test", ...process.argv.slice(3)], { cwd: root, stdio: ["inherit", "pipe", "pipe"], env: browserEnv });
+  const child = spawn(bin("playwright"), ["test", ...process.argv.slice(3)], {
+    cwd: root,
+    stdio: ["inherit", "pipe", "pipe"],
+    env: browserEnv,
+  });
   let output = "";
-  child.stdout.on("data", (d) => { output += d; process.stdout.write(d); });
-  child.stderr.on("data", (d) => { output += d; process.stderr.write(d); });
+  child.stdout.on("data", (d) => {
+    output += d;
+    process.stdout.write(d);
+  });
+  child.stderr.on("data", (d) => {
+    output += d;
+    process.stderr.write(d);
+  });
   const status = await new Promise((resolve) => child.on("close", resolve));
   const logFile = path.join(root, "test-results", "browser-tests.log");
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   fs.writeFileSync(logFile, output);
-  if (status !== 0) { failed = true; console.error(`${label} failed`); }
+  if (status !== 0) {
+    failed = true;
+    console.error(`${label} failed`);
+  }
   // The Annex A spec uploads the sample lists: none of its children's identifiers may reach the server's log.
-  const ids = spawnSync(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts/annex-a/sample-identifiers.ts")], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (ids.status !== 0) { failed = true; console.error(`Could not list the Annex A sample's identifiers: ${ids.stderr}`); }
-  else {
+  const ids = spawnSync(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts/annex-a/sample-identifiers.ts")], {
+    cwd: root,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (ids.status !== 0) {
+    failed = true;
+    console.error(`Could not list the Annex A sample's identifiers: ${ids.stderr}`);
+  } else {
     const leaked = findIdentifiers(output, JSON.parse(ids.stdout));
     if (leaked.length) {
       failed = true;
-      console.error(`\nThe server's log holds ${leaked.length} line${leaked.length === 1 ? "" : "s"} with a child's identifier from the Annex A sample (the whole log: ${path.relative(root, logFile)}).`);
+      console.error(
+        `\nThe server's log holds ${leaked.length} line${leaked.length === 1 ? "" : "s"} with a child's identifier from the Annex A sample (the whole log: ${path.relative(root, logFile)}).`,
+      );
     }
   }
   const unhandled = findUnhandledErrors(output);
   if (unhandled.length) {
     failed = true;
-    console.error(`\nThe server logged ${unhandled.length} unhandled error${unhandled.length === 1 ? "" : "s"} during the browser tests (the whole log: ${path.relative(root, logFile)}):`);
+    console.error(
+      `\nThe server logged ${unhandled.length} unhandled error${unhandled.length === 1 ? "" : "s"} during the browser tests (the whole log: ${path.relative(root, logFile)}):`,
+    );
     for (const line of unhandled.slice(0, 20)) console.error(`  ${line}`);
   }
 }

@@ -7,7 +7,10 @@ import { startDatabase, StartupError } from "./db-runtime.mjs";
 const args = process.argv.slice(2);
 const flags = new Set();
 while (args[0]?.startsWith("--")) flags.add(args.shift());
-if (!args.length) { console.error("usage: with-db.mjs [--migrate] [--test-db] command args..."); process.exit(2); }
+if (!args.length) {
+  console.error("usage: with-db.mjs [--migrate] [--test-db] command args...");
+  process.exit(2);
+}
 
 let db;
 try {

@@ -12,16 +12,37 @@ export async function createTestSection(name = unique("Section")) {
 
 export function indicatorInput(sectionId: string, overrides: Partial<NewIndicatorInput> = {}): NewIndicatorInput {
   return {
-    code: uniqueCode(), name: "Assessments in 45 working days", sectionId, definition: "Assessments completed in the month within 45 working days.",
-    unit: "PERCENT", polarity: "HIGHER_IS_BETTER", measureType: "IN_MONTH_PERCENT", decimals: 1, suppressSmallNumbers: false, active: true,
-    order: null, timescale: null, timescaleBasis: null, dataSource: null, ...overrides,
+    code: uniqueCode(),
+    name: "Assessments in 45 working days",
+    sectionId,
+    definition: "Assessments completed in the month within 45 working days.",
+    unit: "PERCENT",
+    polarity: "HIGHER_IS_BETTER",
+    measureType: "IN_MONTH_PERCENT",
+    decimals: 1,
+    suppressSmallNumbers: false,
+    active: true,
+    order: null,
+    timescale: null,
+    timescaleBasis: null,
+    dataSource: null,
+    ...overrides,
   };
 }
 
 /** Form-shaped fields (all strings) for the zod parsers. */
 export function indicatorForm(sectionId: string, overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   return {
-    code: "ASSESS_45WD_PCT", name: "Assessments in 45 working days", sectionId, definition: "Assessments completed within 45 working days.",
-    unit: "PERCENT", polarity: "HIGHER_IS_BETTER", measureType: "IN_MONTH_PERCENT", decimals: "1", active: "on", order: "", ...overrides,
+    code: "ASSESS_45WD_PCT",
+    name: "Assessments in 45 working days",
+    sectionId,
+    definition: "Assessments completed within 45 working days.",
+    unit: "PERCENT",
+    polarity: "HIGHER_IS_BETTER",
+    measureType: "IN_MONTH_PERCENT",
+    decimals: "1",
+    active: "on",
+    order: "",
+    ...overrides,
   };
 }

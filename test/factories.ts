@@ -8,7 +8,13 @@ export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}-
 export async function createTestUser(role: Role, opts: { password?: string; active?: boolean } = {}) {
   const email = `${unique(role.toLowerCase())}@test.example`;
   const user = await db.user.create({
-    data: { email, name: `Test ${role}`, role, active: opts.active ?? true, passwordHash: opts.password ? await hashPassword(opts.password) : null },
+    data: {
+      email,
+      name: `Test ${role}`,
+      role,
+      active: opts.active ?? true,
+      passwordHash: opts.password ? await hashPassword(opts.password) : null,
+    },
   });
   return { ...user, sessionUser: { id: user.id, name: user.name, email: user.email, role: user.role } };
 }

@@ -3,7 +3,11 @@
 import ExcelJS from "exceljs";
 import { deflateRawSync } from "node:zlib";
 
-export const csvFile = (text: string, fileName = "values.csv", contentType = "text/csv") => ({ bytes: new TextEncoder().encode(text), fileName, contentType });
+export const csvFile = (text: string, fileName = "values.csv", contentType = "text/csv") => ({
+  bytes: new TextEncoder().encode(text),
+  fileName,
+  contentType,
+});
 
 type CellInput = ExcelJS.CellValue | { value: ExcelJS.CellValue; numFmt: string };
 

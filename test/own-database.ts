@@ -9,7 +9,11 @@ import { afterAll, beforeAll, expect } from "vitest";
 export async function runSql(url: string, query: string, params: unknown[] = []) {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  try { return await c.query(query, params); } finally { await c.end(); }
+  try {
+    return await c.query(query, params);
+  } finally {
+    await c.end();
+  }
 }
 
 /** A new database on the test run's server, with every migration applied unless `migrated` is false. */
@@ -20,9 +24,13 @@ export async function createOwnDatabase(prefix: string, { migrated = true } = {}
   const url = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
   await runSql(adminUrl, `CREATE DATABASE "${name}"`);
   const dir = path.resolve(import.meta.dirname, "../prisma/migrations");
-  if (migrated) for (const m of fs.readdirSync(dir).filter((d) => fs.existsSync(path.join(dir, d, "migration.sql"))).sort()) {
-    await runSql(url, fs.readFileSync(path.join(dir, m, "migration.sql"), "utf8"));
-  }
+  if (migrated)
+    for (const m of fs
+      .readdirSync(dir)
+      .filter((d) => fs.existsSync(path.join(dir, d, "migration.sql")))
+      .sort()) {
+      await runSql(url, fs.readFileSync(path.join(dir, m, "migration.sql"), "utf8"));
+    }
   return { url, drop: () => runSql(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
 }
 

@@ -13,8 +13,13 @@ export async function createPack(month: string, versions: { published: boolean }
     const snapshot = sampleSnapshot(month, i + 1);
     const row = await db.packVersion.create({
       data: {
-        periodId: period.id, version: i + 1, snapshot: snapshot as unknown as Prisma.InputJsonValue, contentHash: contentHash(snapshot),
-        signedOffByName: "Dana Director", signedOffByRole: "DIRECTOR", publishedAt: v.published ? new Date(Date.now() - 60_000 + i * 1000) : null,
+        periodId: period.id,
+        version: i + 1,
+        snapshot: snapshot as unknown as Prisma.InputJsonValue,
+        contentHash: contentHash(snapshot),
+        signedOffByName: "Dana Director",
+        signedOffByRole: "DIRECTOR",
+        publishedAt: v.published ? new Date(Date.now() - 60_000 + i * 1000) : null,
       },
     });
     if (i > 0 && v.published) await db.packVersion.update({ where: { id: ids[i - 1] }, data: { supersededById: row.id } });
@@ -30,8 +35,21 @@ export async function createPack(month: string, versions: { published: boolean }
 export async function approveEverythingElse(periodId: string, sectionIds: string[]) {
   const others = await db.section.findMany({ where: { id: { notIn: sectionIds } } });
   for (const s of others) {
-    await db.commentary.upsert({ where: { sectionId_periodId: { sectionId: s.id, periodId } }, create: { sectionId: s.id, periodId, body: "ok", status: "APPROVED" }, update: { status: "APPROVED" } });
+    await db.commentary.upsert({
+      where: { sectionId_periodId: { sectionId: s.id, periodId } },
+      create: { sectionId: s.id, periodId, body: "ok", status: "APPROVED" },
+      update: { status: "APPROVED" },
+    });
   }
   const indicators = await db.indicator.findMany({ where: { active: true, sectionId: { notIn: sectionIds } } });
-  await db.indicatorValue.createMany({ data: indicators.map((i) => ({ indicatorId: i.id, periodId, notAvailableReason: "Not collected", source: "ENTRY" as const, updatedByName: "t" })), skipDuplicates: true });
+  await db.indicatorValue.createMany({
+    data: indicators.map((i) => ({
+      indicatorId: i.id,
+      periodId,
+      notAvailableReason: "Not collected",
+      source: "ENTRY" as const,
+      updatedByName: "t",
+    })),
+    skipDuplicates: true,
+  });
 }

@@ -72,7 +72,7 @@ import { expectedToAllow } from "@/test/expected-permissions";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 const LONG_AGO = "2000-01-01T00:00:00.000Z";
-const parse = <T,>(schema: { parse: (v: unknown) => T }, value: unknown) => schema.parse(value);
+const parse = <T>(schema: { parse: (v: unknown) => T }, value: unknown) => schema.parse(value);
 
 type Actor = SessionUser | null;
 type World = { lead: SessionUser; otherLead: SessionUser; sectionSlug: string; indicatorId: string; month: string };
@@ -91,81 +91,350 @@ type Step = {
 
 const A = "app/(app)";
 const WALK: Step[] = [
-  { endpoints: [`${A}/admin/users/new/actions.ts#addUserAction`], calls: "addUser", permission: "user.manage",
-    run: (u) => addUser(u, parse(newUserSchema, { name: "Walk Person", email: `${unique("walk")}@test.example`, role: "PANEL_MEMBER" })) },
-  { endpoints: [`${A}/admin/users/[id]/actions.ts#reactivateUserAction`], calls: "reactivateUser", permission: "user.manage", run: (u) => reactivateUser(u, { userId: NO_ID, expectedVersion: 1 }) },
-  { endpoints: [`${A}/admin/users/[id]/actions.ts#unlockUserAction`], calls: "unlockUser", permission: "user.manage", run: (u) => unlockUser(u, { userId: NO_ID, expectedVersion: 1 }) },
-  { endpoints: [`${A}/admin/users/[id]/deactivate/actions.ts#deactivateUserAction`], calls: "deactivateUser", permission: "user.manage", run: (u) => deactivateUser(u, { userId: NO_ID, expectedVersion: 1 }) },
-  { endpoints: [`${A}/admin/users/[id]/reset-password/actions.ts#resetPasswordAction`], calls: "resetUserPassword", permission: "user.manage", run: (u) => resetUserPassword(u, { userId: NO_ID, expectedVersion: 1 }) },
-  { endpoints: [`${A}/admin/users/[id]/role/actions.ts#changeRoleAction`], calls: "changeUserRole", permission: "user.manage", run: (u) => changeUserRole(u, { userId: NO_ID, expectedVersion: 1, role: "DIRECTOR" }) },
-  { endpoints: [`${A}/admin/indicators/[code]/actions.ts#updateIndicatorAction`], calls: "updateIndicator", permission: "indicator.manage",
-    run: (u) => updateIndicator(u, parse(indicatorChangeInput, indicatorForm(NO_ID, { code: uniqueCode("NONE"), expectedUpdatedAt: LONG_AGO }))) },
-  { endpoints: [`${A}/admin/indicators/[code]/target/actions.ts#changeTargetAction`], calls: "changeIndicatorTarget", permission: "indicator.manage",
-    run: (u) => changeIndicatorTarget(u, parse(targetChangeInput, { code: uniqueCode("NONE"), expectedUpdatedAt: LONG_AGO, fromMonthMonth: "1", fromMonthYear: "2099", target: "50", tolerance: "" })) },
-  { endpoints: [`${A}/admin/indicators/[code]/comparators/actions.ts#addComparatorAction`], calls: "addComparator", permission: "indicator.manage",
-    run: (u) => addComparator(u, parse(newComparatorInput, { code: uniqueCode("NONE"), expectedUpdatedAt: LONG_AGO, label: "England", periodLabel: "2018-19", value: "12" })) },
-  { endpoints: [`${A}/admin/indicators/[code]/comparators/actions.ts#updateComparatorAction`], calls: "updateComparator", permission: "indicator.manage",
-    run: (u) => updateComparator(u, parse(comparatorChangeInput, { id: NO_ID, code: uniqueCode("NONE"), expectedUpdatedAt: LONG_AGO, label: "England", periodLabel: "2018-19", value: "12" })) },
-  { endpoints: [`${A}/admin/indicators/[code]/comparators/actions.ts#removeComparatorAction`], calls: "removeComparator", permission: "indicator.manage",
-    run: (u) => removeComparator(u, parse(comparatorRemovalInput, { id: NO_ID, code: uniqueCode("NONE"), expectedUpdatedAt: LONG_AGO })) },
-  { endpoints: [`${A}/admin/indicators/new/actions.ts#createIndicatorAction`], calls: "createIndicator", permission: "indicator.manage",
-    run: (u) => createIndicator(u, parse(newIndicatorInput, indicatorForm(NO_ID, { code: uniqueCode("WALK") }))) },
-  { endpoints: [`${A}/admin/sections/[slug]/actions.ts#renameSectionAction`], calls: "renameSection", permission: "section.manage",
-    run: (u) => renameSection(u, parse(sectionRenameInput, { id: NO_ID, name: "Walked", expectedUpdatedAt: LONG_AGO })) },
-  { endpoints: [`${A}/admin/sections/[slug]/actions.ts#setSectionOwnersAction`], calls: "setSectionOwners", permission: "section.manage",
-    run: (u) => setSectionOwners(u, parse(sectionOwnersInput, { id: NO_ID, ownerIds: [], expectedUpdatedAt: LONG_AGO })) },
-  { endpoints: [`${A}/admin/sections/actions.ts#moveSectionAction`], calls: "moveSection", permission: "section.manage", run: (u) => moveSection(u, parse(sectionMoveInput, { id: NO_ID, direction: "up" })) },
-  { endpoints: [`${A}/admin/sections/new/actions.ts#createSectionAction`], calls: "createSection", permission: "section.manage",
-    run: (u) => createSectionFn(u, parse(newSectionInput, { name: unique("Walk section") })) },
-  { endpoints: [`${A}/periods/actions.ts#openPeriodAction`], calls: "openPeriod", permission: "period.open",
-    run: (u) => openPeriod(u, parse(openPeriodInput, { month: uniqueMonth(), panelMeetingDate: "2101-03-01" })) },
-  { endpoints: [`${A}/periods/[period]/values/actions.ts#saveValueAction`], calls: "saveValue", permission: "value.edit", sectionScoped: true,
-    run: (u, w) => saveValue(u, { month: w.month, indicatorId: w.indicatorId, expectedRevision: 0, value: "not a number" }) },
-  { endpoints: [`${A}/periods/[period]/sections/[slug]/actions.ts#commentaryAction`], calls: "transitionCommentary", permission: "commentary.draft", sectionScoped: true, signedOutCheckedInAction: true,
-    run: (u, w) => transitionCommentary(u!, { month: w.month, slug: w.sectionSlug, action: "save", expectedVersion: 999, body: "Walk" }) },
-  { endpoints: [`${A}/periods/[period]/sections/[slug]/actions.ts#autosaveAction`], calls: "autosaveCommentary", permission: "commentary.draft", sectionScoped: true, signedOutCheckedInAction: true,
-    run: (u, w) => autosaveCommentary(u!, { month: w.month, slug: w.sectionSlug, expectedVersion: 999, body: "Walk" }) },
-  { endpoints: [`${A}/periods/[period]/sections/[slug]/exception-actions.ts#recordActionAction`], calls: "recordExceptionAction", permission: "exceptionAction.manage", sectionScoped: true,
-    run: async (u, w) => recordExceptionAction(u, { month: w.month, code: (await db.indicator.findUniqueOrThrow({ where: { id: w.indicatorId } })).code, description: "Walk", ownerName: "Walker", dueDate: "2019-10-31" }) },
-  { endpoints: [`${A}/periods/[period]/sections/[slug]/exception-actions.ts#changeActionAction`], calls: "changeExceptionAction", permission: "exceptionAction.manage",
-    run: (u, w) => changeExceptionAction(u, { month: w.month, id: NO_ID, expectedVersion: 1, change: "complete" }) },
-  { endpoints: [`${A}/periods/[period]/import/[batchId]/actions.ts#confirmImportAction`], calls: "confirmImport", permission: "value.import", run: (u) => confirmImport(u, NO_ID) },
-  { endpoints: [`${A}/periods/[period]/import/[batchId]/actions.ts#discardImportAction`], calls: "discardImport", permission: "value.import", run: (u) => discardImport(u, NO_ID) },
-  { endpoints: ["app/api/periods/[period]/imports/route.ts#POST"], calls: "previewImport", permission: "value.import",
-    run: (u) => previewImport(u, uniqueMonth(), csvFile("code,value\nNOPE,1\n")) },
-  { endpoints: [`${A}/periods/[period]/import/annex-a/[batchId]/actions.ts#confirmAnnexAAction`], calls: "confirmAnnexA", permission: "value.import", run: (u) => confirmAnnexA(u, NO_ID) },
-  { endpoints: ["app/api/periods/[period]/annex-a/route.ts#POST"], calls: "previewAnnexA", permission: "value.import",
-    run: (u) => previewAnnexA(u, uniqueMonth(), { file: { bytes: new TextEncoder().encode("not a workbook"), fileName: "lists.xlsx" } }) },
-  { endpoints: ["app/api/periods/[period]/values.csv/route.ts#GET"], calls: "exportMonthValuesCsv", permission: "period.view", run: (u, w) => exportMonthValuesCsv(u, w.month) },
-  { endpoints: [`${A}/periods/history-import/[batchId]/actions.ts#confirmHistoryImportAction`], calls: "confirmHistoryImport", permission: "value.import", run: (u) => confirmHistoryImport(u, NO_ID) },
-  { endpoints: ["app/api/history-imports/route.ts#POST"], calls: "previewHistoryImport", permission: "value.import",
-    run: (u) => previewHistoryImport(u, csvFile("code,Apr-19\nNOPE,1\n")) },
-  { endpoints: ["app/api/national-data/route.ts#POST"], calls: "importNationalData", permission: "national.manage", run: (u) => importNationalData(u, { bytes: new TextEncoder().encode("x"), fileName: "x.csv" }) },
-  { endpoints: [`${A}/admin/national/actions.ts#setLaNumberAction`], calls: "setCouncilLaNumber", permission: "national.manage", run: (u) => setCouncilLaNumber(u, { laNumber: "999", borrowed: false }) },
-  { endpoints: [`${A}/admin/national/actions.ts#linkMeasureAction`], calls: "linkIndicatorMeasure", permission: "national.manage", run: (u) => linkIndicatorMeasure(u, { indicatorId: NO_ID, measureCode: null }) },
-  { endpoints: [`${A}/admin/population/actions.ts#saveChildPopulationAction`], calls: "saveChildPopulation", permission: "population.manage",
-    run: (u) => saveChildPopulation(u, parse(childPopulationInput, { year: "2019", count: "50,000", source: "Walk" })) },
-  { endpoints: [`${A}/admin/population/actions.ts#removeChildPopulationAction`], calls: "removeChildPopulation", permission: "population.manage",
-    run: (u) => removeChildPopulation(u, parse(childPopulationRemovalInput, { year: "1990" })) },
-  { endpoints: [`${A}/periods/[period]/pack-actions.ts#packAction`], calls: "signOffPack", permission: "pack.signOff", signedOutCheckedInAction: true,
-    run: (u) => signOffPack(u!, { month: uniqueMonth(), expectedPeriodVersion: 0 }) },
-  { endpoints: [], calls: "publishPack", permission: "pack.publish", signedOutCheckedInAction: true, run: (u) => publishPack(u!, { month: uniqueMonth(), expectedPeriodVersion: 0 }) },
-  { endpoints: [], calls: "startAmendment", permission: "pack.amend", signedOutCheckedInAction: true, run: (u) => startAmendment(u!, { month: uniqueMonth(), expectedPeriodVersion: 0, reason: "Walk" }) },
-  { endpoints: ["app/api/packs/[period]/export/[format]/route.ts#GET"], calls: "exportPack", permission: "pack.readPublished", run: (u) => exportPack(u, { month: uniqueMonth(), format: "csv" }) },
+  {
+    endpoints: [`${A}/admin/users/new/actions.ts#addUserAction`],
+    calls: "addUser",
+    permission: "user.manage",
+    run: (u) => addUser(u, parse(newUserSchema, { name: "Walk Person", email: `${unique("walk")}@test.example`, role: "PANEL_MEMBER" })),
+  },
+  {
+    endpoints: [`${A}/admin/users/[id]/actions.ts#reactivateUserAction`],
+    calls: "reactivateUser",
+    permission: "user.manage",
+    run: (u) => reactivateUser(u, { userId: NO_ID, expectedVersion: 1 }),
+  },
+  {
+    endpoints: [`${A}/admin/users/[id]/actions.ts#unlockUserAction`],
+    calls: "unlockUser",
+    permission: "user.manage",
+    run: (u) => unlockUser(u, { userId: NO_ID, expectedVersion: 1 }),
+  },
+  {
+    endpoints: [`${A}/admin/users/[id]/deactivate/actions.ts#deactivateUserAction`],
+    calls: "deactivateUser",
+    permission: "user.manage",
+    run: (u) => deactivateUser(u, { userId: NO_ID, expectedVersion: 1 }),
+  },
+  {
+    endpoints: [`${A}/admin/users/[id]/reset-password/actions.ts#resetPasswordAction`],
+    calls: "resetUserPassword",
+    permission: "user.manage",
+    run: (u) => resetUserPassword(u, { userId: NO_ID, expectedVersion: 1 }),
+  },
+  {
+    endpoints: [`${A}/admin/users/[id]/role/actions.ts#changeRoleAction`],
+    calls: "changeUserRole",
+    permission: "user.manage",
+    run: (u) => changeUserRole(u, { userId: NO_ID, expectedVersion: 1, role: "DIRECTOR" }),
+  },
+  {
+    endpoints: [`${A}/admin/indicators/[code]/actions.ts#updateIndicatorAction`],
+    calls: "updateIndicator",
+    permission: "indicator.manage",
+    run: (u) =>
+      updateIndicator(u, parse(indicatorChangeInput, indicatorForm(NO_ID, { code: uniqueCode("NONE"), expectedUpdatedAt: LONG_AGO }))),
+  },
+  {
+    endpoints: [`${A}/admin/indicators/[code]/target/actions.ts#changeTargetAction`],
+    calls: "changeIndicatorTarget",
+    permission: "indicator.manage",
+    run: (u) =>
+      changeIndicatorTarget(
+        u,
+        parse(targetChangeInput, {
+          code: uniqueCode("NONE"),
+          expectedUpdatedAt: LONG_AGO,
+          fromMonthMonth: "1",
+          fromMonthYear: "2099",
+          target: "50",
+          tolerance: "",
+        }),
+      ),
+  },
+  {
+    endpoints: [`${A}/admin/indicators/[code]/comparators/actions.ts#addComparatorAction`],
+    calls: "addComparator",
+    permission: "indicator.manage",
+    run: (u) =>
+      addComparator(
+        u,
+        parse(newComparatorInput, {
+          code: uniqueCode("NONE"),
+          expectedUpdatedAt: LONG_AGO,
+          label: "England",
+          periodLabel: "2018-19",
+          value: "12",
+        }),
+      ),
+  },
+  {
+    endpoints: [`${A}/admin/indicators/[code]/comparators/actions.ts#updateComparatorAction`],
+    calls: "updateComparator",
+    permission: "indicator.manage",
+    run: (u) =>
+      updateComparator(
+        u,
+        parse(comparatorChangeInput, {
+          id: NO_ID,
+          code: uniqueCode("NONE"),
+          expectedUpdatedAt: LONG_AGO,
+          label: "England",
+          periodLabel: "2018-19",
+          value: "12",
+        }),
+      ),
+  },
+  {
+    endpoints: [`${A}/admin/indicators/[code]/comparators/actions.ts#removeComparatorAction`],
+    calls: "removeComparator",
+    permission: "indicator.manage",
+    run: (u) => removeComparator(u, parse(comparatorRemovalInput, { id: NO_ID, code: uniqueCode("NONE"), expectedUpdatedAt: LONG_AGO })),
+  },
+  {
+    endpoints: [`${A}/admin/indicators/new/actions.ts#createIndicatorAction`],
+    calls: "createIndicator",
+    permission: "indicator.manage",
+    run: (u) => createIndicator(u, parse(newIndicatorInput, indicatorForm(NO_ID, { code: uniqueCode("WALK") }))),
+  },
+  {
+    endpoints: [`${A}/admin/sections/[slug]/actions.ts#renameSectionAction`],
+    calls: "renameSection",
+    permission: "section.manage",
+    run: (u) => renameSection(u, parse(sectionRenameInput, { id: NO_ID, name: "Walked", expectedUpdatedAt: LONG_AGO })),
+  },
+  {
+    endpoints: [`${A}/admin/sections/[slug]/actions.ts#setSectionOwnersAction`],
+    calls: "setSectionOwners",
+    permission: "section.manage",
+    run: (u) => setSectionOwners(u, parse(sectionOwnersInput, { id: NO_ID, ownerIds: [], expectedUpdatedAt: LONG_AGO })),
+  },
+  {
+    endpoints: [`${A}/admin/sections/actions.ts#moveSectionAction`],
+    calls: "moveSection",
+    permission: "section.manage",
+    run: (u) => moveSection(u, parse(sectionMoveInput, { id: NO_ID, direction: "up" })),
+  },
+  {
+    endpoints: [`${A}/admin/sections/new/actions.ts#createSectionAction`],
+    calls: "createSection",
+    permission: "section.manage",
+    run: (u) => createSectionFn(u, parse(newSectionInput, { name: unique("Walk section") })),
+  },
+  {
+    endpoints: [`${A}/periods/actions.ts#openPeriodAction`],
+    calls: "openPeriod",
+    permission: "period.open",
+    run: (u) => openPeriod(u, parse(openPeriodInput, { month: uniqueMonth(), panelMeetingDate: "2101-03-01" })),
+  },
+  {
+    endpoints: [`${A}/periods/[period]/values/actions.ts#saveValueAction`],
+    calls: "saveValue",
+    permission: "value.edit",
+    sectionScoped: true,
+    run: (u, w) => saveValue(u, { month: w.month, indicatorId: w.indicatorId, expectedRevision: 0, value: "not a number" }),
+  },
+  {
+    endpoints: [`${A}/periods/[period]/sections/[slug]/actions.ts#commentaryAction`],
+    calls: "transitionCommentary",
+    permission: "commentary.draft",
+    sectionScoped: true,
+    signedOutCheckedInAction: true,
+    run: (u, w) => transitionCommentary(u!, { month: w.month, slug: w.sectionSlug, action: "save", expectedVersion: 999, body: "Walk" }),
+  },
+  {
+    endpoints: [`${A}/periods/[period]/sections/[slug]/actions.ts#autosaveAction`],
+    calls: "autosaveCommentary",
+    permission: "commentary.draft",
+    sectionScoped: true,
+    signedOutCheckedInAction: true,
+    run: (u, w) => autosaveCommentary(u!, { month: w.month, slug: w.sectionSlug, expectedVersion: 999, body: "Walk" }),
+  },
+  {
+    endpoints: [`${A}/periods/[period]/sections/[slug]/exception-actions.ts#recordActionAction`],
+    calls: "recordExceptionAction",
+    permission: "exceptionAction.manage",
+    sectionScoped: true,
+    run: async (u, w) =>
+      recordExceptionAction(u, {
+        month: w.month,
+        code: (await db.indicator.findUniqueOrThrow({ where: { id: w.indicatorId } })).code,
+        description: "Walk",
+        ownerName: "Walker",
+        dueDate: "2019-10-31",
+      }),
+  },
+  {
+    endpoints: [`${A}/periods/[period]/sections/[slug]/exception-actions.ts#changeActionAction`],
+    calls: "changeExceptionAction",
+    permission: "exceptionAction.manage",
+    run: (u, w) => changeExceptionAction(u, { month: w.month, id: NO_ID, expectedVersion: 1, change: "complete" }),
+  },
+  {
+    endpoints: [`${A}/periods/[period]/import/[batchId]/actions.ts#confirmImportAction`],
+    calls: "confirmImport",
+    permission: "value.import",
+    run: (u) => confirmImport(u, NO_ID),
+  },
+  {
+    endpoints: [`${A}/periods/[period]/import/[batchId]/actions.ts#discardImportAction`],
+    calls: "discardImport",
+    permission: "value.import",
+    run: (u) => discardImport(u, NO_ID),
+  },
+  {
+    endpoints: ["app/api/periods/[period]/imports/route.ts#POST"],
+    calls: "previewImport",
+    permission: "value.import",
+    run: (u) => previewImport(u, uniqueMonth(), csvFile("code,value\nNOPE,1\n")),
+  },
+  {
+    endpoints: [`${A}/periods/[period]/import/annex-a/[batchId]/actions.ts#confirmAnnexAAction`],
+    calls: "confirmAnnexA",
+    permission: "value.import",
+    run: (u) => confirmAnnexA(u, NO_ID),
+  },
+  {
+    endpoints: ["app/api/periods/[period]/annex-a/route.ts#POST"],
+    calls: "previewAnnexA",
+    permission: "value.import",
+    run: (u) => previewAnnexA(u, uniqueMonth(), { file: { bytes: new TextEncoder().encode("not a workbook"), fileName: "lists.xlsx" } }),
+  },
+  {
+    endpoints: ["app/api/periods/[period]/values.csv/route.ts#GET"],
+    calls: "exportMonthValuesCsv",
+    permission: "period.view",
+    run: (u, w) => exportMonthValuesCsv(u, w.month),
+  },
+  {
+    endpoints: [`${A}/periods/history-import/[batchId]/actions.ts#confirmHistoryImportAction`],
+    calls: "confirmHistoryImport",
+    permission: "value.import",
+    run: (u) => confirmHistoryImport(u, NO_ID),
+  },
+  {
+    endpoints: ["app/api/history-imports/route.ts#POST"],
+    calls: "previewHistoryImport",
+    permission: "value.import",
+    run: (u) => previewHistoryImport(u, csvFile("code,Apr-19\nNOPE,1\n")),
+  },
+  {
+    endpoints: ["app/api/national-data/route.ts#POST"],
+    calls: "importNationalData",
+    permission: "national.manage",
+    run: (u) => importNationalData(u, { bytes: new TextEncoder().encode("x"), fileName: "x.csv" }),
+  },
+  {
+    endpoints: [`${A}/admin/national/actions.ts#setLaNumberAction`],
+    calls: "setCouncilLaNumber",
+    permission: "national.manage",
+    run: (u) => setCouncilLaNumber(u, { laNumber: "999", borrowed: false }),
+  },
+  {
+    endpoints: [`${A}/admin/national/actions.ts#linkMeasureAction`],
+    calls: "linkIndicatorMeasure",
+    permission: "national.manage",
+    run: (u) => linkIndicatorMeasure(u, { indicatorId: NO_ID, measureCode: null }),
+  },
+  {
+    endpoints: [`${A}/admin/population/actions.ts#saveChildPopulationAction`],
+    calls: "saveChildPopulation",
+    permission: "population.manage",
+    run: (u) => saveChildPopulation(u, parse(childPopulationInput, { year: "2019", count: "50,000", source: "Walk" })),
+  },
+  {
+    endpoints: [`${A}/admin/population/actions.ts#removeChildPopulationAction`],
+    calls: "removeChildPopulation",
+    permission: "population.manage",
+    run: (u) => removeChildPopulation(u, parse(childPopulationRemovalInput, { year: "1990" })),
+  },
+  {
+    endpoints: [`${A}/periods/[period]/pack-actions.ts#packAction`],
+    calls: "signOffPack",
+    permission: "pack.signOff",
+    signedOutCheckedInAction: true,
+    run: (u) => signOffPack(u!, { month: uniqueMonth(), expectedPeriodVersion: 0 }),
+  },
+  {
+    endpoints: [],
+    calls: "publishPack",
+    permission: "pack.publish",
+    signedOutCheckedInAction: true,
+    run: (u) => publishPack(u!, { month: uniqueMonth(), expectedPeriodVersion: 0 }),
+  },
+  {
+    endpoints: [],
+    calls: "startAmendment",
+    permission: "pack.amend",
+    signedOutCheckedInAction: true,
+    run: (u) => startAmendment(u!, { month: uniqueMonth(), expectedPeriodVersion: 0, reason: "Walk" }),
+  },
+  {
+    endpoints: ["app/api/packs/[period]/export/[format]/route.ts#GET"],
+    calls: "exportPack",
+    permission: "pack.readPublished",
+    run: (u) => exportPack(u, { month: uniqueMonth(), format: "csv" }),
+  },
   // The stored published page decides with resolvePackVersion, as findPackView does (otherwise it serves the live page, which asks requirePermission).
-  { endpoints: ["pages/api/pack-page/[period].ts#default"], calls: "findStoredPackTarget", permission: "pack.readPublished", run: (u) => findPackView(u, uniqueMonth()) },
-  { endpoints: ["app/packs/[period]/pdf/route.ts#GET"], calls: "getPackPdf", permission: "pack.readPublished", run: (u) => getPackPdf(u, { month: uniqueMonth() }, null) },
-  { endpoints: [`${A}/admin/reminders/actions.ts#sendRemindersAction`], calls: "sendRemindersNow", permission: "reminders.send", run: (u) => sendRemindersNow(u) },
-  { endpoints: [`${A}/periods/calendar/actions.ts#planMeetingsAction`], calls: "planMeetings", permission: "period.open", run: (u) => planMeetings(u, { source: "list", text: "not a date" }) },
-  { endpoints: ["app/packs/latest/route.ts#GET"], calls: "findLatestPublishedMonth", permission: "pack.readPublished", run: (u) => findLatestPublishedMonth(u) },
-  { endpoints: ["app/packs/calendar.ics/route.ts#GET"], calls: "buildMeetingFeed", permission: "pack.readPublished", run: (u) => buildMeetingFeed(u, "http://localhost") },
-  { endpoints: [`${A}/admin/audit/export/route.ts#GET`], calls: "exportAuditCsv", permission: "audit.view", run: (u) => exportAuditCsv(u, {}) },
-  { endpoints: ["app/(auth)/account/password/actions.ts#changePasswordAction"], calls: "changeOwnPassword", permission: "account.changeOwnPassword",
-    run: (u) => changeOwnPassword(u, NO_ID, { currentPassword: "", newPassword: "", confirmPassword: "" }) },
-  { endpoints: ["app/(auth)/account/two-step/actions.ts#enableSecondFactorAction"], calls: "enableSecondFactor", permission: "account.secondFactor",
-    run: (u) => enableSecondFactor(u, { secret: "", code: "" }) },
+  {
+    endpoints: ["pages/api/pack-page/[period].ts#default"],
+    calls: "findStoredPackTarget",
+    permission: "pack.readPublished",
+    run: (u) => findPackView(u, uniqueMonth()),
+  },
+  {
+    endpoints: ["app/packs/[period]/pdf/route.ts#GET"],
+    calls: "getPackPdf",
+    permission: "pack.readPublished",
+    run: (u) => getPackPdf(u, { month: uniqueMonth() }, null),
+  },
+  {
+    endpoints: [`${A}/admin/reminders/actions.ts#sendRemindersAction`],
+    calls: "sendRemindersNow",
+    permission: "reminders.send",
+    run: (u) => sendRemindersNow(u),
+  },
+  {
+    endpoints: [`${A}/periods/calendar/actions.ts#planMeetingsAction`],
+    calls: "planMeetings",
+    permission: "period.open",
+    run: (u) => planMeetings(u, { source: "list", text: "not a date" }),
+  },
+  {
+    endpoints: ["app/packs/latest/route.ts#GET"],
+    calls: "findLatestPublishedMonth",
+    permission: "pack.readPublished",
+    run: (u) => findLatestPublishedMonth(u),
+  },
+  {
+    endpoints: ["app/packs/calendar.ics/route.ts#GET"],
+    calls: "buildMeetingFeed",
+    permission: "pack.readPublished",
+    run: (u) => buildMeetingFeed(u, "http://localhost"),
+  },
+  {
+    endpoints: [`${A}/admin/audit/export/route.ts#GET`],
+    calls: "exportAuditCsv",
+    permission: "audit.view",
+    run: (u) => exportAuditCsv(u, {}),
+  },
+  {
+    endpoints: ["app/(auth)/account/password/actions.ts#changePasswordAction"],
+    calls: "changeOwnPassword",
+    permission: "account.changeOwnPassword",
+    run: (u) => changeOwnPassword(u, NO_ID, { currentPassword: "", newPassword: "", confirmPassword: "" }),
+  },
+  {
+    endpoints: ["app/(auth)/account/two-step/actions.ts#enableSecondFactorAction"],
+    calls: "enableSecondFactor",
+    permission: "account.secondFactor",
+    run: (u) => enableSecondFactor(u, { secret: "", code: "" }),
+  },
   // Public by design: sign-in itself, and the health check a load balancer polls (no data).
-  { endpoints: ["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST"], calls: "NextAuth", permission: "public" },
+  {
+    endpoints: ["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST"],
+    calls: "NextAuth",
+    permission: "public",
+  },
   { endpoints: ["app/api/health/route.ts#GET"], calls: "checkDatabase", permission: "public" },
   // Signing out only expires the caller's own session cookie.
   { endpoints: ["app/logout/route.ts#POST"], calls: "SESSION_COOKIE", permission: "public" },
@@ -192,7 +461,13 @@ function findEndpoints(): string[] {
       if (isActions || /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/.test(m[1])) found.push(`${file}#${m[1]}`);
     }
     for (const m of source.matchAll(/export\s*\{([^}]+)\}/g)) {
-      for (const part of m[1].split(",")) found.push(`${file}#${part.trim().split(/\s+as\s+/).pop()}`);
+      for (const part of m[1].split(","))
+        found.push(
+          `${file}#${part
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()}`,
+        );
     }
   }
   // Pages Router API routes (pages/api): each file's default export is the handler.
@@ -213,7 +488,19 @@ beforeAll(async () => {
   const otherLead = (await createTestUser("SERVICE_LEAD")).sessionUser;
   const section = await createSection([lead.id]);
   const code = uniqueCode("WALK");
-  const indicator = await db.indicator.create({ data: { code, name: code, sectionId: section.id, definition: "Walk", unit: "COUNT", polarity: "NEITHER", measureType: "MONTHLY_COUNT", decimals: 0, order: 1 } });
+  const indicator = await db.indicator.create({
+    data: {
+      code,
+      name: code,
+      sectionId: section.id,
+      definition: "Walk",
+      unit: "COUNT",
+      polarity: "NEITHER",
+      measureType: "MONTHLY_COUNT",
+      decimals: 0,
+      order: 1,
+    },
+  });
   const period = await createPeriod();
   world = { lead, otherLead, sectionSlug: section.slug, indicatorId: indicator.id, month: period.month };
 });
@@ -239,7 +526,9 @@ describe("the permission walk", () => {
       for (const endpoint of step.endpoints) {
         const source = fs.readFileSync(path.join(ROOT, endpoint.split("#")[0]), "utf8");
         // Named beyond its import: called, or handed to the action's shared runner.
-        expect(source.match(new RegExp(`\\b${step.calls}\\b`, "g"))?.length ?? 0, `${endpoint} calls ${step.calls}`).toBeGreaterThanOrEqual(2);
+        expect(source.match(new RegExp(`\\b${step.calls}\\b`, "g"))?.length ?? 0, `${endpoint} calls ${step.calls}`).toBeGreaterThanOrEqual(
+          2,
+        );
         // Every server action goes through the wrapper (lib/define-action.ts), which refuses a signed-out
         // user and asks the permission table; none reads the session or catches errors by hand.
         if (/^\s*["']use server["']/.test(source)) {
@@ -264,7 +553,8 @@ describe("the permission walk", () => {
         const expected = expectedToAllow(role, step.permission) ? "allowed" : "FORBIDDEN";
         rows.push([role, expected, (await outcome(() => step.run!(actor, world))).replace(/ \(.*\)$/, "")]);
       }
-      if (step.sectionScoped) rows.push(["SERVICE_LEAD (not an owner)", "FORBIDDEN", await outcome(() => step.run!(world.otherLead, world))]);
+      if (step.sectionScoped)
+        rows.push(["SERVICE_LEAD (not an owner)", "FORBIDDEN", await outcome(() => step.run!(world.otherLead, world))]);
       if (!step.signedOutCheckedInAction) {
         rows.push(["signed out", "UNAUTHENTICATED", (await outcome(() => step.run!(null, world))).replace(/ \(.*\)$/, "")]);
       }

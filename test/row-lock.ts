@@ -35,12 +35,15 @@ export async function holdRowLock(lockQuery: string, params: unknown[] = []): Pr
       const watcher = await connect();
       try {
         for (let i = 0; i < 400; i++) {
-          const { rows } = await watcher.query<{ n: number }>(`
+          const { rows } = await watcher.query<{ n: number }>(
+            `
             WITH RECURSIVE behind(pid) AS (
               SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))
               UNION
               SELECT a.pid FROM pg_stat_activity a JOIN behind b ON b.pid = ANY(pg_blocking_pids(a.pid))
-            ) SELECT count(*)::int AS n FROM behind`, [pid]);
+            ) SELECT count(*)::int AS n FROM behind`,
+            [pid],
+          );
           if (rows[0].n >= n) return;
           await new Promise((r) => setTimeout(r, 25));
         }
@@ -52,7 +55,11 @@ export async function holdRowLock(lockQuery: string, params: unknown[] = []): Pr
     async release() {
       if (released) return;
       released = true;
-      try { await holder.query("COMMIT"); } finally { await holder.end(); }
+      try {
+        await holder.query("COMMIT");
+      } finally {
+        await holder.end();
+      }
     },
   };
 }

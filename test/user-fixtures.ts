@@ -20,7 +20,10 @@ export async function targetUser(role: Role, opts: { password?: string } = {}) {
  * search all of it. Sign-in events (signIn.*) are left out: the tests sign in to prove a change.
  */
 export async function auditOf(userId: string) {
-  const rows = await db.auditEvent.findMany({ where: { entityType: "User", entityId: userId, NOT: { action: { startsWith: "signIn." } } }, orderBy: { id: "asc" } });
+  const rows = await db.auditEvent.findMany({
+    where: { entityType: "User", entityId: userId, NOT: { action: { startsWith: "signIn." } } },
+    orderBy: { id: "asc" },
+  });
   return rows.map((r) => ({ ...r, text: JSON.stringify({ before: r.before, after: r.after }) }));
 }
 

@@ -20,12 +20,13 @@ export default async function AccessibilityStatementPage() {
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-xl">Accessibility statement for {appConfig.serviceName}</h1>
           <p className="govuk-body">
-            This accessibility statement applies to {appConfig.serviceName}, the service {council} uses to prepare, sign off and
-            publish the monthly children&rsquo;s services performance pack for its scrutiny panel. It covers the pages staff use and the
-            pack that panel members read in the browser, print or download as a PDF.
+            This accessibility statement applies to {appConfig.serviceName}, the service {council} uses to prepare, sign off and publish the
+            monthly children&rsquo;s services performance pack for its scrutiny panel. It covers the pages staff use and the pack that panel
+            members read in the browser, print or download as a PDF.
           </p>
           <p className="govuk-body">
-            This service is run by {council}. We want as many people as possible to be able to use it. For example, that means you should be able to:
+            This service is run by {council}. We want as many people as possible to be able to use it. For example, that means you should be
+            able to:
           </p>
           <ul className="govuk-list govuk-list--bullet">
             <li>change colours, contrast levels and fonts using browser or device settings</li>
@@ -36,35 +37,52 @@ export default async function AccessibilityStatementPage() {
           </ul>
           <p className="govuk-body">We&rsquo;ve also made the text as simple as possible to understand.</p>
           <p className="govuk-body">
-            <a className="govuk-link" href="https://mcmw.abilitynet.org.uk/" rel="noreferrer">AbilityNet</a> has advice on making your device easier to use if you have a disability.
+            <a className="govuk-link" href="https://mcmw.abilitynet.org.uk/" rel="noreferrer">
+              AbilityNet
+            </a>{" "}
+            has advice on making your device easier to use if you have a disability.
           </p>
 
           <h2 className="govuk-heading-l">How accessible this service is</h2>
           <p className="govuk-body">We know some parts of this service are not fully accessible:</p>
           <ul className="govuk-list govuk-list--bullet">
-            <li>your session ends 12 hours after you sign in and you are not warned first (commentary you are typing stays in the box, and drafts are saved every 30 seconds)</li>
-            <li>the trend charts are pictures: each has a text description of its trend and its month-by-month figures in a table, but the chart itself cannot be explored with a screen reader</li>
+            <li>
+              your session ends 12 hours after you sign in and you are not warned first (commentary you are typing stays in the box, and
+              drafts are saved every 30 seconds)
+            </li>
+            <li>
+              the trend charts are pictures: each has a text description of its trend and its month-by-month figures in a table, but the
+              chart itself cannot be explored with a screen reader
+            </li>
             <li>the PDF of the pack has not been checked against the PDF/UA standard</li>
-            <li>wide tables (the value grid, the import preview, the audit log) scroll sideways on small screens, inside their own scrolling area</li>
+            <li>
+              wide tables (the value grid, the import preview, the audit log) scroll sideways on small screens, inside their own scrolling
+              area
+            </li>
           </ul>
 
           <h2 className="govuk-heading-l">Feedback and contact information</h2>
           <p className="govuk-body">
             If you need information in this service in a different format, such as accessible PDF, large print, easy read or audio, ask the
-            administrator of {appConfig.serviceName} at {council}, or the council&rsquo;s scrutiny officer. We&rsquo;ll consider your request and get back to you within 5 working days.
+            administrator of {appConfig.serviceName} at {council}, or the council&rsquo;s scrutiny officer. We&rsquo;ll consider your
+            request and get back to you within 5 working days.
           </p>
 
           <h2 className="govuk-heading-l">Reporting accessibility problems with this service</h2>
           <p className="govuk-body">
-            We&rsquo;re always looking to improve the accessibility of this service. If you find any problems not listed on this page or think
-            we&rsquo;re not meeting accessibility requirements, tell the administrator of {appConfig.serviceName} at {council}.
+            We&rsquo;re always looking to improve the accessibility of this service. If you find any problems not listed on this page or
+            think we&rsquo;re not meeting accessibility requirements, tell the administrator of {appConfig.serviceName} at {council}.
           </p>
 
           <h2 className="govuk-heading-l">Enforcement procedure</h2>
           <p className="govuk-body">
             The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile
-            Applications) (No. 2) Accessibility Regulations 2018 (the &lsquo;accessibility regulations&rsquo;). If you&rsquo;re not happy with how we respond to
-            your complaint, <a className="govuk-link" href="https://www.equalityadvisoryservice.com/" rel="noreferrer">contact the Equality Advisory and Support Service (EASS)</a>.
+            Applications) (No. 2) Accessibility Regulations 2018 (the &lsquo;accessibility regulations&rsquo;). If you&rsquo;re not happy
+            with how we respond to your complaint,{" "}
+            <a className="govuk-link" href="https://www.equalityadvisoryservice.com/" rel="noreferrer">
+              contact the Equality Advisory and Support Service (EASS)
+            </a>
+            .
           </p>
 
           <h2 className="govuk-heading-l">Technical information about this service&rsquo;s accessibility</h2>
@@ -74,8 +92,11 @@ export default async function AccessibilityStatementPage() {
           </p>
           <h3 className="govuk-heading-m">Compliance status</h3>
           <p className="govuk-body">
-            This service is partially compliant with the <a className="govuk-link" href="https://www.w3.org/TR/WCAG22/" rel="noreferrer">Web Content Accessibility Guidelines version 2.2</a> AA
-            standard, due to the non-compliances listed below.
+            This service is partially compliant with the{" "}
+            <a className="govuk-link" href="https://www.w3.org/TR/WCAG22/" rel="noreferrer">
+              Web Content Accessibility Guidelines version 2.2
+            </a>{" "}
+            AA standard, due to the non-compliances listed below.
           </p>
 
           <h2 className="govuk-heading-l">Non-accessible content</h2>
@@ -84,18 +105,22 @@ export default async function AccessibilityStatementPage() {
           <ul className="govuk-list govuk-list--bullet">
             <li>
               A session ends 12 hours after sign-in without a warning or a way to extend it. This fails WCAG 2.2 success criterion 2.2.1
-              (timing adjustable). The limit protects children&rsquo;s data on shared council computers. Typed commentary is kept and
-              saved automatically, so nothing is lost, but you have to sign in again.
+              (timing adjustable). The limit protects children&rsquo;s data on shared council computers. Typed commentary is kept and saved
+              automatically, so nothing is lost, but you have to sign in again.
             </li>
             <li>
-              The pack&rsquo;s PDF is tagged (headings, tables with their headers, text alternatives for charts, an outline), but we have not
-              checked it with a PDF accessibility checker or with screen readers reading PDFs, so it may not meet WCAG 2.2 success
+              The pack&rsquo;s PDF is tagged (headings, tables with their headers, text alternatives for charts, an outline), but we have
+              not checked it with a PDF accessibility checker or with screen readers reading PDFs, so it may not meet WCAG 2.2 success
               criteria 1.3.1 (info and relationships) and 1.3.2 (meaningful sequence) in every reader. The same pack in the browser does.
             </li>
             <li>
               We have not yet tested the service with screen readers (JAWS, NVDA, VoiceOver) or speech recognition software, only in
               Chromium&rsquo;s accessibility tree. Live messages (the character count, save and upload status) follow the GOV.UK Design
-              System, whose character count has <a className="govuk-link" href="https://design-system.service.gov.uk/components/character-count/" rel="noreferrer">known issues with some screen readers</a>.
+              System, whose character count has{" "}
+              <a className="govuk-link" href="https://design-system.service.gov.uk/components/character-count/" rel="noreferrer">
+                known issues with some screen readers
+              </a>
+              .
             </li>
           </ul>
           <h3 className="govuk-heading-m">Disproportionate burden</h3>
@@ -107,24 +132,28 @@ export default async function AccessibilityStatementPage() {
 
           <h2 className="govuk-heading-l">What we&rsquo;re doing to improve accessibility</h2>
           <p className="govuk-body">
-            Every change to the service runs the automated tests described below before it is released. We plan to test with screen
-            reader users and to check the PDF with a PDF accessibility checker.
+            Every change to the service runs the automated tests described below before it is released. We plan to test with screen reader
+            users and to check the PDF with a PDF accessibility checker.
           </p>
 
           <h2 className="govuk-heading-l">Preparation of this accessibility statement</h2>
-          <p className="govuk-body">This statement was prepared on {PREPARED}. It was last reviewed on {PREPARED}.</p>
-          <p className="govuk-body">This service was last tested on {LAST_TESTED}. The tests were carried out by the service&rsquo;s developers:</p>
+          <p className="govuk-body">
+            This statement was prepared on {PREPARED}. It was last reviewed on {PREPARED}.
+          </p>
+          <p className="govuk-body">
+            This service was last tested on {LAST_TESTED}. The tests were carried out by the service&rsquo;s developers:
+          </p>
           <ul className="govuk-list govuk-list--bullet">
             <li>
               a manual audit against WCAG 2.2 AA in Chromium: keyboard alone, focus after every action, what is announced, page titles,
               reflow at 320 and 640 pixels wide, and the PDF&rsquo;s tag tree and outline
             </li>
             <li>
-              automated browser tests on every release, on every type of page (each role&rsquo;s home page, periods, a period, the value grid,
-              the import preview, a section and its history, the pack and the list of packs, the indicator catalogue and an indicator,
-              users, the audit log, sign-in, and the &lsquo;page not found&rsquo; and &lsquo;no access&rsquo; pages): axe with the WCAG 2.2 AA rules at 320 pixels,
-              640 pixels and desktop width, that no page scrolls sideways at 320 or 640 pixels, and where focus goes after each
-              workflow action
+              automated browser tests on every release, on every type of page (each role&rsquo;s home page, periods, a period, the value
+              grid, the import preview, a section and its history, the pack and the list of packs, the indicator catalogue and an indicator,
+              users, the audit log, sign-in, and the &lsquo;page not found&rsquo; and &lsquo;no access&rsquo; pages): axe with the WCAG 2.2
+              AA rules at 320 pixels, 640 pixels and desktop width, that no page scrolls sideways at 320 or 640 pixels, and where focus goes
+              after each workflow action
             </li>
             <li>an automated test of the PDF: its tags, table headers, outline titles and a text version of every chart&rsquo;s trend</li>
           </ul>

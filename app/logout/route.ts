@@ -17,7 +17,8 @@ export async function POST(request: NextRequest) {
   await endSessionOfRequest(request, requireSessionSecret() ?? process.env.NEXTAUTH_SECRET);
   const res = NextResponse.redirect(new URL("/login", request.nextUrl.origin), 303);
   for (const c of request.cookies.getAll()) {
-    if (SESSION_COOKIE.test(c.name)) res.cookies.set(c.name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: c.name.startsWith("__") });
+    if (SESSION_COOKIE.test(c.name))
+      res.cookies.set(c.name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: c.name.startsWith("__") });
   }
   res.headers.set("Cache-Control", "no-store");
   return res;

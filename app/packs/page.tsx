@@ -19,7 +19,9 @@ export default async function PacksPage() {
   return (
     <PageShell user={user}>
       <h1 className="govuk-heading-xl">Published packs</h1>
-      {packs.length === 0 ? <p className="govuk-body">No packs have been published yet.</p> : (
+      {packs.length === 0 ? (
+        <p className="govuk-body">No packs have been published yet.</p>
+      ) : (
         <ScrollRegion label="Published packs" className="app-scroll-region--spaced">
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-visually-hidden">Published packs, newest first</caption>
@@ -27,7 +29,11 @@ export default async function PacksPage() {
             <tbody className="govuk-table__body">
               {packs.map((p) => (
                 <tr className="govuk-table__row" key={p.month}>
-                  <th scope="row" className="govuk-table__header"><a className="govuk-link" href={`/packs/${p.month}`}>{formatMonth(p.month)}</a></th>
+                  <th scope="row" className="govuk-table__header">
+                    <a className="govuk-link" href={`/packs/${p.month}`}>
+                      {formatMonth(p.month)}
+                    </a>
+                  </th>
                   <td className="govuk-table__cell">{p.panelMeetingDate ? formatDate(p.panelMeetingDate) : "None"}</td>
                   <td className="govuk-table__cell">{p.version}</td>
                   <td className="govuk-table__cell">{formatDate(p.publishedAt)}</td>

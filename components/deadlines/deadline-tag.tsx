@@ -7,7 +7,8 @@ export function DeadlineTag({ step }: { step: Pick<DeadlineStep, "state"> }) {
   const info = DEADLINE_STATE_INFO[step.state];
   return (
     <strong className={`govuk-tag ${info.tagClass} app-deadline-tag`}>
-      <span aria-hidden="true">{info.symbol} </span>{info.label}
+      <span aria-hidden="true">{info.symbol} </span>
+      {info.label}
     </strong>
   );
 }

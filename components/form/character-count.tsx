@@ -36,7 +36,21 @@ type Props = {
   spellCheck?: boolean;
 };
 
-export function CharacterCount({ id, name = id, label, labelSize, hint, error, maxLength, rows = 5, value, defaultValue = "", onChange, textareaRef, spellCheck }: Props) {
+export function CharacterCount({
+  id,
+  name = id,
+  label,
+  labelSize,
+  hint,
+  error,
+  maxLength,
+  rows = 5,
+  value,
+  defaultValue = "",
+  onChange,
+  textareaRef,
+  spellCheck,
+}: Props) {
   const [own, setOwn] = useState(defaultValue);
   const text = value ?? own;
   const [announced, setAnnounced] = useState(() => countMessage(maxLength, text.length));
@@ -60,14 +74,28 @@ export function CharacterCount({ id, name = id, label, labelSize, hint, error, m
   const over = text.length > maxLength;
   const describedBy = [`${id}-info`, hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ");
   return (
-    <div className={`govuk-form-group govuk-character-count${error ? " govuk-form-group--error" : ""}`} data-module="govuk-character-count" data-maxlength={maxLength}>
-      <label className={`govuk-label${labelSize ? ` govuk-label--${labelSize}` : ""}`} htmlFor={id}>{label}</label>
-      {hint ? <div id={`${id}-hint`} className="govuk-hint">{hint}</div> : null}
+    <div
+      className={`govuk-form-group govuk-character-count${error ? " govuk-form-group--error" : ""}`}
+      data-module="govuk-character-count"
+      data-maxlength={maxLength}
+    >
+      <label className={`govuk-label${labelSize ? ` govuk-label--${labelSize}` : ""}`} htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
       <FieldError id={id} error={error} />
       <textarea
         ref={textareaRef}
         className={`govuk-textarea govuk-js-character-count${error || over ? " govuk-textarea--error" : ""}`}
-        id={id} name={name} rows={rows} value={text} spellCheck={spellCheck}
+        id={id}
+        name={name}
+        rows={rows}
+        value={text}
+        spellCheck={spellCheck}
         onChange={(e) => {
           lastInput.current = Date.now();
           if (value === undefined) setOwn(e.target.value);
@@ -80,10 +108,15 @@ export function CharacterCount({ id, name = id, label, labelSize, hint, error, m
       <div id={`${id}-info`} className="govuk-hint govuk-character-count__message govuk-visually-hidden">
         You can enter up to {maxLength.toLocaleString("en-GB")} characters
       </div>
-      <div className={`govuk-character-count__message govuk-character-count__status ${over ? "govuk-error-message" : "govuk-hint"}`} aria-hidden="true">
+      <div
+        className={`govuk-character-count__message govuk-character-count__status ${over ? "govuk-error-message" : "govuk-hint"}`}
+        aria-hidden="true"
+      >
         {countMessage(maxLength, text.length)}
       </div>
-      <div className="govuk-character-count__sr-status govuk-visually-hidden" aria-live="polite">{announced}</div>
+      <div className="govuk-character-count__sr-status govuk-visually-hidden" aria-live="polite">
+        {announced}
+      </div>
     </div>
   );
 }

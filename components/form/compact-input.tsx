@@ -23,18 +23,60 @@ type Props = Omit<FieldProps, "note" | "noteId"> & {
   afterClassName?: string;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, "inputMode" | "autoComplete" | "spellCheck" | "disabled" | "maxLength">;
 
-export function CompactInput({ id, name = id, label, labelSize, labelHidden, labelClassName, hint, hintHidden, error, errorDetail, value, onChange, inputRef, inputClassName, groupClassName, after, afterClassName, ...attrs }: Props) {
+export function CompactInput({
+  id,
+  name = id,
+  label,
+  labelSize,
+  labelHidden,
+  labelClassName,
+  hint,
+  hintHidden,
+  error,
+  errorDetail,
+  value,
+  onChange,
+  inputRef,
+  inputClassName,
+  groupClassName,
+  after,
+  afterClassName,
+  ...attrs
+}: Props) {
   const input = (
     <input
-      ref={inputRef} className={`govuk-input${inputClassName ? ` ${inputClassName}` : ""}${error ? " govuk-input--error" : ""}`}
-      id={id} name={name} type="text" value={value} onChange={(e) => onChange(e.target.value)} aria-describedby={describedBy(id, { hint, error })} {...attrs}
+      ref={inputRef}
+      className={`govuk-input${inputClassName ? ` ${inputClassName}` : ""}${error ? " govuk-input--error" : ""}`}
+      id={id}
+      name={name}
+      type="text"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      aria-describedby={describedBy(id, { hint, error })}
+      {...attrs}
     />
   );
   return (
     <FormGroup error={error} className={groupClassName}>
-      <label className={`${labelClass(labelSize, labelHidden)}${labelClassName ? ` ${labelClassName}` : ""}`} htmlFor={id}>{label}</label>
-      <FieldMessages id={id} hint={hint} hintClassName={hintHidden ? "govuk-visually-hidden" : undefined} error={error} alert errorDetail={errorDetail} />
-      {after ? <div className={afterClassName}>{input}{after}</div> : input}
+      <label className={`${labelClass(labelSize, labelHidden)}${labelClassName ? ` ${labelClassName}` : ""}`} htmlFor={id}>
+        {label}
+      </label>
+      <FieldMessages
+        id={id}
+        hint={hint}
+        hintClassName={hintHidden ? "govuk-visually-hidden" : undefined}
+        error={error}
+        alert
+        errorDetail={errorDetail}
+      />
+      {after ? (
+        <div className={afterClassName}>
+          {input}
+          {after}
+        </div>
+      ) : (
+        input
+      )}
     </FormGroup>
   );
 }

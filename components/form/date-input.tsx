@@ -18,7 +18,18 @@ type Props = FieldProps & {
 
 const LABEL: Record<DatePart, string> = { day: "Day", month: "Month", year: "Year" };
 
-export function DateInput({ id, name = id, legend, legendSize, hint, error, parts, defaults, nameFor = (p) => `${name}-${p}`, errorParts = parts }: Props) {
+export function DateInput({
+  id,
+  name = id,
+  legend,
+  legendSize,
+  hint,
+  error,
+  parts,
+  defaults,
+  nameFor = (p) => `${name}-${p}`,
+  errorParts = parts,
+}: Props) {
   return (
     <FormGroup error={error}>
       {/* eslint-disable-next-line jsx-a11y/no-redundant-roles -- GOV.UK's date input sets role="group" so JAWS reads the hint and error (govuk-frontend's template) */}
@@ -29,10 +40,16 @@ export function DateInput({ id, name = id, legend, legendSize, hint, error, part
           {parts.map((part) => (
             <div className="govuk-date-input__item" key={part}>
               <div className="govuk-form-group">
-                <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>{LABEL[part]}</label>
+                <label className="govuk-label govuk-date-input__label" htmlFor={`${id}-${part}`}>
+                  {LABEL[part]}
+                </label>
                 <input
                   className={`govuk-input govuk-date-input__input govuk-input--width-${part === "year" ? 4 : 2}${error && errorParts.includes(part) ? " govuk-input--error" : ""}`}
-                  id={`${id}-${part}`} name={nameFor(part)} type="text" inputMode="numeric" defaultValue={defaults[part]}
+                  id={`${id}-${part}`}
+                  name={nameFor(part)}
+                  type="text"
+                  inputMode="numeric"
+                  defaultValue={defaults[part]}
                 />
               </div>
             </div>

@@ -19,7 +19,9 @@ export function ErrorSummaryPanel({ items, children }: { items: { href?: string;
         <h2 className="govuk-error-summary__title">There is a problem</h2>
         <div className="govuk-error-summary__body">
           <ul className="govuk-list govuk-error-summary__list">
-            {items.map((item, i) => <li key={i}>{item.href ? <a href={item.href}>{item.text}</a> : item.text}</li>)}
+            {items.map((item, i) => (
+              <li key={i}>{item.href ? <a href={item.href}>{item.text}</a> : item.text}</li>
+            ))}
           </ul>
           {children}
         </div>
@@ -29,7 +31,15 @@ export function ErrorSummaryPanel({ items, children }: { items: { href?: string;
 }
 
 /** A form's summary: its field errors linked to the fields, or the one message when no field is named. */
-export function ErrorSummary({ errors, message, idFor = (f) => f }: { errors: FieldErrors; message?: string; idFor?: (field: string) => string }) {
+export function ErrorSummary({
+  errors,
+  message,
+  idFor = (f) => f,
+}: {
+  errors: FieldErrors;
+  message?: string;
+  idFor?: (field: string) => string;
+}) {
   const entries = Object.entries(errors);
   if (entries.length === 0 && !message) return null;
   const items = entries.length ? entries.map(([field, text]) => ({ href: `#${idFor(field)}`, text })) : [{ text: message! }];
@@ -42,7 +52,9 @@ export function useErrorTitle(show: boolean) {
     if (!show) return;
     const plain = () => document.title.replace(/^Error: /, "");
     document.title = `Error: ${plain()}`;
-    return () => { document.title = plain(); };
+    return () => {
+      document.title = plain();
+    };
   }, [show]);
 }
 
@@ -52,7 +64,8 @@ export function FieldError({ id, error, alert, children }: { id: string; error?:
   if (!error) return null;
   return (
     <p id={`${id}-error`} className="govuk-error-message" role={alert ? "alert" : undefined}>
-      <span className="govuk-visually-hidden">Error:</span> {error}{children}
+      <span className="govuk-visually-hidden">Error:</span> {error}
+      {children}
     </p>
   );
 }
@@ -60,5 +73,9 @@ export function FieldError({ id, error, alert, children }: { id: string; error?:
 /** A message that is about the form, not one field (a refused move of a row): said at once. */
 export function FormError({ message, className }: { message?: string; className?: string }) {
   if (!message) return null;
-  return <p className={`govuk-error-message${className ? ` ${className}` : ""}`} role="alert"><span className="govuk-visually-hidden">Error:</span> {message}</p>;
+  return (
+    <p className={`govuk-error-message${className ? ` ${className}` : ""}`} role="alert">
+      <span className="govuk-visually-hidden">Error:</span> {message}
+    </p>
+  );
 }

@@ -22,14 +22,31 @@ export function Radios({ id, name = id, legend, legendSize, hint, error, note, n
       <fieldset className="govuk-fieldset" aria-describedby={describedBy(id, { hint, error, noteId })}>
         <legend className={legendClass(legendSize)}>{legend}</legend>
         <FieldMessages id={id} hint={hint} error={error} note={note} />
-        <div className={`govuk-radios${small ? " govuk-radios--small" : ""}${inline ? " govuk-radios--inline" : ""}`} data-module="govuk-radios">
+        <div
+          className={`govuk-radios${small ? " govuk-radios--small" : ""}${inline ? " govuk-radios--inline" : ""}`}
+          data-module="govuk-radios"
+        >
           {options.map((o, i) => {
             const oid = optionId(id, i, o.value);
             return (
               <div className="govuk-radios__item" key={o.value}>
-                <input className="govuk-radios__input" id={oid} name={name} type="radio" value={o.value} defaultChecked={defaultValue === o.value} aria-describedby={o.hint ? `${oid}-item-hint` : undefined} />
-                <label className="govuk-label govuk-radios__label" htmlFor={oid}>{o.label}</label>
-                {o.hint ? <div id={`${oid}-item-hint`} className="govuk-hint govuk-radios__hint">{o.hint}</div> : null}
+                <input
+                  className="govuk-radios__input"
+                  id={oid}
+                  name={name}
+                  type="radio"
+                  value={o.value}
+                  defaultChecked={defaultValue === o.value}
+                  aria-describedby={o.hint ? `${oid}-item-hint` : undefined}
+                />
+                <label className="govuk-label govuk-radios__label" htmlFor={oid}>
+                  {o.label}
+                </label>
+                {o.hint ? (
+                  <div id={`${oid}-item-hint`} className="govuk-hint govuk-radios__hint">
+                    {o.hint}
+                  </div>
+                ) : null}
               </div>
             );
           })}

@@ -20,28 +20,71 @@ type Props = FieldProps & {
   invalid?: boolean;
 } & Pick<InputHTMLAttributes<HTMLInputElement>, "type" | "inputMode" | "spellCheck" | "autoComplete" | "autoCapitalize" | "required">;
 
-export function TextInput({ id, name = id, label, labelSize, hint, error, note, noteId, width, prefix, suffix, defaultValue, value, onChange, inputClassName, heading: Heading, invalid, type = "text", ...attrs }: Props) {
+export function TextInput({
+  id,
+  name = id,
+  label,
+  labelSize,
+  hint,
+  error,
+  note,
+  noteId,
+  width,
+  prefix,
+  suffix,
+  defaultValue,
+  value,
+  onChange,
+  inputClassName,
+  heading: Heading,
+  invalid,
+  type = "text",
+  ...attrs
+}: Props) {
   const input = (
     <input
       className={`govuk-input${inputWidthClass(width)}${error ? " govuk-input--error" : ""}${inputClassName ? ` ${inputClassName}` : ""}`}
-      id={id} name={name} type={type} defaultValue={defaultValue} value={value} onChange={onChange ? (e) => onChange(e.target.value) : undefined} aria-describedby={describedBy(id, { hint, error, noteId })} {...attrs}
+      id={id}
+      name={name}
+      type={type}
+      defaultValue={defaultValue}
+      value={value}
+      onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+      aria-describedby={describedBy(id, { hint, error, noteId })}
+      {...attrs}
     />
   );
   return (
     <FormGroup error={error} invalid={invalid}>
       {Heading ? (
-        <Heading className="govuk-label-wrapper"><label className={labelClass(labelSize)} htmlFor={id}>{label}</label></Heading>
+        <Heading className="govuk-label-wrapper">
+          <label className={labelClass(labelSize)} htmlFor={id}>
+            {label}
+          </label>
+        </Heading>
       ) : (
-        <label className={labelClass(labelSize)} htmlFor={id}>{label}</label>
+        <label className={labelClass(labelSize)} htmlFor={id}>
+          {label}
+        </label>
       )}
       <FieldMessages id={id} hint={hint} error={error} note={note} />
       {prefix || suffix ? (
         <div className="govuk-input__wrapper">
-          {prefix ? <div className="govuk-input__prefix" aria-hidden="true">{prefix}</div> : null}
+          {prefix ? (
+            <div className="govuk-input__prefix" aria-hidden="true">
+              {prefix}
+            </div>
+          ) : null}
           {input}
-          {suffix ? <div className="govuk-input__suffix" aria-hidden="true">{suffix}</div> : null}
+          {suffix ? (
+            <div className="govuk-input__suffix" aria-hidden="true">
+              {suffix}
+            </div>
+          ) : null}
         </div>
-      ) : input}
+      ) : (
+        input
+      )}
     </FormGroup>
   );
 }

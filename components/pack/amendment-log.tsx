@@ -8,15 +8,23 @@ export function AmendmentLog({ entries, month }: { entries: AmendmentEntry[]; mo
   if (entries.length < 2) return null;
   return (
     <section className="app-pack-part" aria-labelledby="amendments-title">
-      <h2 className="govuk-heading-l" id="amendments-title">Amendment log</h2>
+      <h2 className="govuk-heading-l" id="amendments-title">
+        Amendment log
+      </h2>
       <ScrollRegion label="Amendment log: versions">
         <table className="govuk-table">
           <TableHead columns={["Version", "Signed off", "Published", "Reason"]} />
           <tbody className="govuk-table__body">
             {entries.map((e) => (
               <tr className="govuk-table__row" key={e.version}>
-                <th scope="row" className="govuk-table__header"><a className="govuk-link" href={`/packs/${month}?version=${e.version}`}>Version {e.version}</a></th>
-                <td className="govuk-table__cell">{formatDate(e.signedOffAt)} by {e.signedOffByName}</td>
+                <th scope="row" className="govuk-table__header">
+                  <a className="govuk-link" href={`/packs/${month}?version=${e.version}`}>
+                    Version {e.version}
+                  </a>
+                </th>
+                <td className="govuk-table__cell">
+                  {formatDate(e.signedOffAt)} by {e.signedOffByName}
+                </td>
                 <td className="govuk-table__cell">{e.publishedAt ? formatDate(e.publishedAt) : "Not published"}</td>
                 <td className="govuk-table__cell">{e.reason ?? (e.version === 1 ? "First version" : "")}</td>
               </tr>

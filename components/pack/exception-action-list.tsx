@@ -5,7 +5,15 @@ import { formatDate, formatMonth } from "@/lib/format/dates";
 
 const STATUS: Record<SnapshotAction["status"], string> = { OPEN: "Open", DONE: "Done", DROPPED: "Dropped" };
 
-export function ExceptionActionList({ actions, month, resolved = false }: { actions: SnapshotAction[]; month: string; resolved?: boolean }) {
+export function ExceptionActionList({
+  actions,
+  month,
+  resolved = false,
+}: {
+  actions: SnapshotAction[];
+  month: string;
+  resolved?: boolean;
+}) {
   return (
     <ul className="govuk-list app-pack-actions">
       {actions.map((a, i) => (

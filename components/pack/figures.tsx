@@ -3,7 +3,13 @@ import { formatTableValue, SUPPRESSED_MARK } from "@/lib/judgement";
 import type { SnapshotIndicator } from "@/lib/pack/snapshot/snapshot-types";
 import { latestComparator } from "@/lib/pack/snapshot/chart-spec";
 
-export function figureText(ind: Pick<SnapshotIndicator, "unit" | "decimals">, value: number | null, suppressed = false, notAvailable?: string | null, unsigned = false): string {
+export function figureText(
+  ind: Pick<SnapshotIndicator, "unit" | "decimals">,
+  value: number | null,
+  suppressed = false,
+  notAvailable?: string | null,
+  unsigned = false,
+): string {
   if (suppressed) return SUPPRESSED_MARK;
   if (unsigned) return "Not yet signed off";
   if (value === null) return notAvailable ? "Not available" : "No figure";

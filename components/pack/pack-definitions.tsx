@@ -18,16 +18,21 @@ export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "ch
   const shared = sharedSource(snapshot);
   return (
     <section className="app-pack-part app-pack-definitions" aria-labelledby="definitions-title">
-      <h2 className="govuk-heading-l" id="definitions-title">Definitions and sources</h2>
+      <h2 className="govuk-heading-l" id="definitions-title">
+        Definitions and sources
+      </h2>
       {shared ? (
         <p className="govuk-body app-definitions__computed">
-          Figures marked &ldquo;computed&rdquo; below were worked out by Scrutiny Pack from the council&rsquo;s Annex A case lists, by the rule given with each: {lowerFirst(describeProvenance(shared))}, covering from {longDate(dayOfIso(shared.coversFrom))}.
+          Figures marked &ldquo;computed&rdquo; below were worked out by Scrutiny Pack from the council&rsquo;s Annex A case lists, by the
+          rule given with each: {lowerFirst(describeProvenance(shared))}, covering from {longDate(dayOfIso(shared.coversFrom))}.
         </p>
       ) : null}
       {/* Folded on screen, where they are looked up; printed in full (::details-content in print styles). */}
       {snapshot.sections.map((s, i) => (
         <details key={s.slug} className="govuk-details app-definitions__section">
-          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">{sectionHeading(i, s.name)}: what each figure counts, and its sources</span></summary>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">{sectionHeading(i, s.name)}: what each figure counts, and its sources</span>
+          </summary>
           <dl className="govuk-details__text app-definitions">
             {s.indicators.map((ind) => {
               const sources = [...new Set(ind.comparators.map((c) => c.source).filter((x): x is string => Boolean(x)))];
@@ -39,7 +44,11 @@ export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "ch
                     {sources.length ? <span className="app-definitions__source"> Comparator source: {sources.join("; ")}.</span> : null}
                     {ind.provenance ? (
                       <span className="app-definitions__source">
-                        {" "}This month&rsquo;s figure is computed{shared ? `${ind.provenance.words ? `: ${ind.provenance.words}` : ""}. Rule: ${ind.provenance.rule}` : `: ${lowerFirst(describeProvenanceInFull(ind.provenance))}`}
+                        {" "}
+                        This month&rsquo;s figure is computed
+                        {shared
+                          ? `${ind.provenance.words ? `: ${ind.provenance.words}` : ""}. Rule: ${ind.provenance.rule}`
+                          : `: ${lowerFirst(describeProvenanceInFull(ind.provenance))}`}
                       </span>
                     ) : null}
                   </dd>
@@ -56,7 +65,9 @@ export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "ch
 export function PackSignOff({ snapshot, signed }: { snapshot: Omit<PackSnapshot, "charts">; signed: boolean }) {
   return (
     <section className="app-pack-signoff" aria-labelledby="signoff-title">
-      <h2 className="govuk-heading-s" id="signoff-title">Sign-off</h2>
+      <h2 className="govuk-heading-s" id="signoff-title">
+        Sign-off
+      </h2>
       <p className="govuk-body">
         {signed
           ? `Signed off by ${snapshot.signedOff.name}, ${roleLabel[snapshot.signedOff.role]}, ${formatDate(snapshot.signedOff.at)}. Version ${snapshot.version}.`

@@ -13,8 +13,20 @@ import { AmendmentLog } from "@/components/pack/amendment-log";
 import { formatMonth } from "@/lib/format/dates";
 import { packContents } from "@/lib/pack/delivery/pack-contents";
 
-export function PackDocument({ snapshot, charts, signed, amendments, banner, tools }: {
-  snapshot: Omit<PackSnapshot, "charts">; charts: PackSnapshot["charts"] | null; signed: boolean; amendments: AmendmentEntry[]; banner?: ReactNode; tools?: ReactNode;
+export function PackDocument({
+  snapshot,
+  charts,
+  signed,
+  amendments,
+  banner,
+  tools,
+}: {
+  snapshot: Omit<PackSnapshot, "charts">;
+  charts: PackSnapshot["charts"] | null;
+  signed: boolean;
+  amendments: AmendmentEntry[];
+  banner?: ReactNode;
+  tools?: ReactNode;
 }) {
   const contents = packContents(snapshot, amendments.length > 1);
   return (
@@ -26,7 +38,9 @@ export function PackDocument({ snapshot, charts, signed, amendments, banner, too
       <PackCover snapshot={snapshot} signed={signed} contents={contents} />
       <PackSummaryTable snapshot={snapshot} />
       <PackExceptions snapshot={snapshot} />
-      {snapshot.sections.map((s, i) => <PackSection key={s.slug} section={s} index={i} month={snapshot.month} charts={charts} />)}
+      {snapshot.sections.map((s, i) => (
+        <PackSection key={s.slug} section={s} index={i} month={snapshot.month} charts={charts} />
+      ))}
       <PackDefinitions snapshot={snapshot} />
       <PackSignOff snapshot={snapshot} signed={signed} />
       <AmendmentLog entries={amendments} month={snapshot.month} />

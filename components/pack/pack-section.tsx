@@ -13,16 +13,35 @@ import { TableHead } from "@/components/table-head";
 import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
 import { ScrollRegion } from "@/components/scroll-region";
 
-export function PackSection({ section, index, month, charts }: { section: SnapshotSection; index: number; month: string; charts: PackSnapshot["charts"] | null }) {
+export function PackSection({
+  section,
+  index,
+  month,
+  charts,
+}: {
+  section: SnapshotSection;
+  index: number;
+  month: string;
+  charts: PackSnapshot["charts"] | null;
+}) {
   const id = `section-${section.slug}`;
   return (
     <section className="app-pack-part app-pack-section" aria-labelledby={id}>
-      <h2 className="govuk-heading-l" id={id}>{sectionHeading(index, section.name)}</h2>
+      <h2 className="govuk-heading-l" id={id}>
+        {sectionHeading(index, section.name)}
+      </h2>
       {section.commentary ? (
         <div className="app-pack-commentary">
           <CommentaryMarkdown body={section.commentary.body} />
           <p className="govuk-body-s app-muted">
-            Commentary by {section.commentary.authors.map((a) => <abbr key={a.name} title={a.name}>{a.initials}</abbr>).reduce<React.ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), [])}
+            Commentary by{" "}
+            {section.commentary.authors
+              .map((a) => (
+                <abbr key={a.name} title={a.name}>
+                  {a.initials}
+                </abbr>
+              ))
+              .reduce<React.ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), [])}
             {section.commentary.approvedByName ? `; approved by ${section.commentary.approvedByName}` : ""}
           </p>
         </div>
@@ -31,7 +50,9 @@ export function PackSection({ section, index, month, charts }: { section: Snapsh
       )}
       <SectionTable section={section} month={month} />
       <div className="app-charts">
-        {section.indicators.map((ind) => <IndicatorChart key={ind.code} ind={ind} svg={charts?.[ind.code] ?? null} live={charts === null} />)}
+        {section.indicators.map((ind) => (
+          <IndicatorChart key={ind.code} ind={ind} svg={charts?.[ind.code] ?? null} live={charts === null} />
+        ))}
       </div>
     </section>
   );
@@ -41,11 +62,20 @@ function SectionTable({ section, month }: { section: SnapshotSection; month: str
   return (
     <ScrollRegion label={`${section.name}: figures`}>
       <table className="govuk-table app-pack-table app-pack-detail">
-        <caption className="govuk-visually-hidden">{section.name}: figures for {formatMonth(month)}</caption>
-        <TableHead columns={[
-          "Indicator", { text: formatShortMonth(month), numeric: true }, { text: formatShortMonth(addMonths(month, -1)), numeric: true },
-          { text: formatShortMonth(addMonths(month, -12)), numeric: true }, { text: "Target", numeric: true }, "RAG", "Comparators",
-        ]} />
+        <caption className="govuk-visually-hidden">
+          {section.name}: figures for {formatMonth(month)}
+        </caption>
+        <TableHead
+          columns={[
+            "Indicator",
+            { text: formatShortMonth(month), numeric: true },
+            { text: formatShortMonth(addMonths(month, -1)), numeric: true },
+            { text: formatShortMonth(addMonths(month, -12)), numeric: true },
+            { text: "Target", numeric: true },
+            "RAG",
+            "Comparators",
+          ]}
+        />
         <tbody className="govuk-table__body">
           {section.indicators.map((ind) => (
             <tr className="govuk-table__row" key={ind.code}>
@@ -55,7 +85,9 @@ function SectionTable({ section, month }: { section: SnapshotSection; month: str
                 {ind.notAvailableReason ? <span className="app-pack-table__note">Not available: {ind.notAvailableReason}</span> : null}
                 {ind.note ? <span className="app-pack-table__note">{ind.note}</span> : null}
               </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric app-pack-figure">{figureText(ind, ind.value, ind.suppressed.value, ind.notAvailableReason)}</td>
+              <td className="govuk-table__cell govuk-table__cell--numeric app-pack-figure">
+                {figureText(ind, ind.value, ind.suppressed.value, ind.notAvailableReason)}
+              </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">
                 {figureText(ind, ind.lastMonth, ind.suppressed.lastMonth, null, ind.unsigned?.lastMonth)}
                 <Movement direction={ind.vsLastMonth} change={ind.changeVsLastMonth} />
@@ -65,8 +97,12 @@ function SectionTable({ section, month }: { section: SnapshotSection; month: str
                 <Movement direction={ind.vsLastYear} change={ind.changeVsLastYear} />
               </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{ind.target ? formatValue(ind.target.value, ind) : "None"}</td>
-              <td className="govuk-table__cell"><RagTag rag={ind.rag} /></td>
-              <td className="govuk-table__cell"><Comparators ind={ind} /></td>
+              <td className="govuk-table__cell">
+                <RagTag rag={ind.rag} />
+              </td>
+              <td className="govuk-table__cell">
+                <Comparators ind={ind} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -77,7 +113,11 @@ function SectionTable({ section, month }: { section: SnapshotSection; month: str
 
 function Movement({ direction, change }: { direction: SnapshotIndicator["vsLastMonth"]; change: string | null }) {
   if (!direction) return null;
-  return <span className="app-pack-movement"><DirectionText direction={direction} change={change} /></span>;
+  return (
+    <span className="app-pack-movement">
+      <DirectionText direction={direction} change={change} />
+    </span>
+  );
 }
 
 function Comparators({ ind }: { ind: SnapshotIndicator }) {
@@ -87,7 +127,11 @@ function Comparators({ ind }: { ind: SnapshotIndicator }) {
   if (!list.length) return <>{ind.comparators.length ? "Not comparable (annual total)" : "No national figure"}</>;
   return (
     <ul className="app-pack-comparators">
-      {list.map((c) => <li key={c.label}>{c.label} {c.periodLabel}: <b>{formatTableValue(c.value, ind)}</b></li>)}
+      {list.map((c) => (
+        <li key={c.label}>
+          {c.label} {c.periodLabel}: <b>{formatTableValue(c.value, ind)}</b>
+        </li>
+      ))}
     </ul>
   );
 }
@@ -99,29 +143,62 @@ function IndicatorChart({ ind, svg, live }: { ind: SnapshotIndicator; svg: strin
   const drawable = hasChart(ind);
   return (
     <figure className="app-chart" id={`chart-${ind.code}`} aria-labelledby={`chart-title-${ind.code}`}>
-      <h3 className="app-chart__title" id={`chart-title-${ind.code}`}>{ind.name}</h3>
+      <h3 className="app-chart__title" id={`chart-title-${ind.code}`}>
+        {ind.name}
+      </h3>
       {!drawable ? (
-        <p className="app-chart__none">{ind.trend.some((t) => t.suppressed) ? "A small number (shown as c) in most months, so there is no chart." : "Too few figures for a chart."}</p>
+        <p className="app-chart__none">
+          {ind.trend.some((t) => t.suppressed)
+            ? "A small number (shown as c) in most months, so there is no chart."
+            : "Too few figures for a chart."}
+        </p>
       ) : svg ? (
         <div className="app-chart__svg" dangerouslySetInnerHTML={{ __html: svg }} />
-      ) : live ? <LiveTrendChart spec={spec} /> : null}
+      ) : live ? (
+        <LiveTrendChart spec={spec} />
+      ) : null}
       <figcaption className="app-chart__caption">
         {ind.summary}.
-        {drawable && ind.target ? <> <span className="app-chart__key app-chart__key--target" aria-hidden="true" /> Target {formatValue(ind.target.value, rules)}.</> : null}
-        {drawable && comparator ? <> <span className="app-chart__key app-chart__key--comparator" aria-hidden="true" /> {comparator.label} {comparator.periodLabel} {formatValue(comparator.value, rules)}.</> : null}
+        {drawable && ind.target ? (
+          <>
+            {" "}
+            <span className="app-chart__key app-chart__key--target" aria-hidden="true" /> Target {formatValue(ind.target.value, rules)}.
+          </>
+        ) : null}
+        {drawable && comparator ? (
+          <>
+            {" "}
+            <span className="app-chart__key app-chart__key--comparator" aria-hidden="true" /> {comparator.label} {comparator.periodLabel}{" "}
+            {formatValue(comparator.value, rules)}.
+          </>
+        ) : null}
       </figcaption>
       {chartMonths(ind).some((t) => t.value !== null) ? (
         <details className="govuk-details app-chart__details app-no-print">
-          <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Figures<span className="govuk-visually-hidden"> for each month: {ind.name}</span></span></summary>
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">
+              Figures<span className="govuk-visually-hidden"> for each month: {ind.name}</span>
+            </span>
+          </summary>
           <div className="govuk-details__text">
             {/* Plain markup, styled by .app-trend-table: 32 of these would otherwise be a third of the page's bytes. */}
             <table className="app-trend-table">
               <caption className="govuk-visually-hidden">{ind.name} by month</caption>
-              <thead><tr><th scope="col">Month</th><th scope="col">Figure</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col">Figure</th>
+                </tr>
+              </thead>
               <tbody>
                 {spec.trend.map((t, i) => {
                   const at = ind.trend.at(i - spec.trend.length);
-                  return <tr key={t.month}><th scope="row">{formatShortMonth(t.month)}</th><td>{figureText(ind, t.value, Boolean(at?.suppressed), null, Boolean(at?.unsigned))}</td></tr>;
+                  return (
+                    <tr key={t.month}>
+                      <th scope="row">{formatShortMonth(t.month)}</th>
+                      <td>{figureText(ind, t.value, Boolean(at?.suppressed), null, Boolean(at?.unsigned))}</td>
+                    </tr>
+                  );
                 })}
               </tbody>
             </table>

@@ -4,18 +4,25 @@
 import { chartMonths } from "@/lib/pack/snapshot/chart-spec";
 import type { SnapshotIndicator } from "@/lib/pack/snapshot/snapshot-types";
 
-const W = 80, H = 20, PAD = 2;
+const W = 80,
+  H = 20,
+  PAD = 2;
 
 /** The path of a sparkline: gaps break the line, every figure a point on it. */
 export function sparklinePath(trend: { value: number | null }[]): string {
   const values = trend.map((t) => t.value).filter((v): v is number => v !== null);
   if (values.length === 0) return "";
-  const lo = Math.min(...values), hi = Math.max(...values);
+  const lo = Math.min(...values),
+    hi = Math.max(...values);
   const x = (i: number) => (trend.length > 1 ? PAD + (i / (trend.length - 1)) * (W - 2 * PAD) : W / 2);
   const y = (v: number) => (hi === lo ? H / 2 : PAD + (1 - (v - lo) / (hi - lo)) * (H - 2 * PAD));
-  let d = "", pen = false;
+  let d = "",
+    pen = false;
   trend.forEach((t, i) => {
-    if (t.value === null) { pen = false; return; }
+    if (t.value === null) {
+      pen = false;
+      return;
+    }
     d += `${pen ? "L" : "M"}${x(i).toFixed(0)} ${y(t.value).toFixed(0)}`;
     pen = true;
   });

@@ -63,7 +63,9 @@ test.describe.serial("commentary journey for August 2019", () => {
     await expectResultFocused(page, "Commentary returned to the service lead");
     await expect(page).toHaveTitle(/^Section commentary, August 2019 - /);
     expect((await commentaryRow("demand")).status).toBe("RETURNED");
-    const comment = await one<{ body: string }>(`select r.body from "ReviewComment" r join "Commentary" c on c.id = r."commentaryId" join "Section" s on s.id = c."sectionId" where s.slug = 'demand' and r.action = 'RETURN'`);
+    const comment = await one<{ body: string }>(
+      `select r.body from "ReviewComment" r join "Commentary" c on c.id = r."commentaryId" join "Section" s on s.id = c."sectionId" where s.slug = 'demand' and r.action = 'RETURN'`,
+    );
     expect(comment.body).toBe("Please explain the Early Help pathway.");
   });
 
@@ -72,7 +74,9 @@ test.describe.serial("commentary journey for August 2019", () => {
     await page.goto(`/periods/${MONTH}/sections/demand`);
     await expect(page.getByText("Please explain the Early Help pathway.")).toBeVisible();
     await expect(page.locator(".govuk-summary-list").getByText("Returned")).toBeVisible();
-    await page.getByLabel("Commentary").fill("**Contacts** fell in August, as every summer. We are routing cases to the Early Help pathway.");
+    await page
+      .getByLabel("Commentary")
+      .fill("**Contacts** fell in August, as every summer. We are routing cases to the Early Help pathway.");
     await page.getByRole("button", { name: "Submit for review" }).click();
     await expectResultFocused(page, "Commentary submitted for review");
 
@@ -105,7 +109,10 @@ test.describe.serial("commentary journey for August 2019", () => {
       await page.getByRole("button", { name: "Approve" }).click();
       await expectResultFocused(page, "Commentary approved");
     }
-    const rows = await query<{ status: string }>(`select c.status from "Commentary" c join "Period" p on p.id = c."periodId" where p.month = $1`, [MONTH]);
+    const rows = await query<{ status: string }>(
+      `select c.status from "Commentary" c join "Period" p on p.id = c."periodId" where p.month = $1`,
+      [MONTH],
+    );
     expect(rows.map((r) => r.status)).toEqual(["APPROVED", "APPROVED", "APPROVED", "APPROVED"]);
 
     await page.goto("/");
@@ -129,7 +136,10 @@ test.describe.serial("commentary journey for August 2019", () => {
 
 test("a lead drafts and submits with the keyboard alone", async ({ page }) => {
   const month = "2017-11";
-  await query(`insert into "Period" (id, month, "panelMeetingDate", status, "updatedAt") values (gen_random_uuid(), $1, '2017-12-21', 'OPEN', now()) on conflict do nothing`, [month]);
+  await query(
+    `insert into "Period" (id, month, "panelMeetingDate", status, "updatedAt") values (gen_random_uuid(), $1, '2017-12-21', 'OPEN', now()) on conflict do nothing`,
+    [month],
+  );
   await signInAs(page, ACCOUNTS.leadCare);
   await page.goto("/");
   const link = page.getByRole("region", { name: "November 2017" }).getByRole("link", { name: "Care leavers" });

@@ -28,7 +28,9 @@ test.describe.serial("the August 2019 pack", () => {
     await expect(page.getByRole("button", { name: "Publish pack" })).toBeVisible({ timeout: 30_000 });
     await expectResultFocused(page, "The August 2019 pack is signed off");
     const signed = await one<{ status: string; version: number; contentHash: string }>(
-      `select p.status, v.version, v."contentHash" from "Period" p join "PackVersion" v on v."periodId" = p.id where p.month = $1`, [MONTH]);
+      `select p.status, v.version, v."contentHash" from "Period" p join "PackVersion" v on v."periodId" = p.id where p.month = $1`,
+      [MONTH],
+    );
     expect(signed).toMatchObject({ status: "SIGNED_OFF", version: 1 });
     expect(signed.contentHash).toMatch(/^[0-9a-f]{64}$/);
     await page.getByRole("button", { name: "Publish pack" }).click();
@@ -73,20 +75,33 @@ test.describe.serial("the August 2019 pack", () => {
     expect(charts.length).toBe(32);
     expect(charts.every((b) => b === "avoid")).toBe(true);
     expect(await page.locator(".app-pack-cover").evaluate((e) => getComputedStyle(e).breakAfter)).toBe("page");
-    expect(await page.locator(".app-pack-table thead").first().evaluate((e) => getComputedStyle(e).display)).toBe("table-header-group");
+    expect(
+      await page
+        .locator(".app-pack-table thead")
+        .first()
+        .evaluate((e) => getComputedStyle(e).display),
+    ).toBe("table-header-group");
     await expectAccessible(page);
   });
 
   test("changing a live value does not change the published pack; an amendment publishes version 2", async ({ page }) => {
-    const before = await one<{ snapshot: unknown; contentHash: string }>(`select v.snapshot, v."contentHash" from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`, [MONTH]);
-    await query(`update "IndicatorValue" set value = 9999 where "indicatorId" = (select id from "Indicator" where code = 'CONTACTS') and "periodId" = (select id from "Period" where month = $1)`, [MONTH]);
+    const before = await one<{ snapshot: unknown; contentHash: string }>(
+      `select v.snapshot, v."contentHash" from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`,
+      [MONTH],
+    );
+    await query(
+      `update "IndicatorValue" set value = 9999 where "indicatorId" = (select id from "Indicator" where code = 'CONTACTS') and "periodId" = (select id from "Period" where month = $1)`,
+      [MONTH],
+    );
     await as(page, ACCOUNTS.panel);
     await page.goto(`/packs/${MONTH}`);
     await expect(page.locator("table.app-pack-table").first()).toContainText("1,337");
     await expect(page.locator("table.app-pack-table").first()).not.toContainText("9,999");
     // What a browser holds before the amendment: the page's ETag, latest and version-addressed.
     const tagOf = async (path: string, ifNoneMatch?: string) => {
-      const res = await page.request.get(path, { headers: { "accept-encoding": "gzip, br", ...(ifNoneMatch ? { "if-none-match": ifNoneMatch } : {}) } });
+      const res = await page.request.get(path, {
+        headers: { "accept-encoding": "gzip, br", ...(ifNoneMatch ? { "if-none-match": ifNoneMatch } : {}) },
+      });
       return { status: res.status(), etag: res.headers().etag, text: res.status() === 200 ? await res.text() : "" };
     };
     const latestBefore = await tagOf(`/packs/${MONTH}`);
@@ -136,7 +151,10 @@ test.describe.serial("the August 2019 pack", () => {
     await page.goto(`/packs/${MONTH}?version=1`);
     await expect(page.getByText("Superseded by version 2")).toBeVisible();
     await expect(page.locator("table.app-pack-table").first()).toContainText("1,337");
-    const after = await one<{ snapshot: unknown; contentHash: string }>(`select v.snapshot, v."contentHash" from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`, [MONTH]);
+    const after = await one<{ snapshot: unknown; contentHash: string }>(
+      `select v.snapshot, v."contentHash" from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`,
+      [MONTH],
+    );
     expect(after.contentHash).toBe(before.contentHash);
     expect(after.snapshot).toEqual(before.snapshot);
     expect((await page.goto(`/packs/${MONTH}?version=7`))?.status()).toBe(404);

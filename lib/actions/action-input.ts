@@ -21,9 +21,13 @@ const dueDate = z
   });
 
 export const actionFieldsInput = z.object({
-  description: text("The action", { message: "Enter what will be done" }).trim().min(1, "Enter what will be done")
+  description: text("The action", { message: "Enter what will be done" })
+    .trim()
+    .min(1, "Enter what will be done")
     .max(MAX_ACTION_LENGTH, `What will be done must be ${MAX_ACTION_LENGTH.toLocaleString("en-GB")} characters or fewer`),
-  ownerName: text("Owner", { message: "Enter who owns this action" }).trim().min(1, "Enter who owns this action")
+  ownerName: text("Owner", { message: "Enter who owns this action" })
+    .trim()
+    .min(1, "Enter who owns this action")
     .max(MAX_OWNER_LENGTH, `Owner must be ${MAX_OWNER_LENGTH} characters or fewer`),
   dueDate,
 });
@@ -38,7 +42,10 @@ export const changeActionInput = z.object({
   id: z.uuid("That action does not exist"),
   expectedVersion: z.coerce.number().int().min(1),
   change: z.enum(["edit", "complete", "drop", "reopen"], { message: "Choose what to do with the action" }),
-  droppedReason: text("The reason").trim().max(MAX_ACTION_LENGTH, `The reason must be ${MAX_ACTION_LENGTH.toLocaleString("en-GB")} characters or fewer`).optional(),
+  droppedReason: text("The reason")
+    .trim()
+    .max(MAX_ACTION_LENGTH, `The reason must be ${MAX_ACTION_LENGTH.toLocaleString("en-GB")} characters or fewer`)
+    .optional(),
   fields: actionFieldsInput.optional(),
 });
 

@@ -4,8 +4,11 @@ import { ACTION_CHANGES, ACTION_STATUSES, ACTION_TRANSITIONS, planActionChange }
 
 const EXPECTED: Record<string, string> = {
   "NONE record": "OPEN",
-  "OPEN edit": "OPEN", "OPEN complete": "DONE", "OPEN drop": "DROPPED",
-  "DONE reopen": "OPEN", "DROPPED reopen": "OPEN",
+  "OPEN edit": "OPEN",
+  "OPEN complete": "DONE",
+  "OPEN drop": "DROPPED",
+  "DONE reopen": "OPEN",
+  "DROPPED reopen": "OPEN",
 };
 
 describe("action status transitions", () => {

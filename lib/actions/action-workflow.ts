@@ -20,9 +20,19 @@ export const ACTION_STATUSES: readonly ActionStatus[] = ["OPEN", "DONE", "DROPPE
 export const ACTION_CHANGES = Object.keys(ACTION_TRANSITIONS) as ActionChange[];
 
 export const ACTION_STATUS_LABEL: Record<ActionStatus, string> = { OPEN: "Open", DONE: "Done", DROPPED: "Dropped" };
-export const ACTION_STATUS_TAG_CLASS: Record<ActionStatus, string> = { OPEN: "govuk-tag--blue", DONE: "govuk-tag--green", DROPPED: "govuk-tag--grey" };
+export const ACTION_STATUS_TAG_CLASS: Record<ActionStatus, string> = {
+  OPEN: "govuk-tag--blue",
+  DONE: "govuk-tag--green",
+  DROPPED: "govuk-tag--grey",
+};
 
-const CHANGE_WORDS: Record<ActionChange, string> = { record: "record", edit: "change", complete: "mark as done", drop: "drop", reopen: "reopen" };
+const CHANGE_WORDS: Record<ActionChange, string> = {
+  record: "record",
+  edit: "change",
+  complete: "mark as done",
+  drop: "drop",
+  reopen: "reopen",
+};
 
 export type ActionPlan = { ok: true; to: ActionStatus } | { ok: false; message: string };
 
@@ -31,7 +41,13 @@ export function planActionChange(status: ActionStatus | "NONE", change: ActionCh
   const t = ACTION_TRANSITIONS[change];
   if (!t) return { ok: false, message: `Unknown change to an action: ${change}` };
   if (!t.from.includes(status)) {
-    return { ok: false, message: status === "NONE" ? "That action does not exist" : `You cannot ${CHANGE_WORDS[change]} an action that is ${ACTION_STATUS_LABEL[status].toLowerCase()}` };
+    return {
+      ok: false,
+      message:
+        status === "NONE"
+          ? "That action does not exist"
+          : `You cannot ${CHANGE_WORDS[change]} an action that is ${ACTION_STATUS_LABEL[status].toLowerCase()}`,
+    };
   }
   return { ok: true, to: t.to === "SAME" ? (status as ActionStatus) : t.to };
 }

@@ -4,8 +4,16 @@
 import type { ActionStatus } from "./action-workflow";
 
 export type StoredAction = {
-  id: string; fromMonth: string; description: string; ownerName: string; dueDate: Date; status: ActionStatus;
-  droppedReason: string | null; closedMonth: string | null; endMonth: string | null; version: number;
+  id: string;
+  fromMonth: string;
+  description: string;
+  ownerName: string;
+  dueDate: Date;
+  status: ActionStatus;
+  droppedReason: string | null;
+  closedMonth: string | null;
+  endMonth: string | null;
+  version: number;
 };
 
 /** Shown in `month`: recorded then or before, not ended by an earlier month's sign-off, not closed before it. */

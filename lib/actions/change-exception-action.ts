@@ -17,7 +17,8 @@ import { planActionChange } from "./action-workflow";
 import { actionFieldErrors, changeActionInput, recordActionInput, type ChangeActionInput, type RecordActionInput } from "./action-input";
 import { isShownIn } from "./actions-in-month";
 
-export const ACTION_CONFLICT = "Someone else changed this action while you were looking at it. Reload the page to see the latest, then try again.";
+export const ACTION_CONFLICT =
+  "Someone else changed this action while you were looking at it. Reload the page to see the latest, then try again.";
 
 const validation = (fieldErrors: Record<string, string>) => new AppError("VALIDATION", "There is a problem", fieldErrors);
 
@@ -26,15 +27,32 @@ async function authoriseFor(user: SessionUser, month: string, indicatorId: strin
   const period = await getPeriodByMonth(month);
   const indicator = await db.indicator.findUnique({
     where: { id: indicatorId },
-    select: { id: true, code: true, name: true, section: { select: { id: true, slug: true, name: true, owners: { select: { userId: true } } } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      section: { select: { id: true, slug: true, name: true, owners: { select: { userId: true } } } },
+    },
   });
   if (!indicator) throw new AppError("NOT_FOUND", "There is no such indicator");
-  if (!canEditSection(user, indicator.section.owners.map((o) => o.userId))) throw new AppError("FORBIDDEN", `Only the leads of ${indicator.section.name} can record its actions`);
+  if (
+    !canEditSection(
+      user,
+      indicator.section.owners.map((o) => o.userId),
+    )
+  )
+    throw new AppError("FORBIDDEN", `Only the leads of ${indicator.section.name} can record its actions`);
   assertPeriodEditable(period);
-  const commentary = await db.commentary.findUnique({ where: { sectionId_periodId: { sectionId: indicator.section.id, periodId: period.id } }, select: { status: true } });
+  const commentary = await db.commentary.findUnique({
+    where: { sectionId_periodId: { sectionId: indicator.section.id, periodId: period.id } },
+    select: { status: true },
+  });
   const state = commentary?.status ?? "NOT_STARTED";
   if (!TRANSITIONS.save.from.includes(state)) {
-    throw new AppError("INVALID_TRANSITION", `The ${indicator.section.name} commentary for ${formatMonth(month)} is ${STATE_LABEL[state].toLowerCase()}: its actions are reviewed with it and cannot change until it is returned or reopened`);
+    throw new AppError(
+      "INVALID_TRANSITION",
+      `The ${indicator.section.name} commentary for ${formatMonth(month)} is ${STATE_LABEL[state].toLowerCase()}: its actions are reviewed with it and cannot change until it is returned or reopened`,
+    );
   }
   return { period, indicator };
 }
@@ -52,10 +70,23 @@ export async function recordExceptionAction(user: SessionUser | null, input: Rec
   return db.$transaction(async (tx) => {
     await lockPeriod(tx, period.id, "edit");
     const action = await tx.exceptionAction.create({
-      data: { indicatorId: indicator.id, fromMonth: month, description, ownerName, dueDate: new Date(`${dueDate}T00:00:00Z`), status: plan.to, createdById: user.id, createdByName: user.name, updatedByName: user.name },
+      data: {
+        indicatorId: indicator.id,
+        fromMonth: month,
+        description,
+        ownerName,
+        dueDate: new Date(`${dueDate}T00:00:00Z`),
+        status: plan.to,
+        createdById: user.id,
+        createdByName: user.name,
+        updatedByName: user.name,
+      },
     });
     await recordAudit(tx, user, {
-      action: "exceptionAction.record", entityType: "ExceptionAction", entityId: action.id, periodMonth: month,
+      action: "exceptionAction.record",
+      entityType: "ExceptionAction",
+      entityId: action.id,
+      periodMonth: month,
       after: { indicator: indicator.code, description, ownerName, dueDate, status: plan.to },
     });
     return action;
@@ -70,7 +101,8 @@ export async function changeExceptionAction(user: SessionUser | null, input: Cha
   const action = await db.exceptionAction.findUnique({ where: { id } });
   if (!action) throw new AppError("NOT_FOUND", "That action does not exist");
   const { period, indicator } = await authoriseFor(user, month, action.indicatorId);
-  if (!isShownIn(action, month)) throw new AppError("INVALID_TRANSITION", `That action is not on the ${formatMonth(month)} exceptions list`);
+  if (!isShownIn(action, month))
+    throw new AppError("INVALID_TRANSITION", `That action is not on the ${formatMonth(month)} exceptions list`);
   const plan = planActionChange(action.status, change);
   if (!plan.ok) throw new AppError("INVALID_TRANSITION", plan.message);
   if (change === "drop" && !droppedReason) throw validation({ droppedReason: "Give the reason for dropping the action" });
@@ -79,7 +111,9 @@ export async function changeExceptionAction(user: SessionUser | null, input: Cha
 
   const data = {
     status: plan.to,
-    ...(change === "edit" && fields ? { description: fields.description, ownerName: fields.ownerName, dueDate: new Date(`${fields.dueDate}T00:00:00Z`) } : {}),
+    ...(change === "edit" && fields
+      ? { description: fields.description, ownerName: fields.ownerName, dueDate: new Date(`${fields.dueDate}T00:00:00Z`) }
+      : {}),
     ...(change === "complete" ? { closedMonth: month, droppedReason: null } : {}),
     ...(change === "drop" ? { closedMonth: month, droppedReason } : {}),
     // Reopened: carried again from this month, whatever an earlier sign-off ended.
@@ -87,12 +121,30 @@ export async function changeExceptionAction(user: SessionUser | null, input: Cha
   };
   return db.$transaction(async (tx) => {
     await lockPeriod(tx, period.id, "edit");
-    const updated = await tx.exceptionAction.updateMany({ where: { id, version: expectedVersion, status: action.status }, data: { ...data, version: { increment: 1 }, updatedByName: user.name } });
+    const updated = await tx.exceptionAction.updateMany({
+      where: { id, version: expectedVersion, status: action.status },
+      data: { ...data, version: { increment: 1 }, updatedByName: user.name },
+    });
     if (updated.count !== 1) throw new AppError("CONFLICT", ACTION_CONFLICT);
     await recordAudit(tx, user, {
-      action: `exceptionAction.${change}`, entityType: "ExceptionAction", entityId: id, periodMonth: month,
-      before: { status: action.status, description: action.description, ownerName: action.ownerName, dueDate: action.dueDate.toISOString().slice(0, 10), version: action.version },
-      after: { indicator: indicator.code, status: plan.to, version: action.version + 1, ...(droppedReason ? { droppedReason } : {}), ...(fields ? { ...fields } : {}) },
+      action: `exceptionAction.${change}`,
+      entityType: "ExceptionAction",
+      entityId: id,
+      periodMonth: month,
+      before: {
+        status: action.status,
+        description: action.description,
+        ownerName: action.ownerName,
+        dueDate: action.dueDate.toISOString().slice(0, 10),
+        version: action.version,
+      },
+      after: {
+        indicator: indicator.code,
+        status: plan.to,
+        version: action.version + 1,
+        ...(droppedReason ? { droppedReason } : {}),
+        ...(fields ? { ...fields } : {}),
+      },
     });
     return { id, version: action.version + 1, status: plan.to };
   });

@@ -17,7 +17,19 @@ async function council() {
   const director = (await createTestUser("DIRECTOR")).sessionUser;
   const section = await createSection([lead.id]);
   const code = unique("PCT").toUpperCase().replace(/-/g, "_");
-  const indicator = await db.indicator.create({ data: { code, name: code, sectionId: section.id, definition: "d", unit: "PERCENT", polarity: "HIGHER_IS_BETTER", measureType: "IN_MONTH_PERCENT", decimals: 1, order: 1 } });
+  const indicator = await db.indicator.create({
+    data: {
+      code,
+      name: code,
+      sectionId: section.id,
+      definition: "d",
+      unit: "PERCENT",
+      polarity: "HIGHER_IS_BETTER",
+      measureType: "IN_MONTH_PERCENT",
+      decimals: 1,
+      order: 1,
+    },
+  });
   const first = uniqueMonth();
   await db.indicatorTarget.create({ data: { indicatorId: indicator.id, fromMonth: addMonths(first, -24), target: 80, tolerance: 5 } });
   return { lead, otherLead, director, section, indicator, code, first };
@@ -26,11 +38,22 @@ async function council() {
 /** Opens a month with the indicator at `value`, everyone else's sections approved and values in. */
 async function openMonth(c: Awaited<ReturnType<typeof council>>, month: string, value: number) {
   const period = await createPeriod({ month });
-  await db.indicatorValue.create({ data: { indicatorId: c.indicator.id, periodId: period.id, value, source: "ENTRY", updatedByName: "t" } });
+  await db.indicatorValue.create({
+    data: { indicatorId: c.indicator.id, periodId: period.id, value, source: "ENTRY", updatedByName: "t" },
+  });
   const others = await db.section.findMany({ where: { id: { not: c.section.id } } });
   for (const s of others) await db.commentary.create({ data: { sectionId: s.id, periodId: period.id, body: "ok", status: "APPROVED" } });
   const indicators = await db.indicator.findMany({ where: { active: true, id: { not: c.indicator.id } } });
-  await db.indicatorValue.createMany({ data: indicators.map((i) => ({ indicatorId: i.id, periodId: period.id, notAvailableReason: "Not collected", source: "ENTRY" as const, updatedByName: "t" })), skipDuplicates: true });
+  await db.indicatorValue.createMany({
+    data: indicators.map((i) => ({
+      indicatorId: i.id,
+      periodId: period.id,
+      notAvailableReason: "Not collected",
+      source: "ENTRY" as const,
+      updatedByName: "t",
+    })),
+    skipDuplicates: true,
+  });
   return period;
 }
 
@@ -49,12 +72,23 @@ describe("actions on exceptions", () => {
   it("refuses an action with no owner or no due date, field by field, and one from a lead who does not own the section", async () => {
     const c = await council();
     await openMonth(c, c.first, 70);
-    await expect(recordExceptionAction(c.lead, { month: c.first, code: c.code, description: "Audit", ownerName: " ", dueDate: "" }))
-      .rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { ownerName: "Enter who owns this action", dueDate: "Enter the due date" } });
-    await expect(recordExceptionAction(c.lead, { month: c.first, code: c.code, description: "", ownerName: "X", dueDate: "31/02/2019" }))
-      .rejects.toMatchObject({ fieldErrors: { description: "Enter what will be done", dueDate: "Due date must be a real date, like 2019-10-31" } });
-    await expect(recordExceptionAction(c.otherLead, { month: c.first, code: c.code, ...action("Audit") })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(recordExceptionAction(c.director, { month: c.first, code: c.code, ...action("Audit") })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      recordExceptionAction(c.lead, { month: c.first, code: c.code, description: "Audit", ownerName: " ", dueDate: "" }),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { ownerName: "Enter who owns this action", dueDate: "Enter the due date" },
+    });
+    await expect(
+      recordExceptionAction(c.lead, { month: c.first, code: c.code, description: "", ownerName: "X", dueDate: "31/02/2019" }),
+    ).rejects.toMatchObject({
+      fieldErrors: { description: "Enter what will be done", dueDate: "Due date must be a real date, like 2019-10-31" },
+    });
+    await expect(recordExceptionAction(c.otherLead, { month: c.first, code: c.code, ...action("Audit") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(recordExceptionAction(c.director, { month: c.first, code: c.code, ...action("Audit") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     expect(await db.exceptionAction.count({ where: { indicatorId: c.indicator.id } })).toBe(0);
   });
 
@@ -70,17 +104,32 @@ describe("actions on exceptions", () => {
     const first = await submitApproveSignOff(c, m1);
     expect(first.exception).toBe(true);
     expect(first.exceptionSince).toBe(m1);
-    expect(first.actions).toEqual([{ description: "Audit every case over 20 days", ownerName: "Head of Safeguarding", dueDate: "2019-10-31", status: "OPEN", droppedReason: null, fromMonth: m1 }]);
+    expect(first.actions).toEqual([
+      {
+        description: "Audit every case over 20 days",
+        ownerName: "Head of Safeguarding",
+        dueDate: "2019-10-31",
+        status: "OPEN",
+        droppedReason: null,
+        fromMonth: m1,
+      },
+    ]);
     // Frozen: month 1 is signed off, so its actions cannot change there.
-    await expect(changeExceptionAction(c.lead, { month: m1, id: a.id, expectedVersion: 1, change: "complete" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(changeExceptionAction(c.lead, { month: m1, id: a.id, expectedVersion: 1, change: "complete" })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
 
     // Month 2: still Red. The action is carried; the lead adds another and marks the first done.
     await openMonth(c, m2, 72);
     const b = await recordExceptionAction(c.lead, { month: m2, code: c.code, ...action("Weekly review with team managers") });
     await changeExceptionAction(c.lead, { month: m2, id: a.id, expectedVersion: 1, change: "complete" });
     // A stale version is a conflict, never a silent overwrite.
-    await expect(changeExceptionAction(c.lead, { month: m2, id: a.id, expectedVersion: 1, change: "reopen" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(changeExceptionAction(c.lead, { month: m2, id: b.id, expectedVersion: 1, change: "drop" })).rejects.toMatchObject({ fieldErrors: { droppedReason: "Give the reason for dropping the action" } });
+    await expect(changeExceptionAction(c.lead, { month: m2, id: a.id, expectedVersion: 1, change: "reopen" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await expect(changeExceptionAction(c.lead, { month: m2, id: b.id, expectedVersion: 1, change: "drop" })).rejects.toMatchObject({
+      fieldErrors: { droppedReason: "Give the reason for dropping the action" },
+    });
     const second = await submitApproveSignOff(c, m2);
     expect(second.exceptionSince).toBe(m1);
     expect(monthsOnList(second.exceptionSince!, m2)).toBe(2);
@@ -101,7 +150,10 @@ describe("actions on exceptions", () => {
     // Month 4: nothing carried.
     const stored = await db.exceptionAction.findMany({ where: { indicatorId: c.indicator.id } });
     expect(stored.filter((x) => isShownIn(x, m4))).toEqual([]);
-    const events = await db.auditEvent.findMany({ where: { entityType: "ExceptionAction", entityId: { in: [a.id, b.id] } }, orderBy: { id: "asc" } });
+    const events = await db.auditEvent.findMany({
+      where: { entityType: "ExceptionAction", entityId: { in: [a.id, b.id] } },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => e.action)).toEqual(["exceptionAction.record", "exceptionAction.record", "exceptionAction.complete"]);
   }, 120_000); // three sign-offs, each rendering charts for the whole catalogue
 
@@ -110,7 +162,11 @@ describe("actions on exceptions", () => {
     await openMonth(c, c.first, 70);
     const a = await recordExceptionAction(c.lead, { month: c.first, code: c.code, ...action("Audit") });
     await transitionCommentary(c.lead, { month: c.first, slug: c.section.slug, action: "submit", expectedVersion: 0, body: "Commentary." });
-    await expect(changeExceptionAction(c.lead, { month: c.first, id: a.id, expectedVersion: 1, change: "complete" })).rejects.toThrow(/is submitted: its actions are reviewed with it/);
-    await expect(recordExceptionAction(c.lead, { month: c.first, code: c.code, ...action("Another") })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(changeExceptionAction(c.lead, { month: c.first, id: a.id, expectedVersion: 1, change: "complete" })).rejects.toThrow(
+      /is submitted: its actions are reviewed with it/,
+    );
+    await expect(recordExceptionAction(c.lead, { month: c.first, code: c.code, ...action("Another") })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+    });
   });
 });

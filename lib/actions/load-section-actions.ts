@@ -11,29 +11,54 @@ import { isShownIn, monthsOnList, type StoredAction } from "./actions-in-month";
 import { exceptionSinceFor } from "./snapshot-actions";
 
 type LiveFigure = {
-  id: string; code: string; name: string; unit: Unit; decimals: number; polarity: Polarity; suppressSmallNumbers: boolean;
-  current: number | null; previous: number | null; lastYear: number | null; target: number | null; tolerance: number | null;
+  id: string;
+  code: string;
+  name: string;
+  unit: Unit;
+  decimals: number;
+  polarity: Polarity;
+  suppressSmallNumbers: boolean;
+  current: number | null;
+  previous: number | null;
+  lastYear: number | null;
+  target: number | null;
+  tolerance: number | null;
 };
 
 export type SectionException = {
-  code: string; name: string;
+  code: string;
+  name: string;
   /** On this month's exceptions list (false: it has left the list, its actions are resolved). */
   exception: boolean;
-  since: string; months: number;
+  since: string;
+  months: number;
   actions: (StoredAction & { carried: boolean })[];
 };
 
 export function isLiveException(f: LiveFigure, month: string): boolean {
   if (isSuppressed(f.current, f) || isSuppressed(f.previous, f) || isSuppressed(f.lastYear, f)) return false;
-  const j = judgeMonth(f, { month, value: f.current, lastMonth: f.previous, lastYear: f.lastYear, targets: f.target === null ? [] : [{ fromMonth: month, target: f.target, tolerance: f.tolerance }] });
+  const j = judgeMonth(f, {
+    month,
+    value: f.current,
+    lastMonth: f.previous,
+    lastYear: f.lastYear,
+    targets: f.target === null ? [] : [{ fromMonth: month, target: f.target, tolerance: f.tolerance }],
+  });
   return isException(j);
 }
 
 export async function loadSectionExceptions(month: string, figures: LiveFigure[]): Promise<SectionException[]> {
-  const stored = await db.exceptionAction.findMany({ where: { indicatorId: { in: figures.map((f) => f.id) }, fromMonth: { lte: month } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] });
+  const stored = await db.exceptionAction.findMany({
+    where: { indicatorId: { in: figures.map((f) => f.id) }, fromMonth: { lte: month } },
+    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+  });
   const shown = stored.filter((a) => isShownIn(a, month));
   const live = figures.filter((f) => isLiveException(f, month));
-  const since = await exceptionSinceFor(db, month, live.map((f) => f.code));
+  const since = await exceptionSinceFor(
+    db,
+    month,
+    live.map((f) => f.code),
+  );
   return figures
     .map((f) => {
       const exception = live.includes(f);

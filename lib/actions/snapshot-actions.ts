@@ -12,15 +12,23 @@ import { isShownIn, type StoredAction } from "./actions-in-month";
 const SINCE_LOOKBACK_MONTHS = 36;
 
 const toSnapshot = (a: StoredAction): SnapshotAction => ({
-  description: a.description, ownerName: a.ownerName, dueDate: a.dueDate.toISOString().slice(0, 10),
-  status: a.status, droppedReason: a.droppedReason, fromMonth: a.fromMonth,
+  description: a.description,
+  ownerName: a.ownerName,
+  dueDate: a.dueDate.toISOString().slice(0, 10),
+  status: a.status,
+  droppedReason: a.droppedReason,
+  fromMonth: a.fromMonth,
 });
 
 type PackIndicator = Pick<SnapshotIndicator, "code" | "exception" | "exceptionSince">;
 
 /** The latest signed-off pack of a month, its indicators by code (null when the month has none). */
 async function signedIndicators(tx: Tx | typeof db, month: string): Promise<Map<string, PackIndicator> | null> {
-  const pack = await tx.packVersion.findFirst({ where: { period: { month }, supersededById: null }, orderBy: { version: "desc" }, select: { snapshot: true } });
+  const pack = await tx.packVersion.findFirst({
+    where: { period: { month }, supersededById: null },
+    orderBy: { version: "desc" },
+    select: { snapshot: true },
+  });
   if (!pack) return null;
   const sections = (pack.snapshot as { sections?: { indicators: PackIndicator[] }[] }).sections ?? [];
   return new Map(sections.flatMap((s) => s.indicators.map((i) => [i.code, i] as const)));
@@ -37,8 +45,12 @@ export async function exceptionSinceFor(tx: Tx | typeof db, month: string, codes
     for (const code of open) {
       const ind = pack.get(code);
       if (!ind?.exception) continue;
-      if (ind.exceptionSince) since.set(code, ind.exceptionSince); // the chain is written down: stop here
-      else { since.set(code, m); still.add(code); }
+      if (ind.exceptionSince)
+        since.set(code, ind.exceptionSince); // the chain is written down: stop here
+      else {
+        since.set(code, m);
+        still.add(code);
+      }
     }
     open = still;
   }
@@ -46,9 +58,17 @@ export async function exceptionSinceFor(tx: Tx | typeof db, month: string, codes
 }
 
 /** Adds actions and "on the list since" to the snapshot's indicators; returns the ids this pack shows for the last time. */
-export async function attachExceptionActions(tx: Tx | typeof db, month: string, sections: SnapshotSection[], indicatorIds: Map<string, string>): Promise<string[]> {
+export async function attachExceptionActions(
+  tx: Tx | typeof db,
+  month: string,
+  sections: SnapshotSection[],
+  indicatorIds: Map<string, string>,
+): Promise<string[]> {
   const ids = [...indicatorIds.values()];
-  const stored = await tx.exceptionAction.findMany({ where: { indicatorId: { in: ids }, fromMonth: { lte: month } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] });
+  const stored = await tx.exceptionAction.findMany({
+    where: { indicatorId: { in: ids }, fromMonth: { lte: month } },
+    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+  });
   const shown = stored.filter((a) => isShownIn(a, month));
   const exceptions = sections.flatMap((s) => s.indicators.filter((i) => i.exception).map((i) => i.code));
   const since = await exceptionSinceFor(tx, month, exceptions);
@@ -72,7 +92,10 @@ export async function attachExceptionActions(tx: Tx | typeof db, month: string, 
  * or done or dropped this month) end with it, so the next month no longer carries them.
  */
 export async function endActionsShownLast(tx: Tx, month: string, sections: SnapshotSection[]): Promise<number> {
-  const indicators = await tx.indicator.findMany({ where: { code: { in: sections.flatMap((s) => s.indicators.map((i) => i.code)) } }, select: { id: true, code: true } });
+  const indicators = await tx.indicator.findMany({
+    where: { code: { in: sections.flatMap((s) => s.indicators.map((i) => i.code)) } },
+    select: { id: true, code: true },
+  });
   const last = await attachExceptionActions(tx, month, structuredClone(sections), new Map(indicators.map((i) => [i.code, i.id])));
   if (!last.length) return 0;
   return (await tx.exceptionAction.updateMany({ where: { id: { in: last }, endMonth: null }, data: { endMonth: month } })).count;

@@ -17,7 +17,14 @@ export function annexAAnswer(url: string, stored: StoredAnnexA) {
     fileSha256: stored.fileSha256,
     rulesVersion: stored.rulesVersion,
     population: stored.population,
-    figures: stored.figures.map((f) => ({ code: f.code, value: f.value, numerator: f.numerator, denominator: f.denominator, reason: f.reason, words: f.words })),
+    figures: stored.figures.map((f) => ({
+      code: f.code,
+      value: f.value,
+      numerator: f.numerator,
+      denominator: f.denominator,
+      reason: f.reason,
+      words: f.words,
+    })),
     quality: stored.quality,
   };
 }
@@ -33,7 +40,10 @@ const refusalParam = z.object({
 export const annexARefusalParam = (refusal: AnnexARefusal) => JSON.stringify(refusal);
 
 /** The refusal in the upload page's address as messages by field, with the dates as typed; null for anything else. */
-export function readAnnexARefusal(month: string, param: string | undefined): { errors: Record<string, string>; typed: Partial<AnnexADates> } | null {
+export function readAnnexARefusal(
+  month: string,
+  param: string | undefined,
+): { errors: Record<string, string>; typed: Partial<AnnexADates> } | null {
   if (!param) return null;
   try {
     const parsed = refusalParam.safeParse(JSON.parse(param));

@@ -23,7 +23,9 @@ import type { SessionUser } from "@/lib/auth/roles";
 
 const SAMPLE = path.resolve(import.meta.dirname, "../../prisma/seed/data/annex-a");
 const sampleBytes = () => new Uint8Array(fs.readFileSync(path.join(SAMPLE, "sample-2020-03.xlsx")));
-const expected = JSON.parse(fs.readFileSync(path.join(SAMPLE, "sample-2020-03.expected.json"), "utf8")) as { figures: Record<string, number> };
+const expected = JSON.parse(fs.readFileSync(path.join(SAMPLE, "sample-2020-03.expected.json"), "utf8")) as {
+  figures: Record<string, number>;
+};
 const upload = (asAt: string) => ({ file: { bytes: sampleBytes(), fileName: "annex-a-march.xlsx" }, asAt, coversFrom: "2018-10-01" });
 
 let admin: SessionUser;
@@ -33,16 +35,32 @@ beforeAll(async () => {
   admin = (await createTestUser("ADMIN")).sessionUser;
   const section = await createSection();
   for (const [i, rule] of FIGURE_RULES.entries()) {
-    const [unit, decimals] = rule.kind === "percent" ? (["PERCENT", 1] as const) : rule.kind === "rate" ? (["RATE_PER_10K", 1] as const) : (["COUNT", 0] as const);
-    const indicator = await db.indicator.create({ data: { code: rule.code, name: `The ${rule.code} figure`, sectionId: section.id, definition: "d", unit, polarity: "NEITHER", measureType: "MONTHLY_COUNT", decimals, order: i } });
+    const [unit, decimals] =
+      rule.kind === "percent" ? (["PERCENT", 1] as const) : rule.kind === "rate" ? (["RATE_PER_10K", 1] as const) : (["COUNT", 0] as const);
+    const indicator = await db.indicator.create({
+      data: {
+        code: rule.code,
+        name: `The ${rule.code} figure`,
+        sectionId: section.id,
+        definition: "d",
+        unit,
+        polarity: "NEITHER",
+        measureType: "MONTHLY_COUNT",
+        decimals,
+        order: i,
+      },
+    });
     ids.set(rule.code, indicator.id);
   }
   await db.childPopulation.create({ data: { year: 2019, count: 50_000, updatedByName: "Test" } });
 });
 
-const valueOf = (periodId: string, code: string) => db.indicatorValue.findUniqueOrThrow({ where: { indicatorId_periodId: { indicatorId: ids.get(code)!, periodId } } });
+const valueOf = (periodId: string, code: string) =>
+  db.indicatorValue.findUniqueOrThrow({ where: { indicatorId_periodId: { indicatorId: ids.get(code)!, periodId } } });
 const typed = (periodId: string, code: string, value: number) =>
-  db.$transaction((tx) => applyValueChange(tx, admin, { indicatorId: ids.get(code)!, periodId, value, notAvailableReason: null, source: "ENTRY" }, null));
+  db.$transaction((tx) =>
+    applyValueChange(tx, admin, { indicatorId: ids.get(code)!, periodId, value, notAvailableReason: null, source: "ENTRY" }, null),
+  );
 
 async function preview(month: string, asAt = "2020-03-31") {
   const result = await previewAnnexA(admin, month, upload(asAt));
@@ -58,7 +76,12 @@ describe("an Annex A upload, previewed and confirmed", () => {
 
     const { batchId, stored } = await preview("2020-03");
     expect(Object.fromEntries(stored.figures.map((f) => [f.code, f.value]))).toEqual(expected.figures);
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({ kind: "ANNEX_A", status: "PENDING", periodId: period.id, fileName: "annex-a-march.xlsx" });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({
+      kind: "ANNEX_A",
+      status: "PENDING",
+      periodId: period.id,
+      fileName: "annex-a-march.xlsx",
+    });
     expect(await valueOf(period.id, "REFERRALS")).toMatchObject({ value: 999, revision: 1 });
 
     const view = (await findAnnexAPreview(admin, "2020-03", batchId))!;
@@ -66,7 +89,12 @@ describe("an Annex A upload, previewed and confirmed", () => {
     expect(figure("CONTACTS")).toMatchObject({ outcome: "unchanged", current: { value: 1780 } });
     expect(figure("REFERRALS")).toMatchObject({ outcome: "changed", current: { value: 999 }, value: 450 });
     expect(figure("ASSESS_45WD_PCT")).toMatchObject({ outcome: "new", words: "244 of 351 assessments", current: null });
-    expect(view.notFromAnnexA.map((f) => f.code)).toEqual(["MASH_24H_PCT", "CP_REVIEWS_TIMELY_PCT", "CLA_REVIEWS_TIMELY_PCT", "CLA_VISITS_TIMELY_PCT"]);
+    expect(view.notFromAnnexA.map((f) => f.code)).toEqual([
+      "MASH_24H_PCT",
+      "CP_REVIEWS_TIMELY_PCT",
+      "CLA_REVIEWS_TIMELY_PCT",
+      "CLA_VISITS_TIMELY_PCT",
+    ]);
     expect(view.quality.lists.find((l) => l.list === 1)).toMatchObject({ rowsRead: 31239, duplicatesDropped: 1 });
     expect(view.quality.issues[0]).toMatchObject({ list: 1, column: "Date of Contact" });
     expect(view.canConfirm).toBe(true);
@@ -75,7 +103,15 @@ describe("an Annex A upload, previewed and confirmed", () => {
     const referrals = await valueOf(period.id, "REFERRALS");
     expect(referrals).toMatchObject({ value: 450, revision: 2, source: "IMPORT" });
     const provenance = readProvenance(referrals.provenance)!;
-    expect(provenance).toMatchObject({ kind: "annex-a", asAt: "2020-03-31", coversFrom: "2018-10-01", rulesVersion: ANNEX_A_RULES_VERSION, numerator: 450, denominator: null, words: "450 referrals" });
+    expect(provenance).toMatchObject({
+      kind: "annex-a",
+      asAt: "2020-03-31",
+      coversFrom: "2018-10-01",
+      rulesVersion: ANNEX_A_RULES_VERSION,
+      numerator: 450,
+      denominator: null,
+      words: "450 referrals",
+    });
     expect(provenance.fileSha256).toBe(stored.fileSha256);
     // The value already right keeps its revision and gains where it came from.
     const contacts = await valueOf(period.id, "CONTACTS");
@@ -85,7 +121,14 @@ describe("an Annex A upload, previewed and confirmed", () => {
 
     const audit = await db.auditEvent.findMany({ where: { entityId: batchId } });
     expect(audit.map((e) => e.action)).toEqual(["values.computed_from_annex_a"]);
-    expect(audit[0].after).toMatchObject({ fileSha256: stored.fileSha256, rulesVersion: ANNEX_A_RULES_VERSION, created: 26, changed: 1, unchanged: 1, figures: expect.objectContaining({ REFERRALS: 450 }) });
+    expect(audit[0].after).toMatchObject({
+      fileSha256: stored.fileSha256,
+      rulesVersion: ANNEX_A_RULES_VERSION,
+      created: 26,
+      changed: 1,
+      unchanged: 1,
+      figures: expect.objectContaining({ REFERRALS: 450 }),
+    });
     await expect(confirmAnnexA(admin, batchId)).rejects.toMatchObject({ code: "CONFLICT" });
 
     // A value typed over a computed one, or imported over it, is no longer computed.
@@ -110,7 +153,10 @@ describe("an Annex A upload, previewed and confirmed", () => {
     try {
       await other.query("BEGIN");
       await other.query(`UPDATE "IndicatorValue" SET value = 1000, revision = revision + 1 WHERE id = $1`, [row.id]);
-      const confirming = confirmAnnexA(admin, batchId).then(() => "ok", (e) => (isAppError(e) ? e.code : Promise.reject(e)));
+      const confirming = confirmAnnexA(admin, batchId).then(
+        () => "ok",
+        (e) => (isAppError(e) ? e.code : Promise.reject(e)),
+      );
       await waitForLockWait(other);
       await other.query("COMMIT");
       expect(await confirming).toBe("CONFLICT");
@@ -123,9 +169,17 @@ describe("an Annex A upload, previewed and confirmed", () => {
   });
 
   it("keeps no child's identifier or date of birth anywhere in the database, nor says one in the log", async () => {
-    await db.period.upsert({ where: { month: "2020-03" }, update: {}, create: { month: "2020-03", panelMeetingDate: new Date("2020-04-20"), status: "OPEN" } });
+    await db.period.upsert({
+      where: { month: "2020-03" },
+      update: {},
+      create: { month: "2020-03", panelMeetingDate: new Date("2020-04-20"), status: "OPEN" },
+    });
     const said: string[] = [];
-    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) => vi.spyOn(console, m).mockImplementation((...args: unknown[]) => { said.push(args.map(String).join(" ")); }));
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation((...args: unknown[]) => {
+        said.push(args.map(String).join(" "));
+      }),
+    );
     try {
       const { batchId } = await preview("2020-03");
       await findAnnexAPreview(admin, "2020-03", batchId, 2);
@@ -174,7 +228,10 @@ async function everyTableAsText(): Promise<string> {
 async function waitForLockWait(holder: pg.Client): Promise<void> {
   const pid = (await holder.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0].pid;
   for (let i = 0; i < 200; i++) {
-    const { rows } = await holder.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))", [pid]);
+    const { rows } = await holder.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))",
+      [pid],
+    );
     if (rows[0].n > 0) return;
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -26,7 +26,10 @@ export function dateField(form: FormData, name: string): string {
 const LABEL = { asAt: "The date the lists were extracted", coversFrom: "The date the lists cover from" } as const;
 
 /** The dates as given, or the defaults where a field is blank; field errors where one is not a real date or they do not fit the month. */
-export function parseAnnexADates(month: string, given: Partial<AnnexADates>): { ok: true; dates: AnnexADates } | { ok: false; fieldErrors: AnnexADateErrors } {
+export function parseAnnexADates(
+  month: string,
+  given: Partial<AnnexADates>,
+): { ok: true; dates: AnnexADates } | { ok: false; fieldErrors: AnnexADateErrors } {
   const defaults = defaultAnnexADates(month);
   const fieldErrors: AnnexADateErrors = {};
   const read = (key: keyof AnnexADates): string => {
@@ -38,7 +41,9 @@ export function parseAnnexADates(month: string, given: Partial<AnnexADates>): { 
   };
   const dates = { asAt: read("asAt"), coversFrom: read("coversFrom") };
   const { E } = monthBounds(month);
-  if (!fieldErrors.asAt && dayOfIso(dates.asAt) < E) fieldErrors.asAt = `The lists must be extracted on or after the month's last day, ${longDate(E)}, to hold the whole month`;
-  if (!fieldErrors.coversFrom && !fieldErrors.asAt && dates.coversFrom >= dates.asAt) fieldErrors.coversFrom = "The date the lists cover from must be before the date they were extracted";
+  if (!fieldErrors.asAt && dayOfIso(dates.asAt) < E)
+    fieldErrors.asAt = `The lists must be extracted on or after the month's last day, ${longDate(E)}, to hold the whole month`;
+  if (!fieldErrors.coversFrom && !fieldErrors.asAt && dates.coversFrom >= dates.asAt)
+    fieldErrors.coversFrom = "The date the lists cover from must be before the date they were extracted";
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, dates };
 }

@@ -7,7 +7,18 @@ import { computeFigures, type FigureResult, type Population } from "@/lib/annex-
 import { isOleCompound, isZip } from "@/lib/import/inspect-xlsx-zip";
 import { MAX_ANNEX_A_BYTES } from "@/lib/annex-a/limits";
 
-export type AnnexAFileError = "no-file" | "empty" | "too-large" | "wrong-type" | "old-excel" | "password-protected" | "bad-xlsx" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" | "no-lists";
+export type AnnexAFileError =
+  | "no-file"
+  | "empty"
+  | "too-large"
+  | "wrong-type"
+  | "old-excel"
+  | "password-protected"
+  | "bad-xlsx"
+  | "xlsx-too-large"
+  | "too-many-rows"
+  | "too-many-columns"
+  | "no-lists";
 
 export const ANNEX_A_FILE_ERRORS: Record<AnnexAFileError, string> = {
   "no-file": "Select the Annex A workbook (.xlsx)",
@@ -15,12 +26,13 @@ export const ANNEX_A_FILE_ERRORS: Record<AnnexAFileError, string> = {
   "too-large": `The selected file must be smaller than ${MAX_ANNEX_A_BYTES / 1024 / 1024} MB`,
   "wrong-type": "The selected file must be an Excel workbook (.xlsx) with one sheet per list",
   "old-excel": "The selected file is an old Excel (.xls) workbook: open it in Excel and save it as Excel Workbook (.xlsx)",
-  "password-protected": "The selected workbook is password protected: save a copy without the password (File, Info, Protect Workbook) and upload that",
+  "password-protected":
+    "The selected workbook is password protected: save a copy without the password (File, Info, Protect Workbook) and upload that",
   "bad-xlsx": "The selected file is not a readable Excel workbook: open it in Excel and save it again as Excel Workbook (.xlsx)",
   "xlsx-too-large": "The selected workbook is too large once unpacked: it may be damaged, or hold far more than the case lists",
   "too-many-rows": "A sheet in the selected workbook has more than 1,000,000 rows",
   "too-many-columns": "A sheet in the selected workbook has more than 250 columns",
-  "no-lists": "The selected workbook has no sheets named as Annex A lists (List 1, List 3 ... List 9, or L1, List1, \"List 1 - Contacts\")",
+  "no-lists": 'The selected workbook has no sheets named as Annex A lists (List 1, List 3 ... List 9, or L1, List1, "List 1 - Contacts")',
 };
 
 export type AnnexAInput = { bytes: Uint8Array; month: string; asAt: string; coversFrom: string; population: Population | null };

@@ -21,38 +21,60 @@ export type AnnexAOutcome = { month: string; created: number; changed: number; u
 export async function confirmAnnexA(actor: SessionUser | null, batchId: string): Promise<AnnexAOutcome> {
   assertCan(actor, "value.import");
   const batch = await findBatchForChange(batchId);
-  if (batch.kind !== "ANNEX_A" || !batch.periodId) throw new AppError("NOT_FOUND", "This upload is not an Annex A workbook: confirm it from its own preview.");
+  if (batch.kind !== "ANNEX_A" || !batch.periodId)
+    throw new AppError("NOT_FOUND", "This upload is not an Annex A workbook: confirm it from its own preview.");
   const periodId = batch.periodId;
   const stored = readStoredAnnexA(batch.rows);
-  if (stored.rows.some((r) => r.status === "error")) throw new AppError("VALIDATION", "Some computed figures cannot be stored as they are, so nothing can be imported. Correct the catalogue and upload the lists again.");
+  if (stored.rows.some((r) => r.status === "error"))
+    throw new AppError(
+      "VALIDATION",
+      "Some computed figures cannot be stored as they are, so nothing can be imported. Correct the catalogue and upload the lists again.",
+    );
 
-  return db.$transaction(async (tx) => {
-    const period = await lockPeriod(tx, periodId, "figures");
-    const claimed = await tx.importBatch.updateMany({ where: { id: batch.id, status: "PENDING" }, data: { status: "COMMITTED", committedAt: new Date() } });
-    if (claimed.count !== 1) throw new AppError("CONFLICT", "This upload has already been imported or discarded.");
+  return db.$transaction(
+    async (tx) => {
+      const period = await lockPeriod(tx, periodId, "figures");
+      const claimed = await tx.importBatch.updateMany({
+        where: { id: batch.id, status: "PENDING" },
+        data: { status: "COMMITTED", committedAt: new Date() },
+      });
+      if (claimed.count !== 1) throw new AppError("CONFLICT", "This upload has already been imported or discarded.");
 
-    const plan = await planAnnexAWrite(tx, period, stored);
-    if (!sameOutcome(stored.rows, plan.previewRows)) throw new AppError("CONFLICT", IMPORT_CONFLICT);
-    const byCode = provenanceByCode(stored);
-    const provenance = new Map(plan.previewRows.map((r) => [r.indicator!.id, byCode.get(r.indicator!.code)!]));
-    const written = await writeImportValues(tx, actor, { periodId, revisedAfterSubmission: period.commentaryFirstSubmittedAt !== null, provenance }, plan.previewRows);
-    const unchanged = plan.previewRows.filter((r) => r.status === "unchanged");
-    await markComputed(tx, unchanged, provenance);
+      const plan = await planAnnexAWrite(tx, period, stored);
+      if (!sameOutcome(stored.rows, plan.previewRows)) throw new AppError("CONFLICT", IMPORT_CONFLICT);
+      const byCode = provenanceByCode(stored);
+      const provenance = new Map(plan.previewRows.map((r) => [r.indicator!.id, byCode.get(r.indicator!.code)!]));
+      const written = await writeImportValues(
+        tx,
+        actor,
+        { periodId, revisedAfterSubmission: period.commentaryFirstSubmittedAt !== null, provenance },
+        plan.previewRows,
+      );
+      const unchanged = plan.previewRows.filter((r) => r.status === "unchanged");
+      await markComputed(tx, unchanged, provenance);
 
-    const outcome = { month: period.month, ...written, unchanged: unchanged.length };
-    await recordAudit(tx, actor, {
-      action: "values.computed_from_annex_a",
-      entityType: "ImportBatch",
-      entityId: batch.id,
-      periodMonth: period.month,
-      after: {
-        fileName: batch.fileName, fileSha256: stored.fileSha256, rulesVersion: stored.rulesVersion, asAt: stored.asAt, coversFrom: stored.coversFrom,
-        created: outcome.created, changed: outcome.changed, unchanged: outcome.unchanged,
-        figures: Object.fromEntries(plan.previewRows.map((r) => [r.indicator!.code, r.next!.value])),
-      },
-    });
-    return outcome;
-  }, { maxWait: 10_000, timeout: 60_000 });
+      const outcome = { month: period.month, ...written, unchanged: unchanged.length };
+      await recordAudit(tx, actor, {
+        action: "values.computed_from_annex_a",
+        entityType: "ImportBatch",
+        entityId: batch.id,
+        periodMonth: period.month,
+        after: {
+          fileName: batch.fileName,
+          fileSha256: stored.fileSha256,
+          rulesVersion: stored.rulesVersion,
+          asAt: stored.asAt,
+          coversFrom: stored.coversFrom,
+          created: outcome.created,
+          changed: outcome.changed,
+          unchanged: outcome.unchanged,
+          figures: Object.fromEntries(plan.previewRows.map((r) => [r.indicator!.code, r.next!.value])),
+        },
+      });
+      return outcome;
+    },
+    { maxWait: 10_000, timeout: 60_000 },
+  );
 }
 
 /** The values already right gain their provenance, only if no one has changed them since the preview. */

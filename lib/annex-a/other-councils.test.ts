@@ -22,25 +22,52 @@ const E = "2020-03-31";
 const POPULATION = { year: 2019, count: 50_000 };
 // 13 months, from 1 March 2019: the least that every figure needs (March 2020's re-referrals look back to then).
 const COUNCIL: AnnexAOptions = { month: MONTH, monthsCovered: 13, scale: 0.15, seed: 4242 };
-const inputFor = (coversFrom: Date): Omit<AnnexAInput, "bytes"> => ({ month: MONTH, asAt: E, coversFrom: coversFrom.toISOString().slice(0, 10), population: POPULATION });
+const inputFor = (coversFrom: Date): Omit<AnnexAInput, "bytes"> => ({
+  month: MONTH,
+  asAt: E,
+  coversFrom: coversFrom.toISOString().slice(0, 10),
+  population: POPULATION,
+});
 
 type Written = Awaited<ReturnType<typeof writeAnnexAWorkbook>>;
 /** Each workbook is written once however many tests read it. */
-const once = <T>(make: () => Promise<T>) => { let p: Promise<T> | undefined; return () => (p ??= make()); };
+const once = <T>(make: () => Promise<T>) => {
+  let p: Promise<T> | undefined;
+  return () => (p ??= make());
+};
 const write = (quirks: AnnexAQuirks) => once(() => writeAnnexAWorkbook({ ...COUNCIL, quirks }));
 const computed = (w: Written) => computeAnnexA({ bytes: w.buffer, ...inputFor(w.coversFrom) });
-const ok = (r: AnnexAResult) => { if (!r.ok) throw new Error(r.error); return r; };
-const triples = (figures: FigureResult[]) => Object.fromEntries(figures.map((f) => [f.code, { value: f.value, numerator: f.numerator, denominator: f.denominator }]));
+const ok = (r: AnnexAResult) => {
+  if (!r.ok) throw new Error(r.error);
+  return r;
+};
+const triples = (figures: FigureResult[]) =>
+  Object.fromEntries(figures.map((f) => [f.code, { value: f.value, numerator: f.numerator, denominator: f.denominator }]));
 
 const plain = write({});
 const plainFigures = once(async () => ok(await computed(await plain())));
 
 // Every quirk that changes how the lists are written and not what they say.
-const EVERY: AnnexAQuirks = { sharedStrings: true, headerVariants: true, textDates: true, blankRows: true, duplicates: true, numericIds: true, extraColumns: true, na: true };
+const EVERY: AnnexAQuirks = {
+  sharedStrings: true,
+  headerVariants: true,
+  textDates: true,
+  blankRows: true,
+  duplicates: true,
+  numericIds: true,
+  extraColumns: true,
+  na: true,
+};
 const WRITINGS: [string, AnnexAQuirks][] = [
   ["sheets List1, codes without prefixes, and every other quirk", { ...EVERY, sheetNames: "List1", codePrefixes: "without" }],
-  ['sheets "List 1 - Contacts", codes in mixed spellings, and every other quirk', { ...EVERY, sheetNames: "List 1 - Contacts", codePrefixes: "mixed" }],
-  ["sheets L1, codes with prefixes, shared strings and text dates", { sheetNames: "L1", codePrefixes: "with", sharedStrings: true, textDates: true }],
+  [
+    'sheets "List 1 - Contacts", codes in mixed spellings, and every other quirk',
+    { ...EVERY, sheetNames: "List 1 - Contacts", codePrefixes: "mixed" },
+  ],
+  [
+    "sheets L1, codes with prefixes, shared strings and text dates",
+    { sheetNames: "L1", codePrefixes: "with", sharedStrings: true, textDates: true },
+  ],
 ];
 
 describe("the same council written another way gives the same 28 figures", () => {
@@ -60,7 +87,14 @@ describe("the same council written another way gives the same 28 figures", () =>
     expect(r.quality.problems).toEqual([]);
     for (const [i, q] of r.quality.lists.entries()) {
       const sheet = w.sheets[i];
-      expect(q, sheet.name).toMatchObject({ list: sheet.list, sheet: sheet.name, rowsRead: sheet.rows, blankIds: [], invalidCount: 0, missingColumns: [] });
+      expect(q, sheet.name).toMatchObject({
+        list: sheet.list,
+        sheet: sheet.name,
+        rowsRead: sheet.rows,
+        blankIds: [],
+        invalidCount: 0,
+        missingColumns: [],
+      });
       expect(q.duplicatesDropped, sheet.name).toBeGreaterThanOrEqual(sheet.duplicates);
     }
     if (quirks.duplicates) expect(w.sheets.reduce((n, s) => n + s.duplicates, 0)).toBeGreaterThan(10);
@@ -91,29 +125,59 @@ async function openWithExcelJS(bytes: Uint8Array): Promise<Sheet[]> {
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook.worksheets.map((ws) => {
     const rows: Sheet["rows"] = [];
-    ws.eachRow((row, n) => { rows.push({ n, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(plainValue) }); });
+    ws.eachRow((row, n) => {
+      rows.push({ n, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(plainValue) });
+    });
     const [header, ...data] = rows;
     return { name: ws.name, headers: (header?.cells ?? []).map((h) => String(h ?? "")), rows: data };
   });
 }
 
-const sameValue = (a: Value, b: Value) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b));
+const sameValue = (a: Value, b: Value) =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b);
 
 /** Each figure's list and the date columns it reads (the spec's table and rules). */
 const DATES_READ: Record<string, [number, string[]]> = (() => {
-  const contact = "Date of Contact", referral = "Date of Referral", aStart = "Continuous Assessment Start Date", auth = "Continuous Assessment Date of Authorisation";
-  const strategy = "Strategy discussion initiating Section 47 Enquiry Start Date", icpc = "Date of Initial Child Protection Conference";
-  const cin = ["CIN Start Date", "CIN Closure Date"], cp = ["Child Protection Plan Start Date", "Child Protection Plan End Date"], visit = "Date of the Last Statutory Visit";
-  const cla = ["Date Started to be Looked After", "Date Ceased to be Looked After"], dob = "Date of Birth";
+  const contact = "Date of Contact",
+    referral = "Date of Referral",
+    aStart = "Continuous Assessment Start Date",
+    auth = "Continuous Assessment Date of Authorisation";
+  const strategy = "Strategy discussion initiating Section 47 Enquiry Start Date",
+    icpc = "Date of Initial Child Protection Conference";
+  const cin = ["CIN Start Date", "CIN Closure Date"],
+    cp = ["Child Protection Plan Start Date", "Child Protection Plan End Date"],
+    visit = "Date of the Last Statutory Visit";
+  const cla = ["Date Started to be Looked After", "Date Ceased to be Looked After"],
+    dob = "Date of Birth";
   return {
-    CONTACTS: [1, [contact]], REFERRALS: [3, [referral]], REFERRALS_RATE_10K: [3, [referral]], REREFERRALS_12M_PCT: [3, [referral]],
-    ASSESSMENTS_COMPLETED: [4, [auth]], ASSESS_45WD_PCT: [4, [aStart, auth]],
-    S47_STARTED: [5, [strategy]], ICPC_HELD: [5, [icpc]], ICPC_15WD_PCT: [5, [strategy, icpc]],
-    CIN_NEW: [6, [cin[0]]], CIN_OPEN: [6, cin], CIN_RATE_10K: [6, cin],
-    CP_PLANS: [7, cp], CP_RATE_10K: [7, cp], CP_REPEAT_PCT: [7, [cp[0]]], CP_OPEN_2YRS_PCT: [7, cp], CP_VISITS_TIMELY_PCT: [7, [...cp, visit]],
-    CLA_NUMBER: [8, cla], CLA_RATE_10K: [8, cla], CLA_STARTED: [8, [cla[0]]], SGO_GRANTED: [8, [cla[1]]], ADOPTIONS: [8, [cla[1]]], CLA_3PLUS_PLACEMENTS_PCT: [8, cla],
-    CLA_LONGTERM_STABILITY_PCT: [8, [dob, ...cla, "Start Date of Most Recent Placement"]], CLA_HEALTH_ASSESS_PCT: [8, [dob, ...cla, "Date of Last Health Assessment"]],
-    CARE_LEAVERS_IN_TOUCH_PCT: [9, [dob]], CARE_LEAVERS_EET_PCT: [9, [dob]], CARE_LEAVERS_SUITABLE_ACCOM_PCT: [9, [dob]],
+    CONTACTS: [1, [contact]],
+    REFERRALS: [3, [referral]],
+    REFERRALS_RATE_10K: [3, [referral]],
+    REREFERRALS_12M_PCT: [3, [referral]],
+    ASSESSMENTS_COMPLETED: [4, [auth]],
+    ASSESS_45WD_PCT: [4, [aStart, auth]],
+    S47_STARTED: [5, [strategy]],
+    ICPC_HELD: [5, [icpc]],
+    ICPC_15WD_PCT: [5, [strategy, icpc]],
+    CIN_NEW: [6, [cin[0]]],
+    CIN_OPEN: [6, cin],
+    CIN_RATE_10K: [6, cin],
+    CP_PLANS: [7, cp],
+    CP_RATE_10K: [7, cp],
+    CP_REPEAT_PCT: [7, [cp[0]]],
+    CP_OPEN_2YRS_PCT: [7, cp],
+    CP_VISITS_TIMELY_PCT: [7, [...cp, visit]],
+    CLA_NUMBER: [8, cla],
+    CLA_RATE_10K: [8, cla],
+    CLA_STARTED: [8, [cla[0]]],
+    SGO_GRANTED: [8, [cla[1]]],
+    ADOPTIONS: [8, [cla[1]]],
+    CLA_3PLUS_PLACEMENTS_PCT: [8, cla],
+    CLA_LONGTERM_STABILITY_PCT: [8, [dob, ...cla, "Start Date of Most Recent Placement"]],
+    CLA_HEALTH_ASSESS_PCT: [8, [dob, ...cla, "Date of Last Health Assessment"]],
+    CARE_LEAVERS_IN_TOUCH_PCT: [9, [dob]],
+    CARE_LEAVERS_EET_PCT: [9, [dob]],
+    CARE_LEAVERS_SUITABLE_ACCOM_PCT: [9, [dob]],
   };
 })();
 
@@ -148,15 +212,19 @@ describe("invalid dates", () => {
       }
     }
     expect(new Set(bad.map((b) => b.list)).size).toBeGreaterThanOrEqual(5);
-    expect(new Set(bad.map((b) => problemOf(b.text)))).toEqual(new Set(["two-digit-year", "number-not-date", "not-a-real-date", "not-a-date"]));
+    expect(new Set(bad.map((b) => problemOf(b.text)))).toEqual(
+      new Set(["two-digit-year", "number-not-date", "not-a-real-date", "not-a-date"]),
+    );
 
     const result = ok(await computed(w));
-    const byRow = (a: { row: number; column: string }, b: { row: number; column: string }) => a.row - b.row || a.column.localeCompare(b.column);
+    const byRow = (a: { row: number; column: string }, b: { row: number; column: string }) =>
+      a.row - b.row || a.column.localeCompare(b.column);
     for (const q of result.quality.lists) {
       const mine = bad.filter((b) => b.list === q.list);
       // computeFigures adds "ends before start" problems of its own; these are the reading's.
-      expect(q.invalid.filter((i) => i.problem !== "ends-before-start").sort(byRow), `List ${q.list}`)
-        .toEqual(mine.map((b) => ({ row: b.row, column: b.column, problem: problemOf(b.text) })).sort(byRow));
+      expect(q.invalid.filter((i) => i.problem !== "ends-before-start").sort(byRow), `List ${q.list}`).toEqual(
+        mine.map((b) => ({ row: b.row, column: b.column, problem: problemOf(b.text) })).sort(byRow),
+      );
     }
 
     // Each figure equals the plain workbook's with the rows left out that hold an invalid date the
@@ -165,7 +233,11 @@ describe("invalid dates", () => {
     const read = await readAnnexA(new Uint8Array(p.buffer));
     if (!read.ok) throw new Error(read.code);
     const badRows = new Set(bad.map((b) => `${b.list}|${b.row}`));
-    const contentOf = new Map(before.flatMap((s, i) => s.rows.map((r) => [`${w.sheets[i].list}|${r.n}`, `${w.sheets[i].list}|${JSON.stringify(r.cells)}`] as const)));
+    const contentOf = new Map(
+      before.flatMap((s, i) =>
+        s.rows.map((r) => [`${w.sheets[i].list}|${r.n}`, `${w.sheets[i].list}|${JSON.stringify(r.cells)}`] as const),
+      ),
+    );
     const validCopies = new Set([...contentOf].filter(([row]) => !badRows.has(row)).map(([, content]) => content));
     const hasValidTwin = (list: number, row: number) => validCopies.has(contentOf.get(`${list}|${row}`)!);
     const expected: Record<string, unknown> = {};
@@ -173,7 +245,9 @@ describe("invalid dates", () => {
     for (const [code, [list, columns]] of Object.entries(DATES_READ)) {
       const out = new Set(bad.filter((b) => b.list === list && columns.includes(b.column) && !hasValidTwin(list, b.row)).map((b) => b.row));
       leftOut[code] = out.size;
-      const lists = new Map<number, ListData>([...read.lists].map(([n, l]) => [n, n === list ? { ...l, rows: l.rows.filter((r) => !out.has(r.row)) } : l]));
+      const lists = new Map<number, ListData>(
+        [...read.lists].map(([n, l]) => [n, n === list ? { ...l, rows: l.rows.filter((r) => !out.has(r.row)) } : l]),
+      );
       const { figures } = computeFigures({ ...inputFor(p.coversFrom), lists, quality: structuredClone(read.quality) });
       expected[code] = triples(figures)[code];
     }
@@ -215,7 +289,13 @@ const Second = (() => {
   const isDate = (d: DateRead): d is string => d !== null && d !== INVALID;
 
   /** A code without Ofsted's letter prefix, in capitals ("a) Yes" -> "YES"); its first word ("F1"). */
-  const code = (v: Value) => (typeof v === "string" || typeof v === "number" ? String(v).trim().replace(/^[a-z]\)\s*/i, "").toUpperCase() : "");
+  const code = (v: Value) =>
+    typeof v === "string" || typeof v === "number"
+      ? String(v)
+          .trim()
+          .replace(/^[a-z]\)\s*/i, "")
+          .toUpperCase()
+      : "";
   const word = (v: Value) => /^[A-Z0-9]+/.exec(code(v))?.[0] ?? "";
 
   /** "The same day N months before": that day in the earlier month, or its last day where shorter. */
@@ -234,9 +314,17 @@ const Second = (() => {
     return oy - by - (`${pad(om)}-${pad(od)}` < birthday ? 1 : 0);
   }
   const workingDays = (from: string, to: string) => workingDaysBetween(from, to);
-  const percent = (numerator: number, denominator: number): Figure => ({ value: denominator === 0 ? null : Math.round((numerator * 1000) / denominator) / 10, numerator, denominator });
+  const percent = (numerator: number, denominator: number): Figure => ({
+    value: denominator === 0 ? null : Math.round((numerator * 1000) / denominator) / 10,
+    numerator,
+    denominator,
+  });
   const count = (n: number): Figure => ({ value: n, numerator: n, denominator: null });
-  const rate = (n: number, population: number): Figure => ({ value: Math.round((n * 100_000) / population) / 10, numerator: n, denominator: population });
+  const rate = (n: number, population: number): Figure => ({
+    value: Math.round((n * 100_000) / population) / 10,
+    numerator: n,
+    denominator: population,
+  });
 
   type Row = { id: string; get: (column: string) => Value };
   const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
@@ -250,7 +338,10 @@ const Second = (() => {
     const seen = new Set<string>();
     const rows: Row[] = [];
     for (const { cells } of sheet.rows) {
-      const shown = cells.map((v) => { const d = readDate(v); return isDate(d) ? `date ${d}` : typeof v === "string" ? v.trim() : v === null ? "" : JSON.stringify(v); });
+      const shown = cells.map((v) => {
+        const d = readDate(v);
+        return isDate(d) ? `date ${d}` : typeof v === "string" ? v.trim() : v === null ? "" : JSON.stringify(v);
+      });
       while (shown.length && shown[shown.length - 1] === "") shown.pop();
       if (shown.length === 0) continue;
       const key = JSON.stringify(shown);
@@ -258,7 +349,14 @@ const Second = (() => {
       seen.add(key);
       const id = cells[idAt];
       if (id === null || id === undefined || String(id).trim() === "") continue;
-      rows.push({ id: String(id).trim(), get: (column) => { const i = at(column); if (i < 0) throw new Error(`List ${n} has no ${column}`); return cells[i] ?? null; } });
+      rows.push({
+        id: String(id).trim(),
+        get: (column) => {
+          const i = at(column);
+          if (i < 0) throw new Error(`List ${n} has no ${column}`);
+          return cells[i] ?? null;
+        },
+      });
     }
     return rows;
   }
@@ -267,7 +365,8 @@ const Second = (() => {
   function openAtE(rows: Row[], start: string, end: string): Map<string, Row> {
     const open = new Map<string, Row>();
     for (const r of rows) {
-      const s = readDate(r.get(start)), e = readDate(r.get(end));
+      const s = readDate(r.get(start)),
+        e = readDate(r.get(end));
       if (!isDate(s) || s > E || !(e === null || (isDate(e) && e > E))) continue;
       const held = open.get(r.id);
       if (!held || s < (readDate(held.get(start)) as string)) open.set(r.id, r);
@@ -279,13 +378,23 @@ const Second = (() => {
   function figures(sheets: Sheet[]): Record<string, Figure> {
     const out: Record<string, Figure> = {};
 
-    const contacts = new Set(list(sheets, 1).map((r) => [r.id, readDate(r.get("Date of Contact"))] as const).filter(([, d]) => inMonth(d)).map(([id, d]) => `${id} ${d}`));
+    const contacts = new Set(
+      list(sheets, 1)
+        .map((r) => [r.id, readDate(r.get("Date of Contact"))] as const)
+        .filter(([, d]) => inMonth(d))
+        .map(([id, d]) => `${id} ${d}`),
+    );
     out.CONTACTS = count(contacts.size);
 
-    const referrals = list(sheets, 3).map((r) => ({ id: r.id, date: readDate(r.get("Date of Referral")) })).filter((r): r is { id: string; date: string } => isDate(r.date));
+    const referrals = list(sheets, 3)
+      .map((r) => ({ id: r.id, date: readDate(r.get("Date of Referral")) }))
+      .filter((r): r is { id: string; date: string } => isDate(r.date));
     const month = [...new Map(referrals.filter((r) => inMonth(r.date)).map((r) => [`${r.id} ${r.date}`, r])).values()];
     out.REFERRALS = count(month.length);
-    out.REREFERRALS_12M_PCT = percent(month.filter((m) => referrals.some((o) => o.id === m.id && o.date >= monthsBefore(m.date, 12) && o.date < m.date)).length, month.length);
+    out.REREFERRALS_12M_PCT = percent(
+      month.filter((m) => referrals.some((o) => o.id === m.id && o.date >= monthsBefore(m.date, 12) && o.date < m.date)).length,
+      month.length,
+    );
 
     // Of the month's (child, authorisation) pairs with a valid start (the earliest), those within 45 working days; one authorised before it started is left out.
     const timescale = (n: number, start: string, end: string, limit: number) => {
@@ -298,13 +407,21 @@ const Second = (() => {
         if (isDate(s)) event.starts.push(s);
         events.set(`${r.id} ${e}`, event);
       }
-      const timed = [...events.values()].filter((e) => e.starts.length > 0).map((e) => ({ end: e.end, start: e.starts.sort()[0] })).filter((e) => e.start <= e.end);
+      const timed = [...events.values()]
+        .filter((e) => e.starts.length > 0)
+        .map((e) => ({ end: e.end, start: e.starts.sort()[0] }))
+        .filter((e) => e.start <= e.end);
       return { events: events.size, figure: percent(timed.filter((e) => workingDays(e.start, e.end) <= limit).length, timed.length) };
     };
     const assessments = timescale(4, "Continuous Assessment Start Date", "Continuous Assessment Date of Authorisation", 45);
     out.ASSESSMENTS_COMPLETED = count(assessments.events);
     out.ASSESS_45WD_PCT = assessments.figure;
-    out.ICPC_15WD_PCT = timescale(5, "Strategy discussion initiating Section 47 Enquiry Start Date", "Date of Initial Child Protection Conference", 15).figure;
+    out.ICPC_15WD_PCT = timescale(
+      5,
+      "Strategy discussion initiating Section 47 Enquiry Start Date",
+      "Date of Initial Child Protection Conference",
+      15,
+    ).figure;
 
     out.CIN_OPEN = count(openAtE(list(sheets, 6), "CIN Start Date", "CIN Closure Date").size);
     out.CIN_RATE_10K = rate(out.CIN_OPEN.numerator, POPULATION.count);
@@ -312,24 +429,42 @@ const Second = (() => {
     const plans = openAtE(list(sheets, 7), "Child Protection Plan Start Date", "Child Protection Plan End Date");
     out.CP_PLANS = count(plans.size);
     const visited = [...plans.values()].filter((r) => readDate(r.get("Date of the Last Statutory Visit")) !== INVALID);
-    out.CP_VISITS_TIMELY_PCT = percent(visited.filter((r) => {
-      const visit = readDate(r.get("Date of the Last Statutory Visit"));
-      const start = readDate(r.get("Child Protection Plan Start Date")) as string;
-      return (isDate(visit) && visit <= E && workingDays(visit, E) <= 15) || workingDays(start, E) <= 15;
-    }).length, visited.length);
+    out.CP_VISITS_TIMELY_PCT = percent(
+      visited.filter((r) => {
+        const visit = readDate(r.get("Date of the Last Statutory Visit"));
+        const start = readDate(r.get("Child Protection Plan Start Date")) as string;
+        return (isDate(visit) && visit <= E && workingDays(visit, E) <= 15) || workingDays(start, E) <= 15;
+      }).length,
+      visited.length,
+    );
 
     const lookedAfterRows = list(sheets, 8);
     const lookedAfter = openAtE(lookedAfterRows, "Date Started to be Looked After", "Date Ceased to be Looked After");
     out.CLA_NUMBER = count(lookedAfter.size);
-    const forAYear = [...lookedAfter.values()].filter((r) => (readDate(r.get("Date Started to be Looked After")) as string) <= monthsBefore(E, 12)
-      && readDate(r.get("Date of Last Health Assessment")) !== INVALID && isDate(readDate(r.get("Date of Birth"))));
-    out.CLA_HEALTH_ASSESS_PCT = percent(forAYear.filter((r) => {
-      const health = readDate(r.get("Date of Last Health Assessment"));
-      const months = age(readDate(r.get("Date of Birth")) as string, E) < 5 ? 6 : 12;
-      return isDate(health) && health <= E && health >= monthsBefore(E, months);
-    }).length, forAYear.length);
-    const ceased = (reasons: string[]) => new Set(lookedAfterRows.filter((r) => inMonth(readDate(r.get("Date Ceased to be Looked After")))
-      && reasons.includes(/\b(E\d+[A-Z]?)\b/.exec(code(r.get("Reason Ceased to be Looked After")))?.[1] ?? "")).map((r) => r.id)).size;
+    const forAYear = [...lookedAfter.values()].filter(
+      (r) =>
+        (readDate(r.get("Date Started to be Looked After")) as string) <= monthsBefore(E, 12) &&
+        readDate(r.get("Date of Last Health Assessment")) !== INVALID &&
+        isDate(readDate(r.get("Date of Birth"))),
+    );
+    out.CLA_HEALTH_ASSESS_PCT = percent(
+      forAYear.filter((r) => {
+        const health = readDate(r.get("Date of Last Health Assessment"));
+        const months = age(readDate(r.get("Date of Birth")) as string, E) < 5 ? 6 : 12;
+        return isDate(health) && health <= E && health >= monthsBefore(E, months);
+      }).length,
+      forAYear.length,
+    );
+    const ceased = (reasons: string[]) =>
+      new Set(
+        lookedAfterRows
+          .filter(
+            (r) =>
+              inMonth(readDate(r.get("Date Ceased to be Looked After"))) &&
+              reasons.includes(/\b(E\d+[A-Z]?)\b/.exec(code(r.get("Reason Ceased to be Looked After")))?.[1] ?? ""),
+          )
+          .map((r) => r.id),
+      ).size;
     out.SGO_GRANTED = count(ceased(["E43", "E44", "E45", "E46", "E47", "E48"]));
     out.ADOPTIONS = count(ceased(["E11", "E12"]));
 
@@ -341,8 +476,14 @@ const Second = (() => {
     }
     const group = [...leavers.values()];
     out.CARE_LEAVERS_IN_TOUCH_PCT = percent(group.filter((r) => ["YES", "Y"].includes(word(r.get("LA in Touch")))).length, group.length);
-    out.CARE_LEAVERS_EET_PCT = percent(group.filter((r) => ["F1", "P1", "F2", "P2", "F3", "P3"].includes(word(r.get("Activity Status")))).length, group.length);
-    out.CARE_LEAVERS_SUITABLE_ACCOM_PCT = percent(group.filter((r) => word(r.get("Suitability of Accommodation")) === "SUITABLE").length, group.length);
+    out.CARE_LEAVERS_EET_PCT = percent(
+      group.filter((r) => ["F1", "P1", "F2", "P2", "F3", "P3"].includes(word(r.get("Activity Status")))).length,
+      group.length,
+    );
+    out.CARE_LEAVERS_SUITABLE_ACCOM_PCT = percent(
+      group.filter((r) => word(r.get("Suitability of Accommodation")) === "SUITABLE").length,
+      group.length,
+    );
     return out;
   }
   return { readDate, monthsBefore, age, figures };
@@ -356,11 +497,21 @@ describe("a second implementation from the spec's words agrees", () => {
     expect(Second.age("2004-02-29", "2021-02-28")).toBe(16);
     expect(Second.age("2004-02-29", "2021-03-01")).toBe(17);
     expect(Second.age("2004-02-29", "2020-02-29")).toBe(16);
-    expect([Second.readDate("3/4/2020"), Second.readDate("31/02/2020"), Second.readDate("03/04/20"), Second.readDate(43924)]).toEqual(["2020-04-03", "invalid", "invalid", "invalid"]);
+    expect([Second.readDate("3/4/2020"), Second.readDate("31/02/2020"), Second.readDate("03/04/20"), Second.readDate(43924)]).toEqual([
+      "2020-04-03",
+      "invalid",
+      "invalid",
+      "invalid",
+    ]);
   });
 
   const everyQuirk = once(async () => {
-    const w = await writeAnnexAWorkbook({ ...COUNCIL, scale: 0.3, seed: 9001, quirks: { ...EVERY, invalidDates: true, sheetNames: "L1", codePrefixes: "mixed" } });
+    const w = await writeAnnexAWorkbook({
+      ...COUNCIL,
+      scale: 0.3,
+      seed: 9001,
+      quirks: { ...EVERY, invalidDates: true, sheetNames: "L1", codePrefixes: "mixed" },
+    });
     return { w, sheets: await openWithExcelJS(w.buffer) };
   });
   const cases: [string, () => Promise<{ w: Written; sheets: Sheet[] }>][] = [
@@ -375,50 +526,74 @@ describe("a second implementation from the spec's words agrees", () => {
     expect(Object.keys(second).length).toBeGreaterThanOrEqual(15);
     expect(Object.fromEntries(Object.keys(second).map((code) => [code, lib[code]]))).toEqual(second);
     // Every group holds enough to mean something.
-    for (const [code, f] of Object.entries(second)) if (f.denominator !== null && f.denominator !== POPULATION.count) expect(f.denominator, code).toBeGreaterThan(5);
+    for (const [code, f] of Object.entries(second))
+      if (f.denominator !== null && f.denominator !== POPULATION.count) expect(f.denominator, code).toBeGreaterThan(5);
   });
 });
 
 // ---------------------------------------------------------------------------------------------
 // A workbook as Excel saves it, written part by part.
 
-const serial = (isoDate: string, date1904: boolean, time = 0) => (Date.parse(`${isoDate}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000 - (date1904 ? 1462 : 0) + time;
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
+const serial = (isoDate: string, date1904: boolean, time = 0) =>
+  (Date.parse(`${isoDate}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000 - (date1904 ? 1462 : 0) + time;
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** Styles as Excel writes them: cellXfs 1 is built-in 14, 2 custom dd/mm/yyyy, 3 a custom date-time, 4 a bold header with alignment, 5 a long date, 6 built-in 22 (date-time), 7 text (@), 8 "0". */
-const STYLES = `${XML}<styleSheet ${NS} mc:Ignorable="x14ac x16r2 xr" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">`
-  + '<numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy\\ hh:mm"/><numFmt numFmtId="166" formatCode="[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy"/></numFmts>'
-  + '<fonts count="2" x14ac:knownFonts="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font><font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>'
-  + '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-  + '<cellStyleXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-  + '<cellXfs count="9"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-  + '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" wrapText="1"/></xf>'
-  + '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment horizontal="left"/></xf>'
-  + '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
-  + '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>'
-  + '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="1"><dxf><numFmt numFmtId="167" formatCode="0.0"/></dxf></dxfs>'
-  + '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>';
+const STYLES =
+  `${XML}<styleSheet ${NS} mc:Ignorable="x14ac x16r2 xr" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac">` +
+  '<numFmts count="3"><numFmt numFmtId="164" formatCode="dd/mm/yyyy;@"/><numFmt numFmtId="165" formatCode="dd/mm/yyyy\\ hh:mm"/><numFmt numFmtId="166" formatCode="[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy"/></numFmts>' +
+  '<fonts count="2" x14ac:knownFonts="1"><font><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font><font><b/><sz val="11"/><color theme="1"/><name val="Calibri"/><family val="2"/><scheme val="minor"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="9"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>' +
+  '<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" wrapText="1"/></xf>' +
+  '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyAlignment="1"><alignment horizontal="left"/></xf>' +
+  '<xf numFmtId="22" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' +
+  '<xf numFmtId="1" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="1"><dxf><numFmt numFmtId="167" formatCode="0.0"/></dxf></dxfs>' +
+  '<tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>';
 
 /** Shared strings: the ID heading in two rich-text runs, a heading with a trailing space kept, a text date with a phonetic run. */
-const STRINGS = ["Child Unique ID", "Date of Contact ", "05/03/2020", "Notes & queries", "ZQ-01", "ZQ-02", "ZQ-03", "ZQ-04", "ZQ-05", "ZQ-06", "ZQ-08", "ZQ-09", "ZQ-10", "Read me first"];
-const sharedStringsXml = () => `${XML}<sst ${NS} count="${STRINGS.length + 3}" uniqueCount="${STRINGS.length}">`
-  + '<si><r><rPr><b/><sz val="11"/><color theme="1"/><rFont val="Calibri"/><family val="2"/><scheme val="minor"/></rPr><t xml:space="preserve">Child Unique </t></r><r><rPr><b/><sz val="11"/><rFont val="Calibri"/></rPr><t>ID</t></r></si>'
-  + '<si><t xml:space="preserve">Date of Contact </t></si>'
-  + '<si><t>05/03/2020</t><rPh sb="0" eb="2"><t>ゼロゴ</t></rPh><phoneticPr fontId="1"/></si>'
-  + '<si><t>Notes &amp; queries</t></si>'
-  + STRINGS.slice(4).map((s) => `<si><t>${s}</t></si>`).join("") + "</sst>";
+const STRINGS = [
+  "Child Unique ID",
+  "Date of Contact ",
+  "05/03/2020",
+  "Notes & queries",
+  "ZQ-01",
+  "ZQ-02",
+  "ZQ-03",
+  "ZQ-04",
+  "ZQ-05",
+  "ZQ-06",
+  "ZQ-08",
+  "ZQ-09",
+  "ZQ-10",
+  "Read me first",
+];
+const sharedStringsXml = () =>
+  `${XML}<sst ${NS} count="${STRINGS.length + 3}" uniqueCount="${STRINGS.length}">` +
+  '<si><r><rPr><b/><sz val="11"/><color theme="1"/><rFont val="Calibri"/><family val="2"/><scheme val="minor"/></rPr><t xml:space="preserve">Child Unique </t></r><r><rPr><b/><sz val="11"/><rFont val="Calibri"/></rPr><t>ID</t></r></si>' +
+  '<si><t xml:space="preserve">Date of Contact </t></si>' +
+  '<si><t>05/03/2020</t><rPh sb="0" eb="2"><t>ゼロゴ</t></rPh><phoneticPr fontId="1"/></si>' +
+  "<si><t>Notes &amp; queries</t></si>" +
+  STRINGS.slice(4)
+    .map((s) => `<si><t>${s}</t></si>`)
+    .join("") +
+  "</sst>";
 const s = (text: string) => STRINGS.indexOf(text);
 
 /** List 1 as Excel saves it, with the contacts each way a date reaches a cell. */
 function list1Xml(date1904: boolean): string {
   const n = (ref: string, style: number, value: number) => `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
-  const str = (ref: string, text: string, style?: number) => `<c r="${ref}"${style === undefined ? "" : ` s="${style}"`} t="s"><v>${s(text)}</v></c>`;
+  const str = (ref: string, text: string, style?: number) =>
+    `<c r="${ref}"${style === undefined ? "" : ` s="${style}"`} t="s"><v>${s(text)}</v></c>`;
   const row = (r: number, cells: string) => `<row r="${r}" spans="1:3" x14ac:dyDescent="0.35">${cells}</row>`;
   const d = (iso: string, time = 0) => serial(iso, date1904, time);
   const rows = [
@@ -433,33 +608,58 @@ function list1Xml(date1904: boolean): string {
     row(9, str("A9", "ZQ-08") + n("B9", 0, d("2020-03-11"))), // a number without a date format: invalid
     row(10, str("A10", "ZQ-09") + `<c r="B10" s="2"><f>DATE(2020,3,12)</f><v>${d("2020-03-12")}</v></c>`), // a formula's cached date: counted
     row(11, str("A11", "ZQ-01") + n("B11", 2, d("2020-03-02"))), // row 2 again in another date format: a duplicate
-    row(12, str("A12", "ZQ-10", 7) + `<c r="B12" t="str"><f>TEXT(DATE(2020,3,13),"dd/mm/yyyy")</f><v>13/03/2020</v></c>` + '<c r="C12" s="4"/>'), // a formula's text: counted
+    row(
+      12,
+      str("A12", "ZQ-10", 7) + `<c r="B12" t="str"><f>TEXT(DATE(2020,3,13),"dd/mm/yyyy")</f><v>13/03/2020</v></c>` + '<c r="C12" s="4"/>',
+    ), // a formula's text: counted
     '<row r="13" spans="1:3" s="2" customFormat="1" x14ac:dyDescent="0.35"><c r="A13" s="2"/><c r="B13" s="2"/></row>', // formatted, empty
   ];
-  return `${XML}<worksheet ${NS} mc:Ignorable="x14ac xr xr2 xr3" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xr:uid="{00000000-0001-0000-0000-000000000000}">`
-    + '<dimension ref="A1:C13"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="B14" sqref="B14"/></sheetView></sheetViews>'
-    + '<sheetFormatPr defaultRowHeight="14.5" x14ac:dyDescent="0.35"/><cols><col min="1" max="1" width="14.6328125" customWidth="1"/><col min="2" max="2" width="16" style="2" customWidth="1"/></cols>'
-    + `<sheetData>${rows.join("")}</sheetData><autoFilter ref="A1:C12"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  return (
+    `${XML}<worksheet ${NS} mc:Ignorable="x14ac xr xr2 xr3" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" xmlns:xr="http://schemas.microsoft.com/office/spreadsheetml/2014/revision" xr:uid="{00000000-0001-0000-0000-000000000000}">` +
+    '<dimension ref="A1:C13"/><sheetViews><sheetView tabSelected="1" workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="B14" sqref="B14"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="14.5" x14ac:dyDescent="0.35"/><cols><col min="1" max="1" width="14.6328125" customWidth="1"/><col min="2" max="2" width="16" style="2" customWidth="1"/></cols>' +
+    `<sheetData>${rows.join("")}</sheetData><autoFilter ref="A1:C12"/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
+  );
 }
 const notesXml = `${XML}<worksheet ${NS}><dimension ref="A1"/><sheetData><row r="1"><c r="A1" t="s"><v>${s("Read me first")}</v></c></row></sheetData></worksheet>`;
 
 function excelWorkbook({ date1904, stylesFirst }: { date1904: boolean; stylesFirst: boolean }): Uint8Array {
   const enc = (text: string) => new TextEncoder().encode(text);
-  const workbook = `${XML}<workbook ${NS} mc:Ignorable="x15 xr xr6 xr10 xr2"><fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27425"/>`
-    + `<workbookPr${date1904 ? ' date1904="1"' : ""} defaultThemeVersion="166925"/><bookViews><workbookView xWindow="-110" yWindow="-110" windowWidth="19420" windowHeight="10420" activeTab="1"/></bookViews>`
-    + '<sheets><sheet name="Notes" sheetId="3" r:id="rId2"/><sheet name="List 1" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">\'List 1\'!$A$1:$C$12</definedName></definedNames><calcPr calcId="191029"/></workbook>';
-  const rels = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Type="${REL}/theme" Target="theme/theme1.xml"/>`
-    + `<Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>`
-    + `<Relationship Id="rId5" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId4" Type="${REL}/styles" Target="styles.xml"/></Relationships>`;
+  const workbook =
+    `${XML}<workbook ${NS} mc:Ignorable="x15 xr xr6 xr10 xr2"><fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27425"/>` +
+    `<workbookPr${date1904 ? ' date1904="1"' : ""} defaultThemeVersion="166925"/><bookViews><workbookView xWindow="-110" yWindow="-110" windowWidth="19420" windowHeight="10420" activeTab="1"/></bookViews>` +
+    '<sheets><sheet name="Notes" sheetId="3" r:id="rId2"/><sheet name="List 1" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="1" hidden="1">\'List 1\'!$A$1:$C$12</definedName></definedNames><calcPr calcId="191029"/></workbook>';
+  const rels =
+    `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId3" Type="${REL}/theme" Target="theme/theme1.xml"/>` +
+    `<Relationship Id="rId2" Type="${REL}/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/>` +
+    `<Relationship Id="rId5" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId4" Type="${REL}/styles" Target="styles.xml"/></Relationships>`;
   const head = [
-    { name: "[Content_Types].xml", data: enc(`${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`) },
-    { name: "_rels/.rels", data: enc(`${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`) },
+    {
+      name: "[Content_Types].xml",
+      data: enc(
+        `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+      ),
+    },
+    {
+      name: "_rels/.rels",
+      data: enc(
+        `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+      ),
+    },
     { name: "xl/workbook.xml", data: enc(workbook) },
     { name: "xl/_rels/workbook.xml.rels", data: enc(rels) },
   ];
-  const sheets = [{ name: "xl/worksheets/sheet1.xml", data: enc(list1Xml(date1904)) }, { name: "xl/worksheets/sheet2.xml", data: enc(notesXml) }];
+  const sheets = [
+    { name: "xl/worksheets/sheet1.xml", data: enc(list1Xml(date1904)) },
+    { name: "xl/worksheets/sheet2.xml", data: enc(notesXml) },
+  ];
   const lookups = [
-    { name: "xl/theme/theme1.xml", data: enc(`${XML}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme"><a:themeElements/></a:theme>`) },
+    {
+      name: "xl/theme/theme1.xml",
+      data: enc(
+        `${XML}<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme"><a:themeElements/></a:theme>`,
+      ),
+    },
     { name: "xl/styles.xml", data: enc(STYLES) },
     { name: "xl/sharedStrings.xml", data: enc(sharedStringsXml()) },
   ];
@@ -481,13 +681,25 @@ describe("a workbook laid out as Excel saves it", () => {
     { date1904: false, stylesFirst: true },
     { date1904: true, stylesFirst: false },
     { date1904: true, stylesFirst: true },
-  ])("reads built-in and custom date formats, date-times, rich and phonetic shared strings and formulas (1904 dates: $date1904, styles before sheets: $stylesFirst)", async (layout) => {
-    const result = ok(await computeAnnexA({ bytes: excelWorkbook(layout), month: MONTH, asAt: E, coversFrom: "2019-03-01", population: POPULATION }));
-    // ZQ-01 (2 March, twice), ZQ-02, ZQ-03 (31 March, one at 23:45: its date, not the nearest), ZQ-05, ZQ-06 (text), 445056, ZQ-09 (formula), ZQ-10 (formula text).
-    expect(result.figures.find((f) => f.code === "CONTACTS")).toMatchObject({ value: 8, numerator: 8 });
-    const list1 = result.quality.lists.find((l) => l.list === 1)!;
-    expect(list1).toMatchObject({ sheet: "List 1", rowsRead: 11, duplicatesDropped: 1, blankIds: [], invalidCount: 1, missingColumns: [] });
-    expect(list1.invalid).toEqual([{ row: 9, column: "Date of Contact", problem: "number-not-date" }]);
-    expect(result.quality.problems.filter((p) => p.list === 1)).toEqual([]);
-  });
+  ])(
+    "reads built-in and custom date formats, date-times, rich and phonetic shared strings and formulas (1904 dates: $date1904, styles before sheets: $stylesFirst)",
+    async (layout) => {
+      const result = ok(
+        await computeAnnexA({ bytes: excelWorkbook(layout), month: MONTH, asAt: E, coversFrom: "2019-03-01", population: POPULATION }),
+      );
+      // ZQ-01 (2 March, twice), ZQ-02, ZQ-03 (31 March, one at 23:45: its date, not the nearest), ZQ-05, ZQ-06 (text), 445056, ZQ-09 (formula), ZQ-10 (formula text).
+      expect(result.figures.find((f) => f.code === "CONTACTS")).toMatchObject({ value: 8, numerator: 8 });
+      const list1 = result.quality.lists.find((l) => l.list === 1)!;
+      expect(list1).toMatchObject({
+        sheet: "List 1",
+        rowsRead: 11,
+        duplicatesDropped: 1,
+        blankIds: [],
+        invalidCount: 1,
+        missingColumns: [],
+      });
+      expect(list1.invalid).toEqual([{ row: 9, column: "Date of Contact", problem: "number-not-date" }]);
+      expect(result.quality.problems.filter((p) => p.list === 1)).toEqual([]);
+    },
+  );
 });

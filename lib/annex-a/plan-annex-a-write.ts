@@ -17,7 +17,11 @@ export type AnnexAWritePlan = { rows: StoredRow[]; previewRows: PreviewRow[]; le
 
 const HEADERS: ImportTable["headers"] = { code: "code", value: "value", period: null, note: null };
 
-export async function planAnnexAWrite(client: Tx | typeof db, period: { id: string; month: string }, stored: Pick<StoredAnnexA, "figures">): Promise<AnnexAWritePlan> {
+export async function planAnnexAWrite(
+  client: Tx | typeof db,
+  period: { id: string; month: string },
+  stored: Pick<StoredAnnexA, "figures">,
+): Promise<AnnexAWritePlan> {
   const catalogue = await loadCatalogue(client);
   const existing = await loadExistingValues(client, period.id);
   const left: LeftOut[] = [];
@@ -27,7 +31,12 @@ export async function planAnnexAWrite(client: Tx | typeof db, period: { id: stri
     else if (!entry.active) left.push({ code: r.code, reason: "retired in the catalogue" });
     return entry?.active === true;
   });
-  const validated = validateImportRows({ table: { kind: "xlsx", layout: "long", headers: HEADERS, rows }, month: period.month, catalogue, existing });
+  const validated = validateImportRows({
+    table: { kind: "xlsx", layout: "long", headers: HEADERS, rows },
+    month: period.month,
+    catalogue,
+    existing,
+  });
   // Rows without a period column are never for another month, so the validator always gives a preview.
   if (!validated.ok) throw new Error(`Annex A figures could not be validated: ${validated.error.code}`);
   return { rows: validated.preview.rows.map(toStoredRow), previewRows: validated.preview.rows, left };

@@ -32,10 +32,23 @@ export async function previewAnnexA(actor: SessionUser | null, month: string, up
 
   await deleteStaleImports();
   const population = await findPopulationForMonth(month);
-  const result = await computeAnnexA({ bytes: upload.file.bytes, month, ...dates.dates, population: population && { year: population.year, count: population.count } });
+  const result = await computeAnnexA({
+    bytes: upload.file.bytes,
+    month,
+    ...dates.dates,
+    population: population && { year: population.year, count: population.count },
+  });
   if (!result.ok) return { ok: false, fileError: result.error };
   const { ok: _ok, ...computed } = result;
-  const figures = { version: 1 as const, kind: "annex-a" as const, month, ...dates.dates, population: population && { year: population.year, count: population.count }, computedAt: new Date().toISOString(), ...computed };
+  const figures = {
+    version: 1 as const,
+    kind: "annex-a" as const,
+    month,
+    ...dates.dates,
+    population: population && { year: population.year, count: population.count },
+    computedAt: new Date().toISOString(),
+    ...computed,
+  };
   // What confirming would write, against the month's values now: the confirmation checks nothing moved since.
   const plan = await planAnnexAWrite(db, period, figures);
   const stored: StoredAnnexA = { ...figures, rows: plan.rows, left: plan.left };
@@ -46,7 +59,17 @@ export async function previewAnnexA(actor: SessionUser | null, month: string, up
   await executeLarge(
     `INSERT INTO "ImportBatch" (id, "periodId", "fileName", "fileSha256", "rowCount", "errorCount", rows, kind, "createdById", "createdByName")
      VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7::jsonb, 'ANNEX_A', $8::uuid, $9)`,
-    [batchId, period.id, cleanFileName(upload.file.fileName), result.fileSha256, rowsRead, problems, JSON.stringify(stored), actor.id, actor.name],
+    [
+      batchId,
+      period.id,
+      cleanFileName(upload.file.fileName),
+      result.fileSha256,
+      rowsRead,
+      problems,
+      JSON.stringify(stored),
+      actor.id,
+      actor.name,
+    ],
   );
   return { ok: true, batchId, stored };
 }

@@ -28,7 +28,11 @@ export const packProvenanceSchema = valueProvenanceSchema.extend({ words: z.stri
 export type PackProvenance = z.infer<typeof packProvenanceSchema>;
 
 /** Small numbers (1 to `max`) are not shown for an indicator that suppresses them, in its value or in its working. */
-export function provenanceForPack(p: ValueProvenance | null, rules: { suppressSmallNumbers: boolean; valueSuppressed: boolean }, max: number): PackProvenance | null {
+export function provenanceForPack(
+  p: ValueProvenance | null,
+  rules: { suppressSmallNumbers: boolean; valueSuppressed: boolean },
+  max: number,
+): PackProvenance | null {
   if (!p) return null;
   const small = (x: number | null) => x !== null && x >= 1 && x <= max;
   const hide = rules.valueSuppressed || (rules.suppressSmallNumbers && (small(p.numerator) || small(p.denominator)));

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { dayOfIso } from "@/lib/annex-a/calendar";
-import { INVALID, cellKey, firstWord, readCodeText, readCount, readDate, readId, reasonCeasedCode, type Problem } from "@/lib/annex-a/read-values";
+import {
+  INVALID,
+  cellKey,
+  firstWord,
+  readCodeText,
+  readCount,
+  readDate,
+  readId,
+  reasonCeasedCode,
+  type Problem,
+} from "@/lib/annex-a/read-values";
 import type { Cell } from "@/lib/annex-a/read-xlsx-sheets";
 
 const text = (s: string): Cell => ({ t: "s", s });

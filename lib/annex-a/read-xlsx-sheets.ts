@@ -7,17 +7,13 @@ import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { readZipDirectory, zipPartData, type ZipPart } from "@/lib/import/inspect-xlsx-zip";
 
 /** A cell as Excel stored it. `date` marks a number shown with a date format (a date cell). */
-export type Cell =
-  | { t: "n"; n: number; date: boolean }
-  | { t: "s"; s: string }
-  | { t: "b"; b: boolean }
-  | { t: "e"; e: string }
-  | null;
+export type Cell = { t: "n"; n: number; date: boolean } | { t: "s"; s: string } | { t: "b"; b: boolean } | { t: "e"; e: string } | null;
 
 export type SheetInfo = { name: string; position: number };
 /** Receives one row: its sheet row number (1 is the first) and its cells by column (0 is A). */
 export type RowSink = (row: number, cells: Cell[]) => void;
-export type SheetsRead = { ok: true; date1904: boolean } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" };
+export type SheetsRead =
+  { ok: true; date1904: boolean } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" };
 export type SheetLimits = { unpackedBytes: number; maxRows: number; maxColumns: number; maxEntries: number };
 
 /**
@@ -25,7 +21,12 @@ export type SheetLimits = { unpackedBytes: number; maxRows: number; maxColumns: 
  * into it, the others are skipped unread. A part that inflates past the size it claims, or a sheet
  * over the row or column cap, stops the read with a code.
  */
-export async function readXlsxSheets(bytes: Uint8Array, limits: SheetLimits, visit: (sheet: SheetInfo) => RowSink | null, onWorkbook?: (date1904: boolean) => void): Promise<SheetsRead> {
+export async function readXlsxSheets(
+  bytes: Uint8Array,
+  limits: SheetLimits,
+  visit: (sheet: SheetInfo) => RowSink | null,
+  onWorkbook?: (date1904: boolean) => void,
+): Promise<SheetsRead> {
   const directory = readZipDirectory(bytes, limits.unpackedBytes, limits.maxEntries);
   if (!directory.ok) return directory;
   const parts = new Map(directory.parts.map((p) => [p.name, p]));
@@ -62,7 +63,13 @@ export async function readXlsxSheets(bytes: Uint8Array, limits: SheetLimits, vis
 
 type Lookups = { strings: string[]; dateStyles: Set<number> };
 
-async function readSheet(bytes: Uint8Array, part: ZipPart, limits: SheetLimits, lookups: Lookups, sink: RowSink): Promise<Exclude<SheetsRead, { ok: true }>["code"] | null> {
+async function readSheet(
+  bytes: Uint8Array,
+  part: ZipPart,
+  limits: SheetLimits,
+  lookups: Lookups,
+  sink: RowSink,
+): Promise<Exclude<SheetsRead, { ok: true }>["code"] | null> {
   const data = zipPartData(bytes, part);
   if (!data || (part.method !== 0 && part.method !== 8)) return "bad-xlsx";
   const decoder = new TextDecoder("utf-8");
@@ -75,9 +82,15 @@ async function readSheet(bytes: Uint8Array, part: ZipPart, limits: SheetLimits, 
     for (const m of text.matchAll(ROW)) {
       const rowNumber = Number(attribute(m[1], "r") ?? lastRow + 1);
       lastRow = rowNumber;
-      if (rowNumber > limits.maxRows) { problem = "too-many-rows"; return; }
+      if (rowNumber > limits.maxRows) {
+        problem = "too-many-rows";
+        return;
+      }
       const cells = m[2] ? readCells(m[2], lookups, limits.maxColumns) : [];
-      if (cells === null) { problem = "too-many-columns"; return; }
+      if (cells === null) {
+        problem = "too-many-columns";
+        return;
+      }
       sink(rowNumber, cells);
     }
   };
@@ -86,7 +99,10 @@ async function readSheet(bytes: Uint8Array, part: ZipPart, limits: SheetLimits, 
     unprefix ??= prefixDropper(text);
     text = unprefix(text);
     const end = text.lastIndexOf("</row>");
-    if (end < 0) { carry = text; return; }
+    if (end < 0) {
+      carry = text;
+      return;
+    }
     take(text.slice(0, end + 6));
     carry = text.slice(end + 6);
   };
@@ -141,8 +157,10 @@ function readCells(xml: string, { strings, dateStyles }: Lookups, maxColumns: nu
         else if (type === "b") cell = { t: "b", b: raw === "1" };
         else if (type === "e") cell = { t: "e", e: xmlText(raw) };
         // An ISO 8601 date cell ("2020-03-05" or "2020-03-05T10:30:00"): its date, read as yyyy-mm-dd text.
-        else if (type === "d") { const text = xmlText(raw).trim(); cell = { t: "s", s: /^\d{4}-\d{2}-\d{2}(?=T|$)/.exec(text)?.[0] ?? text }; }
-        else {
+        else if (type === "d") {
+          const text = xmlText(raw).trim();
+          cell = { t: "s", s: /^\d{4}-\d{2}-\d{2}(?=T|$)/.exec(text)?.[0] ?? text };
+        } else {
           const n = Number(raw);
           const style = Number(attribute(attrs, "s") ?? 0);
           cell = Number.isFinite(n) ? { t: "n", n, date: dateStyles.has(style) } : { t: "s", s: xmlText(raw) };
@@ -181,7 +199,9 @@ function sharedStrings(xml: string): string[] {
 }
 
 /** Excel's built-in number formats that show a date or time (ECMA-376 18.8.30). */
-const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** The cell style indexes (cellXfs, the `s` of a cell) whose number format shows a date. */
 export function dateStyleIndexes(styles: string): Set<number> {
@@ -204,7 +224,10 @@ export function dateStyleIndexes(styles: string): Set<number> {
 
 /** A format code shows a date when, outside quoted text, escapes and [colour] or [$-locale] parts, it has d, m, y, h or s. */
 export function isDateFormat(code: string): boolean {
-  const bare = code.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "");
+  const bare = code
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[(?!h\]|m\]|s\])[^\]]*\]/gi, "");
   return /[dmyhs]/i.test(bare) && !/^general$/i.test(bare.trim());
 }
 
@@ -277,7 +300,10 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 export function xmlText(s: string): string {
   let out = s.includes("&")
     ? s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) =>
-      e[0] === "#" ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()])
+        e[0] === "#"
+          ? String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+          : ENTITIES[e.toLowerCase()],
+      )
     : s;
   if (out.includes("_x")) out = out.replace(/_x([0-9A-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   return out;

@@ -17,7 +17,8 @@ const FINGERPRINTS: Record<string, string> = {
 function fingerprint(): string {
   const hash = createHash("sha256");
   for (const file of RULE_FILES) {
-    const code = fs.readFileSync(path.join(import.meta.dirname, file), "utf8")
+    const code = fs
+      .readFileSync(path.join(import.meta.dirname, file), "utf8")
       .replace(/\/\*[\s\S]*?\*\//g, "")
       .replace(/^\s*\/\/.*$/gm, "")
       .replace(/\s+/g, " ")
@@ -29,6 +30,9 @@ function fingerprint(): string {
 
 describe("the Annex A rules' version", () => {
   it("changes whenever the rules do", () => {
-    expect(fingerprint(), `The Annex A rules changed: give ANNEX_A_RULES_VERSION (lib/annex-a/figure-rules.ts) a new value and record this fingerprint for it here`).toBe(FINGERPRINTS[ANNEX_A_RULES_VERSION]);
+    expect(
+      fingerprint(),
+      `The Annex A rules changed: give ANNEX_A_RULES_VERSION (lib/annex-a/figure-rules.ts) a new value and record this fingerprint for it here`,
+    ).toBe(FINGERPRINTS[ANNEX_A_RULES_VERSION]);
   });
 });

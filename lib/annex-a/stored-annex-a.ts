@@ -26,19 +26,37 @@ export type StoredAnnexA = {
 
 export function readStoredAnnexA(json: unknown): StoredAnnexA {
   const stored = json as StoredAnnexA | null;
-  if (!stored || stored.kind !== "annex-a" || stored.version !== 1 || !Array.isArray(stored.figures)) throw new Error("ImportBatch.rows is not an Annex A preview");
+  if (!stored || stored.kind !== "annex-a" || stored.version !== 1 || !Array.isArray(stored.figures))
+    throw new Error("ImportBatch.rows is not an Annex A preview");
   return stored;
 }
 
 /** The figures the lists gave, as the import reads rows: one per figure with a value, in rule order. */
 export function figureRows(stored: Pick<StoredAnnexA, "figures">): RawRow[] {
-  return stored.figures.flatMap((f, i) => (f.value === null ? [] : [{ row: i + 1, code: f.code, value: String(f.value), period: null, note: null, problems: [] }]));
+  return stored.figures.flatMap((f, i) =>
+    f.value === null ? [] : [{ row: i + 1, code: f.code, value: String(f.value), period: null, note: null, problems: [] }],
+  );
 }
 
 /** Each computed figure's provenance, by code. */
 export function provenanceByCode(stored: StoredAnnexA): Map<string, ValueProvenance> {
-  return new Map(stored.figures.filter((f) => f.value !== null).map((f) => [f.code, {
-    kind: "annex-a", asAt: stored.asAt, coversFrom: stored.coversFrom, fileSha256: stored.fileSha256, rulesVersion: stored.rulesVersion,
-    numerator: f.numerator, denominator: f.denominator, words: f.words ?? "", rule: f.rule, computedAt: stored.computedAt,
-  }]));
+  return new Map(
+    stored.figures
+      .filter((f) => f.value !== null)
+      .map((f) => [
+        f.code,
+        {
+          kind: "annex-a",
+          asAt: stored.asAt,
+          coversFrom: stored.coversFrom,
+          fileSha256: stored.fileSha256,
+          rulesVersion: stored.rulesVersion,
+          numerator: f.numerator,
+          denominator: f.denominator,
+          words: f.words ?? "",
+          rule: f.rule,
+          computedAt: stored.computedAt,
+        },
+      ]),
+  );
 }

@@ -17,7 +17,14 @@ describe("audit filters", () => {
   });
 
   it("reports a date that is not real, or incomplete, against the box to fix, and leaves it out", () => {
-    const bad = parseAuditFilters({ "from-day": "31", "from-month": "2", "from-year": "2026", "to-day": "3", "to-month": "", "to-year": "2026" });
+    const bad = parseAuditFilters({
+      "from-day": "31",
+      "from-month": "2",
+      "from-year": "2026",
+      "to-day": "3",
+      "to-month": "",
+      "to-year": "2026",
+    });
     expect(bad.filters.from).toBeUndefined();
     expect(bad.errors).toEqual({ "from-day": "From date must be a real date", "to-month": "To date must include a month" });
     expect(parseAuditFilters({ from: "2026-02-30" }).errors).toEqual({ "from-day": "From date must be a real date" });
@@ -31,7 +38,9 @@ describe("audit filters", () => {
   });
 
   it("writes the canonical query the page links and the export share", () => {
-    expect(auditFilterQuery({ who: "a b", action: "user.added", entityType: "User", from: "2026-11-01", page: 2 })).toBe("who=a+b&action=user.added&entity=User&from=2026-11-01&page=2");
+    expect(auditFilterQuery({ who: "a b", action: "user.added", entityType: "User", from: "2026-11-01", page: 2 })).toBe(
+      "who=a+b&action=user.added&entity=User&from=2026-11-01&page=2",
+    );
     expect(auditFilterQuery({ page: 1 })).toBe("");
   });
 

@@ -22,7 +22,13 @@ type DateField = "from" | "to";
 const DATE_LABEL: Record<DateField, string> = { from: "From date", to: "To date" };
 
 // A NUL in the address is dropped with the filter rather than sent to PostgreSQL.
-const filterText = (max: number) => text("The filter").trim().max(max).optional().catch(undefined).transform((s) => (s ? s : undefined));
+const filterText = (max: number) =>
+  text("The filter")
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((s) => (s ? s : undefined));
 const simpleFilters = z.object({
   who: filterText(200),
   action: filterText(100),
@@ -37,11 +43,25 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
  * A real calendar date from day, month and year text, or the GOV.UK message saying what is wrong
  * and which box to fix first.
  */
-export function parseDateParts(label: string, day: string, month: string, year: string): { ok: true; date: string } | { ok: false; message: string; part: "day" | "month" | "year" } {
+export function parseDateParts(
+  label: string,
+  day: string,
+  month: string,
+  year: string,
+): { ok: true; date: string } | { ok: false; message: string; part: "day" | "month" | "year" } {
   const [d, m, y] = [day.trim(), month.trim(), year.trim()];
-  const missing = ([[d, "day"], [m, "month"], [y, "year"]] as const).filter(([v]) => !v).map(([, p]) => p);
+  const missing = (
+    [
+      [d, "day"],
+      [m, "month"],
+      [y, "year"],
+    ] as const
+  )
+    .filter(([v]) => !v)
+    .map(([, p]) => p);
   if (missing.length === 3) return { ok: false, message: `Enter the ${label.toLowerCase()}`, part: "day" };
-  if (missing.length) return { ok: false, message: `${label} must include ${missing.map((p) => `a ${p}`).join(" and ")}`, part: missing[0] };
+  if (missing.length)
+    return { ok: false, message: `${label} must include ${missing.map((p) => `a ${p}`).join(" and ")}`, part: missing[0] };
   if (!/^\d{1,2}$/.test(d)) return { ok: false, message: `${label} must be a real date`, part: "day" };
   if (!/^\d{1,2}$/.test(m)) return { ok: false, message: `${label} must be a real date`, part: "month" };
   if (!/^\d{4}$/.test(y)) return { ok: false, message: "Year must include 4 numbers", part: "year" };
@@ -107,12 +127,26 @@ export function auditFilterQuery(filters: Omit<AuditFilters, "page"> & { page?: 
 export const hasAnyFilter = (f: AuditFilters) => Boolean(f.who || f.action || f.entityType || f.entityId || f.from || f.to);
 
 const LONDON_PARTS = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23",
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
 });
 
 function londonOffsetMs(at: Date): number {
   const parts = Object.fromEntries(LONDON_PARTS.formatToParts(at).map((p) => [p.type, p.value]));
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 

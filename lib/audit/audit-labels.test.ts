@@ -19,13 +19,18 @@ describe("audit events in words", () => {
   });
 
   it("lists the fields of before and after and marks which changed", () => {
-    const changes = describeChanges({ name: "Dana", role: "SERVICE_LEAD", sectionsOwned: ["Demand"] }, { name: "Dana", role: "DIRECTOR", sectionsOwned: [] });
+    const changes = describeChanges(
+      { name: "Dana", role: "SERVICE_LEAD", sectionsOwned: ["Demand"] },
+      { name: "Dana", role: "DIRECTOR", sectionsOwned: [] },
+    );
     expect(changes).toEqual([
       { key: "name", label: "Name", before: "Dana", after: "Dana", changed: false },
       { key: "role", label: "Role", before: "Service lead", after: "Director", changed: true },
       { key: "sectionsOwned", label: "Sections owned", before: "Demand", after: "(none)", changed: true },
     ]);
-    expect(describeChanges(null, { failedSignIns: 0 })).toEqual([{ key: "failedSignIns", label: "Failed sign-ins", before: "", after: "0", changed: false }]);
+    expect(describeChanges(null, { failedSignIns: 0 })).toEqual([
+      { key: "failedSignIns", label: "Failed sign-ins", before: "", after: "0", changed: false },
+    ]);
     expect(describeChanges(null, null)).toEqual([]);
   });
 });

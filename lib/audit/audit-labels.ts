@@ -32,7 +32,12 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** "fooBarBaz" and "foo_bar" become "foo bar baz" and "foo bar". */
-const words = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").trim().toLowerCase();
+const words = (s: string) =>
+  s
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .trim()
+    .toLowerCase();
 const capitalise = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 
 /** Known actions have a sentence; others (from parts of the app added later) read as "Commentary submitted". */
@@ -51,7 +56,15 @@ export function describeEntityType(entityType: string): string {
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const UK_DATE_TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Europe/London" });
+const UK_DATE_TIME = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZone: "Europe/London",
+});
 
 /** One recorded value as text: dates in UK time, roles by name, yes/no, lists joined. */
 export function describeValue(value: unknown): string {
@@ -69,7 +82,8 @@ export function describeValue(value: unknown): string {
 
 export type FieldChange = { key: string; label: string; before: string; after: string; changed: boolean };
 
-const asRecord = (v: unknown): Record<string, unknown> | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? null : { value: v });
+const asRecord = (v: unknown): Record<string, unknown> | null =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : v === null || v === undefined ? null : { value: v };
 
 /**
  * The fields of an event's before and after, in the order they were recorded. With both sides,

@@ -12,7 +12,12 @@ export async function auditWhere(filters: Omit<AuditFilters, "page">): Promise<P
   if (filters.who) {
     // The event keeps the actor's name as it was; the email is looked up on their account.
     const byEmail = await db.user.findMany({ where: { email: { contains: filters.who, mode: "insensitive" } }, select: { id: true } });
-    and.push({ OR: [{ actorName: { contains: filters.who, mode: "insensitive" } }, ...(byEmail.length ? [{ actorId: { in: byEmail.map((u) => u.id) } }] : [])] });
+    and.push({
+      OR: [
+        { actorName: { contains: filters.who, mode: "insensitive" } },
+        ...(byEmail.length ? [{ actorId: { in: byEmail.map((u) => u.id) } }] : []),
+      ],
+    });
   }
   if (filters.action) and.push({ action: filters.action });
   if (filters.entityType) and.push({ entityType: filters.entityType });

@@ -9,19 +9,53 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Namer = (ids: string[]) => Promise<[string, string][]>;
 
 const NAMERS: Record<string, Namer> = {
-  User: async (ids) => (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } })).map((u) => [u.id, `${u.name} (${u.email})`]),
-  Section: async (ids) => (await db.section.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
-  Indicator: async (ids) => (await db.indicator.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true } })).map((i) => [i.id, `${i.code}: ${i.name}`]),
-  Period: async (ids) => (await db.period.findMany({ where: { id: { in: ids } }, select: { id: true, month: true } })).map((p) => [p.id, formatShortMonth(p.month)]),
+  User: async (ids) =>
+    (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } })).map((u) => [
+      u.id,
+      `${u.name} (${u.email})`,
+    ]),
+  Section: async (ids) =>
+    (await db.section.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
+  Indicator: async (ids) =>
+    (await db.indicator.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true } })).map((i) => [
+      i.id,
+      `${i.code}: ${i.name}`,
+    ]),
+  Period: async (ids) =>
+    (await db.period.findMany({ where: { id: { in: ids } }, select: { id: true, month: true } })).map((p) => [
+      p.id,
+      formatShortMonth(p.month),
+    ]),
   PackVersion: async (ids) =>
-    (await db.packVersion.findMany({ where: { id: { in: ids } }, select: { id: true, version: true, period: { select: { month: true } } } })).map((v) => [v.id, `${formatShortMonth(v.period.month)} pack, version ${v.version}`]),
+    (
+      await db.packVersion.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, version: true, period: { select: { month: true } } },
+      })
+    ).map((v) => [v.id, `${formatShortMonth(v.period.month)} pack, version ${v.version}`]),
   Commentary: async (ids) =>
-    (await db.commentary.findMany({ where: { id: { in: ids } }, select: { id: true, section: { select: { name: true } }, period: { select: { month: true } } } })).map((c) => [c.id, `${c.section.name}, ${formatShortMonth(c.period.month)}`]),
+    (
+      await db.commentary.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, section: { select: { name: true } }, period: { select: { month: true } } },
+      })
+    ).map((c) => [c.id, `${c.section.name}, ${formatShortMonth(c.period.month)}`]),
   IndicatorValue: async (ids) =>
-    (await db.indicatorValue.findMany({ where: { id: { in: ids } }, select: { id: true, indicator: { select: { code: true } }, period: { select: { month: true } } } })).map((v) => [v.id, `${v.indicator.code}, ${formatShortMonth(v.period.month)}`]),
+    (
+      await db.indicatorValue.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, indicator: { select: { code: true } }, period: { select: { month: true } } },
+      })
+    ).map((v) => [v.id, `${v.indicator.code}, ${formatShortMonth(v.period.month)}`]),
   Comparator: async (ids) =>
-    (await db.comparator.findMany({ where: { id: { in: ids } }, select: { id: true, label: true, periodLabel: true, indicator: { select: { code: true } } } })).map((c) => [c.id, `${c.indicator.code}: ${c.label} ${c.periodLabel}`]),
-  ImportBatch: async (ids) => (await db.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true } })).map((b) => [b.id, b.fileName]),
+    (
+      await db.comparator.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, label: true, periodLabel: true, indicator: { select: { code: true } } },
+      })
+    ).map((c) => [c.id, `${c.indicator.code}: ${c.label} ${c.periodLabel}`]),
+  ImportBatch: async (ids) =>
+    (await db.importBatch.findMany({ where: { id: { in: ids } }, select: { id: true, fileName: true } })).map((b) => [b.id, b.fileName]),
 };
 
 export const entityKey = (e: { entityType: string; entityId: string }) => `${e.entityType}:${e.entityId}`;
@@ -32,6 +66,8 @@ export async function findEntityNames(events: readonly { entityType: string; ent
     if (!Object.hasOwn(NAMERS, e.entityType) || !UUID.test(e.entityId)) continue;
     byType.set(e.entityType, (byType.get(e.entityType) ?? new Set()).add(e.entityId));
   }
-  const found = await Promise.all([...byType].map(async ([type, ids]) => (await NAMERS[type]([...ids])).map(([id, name]) => [`${type}:${id}`, name] as const)));
+  const found = await Promise.all(
+    [...byType].map(async ([type, ids]) => (await NAMERS[type]([...ids])).map(([id, name]) => [`${type}:${id}`, name] as const)),
+  );
   return new Map(found.flat());
 }

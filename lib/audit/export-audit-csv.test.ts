@@ -15,7 +15,15 @@ describe("exportAuditCsv", () => {
     const admin = (await createTestUser("ADMIN")).sessionUser;
     const entityId = unique("exported");
     await db.auditEvent.createMany({
-      data: Array.from({ length: 1203 }, (_, i) => ({ at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)), actorName: "Bulk", actorRole: "ADMIN", action: i % 2 ? "thing.odd" : "thing.even", entityType: "Thing", entityId, after: { i } })),
+      data: Array.from({ length: 1203 }, (_, i) => ({
+        at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+        actorName: "Bulk",
+        actorRole: "ADMIN",
+        action: i % 2 ? "thing.odd" : "thing.even",
+        entityType: "Thing",
+        entityId,
+        after: { i },
+      })),
     });
     const text = await exportText(admin, { entityId });
     expect(text.startsWith("\uFEFFTime (UTC),Who,Role,Action,Action code,Entity type,Entity,Entity ID,Period,Before,After\r\n")).toBe(true);
@@ -30,7 +38,16 @@ describe("exportAuditCsv", () => {
   it("defuses formulas in names and values, and records that the log was exported", async () => {
     const admin = (await createTestUser("ADMIN")).sessionUser;
     const entityId = unique("formula");
-    await db.auditEvent.create({ data: { actorName: "=HYPERLINK(\"http://x\",\"y\")", action: "thing.done", entityType: "Thing", entityId, periodMonth: "2019-08", after: "@SUM(1)" } });
+    await db.auditEvent.create({
+      data: {
+        actorName: '=HYPERLINK("http://x","y")',
+        action: "thing.done",
+        entityType: "Thing",
+        entityId,
+        periodMonth: "2019-08",
+        after: "@SUM(1)",
+      },
+    });
     const [, row] = (await exportText(admin, { entityId })).trimEnd().split("\r\n");
     expect(row).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
     expect(row).toContain(",2019-08,,'@SUM(1)");

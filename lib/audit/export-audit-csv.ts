@@ -12,13 +12,27 @@ import { describeAction } from "@/lib/audit/audit-labels";
 import { csvRow } from "@/lib/audit/audit-csv";
 
 const BATCH = 500;
-export const AUDIT_CSV_HEADER = ["Time (UTC)", "Who", "Role", "Action", "Action code", "Entity type", "Entity", "Entity ID", "Period", "Before", "After"] as const;
+export const AUDIT_CSV_HEADER = [
+  "Time (UTC)",
+  "Who",
+  "Role",
+  "Action",
+  "Action code",
+  "Entity type",
+  "Entity",
+  "Entity ID",
+  "Period",
+  "Before",
+  "After",
+] as const;
 
 export async function exportAuditCsv(actor: SessionUser | null, filters: Omit<AuditFilters, "page">): Promise<ReadableStream<Uint8Array>> {
   assertCan(actor, "audit.view");
   const where = await auditWhere(filters);
   const recorded = Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
-  await db.$transaction((tx) => recordAudit(tx, actor, { action: "audit.exported", entityType: "AuditLog", entityId: "export", after: { filters: recorded } }));
+  await db.$transaction((tx) =>
+    recordAudit(tx, actor, { action: "audit.exported", entityType: "AuditLog", entityId: "export", after: { filters: recorded } }),
+  );
 
   const encoder = new TextEncoder();
   let cursor: bigint | null = null;
@@ -32,15 +46,34 @@ export async function exportAuditCsv(actor: SessionUser | null, filters: Omit<Au
           controller.enqueue(encoder.encode(`\uFEFF${csvRow(AUDIT_CSV_HEADER)}`));
           return;
         }
-        const rows = await db.auditEvent.findMany({ where, orderBy: AUDIT_ORDER, take: BATCH, ...(cursor === null ? {} : { cursor: { id: cursor }, skip: 1 }) });
-        if (!rows.length) { controller.close(); return; }
+        const rows = await db.auditEvent.findMany({
+          where,
+          orderBy: AUDIT_ORDER,
+          take: BATCH,
+          ...(cursor === null ? {} : { cursor: { id: cursor }, skip: 1 }),
+        });
+        if (!rows.length) {
+          controller.close();
+          return;
+        }
         cursor = rows[rows.length - 1].id;
         const names = await findEntityNames(rows);
         const text = rows
-          .map((e) => csvRow([
-            e.at.toISOString(), e.actorName, e.actorRole ? roleLabel[e.actorRole] : "", describeAction(e.action), e.action,
-            e.entityType, names.get(entityKey(e)) ?? "", e.entityId, e.periodMonth ?? "", e.before ?? "", e.after ?? "",
-          ]))
+          .map((e) =>
+            csvRow([
+              e.at.toISOString(),
+              e.actorName,
+              e.actorRole ? roleLabel[e.actorRole] : "",
+              describeAction(e.action),
+              e.action,
+              e.entityType,
+              names.get(entityKey(e)) ?? "",
+              e.entityId,
+              e.periodMonth ?? "",
+              e.before ?? "",
+              e.after ?? "",
+            ]),
+          )
           .join("");
         controller.enqueue(encoder.encode(text));
         if (rows.length < BATCH) controller.close();

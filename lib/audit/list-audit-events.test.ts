@@ -4,15 +4,27 @@ import { listAuditEvents, findAuditFilterOptions } from "@/lib/audit/list-audit-
 import { AUDIT_PAGE_SIZE, parseAuditFilters } from "@/lib/audit/audit-filters";
 import { createTestUser, unique } from "@/test/factories";
 
-async function events(entityId: string, rows: { at: string; actorName?: string; actorId?: string; action?: string; entityType?: string }[]) {
+async function events(
+  entityId: string,
+  rows: { at: string; actorName?: string; actorId?: string; action?: string; entityType?: string }[],
+) {
   for (const r of rows) {
     await db.auditEvent.create({
-      data: { at: new Date(r.at), actorName: r.actorName ?? "Someone", actorId: r.actorId ?? null, actorRole: "ADMIN", action: r.action ?? "thing.done", entityType: r.entityType ?? "Thing", entityId },
+      data: {
+        at: new Date(r.at),
+        actorName: r.actorName ?? "Someone",
+        actorId: r.actorId ?? null,
+        actorRole: "ADMIN",
+        action: r.action ?? "thing.done",
+        entityType: r.entityType ?? "Thing",
+        entityId,
+      },
     });
   }
 }
 
-const list = async (actor: Parameters<typeof listAuditEvents>[0], params: Record<string, string>) => listAuditEvents(actor, parseAuditFilters(params).filters);
+const list = async (actor: Parameters<typeof listAuditEvents>[0], params: Record<string, string>) =>
+  listAuditEvents(actor, parseAuditFilters(params).filters);
 
 describe("listAuditEvents", () => {
   it("lists newest first and filters by who (name or account email), action, entity type and UK dates", async () => {
@@ -26,12 +38,18 @@ describe("listAuditEvents", () => {
       { at: "2026-07-03T09:00:00Z", actorName: "Ola Early", action: "thing.changed", entityType: "Other" },
     ]);
     const all = await list(admin, { entityId });
-    expect(all.events.map((e) => e.at.toISOString())).toEqual(["2026-07-03T09:00:00.000Z", "2026-07-01T23:30:00.000Z", "2026-07-01T22:30:00.000Z"]);
+    expect(all.events.map((e) => e.at.toISOString())).toEqual([
+      "2026-07-03T09:00:00.000Z",
+      "2026-07-01T23:30:00.000Z",
+      "2026-07-01T22:30:00.000Z",
+    ]);
     expect(all.total).toBe(3);
 
     expect((await list(admin, { entityId, who: "ola ear" })).total).toBe(2);
     // The event kept the name used then; the email finds it through the account.
-    expect((await list(admin, { entityId, who: actor.email.slice(0, 12).toUpperCase() })).events.map((e) => e.actorName)).toEqual(["Renamed Since"]);
+    expect((await list(admin, { entityId, who: actor.email.slice(0, 12).toUpperCase() })).events.map((e) => e.actorName)).toEqual([
+      "Renamed Since",
+    ]);
     expect((await list(admin, { entityId, action: "thing.changed" })).total).toBe(2);
     expect((await list(admin, { entityId, entity: "Other" })).total).toBe(1);
     expect((await list(admin, { entityId, from: "2026-07-02" })).events.map((e) => e.actorName)).toEqual(["Ola Early", "Renamed Since"]);
@@ -43,7 +61,13 @@ describe("listAuditEvents", () => {
     const admin = (await createTestUser("ADMIN")).sessionUser;
     const entityId = unique("paged");
     await db.auditEvent.createMany({
-      data: Array.from({ length: AUDIT_PAGE_SIZE + 3 }, (_, i) => ({ at: new Date(Date.UTC(2026, 0, 1, 0, i)), actorName: `N${i}`, action: "thing.paged", entityType: "Thing", entityId })),
+      data: Array.from({ length: AUDIT_PAGE_SIZE + 3 }, (_, i) => ({
+        at: new Date(Date.UTC(2026, 0, 1, 0, i)),
+        actorName: `N${i}`,
+        action: "thing.paged",
+        entityType: "Thing",
+        entityId,
+      })),
     });
     const first = await list(admin, { entityId });
     expect(first).toMatchObject({ total: 53, page: 1, pageCount: 2 });
@@ -61,10 +85,14 @@ describe("listAuditEvents", () => {
     await db.auditEvent.create({ data: { actorName: "X", action, entityType: "User", entityId: person.id } });
     await db.auditEvent.create({ data: { actorName: "X", action, entityType: "User", entityId: "not-a-uuid" } });
     const sectionName = unique("Named section");
-    const section = await db.section.create({ data: { name: sectionName, slug: sectionName.toLowerCase().replace(/\s+/g, "-"), order: 999 } });
+    const section = await db.section.create({
+      data: { name: sectionName, slug: sectionName.toLowerCase().replace(/\s+/g, "-"), order: 999 },
+    });
     await db.auditEvent.create({ data: { actorName: "X", action, entityType: "Section", entityId: section.id } });
     const { events } = await list(admin, { action });
-    expect(events.map((e) => e.entityName ?? "(id shown)").sort()).toEqual([`${person.name} (${person.email})`, sectionName, "(id shown)"].sort());
+    expect(events.map((e) => e.entityName ?? "(id shown)").sort()).toEqual(
+      [`${person.name} (${person.email})`, sectionName, "(id shown)"].sort(),
+    );
     const options = await findAuditFilterOptions(admin);
     expect(options.actions).toContain(action);
     expect(options.entityTypes).toContain("User");

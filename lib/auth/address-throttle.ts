@@ -31,7 +31,14 @@ export async function releaseAddressAttempt(address: string): Promise<void> {
 export function clientAddress(headers: Record<string, unknown> | Headers | undefined): string | null {
   const get = (name: string) => (headers instanceof Headers ? headers.get(name) : headers?.[name]);
   const forwarded = get("x-forwarded-for");
-  const last = typeof forwarded === "string" ? forwarded.split(",").map((s) => s.trim()).filter(Boolean).at(-1) : undefined;
+  const last =
+    typeof forwarded === "string"
+      ? forwarded
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .at(-1)
+      : undefined;
   const real = get("x-real-ip");
   const address = last ?? (typeof real === "string" ? real.trim() : "");
   return address ? address.slice(0, 100) : null;

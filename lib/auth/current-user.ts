@@ -21,14 +21,22 @@ import { mustSetUpSecondFactor } from "@/lib/users/second-factor";
 /** mustSetUpSecondFactor: SECOND_FACTOR_REQUIRED is on and this administrator or director has none yet. */
 export type SessionAccount = { user: SessionUser; mustChangePassword: boolean; mustSetUpSecondFactor: boolean; sessionId: string };
 
-export async function findSessionAccount(id: string | undefined | null, sessionId: string | undefined | null): Promise<SessionAccount | null> {
+export async function findSessionAccount(
+  id: string | undefined | null,
+  sessionId: string | undefined | null,
+): Promise<SessionAccount | null> {
   if (!id || typeof id !== "string") return null;
   const session = await findLiveSession(sessionId);
   if (!session || session.userId !== id) return null;
   const { user } = session;
   if (!user.active) return null;
   if (user.sessionsValidFrom && session.createdAt < user.sessionsValidFrom) return null;
-  return { user: { id: user.id, name: user.name, email: user.email, role: user.role }, mustChangePassword: user.mustChangePassword, mustSetUpSecondFactor: mustSetUpSecondFactor(user), sessionId: session.id };
+  return {
+    user: { id: user.id, name: user.name, email: user.email, role: user.role },
+    mustChangePassword: user.mustChangePassword,
+    mustSetUpSecondFactor: mustSetUpSecondFactor(user),
+    sessionId: session.id,
+  };
 }
 
 /** The account behind a session that may use the app (see findSessionAccount), or null. */
@@ -45,7 +53,9 @@ export async function findActiveUser(id: string | undefined | null, sessionId: s
  * query, so signing out, deactivation and a password reset still take effect at once, on every server.
  */
 export async function findUserOfRequest(req: Parameters<typeof getToken>[0]["req"]): Promise<SessionUser | null> {
-  const token = await getToken({ req, secret: requireSessionSecret() ?? process.env.NEXTAUTH_SECRET, decode: decodeSessionToken }).catch(() => null);
+  const token = await getToken({ req, secret: requireSessionSecret() ?? process.env.NEXTAUTH_SECRET, decode: decodeSessionToken }).catch(
+    () => null,
+  );
   return findActiveUser(typeof token?.uid === "string" ? token.uid : null, typeof token?.sid === "string" ? token.sid : null);
 }
 

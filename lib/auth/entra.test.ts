@@ -36,6 +36,9 @@ describe("Entra ID linking", () => {
     expect(ok(await findOrLinkEntraUser(token(oid, email, ["Scrutiny.Director"])))).toBe(true);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("DIRECTOR");
     const changed = (await events(user.id)).find((e) => e.action === "user.roleChanged");
-    expect(changed).toMatchObject({ before: expect.objectContaining({ role: "PANEL_MEMBER" }), after: expect.objectContaining({ role: "DIRECTOR" }) });
+    expect(changed).toMatchObject({
+      before: expect.objectContaining({ role: "PANEL_MEMBER" }),
+      after: expect.objectContaining({ role: "DIRECTOR" }),
+    });
   });
 });

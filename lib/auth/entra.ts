@@ -38,7 +38,9 @@ export type EntraRefusal = "NOT_PROVISIONED" | "ENTRA_CONFLICT" | "LAST_ADMIN" |
 export type EntraSignIn = { ok: true; user: SessionUser } | { ok: false; reason: EntraRefusal };
 
 class Refused extends Error {
-  constructor(public readonly reason: EntraRefusal) { super(reason); }
+  constructor(public readonly reason: EntraRefusal) {
+    super(reason);
+  }
 }
 
 type Claims = { oid: string; email: string; name: string; role: Role };
@@ -53,11 +55,25 @@ async function linkedAccount(tx: Tx, c: Claims) {
     // Compare-and-set, so two first sign-ins at once cannot both link.
     const { count } = await tx.user.updateMany({ where: { id: byEmail.id, externalId: null }, data: { externalId: c.oid } });
     if (count !== 1) throw new Refused("ENTRA_CONFLICT");
-    await recordAudit(tx, ENTRA_ACTOR, { action: "user.entraLinked", entityType: "User", entityId: byEmail.id, before: { externalId: null }, after: { externalId: c.oid, email: c.email } });
+    await recordAudit(tx, ENTRA_ACTOR, {
+      action: "user.entraLinked",
+      entityType: "User",
+      entityId: byEmail.id,
+      before: { externalId: null },
+      after: { externalId: c.oid, email: c.email },
+    });
     return { ...byEmail, externalId: c.oid };
   }
-  const created = await tx.user.create({ data: { externalId: c.oid, email: c.email || `${c.oid}@entra.invalid`, name: c.name, role: c.role } });
-  await recordAudit(tx, ENTRA_ACTOR, { action: "user.entraLinked", entityType: "User", entityId: created.id, before: null, after: { ...userSnapshot(created), externalId: c.oid, created: true } });
+  const created = await tx.user.create({
+    data: { externalId: c.oid, email: c.email || `${c.oid}@entra.invalid`, name: c.name, role: c.role },
+  });
+  await recordAudit(tx, ENTRA_ACTOR, {
+    action: "user.entraLinked",
+    entityType: "User",
+    entityId: created.id,
+    before: null,
+    after: { ...userSnapshot(created), externalId: c.oid, created: true },
+  });
   return created;
 }
 
@@ -67,12 +83,23 @@ async function signInInTransaction(tx: Tx, c: Claims): Promise<SessionUser> {
   let current = user;
   if (user.role !== c.role || user.name !== c.name) {
     if (user.role === "ADMIN" && c.role !== "ADMIN") {
-      try { await assertAnotherActiveAdministrator(tx, user.id); } catch (e) { if (isAppError(e)) throw new Refused("LAST_ADMIN"); throw e; }
+      try {
+        await assertAnotherActiveAdministrator(tx, user.id);
+      } catch (e) {
+        if (isAppError(e)) throw new Refused("LAST_ADMIN");
+        throw e;
+      }
     }
     current = await tx.user.update({ where: { id: user.id }, data: { role: c.role, name: c.name, adminVersion: { increment: 1 } } });
     // The same rule as an administrator's role change: only service leads own sections.
     if (user.role !== c.role && c.role !== "SERVICE_LEAD") await tx.sectionOwner.deleteMany({ where: { userId: user.id } });
-    await recordAudit(tx, ENTRA_ACTOR, { action: user.role !== c.role ? "user.roleChanged" : "user.renamed", entityType: "User", entityId: user.id, before: userSnapshot(user), after: userSnapshot(current) });
+    await recordAudit(tx, ENTRA_ACTOR, {
+      action: user.role !== c.role ? "user.roleChanged" : "user.renamed",
+      entityType: "User",
+      entityId: user.id,
+      before: userSnapshot(user),
+      after: userSnapshot(current),
+    });
   }
   await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   const sessionUser = { id: current.id, name: current.name, email: current.email, role: current.role };
@@ -92,7 +119,14 @@ export async function findOrLinkEntraUser(profile: Record<string, unknown> | und
     return { ok: true, user: await db.$transaction((tx) => signInInTransaction(tx, claims)) };
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
-    await db.$transaction((tx) => recordAudit(tx, ENTRA_ACTOR, { action: "signIn.failed", entityType: "User", entityId: email || oid, after: { email, externalId: oid, reason: e.reason, method: "entra" } }));
+    await db.$transaction((tx) =>
+      recordAudit(tx, ENTRA_ACTOR, {
+        action: "signIn.failed",
+        entityType: "User",
+        entityId: email || oid,
+        after: { email, externalId: oid, reason: e.reason, method: "entra" },
+      }),
+    );
     return { ok: false, reason: e.reason };
   }
 }

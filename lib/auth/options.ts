@@ -24,17 +24,31 @@ export function requireSessionSecret(env: Record<string, string | undefined> = p
   return secret;
 }
 
-const credentialsInput = z.object({ email: text("The email address").trim().min(1).max(320), password: text("The password").min(1).max(1024), code: text("The code").max(64).optional() });
+const credentialsInput = z.object({
+  email: text("The email address").trim().min(1).max(320),
+  password: text("The password").min(1).max(1024),
+  code: text("The code").max(64).optional(),
+});
 
 const providers: NextAuthOptions["providers"] = [
   CredentialsProvider({
     id: "credentials",
     name: "Email and password",
-    credentials: { email: { label: "Email address", type: "email" }, password: { label: "Password", type: "password" }, code: { label: "Code", type: "text" } },
+    credentials: {
+      email: { label: "Email address", type: "email" },
+      password: { label: "Password", type: "password" },
+      code: { label: "Code", type: "text" },
+    },
     async authorize(raw, req) {
       const parsed = credentialsInput.safeParse(raw);
       if (!parsed.success) throw new Error("INVALID");
-      const result = await authenticate(parsed.data.email, parsed.data.password, new Date(), clientAddress(req?.headers), parsed.data.code ?? "");
+      const result = await authenticate(
+        parsed.data.email,
+        parsed.data.password,
+        new Date(),
+        clientAddress(req?.headers),
+        parsed.data.code ?? "",
+      );
       // next-auth passes a thrown message to the sign-in form as `error`.
       if (!result.ok) throw new Error(result.reason);
       return result.user;
@@ -45,7 +59,12 @@ const providers: NextAuthOptions["providers"] = [
 const entra = entraConfig();
 if (entra) {
   providers.push(
-    AzureADProvider({ clientId: entra.clientId, clientSecret: entra.clientSecret, tenantId: entra.tenantId, authorization: { params: { scope: "openid profile email" } } }),
+    AzureADProvider({
+      clientId: entra.clientId,
+      clientSecret: entra.clientSecret,
+      tenantId: entra.tenantId,
+      authorization: { params: { scope: "openid profile email" } },
+    }),
   );
 }
 
@@ -79,7 +98,14 @@ export const authOptions: NextAuthOptions = {
       if (account?.provider === "azure-ad") {
         // signIn above linked the account and applied the token's role; this only reads it.
         const linked = await findLinkedEntraUser(profile as Record<string, unknown> | undefined);
-        if (linked) Object.assign(token, { uid: linked.id, role: linked.role, name: linked.name, email: linked.email, ...(await startSession(linked.id)) });
+        if (linked)
+          Object.assign(token, {
+            uid: linked.id,
+            role: linked.role,
+            name: linked.name,
+            email: linked.email,
+            ...(await startSession(linked.id)),
+          });
       } else if (user) {
         const u = user as unknown as { id: string; role: Role };
         Object.assign(token, { uid: u.id, role: u.role, ...(await startSession(u.id)) });
@@ -88,8 +114,12 @@ export const authOptions: NextAuthOptions = {
     },
     session({ session, token }) {
       session.user = {
-        id: token.uid as string, name: token.name ?? "", email: token.email ?? "", role: token.role as Role,
-        authAt: typeof token.authAt === "number" ? token.authAt : 0, sid: typeof token.sid === "string" ? token.sid : "",
+        id: token.uid as string,
+        name: token.name ?? "",
+        email: token.email ?? "",
+        role: token.role as Role,
+        authAt: typeof token.authAt === "number" ? token.authAt : 0,
+        sid: typeof token.sid === "string" ? token.sid : "",
       };
       return session;
     },

@@ -17,7 +17,16 @@ describe("password rules", () => {
     expect(findPasswordProblem("dana-price-2026", "danaprice2026@x.example")).toMatch(/email address/);
   });
   it("refuses common passwords from the shipped list, and common roots with digits added", () => {
-    for (const p of ["password1234", "Password123456", "qwertyuiop123", "iloveyou1234!", "123456789012", "aaaaaaaaaaaa", "football2026!", "scrutiny-demo"]) {
+    for (const p of [
+      "password1234",
+      "Password123456",
+      "qwertyuiop123",
+      "iloveyou1234!",
+      "123456789012",
+      "aaaaaaaaaaaa",
+      "football2026!",
+      "scrutiny-demo",
+    ]) {
       expect(findPasswordProblem(p, EMAIL), p).toMatch(/too common/);
     }
   });

@@ -10,7 +10,8 @@ const ROOTS = new Set(COMMON_PASSWORD_ROOTS);
 export function findPasswordProblem(password: string, email: string): string | null {
   if (!password) return "Enter a new password";
   if (password.length < MIN_PASSWORD_LENGTH) return `Your new password must be at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > MAX_PASSWORD_LENGTH) return `Your new password must be ${MAX_PASSWORD_LENGTH.toLocaleString("en-GB")} characters or fewer`;
+  if (password.length > MAX_PASSWORD_LENGTH)
+    return `Your new password must be ${MAX_PASSWORD_LENGTH.toLocaleString("en-GB")} characters or fewer`;
   const lower = password.toLowerCase();
   const address = email.trim().toLowerCase();
   const namePart = address.split("@")[0];

@@ -5,7 +5,16 @@ export const MIN_SECRET_LENGTH = 32;
 export const SECRET_ADVICE = `NEXTAUTH_SECRET must be set to a random string of at least ${MIN_SECRET_LENGTH} characters (for example: openssl rand -base64 48)`;
 
 // Values people copy from examples; a long one is as guessable as a short one.
-const KNOWN_WEAK = new Set(["secret", "changeme", "change-me", "development", "x", "test", "replace-me-with-a-long-random-string", "your-secret-here"]);
+const KNOWN_WEAK = new Set([
+  "secret",
+  "changeme",
+  "change-me",
+  "development",
+  "x",
+  "test",
+  "replace-me-with-a-long-random-string",
+  "your-secret-here",
+]);
 
 /**
  * Why the secret cannot be used, or null when it can.

@@ -40,9 +40,17 @@ describe("requireSessionSecret (the running app)", () => {
 
 describe("npm start", () => {
   const start = (secret: string | undefined) => {
-    const env: NodeJS.ProcessEnv = { NODE_ENV: "production", PATH: process.env.PATH ?? "", DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none" };
+    const env: NodeJS.ProcessEnv = {
+      NODE_ENV: "production",
+      PATH: process.env.PATH ?? "",
+      DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none",
+    };
     if (secret !== undefined) env.NEXTAUTH_SECRET = secret;
-    return spawnSync(process.execPath, [path.join(import.meta.dirname, "..", "..", "scripts", "start.mjs")], { env, encoding: "utf8", timeout: 20_000 });
+    return spawnSync(process.execPath, [path.join(import.meta.dirname, "..", "..", "scripts", "start.mjs")], {
+      env,
+      encoding: "utf8",
+      timeout: 20_000,
+    });
   };
 
   it("refuses to start with a missing or weak secret, before touching the database", () => {

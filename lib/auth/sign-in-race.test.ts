@@ -9,7 +9,9 @@ const PASSWORD = "a-long-test-password";
 const CONCURRENT = 40;
 
 describe("lockout under concurrent guessing", () => {
-  afterEach(() => { vi.restoreAllMocks(); });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
 
   it(`verifies exactly ${MAX_FAILED_SIGN_INS} passwords when ${CONCURRENT} guesses are all claimed before any is judged`, async () => {
     const u = await createTestUser("ADMIN", { password: PASSWORD });
@@ -20,15 +22,23 @@ describe("lockout under concurrent guessing", () => {
     let checks = 0;
     let done = 0;
     let letThemGo!: () => void;
-    const allClaimed = new Promise<void>((resolve) => { letThemGo = resolve; });
-    const maybeGo = () => { if (checks + done >= CONCURRENT) letThemGo(); };
+    const allClaimed = new Promise<void>((resolve) => {
+      letThemGo = resolve;
+    });
+    const maybeGo = () => {
+      if (checks + done >= CONCURRENT) letThemGo();
+    };
     vi.spyOn(password, "verifyPassword").mockImplementation(async (hash, guess) => {
       checks++;
       maybeGo();
       await allClaimed;
       return verify(hash, guess);
     });
-    const guess = (i: number) => authenticate(u.email, `wrong-${i}`).finally(() => { done++; maybeGo(); });
+    const guess = (i: number) =>
+      authenticate(u.email, `wrong-${i}`).finally(() => {
+        done++;
+        maybeGo();
+      });
     const results = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => guess(i)));
     expect(checks).toBe(MAX_FAILED_SIGN_INS);
     const after = await db.user.findUniqueOrThrow({ where: { id: u.id } });

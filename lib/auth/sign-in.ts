@@ -33,10 +33,23 @@ async function claimAccountAttempt(userId: string, now: Date): Promise<number | 
 }
 
 async function recordFailure(email: string, userId: string | null, reason: SignInFailure, address: string | null) {
-  await db.$transaction((tx) => recordAudit(tx, SYSTEM_ACTOR, { action: "signIn.failed", entityType: "User", entityId: userId ?? email, after: { email, reason, address } }));
+  await db.$transaction((tx) =>
+    recordAudit(tx, SYSTEM_ACTOR, {
+      action: "signIn.failed",
+      entityType: "User",
+      entityId: userId ?? email,
+      after: { email, reason, address },
+    }),
+  );
 }
 
-export async function authenticate(emailInput: string, password: string, now = new Date(), address: string | null = null, secondFactorCode = ""): Promise<SignInResult> {
+export async function authenticate(
+  emailInput: string,
+  password: string,
+  now = new Date(),
+  address: string | null = null,
+  secondFactorCode = "",
+): Promise<SignInResult> {
   const email = normaliseEmail(emailInput);
   const fail = async (reason: SignInFailure, userId: string | null = null): Promise<SignInResult> => {
     await recordFailure(email, userId, reason, address);
@@ -68,8 +81,17 @@ export async function authenticate(emailInput: string, password: string, now = n
     if (claimed < MAX_FAILED_SIGN_INS) return fail(reason, user.id);
     const lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000);
     await db.$transaction(async (tx) => {
-      const { count } = await tx.user.updateMany({ where: { id: user.id, lockedUntil: null, failedSignIns: { gte: MAX_FAILED_SIGN_INS } }, data: { lockedUntil } });
-      if (count === 1) await recordAudit(tx, SYSTEM_ACTOR, { action: "user.locked", entityType: "User", entityId: user.id, after: { email, lockedUntil, address } });
+      const { count } = await tx.user.updateMany({
+        where: { id: user.id, lockedUntil: null, failedSignIns: { gte: MAX_FAILED_SIGN_INS } },
+        data: { lockedUntil },
+      });
+      if (count === 1)
+        await recordAudit(tx, SYSTEM_ACTOR, {
+          action: "user.locked",
+          entityType: "User",
+          entityId: user.id,
+          after: { email, lockedUntil, address },
+        });
     });
     return fail("LOCKED", user.id);
   }
@@ -78,6 +100,13 @@ export async function authenticate(emailInput: string, password: string, now = n
   // A success clears the count, but never a lock set meanwhile by another attempt.
   await db.user.updateMany({ where: { id: user.id, lockedUntil: null }, data: { failedSignIns: 0, lastSignInAt: now } });
   const sessionUser = { id: user.id, name: user.name, email: user.email, role: user.role };
-  await db.$transaction((tx) => recordAudit(tx, sessionUser, { action: "signIn.succeeded", entityType: "User", entityId: user.id, after: { method: user.totpEnabledAt ? "password and authenticator" : "password", address } }));
+  await db.$transaction((tx) =>
+    recordAudit(tx, sessionUser, {
+      action: "signIn.succeeded",
+      entityType: "User",
+      entityId: user.id,
+      after: { method: user.totpEnabledAt ? "password and authenticator" : "password", address },
+    }),
+  );
   return { ok: true, user: sessionUser, mustChangePassword: user.mustChangePassword };
 }

@@ -26,7 +26,21 @@ export async function findLiveSession(sessionId: string | undefined | null, now 
   if (!sessionId || !UUID.test(sessionId)) return null;
   const session = await db.userSession.findUnique({
     where: { id: sessionId },
-    include: { user: { select: { id: true, name: true, email: true, role: true, active: true, sessionsValidFrom: true, mustChangePassword: true, passwordHash: true, totpEnabledAt: true } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          role: true,
+          active: true,
+          sessionsValidFrom: true,
+          mustChangePassword: true,
+          passwordHash: true,
+          totpEnabledAt: true,
+        },
+      },
+    },
   });
   if (!session || session.endedAt) return null;
   if (session.createdAt.getTime() + sessionLifetimeMs() <= now) return null;
@@ -37,10 +51,19 @@ export async function findLiveSession(sessionId: string | undefined | null, now 
 export async function endSession(sessionId: string | undefined | null): Promise<void> {
   if (!sessionId || !UUID.test(sessionId)) return;
   await db.$transaction(async (tx) => {
-    const session = await tx.userSession.findUnique({ where: { id: sessionId }, include: { user: { select: { id: true, name: true, role: true } } } });
+    const session = await tx.userSession.findUnique({
+      where: { id: sessionId },
+      include: { user: { select: { id: true, name: true, role: true } } },
+    });
     if (!session) return;
     const { count } = await tx.userSession.updateMany({ where: { id: sessionId, endedAt: null }, data: { endedAt: new Date() } });
-    if (count === 1) await recordAudit(tx, session.user, { action: "signIn.signedOut", entityType: "User", entityId: session.user.id, after: { sessionStarted: session.createdAt } });
+    if (count === 1)
+      await recordAudit(tx, session.user, {
+        action: "signIn.signedOut",
+        entityType: "User",
+        entityId: session.user.id,
+        after: { sessionStarted: session.createdAt },
+      });
   });
 }
 

@@ -21,7 +21,10 @@ export function foldLine(line: string): string {
   const out: string[] = [];
   let current = "";
   for (const ch of line) {
-    if (Buffer.byteLength(current + ch) > (out.length ? 74 : 75)) { out.push(current); current = ""; }
+    if (Buffer.byteLength(current + ch) > (out.length ? 74 : 75)) {
+      out.push(current);
+      current = "";
+    }
     current += ch;
   }
   out.push(current);
@@ -29,12 +32,28 @@ export function foldLine(line: string): string {
 }
 
 export async function buildMeetingFeed(user: SessionUser | null, origin: string, now = new Date()): Promise<string> {
-  if (!mayReadPacks(user)) throw user ? new AppError("FORBIDDEN", "You do not have access to packs") : new AppError("UNAUTHENTICATED", "Sign in to read packs");
-  const periods = await db.period.findMany({ orderBy: { month: "asc" }, select: { id: true, month: true, panelMeetingDate: true, packVersions: { where: { publishedAt: { not: null } }, select: { id: true }, take: 1 } } });
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  if (!mayReadPacks(user))
+    throw user ? new AppError("FORBIDDEN", "You do not have access to packs") : new AppError("UNAUTHENTICATED", "Sign in to read packs");
+  const periods = await db.period.findMany({
+    orderBy: { month: "asc" },
+    select: {
+      id: true,
+      month: true,
+      panelMeetingDate: true,
+      packVersions: { where: { publishedAt: { not: null } }, select: { id: true }, take: 1 },
+    },
+  });
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   const host = new URL(origin).host;
   const lines = [
-    "BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:-//${escapeText(appConfig.councilName)}//Scrutiny Pack//EN`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    `PRODID:-//${escapeText(appConfig.councilName)}//Scrutiny Pack//EN`,
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(`${appConfig.councilName}: children's services scrutiny panel`)}`,
   ];
   for (const p of periods) {
@@ -45,7 +64,11 @@ export async function buildMeetingFeed(user: SessionUser | null, origin: string,
     const published = p.packVersions.length > 0;
     const link = `${origin}/packs/${p.month}`;
     lines.push(
-      "BEGIN:VEVENT", `UID:period-${p.id}@${host}`, `DTSTAMP:${stamp}`, `DTSTART;VALUE=DATE:${day}`, `DTEND;VALUE=DATE:${next}`,
+      "BEGIN:VEVENT",
+      `UID:period-${p.id}@${host}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${day}`,
+      `DTEND;VALUE=DATE:${next}`,
       `SUMMARY:${escapeText(`Scrutiny panel: ${PACK_TITLE}, ${formatMonth(p.month)}`)}`,
       `DESCRIPTION:${escapeText(published ? `The pack: ${link}` : `The ${formatMonth(p.month)} pack is not published yet.`)}`,
       ...(published ? [`URL:${link}`] : []),

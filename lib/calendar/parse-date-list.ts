@@ -19,7 +19,12 @@ export function parseDateList(text: string): DateListResult {
     if (!l) continue;
     const m = /^(\d{4}-(?:0[1-9]|1[0-2]))\s+(.+)$/.exec(l);
     const date = parseDateInput(m ? m[2] : l);
-    if (!date) return { ok: false, line: i + 1, message: `"${l.slice(0, 40)}" is not a date like 26/09/2019 or 2019-09-26 (or a month and date, like 2019-08 26/09/2019)` };
+    if (!date)
+      return {
+        ok: false,
+        line: i + 1,
+        message: `"${l.slice(0, 40)}" is not a date like 26/09/2019 or 2019-09-26 (or a month and date, like 2019-08 26/09/2019)`,
+      };
     meetings.push({ month: m ? m[1] : reportingMonthFor(date), date, line: i + 1 });
   }
   if (!meetings.length) return { ok: false, line: 1, message: "Enter at least one panel date, one a line" };

@@ -29,10 +29,12 @@ function meetingDate(value: string): string | null {
 }
 
 export function parseIcs(text: string): IcsResult {
-  if (text.length > MAX_BYTES) return { ok: false, line: 1, message: `The file is over ${MAX_BYTES / 1_000_000} MB: a year of panel dates is a few kilobytes` };
+  if (text.length > MAX_BYTES)
+    return { ok: false, line: 1, message: `The file is over ${MAX_BYTES / 1_000_000} MB: a year of panel dates is a few kilobytes` };
   const lines = logicalLines(text.replace(/^\uFEFF/, ""));
   if (!lines.length) return { ok: false, line: 1, message: "The file is empty" };
-  if (lines[0].text.trim().toUpperCase() !== "BEGIN:VCALENDAR") return { ok: false, line: lines[0].line, message: "An iCalendar file starts with BEGIN:VCALENDAR: this is not one" };
+  if (lines[0].text.trim().toUpperCase() !== "BEGIN:VCALENDAR")
+    return { ok: false, line: lines[0].line, message: "An iCalendar file starts with BEGIN:VCALENDAR: this is not one" };
   const stack: { name: string; line: number }[] = [];
   const events: IcsEvent[] = [];
   let event: { start?: string; summary: string; line: number; cancelled: boolean } | null = null;
@@ -50,7 +52,11 @@ export function parseIcs(text: string): IcsResult {
     if (prop === "END") {
       const open = stack.pop();
       if (!open || open.name !== value.trim().toUpperCase()) {
-        return { ok: false, line, message: open ? `END:${value.trim()} closes BEGIN:${open.name} (line ${open.line})` : `END:${value.trim()} without a BEGIN` };
+        return {
+          ok: false,
+          line,
+          message: open ? `END:${value.trim()} closes BEGIN:${open.name} (line ${open.line})` : `END:${value.trim()} without a BEGIN`,
+        };
       }
       if (open.name === "VEVENT" && event) {
         if (!event.start) return { ok: false, line: event.line, message: "This event (BEGIN:VEVENT) has no DTSTART, so it has no date" };
@@ -63,9 +69,18 @@ export function parseIcs(text: string): IcsResult {
     if (event && stack.at(-1)?.name === "VEVENT") {
       if (prop === "DTSTART") {
         const date = meetingDate(value);
-        if (!date) return { ok: false, line, message: `DTSTART "${value.trim()}" is not a date like 20190926 or 20190926T180000${params.length ? "" : ""}` };
+        if (!date)
+          return {
+            ok: false,
+            line,
+            message: `DTSTART "${value.trim()}" is not a date like 20190926 or 20190926T180000${params.length ? "" : ""}`,
+          };
         event.start = date;
-      } else if (prop === "SUMMARY") event.summary = value.replace(/\\([,;\\])/g, "$1").replace(/\\n/gi, " ").trim();
+      } else if (prop === "SUMMARY")
+        event.summary = value
+          .replace(/\\([,;\\])/g, "$1")
+          .replace(/\\n/gi, " ")
+          .trim();
       else if (prop === "STATUS" && value.trim().toUpperCase() === "CANCELLED") event.cancelled = true;
     }
   }
@@ -73,6 +88,7 @@ export function parseIcs(text: string): IcsResult {
     const open = stack.at(-1)!;
     return { ok: false, line: open.line, message: `BEGIN:${open.name} on line ${open.line} is never closed (the file ends first)` };
   }
-  if (!events.length) return { ok: false, line: lines.at(-1)!.line, message: "The calendar holds no events: there are no panel dates in it" };
+  if (!events.length)
+    return { ok: false, line: lines.at(-1)!.line, message: "The calendar holds no events: there are no panel dates in it" };
   return { ok: true, events };
 }

@@ -37,16 +37,33 @@ export async function planMeetings(actor: SessionUser | null, input: PlanInput, 
   const field = input.source === "ics" ? "file" : "dates";
   const where = (m: PlannedMeeting) => (input.source === "ics" ? `${input.fileName}, line ${m.line}` : `Line ${m.line}`);
   const meetings = meetingsFrom(input);
-  if (meetings.length > MAX_MEETINGS) throw refuse(field, `There are ${meetings.length} panel dates: enter at most ${MAX_MEETINGS} at once`);
+  if (meetings.length > MAX_MEETINGS)
+    throw refuse(field, `There are ${meetings.length} panel dates: enter at most ${MAX_MEETINGS} at once`);
   const latest = addMonths(currentMonth(now), PLAN_AHEAD_MONTHS);
   const seen = new Map<string, PlannedMeeting>();
   for (const m of meetings) {
     // The same rules as opening one period: after its month ends, within a year of it.
-    if (m.date < `${addMonths(m.month, 1)}-01`) throw refuse(field, `${where(m)}: the panel on ${formatDate(m.date)} is before ${formatMonth(m.month)} ends, so it cannot report on it`);
-    if (m.date >= `${addMonths(m.month, LATEST_MEETING_MONTHS + 1)}-01`) throw refuse(field, `${where(m)}: the panel on ${formatDate(m.date)} is more than ${LATEST_MEETING_MONTHS} months after ${formatMonth(m.month)}`);
-    if (m.month < EARLIEST_MONTH || m.month > latest) throw refuse(field, `${where(m)}: ${formatMonth(m.month)} is outside the months that can be planned (${formatMonth(EARLIEST_MONTH)} to ${formatMonth(latest)})`);
+    if (m.date < `${addMonths(m.month, 1)}-01`)
+      throw refuse(
+        field,
+        `${where(m)}: the panel on ${formatDate(m.date)} is before ${formatMonth(m.month)} ends, so it cannot report on it`,
+      );
+    if (m.date >= `${addMonths(m.month, LATEST_MEETING_MONTHS + 1)}-01`)
+      throw refuse(
+        field,
+        `${where(m)}: the panel on ${formatDate(m.date)} is more than ${LATEST_MEETING_MONTHS} months after ${formatMonth(m.month)}`,
+      );
+    if (m.month < EARLIEST_MONTH || m.month > latest)
+      throw refuse(
+        field,
+        `${where(m)}: ${formatMonth(m.month)} is outside the months that can be planned (${formatMonth(EARLIEST_MONTH)} to ${formatMonth(latest)})`,
+      );
     const twice = seen.get(m.month);
-    if (twice) throw refuse(field, `${where(m)}: a second panel for ${formatMonth(m.month)} (the first is on ${formatDate(twice.date)}, line ${twice.line})`);
+    if (twice)
+      throw refuse(
+        field,
+        `${where(m)}: a second panel for ${formatMonth(m.month)} (the first is on ${formatDate(twice.date)}, line ${twice.line})`,
+      );
     seen.set(m.month, m);
   }
 
@@ -58,12 +75,29 @@ export async function planMeetings(actor: SessionUser | null, input: PlanInput, 
       const p = existing.find((e) => e.month === m.month);
       if (!p) {
         const created = await tx.period.create({ data: { month: m.month, panelMeetingDate: date, status: "OPEN", openedById: actor.id } });
-        await recordAudit(tx, actor, { action: "period.planned", entityType: "Period", entityId: created.id, periodMonth: m.month, after: { month: m.month, panelMeetingDate: m.date, source: input.source } });
+        await recordAudit(tx, actor, {
+          action: "period.planned",
+          entityType: "Period",
+          entityId: created.id,
+          periodMonth: m.month,
+          after: { month: m.month, panelMeetingDate: m.date, source: input.source },
+        });
         result.created.push(m.month);
       } else if (p.panelMeetingDate && p.panelMeetingDate.toISOString().slice(0, 10) !== m.date && isPeriodEditable(p.status)) {
-        const moved = await tx.period.updateMany({ where: { id: p.id, version: p.version }, data: { panelMeetingDate: date, version: { increment: 1 } } });
-        if (moved.count !== 1) throw new AppError("CONFLICT", `${formatMonth(m.month)} changed while the dates were being saved: try again`);
-        await recordAudit(tx, actor, { action: "period.meetingMoved", entityType: "Period", entityId: p.id, periodMonth: m.month, before: { panelMeetingDate: p.panelMeetingDate.toISOString().slice(0, 10) }, after: { panelMeetingDate: m.date, source: input.source } });
+        const moved = await tx.period.updateMany({
+          where: { id: p.id, version: p.version },
+          data: { panelMeetingDate: date, version: { increment: 1 } },
+        });
+        if (moved.count !== 1)
+          throw new AppError("CONFLICT", `${formatMonth(m.month)} changed while the dates were being saved: try again`);
+        await recordAudit(tx, actor, {
+          action: "period.meetingMoved",
+          entityType: "Period",
+          entityId: p.id,
+          periodMonth: m.month,
+          before: { panelMeetingDate: p.panelMeetingDate.toISOString().slice(0, 10) },
+          after: { panelMeetingDate: m.date, source: input.source },
+        });
         result.moved.push(m.month);
       } else result.unchanged.push(m.month);
     }

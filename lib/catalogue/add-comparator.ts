@@ -19,7 +19,12 @@ export async function addComparator(actor: SessionUser | null | undefined, input
       await assertComparatorIsNew(tx, indicator.id, fields.label, fields.periodLabel);
       await claimIndicatorVersion(tx, indicator.id, expectedUpdatedAt);
       const created = await tx.comparator.create({ data: { indicatorId: indicator.id, ...fields } });
-      await recordAudit(tx, actor, { action: "comparator.added", entityType: "Comparator", entityId: created.id, after: { code, ...comparatorSnapshot(created) } });
+      await recordAudit(tx, actor, {
+        action: "comparator.added",
+        entityType: "Comparator",
+        entityId: created.id,
+        after: { code, ...comparatorSnapshot(created) },
+      });
       return created;
     });
   } catch (e) {

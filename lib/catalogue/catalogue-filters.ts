@@ -5,7 +5,10 @@ export type CatalogueFilters = { q: string; section: string; status: CatalogueSt
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
-export function parseCatalogueFilters(params: Record<string, string | string[] | undefined>, sectionIds: readonly string[]): CatalogueFilters {
+export function parseCatalogueFilters(
+  params: Record<string, string | string[] | undefined>,
+  sectionIds: readonly string[],
+): CatalogueFilters {
   const q = first(params.q).trim().slice(0, 100);
   const section = first(params.section);
   const status = first(params.status);

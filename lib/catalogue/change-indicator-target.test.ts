@@ -24,7 +24,10 @@ describe("changeIndicatorTarget", () => {
     const original = await change("2018-04", 85, 5);
     await change("2019-06", 90, 3);
     const rows = await db.indicatorTarget.findMany({ where: { indicatorId: indicator.id }, orderBy: { fromMonth: "asc" } });
-    expect(rows.map((r) => [r.fromMonth, r.target, r.tolerance])).toEqual([["2018-04", 85, 5], ["2019-06", 90, 3]]);
+    expect(rows.map((r) => [r.fromMonth, r.target, r.tolerance])).toEqual([
+      ["2018-04", 85, 5],
+      ["2019-06", 90, 3],
+    ]);
     expect(rows[0]).toEqual(original);
     expect(rows[1].createdById).toBe(admin.id);
     // Months before the change are judged against the old target.
@@ -37,7 +40,9 @@ describe("changeIndicatorTarget", () => {
     const { indicator, change } = await setUp();
     await change("2018-04", 85, 5);
     await change("2019-06", 90, 3);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "indicator.target.changed", entityId: indicator.id, periodMonth: "2019-06" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { action: "indicator.target.changed", entityId: indicator.id, periodMonth: "2019-06" },
+    });
     expect(audit.before).toEqual({ code: indicator.code, fromMonth: "2018-04", target: 85, tolerance: 5 });
     expect(audit.after).toEqual({ code: indicator.code, fromMonth: "2019-06", target: 90, tolerance: 3 });
   });
@@ -48,7 +53,11 @@ describe("changeIndicatorTarget", () => {
     await change("2020-04", 95, 2);
     await change("2019-04", 88, 4);
     const found = await findIndicatorForEdit((await createTestUser("ADMIN")).sessionUser, indicator.code, "2019-10");
-    expect(found?.targets.map((t) => [t.fromMonth, t.untilMonth])).toEqual([["2020-04", null], ["2019-04", "2020-04"], ["2018-04", "2019-04"]]);
+    expect(found?.targets.map((t) => [t.fromMonth, t.untilMonth])).toEqual([
+      ["2020-04", null],
+      ["2019-04", "2020-04"],
+      ["2018-04", "2019-04"],
+    ]);
     expect(found?.inForce).toMatchObject({ target: 88 });
   });
 
@@ -64,16 +73,25 @@ describe("changeIndicatorTarget", () => {
   it("never rewrites a change already made from the same month", async () => {
     const { indicator, change } = await setUp();
     await change("2019-06", 90, 3);
-    await expect(change("2019-06", 92, 3)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { fromMonth: expect.stringContaining("There is already a change from June 2019") } });
+    await expect(change("2019-06", 92, 3)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { fromMonth: expect.stringContaining("There is already a change from June 2019") },
+    });
     expect((await db.indicatorTarget.findMany({ where: { indicatorId: indicator.id } })).map((r) => r.target)).toEqual([90]);
   });
 
   it("refuses a month at or before a signed-off pack", async () => {
     const { change } = await setUp();
     const month = "2099-05";
-    await db.period.upsert({ where: { month }, create: { month, panelMeetingDate: new Date("2099-06-25"), status: "SIGNED_OFF" }, update: { status: "SIGNED_OFF" } });
+    await db.period.upsert({
+      where: { month },
+      create: { month, panelMeetingDate: new Date("2099-06-25"), status: "SIGNED_OFF" },
+      update: { status: "SIGNED_OFF" },
+    });
     try {
-      await expect(change("2099-05", 90, 3)).rejects.toMatchObject({ fieldErrors: { fromMonth: "The pack for May 2099 is signed off, so a change can start from June 2099 at the earliest" } });
+      await expect(change("2099-05", 90, 3)).rejects.toMatchObject({
+        fieldErrors: { fromMonth: "The pack for May 2099 is signed off, so a change can start from June 2099 at the earliest" },
+      });
       await expect(change("2099-06", 90, 3)).resolves.toMatchObject({ fromMonth: "2099-06" });
     } finally {
       await db.period.delete({ where: { month } });
@@ -82,15 +100,23 @@ describe("changeIndicatorTarget", () => {
 
   it("checks the target against the indicator's unit and decimals", async () => {
     const { change } = await setUp();
-    await expect(change("2019-06", 101, 3)).rejects.toMatchObject({ fieldErrors: { target: "The target a percentage must be from 0 to 100 (got 101)" } });
-    await expect(change("2019-06", 90.25, 3)).rejects.toMatchObject({ fieldErrors: { target: expect.stringContaining("more than 1 decimal place") } });
+    await expect(change("2019-06", 101, 3)).rejects.toMatchObject({
+      fieldErrors: { target: "The target a percentage must be from 0 to 100 (got 101)" },
+    });
+    await expect(change("2019-06", 90.25, 3)).rejects.toMatchObject({
+      fieldErrors: { target: expect.stringContaining("more than 1 decimal place") },
+    });
     const counts = await setUp({ unit: "COUNT", measureType: "MONTH_END_SNAPSHOT", decimals: 0, polarity: "LOWER_IS_BETTER" });
-    await expect(counts.change("2019-06", 40.5, 2)).rejects.toMatchObject({ fieldErrors: { target: expect.stringContaining("whole number") } });
+    await expect(counts.change("2019-06", 40.5, 2)).rejects.toMatchObject({
+      fieldErrors: { target: expect.stringContaining("whole number") },
+    });
   });
 
   it("refuses a target for an indicator with no better direction", async () => {
     const { change } = await setUp({ polarity: "NEITHER" });
-    await expect(change("2019-06", 90, 3)).rejects.toMatchObject({ fieldErrors: { target: expect.stringContaining("polarity is Neither") } });
+    await expect(change("2019-06", 90, 3)).rejects.toMatchObject({
+      fieldErrors: { target: expect.stringContaining("polarity is Neither") },
+    });
   });
 
   it("refuses a change that changes nothing", async () => {
@@ -103,7 +129,13 @@ describe("changeIndicatorTarget", () => {
     const { admin, indicator, version, change } = await setUp();
     const seen = await version();
     await change("2018-04", 85, 5);
-    const late = changeIndicatorTarget(admin.sessionUser, { code: indicator.code, expectedUpdatedAt: seen, fromMonth: "2019-06", target: 90, tolerance: 3 });
+    const late = changeIndicatorTarget(admin.sessionUser, {
+      code: indicator.code,
+      expectedUpdatedAt: seen,
+      fromMonth: "2019-06",
+      target: 90,
+      tolerance: 3,
+    });
     await expect(late).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db.indicatorTarget.count({ where: { indicatorId: indicator.id } })).toBe(1);
   });
@@ -111,7 +143,13 @@ describe("changeIndicatorTarget", () => {
   it("refuses a service lead", async () => {
     const { indicator, version } = await setUp();
     const lead = await createTestUser("SERVICE_LEAD");
-    const attempt = changeIndicatorTarget(lead.sessionUser, { code: indicator.code, expectedUpdatedAt: await version(), fromMonth: "2019-06", target: 90, tolerance: 3 });
+    const attempt = changeIndicatorTarget(lead.sessionUser, {
+      code: indicator.code,
+      expectedUpdatedAt: await version(),
+      fromMonth: "2019-06",
+      target: 90,
+      tolerance: 3,
+    });
     await expect(attempt).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.indicatorTarget.count({ where: { indicatorId: indicator.id } })).toBe(0);
   });
@@ -128,7 +166,10 @@ describe("listCatalogue", () => {
     expect(mine.map((r) => r.code)).toEqual([inactive.code, indicator.code]);
     expect(mine[0]).toMatchObject({ active: false, target: null });
     expect(mine[1]).toMatchObject({ target: 85, tolerance: 5, unit: "PERCENT" });
-    expect((await listCatalogue(admin.sessionUser, "2019-06")).rows.find((r) => r.code === indicator.code)).toMatchObject({ target: 90, tolerance: 3 });
+    expect((await listCatalogue(admin.sessionUser, "2019-06")).rows.find((r) => r.code === indicator.code)).toMatchObject({
+      target: 90,
+      tolerance: 3,
+    });
     expect(before.sections.some((s) => s.id === indicator.sectionId)).toBe(true);
   });
 

@@ -16,7 +16,11 @@ const problem = (fieldErrors: Record<string, string>) => new AppError("VALIDATIO
 
 /** The first month a target change may start from: after the last signed-off or published pack. */
 export async function earliestTargetMonth(client: Tx | typeof db = db): Promise<string | null> {
-  const frozen = await client.period.findFirst({ where: { status: { in: ["SIGNED_OFF", "PUBLISHED"] } }, orderBy: { month: "desc" }, select: { month: true } });
+  const frozen = await client.period.findFirst({
+    where: { status: { in: ["SIGNED_OFF", "PUBLISHED"] } },
+    orderBy: { month: "desc" },
+    select: { month: true },
+  });
   return frozen ? addMonths(frozen.month, 1) : null;
 }
 
@@ -28,7 +32,8 @@ export async function changeIndicatorTarget(actor: SessionUser | null | undefine
       const rules = { unit: indicator.unit, decimals: indicator.decimals };
       const errors: Record<string, string> = {};
       if (input.target !== null && indicator.polarity === "NEITHER") {
-        errors.target = "This indicator has no better direction (its polarity is Neither), so a target cannot be judged. Change its polarity first, or leave the target blank";
+        errors.target =
+          "This indicator has no better direction (its polarity is Neither), so a target cannot be judged. Change its polarity first, or leave the target blank";
       }
       for (const field of ["target", "tolerance"] as const) {
         const value = input[field];
@@ -40,7 +45,10 @@ export async function changeIndicatorTarget(actor: SessionUser | null | undefine
       if (earliest && input.fromMonth < earliest) {
         errors.fromMonth = `The pack for ${formatMonth(addMonths(earliest, -1))} is signed off, so a change can start from ${formatMonth(earliest)} at the earliest`;
       }
-      const history = await tx.indicatorTarget.findMany({ where: { indicatorId: indicator.id }, select: { fromMonth: true, target: true, tolerance: true } });
+      const history = await tx.indicatorTarget.findMany({
+        where: { indicatorId: indicator.id },
+        select: { fromMonth: true, target: true, tolerance: true },
+      });
       if (!errors.fromMonth && history.some((row) => row.fromMonth === input.fromMonth)) {
         errors.fromMonth = `There is already a change from ${formatMonth(input.fromMonth)}, and earlier changes are kept as they were. Choose another month`;
       }
@@ -48,14 +56,25 @@ export async function changeIndicatorTarget(actor: SessionUser | null | undefine
 
       const previous = targetInForce(history, input.fromMonth);
       if (previous && previous.target === input.target && previous.tolerance === input.tolerance) {
-        throw problem({ target: `The target and tolerance in force for ${formatMonth(input.fromMonth)} are already these: change at least one` });
+        throw problem({
+          target: `The target and tolerance in force for ${formatMonth(input.fromMonth)} are already these: change at least one`,
+        });
       }
       await claimIndicatorVersion(tx, indicator.id, input.expectedUpdatedAt);
       const row = await tx.indicatorTarget.create({
-        data: { indicatorId: indicator.id, fromMonth: input.fromMonth, target: input.target, tolerance: input.tolerance, createdById: actor.id },
+        data: {
+          indicatorId: indicator.id,
+          fromMonth: input.fromMonth,
+          target: input.target,
+          tolerance: input.tolerance,
+          createdById: actor.id,
+        },
       });
       await recordAudit(tx, actor, {
-        action: "indicator.target.changed", entityType: "Indicator", entityId: indicator.id, periodMonth: input.fromMonth,
+        action: "indicator.target.changed",
+        entityType: "Indicator",
+        entityId: indicator.id,
+        periodMonth: input.fromMonth,
         before: previous ? { code: indicator.code, ...previous } : { code: indicator.code, target: null, tolerance: null },
         after: { code: indicator.code, fromMonth: row.fromMonth, target: row.target, tolerance: row.tolerance },
       });
@@ -63,7 +82,8 @@ export async function changeIndicatorTarget(actor: SessionUser | null | undefine
     });
   } catch (e) {
     // Two changes from the same month at once: the unique key lets only one through.
-    if (isUniqueViolation(e)) throw problem({ fromMonth: `There is already a change from ${formatMonth(input.fromMonth)}. Choose another month` });
+    if (isUniqueViolation(e))
+      throw problem({ fromMonth: `There is already a change from ${formatMonth(input.fromMonth)}. Choose another month` });
     throw e;
   }
 }

@@ -22,7 +22,12 @@ export async function readIndicatorForChange(tx: Tx, code: string, expectedUpdat
  * Moves the version on (compare-and-set). `data` may carry the indicator's own changed fields.
  * The new stamp is always later than the old one, even within the same millisecond.
  */
-export async function claimIndicatorVersion(tx: Tx, id: string, expectedUpdatedAt: Date, data: Prisma.IndicatorUncheckedUpdateManyInput = {}): Promise<Date> {
+export async function claimIndicatorVersion(
+  tx: Tx,
+  id: string,
+  expectedUpdatedAt: Date,
+  data: Prisma.IndicatorUncheckedUpdateManyInput = {},
+): Promise<Date> {
   const updatedAt = new Date(Math.max(Date.now(), expectedUpdatedAt.getTime() + 1));
   const res = await tx.indicator.updateMany({ where: { id, updatedAt: expectedUpdatedAt }, data: { ...data, updatedAt } });
   if (res.count !== 1) throw indicatorConflict();

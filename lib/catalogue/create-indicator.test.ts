@@ -14,7 +14,14 @@ describe("createIndicator", () => {
     expect([first.order, second.order]).toEqual([1, 2]);
     const audit = await db.auditEvent.findFirstOrThrow({ where: { action: "indicator.created", entityId: second.id } });
     expect(audit).toMatchObject({ actorId: admin.id, actorName: admin.name, actorRole: "ADMIN", entityType: "Indicator" });
-    expect(audit.after).toMatchObject({ code: second.code, name: "Second", sectionId: section.id, unit: "PERCENT", active: true, order: 2 });
+    expect(audit.after).toMatchObject({
+      code: second.code,
+      name: "Second",
+      sectionId: section.id,
+      unit: "PERCENT",
+      active: true,
+      order: 2,
+    });
   });
 
   it("refuses a code that is already used, as a field error, and writes nothing", async () => {
@@ -22,7 +29,10 @@ describe("createIndicator", () => {
     const section = await createTestSection();
     const existing = await createIndicator(admin.sessionUser, indicatorInput(section.id));
     const attempt = createIndicator(admin.sessionUser, indicatorInput(section.id, { code: existing.code, name: "Copy" }));
-    await expect(attempt).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { code: `There is already an indicator with the code ${existing.code}: choose another code` } });
+    await expect(attempt).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { code: `There is already an indicator with the code ${existing.code}: choose another code` },
+    });
     expect(await db.indicator.count({ where: { code: existing.code } })).toBe(1);
     expect(await db.indicator.count({ where: { name: "Copy", sectionId: section.id } })).toBe(0);
   });
@@ -40,7 +50,10 @@ describe("createIndicator", () => {
   it("refuses a section that does not exist", async () => {
     const admin = await createTestUser("ADMIN");
     const attempt = createIndicator(admin.sessionUser, indicatorInput("00000000-0000-4000-8000-000000000000"));
-    await expect(attempt).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { sectionId: expect.stringContaining("Select a section") } });
+    await expect(attempt).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { sectionId: expect.stringContaining("Select a section") },
+    });
   });
 
   it.each(["SERVICE_LEAD", "DIRECTOR", "PANEL_MEMBER"] as const)("refuses a %s and writes nothing", async (role) => {
@@ -54,6 +67,8 @@ describe("createIndicator", () => {
   });
 
   it("refuses a signed-out caller", async () => {
-    await expect(createIndicator(null, indicatorInput("00000000-0000-4000-8000-000000000000"))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(createIndicator(null, indicatorInput("00000000-0000-4000-8000-000000000000"))).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
   });
 });

@@ -12,17 +12,24 @@ import { snapshotIndicator } from "@/lib/catalogue/indicator-snapshot";
 export const duplicateCode = (code: string) =>
   new AppError("VALIDATION", "There is a problem", { code: `There is already an indicator with the code ${code}: choose another code` });
 
-export const missingSection = () => new AppError("VALIDATION", "There is a problem", { sectionId: "Select a section: the one chosen no longer exists" });
+export const missingSection = () =>
+  new AppError("VALIDATION", "There is a problem", { sectionId: "Select a section: the one chosen no longer exists" });
 
 export async function createIndicator(actor: SessionUser | null | undefined, input: NewIndicatorInput) {
   assertCan(actor, "indicator.manage");
   try {
     return await db.$transaction(async (tx) => {
       if (!(await tx.section.findUnique({ where: { id: input.sectionId }, select: { id: true } }))) throw missingSection();
-      if (await tx.indicator.findFirst({ where: { code: { equals: input.code, mode: "insensitive" } }, select: { id: true } })) throw duplicateCode(input.code);
+      if (await tx.indicator.findFirst({ where: { code: { equals: input.code, mode: "insensitive" } }, select: { id: true } }))
+        throw duplicateCode(input.code);
       const order = input.order ?? (await nextOrderInSection(tx, input.sectionId));
       const created = await tx.indicator.create({ data: { ...input, order } });
-      await recordAudit(tx, actor, { action: "indicator.created", entityType: "Indicator", entityId: created.id, after: snapshotIndicator(created) });
+      await recordAudit(tx, actor, {
+        action: "indicator.created",
+        entityType: "Indicator",
+        entityId: created.id,
+        after: snapshotIndicator(created),
+      });
       return created;
     });
   } catch (e) {

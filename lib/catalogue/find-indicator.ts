@@ -24,7 +24,12 @@ export async function findIndicatorForEdit(actor: SessionUser | null | undefined
   const [authors, lastChange] = await Promise.all([
     db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }),
     db.auditEvent.findFirst({
-      where: { OR: [{ entityType: "Indicator", entityId: indicator.id }, { entityType: "Comparator", entityId: { in: indicator.comparators.map((c) => c.id) } }] },
+      where: {
+        OR: [
+          { entityType: "Indicator", entityId: indicator.id },
+          { entityType: "Comparator", entityId: { in: indicator.comparators.map((c) => c.id) } },
+        ],
+      },
       orderBy: { at: "desc" },
       select: { actorName: true, at: true, action: true },
     }),

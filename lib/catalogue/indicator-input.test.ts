@@ -12,8 +12,18 @@ const errorsFor = (form: Record<string, unknown>) => {
 
 describe("newIndicatorInput", () => {
   it("parses a complete form into the catalogue's types", () => {
-    const r = newIndicatorInput.parse(indicatorForm(sectionId, { order: "3", timescale: "  45 working days ", suppressSmallNumbers: "on" }));
-    expect(r).toMatchObject({ code: "ASSESS_45WD_PCT", decimals: 1, order: 3, active: true, suppressSmallNumbers: true, timescale: "45 working days", dataSource: null });
+    const r = newIndicatorInput.parse(
+      indicatorForm(sectionId, { order: "3", timescale: "  45 working days ", suppressSmallNumbers: "on" }),
+    );
+    expect(r).toMatchObject({
+      code: "ASSESS_45WD_PCT",
+      decimals: 1,
+      order: 3,
+      active: true,
+      suppressSmallNumbers: true,
+      timescale: "45 working days",
+      dataSource: null,
+    });
   });
 
   it("treats an unticked checkbox as false and a blank position as 'at the end'", () => {
@@ -37,8 +47,12 @@ describe("newIndicatorInput", () => {
   it("says which fields are missing, one message each", () => {
     const errors = errorsFor({ code: "X" });
     expect(errors).toMatchObject({
-      name: "Enter a name", sectionId: "Select a section", definition: "Enter a definition", unit: "Select the unit",
-      polarity: "Select which direction is better", measureType: "Select how the monthly value is formed",
+      name: "Enter a name",
+      sectionId: "Select a section",
+      definition: "Enter a definition",
+      unit: "Select the unit",
+      polarity: "Select which direction is better",
+      measureType: "Select how the monthly value is formed",
     });
   });
 
@@ -55,13 +69,19 @@ describe("newIndicatorInput", () => {
   });
 
   it("keeps measure types and units consistent", () => {
-    expect(errorsFor(indicatorForm(sectionId, { unit: "COUNT", decimals: "0" })).unit).toBe("An in-month percentage must have the unit Percentage");
+    expect(errorsFor(indicatorForm(sectionId, { unit: "COUNT", decimals: "0" })).unit).toBe(
+      "An in-month percentage must have the unit Percentage",
+    );
     expect(errorsFor(indicatorForm(sectionId, { measureType: "MONTHLY_COUNT" })).unit).toBe("A monthly count must have the unit Count");
   });
 
   it("refuses unknown enum values and a position outside 1-999", () => {
     const errors = errorsFor(indicatorForm(sectionId, { unit: "LITRES", polarity: "UP", order: "0" }));
-    expect(errors).toMatchObject({ unit: "Select the unit", polarity: "Select which direction is better", order: "Position in section must be a whole number from 1 to 999" });
+    expect(errors).toMatchObject({
+      unit: "Select the unit",
+      polarity: "Select which direction is better",
+      order: "Position in section must be a whole number from 1 to 999",
+    });
   });
 });
 

@@ -9,10 +9,17 @@ export const CODE_PATTERN = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
 export const MAX_CODE_LENGTH = 40;
 
 const required = (label: string, max: number) =>
-  text(capitalise(label), { error: `Enter ${label}` }).trim().min(1, `Enter ${label}`).max(max, `${capitalise(label)} must be ${max} characters or fewer`);
+  text(capitalise(label), { error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .max(max, `${capitalise(label)} must be ${max} characters or fewer`);
 
 const optionalText = (label: string, max: number) =>
-  text(capitalise(label)).trim().max(max, `${capitalise(label)} must be ${max} characters or fewer`).optional().transform((s) => (s ? s : null));
+  text(capitalise(label))
+    .trim()
+    .max(max, `${capitalise(label)} must be ${max} characters or fewer`)
+    .optional()
+    .transform((s) => (s ? s : null));
 
 function capitalise(label: string) {
   const bare = label.replace(/^(a|an|the) /, "");
@@ -55,9 +62,12 @@ type Fields = { unit: string; measureType: string; decimals: number };
 
 /** Rules between fields: a count has no decimals, and some measure types imply a unit. */
 function checkCombination(v: Fields, ctx: z.RefinementCtx) {
-  if (v.unit === "COUNT" && v.decimals !== 0) ctx.addIssue({ code: "custom", path: ["decimals"], message: "A count is a whole number: decimal places must be 0" });
-  if (v.measureType === "IN_MONTH_PERCENT" && v.unit !== "PERCENT") ctx.addIssue({ code: "custom", path: ["unit"], message: "An in-month percentage must have the unit Percentage" });
-  if (v.measureType === "MONTHLY_COUNT" && v.unit !== "COUNT") ctx.addIssue({ code: "custom", path: ["unit"], message: "A monthly count must have the unit Count" });
+  if (v.unit === "COUNT" && v.decimals !== 0)
+    ctx.addIssue({ code: "custom", path: ["decimals"], message: "A count is a whole number: decimal places must be 0" });
+  if (v.measureType === "IN_MONTH_PERCENT" && v.unit !== "PERCENT")
+    ctx.addIssue({ code: "custom", path: ["unit"], message: "An in-month percentage must have the unit Percentage" });
+  if (v.measureType === "MONTHLY_COUNT" && v.unit !== "COUNT")
+    ctx.addIssue({ code: "custom", path: ["unit"], message: "A monthly count must have the unit Count" });
 }
 
 export const expectedUpdatedAtInput = z.iso.datetime({ error: "The form is out of date: reload the page" }).transform((s) => new Date(s));

@@ -4,7 +4,12 @@ import type { MeasureType, Polarity, Unit } from "@/lib/generated/prisma/enums";
 
 export const UNITS = ["COUNT", "PERCENT", "RATE_PER_10K"] as const satisfies readonly Unit[];
 export const POLARITIES = ["HIGHER_IS_BETTER", "LOWER_IS_BETTER", "NEITHER"] as const satisfies readonly Polarity[];
-export const MEASURE_TYPES = ["MONTHLY_COUNT", "MONTH_END_SNAPSHOT", "IN_MONTH_PERCENT", "ROLLING_12M"] as const satisfies readonly MeasureType[];
+export const MEASURE_TYPES = [
+  "MONTHLY_COUNT",
+  "MONTH_END_SNAPSHOT",
+  "IN_MONTH_PERCENT",
+  "ROLLING_12M",
+] as const satisfies readonly MeasureType[];
 
 export const unitLabel: Record<Unit, string> = {
   COUNT: "Count",

@@ -2,8 +2,20 @@
 import type { Indicator } from "@/lib/generated/prisma/client";
 
 export const AUDITED_FIELDS = [
-  "code", "name", "sectionId", "definition", "unit", "polarity", "measureType", "decimals",
-  "suppressSmallNumbers", "active", "order", "timescale", "timescaleBasis", "dataSource",
+  "code",
+  "name",
+  "sectionId",
+  "definition",
+  "unit",
+  "polarity",
+  "measureType",
+  "decimals",
+  "suppressSmallNumbers",
+  "active",
+  "order",
+  "timescale",
+  "timescaleBasis",
+  "dataSource",
 ] as const;
 
 type Audited = (typeof AUDITED_FIELDS)[number];

@@ -32,7 +32,15 @@ export async function listCatalogue(actor: SessionUser | null | undefined, month
     listSectionOptions(actor),
     db.indicator.findMany({
       select: {
-        code: true, name: true, sectionId: true, order: true, unit: true, polarity: true, measureType: true, decimals: true, active: true,
+        code: true,
+        name: true,
+        sectionId: true,
+        order: true,
+        unit: true,
+        polarity: true,
+        measureType: true,
+        decimals: true,
+        active: true,
         section: { select: { name: true, order: true } },
         targets: { where: { fromMonth: { lte: month } }, select: { fromMonth: true, target: true, tolerance: true } },
       },
@@ -40,7 +48,13 @@ export async function listCatalogue(actor: SessionUser | null | undefined, month
   ]);
   const rows: CatalogueRow[] = indicators.map(({ section, targets, ...i }) => {
     const inForce = targetInForce(targets, month);
-    return { ...i, sectionName: section.name, sectionOrder: section.order, target: inForce?.target ?? null, tolerance: inForce?.tolerance ?? null };
+    return {
+      ...i,
+      sectionName: section.name,
+      sectionOrder: section.order,
+      target: inForce?.target ?? null,
+      tolerance: inForce?.tolerance ?? null,
+    };
   });
   rows.sort(comparePackOrder);
   return { month, sections, rows };

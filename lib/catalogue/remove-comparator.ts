@@ -17,7 +17,12 @@ export async function removeComparator(actor: SessionUser | null | undefined, in
     if (!existing) throw missingComparator();
     await claimIndicatorVersion(tx, indicator.id, input.expectedUpdatedAt);
     await tx.comparator.delete({ where: { id: existing.id } });
-    await recordAudit(tx, actor, { action: "comparator.removed", entityType: "Comparator", entityId: existing.id, before: { code: input.code, ...comparatorSnapshot(existing) } });
+    await recordAudit(tx, actor, {
+      action: "comparator.removed",
+      entityType: "Comparator",
+      entityId: existing.id,
+      before: { code: input.code, ...comparatorSnapshot(existing) },
+    });
     return existing;
   });
 }

@@ -3,7 +3,14 @@ import { parseMonthParts, targetChangeInput } from "@/lib/catalogue/target-input
 import { newComparatorInput } from "@/lib/catalogue/comparator-input";
 import { zodFieldErrors } from "@/lib/action-result";
 
-const base = { code: "CP_PLANS", expectedUpdatedAt: "2026-11-26T09:30:00.000Z", fromMonthMonth: "6", fromMonthYear: "2019", target: "90", tolerance: "5" };
+const base = {
+  code: "CP_PLANS",
+  expectedUpdatedAt: "2026-11-26T09:30:00.000Z",
+  fromMonthMonth: "6",
+  fromMonthYear: "2019",
+  target: "90",
+  tolerance: "5",
+};
 const errorsFor = (form: Record<string, unknown>) => {
   const r = targetChangeInput.safeParse(form);
   return r.success ? {} : zodFieldErrors(r.error);
@@ -32,10 +39,19 @@ describe("parseMonthParts", () => {
 
 describe("targetChangeInput", () => {
   it("parses a change from a month onwards", () => {
-    expect(targetChangeInput.parse(base)).toEqual({ code: "CP_PLANS", expectedUpdatedAt: new Date(base.expectedUpdatedAt), fromMonth: "2019-06", target: 90, tolerance: 5 });
+    expect(targetChangeInput.parse(base)).toEqual({
+      code: "CP_PLANS",
+      expectedUpdatedAt: new Date(base.expectedUpdatedAt),
+      fromMonth: "2019-06",
+      target: 90,
+      tolerance: 5,
+    });
   });
   it("accepts no target from a month only when chosen, and people's ways of writing numbers", () => {
-    expect(targetChangeInput.parse({ ...base, target: "", tolerance: "", noTarget: "on" })).toMatchObject({ target: null, tolerance: null });
+    expect(targetChangeInput.parse({ ...base, target: "", tolerance: "", noTarget: "on" })).toMatchObject({
+      target: null,
+      tolerance: null,
+    });
     expect(targetChangeInput.parse({ ...base, target: "1,250", tolerance: "2.5%" })).toMatchObject({ target: 1250, tolerance: 2.5 });
   });
   it("links each problem to its field", () => {
@@ -56,9 +72,23 @@ describe("targetChangeInput", () => {
 });
 
 describe("newComparatorInput", () => {
-  const comparator = { code: "CP_PLANS", expectedUpdatedAt: base.expectedUpdatedAt, label: " England ", periodLabel: "2018-19", value: "43.7", source: "", notes: "" };
+  const comparator = {
+    code: "CP_PLANS",
+    expectedUpdatedAt: base.expectedUpdatedAt,
+    label: " England ",
+    periodLabel: "2018-19",
+    value: "43.7",
+    source: "",
+    notes: "",
+  };
   it("parses a comparator, blank source and notes as none", () => {
-    expect(newComparatorInput.parse(comparator)).toMatchObject({ label: "England", periodLabel: "2018-19", value: 43.7, source: null, notes: null });
+    expect(newComparatorInput.parse(comparator)).toMatchObject({
+      label: "England",
+      periodLabel: "2018-19",
+      value: 43.7,
+      source: null,
+      notes: null,
+    });
   });
   it("requires who, when and the value", () => {
     const r = newComparatorInput.safeParse({ ...comparator, label: "", periodLabel: " ", value: "" });

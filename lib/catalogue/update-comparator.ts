@@ -26,7 +26,13 @@ export async function updateComparator(actor: SessionUser | null | undefined, in
       if (JSON.stringify(before) === JSON.stringify(after)) return existing;
       await claimIndicatorVersion(tx, indicator.id, expectedUpdatedAt);
       const updated = await tx.comparator.update({ where: { id }, data: fields });
-      await recordAudit(tx, actor, { action: "comparator.updated", entityType: "Comparator", entityId: id, before: { code, ...before }, after: { code, ...after } });
+      await recordAudit(tx, actor, {
+        action: "comparator.updated",
+        entityType: "Comparator",
+        entityId: id,
+        before: { code, ...before },
+        after: { code, ...after },
+      });
       return updated;
     });
   } catch (e) {

@@ -17,16 +17,26 @@ export async function updateIndicator(actor: SessionUser | null | undefined, inp
   const { code, expectedUpdatedAt, ...fields } = input;
   return db.$transaction(async (tx) => {
     const existing = await readIndicatorForChange(tx, code, expectedUpdatedAt);
-    if (fields.sectionId !== existing.sectionId && !(await tx.section.findUnique({ where: { id: fields.sectionId }, select: { id: true } }))) {
+    if (
+      fields.sectionId !== existing.sectionId &&
+      !(await tx.section.findUnique({ where: { id: fields.sectionId }, select: { id: true } }))
+    ) {
       throw missingSection();
     }
     // A blank position keeps the current one, or goes to the end of a newly chosen section.
-    const order = fields.order ?? (fields.sectionId === existing.sectionId ? existing.order : await nextOrderInSection(tx, fields.sectionId));
+    const order =
+      fields.order ?? (fields.sectionId === existing.sectionId ? existing.order : await nextOrderInSection(tx, fields.sectionId));
     const next = { ...fields, order };
     const { changed, before, after } = diffIndicator(snapshotIndicator(existing), snapshotIndicator({ ...existing, ...next }));
     if (changed.length === 0) return { changed, updatedAt: existing.updatedAt };
     const updatedAt = await claimIndicatorVersion(tx, existing.id, expectedUpdatedAt, next);
-    await recordAudit(tx, actor, { action: "indicator.updated", entityType: "Indicator", entityId: existing.id, before: { code, ...before }, after: { code, ...after } });
+    await recordAudit(tx, actor, {
+      action: "indicator.updated",
+      entityType: "Indicator",
+      entityId: existing.id,
+      before: { code, ...before },
+      after: { code, ...after },
+    });
     return { changed, updatedAt };
   });
 }

@@ -17,7 +17,8 @@ import { MAX_COMMENTARY_LENGTH, commentaryTooLong, planTransition } from "@/lib/
 
 export async function autosaveCommentary(user: SessionUser, input: { month: string; slug: string; expectedVersion: number; body: string }) {
   const { period, section, ownerIds, commentary } = await loadCommentaryContext(input.month, input.slug);
-  if (!can(user.role, "commentary.draft") || !canEditSection(user, ownerIds)) throw new AppError("FORBIDDEN", "Only the section's owners can edit its commentary");
+  if (!can(user.role, "commentary.draft") || !canEditSection(user, ownerIds))
+    throw new AppError("FORBIDDEN", "Only the section's owners can edit its commentary");
   const plan = planTransition(commentary?.status ?? "NOT_STARTED", "save", "owner");
   if (!plan.ok) throw new AppError("INVALID_TRANSITION", plan.message);
   assertPeriodEditable(period);
@@ -32,7 +33,9 @@ export async function autosaveCommentary(user: SessionUser, input: { month: stri
     let version: number;
     if (!commentary) {
       try {
-        const created = await tx.commentary.create({ data: { sectionId: section.id, periodId: period.id, body, status: "DRAFT", updatedById: user.id, updatedByName: user.name } });
+        const created = await tx.commentary.create({
+          data: { sectionId: section.id, periodId: period.id, body, status: "DRAFT", updatedById: user.id, updatedByName: user.name },
+        });
         ({ id, version } = created);
       } catch (e) {
         if (isUniqueViolation(e)) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
@@ -49,7 +52,10 @@ export async function autosaveCommentary(user: SessionUser, input: { month: stri
     }
     const revision = await creditNewWriter(tx, id, user, body);
     await recordAudit(tx, user, {
-      action: "commentary.autosaved", entityType: "Commentary", entityId: id, periodMonth: period.month,
+      action: "commentary.autosaved",
+      entityType: "Commentary",
+      entityId: id,
+      periodMonth: period.month,
       before: commentary ? { version: commentary.version, length: commentary.body.length } : { status: "NOT_STARTED" },
       after: { version, length: body.length, section: section.slug, ...(revision ? { revision } : {}) },
     });
@@ -60,9 +66,15 @@ export async function autosaveCommentary(user: SessionUser, input: { month: stri
 
 /** A revision in the writer's name when the latest revision is someone else's (or there is none). */
 async function creditNewWriter(tx: Tx, commentaryId: string, user: SessionUser, body: string): Promise<number | null> {
-  const latest = await tx.commentaryRevision.findFirst({ where: { commentaryId }, orderBy: { number: "desc" }, select: { number: true, authorId: true } });
+  const latest = await tx.commentaryRevision.findFirst({
+    where: { commentaryId },
+    orderBy: { number: "desc" },
+    select: { number: true, authorId: true },
+  });
   if (latest && latest.authorId === user.id) return null;
   const number = (latest?.number ?? 0) + 1;
-  await tx.commentaryRevision.create({ data: { commentaryId, number, body, authorId: user.id, authorName: user.name, authorRole: user.role } });
+  await tx.commentaryRevision.create({
+    data: { commentaryId, number, body, authorId: user.id, authorName: user.name, authorRole: user.role },
+  });
   return number;
 }

@@ -15,7 +15,10 @@ describe("autosaved commentary is credited and audited", () => {
     const b = await autosaveCommentary(admin, { ...at, expectedVersion: a.version, body: "Words the administrator wrote, and more" });
     await transitionCommentary(lead, { ...at, action: "submit", expectedVersion: b.version });
 
-    const c = await db.commentary.findUniqueOrThrow({ where: { sectionId_periodId: { sectionId: section.id, periodId: period.id } }, include: { revisions: { orderBy: { number: "asc" } } } });
+    const c = await db.commentary.findUniqueOrThrow({
+      where: { sectionId_periodId: { sectionId: section.id, periodId: period.id } },
+      include: { revisions: { orderBy: { number: "asc" } } },
+    });
     // The pack's "Commentary by" line lists the authors of the revisions.
     expect(c.revisions.map((r) => r.authorName)).toContain(admin.name);
     expect(c.revisions.at(-1)?.body).toBe("Words the administrator wrote, and more");

@@ -8,8 +8,13 @@ import { roundTo } from "@/lib/judgement/round";
 import { isSuppressed } from "@/lib/judgement/suppression";
 
 export type SummaryFigure = {
-  name: string; unit: Unit; decimals: number; suppressSmallNumbers: boolean;
-  current: number | null; previous: number | null; lastYear: number | null;
+  name: string;
+  unit: Unit;
+  decimals: number;
+  suppressSmallNumbers: boolean;
+  current: number | null;
+  previous: number | null;
+  lastYear: number | null;
 };
 
 type Labels = { month: string; previousMonth: string; lastYearMonth: string };
@@ -46,10 +51,16 @@ function describe(f: SummaryFigure, l: Labels): Described {
   const againstLabel = lastMonth ? l.previousMonth : l.lastYearMonth;
   const missing = lastMonth ? "" : `no figure for ${l.previousMonth}; `;
   if (against === null) {
-    return { line: `${f.name}: ${full(f.current, f)} in ${l.month}; no figure for ${l.previousMonth} or ${l.lastYearMonth} to compare with`, settled: false };
+    return {
+      line: `${f.name}: ${full(f.current, f)} in ${l.month}; no figure for ${l.previousMonth} or ${l.lastYearMonth} to compare with`,
+      settled: false,
+    };
   }
   if (isSuppressed(against, rules)) {
-    return { line: `${f.name}: ${missing}${full(f.current, f)} in ${l.month}; the change is not shown, as the figure for ${againstLabel} was a small number (${PRIVACY})`, settled: false };
+    return {
+      line: `${f.name}: ${missing}${full(f.current, f)} in ${l.month}; the change is not shown, as the figure for ${againstLabel} was a small number (${PRIVACY})`,
+      settled: false,
+    };
   }
   const moved = movement(f, against, f.current, lastMonth ? undefined : againstLabel);
   if (lastMonth) return { line: moved === null ? null : `${f.name} ${moved}`, settled: true };
@@ -70,12 +81,18 @@ export function describeMovement(f: SummaryFigure, monthLabel: string, previousM
  * withheld), a list of what moved, or a sentence saying nothing did. Otherwise every indicator is
  * listed, unchanged ones too, so an omission never stands in for a figure that is not there.
  */
-export function buildFiguresSummary(figures: SummaryFigure[], monthLabel: string, previousMonthLabel: string, lastYearLabel: string): string {
+export function buildFiguresSummary(
+  figures: SummaryFigure[],
+  monthLabel: string,
+  previousMonthLabel: string,
+  lastYearLabel: string,
+): string {
   if (figures.length === 0) return `This section has no figures for ${monthLabel}.`;
   const labels = { month: monthLabel, previousMonth: previousMonthLabel, lastYearMonth: lastYearLabel };
   const described = figures.map((f) => ({ f, ...describe(f, labels) }));
   const complete = described.every((d) => d.settled);
-  if (complete && described.every((d) => d.line === null)) return `No figures in this section moved between ${previousMonthLabel} and ${monthLabel}.`;
+  if (complete && described.every((d) => d.line === null))
+    return `No figures in this section moved between ${previousMonthLabel} and ${monthLabel}.`;
   const lines = described
     .map((d) => d.line ?? (complete ? null : `${d.f.name} stayed at ${full(d.f.current!, d.f)}`))
     .filter((line): line is string => line !== null);

@@ -25,7 +25,10 @@ export async function loadSectionWorkspace(user: SessionUser, month: string, slu
     orderBy: { order: "asc" },
     include: {
       targets: true,
-      values: { where: { period: { month: { in: [month, previousMonth, lastYearMonth] } } }, include: { period: { select: { month: true } } } },
+      values: {
+        where: { period: { month: { in: [month, previousMonth, lastYearMonth] } } },
+        include: { period: { select: { month: true } } },
+      },
     },
   });
   const national = await findNationalComparators(db, indicators, month);
@@ -34,11 +37,20 @@ export async function loadSectionWorkspace(user: SessionUser, month: string, slu
     const current = at(month);
     const target = targetInForce(ind.targets, month);
     return {
-      id: ind.id, code: ind.code, name: ind.name, unit: ind.unit, decimals: ind.decimals, polarity: ind.polarity,
+      id: ind.id,
+      code: ind.code,
+      name: ind.name,
+      unit: ind.unit,
+      decimals: ind.decimals,
+      polarity: ind.polarity,
       suppressSmallNumbers: ind.suppressSmallNumbers,
-      current: current?.value ?? null, notAvailableReason: current?.notAvailableReason ?? null, revised: current?.revisedAfterSubmission ?? false,
-      previous: at(previousMonth)?.value ?? null, lastYear: at(lastYearMonth)?.value ?? null,
-      target: target?.target ?? null, tolerance: target?.tolerance ?? null,
+      current: current?.value ?? null,
+      notAvailableReason: current?.notAvailableReason ?? null,
+      revised: current?.revisedAfterSubmission ?? false,
+      previous: at(previousMonth)?.value ?? null,
+      lastYear: at(lastYearMonth)?.value ?? null,
+      target: target?.target ?? null,
+      tolerance: target?.tolerance ?? null,
       national: national.get(ind.id) ?? null,
     };
   });
@@ -50,19 +62,24 @@ export async function loadSectionWorkspace(user: SessionUser, month: string, slu
   const reviewComments = commentary
     ? await db.reviewComment.findMany({ where: { commentaryId: commentary.id }, orderBy: { createdAt: "desc" }, take: 5 })
     : [];
-  const lastReturn = state === "RETURNED" ? reviewComments.find((c) => c.action === "RETURN" || c.action === "REOPEN") ?? null : null;
+  const lastReturn = state === "RETURNED" ? (reviewComments.find((c) => c.action === "RETURN" || c.action === "REOPEN") ?? null) : null;
 
   // This section's share of the plan: its own commentary to submit and have approved, then publication.
   const deadlines = deadlinesFor(period, progressForSection(false, state));
   const exceptions = await loadSectionExceptions(month, figures);
   return {
-    period, section, state, editable,
+    period,
+    section,
+    state,
+    editable,
     // A history month has no panel, so no deadlines.
     deadlineSteps: deadlines?.steps.filter((s) => s.key !== "values") ?? [],
     deadlines,
     exceptions,
     owners: section.owners.map((o) => o.user.name),
-    commentary: commentary ? { body: commentary.body, version: commentary.version, updatedAt: commentary.updatedAt, updatedByName: commentary.updatedByName } : null,
+    commentary: commentary
+      ? { body: commentary.body, version: commentary.version, updatedAt: commentary.updatedAt, updatedByName: commentary.updatedByName }
+      : null,
     lastReturn,
     figures,
     missingNotice: await findMissingMonthsNotice(month),
@@ -88,8 +105,23 @@ export async function loadCommentaryHistory(user: SessionUser, month: string, sl
     db.reviewComment.findMany({ where: { commentaryId: commentary.id }, orderBy: { createdAt: "asc" } }),
   ]);
   const events: HistoryEvent[] = [
-    ...revisions.map((r, i) => ({ kind: "revision" as const, at: r.createdAt, number: r.number, authorName: r.authorName, authorRole: r.authorRole, body: r.body, previousBody: i > 0 ? revisions[i - 1].body : "" })),
-    ...comments.map((c) => ({ kind: "review" as const, at: c.createdAt, action: c.action, authorName: c.authorName, authorRole: c.authorRole, body: c.body })),
+    ...revisions.map((r, i) => ({
+      kind: "revision" as const,
+      at: r.createdAt,
+      number: r.number,
+      authorName: r.authorName,
+      authorRole: r.authorRole,
+      body: r.body,
+      previousBody: i > 0 ? revisions[i - 1].body : "",
+    })),
+    ...comments.map((c) => ({
+      kind: "review" as const,
+      at: c.createdAt,
+      action: c.action,
+      authorName: c.authorName,
+      authorRole: c.authorRole,
+      body: c.body,
+    })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime() || (a.kind === "revision" ? -1 : 1));
   return { period, section, events };
 }

@@ -9,13 +9,23 @@ import type { CommentaryAction } from "@/lib/commentary/workflow";
 
 type SectionWithOwners = { name: string; slug: string; owners: { user: { email: string; active: boolean } }[] };
 
-export async function notifyCommentaryChange(e: { action: CommentaryAction; month: string; section: SectionWithOwners; actor: SessionUser; comment: string }) {
+export async function notifyCommentaryChange(e: {
+  action: CommentaryAction;
+  month: string;
+  section: SectionWithOwners;
+  actor: SessionUser;
+  comment: string;
+}) {
   if (!emailEnabled() || e.action === "save") return;
   const link = `${process.env.NEXTAUTH_URL ?? ""}/periods/${e.month}/sections/${e.section.slug}`;
   const what = `${e.section.name}, ${formatMonth(e.month)}`;
   if (e.action === "submit") {
     const directors = await db.user.findMany({ where: { role: "DIRECTOR", active: true }, select: { email: true } });
-    await sendEmail(directors.map((d) => d.email), `Commentary submitted for review: ${what}`, `${e.actor.name} submitted the commentary for ${what}.\n\nReview it: ${link}`);
+    await sendEmail(
+      directors.map((d) => d.email),
+      `Commentary submitted for review: ${what}`,
+      `${e.actor.name} submitted the commentary for ${what}.\n\nReview it: ${link}`,
+    );
     return;
   }
   const owners = e.section.owners.filter((o) => o.user.active).map((o) => o.user.email);

@@ -11,7 +11,16 @@ import { assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
 import type { ReviewAction } from "@/lib/generated/prisma/enums";
 import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context";
-import { MAX_COMMENTARY_LENGTH, MAX_REVIEW_COMMENT_LENGTH, REVIEW_COMMENT_TOO_LONG, TRANSITIONS, commentaryTooLong, planTransition, type Actor, type CommentaryAction } from "@/lib/commentary/workflow";
+import {
+  MAX_COMMENTARY_LENGTH,
+  MAX_REVIEW_COMMENT_LENGTH,
+  REVIEW_COMMENT_TOO_LONG,
+  TRANSITIONS,
+  commentaryTooLong,
+  planTransition,
+  type Actor,
+  type CommentaryAction,
+} from "@/lib/commentary/workflow";
 import { notifyCommentaryChange } from "@/lib/commentary/notify";
 
 export type TransitionInput = {
@@ -27,7 +36,11 @@ export type TransitionInput = {
 export const CONFLICT_MESSAGE =
   "Someone else changed this commentary while you were working on it. Your text has not been saved: it is still in the box below. Copy it, reload the page to see their version, and combine the two.";
 
-export const normaliseBody = (s: string) => s.replace(/\r\n?/g, "\n").replace(/[ \t]+$/gm, "").trim();
+export const normaliseBody = (s: string) =>
+  s
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t]+$/gm, "")
+    .trim();
 
 function actorKind(user: SessionUser, ownerIds: string[], action: CommentaryAction): Actor | null {
   if (TRANSITIONS[action].by === "owner") {
@@ -45,7 +58,8 @@ function validate(input: TransitionInput, currentBody: string) {
     errors.body = commentaryTooLong(body.length);
   }
   const finalBody = body ?? currentBody;
-  if ((input.action === "submit" || input.action === "approve") && !finalBody) errors.body = "Enter the commentary before you submit it for review";
+  if ((input.action === "submit" || input.action === "approve") && !finalBody)
+    errors.body = "Enter the commentary before you submit it for review";
   if (input.action === "return" && !comment) errors.comment = "Say what needs to change before you return the commentary";
   if (input.action === "reopen" && !comment) errors.comment = "Give the reason for reopening the commentary";
   if (comment.length > MAX_REVIEW_COMMENT_LENGTH) errors.comment = REVIEW_COMMENT_TOO_LONG;
@@ -56,11 +70,20 @@ function validate(input: TransitionInput, currentBody: string) {
 async function savesNothing(commentary: { id: string; body: string } | null, body: string): Promise<boolean> {
   if (!commentary) return body === "";
   if (commentary.body !== body) return false;
-  const last = await db.commentaryRevision.findFirst({ where: { commentaryId: commentary.id }, orderBy: { number: "desc" }, select: { body: true } });
+  const last = await db.commentaryRevision.findFirst({
+    where: { commentaryId: commentary.id },
+    orderBy: { number: "desc" },
+    select: { body: true },
+  });
   return (last?.body ?? "") === body;
 }
 
-const REVIEW_ACTION: Partial<Record<CommentaryAction, ReviewAction>> = { submit: "SUBMIT", return: "RETURN", approve: "APPROVE", reopen: "REOPEN" };
+const REVIEW_ACTION: Partial<Record<CommentaryAction, ReviewAction>> = {
+  submit: "SUBMIT",
+  return: "RETURN",
+  approve: "APPROVE",
+  reopen: "REOPEN",
+};
 
 export async function transitionCommentary(user: SessionUser, input: TransitionInput) {
   if (!can(user.role, "commentary.view")) throw new AppError("FORBIDDEN", "You do not have access to commentary");
@@ -93,7 +116,16 @@ export async function transitionCommentary(user: SessionUser, input: TransitionI
     if (!commentary) {
       try {
         const created = await tx.commentary.create({
-          data: { sectionId: section.id, periodId: period.id, body, status: plan.to, version: 1, updatedById: user.id, updatedByName: user.name, ...timestamps },
+          data: {
+            sectionId: section.id,
+            periodId: period.id,
+            body,
+            status: plan.to,
+            version: 1,
+            updatedById: user.id,
+            updatedByName: user.name,
+            ...timestamps,
+          },
         });
         ({ id, version } = created);
       } catch (e) {
@@ -111,7 +143,11 @@ export async function transitionCommentary(user: SessionUser, input: TransitionI
     }
     // Compared with the latest revision, not the stored body: autosaved text becomes a revision
     // when it is saved or submitted, so the history always holds the text that was sent on.
-    const last = await tx.commentaryRevision.findFirst({ where: { commentaryId: id }, orderBy: { number: "desc" }, select: { number: true, body: true } });
+    const last = await tx.commentaryRevision.findFirst({
+      where: { commentaryId: id },
+      orderBy: { number: "desc" },
+      select: { number: true, body: true },
+    });
     if (body !== (last?.body ?? null)) {
       await tx.commentaryRevision.create({
         data: { commentaryId: id, number: (last?.number ?? 0) + 1, body, authorId: user.id, authorName: user.name, authorRole: user.role },
@@ -119,13 +155,18 @@ export async function transitionCommentary(user: SessionUser, input: TransitionI
     }
     const reviewAction = REVIEW_ACTION[input.action];
     if (reviewAction) {
-      await tx.reviewComment.create({ data: { commentaryId: id, action: reviewAction, body: comment, authorId: user.id, authorName: user.name, authorRole: user.role } });
+      await tx.reviewComment.create({
+        data: { commentaryId: id, action: reviewAction, body: comment, authorId: user.id, authorName: user.name, authorRole: user.role },
+      });
     }
     if (input.action === "submit") {
       await tx.period.updateMany({ where: { id: period.id, commentaryFirstSubmittedAt: null }, data: { commentaryFirstSubmittedAt: now } });
     }
     await recordAudit(tx, user, {
-      action: `commentary.${input.action}`, entityType: "Commentary", entityId: id, periodMonth: period.month,
+      action: `commentary.${input.action}`,
+      entityType: "Commentary",
+      entityId: id,
+      periodMonth: period.month,
       before: commentary ? { status: commentary.status, version: commentary.version } : { status: "NOT_STARTED" },
       after: { status: plan.to, version, section: section.slug, ...(comment ? { comment } : {}) },
     });

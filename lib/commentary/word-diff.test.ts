@@ -10,6 +10,10 @@ describe("wordDiff", () => {
   });
   it("shows a replaced word as removed then added", () => {
     const parts = wordDiff("rates rose", "rates fell");
-    expect(parts).toEqual([{ kind: "same", text: "rates " }, { kind: "removed", text: "rose" }, { kind: "added", text: "fell" }]);
+    expect(parts).toEqual([
+      { kind: "same", text: "rates " },
+      { kind: "removed", text: "rose" },
+      { kind: "added", text: "fell" },
+    ]);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { COMMENTARY_ACTIONS, STATES, planTransition, type Actor, type CommentaryAction, type CommentaryState } from "@/lib/commentary/workflow";
+import {
+  COMMENTARY_ACTIONS,
+  STATES,
+  planTransition,
+  type Actor,
+  type CommentaryAction,
+  type CommentaryState,
+} from "@/lib/commentary/workflow";
 
 // Written out independently of the table: state x action x actor -> resulting state, or "-" (refused).
 const EXPECTED: Record<CommentaryAction, Record<Actor, Partial<Record<CommentaryState, string>>>> = {
@@ -22,7 +29,11 @@ describe("commentary transition table", () => {
             expect(plan.ok).toBe(false);
             if (!plan.ok) {
               expect(plan.message).toMatch(/^You cannot/);
-              expect(plan.reason).toBe(actor && (action === "save" || action === "submit" ? actor === "owner" : actor === "reviewer") ? "WRONG_STATE" : "NOT_ALLOWED");
+              expect(plan.reason).toBe(
+                actor && (action === "save" || action === "submit" ? actor === "owner" : actor === "reviewer")
+                  ? "WRONG_STATE"
+                  : "NOT_ALLOWED",
+              );
             }
           }
         });

@@ -55,7 +55,11 @@ export function planTransition(state: CommentaryState, action: CommentaryAction,
     return { ok: false, reason: "NOT_ALLOWED", message: `You cannot ${ACTION_WORDS[action] ?? action} this section's commentary` };
   }
   if (!t.from.includes(state)) {
-    return { ok: false, reason: "WRONG_STATE", message: `You cannot ${ACTION_WORDS[action]} commentary that is ${STATE_LABEL[state].toLowerCase()}` };
+    return {
+      ok: false,
+      reason: "WRONG_STATE",
+      message: `You cannot ${ACTION_WORDS[action]} commentary that is ${STATE_LABEL[state].toLowerCase()}`,
+    };
   }
   const to = t.to === "SAME" ? (state === "NOT_STARTED" ? "DRAFT" : state) : t.to;
   return { ok: true, to };

@@ -12,7 +12,11 @@ describe("five clear days before the meeting", () => {
     ["2019-09-23", "2019-09-13", "a Monday: Mon 16 to Fri 20 are clear, so the Friday before"],
     ["2019-09-02", "2019-08-22", "a Monday after the summer bank holiday (26 August 2019 is not a clear day)"],
     ["2020-01-09", "2019-12-31", "across the year end: New Year's Day is not a clear day"],
-    ["2020-01-06", "2019-12-24", "a Monday after New Year: neither 1 January nor Christmas and Boxing Day count, nor can papers go out on them"],
+    [
+      "2020-01-06",
+      "2019-12-24",
+      "a Monday after New Year: neither 1 January nor Christmas and Boxing Day count, nor can papers go out on them",
+    ],
     ["2022-01-04", "2021-12-22", "Christmas 2021 at a weekend: substitute days 27 and 28 December and 3 January"],
     ["2020-04-14", "2020-04-02", "the Tuesday after Easter 2020: Good Friday and Easter Monday skipped"],
     ["2020-05-13", "2020-05-04", "VE day 2020 moved the early May bank holiday to Friday 8 May"],
@@ -37,9 +41,38 @@ describe("five clear days before the meeting", () => {
 describe("the bank-holiday data for England and Wales", () => {
   it("has 2019 and 2020 as GOV.UK published them", () => {
     const year = (y: string) => bankHolidays.dates.filter((d) => d.date.startsWith(y)).map((d) => d.date);
-    expect(year("2019")).toEqual(["2019-01-01", "2019-04-19", "2019-04-22", "2019-05-06", "2019-05-27", "2019-08-26", "2019-12-25", "2019-12-26"]);
-    expect(year("2020")).toEqual(["2020-01-01", "2020-04-10", "2020-04-13", "2020-05-08", "2020-05-25", "2020-08-31", "2020-12-25", "2020-12-28"]);
-    expect(year("2022")).toEqual(["2022-01-03", "2022-04-15", "2022-04-18", "2022-05-02", "2022-06-02", "2022-06-03", "2022-08-29", "2022-09-19", "2022-12-26", "2022-12-27"]);
+    expect(year("2019")).toEqual([
+      "2019-01-01",
+      "2019-04-19",
+      "2019-04-22",
+      "2019-05-06",
+      "2019-05-27",
+      "2019-08-26",
+      "2019-12-25",
+      "2019-12-26",
+    ]);
+    expect(year("2020")).toEqual([
+      "2020-01-01",
+      "2020-04-10",
+      "2020-04-13",
+      "2020-05-08",
+      "2020-05-25",
+      "2020-08-31",
+      "2020-12-25",
+      "2020-12-28",
+    ]);
+    expect(year("2022")).toEqual([
+      "2022-01-03",
+      "2022-04-15",
+      "2022-04-18",
+      "2022-05-02",
+      "2022-06-02",
+      "2022-06-03",
+      "2022-08-29",
+      "2022-09-19",
+      "2022-12-26",
+      "2022-12-27",
+    ]);
   });
 
   it("is sorted, has no duplicates, and every date is a weekday", () => {
@@ -47,7 +80,8 @@ describe("the bank-holiday data for England and Wales", () => {
     expect([...dates].sort()).toEqual(dates);
     expect(new Set(dates).size).toBe(dates.length);
     for (const d of dates) expect(["Saturday", "Sunday"]).not.toContain(weekday(d));
-    for (let y = bankHolidays.firstYear; y <= bankHolidays.lastYear; y++) expect(dates.filter((d) => d.startsWith(`${y}-`)).length).toBeGreaterThanOrEqual(8);
+    for (let y = bankHolidays.firstYear; y <= bankHolidays.lastYear; y++)
+      expect(dates.filter((d) => d.startsWith(`${y}-`)).length).toBeGreaterThanOrEqual(8);
   });
 
   it("names the day", () => {
@@ -87,10 +121,14 @@ describe("working days between two dates, counted by arithmetic", () => {
 
   it("agrees with counting day by day, over every span of up to 40 days and long spans across years", () => {
     for (let start = 0; start < 800; start += 11) {
-      for (let len = -40; len <= 40; len++) expect(workingDaysBetween(day(start), day(start + len)), `${day(start)} to ${day(start + len)}`).toBe(slow(day(start), day(start + len)));
+      for (let len = -40; len <= 40; len++)
+        expect(workingDaysBetween(day(start), day(start + len)), `${day(start)} to ${day(start + len)}`).toBe(
+          slow(day(start), day(start + len)),
+        );
     }
     for (let i = 0; i < 40; i++) {
-      const a = day((i * 37) % 4000), b = day((i * 91 + 500) % 4400);
+      const a = day((i * 37) % 4000),
+        b = day((i * 91 + 500) % 4400);
       expect(workingDaysBetween(a, b), `${a} to ${b}`).toBe(slow(a, b));
     }
   });

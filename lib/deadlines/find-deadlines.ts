@@ -37,7 +37,17 @@ export function deadlineToday(now = new Date()): string {
 }
 
 /** null for a history month: it has no panel meeting, so nothing is due. */
-export function deadlinesFor(period: { panelMeetingDate: Date | null; status: PeriodStatus }, progress: StepProgress, now = new Date()): PeriodDeadlines | null {
+export function deadlinesFor(
+  period: { panelMeetingDate: Date | null; status: PeriodStatus },
+  progress: StepProgress,
+  now = new Date(),
+): PeriodDeadlines | null {
   if (!period.panelMeetingDate) return null;
-  return derivePeriodDeadlines({ meeting: isoDate(period.panelMeetingDate), status: period.status, progress, today: deadlineToday(now), plan: configuredStepPlan() });
+  return derivePeriodDeadlines({
+    meeting: isoDate(period.panelMeetingDate),
+    status: period.status,
+    progress,
+    today: deadlineToday(now),
+    plan: configuredStepPlan(),
+  });
 }

@@ -7,7 +7,13 @@ const none = { valuesIn: false, commentarySubmitted: false, commentaryApproved: 
 
 describe("a period's steps from its meeting date", () => {
   it("works back from the meeting on 26 September 2019 with the default plan", () => {
-    const d = derivePeriodDeadlines({ meeting: "2019-09-26", status: "OPEN", progress: none, today: "2019-09-02", plan: DEFAULT_STEP_PLAN });
+    const d = derivePeriodDeadlines({
+      meeting: "2019-09-26",
+      status: "OPEN",
+      progress: none,
+      today: "2019-09-02",
+      plan: DEFAULT_STEP_PLAN,
+    });
     expect(d.steps.map((s) => [s.key, s.due, s.state])).toEqual([
       ["values", "2019-09-05", "DUE_SOON"],
       ["commentary", "2019-09-10", "ON_TIME"],
@@ -19,17 +25,35 @@ describe("a period's steps from its meeting date", () => {
   });
 
   it("marks steps done from the period's progress, late when past, and the period at risk", () => {
-    const d = derivePeriodDeadlines({ meeting: "2019-09-26", status: "OPEN", progress: { ...none, valuesIn: true }, today: "2019-09-11", plan: DEFAULT_STEP_PLAN });
+    const d = derivePeriodDeadlines({
+      meeting: "2019-09-26",
+      status: "OPEN",
+      progress: { ...none, valuesIn: true },
+      today: "2019-09-11",
+      plan: DEFAULT_STEP_PLAN,
+    });
     expect(d.steps.map((s) => s.state)).toEqual(["DONE", "LATE", "DUE_SOON", "ON_TIME"]);
     expect(d.steps[1].workingDaysLeft).toBe(-1);
     expect(d.atRisk).toBe(true);
   });
 
   it("a signed-off pack has only publication to go; a published one is done", () => {
-    const signed = derivePeriodDeadlines({ meeting: "2019-09-26", status: "SIGNED_OFF", progress: none, today: "2019-09-17", plan: DEFAULT_STEP_PLAN });
+    const signed = derivePeriodDeadlines({
+      meeting: "2019-09-26",
+      status: "SIGNED_OFF",
+      progress: none,
+      today: "2019-09-17",
+      plan: DEFAULT_STEP_PLAN,
+    });
     expect(signed.steps.map((s) => s.state)).toEqual(["DONE", "DONE", "DONE", "DUE_SOON"]);
     expect(signed.atRisk).toBe(true);
-    const published = derivePeriodDeadlines({ meeting: "2019-09-26", status: "PUBLISHED", progress: none, today: "2026-01-01", plan: DEFAULT_STEP_PLAN });
+    const published = derivePeriodDeadlines({
+      meeting: "2019-09-26",
+      status: "PUBLISHED",
+      progress: none,
+      today: "2026-01-01",
+      plan: DEFAULT_STEP_PLAN,
+    });
     expect(published.steps.every((s) => s.state === "DONE")).toBe(true);
     expect(published.atRisk).toBe(false);
   });
@@ -40,7 +64,10 @@ describe("a period's steps from its meeting date", () => {
   });
 
   it("warns when bank holidays are not known for the meeting's year", () => {
-    expect(derivePeriodDeadlines({ meeting: "2031-01-16", status: "OPEN", progress: none, today: "2030-12-01", plan: DEFAULT_STEP_PLAN }).bankHolidaysKnown).toBe(false);
+    expect(
+      derivePeriodDeadlines({ meeting: "2031-01-16", status: "OPEN", progress: none, today: "2030-12-01", plan: DEFAULT_STEP_PLAN })
+        .bankHolidaysKnown,
+    ).toBe(false);
   });
 });
 
@@ -50,7 +77,11 @@ describe("deadline states", () => {
     expect(new Set(DEADLINE_STATES.map((s) => DEADLINE_STATE_INFO[s].symbol)).size).toBe(DEADLINE_STATES.length);
   });
   it.each([
-    [true, -5, "DONE"], [false, -1, "LATE"], [false, 0, "DUE_SOON"], [false, 3, "DUE_SOON"], [false, 4, "ON_TIME"],
+    [true, -5, "DONE"],
+    [false, -1, "LATE"],
+    [false, 0, "DUE_SOON"],
+    [false, 3, "DUE_SOON"],
+    [false, 4, "ON_TIME"],
   ] as const)("done=%s with %s working days left is %s", (done, left, state) => {
     expect(deadlineState(done, left)).toBe(state);
   });

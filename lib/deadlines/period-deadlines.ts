@@ -51,12 +51,26 @@ export function stepsDone(status: PeriodStatus, progress: StepProgress): Record<
   };
 }
 
-export function derivePeriodDeadlines(input: { meeting: IsoDate; status: PeriodStatus; progress: StepProgress; today: IsoDate; plan: StepPlan }): PeriodDeadlines {
+export function derivePeriodDeadlines(input: {
+  meeting: IsoDate;
+  status: PeriodStatus;
+  progress: StepProgress;
+  today: IsoDate;
+  plan: StepPlan;
+}): PeriodDeadlines {
   const due = stepDueDates(input.meeting, input.plan);
   const done = stepsDone(input.status, input.progress);
   const steps = STEP_KEYS.map((key): DeadlineStep => {
     const workingDaysLeft = workingDaysBetween(input.today, due[key]);
-    return { key, label: STEP_INFO[key].label, owedByLabel: STEP_INFO[key].owedByLabel, due: due[key], done: done[key], workingDaysLeft, state: deadlineState(done[key], workingDaysLeft) };
+    return {
+      key,
+      label: STEP_INFO[key].label,
+      owedByLabel: STEP_INFO[key].owedByLabel,
+      due: due[key],
+      done: done[key],
+      workingDaysLeft,
+      state: deadlineState(done[key], workingDaysLeft),
+    };
   });
   const publication = steps[steps.length - 1];
   const atRisk = !publication.done && (publication.state !== "ON_TIME" || steps.some((s) => s.state === "LATE"));

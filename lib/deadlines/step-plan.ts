@@ -30,11 +30,16 @@ export function parseStepPlan(raw: string | undefined): StepPlan {
     const m = /^\s*(values|commentary|approval)\s*=\s*(\d+)\s*$/.exec(part);
     if (!m) throw new Error(`DEADLINE_PLAN: "${part.trim()}" is not like "values=15" (steps: values, commentary, approval)`);
     const n = Number(m[2]);
-    if (n < MIN_OFFSET || n > MAX_OFFSET) throw new Error(`DEADLINE_PLAN: ${m[1]} must be between ${MIN_OFFSET} and ${MAX_OFFSET} working days before the meeting (publication is ${STATUTORY_CLEAR_DAYS + 1})`);
+    if (n < MIN_OFFSET || n > MAX_OFFSET)
+      throw new Error(
+        `DEADLINE_PLAN: ${m[1]} must be between ${MIN_OFFSET} and ${MAX_OFFSET} working days before the meeting (publication is ${STATUTORY_CLEAR_DAYS + 1})`,
+      );
     plan[m[1] as keyof StepPlan] = n;
   }
   if (!(plan.values > plan.commentary && plan.commentary > plan.approval)) {
-    throw new Error(`DEADLINE_PLAN: the steps must come in order, values before commentary before approval (got values=${plan.values}, commentary=${plan.commentary}, approval=${plan.approval})`);
+    throw new Error(
+      `DEADLINE_PLAN: the steps must come in order, values before commentary before approval (got values=${plan.values}, commentary=${plan.commentary}, approval=${plan.approval})`,
+    );
   }
   return plan;
 }

@@ -31,7 +31,7 @@ export function isWorkingDay(d: IsoDate): boolean {
 export function addWorkingDays(d: IsoDate, n: number): IsoDate {
   const step = n < 0 ? -1 : 1;
   let day = d;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     day = addDays(day, step);
     if (isWorkingDay(day)) left--;
   }
@@ -70,11 +70,21 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate): number {
 function weekdayHolidaysIn(a: IsoDate, b: IsoDate): number {
   return countUpTo(b) - countUpTo(a);
 }
-const WEEKDAY_HOLIDAYS = [...HOLIDAYS.keys()].filter((d) => { const w = new Date(toUtc(d)).getUTCDay(); return w !== 0 && w !== 6; }).sort();
+const WEEKDAY_HOLIDAYS = [...HOLIDAYS.keys()]
+  .filter((d) => {
+    const w = new Date(toUtc(d)).getUTCDay();
+    return w !== 0 && w !== 6;
+  })
+  .sort();
 /** How many weekday bank holidays fall on or before d. */
 function countUpTo(d: IsoDate): number {
-  let lo = 0, hi = WEEKDAY_HOLIDAYS.length;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (WEEKDAY_HOLIDAYS[mid] <= d) lo = mid + 1; else hi = mid; }
+  let lo = 0,
+    hi = WEEKDAY_HOLIDAYS.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (WEEKDAY_HOLIDAYS[mid] <= d) lo = mid + 1;
+    else hi = mid;
+  }
   return lo;
 }
 

@@ -24,12 +24,29 @@ async function exceptionsIn(month: string) {
   const indicators = await db.indicator.findMany({
     where: { active: true },
     orderBy: [{ section: { order: "asc" } }, { order: "asc" }],
-    include: { section: { select: { slug: true, owners: { include: { user: true } } } }, targets: true, values: { where: { period: { month: { in: [month, addMonths(month, -1), addMonths(month, -12)] } } }, include: { period: { select: { month: true } } } } },
+    include: {
+      section: { select: { slug: true, owners: { include: { user: true } } } },
+      targets: true,
+      values: {
+        where: { period: { month: { in: [month, addMonths(month, -1), addMonths(month, -12)] } } },
+        include: { period: { select: { month: true } } },
+      },
+    },
   });
   return indicators.filter((ind) => {
     const at = (m: string) => ind.values.find((v) => v.period.month === m)?.value ?? null;
     const t = targetInForce(ind.targets, month);
-    return isLiveException({ ...ind, current: at(month), previous: at(addMonths(month, -1)), lastYear: at(addMonths(month, -12)), target: t?.target ?? null, tolerance: t?.tolerance ?? null }, month);
+    return isLiveException(
+      {
+        ...ind,
+        current: at(month),
+        previous: at(addMonths(month, -1)),
+        lastYear: at(addMonths(month, -12)),
+        target: t?.target ?? null,
+        tolerance: t?.tolerance ?? null,
+      },
+      month,
+    );
   });
 }
 
@@ -44,8 +61,14 @@ export async function seedDemoActions(month: string): Promise<void> {
     const lead = ind.section.owners[0]?.user;
     await db.exceptionAction.create({
       data: {
-        indicatorId: ind.id, fromMonth: month, description: WHAT[i % WHAT.length], ownerName: OWNER[ind.section.slug] ?? "Service manager",
-        dueDate: due(i % 2), createdById: lead?.id, createdByName: lead?.name ?? "Demo seed", updatedByName: lead?.name ?? "Demo seed",
+        indicatorId: ind.id,
+        fromMonth: month,
+        description: WHAT[i % WHAT.length],
+        ownerName: OWNER[ind.section.slug] ?? "Service manager",
+        dueDate: due(i % 2),
+        createdById: lead?.id,
+        createdByName: lead?.name ?? "Demo seed",
+        updatedByName: lead?.name ?? "Demo seed",
         createdAt: new Date(`${addMonths(month, 1)}-08T10:00:00Z`),
       },
     });

@@ -30,13 +30,24 @@ const ACTIONS: Record<string, string[]> = {
   ],
 };
 
-export function demoCommentary(slug: string, monthIndex: number, figures: SummaryFigure[], monthLabel: string, previousLabel: string, lastYearLabel: string): string {
+export function demoCommentary(
+  slug: string,
+  monthIndex: number,
+  figures: SummaryFigure[],
+  monthLabel: string,
+  previousLabel: string,
+  lastYearLabel: string,
+): string {
   // The biggest relative movements, leaving out small numbers the panel may not see.
   const moved = [...figures]
-    .filter((f) => f.previous !== null && f.current !== null && f.previous !== 0 && !isSuppressed(f.current, f) && !isSuppressed(f.previous, f))
+    .filter(
+      (f) => f.previous !== null && f.current !== null && f.previous !== 0 && !isSuppressed(f.current, f) && !isSuppressed(f.previous, f),
+    )
     .sort((a, b) => Math.abs((b.current! - b.previous!) / b.previous!) - Math.abs((a.current! - a.previous!) / a.previous!))
     .slice(0, 3);
-  const summary = moved.length ? buildFiguresSummary(moved, monthLabel, previousLabel, lastYearLabel) : `Figures were broadly stable between ${previousLabel} and ${monthLabel}.`;
+  const summary = moved.length
+    ? buildFiguresSummary(moved, monthLabel, previousLabel, lastYearLabel)
+    : `Figures were broadly stable between ${previousLabel} and ${monthLabel}.`;
   const actions = ACTIONS[slug] ?? ["The service continues to monitor these measures."];
   return `${summary}\n\n${actions[monthIndex % actions.length]}`;
 }

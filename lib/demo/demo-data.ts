@@ -7,10 +7,21 @@ import type { MeasureType, Polarity, Unit } from "@/lib/generated/prisma/enums";
 const DATA_DIR = path.join(process.cwd(), "prisma", "seed", "data");
 
 export type DemoIndicator = {
-  code: string; name: string; section: string; definition: string; unit: Unit; polarity: Polarity;
-  measureType: MeasureType; timescale: string | null; timescaleBasis: string | null; dataSource: string | null;
-  decimals: number; target: number | null; england: { periodLabel: string; value: number }[];
-  englandSource: string | null; englandNotes: string | null;
+  code: string;
+  name: string;
+  section: string;
+  definition: string;
+  unit: Unit;
+  polarity: Polarity;
+  measureType: MeasureType;
+  timescale: string | null;
+  timescaleBasis: string | null;
+  dataSource: string | null;
+  decimals: number;
+  target: number | null;
+  england: { periodLabel: string; value: number }[];
+  englandSource: string | null;
+  englandNotes: string | null;
 };
 
 const blank = (s: string | undefined) => (s && s.trim() && s.trim() !== "n/a" ? s.trim() : null);
@@ -33,7 +44,9 @@ export function readDemoIndicators(dir = DATA_DIR): DemoIndicator[] {
     england: [
       ["2018-19", r.england_2018_19],
       ["2019-20", r.england_2019_20],
-    ].filter(([, v]) => blank(v) !== null).map(([periodLabel, v]) => ({ periodLabel, value: Number(v) })),
+    ]
+      .filter(([, v]) => blank(v) !== null)
+      .map(([periodLabel, v]) => ({ periodLabel, value: Number(v) })),
     englandSource: blank(r.england_source),
     englandNotes: blank(r.england_notes),
   }));

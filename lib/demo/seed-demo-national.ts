@@ -34,7 +34,11 @@ export async function seedDemoNational(admin: SessionUser): Promise<void> {
     const result = await importNationalData(admin, { bytes: new Uint8Array(fs.readFileSync(path.join(DIR, file))), fileName: file });
     if (!result.ok) throw new Error(`${file}: ${result.errors.map((e) => e.message).join("; ")}`);
   }
-  await db.councilSetting.upsert({ where: { id: 1 }, create: { id: 1, laNumber: DEMO_BORROWED_LA.laNumber, borrowed: true }, update: { laNumber: DEMO_BORROWED_LA.laNumber, borrowed: true } });
+  await db.councilSetting.upsert({
+    where: { id: 1 },
+    create: { id: 1, laNumber: DEMO_BORROWED_LA.laNumber, borrowed: true },
+    update: { laNumber: DEMO_BORROWED_LA.laNumber, borrowed: true },
+  });
   for (const [code, measureCode] of Object.entries(DEMO_MEASURE_LINKS)) {
     await db.indicator.update({ where: { code }, data: { nationalMeasureCode: measureCode } });
   }

@@ -9,16 +9,29 @@ import { publishPack } from "@/lib/pack/lifecycle/publish-pack";
 import { demoCommentary } from "@/lib/demo/demo-commentary";
 import { seedDemoActions } from "@/lib/demo/demo-actions";
 
-const JOURNEY_STATES: Record<string, "DRAFT" | null> = { demand: null, "child-protection": "DRAFT", "corporate-parenting": null, "care-leavers": "DRAFT" };
+const JOURNEY_STATES: Record<string, "DRAFT" | null> = {
+  demand: null,
+  "child-protection": "DRAFT",
+  "corporate-parenting": null,
+  "care-leavers": "DRAFT",
+};
 
 async function figuresFor(sectionId: string, month: string) {
   const indicators = await db.indicator.findMany({
     where: { sectionId, active: true },
     orderBy: { order: "asc" },
-    include: { values: { where: { period: { month: { in: [month, addMonths(month, -1), addMonths(month, -12)] } } }, include: { period: { select: { month: true } } } } },
+    include: {
+      values: {
+        where: { period: { month: { in: [month, addMonths(month, -1), addMonths(month, -12)] } } },
+        include: { period: { select: { month: true } } },
+      },
+    },
   });
   return indicators.map((i) => ({
-    name: i.name, unit: i.unit, decimals: i.decimals, suppressSmallNumbers: i.suppressSmallNumbers,
+    name: i.name,
+    unit: i.unit,
+    decimals: i.decimals,
+    suppressSmallNumbers: i.suppressSmallNumbers,
     current: i.values.find((v) => v.period.month === month)?.value ?? null,
     previous: i.values.find((v) => v.period.month === addMonths(month, -1))?.value ?? null,
     lastYear: i.values.find((v) => v.period.month === addMonths(month, -12))?.value ?? null,
@@ -38,26 +51,48 @@ export async function seedDemoPacks(opts: { firstMonth: string; publishedThrough
       if (!owner) continue;
       const state = journey ? JOURNEY_STATES[s.slug] : "APPROVED";
       if (!state) continue;
-      const body = demoCommentary(s.slug, index, await figuresFor(s.id, month), formatMonth(month), formatMonth(addMonths(month, -1)), formatMonth(addMonths(month, -12)));
+      const body = demoCommentary(
+        s.slug,
+        index,
+        await figuresFor(s.id, month),
+        formatMonth(month),
+        formatMonth(addMonths(month, -1)),
+        formatMonth(addMonths(month, -12)),
+      );
       const at = new Date(`${addMonths(month, 1)}-10T10:00:00Z`);
       await db.commentary.create({
         data: {
-          sectionId: s.id, periodId: period.id, body, status: state, version: state === "APPROVED" ? 3 : 1,
-          submittedAt: state === "APPROVED" ? at : null, firstSubmittedAt: state === "APPROVED" ? at : null,
-          approvedAt: state === "APPROVED" ? at : null, approvedById: state === "APPROVED" ? director.id : null,
-          updatedById: owner.id, updatedByName: owner.name,
+          sectionId: s.id,
+          periodId: period.id,
+          body,
+          status: state,
+          version: state === "APPROVED" ? 3 : 1,
+          submittedAt: state === "APPROVED" ? at : null,
+          firstSubmittedAt: state === "APPROVED" ? at : null,
+          approvedAt: state === "APPROVED" ? at : null,
+          approvedById: state === "APPROVED" ? director.id : null,
+          updatedById: owner.id,
+          updatedByName: owner.name,
           revisions: { create: [{ number: 1, body, authorId: owner.id, authorName: owner.name, authorRole: owner.role, createdAt: at }] },
-          reviewComments: { create: state === "APPROVED" ? [
-            { action: "SUBMIT", authorId: owner.id, authorName: owner.name, authorRole: owner.role, createdAt: at },
-            { action: "APPROVE", authorId: director.id, authorName: director.name, authorRole: director.role, createdAt: at },
-          ] : [] },
+          reviewComments: {
+            create:
+              state === "APPROVED"
+                ? [
+                    { action: "SUBMIT", authorId: owner.id, authorName: owner.name, authorRole: owner.role, createdAt: at },
+                    { action: "APPROVE", authorId: director.id, authorName: director.name, authorRole: director.role, createdAt: at },
+                  ]
+                : [],
+          },
         },
       });
     }
     // June 2019's leads record actions on its exceptions; July's pack carries them (or shows them resolved).
     if (month === addMonths(opts.publishedThrough, -1)) await seedDemoActions(month);
     if (!journey && month <= opts.publishedThrough) {
-      await db.period.update({ where: { id: period.id }, data: { commentaryFirstSubmittedAt: new Date(`${addMonths(month, 1)}-10T10:00:00Z`) } });
+      await db.period.update({
+        where: { id: period.id },
+        data: { commentaryFirstSubmittedAt: new Date(`${addMonths(month, 1)}-10T10:00:00Z`) },
+      });
       const signedAt = new Date(`${addMonths(month, 1)}-15T16:00:00Z`);
       await signOffPack(directorUser, { month, expectedPeriodVersion: period.version }, signedAt);
       await publishPack(directorUser, { month, expectedPeriodVersion: period.version + 1 }, new Date(signedAt.getTime() + 3600_000));

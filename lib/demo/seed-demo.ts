@@ -8,7 +8,14 @@ import { addMonths } from "@/lib/format/dates";
 import { seedDemoPacks } from "@/lib/demo/seed-demo-packs";
 import { seedDemoNational } from "@/lib/demo/seed-demo-national";
 import {
-  DEMO_PASSWORD, DEMO_SECTIONS, DEMO_SUPPRESSED, DEMO_USERS, demoPanelDate, demoTolerance, readDemoIndicators, readDemoValues,
+  DEMO_PASSWORD,
+  DEMO_SECTIONS,
+  DEMO_SUPPRESSED,
+  DEMO_USERS,
+  demoPanelDate,
+  demoTolerance,
+  readDemoIndicators,
+  readDemoValues,
 } from "@/lib/demo/demo-data";
 
 export const DEMO_FIRST_MONTH = "2018-04";
@@ -36,7 +43,9 @@ export async function isDatabaseEmpty(): Promise<boolean> {
 
 /** Empties every table (for tests and `db:seed --reset`), keeping the migration history. */
 export async function resetDatabase(): Promise<void> {
-  const tables = await db.$queryRaw<{ tablename: string }[]>`select tablename from pg_tables where schemaname = current_schema() and tablename <> '_prisma_migrations'`;
+  const tables = await db.$queryRaw<
+    { tablename: string }[]
+  >`select tablename from pg_tables where schemaname = current_schema() and tablename <> '_prisma_migrations'`;
   if (tables.length) await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
 }
 
@@ -45,52 +54,102 @@ export async function seedDemo({ through = DEMO_LAST_LOADED_MONTH, packs = true 
   const indicators = readDemoIndicators();
   const values = readDemoValues();
 
-  await db.$transaction(async (tx) => {
-    const users = new Map<string, string>();
-    for (const u of DEMO_USERS) {
-      const row = await tx.user.create({ data: { email: u.email, name: u.name, role: u.role, passwordHash } });
-      users.set(u.email, row.id);
-    }
-    const sections = new Map<string, string>();
-    for (const [i, s] of DEMO_SECTIONS.entries()) {
-      const row = await tx.section.create({ data: { name: s.name, slug: s.slug, order: i + 1, owners: { create: [{ userId: users.get(s.owner)! }] } } });
-      sections.set(s.name, row.id);
-    }
-    const indicatorIds = new Map<string, string>();
-    const orderInSection = new Map<string, number>();
-    for (const ind of indicators) {
-      const order = (orderInSection.get(ind.section) ?? 0) + 1;
-      orderInSection.set(ind.section, order);
-      const row = await tx.indicator.create({
-        data: {
-          code: ind.code, name: ind.name, sectionId: sections.get(ind.section)!, definition: ind.definition, unit: ind.unit,
-          polarity: ind.polarity, measureType: ind.measureType, decimals: ind.decimals, timescale: ind.timescale,
-          timescaleBasis: ind.timescaleBasis, dataSource: ind.dataSource, suppressSmallNumbers: DEMO_SUPPRESSED.has(ind.code), order,
-          targets: { create: ind.target === null ? [] : [{ fromMonth: DEMO_FIRST_MONTH, target: ind.target, tolerance: demoTolerance(ind.target) }] },
-          comparators: { create: ind.england.map((e) => ({ label: "England", periodLabel: e.periodLabel, value: e.value, source: ind.englandSource, notes: ind.englandNotes })) },
-        },
-      });
-      indicatorIds.set(ind.code, row.id);
-    }
-    const adminId = users.get("admin@northbridge.example")!;
-    for (let month = DEMO_FIRST_MONTH; month <= through; month = addMonths(month, 1)) {
-      const openedAt = new Date(`${addMonths(month, 1)}-01T09:00:00Z`);
-      const period = await tx.period.create({ data: { month, panelMeetingDate: demoPanelDate(month), openedById: adminId, createdAt: openedAt } });
-      await tx.indicatorValue.createMany({
-        data: values.filter((v) => v.period === month).map((v) => ({
-          indicatorId: indicatorIds.get(v.code)!, periodId: period.id, value: v.value, source: "IMPORT" as const, updatedById: adminId, updatedByName: "Demo seed",
+  await db.$transaction(
+    async (tx) => {
+      const users = new Map<string, string>();
+      for (const u of DEMO_USERS) {
+        const row = await tx.user.create({ data: { email: u.email, name: u.name, role: u.role, passwordHash } });
+        users.set(u.email, row.id);
+      }
+      const sections = new Map<string, string>();
+      for (const [i, s] of DEMO_SECTIONS.entries()) {
+        const row = await tx.section.create({
+          data: { name: s.name, slug: s.slug, order: i + 1, owners: { create: [{ userId: users.get(s.owner)! }] } },
+        });
+        sections.set(s.name, row.id);
+      }
+      const indicatorIds = new Map<string, string>();
+      const orderInSection = new Map<string, number>();
+      for (const ind of indicators) {
+        const order = (orderInSection.get(ind.section) ?? 0) + 1;
+        orderInSection.set(ind.section, order);
+        const row = await tx.indicator.create({
+          data: {
+            code: ind.code,
+            name: ind.name,
+            sectionId: sections.get(ind.section)!,
+            definition: ind.definition,
+            unit: ind.unit,
+            polarity: ind.polarity,
+            measureType: ind.measureType,
+            decimals: ind.decimals,
+            timescale: ind.timescale,
+            timescaleBasis: ind.timescaleBasis,
+            dataSource: ind.dataSource,
+            suppressSmallNumbers: DEMO_SUPPRESSED.has(ind.code),
+            order,
+            targets: {
+              create:
+                ind.target === null ? [] : [{ fromMonth: DEMO_FIRST_MONTH, target: ind.target, tolerance: demoTolerance(ind.target) }],
+            },
+            comparators: {
+              create: ind.england.map((e) => ({
+                label: "England",
+                periodLabel: e.periodLabel,
+                value: e.value,
+                source: ind.englandSource,
+                notes: ind.englandNotes,
+              })),
+            },
+          },
+        });
+        indicatorIds.set(ind.code, row.id);
+      }
+      const adminId = users.get("admin@northbridge.example")!;
+      for (let month = DEMO_FIRST_MONTH; month <= through; month = addMonths(month, 1)) {
+        const openedAt = new Date(`${addMonths(month, 1)}-01T09:00:00Z`);
+        const period = await tx.period.create({
+          data: { month, panelMeetingDate: demoPanelDate(month), openedById: adminId, createdAt: openedAt },
+        });
+        await tx.indicatorValue.createMany({
+          data: values
+            .filter((v) => v.period === month)
+            .map((v) => ({
+              indicatorId: indicatorIds.get(v.code)!,
+              periodId: period.id,
+              value: v.value,
+              source: "IMPORT" as const,
+              updatedById: adminId,
+              updatedByName: "Demo seed",
+            })),
+        });
+      }
+      await tx.childPopulation.createMany({
+        data: demoPopulationYears(
+          through,
+          values.map((v) => v.period),
+        ).map((year) => ({
+          year,
+          count: DEMO_CHILD_POPULATION,
+          source: DEMO_POPULATION_SOURCE,
+          updatedById: adminId,
+          updatedByName: "Demo seed",
         })),
       });
-    }
-    await tx.childPopulation.createMany({
-      data: demoPopulationYears(through, values.map((v) => v.period)).map((year) => ({
-        year, count: DEMO_CHILD_POPULATION, source: DEMO_POPULATION_SOURCE, updatedById: adminId, updatedByName: "Demo seed",
-      })),
-    });
-    await recordAudit(tx, SYSTEM_ACTOR, { action: "demo.seeded", entityType: "Database", entityId: "demo", after: { through, indicators: indicators.length } });
-  }, { timeout: 60_000 });
+      await recordAudit(tx, SYSTEM_ACTOR, {
+        action: "demo.seeded",
+        entityType: "Database",
+        entityId: "demo",
+        after: { through, indicators: indicators.length },
+      });
+    },
+    { timeout: 60_000 },
+  );
   // Before the packs are signed off, so that they carry the published comparators.
-  const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@northbridge.example" }, select: { id: true, name: true, email: true, role: true } });
+  const admin = await db.user.findUniqueOrThrow({
+    where: { email: "admin@northbridge.example" },
+    select: { id: true, name: true, email: true, role: true },
+  });
   await seedDemoNational(admin);
   if (packs) await seedDemoPacks({ firstMonth: DEMO_FIRST_MONTH, publishedThrough: DEMO_LAST_PUBLISHED_MONTH, journeyMonth: through });
 }

@@ -9,7 +9,9 @@ describe("the demo seed's guard", () => {
   });
 
   it("refuses a database that holds accounts other than the demo's, even with --reset", async () => {
-    const someone = await db.user.create({ data: { email: `${unique("jo.bloggs")}@northbridge.gov.uk`, name: "Jo Bloggs", role: "ADMIN" } });
+    const someone = await db.user.create({
+      data: { email: `${unique("jo.bloggs")}@northbridge.gov.uk`, name: "Jo Bloggs", role: "ADMIN" },
+    });
     try {
       const refusal = await findDemoSeedRefusal({ NODE_ENV: "test" });
       expect(refusal).toMatch(/accounts that are not demo accounts/);

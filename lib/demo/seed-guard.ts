@@ -8,7 +8,8 @@ import { DEMO_USERS } from "@/lib/demo/demo-data";
 
 /** Why the demo seed must not run here, or null when it may. */
 export async function findDemoSeedRefusal(env: Record<string, string | undefined> = process.env): Promise<string | null> {
-  if (env.NODE_ENV === "production") return "The demo seed does not run in production (NODE_ENV=production): it creates accounts whose password is published.";
+  if (env.NODE_ENV === "production")
+    return "The demo seed does not run in production (NODE_ENV=production): it creates accounts whose password is published.";
   const demoEmails = DEMO_USERS.map((u) => u.email);
   const real = { email: { notIn: demoEmails }, NOT: { email: { endsWith: ".example" } } };
   const others = await db.user.findMany({ where: real, select: { email: true }, orderBy: { email: "asc" }, take: 3 });

@@ -23,8 +23,19 @@ describe("dates in words", () => {
   it("formats dates and times in England, across the clock changes, as toLocaleString does", () => {
     for (let t = Date.UTC(2019, 0, 1); t < Date.UTC(2021, 0, 1); t += 31 * 3_600_000 + 13 * 60_000) {
       const d = new Date(t);
-      expect(formatDate(d)).toBe(d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }));
-      expect(formatDateTime(d.toISOString())).toBe(d.toLocaleString("en-GB", { day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" }));
+      expect(formatDate(d)).toBe(
+        d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" }),
+      );
+      expect(formatDateTime(d.toISOString())).toBe(
+        d.toLocaleString("en-GB", {
+          day: "numeric",
+          month: "long",
+          year: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+          timeZone: "Europe/London",
+        }),
+      );
     }
     expect(formatDate("2019-10-26T23:30:00Z")).toBe("27 October 2019");
   });

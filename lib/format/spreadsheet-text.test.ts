@@ -5,7 +5,15 @@ import { csvText, restoreFormulaText } from "@/lib/format/spreadsheet-text";
 
 // A CSV opened where ";" (or tab) is the list separator splits a cell there, so a formula after a
 // separator runs as if it began the cell. Both CSV writers must make it inert.
-const HOSTILE = ["x;=HYPERLINK(\"http://evil\",\"Click\")", "n/a;+1+cmd|' /C calc'!A0", "a\t@SUM(A1)", "late; -2+3", "x,=1+1", "x|=1", "x;\uFF1D1"];
+const HOSTILE = [
+  'x;=HYPERLINK("http://evil","Click")',
+  "n/a;+1+cmd|' /C calc'!A0",
+  "a\t@SUM(A1)",
+  "late; -2+3",
+  "x,=1+1",
+  "x|=1",
+  "x;\uFF1D1",
+];
 
 /** Every piece the value could be split into, by any separator a spreadsheet might use, unquoted. */
 function pieces(field: string): string[] {
@@ -14,7 +22,10 @@ function pieces(field: string): string[] {
 }
 
 describe("formula escaping whatever the separator", () => {
-  for (const [name, write] of [["audit export", csvCell], ["pack CSV", (v: string) => csvField(v)]] as const) {
+  for (const [name, write] of [
+    ["audit export", csvCell],
+    ["pack CSV", (v: string) => csvField(v)],
+  ] as const) {
     it(`${name}: no piece of a hostile value starts a formula`, () => {
       for (const value of HOSTILE) {
         const field = write(value);

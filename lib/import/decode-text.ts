@@ -10,9 +10,12 @@ export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
 /** The text (without its byte-order mark) and its encoding, or null for binary content. */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncoding } | null {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer[0] === 0xff && buffer[1] === 0xfe) return { text: iconv.decode(buffer.subarray(2), "utf16le", { stripBOM: false }), encoding: "UTF-16 LE" };
-  if (buffer[0] === 0xfe && buffer[1] === 0xff) return { text: iconv.decode(buffer.subarray(2), "utf16be", { stripBOM: false }), encoding: "UTF-16 BE" };
-  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(buffer.subarray(3)), encoding: "UTF-8 with BOM" };
+  if (buffer[0] === 0xff && buffer[1] === 0xfe)
+    return { text: iconv.decode(buffer.subarray(2), "utf16le", { stripBOM: false }), encoding: "UTF-16 LE" };
+  if (buffer[0] === 0xfe && buffer[1] === 0xff)
+    return { text: iconv.decode(buffer.subarray(2), "utf16be", { stripBOM: false }), encoding: "UTF-16 BE" };
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)
+    return { text: new TextDecoder("utf-8").decode(buffer.subarray(3)), encoding: "UTF-8 with BOM" };
   // A NUL byte in a file with no UTF-16 mark: not text.
   if (buffer.includes(0)) return null;
   try {

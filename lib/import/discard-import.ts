@@ -13,7 +13,13 @@ export async function discardImport(actor: SessionUser | null, batchId: string):
   return db.$transaction(async (tx) => {
     const claimed = await tx.importBatch.updateMany({ where: { id: batch.id, status: "PENDING" }, data: { status: "DISCARDED" } });
     if (claimed.count !== 1) throw new AppError("CONFLICT", "This upload has already been imported or discarded.");
-    await recordAudit(tx, actor, { action: "values.import_discarded", entityType: "ImportBatch", entityId: batch.id, periodMonth: batch.period?.month ?? null, after: { fileName: batch.fileName } });
+    await recordAudit(tx, actor, {
+      action: "values.import_discarded",
+      entityType: "ImportBatch",
+      entityId: batch.id,
+      periodMonth: batch.period?.month ?? null,
+      after: { fileName: batch.fileName },
+    });
     // A history import spans many months and belongs to none.
     return { month: batch.period?.month ?? null };
   });

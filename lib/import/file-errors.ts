@@ -25,7 +25,13 @@ export type FileError =
   | HeaderError;
 
 /** A problem with one heading of the header row: where it is (row, column letter, its text) and why. */
-export type HeaderError = { code: "bad-month-header" | "duplicate-month" | "mixed-layout"; row: number; column: string; header: string; reason: string };
+export type HeaderError = {
+  code: "bad-month-header" | "duplicate-month" | "mixed-layout";
+  row: number;
+  column: string;
+  header: string;
+  reason: string;
+};
 
 export type RequiredColumn = "indicator_code" | "value" | "period";
 
@@ -33,31 +39,46 @@ type MonthNamer = (month: string) => string;
 
 export function describeFileError(error: FileError, formatMonth: MonthNamer): string {
   switch (error.code) {
-    case "no-file": return "Select a CSV or XLSX file";
-    case "empty": return "The selected file is empty";
-    case "no-rows": return "The selected file has a header row but no rows of values under it";
-    case "too-large": return "The selected file must be smaller than 5 MB";
-    case "wrong-type": return "The selected file must be a CSV or XLSX file";
-    case "old-excel": return "The selected file is an old Excel (.xls) workbook or is password protected: save it as an unprotected Excel Workbook (.xlsx) or as CSV UTF-8";
-    case "bad-xlsx": return "The selected file is not a readable XLSX workbook: open it in Excel and save it again as Excel Workbook (.xlsx), or save it as CSV UTF-8";
-    case "xlsx-too-large": return "The selected workbook is too large once unpacked: save just the values sheet as CSV UTF-8 and upload that";
-    case "bad-csv": return `The selected file is not valid CSV${error.line ? ` (check line ${error.line}: a quote may not be closed)` : ""}`;
-    case "wrong-delimiter": return `The selected file separates columns with ${error.delimiter}: save it as CSV with commas (in Excel, choose CSV UTF-8)`;
-    case "too-many-rows": return `The selected file has more than ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows`;
-    case "too-many-columns": return `The selected workbook has more than ${MAX_IMPORT_COLUMNS} columns: keep only the indicator_code, value and other import columns, or save the values as CSV UTF-8`;
-    case "too-many-cells": return `The selected workbook has more than ${MAX_IMPORT_CELLS.toLocaleString("en-GB")} cells: keep only the values sheet's import columns, or save them as CSV UTF-8`;
+    case "no-file":
+      return "Select a CSV or XLSX file";
+    case "empty":
+      return "The selected file is empty";
+    case "no-rows":
+      return "The selected file has a header row but no rows of values under it";
+    case "too-large":
+      return "The selected file must be smaller than 5 MB";
+    case "wrong-type":
+      return "The selected file must be a CSV or XLSX file";
+    case "old-excel":
+      return "The selected file is an old Excel (.xls) workbook or is password protected: save it as an unprotected Excel Workbook (.xlsx) or as CSV UTF-8";
+    case "bad-xlsx":
+      return "The selected file is not a readable XLSX workbook: open it in Excel and save it again as Excel Workbook (.xlsx), or save it as CSV UTF-8";
+    case "xlsx-too-large":
+      return "The selected workbook is too large once unpacked: save just the values sheet as CSV UTF-8 and upload that";
+    case "bad-csv":
+      return `The selected file is not valid CSV${error.line ? ` (check line ${error.line}: a quote may not be closed)` : ""}`;
+    case "wrong-delimiter":
+      return `The selected file separates columns with ${error.delimiter}: save it as CSV with commas (in Excel, choose CSV UTF-8)`;
+    case "too-many-rows":
+      return `The selected file has more than ${MAX_IMPORT_ROWS.toLocaleString("en-GB")} rows`;
+    case "too-many-columns":
+      return `The selected workbook has more than ${MAX_IMPORT_COLUMNS} columns: keep only the indicator_code, value and other import columns, or save the values as CSV UTF-8`;
+    case "too-many-cells":
+      return `The selected workbook has more than ${MAX_IMPORT_CELLS.toLocaleString("en-GB")} cells: keep only the values sheet's import columns, or save them as CSV UTF-8`;
     case "missing-column":
       return error.column === "indicator_code"
         ? "The selected file must have an indicator_code column (or code) in its first row"
         : error.column === "period"
           ? "The selected file must say which month each row is for: add a period column (YYYY-MM), or use one column per month headed with its month"
           : "The selected file must have a value column in its first row";
-    case "duplicate-column": return `The selected file has two columns that mean the same thing (${error.column}): delete one of them`;
+    case "duplicate-column":
+      return `The selected file has two columns that mean the same thing (${error.column}): delete one of them`;
     case "bad-month-header":
     case "duplicate-month":
     case "mixed-layout":
       return `Row ${error.row}, column ${error.column}: ${headerProblem(error)}`;
-    case "nul-character": return `Row ${error.row}, column ${error.column}, holds a NUL character (an invisible control character that cannot be stored): delete it and upload the file again`;
+    case "nul-character":
+      return `Row ${error.row}, column ${error.column}, holds a NUL character (an invisible control character that cannot be stored): delete it and upload the file again`;
     case "no-rows-for-month": {
       const others = error.otherMonths.length ? ` It has rows for ${describeMonths(error.otherMonths, formatMonth)}.` : "";
       return `The selected file has no rows for ${formatMonth(error.month)}.${others} Check you are importing into the right month.`;
@@ -78,14 +99,34 @@ function describeMonths(months: string[], formatMonth: MonthNamer): string {
 
 const month = monthSchema();
 const fileErrorParam = z.discriminatedUnion("code", [
-  z.object({ code: z.enum(["no-file", "empty", "no-rows", "too-large", "wrong-type", "old-excel", "bad-xlsx", "xlsx-too-large", "too-many-rows", "too-many-columns", "too-many-cells"]) }),
+  z.object({
+    code: z.enum([
+      "no-file",
+      "empty",
+      "no-rows",
+      "too-large",
+      "wrong-type",
+      "old-excel",
+      "bad-xlsx",
+      "xlsx-too-large",
+      "too-many-rows",
+      "too-many-columns",
+      "too-many-cells",
+    ]),
+  }),
   z.object({ code: z.literal("bad-csv"), line: z.number().int().positive().optional() }),
   z.object({ code: z.literal("wrong-delimiter"), delimiter: z.enum(["semicolons", "tabs"]) }),
   z.object({ code: z.literal("missing-column"), column: z.enum(["indicator_code", "value", "period"]) }),
   z.object({ code: z.literal("duplicate-column"), column: z.string().max(200) }),
   z.object({ code: z.literal("nul-character"), row: z.number().int().positive(), column: z.string().max(200) }),
   z.object({ code: z.literal("no-rows-for-month"), month, otherMonths: z.array(month).max(1200) }),
-  z.object({ code: z.enum(["bad-month-header", "duplicate-month", "mixed-layout"]), row: z.number().int().positive(), column: z.string().max(3), header: z.string().max(300), reason: z.string().max(400) }),
+  z.object({
+    code: z.enum(["bad-month-header", "duplicate-month", "mixed-layout"]),
+    row: z.number().int().positive(),
+    column: z.string().max(3),
+    header: z.string().max(300),
+    reason: z.string().max(400),
+  }),
 ]) satisfies z.ZodType<FileError>;
 
 /** A FileError sent back in the upload page's address after a plain form post; anything else is ignored. */

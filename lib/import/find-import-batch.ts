@@ -29,7 +29,15 @@ export async function findImportBatch(actor: SessionUser | null, month: string, 
   const batch = await db.importBatch.findUnique({
     where: { id: batchId },
     select: {
-      id: true, fileName: true, status: true, createdByName: true, createdAt: true, committedAt: true, rowCount: true, errorCount: true, kind: true,
+      id: true,
+      fileName: true,
+      status: true,
+      createdByName: true,
+      createdAt: true,
+      committedAt: true,
+      rowCount: true,
+      errorCount: true,
+      kind: true,
       period: { select: { month: true, status: true } },
     },
   });
@@ -60,7 +68,9 @@ export async function findImportBatch(actor: SessionUser | null, month: string, 
   const rows = picked.rows ?? [];
   const ids = [...new Set(rows.flatMap((r) => (r.indicatorId ? [r.indicatorId] : [])))];
   const indicators = new Map<string, PreviewIndicator>(
-    (await db.indicator.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true, unit: true, decimals: true } })).map((i) => [i.id, i]),
+    (
+      await db.indicator.findMany({ where: { id: { in: ids } }, select: { id: true, code: true, name: true, unit: true, decimals: true } })
+    ).map((i) => [i.id, i]),
   );
   const { rows: _none, ...preview } = summary;
   return {
@@ -74,7 +84,7 @@ export async function findImportBatch(actor: SessionUser | null, month: string, 
       errors: (picked.errors ?? []).map((e) => ({ ...e.error, page: Math.floor((Number(e.position) - 1) / PREVIEW_ROWS_PER_PAGE) + 1 })),
       page,
       pageCount,
-      rows: rows.map((r): ImportRowView => ({ ...r, indicator: r.indicatorId ? indicators.get(r.indicatorId) ?? null : null })),
+      rows: rows.map((r): ImportRowView => ({ ...r, indicator: r.indicatorId ? (indicators.get(r.indicatorId) ?? null) : null })),
     },
   };
 }
@@ -85,7 +95,9 @@ export type ImportBatchView = NonNullable<Awaited<ReturnType<typeof findImportBa
 
 /** For confirm and discard: the pending upload, or a message saying why it cannot change. */
 export async function findBatchForChange(batchId: string) {
-  const batch = isUuid(batchId) ? await db.importBatch.findUnique({ where: { id: batchId }, include: { period: { select: { month: true } } } }) : null;
+  const batch = isUuid(batchId)
+    ? await db.importBatch.findUnique({ where: { id: batchId }, include: { period: { select: { month: true } } } })
+    : null;
   if (!batch) throw new AppError("NOT_FOUND", "This upload could not be found. Upload the file again.");
   if (batch.status === "COMMITTED") throw new AppError("CONFLICT", "This file has already been imported.");
   if (batch.status === "DISCARDED") throw new AppError("CONFLICT", "This upload was discarded. Upload the file again.");

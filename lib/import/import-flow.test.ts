@@ -12,19 +12,40 @@ import type { Unit } from "@/lib/generated/prisma/enums";
 
 async function createIndicator(sectionId: string, unit: Unit = "COUNT", decimals = 0) {
   const code = unique("IMP").toUpperCase().replace(/-/g, "_");
-  return db.indicator.create({ data: { code, name: `Indicator ${code}`, sectionId, definition: "For tests", unit, polarity: "NEITHER", measureType: "MONTHLY_COUNT", decimals, order: 1 } });
+  return db.indicator.create({
+    data: {
+      code,
+      name: `Indicator ${code}`,
+      sectionId,
+      definition: "For tests",
+      unit,
+      polarity: "NEITHER",
+      measureType: "MONTHLY_COUNT",
+      decimals,
+      order: 1,
+    },
+  });
 }
 
 async function setup() {
   const admin = (await createTestUser("ADMIN")).sessionUser;
   const section = await createSection();
-  const [a, b, c, pct] = [await createIndicator(section.id), await createIndicator(section.id), await createIndicator(section.id), await createIndicator(section.id, "PERCENT", 1)];
+  const [a, b, c, pct] = [
+    await createIndicator(section.id),
+    await createIndicator(section.id),
+    await createIndicator(section.id),
+    await createIndicator(section.id, "PERCENT", 1),
+  ];
   const period = await createPeriod();
   return { admin, a, b, c, pct, period, month: period.month };
 }
 
 const valuesOf = (periodId: string) =>
-  db.indicatorValue.findMany({ where: { periodId }, include: { revisions: { orderBy: { revision: "asc" } } }, orderBy: { indicator: { code: "asc" } } });
+  db.indicatorValue.findMany({
+    where: { periodId },
+    include: { revisions: { orderBy: { revision: "asc" } } },
+    orderBy: { indicator: { code: "asc" } },
+  });
 
 async function preview(...args: Parameters<typeof previewImport>) {
   const result = await previewImport(...args);
@@ -35,15 +56,31 @@ async function preview(...args: Parameters<typeof previewImport>) {
 describe("previewImport and confirmImport", () => {
   it("previews new, changed and unchanged rows, then commits them in one go with revisions and one audit event", async () => {
     const { admin, a, b, c, pct, period, month } = await setup();
-    await db.$transaction((tx) => applyValueChange(tx, admin, { indicatorId: b.id, periodId: period.id, value: 10, notAvailableReason: null, note: "Provisional", source: "ENTRY" }, null));
-    await db.$transaction((tx) => applyValueChange(tx, admin, { indicatorId: c.id, periodId: period.id, value: 7, notAvailableReason: null, source: "ENTRY" }, null));
+    await db.$transaction((tx) =>
+      applyValueChange(
+        tx,
+        admin,
+        { indicatorId: b.id, periodId: period.id, value: 10, notAvailableReason: null, note: "Provisional", source: "ENTRY" },
+        null,
+      ),
+    );
+    await db.$transaction((tx) =>
+      applyValueChange(tx, admin, { indicatorId: c.id, periodId: period.id, value: 7, notAvailableReason: null, source: "ENTRY" }, null),
+    );
 
     const csv = `code,period,value,note\n${a.code},${month},"1,337",\n${b.code},${month},12,Revised\n${c.code},${month},7,\n${pct.code},${month},,System outage\n${a.code},2019-01,5,\n`;
     const { batchId, preview: p } = await preview(admin, month, csvFile(csv, "september.csv"));
     expect(p.counts).toEqual({ new: 2, changed: 1, unchanged: 1, error: 0 });
     expect(p.skipped).toEqual({ rows: 1, months: ["2019-01"] });
     const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
-    expect(batch).toMatchObject({ status: "PENDING", periodId: period.id, fileName: "september.csv", rowCount: 4, errorCount: 0, createdById: admin.id });
+    expect(batch).toMatchObject({
+      status: "PENDING",
+      periodId: period.id,
+      fileName: "september.csv",
+      rowCount: 4,
+      errorCount: 0,
+      createdById: admin.id,
+    });
     expect(batch.fileSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await db.indicatorValue.count({ where: { periodId: period.id } })).toBe(2);
 
@@ -51,16 +88,33 @@ describe("previewImport and confirmImport", () => {
     expect(outcome).toEqual({ month, created: 2, changed: 1, unchanged: 1 });
     const rows = await valuesOf(period.id);
     const byId = new Map(rows.map((r) => [r.indicatorId, r]));
-    expect(byId.get(a.id)).toMatchObject({ value: 1337, notAvailableReason: null, note: null, source: "IMPORT", revision: 1, updatedById: admin.id, updatedByName: admin.name, revisedAfterSubmission: false });
-    expect(byId.get(a.id)!.revisions.map((r) => [r.revision, r.oldValue, r.newValue, r.source, r.actorId])).toEqual([[1, null, 1337, "IMPORT", admin.id]]);
+    expect(byId.get(a.id)).toMatchObject({
+      value: 1337,
+      notAvailableReason: null,
+      note: null,
+      source: "IMPORT",
+      revision: 1,
+      updatedById: admin.id,
+      updatedByName: admin.name,
+      revisedAfterSubmission: false,
+    });
+    expect(byId.get(a.id)!.revisions.map((r) => [r.revision, r.oldValue, r.newValue, r.source, r.actorId])).toEqual([
+      [1, null, 1337, "IMPORT", admin.id],
+    ]);
     expect(byId.get(b.id)).toMatchObject({ value: 12, note: "Revised", source: "IMPORT", revision: 2 });
-    expect(byId.get(b.id)!.revisions.map((r) => [r.revision, r.oldValue, r.newValue, r.source])).toEqual([[1, null, 10, "ENTRY"], [2, 10, 12, "IMPORT"]]);
+    expect(byId.get(b.id)!.revisions.map((r) => [r.revision, r.oldValue, r.newValue, r.source])).toEqual([
+      [1, null, 10, "ENTRY"],
+      [2, 10, 12, "IMPORT"],
+    ]);
     expect(byId.get(c.id)).toMatchObject({ value: 7, source: "ENTRY", revision: 1 });
     expect(byId.get(pct.id)).toMatchObject({ value: null, notAvailableReason: "System outage", revision: 1 });
     expect(byId.get(pct.id)!.revisions[0]).toMatchObject({ newValue: null, newNotAvailableReason: "System outage" });
     expect(Math.abs(byId.get(a.id)!.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
 
-    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({ status: "COMMITTED", committedAt: expect.any(Date) });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batchId } })).toMatchObject({
+      status: "COMMITTED",
+      committedAt: expect.any(Date),
+    });
     const audit = await db.auditEvent.findMany({ where: { entityId: batchId } });
     expect(audit.map((e) => [e.action, e.actorId, e.periodMonth])).toEqual([["values.imported", admin.id, month]]);
     expect(audit[0].after).toEqual({ fileName: "september.csv", created: 2, changed: 1, unchanged: 1, skippedOtherMonths: 1 });
@@ -70,18 +124,57 @@ describe("previewImport and confirmImport", () => {
     const { admin, a, b, period, month } = await setup();
     const submitted = new Date();
     await db.period.update({ where: { id: period.id }, data: { commentaryFirstSubmittedAt: submitted } });
-    await db.$transaction((tx) => applyValueChange(tx, admin, { indicatorId: a.id, periodId: period.id, value: 5, notAvailableReason: null, source: "IMPORT" }, submitted));
+    await db.$transaction((tx) =>
+      applyValueChange(
+        tx,
+        admin,
+        { indicatorId: a.id, periodId: period.id, value: 5, notAvailableReason: null, source: "IMPORT" },
+        submitted,
+      ),
+    );
     const { batchId } = await preview(admin, month, csvFile(`code,value\n${b.code},5\n`));
     await confirmImport(admin, batchId);
-    const [byApply, byImport] = [a, b].map(async (i) => db.indicatorValue.findUniqueOrThrow({ where: { indicatorId_periodId: { indicatorId: i.id, periodId: period.id } }, include: { revisions: true } }));
-    const pick = (v: Awaited<typeof byApply>) => ({ value: v.value, reason: v.notAvailableReason, note: v.note, source: v.source, revision: v.revision, revised: v.revisedAfterSubmission, by: v.updatedById, byName: v.updatedByName, revisions: v.revisions.map((r) => [r.revision, r.oldValue, r.newValue, r.oldNotAvailableReason, r.newNotAvailableReason, r.source, r.actorId, r.actorName]) });
+    const [byApply, byImport] = [a, b].map(async (i) =>
+      db.indicatorValue.findUniqueOrThrow({
+        where: { indicatorId_periodId: { indicatorId: i.id, periodId: period.id } },
+        include: { revisions: true },
+      }),
+    );
+    const pick = (v: Awaited<typeof byApply>) => ({
+      value: v.value,
+      reason: v.notAvailableReason,
+      note: v.note,
+      source: v.source,
+      revision: v.revision,
+      revised: v.revisedAfterSubmission,
+      by: v.updatedById,
+      byName: v.updatedByName,
+      revisions: v.revisions.map((r) => [
+        r.revision,
+        r.oldValue,
+        r.newValue,
+        r.oldNotAvailableReason,
+        r.newNotAvailableReason,
+        r.source,
+        r.actorId,
+        r.actorName,
+      ]),
+    });
     expect(pick(await byImport)).toEqual(pick(await byApply));
     expect((await byImport).revisedAfterSubmission).toBe(true);
   });
 
   it("imports an XLSX file", async () => {
     const { admin, a, pct, period, month } = await setup();
-    const { batchId, preview: p } = await preview(admin, month, await xlsxFile([["Indicator code", "Value"], [a.code, 42], [pct.code, { value: 0.615, numFmt: "0.0%" }]]));
+    const { batchId, preview: p } = await preview(
+      admin,
+      month,
+      await xlsxFile([
+        ["Indicator code", "Value"],
+        [a.code, 42],
+        [pct.code, { value: 0.615, numFmt: "0.0%" }],
+      ]),
+    );
     expect(p.counts).toMatchObject({ new: 2, error: 0 });
     await confirmImport(admin, batchId);
     expect((await valuesOf(period.id)).map((v) => v.value).sort()).toEqual([42, 61.5]);
@@ -102,9 +195,15 @@ describe("previewImport and confirmImport", () => {
 
   it("returns file-level problems without storing a batch", async () => {
     const { admin, period, month } = await setup();
-    expect(await previewImport(admin, month, csvFile("code,amount\nX,1\n"))).toEqual({ ok: false, error: { code: "missing-column", column: "value" } });
+    expect(await previewImport(admin, month, csvFile("code,amount\nX,1\n"))).toEqual({
+      ok: false,
+      error: { code: "missing-column", column: "value" },
+    });
     expect(await previewImport(admin, month, csvFile("", "empty.csv"))).toEqual({ ok: false, error: { code: "empty" } });
-    expect(await previewImport(admin, month, csvFile("code,period,value\nX,2001-01,1\n"))).toMatchObject({ ok: false, error: { code: "no-rows-for-month" } });
+    expect(await previewImport(admin, month, csvFile("code,period,value\nX,2001-01,1\n"))).toMatchObject({
+      ok: false,
+      error: { code: "no-rows-for-month" },
+    });
     expect(await db.importBatch.count({ where: { periodId: period.id } })).toBe(0);
   });
 
@@ -116,22 +215,39 @@ describe("previewImport and confirmImport", () => {
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
     expect(await db.valueRevision.count({ where: { value: { periodId: period.id } } })).toBe(2);
     expect(await db.auditEvent.count({ where: { entityId: batchId, action: "values.imported" } })).toBe(1);
-    await expect(confirmImport(admin, batchId)).rejects.toMatchObject({ code: "CONFLICT", message: "This file has already been imported." });
+    await expect(confirmImport(admin, batchId)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "This file has already been imported.",
+    });
   });
 
   it("refuses to commit, writing nothing, when a value changed or appeared after the preview", async () => {
     const { admin, a, b, c, period, month } = await setup();
-    await db.$transaction((tx) => applyValueChange(tx, admin, { indicatorId: a.id, periodId: period.id, value: 1, notAvailableReason: null, source: "ENTRY" }, null));
+    await db.$transaction((tx) =>
+      applyValueChange(tx, admin, { indicatorId: a.id, periodId: period.id, value: 1, notAvailableReason: null, source: "ENTRY" }, null),
+    );
     const first = await preview(admin, month, csvFile(`code,value\n${a.code},2\n${b.code},3\n`));
-    await db.$transaction((tx) => applyValueChange(tx, admin, { indicatorId: a.id, periodId: period.id, value: 9, notAvailableReason: null, source: "ENTRY" }, null));
-    await expect(confirmImport(admin, first.batchId)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Upload the file again/) });
+    await db.$transaction((tx) =>
+      applyValueChange(tx, admin, { indicatorId: a.id, periodId: period.id, value: 9, notAvailableReason: null, source: "ENTRY" }, null),
+    );
+    await expect(confirmImport(admin, first.batchId)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/Upload the file again/),
+    });
 
     const second = await preview(admin, month, csvFile(`code,value\n${c.code},4\n${b.code},3\n`));
-    await db.$transaction((tx) => applyValueChange(tx, admin, { indicatorId: c.id, periodId: period.id, value: 8, notAvailableReason: null, source: "ENTRY" }, null));
+    await db.$transaction((tx) =>
+      applyValueChange(tx, admin, { indicatorId: c.id, periodId: period.id, value: 8, notAvailableReason: null, source: "ENTRY" }, null),
+    );
     await expect(confirmImport(admin, second.batchId)).rejects.toMatchObject({ code: "CONFLICT" });
 
     const stored = await valuesOf(period.id);
-    expect(stored.map((v) => [v.indicatorId, v.value])).toEqual(expect.arrayContaining([[a.id, 9], [c.id, 8]]));
+    expect(stored.map((v) => [v.indicatorId, v.value])).toEqual(
+      expect.arrayContaining([
+        [a.id, 9],
+        [c.id, 8],
+      ]),
+    );
     expect(stored.find((v) => v.indicatorId === b.id)).toBeUndefined();
     expect((await db.importBatch.findUniqueOrThrow({ where: { id: first.batchId } })).status).toBe("PENDING");
   });
@@ -141,7 +257,9 @@ describe("previewImport and confirmImport", () => {
     // Signed-off periods are deleted straight after: other test files judge "after the last sign-off".
     const frozen = await createPeriod({ status: "SIGNED_OFF" });
     try {
-      await expect(previewImport(admin, frozen.month, csvFile(`code,value\n${a.code},1\n`))).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+      await expect(previewImport(admin, frozen.month, csvFile(`code,value\n${a.code},1\n`))).rejects.toMatchObject({
+        code: "INVALID_TRANSITION",
+      });
       const { batchId } = await preview(admin, month, csvFile(`code,value\n${a.code},1\n`));
       await db.period.update({ where: { id: period.id }, data: { status: "SIGNED_OFF" } });
       await expect(confirmImport(admin, batchId)).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
@@ -183,8 +301,12 @@ describe("previewImport and confirmImport", () => {
 describe("the preview, a page at a time", () => {
   it("gives each page's rows errors first, then changed, new and unchanged, each in file order, and the first errors with their page", async () => {
     const { admin, a, b, c, pct, period, month } = await setup();
-    await db.$transaction((tx) => applyValueChange(tx, admin, { indicatorId: b.id, periodId: period.id, value: 10, notAvailableReason: null, source: "ENTRY" }, null));
-    await db.$transaction((tx) => applyValueChange(tx, admin, { indicatorId: c.id, periodId: period.id, value: 7, notAvailableReason: null, source: "ENTRY" }, null));
+    await db.$transaction((tx) =>
+      applyValueChange(tx, admin, { indicatorId: b.id, periodId: period.id, value: 10, notAvailableReason: null, source: "ENTRY" }, null),
+    );
+    await db.$transaction((tx) =>
+      applyValueChange(tx, admin, { indicatorId: c.id, periodId: period.id, value: 7, notAvailableReason: null, source: "ENTRY" }, null),
+    );
     const unknown = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `NOPE_${from + i},1`);
     const lines = [`${a.code},1`, ...unknown(0, 250), `${b.code},12`, ...unknown(250, 450), `${c.code},7`, `${pct.code},50`];
     const { batchId } = await preview(admin, month, csvFile(`code,value\n${lines.join("\n")}\n`));
@@ -197,15 +319,31 @@ describe("the preview, a page at a time", () => {
 
     const pages = await Promise.all([1, 2, 3].map((n) => findImportBatch(admin, month, batchId, n)));
     pages.forEach((view, i) => {
-      expect(view!.preview).toMatchObject({ page: i + 1, pageCount: 3, rowCount: 454, errorCount: 450, counts: { new: 2, changed: 1, unchanged: 1, error: 450 } });
-      expect(view!.preview.rows.map((r) => r.row)).toEqual(ordered.slice(i * PREVIEW_ROWS_PER_PAGE, (i + 1) * PREVIEW_ROWS_PER_PAGE).map((r) => r.row));
+      expect(view!.preview).toMatchObject({
+        page: i + 1,
+        pageCount: 3,
+        rowCount: 454,
+        errorCount: 450,
+        counts: { new: 2, changed: 1, unchanged: 1, error: 450 },
+      });
+      expect(view!.preview.rows.map((r) => r.row)).toEqual(
+        ordered.slice(i * PREVIEW_ROWS_PER_PAGE, (i + 1) * PREVIEW_ROWS_PER_PAGE).map((r) => r.row),
+      );
     });
     expect(pages[2]!.preview.rows.slice(-4).map((r) => [r.code, r.status, r.indicator?.id])).toEqual([
-      [b.code, "changed", b.id], [a.code, "new", a.id], [pct.code, "new", pct.id], [c.code, "unchanged", c.id],
+      [b.code, "changed", b.id],
+      [a.code, "new", a.id],
+      [pct.code, "new", pct.id],
+      [c.code, "unchanged", c.id],
     ]);
     const listed = pages[0]!.preview.errors;
     expect(listed).toHaveLength(PREVIEW_ERRORS_LISTED);
-    expect(listed.map((e) => e.row)).toEqual(stored.rows.flatMap((r) => r.errors ?? []).slice(0, PREVIEW_ERRORS_LISTED).map((e) => e.row));
+    expect(listed.map((e) => e.row)).toEqual(
+      stored.rows
+        .flatMap((r) => r.errors ?? [])
+        .slice(0, PREVIEW_ERRORS_LISTED)
+        .map((e) => e.row),
+    );
     expect(listed[0]).toMatchObject({ row: 3, column: "code", message: expect.stringContaining('"NOPE_0"'), page: 1 });
 
     // Out of range or not a number: the nearest page.

@@ -37,7 +37,11 @@ export type ImportTable = {
 };
 
 /** A header cell, normalised: case, spaces and hyphens do not matter ("Indicator Code" = indicator_code). */
-export const normaliseHeader = (text: string) => text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+export const normaliseHeader = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 
 export const COLUMN_ALIASES: Record<Exclude<ImportColumn, "name">, readonly string[]> = {
   code: ["indicator_code", "code"],

@@ -6,7 +6,8 @@
 import { createInflateRaw } from "node:zlib";
 import { MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_XLSX_ENTRIES, MAX_XLSX_UNPACKED_BYTES } from "@/lib/import/limits";
 
-export type ZipCheck = { ok: true } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" | "too-many-cells" };
+export type ZipCheck =
+  { ok: true } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" | "too-many-cells" };
 export type SheetCaps = { maxRows: number; maxColumns: number; maxCells: number };
 // +1 row for the header.
 const DEFAULT_CAPS: SheetCaps = { maxRows: MAX_IMPORT_ROWS + 1, maxColumns: MAX_IMPORT_COLUMNS, maxCells: MAX_IMPORT_CELLS };
@@ -17,7 +18,8 @@ const LOCAL = 0x04034b50;
 
 export const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 /** OLE compound file: an old .xls workbook, or an encrypted (password protected) .xlsx. */
-export const isOleCompound = (b: Uint8Array) => b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1;
+export const isOleCompound = (b: Uint8Array) =>
+  b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1;
 
 /** One stored part of a zip: its name, how it is compressed, and where its bytes are in the file. */
 export type ZipPart = { name: string; method: number; compressed: number; size: number; local: number };
@@ -26,7 +28,11 @@ export type ZipPart = { name: string; method: number; compressed: number; size: 
  * The zip's central directory, checked: every part named, its claimed size within the budget. Only
  * what the file claims: inflating a part must still stop at its claim (inflatePart, readZipPart).
  */
-export function readZipDirectory(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYTES, maxEntries = MAX_XLSX_ENTRIES): { ok: true; parts: ZipPart[] } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" } {
+export function readZipDirectory(
+  bytes: Uint8Array,
+  budget = MAX_XLSX_UNPACKED_BYTES,
+  maxEntries = MAX_XLSX_ENTRIES,
+): { ok: true; parts: ZipPart[] } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" } {
   const bad = { ok: false, code: "bad-xlsx" } as const;
   const tooLarge = { ok: false, code: "xlsx-too-large" } as const;
   if (!isZip(bytes)) return bad;
@@ -72,7 +78,12 @@ export function zipPartData(bytes: Uint8Array, part: ZipPart): Uint8Array | null
   return bytes.subarray(start, start + part.compressed);
 }
 
-export async function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACKED_BYTES, caps: Partial<SheetCaps> = {}, maxEntries = MAX_XLSX_ENTRIES): Promise<ZipCheck> {
+export async function inspectXlsxZip(
+  bytes: Uint8Array,
+  budget = MAX_XLSX_UNPACKED_BYTES,
+  caps: Partial<SheetCaps> = {},
+  maxEntries = MAX_XLSX_ENTRIES,
+): Promise<ZipCheck> {
   const limits = { ...DEFAULT_CAPS, ...caps };
   const directory = readZipDirectory(bytes, budget, maxEntries);
   if (!directory.ok) return directory;
@@ -84,7 +95,7 @@ export async function inspectXlsxZip(bytes: Uint8Array, budget = MAX_XLSX_UNPACK
     const counter = WORKSHEET.test(part.name) ? sheetCounter(limits) : null;
     let result: PartCheck;
     if (part.method === 0) {
-      result = part.compressed !== part.size ? "bad-xlsx" : counter ? counter.push(data) ?? counter.finish() : null;
+      result = part.compressed !== part.size ? "bad-xlsx" : counter ? (counter.push(data) ?? counter.finish()) : null;
     } else if (part.method === 8) {
       result = await inflatePart(data, part.size, counter);
     } else {
@@ -137,8 +148,8 @@ function sheetCounter(caps: SheetCaps) {
   let cells = 0;
   let carry = "";
   const scan = (text: string): PartCheck => {
-    for (ROW.lastIndex = 0; ROW.exec(text); ) if (++rows > caps.maxRows) return "too-many-rows";
-    for (let m = (CELL.lastIndex = 0, CELL.exec(text)); m; m = CELL.exec(text)) {
+    for (ROW.lastIndex = 0; ROW.exec(text);) if (++rows > caps.maxRows) return "too-many-rows";
+    for (let m = ((CELL.lastIndex = 0), CELL.exec(text)); m; m = CELL.exec(text)) {
       if (++cells > caps.maxCells) return "too-many-cells";
       const column = REF_COLUMN.exec(m[1])?.[1];
       if (column && columnNumber(column) > caps.maxColumns) return "too-many-columns";

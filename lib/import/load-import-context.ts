@@ -8,7 +8,9 @@ import type { CatalogueEntry } from "@/lib/import/validate-import-rows";
 type Client = Tx | typeof db;
 
 export async function loadCatalogue(client: Client): Promise<Map<string, CatalogueEntry>> {
-  const indicators = await client.indicator.findMany({ select: { id: true, code: true, name: true, unit: true, decimals: true, active: true } });
+  const indicators = await client.indicator.findMany({
+    select: { id: true, code: true, name: true, unit: true, decimals: true, active: true },
+  });
   return new Map(indicators.map((i) => [i.code.toUpperCase(), i]));
 }
 

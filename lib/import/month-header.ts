@@ -22,12 +22,23 @@ export function readMonthHeader(text: string, now = new Date()): MonthHeader {
   if (t === "") return { kind: "other" };
   let month: string | null = null;
   if (SERIAL.test(t)) month = serialMonth(Number(t));
-  else if (YEAR.test(t)) return { kind: "unreadable", reason: `"${text.trim()}" is a year, not a month: head each month's column with its month, for example Apr-19 or 2019-04` };
+  else if (YEAR.test(t))
+    return {
+      kind: "unreadable",
+      reason: `"${text.trim()}" is a year, not a month: head each month's column with its month, for example Apr-19 or 2019-04`,
+    };
   else if (MONTH_WORD.test(t) || NUMERIC_DATE.test(t)) month = parseMonth(t.replace(/'/g, " ").replace(/\.(?=\d)/g, "/"));
   else return { kind: "other" };
-  if (!month) return { kind: "unreadable", reason: `"${short(text.trim())}" cannot be read as a month: write it as Apr-19, April 2019, 2019-04 or 04/2019` };
+  if (!month)
+    return {
+      kind: "unreadable",
+      reason: `"${short(text.trim())}" cannot be read as a month: write it as Apr-19, April 2019, 2019-04 or 04/2019`,
+    };
   if (!isMonthInRange(month, now)) {
-    return { kind: "unreadable", reason: `"${short(text.trim())}" is ${formatMonth(month)}, outside the months that can hold figures (${formatMonth(EARLIEST_MONTH)} to ${formatMonth(latestMonth(now))})` };
+    return {
+      kind: "unreadable",
+      reason: `"${short(text.trim())}" is ${formatMonth(month)}, outside the months that can hold figures (${formatMonth(EARLIEST_MONTH)} to ${formatMonth(latestMonth(now))})`,
+    };
   }
   return { kind: "month", month };
 }

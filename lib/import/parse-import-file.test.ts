@@ -18,7 +18,11 @@ async function fileError(file: Parameters<typeof parseImportFile>[0]) {
 
 describe("parseImportFile: CSV", () => {
   it("reads a UTF-8 BOM, CRLF line ends, quoted fields and trailing blank lines, numbering rows as lines", async () => {
-    const t = await table(csvFile('\uFEFFindicator_code,period,value,note\r\nCONTACTS,2019-09,"1,337",\r\nCP_PLANS,2019-09,456,"Two\r\nlines, quoted"\r\n\r\nCLA_NUMBER,2019-09,512,\r\n\r\n\r\n'));
+    const t = await table(
+      csvFile(
+        '\uFEFFindicator_code,period,value,note\r\nCONTACTS,2019-09,"1,337",\r\nCP_PLANS,2019-09,456,"Two\r\nlines, quoted"\r\n\r\nCLA_NUMBER,2019-09,512,\r\n\r\n\r\n',
+      ),
+    );
     expect(t.kind).toBe("csv");
     expect(t.headers).toEqual({ code: "indicator_code", period: "period", value: "value", note: "note" });
     expect(t.rows.map((r) => [r.row, r.code, r.period, r.value, r.note])).toEqual([
@@ -32,12 +36,20 @@ describe("parseImportFile: CSV", () => {
     const t = await table(csvFile(" Name , CODE ,  Value \nContacts,CONTACTS,1498\n"));
     expect(t.headers).toEqual({ code: "CODE", value: "Value", period: null, note: null });
     expect(t.rows).toEqual([{ row: 2, code: "CONTACTS", period: null, value: "1498", note: null, problems: [] }]);
-    expect((await table(csvFile("Indicator Code,Month,VALUE,Notes\nX,2019-09,1,n\n"))).headers).toEqual({ code: "Indicator Code", period: "Month", value: "VALUE", note: "Notes" });
+    expect((await table(csvFile("Indicator Code,Month,VALUE,Notes\nX,2019-09,1,n\n"))).headers).toEqual({
+      code: "Indicator Code",
+      period: "Month",
+      value: "VALUE",
+      note: "Notes",
+    });
   });
 
   it("skips rows whose cells are all empty and keeps short rows", async () => {
     const t = await table(csvFile("code,value,note\n,,\nCONTACTS\nCP_PLANS,3\n"));
-    expect(t.rows.map((r) => [r.row, r.code, r.value, r.note])).toEqual([[3, "CONTACTS", "", ""], [4, "CP_PLANS", "3", ""]]);
+    expect(t.rows.map((r) => [r.row, r.code, r.value, r.note])).toEqual([
+      [3, "CONTACTS", "", ""],
+      [4, "CP_PLANS", "3", ""],
+    ]);
   });
 
   it("refuses a file without the indicator_code or value column, naming it", async () => {
@@ -46,7 +58,10 @@ describe("parseImportFile: CSV", () => {
   });
 
   it("refuses two columns that mean the same thing", async () => {
-    expect(await fileError(csvFile("code,indicator_code,value\nX,X,1\n"))).toEqual({ code: "duplicate-column", column: "code and indicator_code" });
+    expect(await fileError(csvFile("code,indicator_code,value\nX,X,1\n"))).toEqual({
+      code: "duplicate-column",
+      column: "code and indicator_code",
+    });
   });
 
   it("refuses empty files: no bytes, blank lines only, or a header with no rows", async () => {
@@ -87,10 +102,16 @@ describe("parseImportFile: CSV", () => {
 
   it("reads the files Excel writes (Windows-1252 CSV, UTF-16 Unicode Text) with curly quotes and the euro sign intact, and says which encoding", async () => {
     const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.resolve(import.meta.dirname, "../../e2e/files", name)));
-    for (const [name, encoding] of [["excel-windows-1252.csv", "Windows-1252"], ["excel-unicode-text.txt", "UTF-16 LE"]] as const) {
+    for (const [name, encoding] of [
+      ["excel-windows-1252.csv", "Windows-1252"],
+      ["excel-unicode-text.txt", "UTF-16 LE"],
+    ] as const) {
       const t = await table({ bytes: fixture(name), fileName: name });
       expect(t.encoding).toBe(encoding);
-      expect(t.rows.map((r) => [r.row, r.code, r.value, r.note])).toEqual([[2, "CONTACTS", "1337", "Café “quoted” €"], [3, "CP_PLANS", "456", "Checked by O’Brien – see £ total"]]);
+      expect(t.rows.map((r) => [r.row, r.code, r.value, r.note])).toEqual([
+        [2, "CONTACTS", "1337", "Café “quoted” €"],
+        [3, "CP_PLANS", "456", "Checked by O’Brien – see £ total"],
+      ]);
     }
   });
 
@@ -109,7 +130,10 @@ describe("parseImportFile: CSV", () => {
   });
 
   it("refuses a NUL character (a UTF-16 file can hold one) naming its row and column", async () => {
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("code,value,note\r\nX,1,fine\r\nY,2,bad\u0000note\r\n", "utf16le")]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from("code,value,note\r\nX,1,fine\r\nY,2,bad\u0000note\r\n", "utf16le"),
+    ]);
     expect(await fileError({ bytes: new Uint8Array(utf16), fileName: "v.csv" })).toEqual({ code: "nul-character", row: 3, column: "note" });
   });
 });
@@ -119,19 +143,38 @@ describe("parseImportFile: the file's type", () => {
     expect((await table(csvFile("code\tvalue\r\nX\t1\r\n", "values.txt", "text/plain"))).rows[0]).toMatchObject({ code: "X", value: "1" });
     expect((await table(csvFile("code,value\nX,1\n", "VALUES.CSV", "application/octet-stream"))).kind).toBe("csv");
     expect((await table(csvFile("code,value\nX,1\n", "values", "text/csv"))).kind).toBe("csv");
-    expect((await table({ ...(await xlsxFile([["code", "value"], ["X", 1]])), fileName: "export" })).kind).toBe("xlsx");
+    expect(
+      (
+        await table({
+          ...(await xlsxFile([
+            ["code", "value"],
+            ["X", 1],
+          ])),
+          fileName: "export",
+        })
+      ).kind,
+    ).toBe("xlsx");
   });
 
   it("refuses other types as 'must be a CSV or XLSX file'", async () => {
     expect(await fileError(csvFile("code,value\nX,1\n", "values.json", "application/json"))).toEqual({ code: "wrong-type" });
     expect(await fileError(csvFile("%PDF-1.7", "values.pdf", "application/pdf"))).toEqual({ code: "wrong-type" });
     expect(await fileError(csvFile("code,value\nX,1\n", "values", "application/octet-stream"))).toEqual({ code: "wrong-type" });
-    expect(await fileError({ bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), fileName: "chart.csv" })).toEqual({ code: "wrong-type" });
+    expect(await fileError({ bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), fileName: "chart.csv" })).toEqual({
+      code: "wrong-type",
+    });
   });
 
   it("refuses a .xlsx that is not really a workbook, and a .csv that is really a zip", async () => {
     expect(await fileError(csvFile("code,value\nX,1\n", "values.xlsx"))).toEqual({ code: "wrong-type" });
-    const real = await xlsxBytes([{ rows: [["code", "value"], ["X", 1]] }]);
+    const real = await xlsxBytes([
+      {
+        rows: [
+          ["code", "value"],
+          ["X", 1],
+        ],
+      },
+    ]);
     expect(await fileError({ bytes: real, fileName: "values.csv" })).toEqual({ code: "wrong-type" });
     const notAWorkbook = zipBytes([{ name: "readme.txt", data: new TextEncoder().encode("hello") }]);
     expect(await fileError({ bytes: notAWorkbook, fileName: "values.xlsx" })).toEqual({ code: "bad-xlsx" });
@@ -153,12 +196,23 @@ describe("parseImportFile: XLSX", () => {
         rows: [
           ["Indicator code", "Period", "Value", "Note"],
           ["CONTACTS", "2019-09", 1337, null],
-          [{ richText: [{ text: "CP_" }, { text: "PLANS" }] }, new Date(Date.UTC(2019, 8, 1)), { formula: "400+56", result: 456 }, "from the system"],
+          [
+            { richText: [{ text: "CP_" }, { text: "PLANS" }] },
+            new Date(Date.UTC(2019, 8, 1)),
+            { formula: "400+56", result: 456 },
+            "from the system",
+          ],
           ["ASSESS_45WD_PCT", "2019-09", { value: 0.581, numFmt: "0.0%" }, null],
           ["RATE", "2019-09", { formula: "0.1+0.2", result: 0.30000000000000004 }, null],
         ],
       },
-      { name: "Other", rows: [["code", "value"], ["IGNORED", 1]] },
+      {
+        name: "Other",
+        rows: [
+          ["code", "value"],
+          ["IGNORED", 1],
+        ],
+      },
     ]);
     const t = await table({ bytes, fileName: "values.xlsx" });
     expect(t.kind).toBe("xlsx");
@@ -172,7 +226,13 @@ describe("parseImportFile: XLSX", () => {
   });
 
   it("marks Excel error cells and formulas with no saved result as problems on their row", async () => {
-    const t = await table(await xlsxFile([["code", "value"], ["A", { error: "#DIV/0!" }], ["B", { formula: "1+1" }]]));
+    const t = await table(
+      await xlsxFile([
+        ["code", "value"],
+        ["A", { error: "#DIV/0!" }],
+        ["B", { formula: "1+1" }],
+      ]),
+    );
     expect(t.rows[0].problems).toEqual([{ column: "value", reason: "the cell shows the Excel error #DIV/0!" }]);
     expect(t.rows[1].problems).toEqual([{ column: "value", reason: expect.stringMatching(/no saved result/) }]);
   });
@@ -180,7 +240,14 @@ describe("parseImportFile: XLSX", () => {
   it("refuses an empty workbook and a sheet with a header only", async () => {
     expect(await fileError(await xlsxFile([]))).toEqual({ code: "empty" });
     expect(await fileError(await xlsxFile([["code", "value"]]))).toEqual({ code: "no-rows" });
-    expect(await fileError(await xlsxFile([["code", "period"], ["X", "2019-09"]]))).toEqual({ code: "missing-column", column: "value" });
+    expect(
+      await fileError(
+        await xlsxFile([
+          ["code", "period"],
+          ["X", "2019-09"],
+        ]),
+      ),
+    ).toEqual({ code: "missing-column", column: "value" });
   });
 
   it("refuses a sheet with more rows than the cap", async () => {

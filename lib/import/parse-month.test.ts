@@ -3,7 +3,21 @@ import { parseMonth } from "@/lib/import/parse-month";
 
 describe("parseMonth", () => {
   it("reads the forms people and Excel write", () => {
-    for (const text of ["2019-09", "2019-9", "2019/09", "2019-09-01", "2019-09-30T00:00:00", "09/2019", "9/2019", "01/09/2019", "Sep-19", "Sep 2019", "September 2019", "sept 2019", " SEP-2019 "]) {
+    for (const text of [
+      "2019-09",
+      "2019-9",
+      "2019/09",
+      "2019-09-01",
+      "2019-09-30T00:00:00",
+      "09/2019",
+      "9/2019",
+      "01/09/2019",
+      "Sep-19",
+      "Sep 2019",
+      "September 2019",
+      "sept 2019",
+      " SEP-2019 ",
+    ]) {
       expect(parseMonth(text), text).toBe("2019-09");
     }
     expect(parseMonth(new Date(Date.UTC(2019, 8, 1)))).toBe("2019-09");

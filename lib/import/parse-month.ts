@@ -8,7 +8,9 @@ const month = (year: number, m: number): string | null =>
 /** A YYYY-MM month, or null when the text is not recognisably a month. */
 export function parseMonth(raw: string | Date | null | undefined): string | null {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? null : month(raw.getUTCFullYear(), raw.getUTCMonth() + 1);
-  const text = String(raw ?? "").trim().toLowerCase();
+  const text = String(raw ?? "")
+    .trim()
+    .toLowerCase();
   let m = /^(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2})(?:[ t].*)?)?$/.exec(text);
   if (m) return m[3] !== undefined && !validDay(Number(m[3])) ? null : month(Number(m[1]), Number(m[2]));
   m = /^(?:(\d{1,2})\/)?(\d{1,2})\/(\d{4})$/.exec(text);

@@ -33,7 +33,17 @@ export async function previewImport(actor: SessionUser | null, month: string, fi
   await executeLarge(
     `INSERT INTO "ImportBatch" (id, "periodId", "fileName", "fileSha256", "rowCount", "errorCount", rows, "createdById", "createdByName")
      VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6, $7::jsonb, $8::uuid, $9)`,
-    [batchId, period.id, cleanFileName(file.fileName), createHash("sha256").update(file.bytes).digest("hex"), prepared.rowCount, prepared.summary.errors.length, prepared.json, actor.id, actor.name],
+    [
+      batchId,
+      period.id,
+      cleanFileName(file.fileName),
+      createHash("sha256").update(file.bytes).digest("hex"),
+      prepared.rowCount,
+      prepared.summary.errors.length,
+      prepared.json,
+      actor.id,
+      actor.name,
+    ],
   );
   return { ok: true, batchId, preview: prepared.summary };
 }
@@ -43,19 +53,31 @@ export async function previewImport(actor: SessionUser | null, month: string, fi
  * own so that the file's rows and the preview's objects (tens of megabytes for the largest file) are
  * garbage by the time the insert runs: only the text and the summary are left.
  */
-async function prepareBatch(period: { id: string; month: string }, file: ImportFile): Promise<{ ok: true; json: string; rowCount: number; summary: PreviewSummary } | { ok: false; error: FileError }> {
+async function prepareBatch(
+  period: { id: string; month: string },
+  file: ImportFile,
+): Promise<{ ok: true; json: string; rowCount: number; summary: PreviewSummary } | { ok: false; error: FileError }> {
   const parsed = await parseImportFile(file);
   if (!parsed.ok) return parsed;
   const [catalogue, existing] = await Promise.all([loadCatalogue(db), loadExistingValues(db, period.id)]);
   const validated = validateImportRows({ table: parsed.table, month: period.month, catalogue, existing });
   if (!validated.ok) return validated;
   const { preview } = validated;
-  const summary: PreviewSummary = { counts: preview.counts, skipped: preview.skipped, errors: preview.errors, ...(preview.encoding ? { encoding: preview.encoding } : {}) };
+  const summary: PreviewSummary = {
+    counts: preview.counts,
+    skipped: preview.skipped,
+    errors: preview.errors,
+    ...(preview.encoding ? { encoding: preview.encoding } : {}),
+  };
   return { ok: true, json: JSON.stringify(toStoredPreview(preview)), rowCount: preview.rows.length, summary };
 }
 
 /** The name as the person knows it, without any path a browser sent, control characters or excess. */
 export function cleanFileName(name: string): string {
-  const base = name.split(/[/\\]/).pop()!.replace(/\p{Cc}/gu, "").trim();
+  const base = name
+    .split(/[/\\]/)
+    .pop()!
+    .replace(/\p{Cc}/gu, "")
+    .trim();
   return (base || "upload").slice(0, 200);
 }

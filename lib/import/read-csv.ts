@@ -14,10 +14,17 @@ export function readCsv(bytes: Uint8Array, { textFile = false } = {}): { ok: tru
   const buffer = Buffer.from(decoded.text.replace(/^\uFEFF/, ""), "utf8");
   // Excel's "Unicode Text" (UTF-16) and "Text (Tab delimited)" (.txt) separate columns with tabs.
   const firstLine = decoded.text.slice(0, 4096).split(/\r?\n/, 1)[0];
-  const delimiter = (textFile || decoded.encoding.startsWith("UTF-16")) && firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
+  const delimiter =
+    (textFile || decoded.encoding.startsWith("UTF-16")) && firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
   let records: { record: string[]; info: { bytes: number } }[];
   try {
-    records = parse(buffer, { info: true, relax_column_count: true, skip_empty_lines: true, bom: true, delimiter }) as unknown as typeof records;
+    records = parse(buffer, {
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+      delimiter,
+    }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     return { ok: false, error: { code: "bad-csv", line: typeof line === "number" ? line : undefined } };

@@ -62,9 +62,25 @@ export function tableReader(kind: ImportTable["kind"], now = new Date()) {
       const text = (index: number | undefined) => (index === undefined ? null : headerLine!.cells[index].trim());
       if (header.layout === "long") {
         const p = header.positions;
-        return { ok: true, table: { kind, layout: "long", headers: { code: text(p.code)!, value: text(p.value)!, period: text(p.period), note: text(p.note) }, rows } };
+        return {
+          ok: true,
+          table: {
+            kind,
+            layout: "long",
+            headers: { code: text(p.code)!, value: text(p.value)!, period: text(p.period), note: text(p.note) },
+            rows,
+          },
+        };
       }
-      return { ok: true, table: { kind, layout: "wide", headers: { code: text(header.code) ?? "indicator_code", name: text(header.name), value: "value", period: null, note: null }, rows } };
+      return {
+        ok: true,
+        table: {
+          kind,
+          layout: "wide",
+          headers: { code: text(header.code) ?? "indicator_code", name: text(header.name), value: "value", period: null, note: null },
+          rows,
+        },
+      };
     },
   };
 }
@@ -78,7 +94,16 @@ function longRows(positions: Partial<Record<LongColumn, number>>, line: GridRow)
   }
   // A note downloaded from Scrutiny Pack had any formula character defused with an apostrophe: taken out again.
   const note = cell("note");
-  return [{ row: line.row, code: cell("code") ?? "", period: cell("period"), value: cell("value") ?? "", note: note === null ? null : restoreFormulaText(note), problems }];
+  return [
+    {
+      row: line.row,
+      code: cell("code") ?? "",
+      period: cell("period"),
+      value: cell("value") ?? "",
+      note: note === null ? null : restoreFormulaText(note),
+      problems,
+    },
+  ];
 }
 
 /** One row per month cell that holds something: an empty cell in a scorecard means no figure was given. */
@@ -95,14 +120,24 @@ function wideRows(header: Extract<Header, { layout: "wide" }>, line: GridRow): R
     const value = at(m.index);
     const problems = [...problem(header.code, "code"), ...problem(header.name, "name"), ...problem(m.index, "value")];
     if (value === "" && !problems.some((p) => p.column === "value")) continue;
-    rows.push({ row: line.row, code, ...(name === undefined ? {} : { name }), period: m.month, value, note: null, valueHeader: m.header, problems });
+    rows.push({
+      row: line.row,
+      code,
+      ...(name === undefined ? {} : { name }),
+      period: m.month,
+      value,
+      note: null,
+      valueHeader: m.header,
+      problems,
+    });
   }
   return rows;
 }
 
 function matchHeader(line: GridRow, now: Date): Header | { error: FileError } {
   const cells = line.cells;
-  if (cells.length === 1 && /[;\t]/.test(cells[0])) return { error: { code: "wrong-delimiter", delimiter: cells[0].includes(";") ? "semicolons" : "tabs" } };
+  if (cells.length === 1 && /[;\t]/.test(cells[0]))
+    return { error: { code: "wrong-delimiter", delimiter: cells[0].includes(";") ? "semicolons" : "tabs" } };
   const positions: Partial<Record<LongColumn, number>> = {};
   let name: number | undefined;
   const months: { index: number; month: string; header: string }[] = [];
@@ -112,17 +147,33 @@ function matchHeader(line: GridRow, now: Date): Header | { error: FileError } {
     const normalised = normaliseHeader(text);
     const column = (Object.keys(COLUMN_ALIASES) as LongColumn[]).find((c) => COLUMN_ALIASES[c].includes(normalised));
     if (column) {
-      if (positions[column] !== undefined) return { error: { code: "duplicate-column", column: `${cells[positions[column]].trim()} and ${text.trim()}` } };
+      if (positions[column] !== undefined)
+        return { error: { code: "duplicate-column", column: `${cells[positions[column]].trim()} and ${text.trim()}` } };
       positions[column] = index;
       continue;
     }
-    if (NAME_ALIASES.includes(normalised)) { name ??= index; continue; }
+    if (NAME_ALIASES.includes(normalised)) {
+      name ??= index;
+      continue;
+    }
     const month = readMonthHeader(text, now);
     // Refused only if the file turns out to be wide: a long file's other columns are ignored, as always.
-    if (month.kind === "unreadable") { unreadable ??= { code: "bad-month-header", ...where(index), reason: month.reason }; continue; }
+    if (month.kind === "unreadable") {
+      unreadable ??= { code: "bad-month-header", ...where(index), reason: month.reason };
+      continue;
+    }
     if (month.kind === "month") {
       const same = months.find((m) => m.month === month.month);
-      if (same) return { error: { code: "duplicate-month", row: line.row, column: columnLetter(index), header: `${same.header} (column ${columnLetter(same.index)}) and ${text.trim()} (column ${columnLetter(index)})`, reason: `both are ${formatMonth(month.month)}` } };
+      if (same)
+        return {
+          error: {
+            code: "duplicate-month",
+            row: line.row,
+            column: columnLetter(index),
+            header: `${same.header} (column ${columnLetter(same.index)}) and ${text.trim()} (column ${columnLetter(index)})`,
+            reason: `both are ${formatMonth(month.month)}`,
+          },
+        };
       months.push({ index, month: month.month, header: text.trim() });
     }
     // other columns (a unit, a target) are allowed and ignored
@@ -132,8 +183,15 @@ function matchHeader(line: GridRow, now: Date): Header | { error: FileError } {
     const long = (["value", "period", "note"] as const).find((c) => positions[c] !== undefined);
     if (long) {
       const first = months[0];
-      return { error: { code: "mixed-layout", row: line.row, column: columnLetter(positions[long]!), header: cells[positions[long]!].trim(),
-        reason: `the file has a ${cells[positions[long]!].trim()} column (one row per indicator and month) and month columns such as ${first.header} (one column per month): keep one layout` } };
+      return {
+        error: {
+          code: "mixed-layout",
+          row: line.row,
+          column: columnLetter(positions[long]!),
+          header: cells[positions[long]!].trim(),
+          reason: `the file has a ${cells[positions[long]!].trim()} column (one row per indicator and month) and month columns such as ${first.header} (one column per month): keep one layout`,
+        },
+      };
     }
     if (positions.code === undefined && name === undefined) return { error: { code: "missing-column", column: "indicator_code" } };
     return { layout: "wide", code: positions.code, name, months };

@@ -8,7 +8,11 @@ import type { ImportFile } from "@/lib/import/parse-import-file";
 const MULTIPART_OVERHEAD = 64 * 1024;
 
 /** The file, and the form it came in (for any other fields sent with it). */
-export async function readUploadedFile(request: Request, field = "file", maxBytes = MAX_IMPORT_BYTES): Promise<{ ok: true; file: ImportFile; form: FormData } | { ok: false; error: FileError }> {
+export async function readUploadedFile(
+  request: Request,
+  field = "file",
+  maxBytes = MAX_IMPORT_BYTES,
+): Promise<{ ok: true; file: ImportFile; form: FormData } | { ok: false; error: FileError }> {
   const limit = maxBytes + MULTIPART_OVERHEAD;
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > limit) return { ok: false, error: { code: "too-large" } };

@@ -34,7 +34,13 @@ export async function readXlsx(bytes: Uint8Array): Promise<TableRead> {
  */
 async function readFirstSheet(bytes: Uint8Array, take: (row: ExcelJS.Row) => FileError | null): Promise<"none" | "read" | FileError> {
   const input = Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    styles: "cache",
+    hyperlinks: "ignore",
+    entries: "ignore",
+  });
   let found: "none" | "read" | FileError = "none";
   for await (const sheet of reader) {
     // Sheets arrive in zip order; the workbook part (read before them) gives the tab order.

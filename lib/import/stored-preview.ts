@@ -54,10 +54,13 @@ export function readStoredPreview(json: unknown): StoredPreview {
 /** The file's rows as the parser gave them, to validate again at confirmation. */
 export function rawRowsOf(stored: Pick<StoredPreview, "rows" | "headers">): RawRow[] {
   return stored.rows.map((r) => ({
-    row: r.row, code: r.code, value: r.value, problems: r.problems ?? [],
+    row: r.row,
+    code: r.code,
+    value: r.value,
+    problems: r.problems ?? [],
     // A wide file has no period column, but each of its rows carries the month of its column.
     period: r.period ?? (stored.headers.period === null ? null : ""),
-    note: stored.headers.note === null ? null : r.note ?? "",
+    note: stored.headers.note === null ? null : (r.note ?? ""),
     ...(r.name === undefined ? {} : { name: r.name }),
     ...(r.valueHeader === undefined ? {} : { valueHeader: r.valueHeader }),
   }));

@@ -21,7 +21,11 @@ export function uploadAnswers(request: Request, page: string, refusedAt: (messag
  * The signed-in user with `action`, or the refusal to send. A form post from another site is refused
  * (the session cookie is SameSite=Lax, and this says no as well), as is an Origin that is not an address.
  */
-export async function checkUploader(request: Request, action: Action, { refuse }: Pick<UploadAnswers, "refuse">): Promise<SessionUser | Response> {
+export async function checkUploader(
+  request: Request,
+  action: Action,
+  { refuse }: Pick<UploadAnswers, "refuse">,
+): Promise<SessionUser | Response> {
   const user = await getCurrentUser();
   if (!user) return refuse(401, "You need to sign in");
   if (!can(user.role, action)) return refuse(403, "You do not have access to do that");

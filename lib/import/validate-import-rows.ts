@@ -22,7 +22,12 @@ export type ValidationInput = {
 const NOT_AVAILABLE = new Set(["", "n/a", "na", "not available"]);
 const COLUMN_ORDER: ImportColumn[] = ["code", "name", "period", "value", "note"];
 
-export function validateImportRows({ table, month, catalogue, existing }: ValidationInput): { ok: true; preview: ImportPreview } | { ok: false; error: FileError } {
+export function validateImportRows({
+  table,
+  month,
+  catalogue,
+  existing,
+}: ValidationInput): { ok: true; preview: ImportPreview } | { ok: false; error: FileError } {
   const header = (c: ImportColumn) => table.headers[c] ?? c;
   const rows: PreviewRow[] = [];
   const otherMonths = new Map<string, number>();
@@ -32,7 +37,8 @@ export function validateImportRows({ table, month, catalogue, existing }: Valida
     const errors: RowError[] = [];
     // A wide file's value sits under its month's heading: that is the column the person looks for.
     const columnOf = (c: ImportColumn) => (c === "value" && raw.valueHeader ? raw.valueHeader : header(c));
-    const fail = (column: ImportColumn, reason: string) => errors.push({ row: raw.row, column: columnOf(column), message: `Row ${raw.row}, column ${columnOf(column)}: ${reason}` });
+    const fail = (column: ImportColumn, reason: string) =>
+      errors.push({ row: raw.row, column: columnOf(column), message: `Row ${raw.row}, column ${columnOf(column)}: ${reason}` });
     for (const p of raw.problems) fail(p.column, p.reason);
 
     if (raw.period !== null && !raw.problems.some((p) => p.column === "period")) {
@@ -53,23 +59,40 @@ export function validateImportRows({ table, month, catalogue, existing }: Valida
 
     const next = entry?.active ? readValue(raw, entry, fail) : null;
     const indicator = entry ? { id: entry.id, code: entry.code, name: entry.name, unit: entry.unit, decimals: entry.decimals } : null;
-    rows.push({ row: raw.row, raw, status: "error", indicator, next, previous: indicator ? existing.get(indicator.id) ?? null : null, errors });
+    rows.push({
+      row: raw.row,
+      raw,
+      status: "error",
+      indicator,
+      next,
+      previous: indicator ? (existing.get(indicator.id) ?? null) : null,
+      errors,
+    });
   }
 
-  if (rows.length === 0 && otherMonths.size > 0) return { ok: false, error: { code: "no-rows-for-month", month, otherMonths: [...otherMonths.keys()].sort() } };
+  if (rows.length === 0 && otherMonths.size > 0)
+    return { ok: false, error: { code: "no-rows-for-month", month, otherMonths: [...otherMonths.keys()].sort() } };
   markDuplicates(rows, month, header("code"), header("period"));
 
   const counts = { new: 0, changed: 0, unchanged: 0, error: 0 };
   for (const row of rows) {
     row.errors.sort((a, b) => columnRank(a.column, table) - columnRank(b.column, table));
-    row.status = row.errors.length > 0 || !row.next ? "error" : !row.previous ? "new" : isSame(row.previous, row.next) ? "unchanged" : "changed";
+    row.status =
+      row.errors.length > 0 || !row.next ? "error" : !row.previous ? "new" : isSame(row.previous, row.next) ? "unchanged" : "changed";
     counts[row.status] += 1;
   }
   const skippedMonths = [...otherMonths.keys()].sort();
   return {
     ok: true,
     preview: {
-      version: 1, month, kind: table.kind, layout: table.layout ?? "long", ...(table.encoding ? { encoding: table.encoding } : {}), headers: table.headers, rows, counts,
+      version: 1,
+      month,
+      kind: table.kind,
+      layout: table.layout ?? "long",
+      ...(table.encoding ? { encoding: table.encoding } : {}),
+      headers: table.headers,
+      rows,
+      counts,
       skipped: { rows: [...otherMonths.values()].reduce((a, b) => a + b, 0), months: skippedMonths },
       errors: rows.flatMap((r) => r.errors),
     },
@@ -91,8 +114,16 @@ function namesOf(catalogue: Map<string, CatalogueEntry>): NameIndex {
 function findByName(index: NameIndex, name: string, fail: (c: ImportColumn, reason: string) => void): CatalogueEntry | undefined {
   const found = index.get(name.trim()) ?? [];
   if (found.length === 1) return found[0];
-  if (found.length === 0) fail("name", `"${short(name)}" is not the name of an indicator in the catalogue (names must match exactly; or give the indicator_code)`);
-  else fail("name", `"${short(name)}" is the name of ${found.length} indicators (${found.map((e) => e.code).join(", ")}): give the indicator_code instead`);
+  if (found.length === 0)
+    fail(
+      "name",
+      `"${short(name)}" is not the name of an indicator in the catalogue (names must match exactly; or give the indicator_code)`,
+    );
+  else
+    fail(
+      "name",
+      `"${short(name)}" is the name of ${found.length} indicators (${found.map((e) => e.code).join(", ")}): give the indicator_code instead`,
+    );
   return undefined;
 }
 
@@ -101,18 +132,30 @@ function readValue(raw: RawRow, entry: CatalogueEntry, fail: (c: ImportColumn, r
   if (raw.problems.some((p) => p.column === "value")) return null;
   if (NOT_AVAILABLE.has(raw.value.toLowerCase())) {
     if (!note) {
-      fail("value", raw.note === null
-        ? `enter a value for ${entry.code} (to mark it not available, leave the value empty and give the reason in a note column)`
-        : `enter a value for ${entry.code}, or give the reason it is not available in the note column`);
+      fail(
+        "value",
+        raw.note === null
+          ? `enter a value for ${entry.code} (to mark it not available, leave the value empty and give the reason in a note column)`
+          : `enter a value for ${entry.code}, or give the reason it is not available in the note column`,
+      );
       return null;
     }
-    if (note.length > MAX_REASON_LENGTH) { fail("note", `the reason ${entry.code} is not available must be ${MAX_REASON_LENGTH} characters or fewer (it has ${note.length})`); return null; }
+    if (note.length > MAX_REASON_LENGTH) {
+      fail("note", `the reason ${entry.code} is not available must be ${MAX_REASON_LENGTH} characters or fewer (it has ${note.length})`);
+      return null;
+    }
     // The note becomes the reason; the value's own note is left alone.
     return { value: null, notAvailableReason: note };
   }
   const checked = checkValue(raw.value, entry);
-  if (!checked.ok) { fail("value", describeValueProblem(entry.code, checked.reason)); return null; }
-  if (note && note.length > MAX_NOTE_LENGTH) { fail("note", `the note must be ${MAX_NOTE_LENGTH} characters or fewer (it has ${note.length})`); return null; }
+  if (!checked.ok) {
+    fail("value", describeValueProblem(entry.code, checked.reason));
+    return null;
+  }
+  if (note && note.length > MAX_NOTE_LENGTH) {
+    fail("note", `the note must be ${MAX_NOTE_LENGTH} characters or fewer (it has ${note.length})`);
+    return null;
+  }
   return { value: checked.value, notAvailableReason: null, note };
 }
 
@@ -148,12 +191,17 @@ function markDuplicates(rows: PreviewRow[], month: string, codeHeader: string, p
 /** "4 and 9", "3, 5 and 6"; a long list names the first few (a file of one code 40,000 times must not make 40,000 lists of 40,000). */
 function listRows(numbers: number[]): string {
   const SHOWN = 5;
-  if (numbers.length > SHOWN + 1) return `${numbers.slice(0, SHOWN).join(", ")} and ${(numbers.length - SHOWN).toLocaleString("en-GB")} more`;
+  if (numbers.length > SHOWN + 1)
+    return `${numbers.slice(0, SHOWN).join(", ")} and ${(numbers.length - SHOWN).toLocaleString("en-GB")} more`;
   return `${numbers.slice(0, -1).join(", ")} and ${numbers[numbers.length - 1]}`;
 }
 
 export function isSame(previous: ExistingValue, next: ValueState): boolean {
-  return previous.value === next.value && previous.notAvailableReason === next.notAvailableReason && (next.note === undefined || previous.note === next.note);
+  return (
+    previous.value === next.value &&
+    previous.notAvailableReason === next.notAvailableReason &&
+    (next.note === undefined || previous.note === next.note)
+  );
 }
 
 const columnRank = (column: string, table: ImportTable) => COLUMN_ORDER.findIndex((c) => (table.headers[c] ?? c) === column);

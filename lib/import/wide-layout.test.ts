@@ -18,18 +18,31 @@ async function fileError(file: Parameters<typeof parseImportFile>[0]) {
   if (parsed.ok) throw new Error("expected a file error");
   return parsed.error;
 }
-const entry = (code: string, name: string, unit: CatalogueEntry["unit"] = "COUNT", decimals = 0): CatalogueEntry => ({ id: `id-${code}`, code, name, unit, decimals, active: true });
-const CATALOGUE = new Map([
-  entry("CONTACTS", "Contacts received"),
-  entry("CP_PLANS", "Children on a child protection plan"),
-  entry("ASSESS_PCT", "Assessments in 45 working days", "PERCENT", 1),
-  entry("DUP_A", "Same name"),
-  entry("DUP_B", "Same name"),
-].map((e) => [e.code, e]));
+const entry = (code: string, name: string, unit: CatalogueEntry["unit"] = "COUNT", decimals = 0): CatalogueEntry => ({
+  id: `id-${code}`,
+  code,
+  name,
+  unit,
+  decimals,
+  active: true,
+});
+const CATALOGUE = new Map(
+  [
+    entry("CONTACTS", "Contacts received"),
+    entry("CP_PLANS", "Children on a child protection plan"),
+    entry("ASSESS_PCT", "Assessments in 45 working days", "PERCENT", 1),
+    entry("DUP_A", "Same name"),
+    entry("DUP_B", "Same name"),
+  ].map((e) => [e.code, e]),
+);
 
 describe("wide layout: parsing", () => {
   it("turns one row per indicator and one column per month into one row per (indicator, month), skipping empty cells and other columns", async () => {
-    const t = await table(csvFile("indicator_code,Indicator,Unit,Apr-19,May 2019,2019-06,07/2019\nCONTACTS,Contacts received,count,1337,1402,,1290\nCP_PLANS,,,456,460,470,\n"));
+    const t = await table(
+      csvFile(
+        "indicator_code,Indicator,Unit,Apr-19,May 2019,2019-06,07/2019\nCONTACTS,Contacts received,count,1337,1402,,1290\nCP_PLANS,,,456,460,470,\n",
+      ),
+    );
     expect(t.layout).toBe("wide");
     expect(t.rows.map((r) => [r.row, r.code, r.name, r.period, r.value, r.valueHeader])).toEqual([
       [2, "CONTACTS", "Contacts received", "2019-04", "1337", "Apr-19"],
@@ -42,11 +55,17 @@ describe("wide layout: parsing", () => {
   });
 
   it("reads Excel date cells and date serial numbers as month headings", async () => {
-    const t = await table(await xlsxFile([
-      ["code", new Date(Date.UTC(2019, 3, 1)), { value: new Date(Date.UTC(2019, 4, 1)), numFmt: "mmm-yy" }, 43617],
-      ["CONTACTS", 1, 2, 3],
-    ]));
-    expect(t.rows.map((r) => [r.period, r.value])).toEqual([["2019-04", "1"], ["2019-05", "2"], ["2019-06", "3"]]);
+    const t = await table(
+      await xlsxFile([
+        ["code", new Date(Date.UTC(2019, 3, 1)), { value: new Date(Date.UTC(2019, 4, 1)), numFmt: "mmm-yy" }, 43617],
+        ["CONTACTS", 1, 2, 3],
+      ]),
+    );
+    expect(t.rows.map((r) => [r.period, r.value])).toEqual([
+      ["2019-04", "1"],
+      ["2019-05", "2"],
+      ["2019-06", "3"],
+    ]);
   });
 
   it("keeps a long file's other columns ignored, even ones that look like dates", async () => {
@@ -59,24 +78,32 @@ describe("wide layout: refusals name the row, the column and the reason", () => 
   it("refuses a month heading that cannot be read", async () => {
     const error = await fileError(csvFile("code,Apr-19,Sepx 2019\nCONTACTS,1,2\n"));
     expect(error).toMatchObject({ code: "bad-month-header", row: 1, column: "C", header: "Sepx 2019" });
-    expect(describeFileError(error, formatMonth)).toBe('Row 1, column C: "Sepx 2019" cannot be read as a month: write it as Apr-19, April 2019, 2019-04 or 04/2019');
+    expect(describeFileError(error, formatMonth)).toBe(
+      'Row 1, column C: "Sepx 2019" cannot be read as a month: write it as Apr-19, April 2019, 2019-04 or 04/2019',
+    );
   });
 
   it("refuses two columns for the same month", async () => {
     const error = await fileError(csvFile("code,Apr-19,May-19,2019-04\nCONTACTS,1,2,3\n"));
     expect(error).toMatchObject({ code: "duplicate-month", row: 1, column: "D" });
-    expect(describeFileError(error, formatMonth)).toBe("Row 1, column D: two columns are for the same month, Apr-19 (column B) and 2019-04 (column D): both are April 2019. Delete one of them");
+    expect(describeFileError(error, formatMonth)).toBe(
+      "Row 1, column D: two columns are for the same month, Apr-19 (column B) and 2019-04 (column D): both are April 2019. Delete one of them",
+    );
   });
 
   it("refuses a file that mixes the long and wide layouts", async () => {
     const error = await fileError(csvFile("code,period,value,Apr-19\nCONTACTS,2019-04,1,2\n"));
     expect(error).toMatchObject({ code: "mixed-layout", row: 1, column: "C", header: "value" });
-    expect(describeFileError(error, formatMonth)).toContain("Row 1, column C: the file has a value column (one row per indicator and month) and month columns such as Apr-19 (one column per month): keep one layout");
+    expect(describeFileError(error, formatMonth)).toContain(
+      "Row 1, column C: the file has a value column (one row per indicator and month) and month columns such as Apr-19 (one column per month): keep one layout",
+    );
   });
 
   it("refuses a month outside the range the app accepts", async () => {
     const error = await fileError(csvFile("code,Dec-1999,Jan-2000\nCONTACTS,1,2\n"));
-    expect(describeFileError(error, formatMonth)).toMatch(/^Row 1, column B: "Dec-1999" is December 1999, outside the months that can hold figures \(January 2000 to /);
+    expect(describeFileError(error, formatMonth)).toMatch(
+      /^Row 1, column B: "Dec-1999" is December 1999, outside the months that can hold figures \(January 2000 to /,
+    );
     expect(await fileError(csvFile("code,2099-01\nCONTACTS,1\n"))).toMatchObject({ code: "bad-month-header", column: "B" });
   });
 
@@ -95,7 +122,10 @@ describe("wide layout: validation", () => {
   it("finds indicators by code, or by their exact catalogue name, and keeps the page's month only", async () => {
     const p = await previewOf("Indicator,Apr-19,May-19\nContacts received,1,2\nChildren on a child protection plan,3,4\n");
     expect(p.layout).toBe("wide");
-    expect(p.rows.map((r) => [r.row, r.indicator?.code, r.status, r.next?.value])).toEqual([[2, "CONTACTS", "new", 2], [3, "CP_PLANS", "new", 4]]);
+    expect(p.rows.map((r) => [r.row, r.indicator?.code, r.status, r.next?.value])).toEqual([
+      [2, "CONTACTS", "new", 2],
+      [3, "CP_PLANS", "new", 4],
+    ]);
     expect(p.skipped).toEqual({ rows: 2, months: ["2019-04"] });
   });
 
@@ -126,14 +156,21 @@ describe("wide layout: validation", () => {
 });
 
 describe("wide layout: files written by LibreOffice Calc (test/fixtures, made by scripts/make-import-fixtures.mjs)", () => {
-  const fixture = (name: string) => ({ bytes: new Uint8Array(readFileSync(join(process.cwd(), "test/fixtures", name))), fileName: name, contentType: null });
+  const fixture = (name: string) => ({
+    bytes: new Uint8Array(readFileSync(join(process.cwd(), "test/fixtures", name))),
+    fileName: name,
+    contentType: null,
+  });
 
   it("reads month headings as text, an unformatted serial number and a date cell", async () => {
     const t = await table(fixture("wide-month-headers-libreoffice.xlsx"));
     expect(t.layout).toBe("wide");
     expect(t.rows.map((r) => [r.row, r.name, r.period, r.value])).toEqual([
-      [2, "Contacts received", "2019-04", "1337"], [2, "Contacts received", "2019-05", "1402"], [2, "Contacts received", "2019-06", "1290"],
-      [2, "Contacts received", "2019-07", "1310"], [2, "Contacts received", "2019-08", "1288"],
+      [2, "Contacts received", "2019-04", "1337"],
+      [2, "Contacts received", "2019-05", "1402"],
+      [2, "Contacts received", "2019-06", "1290"],
+      [2, "Contacts received", "2019-07", "1310"],
+      [2, "Contacts received", "2019-08", "1288"],
     ]);
   });
 

@@ -11,11 +11,17 @@ import type { PreviewRow } from "@/lib/import/import-preview";
 import { AppError } from "@/lib/errors";
 import { isUniqueViolation } from "@/lib/errors";
 
-export const IMPORT_CONFLICT = "Someone changed some of these values while you were checking the preview, so nothing has been imported. Upload the file again to see the current preview.";
+export const IMPORT_CONFLICT =
+  "Someone changed some of these values while you were checking the preview, so nothing has been imported. Upload the file again to see the current preview.";
 
 type Target = { periodId: string; revisedAfterSubmission: boolean; provenance?: ReadonlyMap<string, object> };
 
-export async function writeImportValues(tx: Tx, actor: SessionUser, target: Target, rows: PreviewRow[]): Promise<{ created: number; changed: number }> {
+export async function writeImportValues(
+  tx: Tx,
+  actor: SessionUser,
+  target: Target,
+  rows: PreviewRow[],
+): Promise<{ created: number; changed: number }> {
   const created = rows.filter((r) => r.status === "new");
   const changed = rows.filter((r) => r.status === "changed");
   if (created.length) await insertValues(tx, actor, target, created);
@@ -76,7 +82,6 @@ async function updateValues(tx: Tx, actor: SessionUser, target: Target, rows: Pr
     FROM updated`;
   if (count !== rows.length) throw new AppError("CONFLICT", IMPORT_CONFLICT);
 }
-
 
 /** Each row's provenance as JSON text for PostgreSQL to read as jsonb, or null. */
 function provenanceOf(target: Target, rows: PreviewRow[]): (string | null)[] {

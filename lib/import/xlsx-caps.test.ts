@@ -17,7 +17,12 @@ async function workbook(rows: (string | number)[][]): Promise<Uint8Array> {
 describe("XLSX caps applied before the workbook is loaded", () => {
   it("refuses a sheet wider than the column cap, with a message saying so", async () => {
     const wide = Array.from({ length: MAX_IMPORT_COLUMNS + 5 }, (_, i) => `col${i}`);
-    const result = await readXlsx(await workbook([["indicator_code", "value", ...wide], ["CONTACTS", 1]]));
+    const result = await readXlsx(
+      await workbook([
+        ["indicator_code", "value", ...wide],
+        ["CONTACTS", 1],
+      ]),
+    );
     expect(result).toEqual({ ok: false, error: { code: "too-many-columns" } });
     expect(describeFileError({ code: "too-many-columns" }, String)).toContain(String(MAX_IMPORT_COLUMNS));
   });
@@ -32,7 +37,11 @@ describe("XLSX caps applied before the workbook is loaded", () => {
 
   it("counts exactly across the chunks the sheet is inflated in (no tag is split or counted twice)", async () => {
     // About 1 MB of sheet XML: four or more 256 KB chunks.
-    const rows = Array.from({ length: 10_000 }, (_, i) => [`INDICATOR_CODE_${i}`, i * 1.5, `A note long enough to fill the sheet, row ${i}`]);
+    const rows = Array.from({ length: 10_000 }, (_, i) => [
+      `INDICATOR_CODE_${i}`,
+      i * 1.5,
+      `A note long enough to fill the sheet, row ${i}`,
+    ]);
     const bytes = await workbook([["indicator_code", "value", "note"], ...rows]);
     expect(await inspectXlsxZip(bytes, undefined, { maxRows: 10_001, maxCells: 30_003 })).toEqual({ ok: true });
     expect(await inspectXlsxZip(bytes, undefined, { maxRows: 10_000 })).toEqual({ ok: false, code: "too-many-rows" });
@@ -41,7 +50,12 @@ describe("XLSX caps applied before the workbook is loaded", () => {
   });
 
   it("still reads an ordinary workbook", async () => {
-    const result = await readXlsx(await workbook([["indicator_code", "value"], ["CONTACTS", 12]]));
+    const result = await readXlsx(
+      await workbook([
+        ["indicator_code", "value"],
+        ["CONTACTS", 12],
+      ]),
+    );
     expect(result.ok).toBe(true);
   });
 });

@@ -44,10 +44,25 @@ describe("judgeDirection", () => {
 
 describe("describeDirection", () => {
   it("gives a decorative arrow for the movement and words for the verdict", () => {
-    expect(describeDirection({ movement: "DOWN", verdict: "IMPROVED" })).toEqual({ symbol: "▼", text: "Improved", hiddenText: "(down)", plain: "Improved (down)" });
-    expect(describeDirection({ movement: "UP", verdict: "WORSE" })).toEqual({ symbol: "▲", text: "Worse", hiddenText: "(up)", plain: "Worse (up)" });
+    expect(describeDirection({ movement: "DOWN", verdict: "IMPROVED" })).toEqual({
+      symbol: "▼",
+      text: "Improved",
+      hiddenText: "(down)",
+      plain: "Improved (down)",
+    });
+    expect(describeDirection({ movement: "UP", verdict: "WORSE" })).toEqual({
+      symbol: "▲",
+      text: "Worse",
+      hiddenText: "(up)",
+      plain: "Worse (up)",
+    });
     expect(describeDirection({ movement: "UP", verdict: "UP" })).toEqual({ symbol: "▲", text: "Up", hiddenText: "", plain: "Up" });
     expect(describeDirection({ movement: "DOWN", verdict: "DOWN" })).toEqual({ symbol: "▼", text: "Down", hiddenText: "", plain: "Down" });
-    expect(describeDirection({ movement: "SAME", verdict: "NO_CHANGE" })).toEqual({ symbol: "►", text: "No change", hiddenText: "", plain: "No change" });
+    expect(describeDirection({ movement: "SAME", verdict: "NO_CHANGE" })).toEqual({
+      symbol: "►",
+      text: "No change",
+      hiddenText: "",
+      plain: "No change",
+    });
   });
 });

@@ -18,7 +18,11 @@ export type DirectionBasis = { polarity: Polarity; decimals: number };
  * Higher is better: up is "Improved", down "Worse". Lower is better: mirrored. Polarity "neither":
  * just "Up" or "Down". Either value missing (no period, not available): null.
  */
-export function judgeDirection(current: number | null | undefined, previous: number | null | undefined, basis: DirectionBasis): Direction | null {
+export function judgeDirection(
+  current: number | null | undefined,
+  previous: number | null | undefined,
+  basis: DirectionBasis,
+): Direction | null {
   if (current === null || current === undefined || previous === null || previous === undefined) return null;
   if (!Number.isFinite(current) || !Number.isFinite(previous)) return null;
   const a = roundTo(current, basis.decimals);

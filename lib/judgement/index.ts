@@ -11,12 +11,25 @@
 //   summaryLine(figures, month)                           -> "Down from 1,861 to 1,337 since July"
 export { judgeRag, RAG_LABEL, RAG_TAG_CLASS, describeRag, type Rag, type RagBasis } from "@/lib/judgement/rag";
 export {
-  judgeDirection, describeDirection, VERDICT_LABEL, MOVEMENT_SYMBOL,
-  type Direction, type DirectionBasis, type DirectionDisplay, type Movement, type Verdict,
+  judgeDirection,
+  describeDirection,
+  VERDICT_LABEL,
+  MOVEMENT_SYMBOL,
+  type Direction,
+  type DirectionBasis,
+  type DirectionDisplay,
+  type Movement,
+  type Verdict,
 } from "@/lib/judgement/direction";
 export { formatNumber, formatValue, formatTableValue, formatChange, UNIT_LABEL, type NumberRules } from "@/lib/judgement/format-number";
 export {
-  isSuppressed, formatPanelValue, formatPanelChange, SUPPRESSED_MARK, SUPPRESSION_NOTE, SMALL_NUMBER_MAX, type SuppressionRules,
+  isSuppressed,
+  formatPanelValue,
+  formatPanelChange,
+  SUPPRESSED_MARK,
+  SUPPRESSION_NOTE,
+  SMALL_NUMBER_MAX,
+  type SuppressionRules,
 } from "@/lib/judgement/suppression";
 export { judgeMonth, type JudgedIndicator, type MonthFigures, type MonthJudgement } from "@/lib/judgement/judge-month";
 export { roundTo } from "@/lib/judgement/round";

@@ -7,7 +7,10 @@ const contacts = { unit: "COUNT", decimals: 0, polarity: "NEITHER" } as const;
 describe("judgeMonth", () => {
   it("judges August 2019 assessment timeliness as the pack did", () => {
     const j = judgeMonth(assessTimely, {
-      month: "2019-08", value: 58, lastMonth: 79.5, lastYear: 81.2,
+      month: "2019-08",
+      value: 58,
+      lastMonth: 79.5,
+      lastYear: 81.2,
       targets: [{ fromMonth: "2018-04", target: 80, tolerance: 5 }],
     });
     expect(j).toEqual({
@@ -20,7 +23,10 @@ describe("judgeMonth", () => {
     });
   });
   it("uses the target in force for the month, not a later one", () => {
-    const targets = [{ fromMonth: "2018-04", target: 80, tolerance: 5 }, { fromMonth: "2019-09", target: 60, tolerance: 0 }];
+    const targets = [
+      { fromMonth: "2018-04", target: 80, tolerance: 5 },
+      { fromMonth: "2019-09", target: 60, tolerance: 0 },
+    ];
     expect(judgeMonth(assessTimely, { month: "2019-08", value: 76, lastMonth: null, lastYear: null, targets }).rag).toBe("AMBER");
     expect(judgeMonth(assessTimely, { month: "2019-09", value: 76, lastMonth: null, lastYear: null, targets }).rag).toBe("GREEN");
   });
@@ -34,12 +40,24 @@ describe("judgeMonth", () => {
     expect(j.changeVsLastYear).toBeNull();
   });
   it("a target row with no target means no rating", () => {
-    const j = judgeMonth(assessTimely, { month: "2019-08", value: 50, lastMonth: null, lastYear: null, targets: [{ fromMonth: "2018-04", target: null, tolerance: null }] });
+    const j = judgeMonth(assessTimely, {
+      month: "2019-08",
+      value: 50,
+      lastMonth: null,
+      lastYear: null,
+      targets: [{ fromMonth: "2018-04", target: null, tolerance: null }],
+    });
     expect(j.target).toBeNull();
     expect(j.rag).toBeNull();
   });
   it("nothing to judge when this month's value is missing", () => {
-    const j = judgeMonth(assessTimely, { month: "2019-08", value: null, lastMonth: 80, lastYear: 81, targets: [{ fromMonth: "2018-04", target: 80, tolerance: 5 }] });
+    const j = judgeMonth(assessTimely, {
+      month: "2019-08",
+      value: null,
+      lastMonth: 80,
+      lastYear: 81,
+      targets: [{ fromMonth: "2018-04", target: 80, tolerance: 5 }],
+    });
     expect(j).toMatchObject({ rag: null, vsLastMonth: null, vsLastYear: null, changeVsLastMonth: null });
   });
 });

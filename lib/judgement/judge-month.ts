@@ -32,7 +32,8 @@ export type MonthJudgement = {
 
 export function judgeMonth(indicator: JudgedIndicator, figures: MonthFigures): MonthJudgement {
   const row = targetInForce(figures.targets, figures.month);
-  const target = row && row.target !== null ? { value: row.target, tolerance: Math.max(0, row.tolerance ?? 0), fromMonth: row.fromMonth } : null;
+  const target =
+    row && row.target !== null ? { value: row.target, tolerance: Math.max(0, row.tolerance ?? 0), fromMonth: row.fromMonth } : null;
   const change = (previous: number | null) =>
     figures.value === null || previous === null ? null : formatChange(figures.value, previous, indicator);
   return {

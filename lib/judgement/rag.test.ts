@@ -4,9 +4,14 @@ import { describeRag, judgeRag, RAG_LABEL, RAG_TAG_CLASS } from "@/lib/judgement
 describe("judgeRag, higher is better (target 80, tolerance 5)", () => {
   const basis = { polarity: "HIGHER_IS_BETTER", target: 80, tolerance: 5 } as const;
   it.each([
-    [100, "GREEN"], [80.1, "GREEN"], [80, "GREEN"],
-    [79.9, "AMBER"], [75.1, "AMBER"], [75, "AMBER"],
-    [74.9, "RED"], [0, "RED"],
+    [100, "GREEN"],
+    [80.1, "GREEN"],
+    [80, "GREEN"],
+    [79.9, "AMBER"],
+    [75.1, "AMBER"],
+    [75, "AMBER"],
+    [74.9, "RED"],
+    [0, "RED"],
   ] as const)("%s is %s", (value, rag) => {
     expect(judgeRag(value, basis)).toBe(rag);
   });
@@ -15,9 +20,14 @@ describe("judgeRag, higher is better (target 80, tolerance 5)", () => {
 describe("judgeRag, lower is better (target 10, tolerance 2)", () => {
   const basis = { polarity: "LOWER_IS_BETTER", target: 10, tolerance: 2 } as const;
   it.each([
-    [0, "GREEN"], [9.9, "GREEN"], [10, "GREEN"],
-    [10.1, "AMBER"], [11.9, "AMBER"], [12, "AMBER"],
-    [12.1, "RED"], [100, "RED"],
+    [0, "GREEN"],
+    [9.9, "GREEN"],
+    [10, "GREEN"],
+    [10.1, "AMBER"],
+    [11.9, "AMBER"],
+    [12, "AMBER"],
+    [12.1, "RED"],
+    [100, "RED"],
   ] as const)("%s is %s", (value, rag) => {
     expect(judgeRag(value, basis)).toBe(rag);
   });

@@ -17,7 +17,11 @@ export type SummaryInput = {
 export function summaryLine(ind: SummaryInput, month: string): string {
   const since = formatMonth(addMonths(month, -1)).split(" ")[0];
   const rules = { unit: ind.unit, decimals: ind.decimals };
-  const before = ind.suppressed.lastMonth ? "a small number (shown as c)" : ind.lastMonth === null ? null : formatValue(ind.lastMonth, rules);
+  const before = ind.suppressed.lastMonth
+    ? "a small number (shown as c)"
+    : ind.lastMonth === null
+      ? null
+      : formatValue(ind.lastMonth, rules);
   const missingBefore = ind.unsigned?.lastMonth ? `${since} not yet signed off` : `no figure for ${since}`;
   if (ind.suppressed.value) {
     return `A small number (shown as c) this month; ${before === null ? missingBefore : `${before} in ${since}`}`;

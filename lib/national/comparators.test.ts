@@ -57,13 +57,37 @@ describe("symbols", () => {
 });
 
 describe("buildNationalComparators", () => {
-  const f = (areaCode: string, year: string, value: number | null, symbol: string | null = null) => ({ areaCode, areaName: `Area ${areaCode}`, year, value, symbol });
+  const f = (areaCode: string, year: string, value: number | null, symbol: string | null = null) => ({
+    areaCode,
+    areaName: `Area ${areaCode}`,
+    year,
+    value,
+    symbol,
+  });
   const measure: MeasureFigures = {
-    code: "M", name: "A measure", polarity: "HIGHER_IS_BETTER", yearType: "Financial Year",
-    figures: [f("970", "2024", 50), f("970", "2025", 55), f("982", "2025", 52), f("301", "2025", 60), f("302", "2025", 40), f("303", "2025", null, "c"), f("304", "2025", 70), f("304", "2024", 1)],
+    code: "M",
+    name: "A measure",
+    polarity: "HIGHER_IS_BETTER",
+    yearType: "Financial Year",
+    figures: [
+      f("970", "2024", 50),
+      f("970", "2025", 55),
+      f("982", "2025", 52),
+      f("301", "2025", 60),
+      f("302", "2025", 40),
+      f("303", "2025", null, "c"),
+      f("304", "2025", 70),
+      f("304", "2024", 1),
+    ],
   };
   it("gives England, the region and the neighbours' average, each with its own year", () => {
-    const c = buildNationalComparators(measure, { laNumber: "301", borrowed: false, regionCode: "982", regionName: "Yorkshire and the Humber", neighbours: ["302", "303", "304"] });
+    const c = buildNationalComparators(measure, {
+      laNumber: "301",
+      borrowed: false,
+      regionCode: "982",
+      regionName: "Yorkshire and the Humber",
+      neighbours: ["302", "303", "304"],
+    });
     expect(c.england).toEqual({ year: "2025", yearLabel: "2024-25", value: 55, symbol: null });
     expect(c.region).toMatchObject({ name: "Yorkshire and the Humber", value: 52, yearLabel: "2024-25" });
     expect(c.neighbours).toEqual({ year: "2025", yearLabel: "2024-25", mean: 55, count: 2, of: 3 });
@@ -73,18 +97,35 @@ describe("buildNationalComparators", () => {
     // DfE's "2019" is the count at 31 March 2019: a July 2019 pack may quote it, a February 2019 pack may
     // not (it quotes 2018), and neither may quote 2025.
     const annual: MeasureFigures = {
-      code: "M", name: "A measure", polarity: "HIGHER_IS_BETTER", yearType: "Annual",
+      code: "M",
+      name: "A measure",
+      polarity: "HIGHER_IS_BETTER",
+      yearType: "Annual",
       figures: [
-        f("970", "2018", 41), f("970", "2019", 50), f("970", "2025", 90),
-        f("982", "2019", 52), f("982", "2025", 92),
-        f("301", "2018", 44), f("301", "2019", 45), f("301", "2025", 95),
-        f("302", "2018", 10), f("302", "2019", 20), f("302", "2025", 100),
-        f("303", "2019", 30), f("303", "2025", 200),
-        f("304", "2018", 70), f("304", "2025", 300),
+        f("970", "2018", 41),
+        f("970", "2019", 50),
+        f("970", "2025", 90),
+        f("982", "2019", 52),
+        f("982", "2025", 92),
+        f("301", "2018", 44),
+        f("301", "2019", 45),
+        f("301", "2025", 95),
+        f("302", "2018", 10),
+        f("302", "2019", 20),
+        f("302", "2025", 100),
+        f("303", "2019", 30),
+        f("303", "2025", 200),
+        f("304", "2018", 70),
+        f("304", "2025", 300),
       ],
     };
-    const place = { laNumber: "301", borrowed: false, regionCode: "982", regionName: "Yorkshire and the Humber",
-      neighbours: ["302", "303", "304"] };
+    const place = {
+      laNumber: "301",
+      borrowed: false,
+      regionCode: "982",
+      regionName: "Yorkshire and the Humber",
+      neighbours: ["302", "303", "304"],
+    };
     const july2019 = buildNationalComparators(annual, place, "2019-07");
     // 2019: 302 has 20, 303 has 30, 304 nothing for 2019: (20 + 30) / 2 = 25, 2 of 3.
     expect(july2019.neighbours).toEqual({ year: "2019", yearLabel: "at 31 March 2019", mean: 25, count: 2, of: 3 });
@@ -103,7 +144,13 @@ describe("buildNationalComparators", () => {
   });
 
   it("shows no own figure for a fictional council that borrows a real one's neighbours", () => {
-    const c = buildNationalComparators(measure, { laNumber: "301", borrowed: true, regionCode: "982", regionName: "Yorkshire and the Humber", neighbours: ["302"] });
+    const c = buildNationalComparators(measure, {
+      laNumber: "301",
+      borrowed: true,
+      regionCode: "982",
+      regionName: "Yorkshire and the Humber",
+      neighbours: ["302"],
+    });
     expect(c.own).toBeNull();
     expect(c.neighbours).toMatchObject({ mean: 40, count: 1, of: 1 });
   });

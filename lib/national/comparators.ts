@@ -17,7 +17,11 @@ export function neighboursAverage(figures: (PublishedFigure | undefined)[]): { m
  * Ties share the best rank (competition ranking, as DfE's LAIT ranks). Quartile 1 is the best quarter.
  * A measure with neither direction has no rank.
  */
-export function rankAndQuartile(own: number, all: number[], polarity: Polarity): { rank: number; of: number; quartile: 1 | 2 | 3 | 4 } | null {
+export function rankAndQuartile(
+  own: number,
+  all: number[],
+  polarity: Polarity,
+): { rank: number; of: number; quartile: 1 | 2 | 3 | 4 } | null {
   if (polarity === "NEITHER" || all.length === 0) return null;
   const better = all.filter((v) => (polarity === "HIGHER_IS_BETTER" ? v > own : v < own)).length;
   const rank = better + 1;

@@ -9,9 +9,15 @@ import { suggestMeasures } from "@/lib/national/suggest-measures";
 export async function findNationalOverview(actor: SessionUser | null) {
   assertCan(actor, "national.manage");
   const [measures, figures, neighbours, linked, lastImport] = await Promise.all([
-    db.nationalMeasure.count(), db.nationalFigure.count(), db.statisticalNeighbour.count(),
+    db.nationalMeasure.count(),
+    db.nationalFigure.count(),
+    db.statisticalNeighbour.count(),
     db.indicator.count({ where: { nationalMeasureCode: { not: null } } }),
-    db.auditEvent.findFirst({ where: { action: "national.imported" }, orderBy: { at: "desc" }, select: { at: true, actorName: true, after: true } }),
+    db.auditEvent.findFirst({
+      where: { action: "national.imported" },
+      orderBy: { at: "desc" },
+      select: { at: true, actorName: true, after: true },
+    }),
   ]);
   return { measures, figures, authoritiesWithNeighbours: neighbours / 10, linked, lastImport };
 }
@@ -19,8 +25,15 @@ export async function findNationalOverview(actor: SessionUser | null) {
 export async function findMeasureLinks(actor: SessionUser | null) {
   assertCan(actor, "national.manage");
   const [indicators, measures] = await Promise.all([
-    db.indicator.findMany({ where: { active: true }, orderBy: [{ section: { order: "asc" } }, { order: "asc" }], select: { id: true, code: true, name: true, definition: true, unit: true, polarity: true, nationalMeasureCode: true } }),
-    db.nationalMeasure.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true, definition: true, unit: true, polarity: true } }),
+    db.indicator.findMany({
+      where: { active: true },
+      orderBy: [{ section: { order: "asc" } }, { order: "asc" }],
+      select: { id: true, code: true, name: true, definition: true, unit: true, polarity: true, nationalMeasureCode: true },
+    }),
+    db.nationalMeasure.findMany({
+      orderBy: { code: "asc" },
+      select: { code: true, name: true, definition: true, unit: true, polarity: true },
+    }),
   ]);
   return {
     measureCount: measures.length,

@@ -7,7 +7,15 @@ import { db, forgetQueryArguments, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
-import { MAX_NATIONAL_BYTES, parseNationalFile, type CellError, type FigureRow, type MeasureRow, type NationalLayout, type NeighbourRow } from "@/lib/national/parse-national-file";
+import {
+  MAX_NATIONAL_BYTES,
+  parseNationalFile,
+  type CellError,
+  type FigureRow,
+  type MeasureRow,
+  type NationalLayout,
+  type NeighbourRow,
+} from "@/lib/national/parse-national-file";
 
 export type NationalImportResult =
   | { ok: true; layout: NationalLayout; rows: number; created: number; changed: number; unchanged: number }
@@ -15,28 +23,56 @@ export type NationalImportResult =
 
 const CHUNK = 20_000;
 
-export async function importNationalData(actor: SessionUser | null, file: { bytes: Uint8Array; fileName: string }, onProgress?: (done: number, total: number) => void): Promise<NationalImportResult> {
+export async function importNationalData(
+  actor: SessionUser | null,
+  file: { bytes: Uint8Array; fileName: string },
+  onProgress?: (done: number, total: number) => void,
+): Promise<NationalImportResult> {
   assertCan(actor, "national.manage");
   if (file.bytes.byteLength > MAX_NATIONAL_BYTES) {
-    return { ok: false, total: 1, errors: [{ row: 1, column: "-", message: `The file is larger than ${MAX_NATIONAL_BYTES / 1024 / 1024} MB: import DfE's files one at a time as they are published` }] };
+    return {
+      ok: false,
+      total: 1,
+      errors: [
+        {
+          row: 1,
+          column: "-",
+          message: `The file is larger than ${MAX_NATIONAL_BYTES / 1024 / 1024} MB: import DfE's files one at a time as they are published`,
+        },
+      ],
+    };
   }
   const known = new Set((await db.nationalMeasure.findMany({ select: { code: true } })).map((m) => m.code));
   const parsed = parseNationalFile(file.bytes, known);
   if (!parsed.ok) return parsed;
 
-  return db.$transaction(async (tx) => {
-    let counts: { created: number; changed: number };
-    if (parsed.layout === "measures") counts = await writeMeasures(tx, parsed.rows);
-    else if (parsed.layout === "neighbours") counts = await writeNeighbours(tx, parsed.rows);
-    else counts = await writeFigures(tx, parsed.rows, onProgress);
-    const rows = parsed.rows.length;
-    const result = { ok: true as const, layout: parsed.layout, rows, ...counts, unchanged: rows - counts.created - counts.changed };
-    await recordAudit(tx, actor, {
-      action: "national.imported", entityType: "NationalData", entityId: parsed.layout,
-      after: { fileName: file.fileName, layout: parsed.layout, rows, created: result.created, changed: result.changed, unchanged: result.unchanged },
-    });
-    return result;
-  }, { maxWait: 10_000, timeout: 300_000 }).finally(forgetQueryArguments); // the figures sent, held by Prisma's debug log (lib/db.ts)
+  return db
+    .$transaction(
+      async (tx) => {
+        let counts: { created: number; changed: number };
+        if (parsed.layout === "measures") counts = await writeMeasures(tx, parsed.rows);
+        else if (parsed.layout === "neighbours") counts = await writeNeighbours(tx, parsed.rows);
+        else counts = await writeFigures(tx, parsed.rows, onProgress);
+        const rows = parsed.rows.length;
+        const result = { ok: true as const, layout: parsed.layout, rows, ...counts, unchanged: rows - counts.created - counts.changed };
+        await recordAudit(tx, actor, {
+          action: "national.imported",
+          entityType: "NationalData",
+          entityId: parsed.layout,
+          after: {
+            fileName: file.fileName,
+            layout: parsed.layout,
+            rows,
+            created: result.created,
+            changed: result.changed,
+            unchanged: result.unchanged,
+          },
+        });
+        return result;
+      },
+      { maxWait: 10_000, timeout: 300_000 },
+    )
+    .finally(forgetQueryArguments); // the figures sent, held by Prisma's debug log (lib/db.ts)
 }
 
 async function writeFigures(tx: Tx, rows: FigureRow[], onProgress?: (done: number, total: number) => void) {

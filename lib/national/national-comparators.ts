@@ -15,20 +15,38 @@ export type NationalComparators = {
   own: (AreaFigure & { rank: number | null; of: number | null; quartile: number | null }) | null;
 };
 
-export type MeasureFigures = { code: string; name: string; polarity: Polarity; yearType: string; figures: { areaCode: string; areaName: string; year: string; value: number | null; symbol: string | null }[] };
-export type CouncilPlace = { laNumber: string; borrowed: boolean; regionCode: string | null; regionName: string | null; neighbours: string[] };
+export type MeasureFigures = {
+  code: string;
+  name: string;
+  polarity: Polarity;
+  yearType: string;
+  figures: { areaCode: string; areaName: string; year: string; value: number | null; symbol: string | null }[];
+};
+export type CouncilPlace = {
+  laNumber: string;
+  borrowed: boolean;
+  regionCode: string | null;
+  regionName: string | null;
+  neighbours: string[];
+};
 
 const isAuthority = (code: string) => /^\d{3}$/.test(code) && Number(code) < 970;
 
 type Figure = MeasureFigures["figures"][number];
 
 /** A pack compares with years that had ended by its month: DfE's 2019 ends on 31 March 2019. */
-const lastComparableYear = (asOfMonth?: string) => (asOfMonth ? Number(asOfMonth.slice(0, 4)) - (asOfMonth.slice(5) >= "03" ? 0 : 1) : Infinity);
+const lastComparableYear = (asOfMonth?: string) =>
+  asOfMonth ? Number(asOfMonth.slice(0, 4)) - (asOfMonth.slice(5) >= "03" ? 0 : 1) : Infinity;
 const latestOf = (list: Figure[]) => list.reduce((a, b) => (yearOrder(b.year) > yearOrder(a.year) ? b : a));
 
 /** The areas whose own figures the comparators show: England (970), the region, the neighbours, and the council unless it borrows its place. */
 export function comparatorAreas(place: CouncilPlace | null): string[] {
-  return ["970", ...(place?.regionCode ? [place.regionCode] : []), ...(place?.neighbours ?? []), ...(place && !place.borrowed ? [place.laNumber] : [])];
+  return [
+    "970",
+    ...(place?.regionCode ? [place.regionCode] : []),
+    ...(place?.neighbours ?? []),
+    ...(place && !place.borrowed ? [place.laNumber] : []),
+  ];
 }
 
 /** The year of the council's own latest figure for a pack of asOfMonth, in which it is ranked among every authority; null when it is not ranked. */
@@ -74,5 +92,12 @@ export function buildNationalComparators(measure: MeasureFigures, place: Council
     const ranked = mine.value === null ? null : rankAndQuartile(mine.value, all, measure.polarity);
     own = { ...mine, rank: ranked?.rank ?? null, of: ranked?.of ?? null, quartile: ranked?.quartile ?? null };
   }
-  return { measureCode: measure.code, measureName: measure.name, england, region: region && place?.regionName ? { ...region, name: place.regionName } : null, neighbours, own };
+  return {
+    measureCode: measure.code,
+    measureName: measure.name,
+    england,
+    region: region && place?.regionName ? { ...region, name: place.regionName } : null,
+    neighbours,
+    own,
+  };
 }

@@ -14,7 +14,10 @@ export function readCsvRecords(text: string): string[][] {
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i];
     if (line === "") continue;
-    if (!line.includes('"')) { records.push(line.split(",")); continue; }
+    if (!line.includes('"')) {
+      records.push(line.split(","));
+      continue;
+    }
     // A quoted field may hold line breaks: join lines until the quotes balance.
     const start = i;
     while (quoteCount(line) % 2 === 1) {
@@ -40,11 +43,16 @@ function splitQuoted(line: string): string[] {
     const ch = line[i];
     if (quoted) {
       if (ch === '"') {
-        if (line[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (line[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") { fields.push(field); field = ""; }
-    else field += ch;
+    else if (ch === ",") {
+      fields.push(field);
+      field = "";
+    } else field += ch;
   }
   fields.push(field);
   return fields;

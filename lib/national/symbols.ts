@@ -23,7 +23,10 @@ export function readNationalValue(raw: string): NationalValue | { error: string 
   const symbol = text.toLowerCase();
   if (symbol in SYMBOLS) return { value: null, symbol };
   const cleaned = text.replace(/,(?=\d{3}(\D|$))/g, "");
-  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(cleaned)) return { error: `"${text.length > 30 ? `${text.slice(0, 27)}...` : text}" is neither a number nor one of DfE's symbols (${Object.keys(SYMBOLS).join(" ")})` };
+  if (!/^-?(\d+(\.\d*)?|\.\d+)$/.test(cleaned))
+    return {
+      error: `"${text.length > 30 ? `${text.slice(0, 27)}...` : text}" is neither a number nor one of DfE's symbols (${Object.keys(SYMBOLS).join(" ")})`,
+    };
   return { value: Number(cleaned), symbol: null };
 }
 

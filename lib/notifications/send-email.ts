@@ -12,12 +12,15 @@ export async function sendEmail(to: string[], subject: string, text: string): Pr
   const port = Number(process.env.SMTP_PORT ?? 587);
   const key = `${process.env.SMTP_HOST}:${port}:${process.env.SMTP_USER ?? ""}`;
   if (transport?.key !== key) {
-    transport = { key, t: nodemailer.createTransport({
-      host: process.env.SMTP_HOST,
-      port,
-      secure: port === 465,
-      auth: process.env.SMTP_USER ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASSWORD ?? "" } : undefined,
-    }) };
+    transport = {
+      key,
+      t: nodemailer.createTransport({
+        host: process.env.SMTP_HOST,
+        port,
+        secure: port === 465,
+        auth: process.env.SMTP_USER ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASSWORD ?? "" } : undefined,
+      }),
+    };
   }
   await transport.t.sendMail({ from: process.env.SMTP_FROM ?? "Scrutiny Pack <no-reply@localhost>", to, subject, text });
 }

@@ -19,11 +19,16 @@ export async function findPeriodOverview(user: SessionUser, month: string) {
   if (!period) return null;
   const [indicators, values, sections, openedBy, readiness] = await Promise.all([
     db.indicator.count({ where: { active: true } }),
-    db.indicatorValue.findMany({ where: { periodId: period.id, indicator: { active: true } }, select: { value: true, notAvailableReason: true, revisedAfterSubmission: true } }),
+    db.indicatorValue.findMany({
+      where: { periodId: period.id, indicator: { active: true } },
+      select: { value: true, notAvailableReason: true, revisedAfterSubmission: true },
+    }),
     db.section.findMany({
       orderBy: { order: "asc" },
       select: {
-        id: true, name: true, slug: true,
+        id: true,
+        name: true,
+        slug: true,
         owners: { select: { user: { select: { name: true } } } },
         _count: { select: { indicators: { where: { active: true } } } },
         commentaries: { where: { periodId: period.id }, select: { status: true } },
@@ -45,7 +50,9 @@ export async function findPeriodOverview(user: SessionUser, month: string) {
     values: { indicators, withValue, notAvailable, missing: Math.max(0, indicators - withValue - notAvailable) } satisfies ValuesProgress,
     revisedCount: values.filter((v) => v.revisedAfterSubmission).length,
     sections: sections.map((s) => ({
-      name: s.name, slug: s.slug, indicators: s._count.indicators,
+      name: s.name,
+      slug: s.slug,
+      indicators: s._count.indicators,
       owners: s.owners.map((o) => o.user.name),
       state: (s.commentaries[0]?.status ?? "NOT_STARTED") as CommentaryState,
     })),

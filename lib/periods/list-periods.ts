@@ -25,12 +25,20 @@ export async function listPeriods(user: SessionUser): Promise<PeriodListItem[]> 
     db.period.findMany({ orderBy: { month: "desc" }, select: { id: true, month: true, panelMeetingDate: true, status: true } }),
     db.indicator.count({ where: { active: true } }),
     db.indicatorValue.groupBy({ by: ["periodId"], where: { indicator: { active: true }, value: { not: null } }, _count: { _all: true } }),
-    db.indicatorValue.groupBy({ by: ["periodId"], where: { indicator: { active: true }, value: null, notAvailableReason: { not: null } }, _count: { _all: true } }),
+    db.indicatorValue.groupBy({
+      by: ["periodId"],
+      where: { indicator: { active: true }, value: null, notAvailableReason: { not: null } },
+      _count: { _all: true },
+    }),
   ]);
   const countFor = (rows: typeof withValue, id: string) => rows.find((r) => r.periodId === id)?._count._all ?? 0;
   return periods.map((p) => ({
-    month: p.month, panelMeetingDate: p.panelMeetingDate, status: p.status,
-    withValue: countFor(withValue, p.id), notAvailable: countFor(notAvailable, p.id), indicators,
+    month: p.month,
+    panelMeetingDate: p.panelMeetingDate,
+    status: p.status,
+    withValue: countFor(withValue, p.id),
+    notAvailable: countFor(notAvailable, p.id),
+    indicators,
   }));
 }
 

@@ -9,7 +9,8 @@ export function parseDateInput(raw: string): string | null {
   let y: number, m: number, d: number;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  else if ((match = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})$/.exec(text)))
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   else return null;
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
@@ -17,11 +18,7 @@ export function parseDateInput(raw: string): string | null {
 }
 
 export const openPeriodInput = z.object({
-  month: z
-    .string({ message: "Enter the month" })
-    .trim()
-    .min(1, "Enter the month")
-    .pipe(monthSchema()),
+  month: z.string({ message: "Enter the month" }).trim().min(1, "Enter the month").pipe(monthSchema()),
   panelMeetingDate: z
     .string({ message: "Enter the panel meeting date" })
     .trim()

@@ -35,9 +35,13 @@ describe("openPeriod", () => {
     const month = uniqueMonth();
     for (const role of ["SERVICE_LEAD", "DIRECTOR", "PANEL_MEMBER"] as const) {
       const user = (await createTestUser(role)).sessionUser;
-      await expect(openPeriod(user, { month, panelMeetingDate: meetingAfter(month) }, FAR_FUTURE)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(openPeriod(user, { month, panelMeetingDate: meetingAfter(month) }, FAR_FUTURE)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
-    await expect(openPeriod(null, { month, panelMeetingDate: meetingAfter(month) }, FAR_FUTURE)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(openPeriod(null, { month, panelMeetingDate: meetingAfter(month) }, FAR_FUTURE)).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     expect(await db.period.count({ where: { month } })).toBe(0);
   });
 
@@ -45,7 +49,8 @@ describe("openPeriod", () => {
     const admin = (await createTestUser("ADMIN")).sessionUser;
     const now = new Date("2026-11-26T10:00:00Z");
     await expect(openPeriod(admin, { month: "2026-12", panelMeetingDate: "2027-01-28" }, now)).rejects.toMatchObject({
-      code: "VALIDATION", fieldErrors: { month: "December 2026 has not started yet: the latest month you can open is November 2026" },
+      code: "VALIDATION",
+      fieldErrors: { month: "December 2026 has not started yet: the latest month you can open is November 2026" },
     });
     expect(await db.period.count({ where: { month: "2026-12" } })).toBe(0);
   });
@@ -53,21 +58,33 @@ describe("openPeriod", () => {
   it("refuses a malformed month and a date that is not real, naming the field", async () => {
     const admin = (await createTestUser("ADMIN")).sessionUser;
     for (const month of ["", "2019-13", "2019-9", "Sept 2019", "201909"]) {
-      await expect(openPeriod(admin, { month, panelMeetingDate: "2019-10-24" }, FAR_FUTURE)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { month: expect.any(String) } });
+      await expect(openPeriod(admin, { month, panelMeetingDate: "2019-10-24" }, FAR_FUTURE)).rejects.toMatchObject({
+        code: "VALIDATION",
+        fieldErrors: { month: expect.any(String) },
+      });
     }
     const month = uniqueMonth();
     const [y, m] = addMonths(month, 1).split("-");
     for (const date of ["", `${y}-${m}-32`, `${Number(y) + 1}-02-30`, "tomorrow", `31/${m}/${y}x`]) {
-      await expect(openPeriod(admin, { month, panelMeetingDate: date }, FAR_FUTURE)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { panelMeetingDate: expect.stringMatching(/panel meeting date/i) } });
+      await expect(openPeriod(admin, { month, panelMeetingDate: date }, FAR_FUTURE)).rejects.toMatchObject({
+        code: "VALIDATION",
+        fieldErrors: { panelMeetingDate: expect.stringMatching(/panel meeting date/i) },
+      });
     }
-    await expect(openPeriod(admin, { month: "1999-12", panelMeetingDate: "2000-01-27" }, FAR_FUTURE)).rejects.toMatchObject({ fieldErrors: { month: "Month must be January 2000 or later" } });
+    await expect(openPeriod(admin, { month: "1999-12", panelMeetingDate: "2000-01-27" }, FAR_FUTURE)).rejects.toMatchObject({
+      fieldErrors: { month: "Month must be January 2000 or later" },
+    });
   });
 
   it("wants the panel to meet after the month ends and within a year", async () => {
     const admin = (await createTestUser("ADMIN")).sessionUser;
     const month = uniqueMonth();
-    await expect(openPeriod(admin, { month, panelMeetingDate: `${month}-28` }, FAR_FUTURE)).rejects.toMatchObject({ fieldErrors: { panelMeetingDate: expect.stringMatching(/after .* ends/) } });
-    await expect(openPeriod(admin, { month, panelMeetingDate: `${addMonths(month, 14)}-01` }, FAR_FUTURE)).rejects.toMatchObject({ fieldErrors: { panelMeetingDate: expect.stringMatching(/within 12 months/) } });
+    await expect(openPeriod(admin, { month, panelMeetingDate: `${month}-28` }, FAR_FUTURE)).rejects.toMatchObject({
+      fieldErrors: { panelMeetingDate: expect.stringMatching(/after .* ends/) },
+    });
+    await expect(openPeriod(admin, { month, panelMeetingDate: `${addMonths(month, 14)}-01` }, FAR_FUTURE)).rejects.toMatchObject({
+      fieldErrors: { panelMeetingDate: expect.stringMatching(/within 12 months/) },
+    });
     await openPeriod(admin, { month, panelMeetingDate: `${addMonths(month, 1)}-01` }, FAR_FUTURE);
   });
 
@@ -77,14 +94,20 @@ describe("openPeriod", () => {
     const month = uniqueMonth();
     await openPeriod(admin, { month, panelMeetingDate: meetingAfter(month) }, FAR_FUTURE);
     await expect(openPeriod(other, { month, panelMeetingDate: meetingAfter(month) }, FAR_FUTURE)).rejects.toMatchObject({
-      code: "VALIDATION", fieldErrors: { month: expect.stringMatching(/has already been opened$/) },
+      code: "VALIDATION",
+      fieldErrors: { month: expect.stringMatching(/has already been opened$/) },
     });
 
     const raced = uniqueMonth();
-    const results = await Promise.allSettled([admin, other, admin].map((u) => openPeriod(u, { month: raced, panelMeetingDate: meetingAfter(raced) }, FAR_FUTURE)));
+    const results = await Promise.allSettled(
+      [admin, other, admin].map((u) => openPeriod(u, { month: raced, panelMeetingDate: meetingAfter(raced) }, FAR_FUTURE)),
+    );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected")) {
-      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "VALIDATION", fieldErrors: { month: expect.stringMatching(/has already been opened/) } });
+      expect((r as PromiseRejectedResult).reason).toMatchObject({
+        code: "VALIDATION",
+        fieldErrors: { month: expect.stringMatching(/has already been opened/) },
+      });
     }
     expect(await db.period.count({ where: { month: raced } })).toBe(1);
     expect(await db.auditEvent.count({ where: { action: "period.opened", periodMonth: raced } })).toBe(1);

@@ -14,7 +14,8 @@ export { EARLIEST_MONTH };
 /** How long after the month ends its panel may meet. */
 export const LATEST_MEETING_MONTHS = 12;
 
-const invalid = (field: "month" | "panelMeetingDate", message: string) => new AppError("VALIDATION", "There is a problem", { [field]: message });
+const invalid = (field: "month" | "panelMeetingDate", message: string) =>
+  new AppError("VALIDATION", "There is a problem", { [field]: message });
 const alreadyOpen = (month: string) => invalid("month", `${formatMonth(month)} has already been opened`);
 
 export async function openPeriod(actor: SessionUser | null, input: OpenPeriodInput, now = new Date()) {
@@ -27,19 +28,30 @@ export async function openPeriod(actor: SessionUser | null, input: OpenPeriodInp
   }
   const { month, panelMeetingDate } = parsed.data;
 
-  if (month > currentMonth(now)) throw invalid("month", `${formatMonth(month)} has not started yet: the latest month you can open is ${formatMonth(currentMonth(now))}`);
+  if (month > currentMonth(now))
+    throw invalid("month", `${formatMonth(month)} has not started yet: the latest month you can open is ${formatMonth(currentMonth(now))}`);
   if (month < EARLIEST_MONTH) throw invalid("month", `Month must be ${formatMonth(EARLIEST_MONTH)} or later`);
   const monthAfter = `${addMonths(month, 1)}-01`;
   const latest = `${addMonths(month, LATEST_MEETING_MONTHS + 1)}-01`;
-  if (panelMeetingDate < monthAfter) throw invalid("panelMeetingDate", `Panel meeting date must be after ${formatMonth(month)} ends, on or after ${formatDate(monthAfter)}`);
-  if (panelMeetingDate >= latest) throw invalid("panelMeetingDate", `Panel meeting date must be within ${LATEST_MEETING_MONTHS} months of the end of ${formatMonth(month)}`);
+  if (panelMeetingDate < monthAfter)
+    throw invalid("panelMeetingDate", `Panel meeting date must be after ${formatMonth(month)} ends, on or after ${formatDate(monthAfter)}`);
+  if (panelMeetingDate >= latest)
+    throw invalid(
+      "panelMeetingDate",
+      `Panel meeting date must be within ${LATEST_MEETING_MONTHS} months of the end of ${formatMonth(month)}`,
+    );
 
   if (await db.period.findUnique({ where: { month }, select: { id: true } })) throw alreadyOpen(month);
   try {
     return await db.$transaction(async (tx) => {
-      const period = await tx.period.create({ data: { month, panelMeetingDate: new Date(`${panelMeetingDate}T00:00:00Z`), status: "OPEN", openedById: actor.id } });
+      const period = await tx.period.create({
+        data: { month, panelMeetingDate: new Date(`${panelMeetingDate}T00:00:00Z`), status: "OPEN", openedById: actor.id },
+      });
       await recordAudit(tx, actor, {
-        action: "period.opened", entityType: "Period", entityId: period.id, periodMonth: month,
+        action: "period.opened",
+        entityType: "Period",
+        entityId: period.id,
+        periodMonth: month,
         after: { month, panelMeetingDate, status: period.status },
       });
       return period;

@@ -18,5 +18,8 @@ export type ChildPopulationRow = Awaited<ReturnType<typeof listChildPopulation>>
 export async function findChildPopulationYear(actor: SessionUser | null | undefined, year: number) {
   assertCan(actor, "population.manage");
   if (!Number.isInteger(year)) return null;
-  return db.childPopulation.findUnique({ where: { year }, select: { year: true, count: true, source: true, updatedByName: true, updatedAt: true } });
+  return db.childPopulation.findUnique({
+    where: { year },
+    select: { year: true, count: true, source: true, updatedByName: true, updatedAt: true },
+  });
 }

@@ -17,7 +17,11 @@ const SOURCE_LENGTH = `The source must be ${MAX_SOURCE_LENGTH} characters or few
 
 /** The figures as stored: checked again by the domain function, so a direct call keeps the rules too. */
 export const childPopulationFigures = z.object({
-  year: z.number({ error: "Enter the year, for example 2019" }).int(YEAR_RANGE).min(FIRST_POPULATION_YEAR, YEAR_RANGE).max(LAST_POPULATION_YEAR, YEAR_RANGE),
+  year: z
+    .number({ error: "Enter the year, for example 2019" })
+    .int(YEAR_RANGE)
+    .min(FIRST_POPULATION_YEAR, YEAR_RANGE)
+    .max(LAST_POPULATION_YEAR, YEAR_RANGE),
   count: z.number({ error: ENTER_COUNT }).int(WHOLE_COUNT).min(1, POSITIVE_COUNT).max(MAX_POPULATION, MAX_COUNT),
   source: z.string().max(MAX_SOURCE_LENGTH, SOURCE_LENGTH).nullable(),
 });
@@ -62,7 +66,11 @@ export const childPopulationInput = z.object({ year: yearText, count: countText,
 
 /** Removing a year's figure: the year comes from the page itself. */
 export const childPopulationRemovalInput = z.object({
-  year: z.string({ error: "Reload the page and try again" }).trim().regex(/^\d{4}$/, "Reload the page and try again").transform(Number),
+  year: z
+    .string({ error: "Reload the page and try again" })
+    .trim()
+    .regex(/^\d{4}$/, "Reload the page and try again")
+    .transform(Number),
 });
 
 export type ChildPopulationInput = z.infer<typeof childPopulationInput>;

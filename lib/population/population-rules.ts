@@ -16,13 +16,19 @@ export function checkPopulationFigures(input: ChildPopulationFigures): ChildPopu
 
 /** The year's row, locked until the transaction ends (FOR UPDATE), or null when there is none. */
 export async function lockPopulationYear(tx: Tx, year: number): Promise<StoredPopulation | null> {
-  const rows = await tx.$queryRaw<StoredPopulation[]>`SELECT "year", "count", "source" FROM "ChildPopulation" WHERE "year" = ${year} FOR UPDATE`;
+  const rows = await tx.$queryRaw<
+    StoredPopulation[]
+  >`SELECT "year", "count", "source" FROM "ChildPopulation" WHERE "year" = ${year} FOR UPDATE`;
   return rows[0] ?? null;
 }
 
 export const populationConflict = (year: number) =>
-  new AppError("CONFLICT", `Someone else saved a figure for ${year} at the same time, so yours has not been saved. Check the figure now shown, then save again if it is still wrong.`);
+  new AppError(
+    "CONFLICT",
+    `Someone else saved a figure for ${year} at the same time, so yours has not been saved. Check the figure now shown, then save again if it is still wrong.`,
+  );
 
-export const missingPopulationYear = (year: number) => new AppError("NOT_FOUND", `There is no figure for ${year}: it may have been removed already`);
+export const missingPopulationYear = (year: number) =>
+  new AppError("NOT_FOUND", `There is no figure for ${year}: it may have been removed already`);
 
 export const snapshotPopulation = (p: StoredPopulation) => ({ year: p.year, count: p.count, source: p.source });

@@ -16,10 +16,15 @@ const errorsFor = (form: Record<string, unknown>) => {
   return r.success ? {} : zodFieldErrors(r.error);
 };
 
-const auditFor = (year: number) => db.auditEvent.findMany({ where: { entityType: "ChildPopulation", entityId: String(year) }, orderBy: { id: "asc" } });
+const auditFor = (year: number) =>
+  db.auditEvent.findMany({ where: { entityType: "ChildPopulation", entityId: String(year) }, orderBy: { id: "asc" } });
 
 describe("choosePopulation", () => {
-  const rows = [{ year: 2017, count: 1 }, { year: 2019, count: 3 }, { year: 2018, count: 2 }];
+  const rows = [
+    { year: 2017, count: 1 },
+    { year: 2019, count: 3 },
+    { year: 2018, count: 2 },
+  ];
 
   it("takes the month's own year when it has a figure", () => {
     expect(choosePopulation(rows, "2019-01")).toEqual({ year: 2019, count: 3 });
@@ -28,7 +33,12 @@ describe("choosePopulation", () => {
 
   it("takes the latest earlier year when the month's year has none yet", () => {
     expect(choosePopulation(rows, "2022-06")).toEqual({ year: 2019, count: 3 });
-    expect(choosePopulation(rows.filter((r) => r.year !== 2018), "2018-06")).toEqual({ year: 2017, count: 1 });
+    expect(
+      choosePopulation(
+        rows.filter((r) => r.year !== 2018),
+        "2018-06",
+      ),
+    ).toEqual({ year: 2017, count: 1 });
   });
 
   it("gives null when no year is on or before the month's year", () => {
@@ -44,14 +54,27 @@ describe("choosePopulation", () => {
 
 describe("childPopulationInput", () => {
   it("reads the number as people write it, with commas or spaces", () => {
-    expect(childPopulationInput.parse({ year: " 2019 ", count: "50,000", source: "  ONS   mid-2019 estimate " })).toEqual({ year: 2019, count: 50000, source: "ONS mid-2019 estimate" });
+    expect(childPopulationInput.parse({ year: " 2019 ", count: "50,000", source: "  ONS   mid-2019 estimate " })).toEqual({
+      year: 2019,
+      count: 50000,
+      source: "ONS mid-2019 estimate",
+    });
     expect(childPopulationInput.parse({ year: "2019", count: "1 234 567" })).toEqual({ year: 2019, count: 1234567, source: null });
-    expect(childPopulationInput.parse({ year: "2100", count: "10,000,000", source: "" })).toMatchObject({ count: 10_000_000, source: null });
+    expect(childPopulationInput.parse({ year: "2100", count: "10,000,000", source: "" })).toMatchObject({
+      count: 10_000_000,
+      source: null,
+    });
   });
 
   it("says what to enter when the fields are blank or missing", () => {
-    expect(errorsFor({ year: "", count: "  " })).toEqual({ year: "Enter the year, for example 2019", count: "Enter the number of children aged 0 to 17, for example 50,000" });
-    expect(errorsFor({})).toEqual({ year: "Enter the year, for example 2019", count: "Enter the number of children aged 0 to 17, for example 50,000" });
+    expect(errorsFor({ year: "", count: "  " })).toEqual({
+      year: "Enter the year, for example 2019",
+      count: "Enter the number of children aged 0 to 17, for example 50,000",
+    });
+    expect(errorsFor({})).toEqual({
+      year: "Enter the year, for example 2019",
+      count: "Enter the number of children aged 0 to 17, for example 50,000",
+    });
   });
 
   it.each([
@@ -76,7 +99,9 @@ describe("childPopulationInput", () => {
   });
 
   it("refuses a source over 200 characters or with a NUL", () => {
-    expect(errorsFor({ year: "2019", count: "1", source: "x".repeat(201) })).toEqual({ source: "The source must be 200 characters or fewer" });
+    expect(errorsFor({ year: "2019", count: "1", source: "x".repeat(201) })).toEqual({
+      source: "The source must be 200 characters or fewer",
+    });
     expect(errorsFor({ year: "2019", count: "1", source: "ONS\u0000" }).source).toMatch(/NUL/);
   });
 
@@ -92,9 +117,19 @@ describe("saveChildPopulation", () => {
     expect(await findPopulationForMonth("2010-05")).toBeNull();
     const saved = await saveChildPopulation(admin.sessionUser, { year: 2010, count: 48_000, source: "ONS mid-2010 estimate" });
     expect(saved).toEqual({ year: 2010, count: 48_000, source: "ONS mid-2010 estimate", outcome: "added" });
-    expect(await db.childPopulation.findUniqueOrThrow({ where: { year: 2010 } })).toMatchObject({ count: 48_000, updatedById: admin.id, updatedByName: admin.name });
+    expect(await db.childPopulation.findUniqueOrThrow({ where: { year: 2010 } })).toMatchObject({
+      count: 48_000,
+      updatedById: admin.id,
+      updatedByName: admin.name,
+    });
     const [audit] = await auditFor(2010);
-    expect(audit).toMatchObject({ action: "population.saved", actorId: admin.id, actorName: admin.name, before: null, after: { year: 2010, count: 48_000, source: "ONS mid-2010 estimate" } });
+    expect(audit).toMatchObject({
+      action: "population.saved",
+      actorId: admin.id,
+      actorName: admin.name,
+      before: null,
+      after: { year: 2010, count: 48_000, source: "ONS mid-2010 estimate" },
+    });
     expect(await findPopulationForMonth("2010-01")).toEqual({ year: 2010, count: 48_000, source: "ONS mid-2010 estimate" });
   });
 
@@ -117,12 +152,18 @@ describe("saveChildPopulation", () => {
     await saveChildPopulation(admin.sessionUser, { year: 2011, count: 50_000, source: "ONS mid-2011 estimate" });
     const saved = await saveChildPopulation(other.sessionUser, { year: 2011, count: 50_400, source: "ONS mid-2011 estimate (revised)" });
     expect(saved.outcome).toBe("changed");
-    expect(await db.childPopulation.findUniqueOrThrow({ where: { year: 2011 } })).toMatchObject({ count: 50_400, source: "ONS mid-2011 estimate (revised)", updatedById: other.id });
+    expect(await db.childPopulation.findUniqueOrThrow({ where: { year: 2011 } })).toMatchObject({
+      count: 50_400,
+      source: "ONS mid-2011 estimate (revised)",
+      updatedById: other.id,
+    });
     const events = await auditFor(2011);
     expect(events).toHaveLength(2);
     expect(events[1]).toMatchObject({
-      action: "population.saved", actorId: other.id,
-      before: { year: 2011, count: 50_000, source: "ONS mid-2011 estimate" }, after: { year: 2011, count: 50_400, source: "ONS mid-2011 estimate (revised)" },
+      action: "population.saved",
+      actorId: other.id,
+      before: { year: 2011, count: 50_000, source: "ONS mid-2011 estimate" },
+      after: { year: 2011, count: 50_400, source: "ONS mid-2011 estimate (revised)" },
     });
   });
 
@@ -131,7 +172,9 @@ describe("saveChildPopulation", () => {
     const other = await createTestUser("ADMIN");
     await saveChildPopulation(admin.sessionUser, { year: 2012, count: 51_000, source: null });
     const stored = await db.childPopulation.findUniqueOrThrow({ where: { year: 2012 } });
-    expect(await saveChildPopulation(other.sessionUser, { year: 2012, count: 51_000, source: null })).toMatchObject({ outcome: "unchanged" });
+    expect(await saveChildPopulation(other.sessionUser, { year: 2012, count: 51_000, source: null })).toMatchObject({
+      outcome: "unchanged",
+    });
     expect(await db.childPopulation.findUniqueOrThrow({ where: { year: 2012 } })).toEqual(stored);
     expect(await auditFor(2012)).toHaveLength(1);
   });
@@ -139,9 +182,12 @@ describe("saveChildPopulation", () => {
   it("keeps the rules for a direct call too", async () => {
     const admin = await createTestUser("ADMIN");
     await expect(saveChildPopulation(admin.sessionUser, { year: 1989, count: 0, source: null })).rejects.toMatchObject({
-      code: "VALIDATION", fieldErrors: { year: "The year must be from 1990 to 2100", count: "The number of children must be more than 0" },
+      code: "VALIDATION",
+      fieldErrors: { year: "The year must be from 1990 to 2100", count: "The number of children must be more than 0" },
     });
-    await expect(saveChildPopulation(admin.sessionUser, { year: 2013, count: 1.5, source: null })).rejects.toMatchObject({ fieldErrors: { count: "The number of children must be a whole number, for example 50,000" } });
+    await expect(saveChildPopulation(admin.sessionUser, { year: 2013, count: 1.5, source: null })).rejects.toMatchObject({
+      fieldErrors: { count: "The number of children must be a whole number, for example 50,000" },
+    });
     expect(await db.childPopulation.count({ where: { year: { in: [1989, 2013] } } })).toBe(0);
   });
 
@@ -161,7 +207,9 @@ describe("saveChildPopulation", () => {
   it("is refused to everyone but administrators, and to nobody signed in", async () => {
     for (const role of NON_ADMIN_ROLES) {
       const user = await createTestUser(role);
-      await expect(saveChildPopulation(user.sessionUser, { year: 2015, count: 50_000, source: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(saveChildPopulation(user.sessionUser, { year: 2015, count: 50_000, source: null })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
       await expect(removeChildPopulation(user.sessionUser, { year: 2015 })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(listChildPopulation(user.sessionUser)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
@@ -184,10 +232,19 @@ describe("listChildPopulation and removeChildPopulation", () => {
     const admin = await createTestUser("ADMIN");
     await saveChildPopulation(admin.sessionUser, { year: 2020, count: 55_000, source: null });
     await saveChildPopulation(admin.sessionUser, { year: 2021, count: 99_999, source: "Typed against the wrong year" });
-    expect(await removeChildPopulation(admin.sessionUser, { year: 2021 })).toEqual({ year: 2021, count: 99_999, source: "Typed against the wrong year" });
+    expect(await removeChildPopulation(admin.sessionUser, { year: 2021 })).toEqual({
+      year: 2021,
+      count: 99_999,
+      source: "Typed against the wrong year",
+    });
     expect(await findPopulationForMonth("2021-04")).toMatchObject({ year: 2020, count: 55_000 });
     const events = await auditFor(2021);
-    expect(events.at(-1)).toMatchObject({ action: "population.removed", actorId: admin.id, before: { year: 2021, count: 99_999 }, after: null });
+    expect(events.at(-1)).toMatchObject({
+      action: "population.removed",
+      actorId: admin.id,
+      before: { year: 2021, count: 99_999 },
+      after: null,
+    });
     await expect(removeChildPopulation(admin.sessionUser, { year: 2021 })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await auditFor(2021)).toHaveLength(events.length);
   });

@@ -14,7 +14,12 @@ export async function removeChildPopulation(actor: SessionUser | null | undefine
     const before = await lockPopulationYear(tx, input.year);
     if (!before) throw missingPopulationYear(input.year);
     await tx.childPopulation.delete({ where: { year: input.year } });
-    await recordAudit(tx, actor, { action: "population.removed", entityType: "ChildPopulation", entityId: String(input.year), before: snapshotPopulation(before) });
+    await recordAudit(tx, actor, {
+      action: "population.removed",
+      entityType: "ChildPopulation",
+      entityId: String(input.year),
+      before: snapshotPopulation(before),
+    });
     return snapshotPopulation(before);
   });
 }

@@ -11,7 +11,10 @@ import { checkPopulationFigures, lockPopulationYear, populationConflict, snapsho
 
 export type PopulationSaveOutcome = { year: number; count: number; source: string | null; outcome: "added" | "changed" | "unchanged" };
 
-export async function saveChildPopulation(actor: SessionUser | null | undefined, input: ChildPopulationFigures): Promise<PopulationSaveOutcome> {
+export async function saveChildPopulation(
+  actor: SessionUser | null | undefined,
+  input: ChildPopulationFigures,
+): Promise<PopulationSaveOutcome> {
   assertCan(actor, "population.manage");
   const next = checkPopulationFigures(input);
   try {
@@ -23,8 +26,11 @@ export async function saveChildPopulation(actor: SessionUser | null | undefined,
       if (before) await tx.childPopulation.update({ where: { year: next.year }, data });
       else await tx.childPopulation.create({ data: { year: next.year, ...data } });
       await recordAudit(tx, actor, {
-        action: "population.saved", entityType: "ChildPopulation", entityId: String(next.year),
-        before: before ? snapshotPopulation(before) : undefined, after: snapshotPopulation(next),
+        action: "population.saved",
+        entityType: "ChildPopulation",
+        entityId: String(next.year),
+        before: before ? snapshotPopulation(before) : undefined,
+        after: snapshotPopulation(next),
       });
       return { ...next, outcome: before ? ("changed" as const) : ("added" as const) };
     });

@@ -23,7 +23,13 @@ afterAll(async () => {
 });
 
 describe("reminder timing", () => {
-  it.each([[4, null], [3, "SOON"], [1, "SOON"], [0, "DUE"], [-1, null]] as const)("%s working days left: %s", (left, kind) => {
+  it.each([
+    [4, null],
+    [3, "SOON"],
+    [1, "SOON"],
+    [0, "DUE"],
+    [-1, null],
+  ] as const)("%s working days left: %s", (left, kind) => {
     expect(reminderKindFor({ done: false, workingDaysLeft: left })).toBe(kind);
   });
   it("none once the step is done", () => expect(reminderKindFor({ done: true, workingDaysLeft: 0 })).toBeNull());
@@ -43,14 +49,22 @@ describe("sending reminders", () => {
       expect(mine().map((m) => m.subject)).toEqual([expect.stringMatching(/^Due soon: Commentary submitted for .* by 10 September 2019$/)]);
       expect(mine()[0].text).toContain("is due in 3 working days");
       // A restart, a second run and two at once: still one email.
-      await Promise.all([sendDueReminders(new Date("2019-09-05T15:00:00Z"), only(period)), sendDueReminders(new Date("2019-09-06T09:00:00Z"), only(period))]);
+      await Promise.all([
+        sendDueReminders(new Date("2019-09-05T15:00:00Z"), only(period)),
+        sendDueReminders(new Date("2019-09-06T09:00:00Z"), only(period)),
+      ]);
       expect(mine()).toHaveLength(1);
       await sendDueReminders(new Date("2019-09-10T08:00:00Z"), only(period)); // on the day
       await sendDueReminders(new Date("2019-09-10T12:00:00Z"), only(period));
       expect(mine().map((m) => m.subject.split(":")[0])).toEqual(["Due soon", "Due today"]);
       const claims = await db.reminderSent.findMany({ where: { periodId: period.id, email: lead.email } });
-      expect(claims.map((c) => [c.step, c.kind, Boolean(c.sentAt)]).sort()).toEqual([["commentary", "DUE", true], ["commentary", "SOON", true]]);
-      expect(await db.auditEvent.count({ where: { action: "reminder.sent", entityId: period.id, after: { path: ["to"], equals: lead.email } } })).toBe(2);
+      expect(claims.map((c) => [c.step, c.kind, Boolean(c.sentAt)]).sort()).toEqual([
+        ["commentary", "DUE", true],
+        ["commentary", "SOON", true],
+      ]);
+      expect(
+        await db.auditEvent.count({ where: { action: "reminder.sent", entityId: period.id, after: { path: ["to"], equals: lead.email } } }),
+      ).toBe(2);
     } finally {
       await db.period.delete({ where: { id: period.id } });
     }

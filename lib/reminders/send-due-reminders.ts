@@ -20,7 +20,11 @@ type Recipient = { email: string; detail: string };
 async function recipientsFor(step: DeadlineStep, sections: { name: string; slug: string; state: string }[]): Promise<Recipient[]> {
   if (step.key === "commentary") {
     const waiting = sections.filter((s) => s.state !== "SUBMITTED" && s.state !== "APPROVED");
-    const owners = await db.sectionOwner.findMany({ where: { section: { slug: { in: waiting.map((s) => s.slug) } }, user: { active: true } }, orderBy: { section: { order: "asc" } }, select: { user: { select: { email: true } }, section: { select: { name: true } } } });
+    const owners = await db.sectionOwner.findMany({
+      where: { section: { slug: { in: waiting.map((s) => s.slug) } }, user: { active: true } },
+      orderBy: { section: { order: "asc" } },
+      select: { user: { select: { email: true } }, section: { select: { name: true } } },
+    });
     const bySomeone = new Map<string, string[]>();
     for (const o of owners) bySomeone.set(o.user.email, [...(bySomeone.get(o.user.email) ?? []), o.section.name]);
     return [...bySomeone].map(([email, names]) => ({ email, detail: `Your sections still to submit: ${names.join(", ")}.` }));
@@ -31,10 +35,16 @@ async function recipientsFor(step: DeadlineStep, sections: { name: string; slug:
 }
 
 /** Every period still owed a step, or only `periodIds` (one period's reminders, without the others'). */
-export async function sendDueReminders(now = new Date(), { periodIds }: { periodIds?: string[] } = {}): Promise<{ sent: number; alreadySent: number; failed: number }> {
+export async function sendDueReminders(
+  now = new Date(),
+  { periodIds }: { periodIds?: string[] } = {},
+): Promise<{ sent: number; alreadySent: number; failed: number }> {
   const result = { sent: 0, alreadySent: 0, failed: 0 };
   if (!emailEnabled()) return result;
-  const periods = await db.period.findMany({ where: { status: { in: [...STILL_OWED] }, ...(periodIds ? { id: { in: periodIds } } : {}) }, orderBy: { month: "asc" } });
+  const periods = await db.period.findMany({
+    where: { status: { in: [...STILL_OWED] }, ...(periodIds ? { id: { in: periodIds } } : {}) },
+    orderBy: { month: "asc" },
+  });
   for (const period of periods) {
     const readiness = await checkReadiness(period.id);
     const deadlines = deadlinesFor(period, progressFromReadiness(readiness), now);
@@ -46,15 +56,27 @@ export async function sendDueReminders(now = new Date(), { periodIds }: { period
       for (const r of await recipientsFor(step, readiness.sections)) {
         const key = { periodId: period.id, step: step.key, kind, email: r.email, dueDate: new Date(`${step.due}T00:00:00Z`) };
         const claimed = await db.reminderSent.createMany({ data: [key], skipDuplicates: true });
-        if (claimed.count === 0) { result.alreadySent++; continue; }
+        if (claimed.count === 0) {
+          result.alreadySent++;
+          continue;
+        }
         const what = `${step.label} for ${formatMonth(period.month)}`;
         const link = `${process.env.NEXTAUTH_URL ?? ""}/periods/${period.month}`;
         try {
-          await sendEmail([r.email], `${kind === "DUE" ? "Due today" : "Due soon"}: ${what}, by ${formatDate(step.due)}`,
-            `${what} is ${describeTimeLeft(step.workingDaysLeft)} (by ${formatDate(step.due)}). ${r.detail}\n\nThe panel meets on ${formatDate(deadlines.meeting)}; the papers must be published by ${formatDate(deadlines.statutory)}.\n\n${link}`);
+          await sendEmail(
+            [r.email],
+            `${kind === "DUE" ? "Due today" : "Due soon"}: ${what}, by ${formatDate(step.due)}`,
+            `${what} is ${describeTimeLeft(step.workingDaysLeft)} (by ${formatDate(step.due)}). ${r.detail}\n\nThe panel meets on ${formatDate(deadlines.meeting)}; the papers must be published by ${formatDate(deadlines.statutory)}.\n\n${link}`,
+          );
           await db.$transaction(async (tx) => {
             await tx.reminderSent.updateMany({ where: key, data: { sentAt: new Date() } });
-            await recordAudit(tx, SYSTEM_ACTOR, { action: "reminder.sent", entityType: "Period", entityId: period.id, periodMonth: period.month, after: { step: step.key, kind, to: r.email, due: step.due } });
+            await recordAudit(tx, SYSTEM_ACTOR, {
+              action: "reminder.sent",
+              entityType: "Period",
+              entityId: period.id,
+              periodMonth: period.month,
+              after: { step: step.key, kind, to: r.email, due: step.due },
+            });
           });
           result.sent++;
         } catch (e) {

@@ -9,6 +9,7 @@ import { sendDueReminders } from "./send-due-reminders";
 
 export async function sendRemindersNow(user: SessionUser | null, now = new Date()) {
   assertCan(user, "reminders.send");
-  if (!emailEnabled()) throw new AppError("INVALID_TRANSITION", "Email is not set up: set SMTP_HOST (and SMTP_PORT, SMTP_FROM) to send reminders");
+  if (!emailEnabled())
+    throw new AppError("INVALID_TRANSITION", "Email is not set up: set SMTP_HOST (and SMTP_PORT, SMTP_FROM) to send reminders");
   return sendDueReminders(now);
 }

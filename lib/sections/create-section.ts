@@ -17,7 +17,12 @@ export async function createSection(actor: SessionUser | null | undefined, input
       const slug = await freeSlug(tx, slugify(input.name));
       const { _max } = await tx.section.aggregate({ _max: { order: true } });
       const created = await tx.section.create({ data: { name: input.name, slug, order: (_max.order ?? 0) + 1 } });
-      await recordAudit(tx, actor, { action: "section.created", entityType: "Section", entityId: created.id, after: { name: created.name, slug, order: created.order } });
+      await recordAudit(tx, actor, {
+        action: "section.created",
+        entityType: "Section",
+        entityId: created.id,
+        after: { name: created.name, slug, order: created.order },
+      });
       return created;
     });
   } catch (e) {

@@ -10,7 +10,11 @@ export async function listSectionsForAdmin(actor: SessionUser | null | undefined
   return db.section.findMany({
     orderBy: [{ order: "asc" }, { name: "asc" }],
     select: {
-      id: true, name: true, slug: true, order: true, updatedAt: true,
+      id: true,
+      name: true,
+      slug: true,
+      order: true,
+      updatedAt: true,
       owners: { select: { user: { select: { id: true, name: true, active: true, role: true } } }, orderBy: { user: { name: "asc" } } },
       _count: { select: { indicators: { where: { active: true } } } },
     },
@@ -22,12 +26,20 @@ export async function findSectionForAdmin(actor: SessionUser | null | undefined,
   const section = await db.section.findUnique({
     where: { slug },
     select: {
-      id: true, name: true, slug: true, order: true, updatedAt: true,
+      id: true,
+      name: true,
+      slug: true,
+      order: true,
+      updatedAt: true,
       owners: { select: { user: { select: { id: true, name: true, email: true, active: true, role: true } } } },
     },
   });
   if (!section) return null;
-  const leads = await db.user.findMany({ where: { role: "SERVICE_LEAD", active: true }, orderBy: { name: "asc" }, select: { id: true, name: true, email: true } });
+  const leads = await db.user.findMany({
+    where: { role: "SERVICE_LEAD", active: true },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, email: true },
+  });
   // Owners who are no longer active service leads stay listed, so removing them is a visible choice.
   const leadIds = new Set(leads.map((l) => l.id));
   const formerLeads = section.owners.map((o) => o.user).filter((u) => !leadIds.has(u.id));

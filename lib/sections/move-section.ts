@@ -12,7 +12,10 @@ import type { SectionMoveInput } from "@/lib/sections/section-input";
 export async function moveSection(actor: SessionUser | null | undefined, input: SectionMoveInput) {
   assertCan(actor, "section.manage");
   return db.$transaction(async (tx) => {
-    const sections = await tx.section.findMany({ orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true, name: true, order: true } });
+    const sections = await tx.section.findMany({
+      orderBy: [{ order: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, order: true },
+    });
     const from = sections.findIndex((s) => s.id === input.id);
     if (from < 0) throw missingSection();
     const to = input.direction === "up" ? from - 1 : from + 1;
@@ -23,15 +26,25 @@ export async function moveSection(actor: SessionUser | null | undefined, input: 
     [next[from], next[to]] = [next[to], next[from]];
     // Usually the two swap positions. If they share a position (older data), every section is
     // renumbered 1..n instead, which repairs the tie.
-    const moves = sections[from].order !== sections[to].order
-      ? [{ ...sections[from], newOrder: sections[to].order }, { ...sections[to], newOrder: sections[from].order }]
-      : next.map((s, i) => ({ ...s, newOrder: i + 1 })).filter((s) => s.order !== s.newOrder);
+    const moves =
+      sections[from].order !== sections[to].order
+        ? [
+            { ...sections[from], newOrder: sections[to].order },
+            { ...sections[to], newOrder: sections[from].order },
+          ]
+        : next.map((s, i) => ({ ...s, newOrder: i + 1 })).filter((s) => s.order !== s.newOrder);
     for (const s of moves) {
       const res = await tx.section.updateMany({ where: { id: s.id, order: s.order }, data: { order: s.newOrder } });
-      if (res.count !== 1) throw new AppError("CONFLICT", "Someone else changed the order of the sections at the same time. Check the order now shown, then move the section again if you need to.");
+      if (res.count !== 1)
+        throw new AppError(
+          "CONFLICT",
+          "Someone else changed the order of the sections at the same time. Check the order now shown, then move the section again if you need to.",
+        );
     }
     await recordAudit(tx, actor, {
-      action: "section.moved", entityType: "Section", entityId: input.id,
+      action: "section.moved",
+      entityType: "Section",
+      entityId: input.id,
       before: { position: from + 1, order: sections.map((s) => s.name) },
       after: { position: to + 1, order: next.map((s) => s.name) },
     });

@@ -15,7 +15,13 @@ export async function renameSection(actor: SessionUser | null | undefined, input
       await assertSectionNameFree(tx, input.name, input.id);
       const before = await claimSectionVersion(tx, input.id, input.expectedUpdatedAt, { name: input.name });
       if (before.name !== input.name) {
-        await recordAudit(tx, actor, { action: "section.renamed", entityType: "Section", entityId: input.id, before: { name: before.name }, after: { name: input.name } });
+        await recordAudit(tx, actor, {
+          action: "section.renamed",
+          entityType: "Section",
+          entityId: input.id,
+          before: { name: before.name },
+          after: { name: input.name },
+        });
       }
       return { ...before, name: input.name };
     });

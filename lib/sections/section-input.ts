@@ -10,11 +10,21 @@ export const sectionName = text("The section name", { error: "Enter the section 
   .pipe(z.string().min(1, "Enter the section name").max(80, "The section name must be 80 characters or fewer"));
 
 export const newSectionInput = z.object({ name: sectionName });
-export const sectionRenameInput = z.object({ id: z.guid({ error: "This section no longer exists" }), name: sectionName, expectedUpdatedAt: expectedUpdatedAtInput });
-export const sectionMoveInput = z.object({ id: z.guid({ error: "This section no longer exists" }), direction: z.enum(["up", "down"], { error: "Choose up or down" }) });
+export const sectionRenameInput = z.object({
+  id: z.guid({ error: "This section no longer exists" }),
+  name: sectionName,
+  expectedUpdatedAt: expectedUpdatedAtInput,
+});
+export const sectionMoveInput = z.object({
+  id: z.guid({ error: "This section no longer exists" }),
+  direction: z.enum(["up", "down"], { error: "Choose up or down" }),
+});
 export const sectionOwnersInput = z.object({
   id: z.guid({ error: "This section no longer exists" }),
-  ownerIds: z.array(z.guid({ error: "Choose owners from the list" })).max(100).transform((ids) => [...new Set(ids)]),
+  ownerIds: z
+    .array(z.guid({ error: "Choose owners from the list" }))
+    .max(100)
+    .transform((ids) => [...new Set(ids)]),
   expectedUpdatedAt: expectedUpdatedAtInput,
 });
 

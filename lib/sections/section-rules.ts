@@ -8,10 +8,14 @@ export const SECTION_CONFLICT =
 
 export const sectionConflict = () => new AppError("CONFLICT", SECTION_CONFLICT);
 export const missingSection = () => new AppError("NOT_FOUND", "This section no longer exists");
-export const duplicateSectionName = (name: string) => new AppError("VALIDATION", "There is a problem", { name: `There is already a section called ${name}` });
+export const duplicateSectionName = (name: string) =>
+  new AppError("VALIDATION", "There is a problem", { name: `There is already a section called ${name}` });
 
 export async function assertSectionNameFree(tx: Tx, name: string, exceptId?: string): Promise<void> {
-  const clash = await tx.section.findFirst({ where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { name: true } });
+  const clash = await tx.section.findFirst({
+    where: { name: { equals: name, mode: "insensitive" }, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { name: true },
+  });
   if (clash) throw duplicateSectionName(clash.name);
 }
 

@@ -33,7 +33,10 @@ describe("createSection", () => {
     const admin = await createTestUser("ADMIN");
     const name = unique("Adoption");
     const first = await createSection(admin.sessionUser, { name });
-    await expect(createSection(admin.sessionUser, { name: name.toUpperCase() })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { name: `There is already a section called ${name}` } });
+    await expect(createSection(admin.sessionUser, { name: name.toUpperCase() })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { name: `There is already a section called ${name}` },
+    });
     const second = await createSection(admin.sessionUser, { name: `${name}!` });
     expect(second.slug).toBe(`${first.slug}-2`);
   });
@@ -61,9 +64,13 @@ describe("renameSection", () => {
     const section = await createSection(admin.sessionUser, { name: unique("Section") });
     const other = await createSection(admin.sessionUser, { name: unique("Other") });
     await renameSection(admin.sessionUser, { id: section.id, name: unique("First"), expectedUpdatedAt: section.updatedAt });
-    await expect(renameSection(admin.sessionUser, { id: section.id, name: unique("Second"), expectedUpdatedAt: section.updatedAt })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      renameSection(admin.sessionUser, { id: section.id, name: unique("Second"), expectedUpdatedAt: section.updatedAt }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     const fresh = await db.section.findUniqueOrThrow({ where: { id: section.id } });
-    await expect(renameSection(admin.sessionUser, { id: section.id, name: other.name, expectedUpdatedAt: fresh.updatedAt })).rejects.toMatchObject({ fieldErrors: { name: `There is already a section called ${other.name}` } });
+    await expect(
+      renameSection(admin.sessionUser, { id: section.id, name: other.name, expectedUpdatedAt: fresh.updatedAt }),
+    ).rejects.toMatchObject({ fieldErrors: { name: `There is already a section called ${other.name}` } });
   });
 });
 
@@ -100,7 +107,10 @@ describe("moveSection", () => {
     const admin = await createTestUser("ADMIN");
     const [first] = await listSectionsForAdmin(admin.sessionUser);
     const target = first ?? (await createSection(admin.sessionUser, { name: unique("Only") }));
-    await expect(moveSection(admin.sessionUser, { id: target.id, direction: "up" })).rejects.toMatchObject({ code: "INVALID_TRANSITION", message: `${target.name} is already first` });
+    await expect(moveSection(admin.sessionUser, { id: target.id, direction: "up" })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: `${target.name} is already first`,
+    });
   });
 });
 
@@ -109,14 +119,21 @@ describe("setSectionOwners", () => {
     const admin = await createTestUser("ADMIN");
     const [lead1, lead2] = [await createTestUser("SERVICE_LEAD"), await createTestUser("SERVICE_LEAD")];
     const section = await createSection(admin.sessionUser, { name: unique("Owned") });
-    const saved = await setSectionOwners(admin.sessionUser, { id: section.id, ownerIds: [lead1.id, lead2.id], expectedUpdatedAt: section.updatedAt });
+    const saved = await setSectionOwners(admin.sessionUser, {
+      id: section.id,
+      ownerIds: [lead1.id, lead2.id],
+      expectedUpdatedAt: section.updatedAt,
+    });
     expect(saved.owners).toEqual([lead1.name, lead2.name].sort());
     let found = await findSectionForAdmin(admin.sessionUser, section.slug);
     expect(found?.ownerIds.sort()).toEqual([lead1.id, lead2.id].sort());
     await setSectionOwners(admin.sessionUser, { id: section.id, ownerIds: [lead2.id], expectedUpdatedAt: found!.updatedAt });
     found = await findSectionForAdmin(admin.sessionUser, section.slug);
     expect(found?.ownerIds).toEqual([lead2.id]);
-    const events = await db.auditEvent.findMany({ where: { action: "section.owners.changed", entityId: section.id }, orderBy: { id: "asc" } });
+    const events = await db.auditEvent.findMany({
+      where: { action: "section.owners.changed", entityId: section.id },
+      orderBy: { id: "asc" },
+    });
     expect(events).toHaveLength(2);
     expect(events[1].after).toMatchObject({ removed: [lead1.name], added: [] });
   });
@@ -128,7 +145,9 @@ describe("setSectionOwners", () => {
     const lead = await createTestUser("SERVICE_LEAD");
     const section = await createSection(admin.sessionUser, { name: unique("Strict") });
     for (const id of [director.id, inactiveLead.id]) {
-      await expect(setSectionOwners(admin.sessionUser, { id: section.id, ownerIds: [id], expectedUpdatedAt: section.updatedAt })).rejects.toMatchObject({ fieldErrors: { ownerIds: expect.stringContaining("active service leads") } });
+      await expect(
+        setSectionOwners(admin.sessionUser, { id: section.id, ownerIds: [id], expectedUpdatedAt: section.updatedAt }),
+      ).rejects.toMatchObject({ fieldErrors: { ownerIds: expect.stringContaining("active service leads") } });
     }
     expect(await db.sectionOwner.count({ where: { sectionId: section.id } })).toBe(0);
     await setSectionOwners(admin.sessionUser, { id: section.id, ownerIds: [lead.id], expectedUpdatedAt: section.updatedAt });
@@ -145,8 +164,12 @@ describe("setSectionOwners", () => {
     const lead = await createTestUser("SERVICE_LEAD");
     const section = await createSection(admin.sessionUser, { name: unique("Contested") });
     await renameSection(admin.sessionUser, { id: section.id, name: unique("Renamed"), expectedUpdatedAt: section.updatedAt });
-    await expect(setSectionOwners(admin.sessionUser, { id: section.id, ownerIds: [lead.id], expectedUpdatedAt: section.updatedAt })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(setSectionOwners(lead.sessionUser, { id: section.id, ownerIds: [lead.id], expectedUpdatedAt: section.updatedAt })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      setSectionOwners(admin.sessionUser, { id: section.id, ownerIds: [lead.id], expectedUpdatedAt: section.updatedAt }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(
+      setSectionOwners(lead.sessionUser, { id: section.id, ownerIds: [lead.id], expectedUpdatedAt: section.updatedAt }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await db.sectionOwner.count({ where: { sectionId: section.id } })).toBe(0);
   });
 });

@@ -7,10 +7,21 @@
 // when it is absent).
 import type http from "node:http";
 
-export const FORWARDED_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip"] as const;
+export const FORWARDED_HEADERS = [
+  "forwarded",
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-real-ip",
+] as const;
 
 /** "::ffff:127.0.0.1" is 127.0.0.1 arriving over IPv6. */
-const normalise = (address: string) => address.trim().toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
+const normalise = (address: string) =>
+  address
+    .trim()
+    .toLowerCase()
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
 
 /** TRUSTED_PROXIES: comma-separated addresses of the reverse proxies in front of the app (none by default). */
 export function trustedProxies(value = process.env.TRUSTED_PROXIES): Set<string> {

@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { stripUntrustedForwarding, trustedProxies } from "@/lib/security/forwarded-headers";
 import { installHttpServerGuard } from "@/lib/security/http-server-guard";
 
-const forwarded = () => ({ "x-forwarded-host": "evil.example", "x-forwarded-for": "203.0.113.9", "x-forwarded-proto": "https", forwarded: "for=203.0.113.9", "x-real-ip": "203.0.113.9", host: "app.example" });
+const forwarded = () => ({
+  "x-forwarded-host": "evil.example",
+  "x-forwarded-for": "203.0.113.9",
+  "x-forwarded-proto": "https",
+  forwarded: "for=203.0.113.9",
+  "x-real-ip": "203.0.113.9",
+  host: "app.example",
+});
 
 describe("forwarding headers", () => {
   it("are kept only from a trusted proxy's address, IPv4 over IPv6 included", () => {
@@ -25,12 +32,20 @@ describe("forwarding headers", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
       const { port } = server.address() as { port: number };
-      const seen = await (await fetch(`http://127.0.0.1:${port}/`, { headers: { "X-Forwarded-Host": "evil.example", "X-Forwarded-For": "203.0.113.9" } })).json();
+      const seen = await (
+        await fetch(`http://127.0.0.1:${port}/`, { headers: { "X-Forwarded-Host": "evil.example", "X-Forwarded-For": "203.0.113.9" } })
+      ).json();
       expect(seen["x-forwarded-host"]).toBeUndefined();
       expect(seen["x-forwarded-for"]).toBeUndefined();
       expect(seen.host).toBe(`127.0.0.1:${port}`);
       const trace = await new Promise<number>((resolve, reject) => {
-        http.request({ host: "127.0.0.1", port, method: "TRACE", path: "/" }, (res) => { res.resume(); resolve(res.statusCode ?? 0); }).on("error", reject).end();
+        http
+          .request({ host: "127.0.0.1", port, method: "TRACE", path: "/" }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          })
+          .on("error", reject)
+          .end();
       });
       expect(trace).toBe(405);
     } finally {

@@ -12,7 +12,12 @@ const INSTALLED = Symbol.for("scrutiny-pack.http-server-guard");
 /** True when the request was answered here and must go no further. */
 export function guardRequest(req: http.IncomingMessage, res: http.ServerResponse, trusted: Set<string>): boolean {
   if (REFUSED_METHODS.has((req.method ?? "").toUpperCase())) {
-    res.writeHead(405, { Allow: "GET, HEAD, POST", "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+    res.writeHead(405, {
+      Allow: "GET, HEAD, POST",
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    });
     res.end(`${req.method} is not allowed\n`);
     return true;
   }

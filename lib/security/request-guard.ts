@@ -16,7 +16,10 @@ const NEVER = new Set(["TRACE", "TRACK", "CONNECT"]);
 const PAGE_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
 
 function plain(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(`${message}\n`, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers } });
+  return new Response(`${message}\n`, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
 }
 
 export async function refuseBadRequest(request: NextRequest): Promise<Response | null> {
@@ -82,7 +85,8 @@ export async function readUpTo(body: ReadableStream<Uint8Array> | null, limit: n
 
 /** The length rule, in words a person can act on: the form shows it too, before sending. */
 function tooLarge(request: NextRequest): Response {
-  const message = "What you sent is larger than 1 MB, so it was not saved. Commentary must be 20,000 characters or fewer: go back, shorten the text and save it again.";
+  const message =
+    "What you sent is larger than 1 MB, so it was not saved. Commentary must be 20,000 characters or fewer: go back, shorten the text and save it again.";
   if ((request.headers.get("accept") ?? "").includes("text/html")) {
     const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Too large to save</title></head><body><main><h1>Too large to save</h1><p>${message}</p></main></body></html>`;
     return new Response(html, { status: 413, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });

@@ -11,14 +11,22 @@ const OPEN_STATUSES = ["OPEN", "AMENDING"] as const;
 const LEAD_WAITING: CommentaryState[] = ["NOT_STARTED", "DRAFT", "RETURNED"];
 
 async function openPeriods() {
-  return db.period.findMany({ where: { status: { in: [...OPEN_STATUSES] } }, orderBy: { month: "desc" }, select: { id: true, month: true, status: true, panelMeetingDate: true } });
+  return db.period.findMany({
+    where: { status: { in: [...OPEN_STATUSES] } },
+    orderBy: { month: "desc" },
+    select: { id: true, month: true, status: true, panelMeetingDate: true },
+  });
 }
 
 /** A service lead's sections in every open period, with their commentary state. */
 export async function findLeadTasks(user: Pick<SessionUser, "id">) {
   const [periods, sections] = await Promise.all([
     openPeriods(),
-    db.section.findMany({ where: { owners: { some: { userId: user.id } } }, orderBy: { order: "asc" }, select: { id: true, name: true, slug: true } }),
+    db.section.findMany({
+      where: { owners: { some: { userId: user.id } } },
+      orderBy: { order: "asc" },
+      select: { id: true, name: true, slug: true },
+    }),
   ]);
   const commentaries = await db.commentary.findMany({
     where: { periodId: { in: periods.map((p) => p.id) }, sectionId: { in: sections.map((s) => s.id) } },
@@ -42,14 +50,21 @@ export async function findDirectorTasks() {
     db.commentary.findMany({
       where: { status: "SUBMITTED", period: { status: { in: [...OPEN_STATUSES] } } },
       orderBy: [{ period: { month: "desc" } }, { section: { order: "asc" } }],
-      select: { submittedAt: true, updatedByName: true, period: { select: { month: true } }, section: { select: { name: true, slug: true } } },
+      select: {
+        submittedAt: true,
+        updatedByName: true,
+        period: { select: { month: true } },
+        section: { select: { name: true, slug: true } },
+      },
     }),
     openPeriods(),
   ]);
-  const readiness = await Promise.all(periods.map(async (p) => {
-    const r = await checkReadiness(p.id);
-    return { month: p.month, ...r, deadlines: deadlinesFor(p, progressFromReadiness(r))! };
-  }));
+  const readiness = await Promise.all(
+    periods.map(async (p) => {
+      const r = await checkReadiness(p.id);
+      return { month: p.month, ...r, deadlines: deadlinesFor(p, progressFromReadiness(r))! };
+    }),
+  );
   const approvalStep = new Map(readiness.map((r) => [r.month, r.deadlines.steps.find((s) => s.key === "approval")!]));
   return {
     submitted: submitted.map((c) => ({ ...c, approvalStep: approvalStep.get(c.period.month) })),
@@ -64,10 +79,17 @@ export async function findDirectorTasks() {
  * packs not yet published (they are no longer "open" but still owe publication).
  */
 async function findPeriodsAtRisk(open: { month: string; deadlines: NonNullable<ReturnType<typeof deadlinesFor>> }[]) {
-  const signedOff = await db.period.findMany({ where: { status: "SIGNED_OFF" }, orderBy: { month: "desc" }, select: { month: true, status: true, panelMeetingDate: true } });
+  const signedOff = await db.period.findMany({
+    where: { status: "SIGNED_OFF" },
+    orderBy: { month: "desc" },
+    select: { month: true, status: true, panelMeetingDate: true },
+  });
   const all = [
     ...open,
-    ...signedOff.map((p) => ({ month: p.month, deadlines: deadlinesFor(p, { valuesIn: true, commentarySubmitted: true, commentaryApproved: true })! })),
+    ...signedOff.map((p) => ({
+      month: p.month,
+      deadlines: deadlinesFor(p, { valuesIn: true, commentarySubmitted: true, commentaryApproved: true })!,
+    })),
   ];
   return all.filter((p) => p.deadlines.atRisk).sort((a, b) => a.deadlines.statutory.localeCompare(b.deadlines.statutory));
 }
@@ -78,13 +100,19 @@ export async function findAdminTasks() {
   const activeCount = await db.indicator.count({ where: { active: true } });
   const filled = await db.indicatorValue.groupBy({
     by: ["periodId"],
-    where: { periodId: { in: periods.map((p) => p.id) }, indicator: { active: true }, OR: [{ value: { not: null } }, { notAvailableReason: { not: null } }] },
+    where: {
+      periodId: { in: periods.map((p) => p.id) },
+      indicator: { active: true },
+      OR: [{ value: { not: null } }, { notAvailableReason: { not: null } }],
+    },
     _count: { _all: true },
   });
   return periods.map((p) => {
     const have = filled.find((f) => f.periodId === p.id)?._count._all ?? 0;
     const missing = activeCount - have;
-    const valuesStep = deadlinesFor(p, { valuesIn: missing === 0, commentarySubmitted: false, commentaryApproved: false })!.steps.find((s) => s.key === "values")!;
+    const valuesStep = deadlinesFor(p, { valuesIn: missing === 0, commentarySubmitted: false, commentaryApproved: false })!.steps.find(
+      (s) => s.key === "values",
+    )!;
     return { month: p.month, have, missing, total: activeCount, valuesStep };
   });
 }

@@ -58,8 +58,12 @@ describe("addUser", () => {
   it("is refused to everyone but administrators, and to nobody signed in", async () => {
     for (const role of NON_ADMIN_ROLES) {
       const actor = (await createTestUser(role)).sessionUser;
-      await expect(addUser(actor, { name: "X", email: `${unique("x")}@test.example`, role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(addUser(actor, { name: "X", email: `${unique("x")}@test.example`, role: "ADMIN" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
-    await expect(addUser(null, { name: "X", email: `${unique("x")}@test.example`, role: "ADMIN" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(addUser(null, { name: "X", email: `${unique("x")}@test.example`, role: "ADMIN" })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
   });
 });

@@ -21,9 +21,17 @@ export async function findUserForChange(tx: Tx, userId: string) {
  * adminVersion, which only these changes bump: sign-ins and failed attempts change other columns,
  * so someone using a stolen password cannot make an administrator's change conflict.
  */
-export async function updateUserIfUnchanged(tx: Tx, user: { id: string; name: string; adminVersion: number }, expectedVersion: number, data: Prisma.UserUpdateManyMutationInput) {
+export async function updateUserIfUnchanged(
+  tx: Tx,
+  user: { id: string; name: string; adminVersion: number },
+  expectedVersion: number,
+  data: Prisma.UserUpdateManyMutationInput,
+) {
   if (user.adminVersion !== expectedVersion) throw new AppError("CONFLICT", staleMessage(user.name));
-  const { count } = await tx.user.updateMany({ where: { id: user.id, adminVersion: expectedVersion }, data: { ...data, adminVersion: { increment: 1 } } });
+  const { count } = await tx.user.updateMany({
+    where: { id: user.id, adminVersion: expectedVersion },
+    data: { ...data, adminVersion: { increment: 1 } },
+  });
   if (count !== 1) throw new AppError("CONFLICT", staleMessage(user.name));
   return tx.user.findUniqueOrThrow({ where: { id: user.id } });
 }
@@ -40,6 +48,9 @@ export function assertNotSelf(actor: SessionUser, userId: string, message: strin
 export async function assertAnotherActiveAdministrator(tx: Tx, leavingUserId: string) {
   const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE role = 'ADMIN' AND active = true ORDER BY id FOR UPDATE`;
   if (!admins.some((a) => a.id !== leavingUserId)) {
-    throw new AppError("INVALID_TRANSITION", "This is the only active administrator. Make someone else an administrator first, so that someone can still manage users.");
+    throw new AppError(
+      "INVALID_TRANSITION",
+      "This is the only active administrator. Make someone else an administrator first, so that someone can still manage users.",
+    );
   }
 }

@@ -18,10 +18,18 @@ describe("changing your own password", () => {
     const elsewhere = await startSession(u.id);
     const change = (input: Partial<{ currentPassword: string; newPassword: string; confirmPassword: string }>) =>
       changeOwnPassword(u.sessionUser, here.sid, { currentPassword: OLD, newPassword: NEW, confirmPassword: NEW, ...input });
-    await expect(change({ currentPassword: "wrong-password-1" })).rejects.toMatchObject({ fieldErrors: { currentPassword: "Your current password is not right" } });
-    await expect(change({ newPassword: "password1234", confirmPassword: "password1234" })).rejects.toMatchObject({ fieldErrors: { newPassword: expect.stringMatching(/too common/) } });
-    await expect(change({ newPassword: "too-short", confirmPassword: "too-short" })).rejects.toMatchObject({ fieldErrors: { newPassword: expect.stringMatching(/12 characters/) } });
-    await expect(change({ confirmPassword: "something-else-entirely" })).rejects.toMatchObject({ fieldErrors: { confirmPassword: expect.stringMatching(/do not match/) } });
+    await expect(change({ currentPassword: "wrong-password-1" })).rejects.toMatchObject({
+      fieldErrors: { currentPassword: "Your current password is not right" },
+    });
+    await expect(change({ newPassword: "password1234", confirmPassword: "password1234" })).rejects.toMatchObject({
+      fieldErrors: { newPassword: expect.stringMatching(/too common/) },
+    });
+    await expect(change({ newPassword: "too-short", confirmPassword: "too-short" })).rejects.toMatchObject({
+      fieldErrors: { newPassword: expect.stringMatching(/12 characters/) },
+    });
+    await expect(change({ confirmPassword: "something-else-entirely" })).rejects.toMatchObject({
+      fieldErrors: { confirmPassword: expect.stringMatching(/do not match/) },
+    });
     expect((await authenticate(u.email, OLD)).ok).toBe(true);
 
     await change({});

@@ -19,21 +19,37 @@ export async function changeOwnPassword(actor: SessionUser | null, sessionId: st
   if (!sessionId) throw new AppError("UNAUTHENTICATED", "Sign in to change your password");
   const user = await db.user.findUnique({ where: { id: actor.id } });
   if (!user || !user.active) throw new AppError("UNAUTHENTICATED", "Sign in to change your password");
-  if (!user.passwordHash) throw new AppError("INVALID_TRANSITION", "You sign in with Microsoft, so your password is changed there, not here.");
+  if (!user.passwordHash)
+    throw new AppError("INVALID_TRANSITION", "You sign in with Microsoft, so your password is changed there, not here.");
   if (!input.currentPassword) throw problem("currentPassword", "Enter your current password");
   const ruleProblem = findPasswordProblem(input.newPassword, user.email);
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw problem("currentPassword", "Your current password is not right");
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
+    throw problem("currentPassword", "Your current password is not right");
   if (ruleProblem) throw problem("newPassword", ruleProblem);
-  if (input.newPassword === input.currentPassword) throw problem("newPassword", "Your new password must be different from your current password");
-  if (input.confirmPassword !== input.newPassword) throw problem("confirmPassword", "The passwords do not match: type your new password again");
+  if (input.newPassword === input.currentPassword)
+    throw problem("newPassword", "Your new password must be different from your current password");
+  if (input.confirmPassword !== input.newPassword)
+    throw problem("confirmPassword", "The passwords do not match: type your new password again");
 
   const passwordHash = await hashPassword(input.newPassword);
   return db.$transaction(async (tx) => {
     // Compare-and-set on the old hash: a reset or another change in between wins, and this is refused.
-    const { count } = await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash, mustChangePassword: false, failedSignIns: 0 } });
-    if (count !== 1) throw new AppError("CONFLICT", "Your password was changed by someone else a moment ago. Sign in again and try once more.");
-    const ended = await tx.userSession.updateMany({ where: { userId: user.id, endedAt: null, NOT: { id: sessionId } }, data: { endedAt: new Date() } });
-    await recordAudit(tx, actor, { action: "user.passwordChanged", entityType: "User", entityId: user.id, after: { chosenAfterReset: user.mustChangePassword, otherSessionsEnded: ended.count } });
+    const { count } = await tx.user.updateMany({
+      where: { id: user.id, passwordHash: user.passwordHash },
+      data: { passwordHash, mustChangePassword: false, failedSignIns: 0 },
+    });
+    if (count !== 1)
+      throw new AppError("CONFLICT", "Your password was changed by someone else a moment ago. Sign in again and try once more.");
+    const ended = await tx.userSession.updateMany({
+      where: { userId: user.id, endedAt: null, NOT: { id: sessionId } },
+      data: { endedAt: new Date() },
+    });
+    await recordAudit(tx, actor, {
+      action: "user.passwordChanged",
+      entityType: "User",
+      entityId: user.id,
+      after: { chosenAfterReset: user.mustChangePassword, otherSessionsEnded: ended.count },
+    });
     return { forced: user.mustChangePassword };
   });
 }

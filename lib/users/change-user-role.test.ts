@@ -17,7 +17,12 @@ describe("changeUserRole", () => {
     expect(user.role).toBe("DIRECTOR");
     expect(removedSections).toEqual([]);
     const [event] = await auditOf(target.id);
-    expect(event).toMatchObject({ action: "user.roleChanged", actorId: admin.id, before: expect.objectContaining({ role: "PANEL_MEMBER" }), after: expect.objectContaining({ role: "DIRECTOR" }) });
+    expect(event).toMatchObject({
+      action: "user.roleChanged",
+      actorId: admin.id,
+      before: expect.objectContaining({ role: "PANEL_MEMBER" }),
+      after: expect.objectContaining({ role: "DIRECTOR" }),
+    });
     expect(event.text).not.toMatch(/argon2|passwordHash/);
   });
 
@@ -40,7 +45,10 @@ describe("changeUserRole", () => {
     await sectionOwnedBy(lead.id);
     const stale = await versionOf(lead.id);
     await db.user.update({ where: { id: lead.id }, data: { name: "Renamed Meanwhile", adminVersion: { increment: 1 } } });
-    await expect(changeUserRole(admin, { ...stale, role: "PANEL_MEMBER" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringContaining("after you opened this page") });
+    await expect(changeUserRole(admin, { ...stale, role: "PANEL_MEMBER" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringContaining("after you opened this page"),
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: lead.id } })).role).toBe("SERVICE_LEAD");
     expect(await db.sectionOwner.count({ where: { userId: lead.id } })).toBe(1);
     expect(await auditOf(lead.id)).toEqual([]);
@@ -51,7 +59,10 @@ describe("changeUserRole", () => {
     const other = await adminActor();
     const target = await createTestUser("PANEL_MEMBER");
     const seen = await versionOf(target.id);
-    const results = await Promise.allSettled([changeUserRole(admin, { ...seen, role: "DIRECTOR" }), changeUserRole(other, { ...seen, role: "SERVICE_LEAD" })]);
+    const results = await Promise.allSettled([
+      changeUserRole(admin, { ...seen, role: "DIRECTOR" }),
+      changeUserRole(other, { ...seen, role: "SERVICE_LEAD" }),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
     expect(await auditOf(target.id)).toHaveLength(1);
@@ -59,7 +70,10 @@ describe("changeUserRole", () => {
 
   it("refuses an administrator changing their own role", async () => {
     const admin = await adminActor();
-    await expect(changeUserRole(admin, { ...(await versionOf(admin.id)), role: "DIRECTOR" })).rejects.toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringContaining("your own role") });
+    await expect(changeUserRole(admin, { ...(await versionOf(admin.id)), role: "DIRECTOR" })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: expect.stringContaining("your own role"),
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
   });
 
@@ -73,8 +87,13 @@ describe("changeUserRole", () => {
   it("refuses the role the person already has, and a user who does not exist", async () => {
     const admin = await adminActor();
     const target = await createTestUser("DIRECTOR");
-    await expect(changeUserRole(admin, { ...(await versionOf(target.id)), role: "DIRECTOR" })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { role: expect.stringContaining("already a director") } });
-    await expect(changeUserRole(admin, { userId: "00000000-0000-4000-8000-000000000000", expectedVersion: 1, role: "DIRECTOR" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(changeUserRole(admin, { ...(await versionOf(target.id)), role: "DIRECTOR" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { role: expect.stringContaining("already a director") },
+    });
+    await expect(
+      changeUserRole(admin, { userId: "00000000-0000-4000-8000-000000000000", expectedVersion: 1, role: "DIRECTOR" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("is refused to everyone but administrators", async () => {

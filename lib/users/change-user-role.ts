@@ -19,11 +19,17 @@ export async function changeUserRole(actor: SessionUser | null, input: ChangeUse
   return db.$transaction(async (tx) => {
     const user = await findUserForChange(tx, input.userId);
     if (user.role === input.role) {
-      throw new AppError("VALIDATION", "There is a problem", { role: `${user.name} is already ${articleFor(input.role)} ${roleLabel[input.role].toLowerCase()}. Choose a different role.` });
+      throw new AppError("VALIDATION", "There is a problem", {
+        role: `${user.name} is already ${articleFor(input.role)} ${roleLabel[input.role].toLowerCase()}. Choose a different role.`,
+      });
     }
     if (user.role === "ADMIN" && user.active) await assertAnotherActiveAdministrator(tx, user.id);
 
-    const owned = await tx.sectionOwner.findMany({ where: { userId: user.id }, select: { section: { select: { id: true, name: true } } }, orderBy: { section: { order: "asc" } } });
+    const owned = await tx.sectionOwner.findMany({
+      where: { userId: user.id },
+      select: { section: { select: { id: true, name: true } } },
+      orderBy: { section: { order: "asc" } },
+    });
     const updated = await updateUserIfUnchanged(tx, user, input.expectedVersion, { role: input.role });
     const removedSections = input.role === "SERVICE_LEAD" ? [] : owned.map((o) => o.section.name);
     if (removedSections.length) await tx.sectionOwner.deleteMany({ where: { userId: user.id } });

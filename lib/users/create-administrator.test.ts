@@ -39,9 +39,15 @@ describe("createAdministrator", () => {
   it("refuses an email that exists in any case, a short password and a bad email, changing nothing", async () => {
     const email = `${unique("taken")}@test.example`;
     await createAdministrator({ name: "Taken", email, password: PASSWORD });
-    await expect(createAdministrator({ name: "Again", email: email.toUpperCase(), password: PASSWORD })).rejects.toMatchObject({ message: expect.stringContaining("already has an account") });
-    await expect(createAdministrator({ name: "Short", email: `${unique("s")}@test.example`, password: "elevenchars" })).rejects.toMatchObject({ message: "The password must be at least 12 characters" });
-    await expect(createAdministrator({ name: "Bad", email: "not an email", password: PASSWORD })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(createAdministrator({ name: "Again", email: email.toUpperCase(), password: PASSWORD })).rejects.toMatchObject({
+      message: expect.stringContaining("already has an account"),
+    });
+    await expect(
+      createAdministrator({ name: "Short", email: `${unique("s")}@test.example`, password: "elevenchars" }),
+    ).rejects.toMatchObject({ message: "The password must be at least 12 characters" });
+    await expect(createAdministrator({ name: "Bad", email: "not an email", password: PASSWORD })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     expect(await db.user.count({ where: { email } })).toBe(1);
   });
 });

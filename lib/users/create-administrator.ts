@@ -22,7 +22,12 @@ export async function createAdministrator(input: { name: string; email: string; 
     throw new AppError("VALIDATION", Object.values(errors).join("; "), errors);
   }
   const { name, email, password } = parsed.data;
-  const taken = () => new AppError("VALIDATION", `${email} already has an account: nothing was changed. Choose another email address, or sign in as an administrator and manage that account under Users.`, { email: "taken" });
+  const taken = () =>
+    new AppError(
+      "VALIDATION",
+      `${email} already has an account: nothing was changed. Choose another email address, or sign in as an administrator and manage that account under Users.`,
+      { email: "taken" },
+    );
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw taken();
 
   const passwordHash = await hashPassword(password);

@@ -31,13 +31,19 @@ describe("deactivateUser and reactivateUser", () => {
 
     const events = await auditOf(lead.id);
     expect(events.map((e) => e.action)).toEqual(["user.deactivated", "user.reactivated"]);
-    expect(events[0]).toMatchObject({ before: expect.objectContaining({ active: true }), after: expect.objectContaining({ active: false }) });
+    expect(events[0]).toMatchObject({
+      before: expect.objectContaining({ active: true }),
+      after: expect.objectContaining({ active: false }),
+    });
     for (const e of events) expect(e.text).not.toMatch(/argon2|passwordHash/);
   });
 
   it("refuses an administrator deactivating themselves", async () => {
     const admin = await adminActor();
-    await expect(deactivateUser(admin, await versionOf(admin.id))).rejects.toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringContaining("your own account") });
+    await expect(deactivateUser(admin, await versionOf(admin.id))).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: expect.stringContaining("your own account"),
+    });
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).active).toBe(true);
   });
 
@@ -56,10 +62,16 @@ describe("deactivateUser and reactivateUser", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: target.id } })).active).toBe(true);
 
     await deactivateUser(admin, await versionOf(target.id));
-    await expect(deactivateUser(admin, await versionOf(target.id))).rejects.toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringContaining("already deactivated") });
+    await expect(deactivateUser(admin, await versionOf(target.id))).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: expect.stringContaining("already deactivated"),
+    });
     const fresh = await versionOf(target.id);
     await reactivateUser(admin, fresh);
-    await expect(reactivateUser(admin, fresh)).rejects.toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringContaining("already active") });
+    await expect(reactivateUser(admin, fresh)).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: expect.stringContaining("already active"),
+    });
     expect((await auditOf(target.id)).map((e) => e.action)).toEqual(["user.deactivated", "user.reactivated"]);
   });
 

@@ -18,7 +18,13 @@ export async function deactivateUser(actor: SessionUser | null, input: { userId:
     if (!user.active) throw new AppError("INVALID_TRANSITION", `${user.name}'s account is already deactivated.`);
     if (user.role === "ADMIN") await assertAnotherActiveAdministrator(tx, user.id);
     const updated = await updateUserIfUnchanged(tx, user, input.expectedVersion, { active: false, sessionsValidFrom: new Date() });
-    await recordAudit(tx, actor, { action: "user.deactivated", entityType: "User", entityId: user.id, before: userSnapshot(user), after: userSnapshot(updated) });
+    await recordAudit(tx, actor, {
+      action: "user.deactivated",
+      entityType: "User",
+      entityId: user.id,
+      before: userSnapshot(user),
+      after: userSnapshot(updated),
+    });
     return updated;
   });
 }

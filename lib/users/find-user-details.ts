@@ -14,7 +14,13 @@ export async function findUserDetails(actor: SessionUser | null, userId: string)
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
-      id: true, name: true, email: true, role: true, active: true, lockedUntil: true, lastSignInAt: true,
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      lockedUntil: true,
+      lastSignInAt: true,
       failedSignIns: true,
       externalId: true,
       createdAt: true,

@@ -57,7 +57,9 @@ describe("the last active administrator", () => {
   it("cannot be demoted either", async () => {
     const [ada, bo] = await twoAdministrators();
     await mod.changeUserRole(ada, { userId: bo.id, expectedVersion: bo.adminVersion, role: "DIRECTOR" });
-    await expect(mod.changeUserRole(bo, { userId: ada.id, expectedVersion: ada.adminVersion, role: "PANEL_MEMBER" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(mod.changeUserRole(bo, { userId: ada.id, expectedVersion: ada.adminVersion, role: "PANEL_MEMBER" })).rejects.toMatchObject(
+      { code: "INVALID_TRANSITION" },
+    );
     expect(await mod.db.user.findUniqueOrThrow({ where: { id: ada.id } })).toMatchObject({ role: "ADMIN", active: true });
   });
 
@@ -86,7 +88,12 @@ describe("the last active administrator", () => {
     const [ada, bo] = await twoAdministrators();
     await mod.db.user.update({ where: { id: ada.id }, data: { externalId: `oid-${ada.id}` } });
     await mod.deactivateUser(ada, { userId: bo.id, expectedVersion: bo.adminVersion });
-    const result = await mod.findOrLinkEntraUser({ oid: `oid-${ada.id}`, email: ada.email, name: ada.name, roles: ["Scrutiny.PanelMember"] });
+    const result = await mod.findOrLinkEntraUser({
+      oid: `oid-${ada.id}`,
+      email: ada.email,
+      name: ada.name,
+      roles: ["Scrutiny.PanelMember"],
+    });
     expect(result).toMatchObject({ ok: false });
     expect(await mod.db.user.findUniqueOrThrow({ where: { id: ada.id } })).toMatchObject({ role: "ADMIN", active: true });
   });

@@ -14,7 +14,13 @@ export async function reactivateUser(actor: SessionUser | null, input: { userId:
     const user = await findUserForChange(tx, input.userId);
     if (user.active) throw new AppError("INVALID_TRANSITION", `${user.name}'s account is already active.`);
     const updated = await updateUserIfUnchanged(tx, user, input.expectedVersion, { active: true });
-    await recordAudit(tx, actor, { action: "user.reactivated", entityType: "User", entityId: user.id, before: userSnapshot(user), after: userSnapshot(updated) });
+    await recordAudit(tx, actor, {
+      action: "user.reactivated",
+      entityType: "User",
+      entityId: user.id,
+      before: userSnapshot(user),
+      after: userSnapshot(updated),
+    });
     return updated;
   });
 }

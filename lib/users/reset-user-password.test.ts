@@ -23,7 +23,11 @@ describe("resetUserPassword", () => {
     expect(await authenticate(target.email, OLD)).toEqual({ ok: false, reason: "INVALID" });
 
     const [event] = await auditOf(target.id);
-    expect(event).toMatchObject({ action: "user.passwordReset", actorId: admin.id, after: expect.objectContaining({ password: "replaced", lockedUntil: null }) });
+    expect(event).toMatchObject({
+      action: "user.passwordReset",
+      actorId: admin.id,
+      after: expect.objectContaining({ password: "replaced", lockedUntil: null }),
+    });
     expect(event.text).not.toMatch(/argon2|passwordHash/);
     expect(event.text).not.toContain(oldHash);
     expect(event.text).not.toContain(row.passwordHash!);

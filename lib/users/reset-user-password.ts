@@ -20,12 +20,23 @@ export async function resetUserPassword(actor: SessionUser | null, input: { user
   const passwordHash = await hashPassword(password);
   const user = await db.$transaction(async (tx) => {
     const before = await findUserForChange(tx, input.userId);
-    const updated = await updateUserIfUnchanged(tx, before, input.expectedVersion, { passwordHash, mustChangePassword: true, failedSignIns: 0, lockedUntil: null, sessionsValidFrom: new Date(), ...SECOND_FACTOR_OFF });
+    const updated = await updateUserIfUnchanged(tx, before, input.expectedVersion, {
+      passwordHash,
+      mustChangePassword: true,
+      failedSignIns: 0,
+      lockedUntil: null,
+      sessionsValidFrom: new Date(),
+      ...SECOND_FACTOR_OFF,
+    });
     await recordAudit(tx, actor, {
       action: "user.passwordReset",
       entityType: "User",
       entityId: before.id,
-      before: { ...userSnapshot(before), password: before.passwordHash ? "set" : "not set", twoStepSignIn: before.totpEnabledAt ? "on" : "off" },
+      before: {
+        ...userSnapshot(before),
+        password: before.passwordHash ? "set" : "not set",
+        twoStepSignIn: before.totpEnabledAt ? "on" : "off",
+      },
       after: { ...userSnapshot(updated), password: "replaced", twoStepSignIn: "off" },
     });
     return updated;

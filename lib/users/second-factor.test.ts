@@ -11,7 +11,9 @@ const PASSWORD = "a-long-test-password";
 async function withSecondFactor(now: Date) {
   const u = await createTestUser("DIRECTOR", { password: PASSWORD });
   const secret = generateTotpSecret();
-  await expect(enableSecondFactor(u.sessionUser, { secret, code: "000000" === totpCode(secret, totpStep(now)) ? "111111" : "000000" }, now)).rejects.toMatchObject({ fieldErrors: { code: expect.stringMatching(/not right/) } });
+  await expect(
+    enableSecondFactor(u.sessionUser, { secret, code: "000000" === totpCode(secret, totpStep(now)) ? "111111" : "000000" }, now),
+  ).rejects.toMatchObject({ fieldErrors: { code: expect.stringMatching(/not right/) } });
   const { recoveryCodes } = await enableSecondFactor(u.sessionUser, { secret, code: totpCode(secret, totpStep(now)) }, now);
   return { u, secret, recoveryCodes };
 }
@@ -21,7 +23,9 @@ describe("two-step sign-in (TOTP)", () => {
     const now = new Date();
     const { u, secret, recoveryCodes } = await withSecondFactor(now);
     expect(recoveryCodes).toHaveLength(10);
-    expect(await db.auditEvent.findFirst({ where: { action: "user.secondFactorEnabled", entityId: u.id } })).toMatchObject({ actorId: u.id });
+    expect(await db.auditEvent.findFirst({ where: { action: "user.secondFactorEnabled", entityId: u.id } })).toMatchObject({
+      actorId: u.id,
+    });
 
     expect(await authenticate(u.email, PASSWORD, now)).toEqual({ ok: false, reason: "SECOND_FACTOR" });
     expect(await authenticate(u.email, PASSWORD, now, null, "123")).toEqual({ ok: false, reason: "SECOND_FACTOR_INVALID" });
@@ -91,7 +95,9 @@ describe("two-step sign-in (TOTP)", () => {
     expect(mustSetUpSecondFactor({ ...local, role: "SERVICE_LEAD" }, { SECOND_FACTOR_REQUIRED: "true" })).toBe(false);
     expect(mustSetUpSecondFactor({ ...local, role: "ADMIN" }, {})).toBe(false);
     expect(mustSetUpSecondFactor({ ...local, role: "ADMIN", totpEnabledAt: new Date() }, { SECOND_FACTOR_REQUIRED: "true" })).toBe(false);
-    expect(mustSetUpSecondFactor({ passwordHash: null, totpEnabledAt: null, role: "ADMIN" }, { SECOND_FACTOR_REQUIRED: "true" })).toBe(false);
+    expect(mustSetUpSecondFactor({ passwordHash: null, totpEnabledAt: null, role: "ADMIN" }, { SECOND_FACTOR_REQUIRED: "true" })).toBe(
+      false,
+    );
   });
 });
 
@@ -103,6 +109,10 @@ describe("a password reset and the second factor", () => {
     const { u } = await withSecondFactor(now);
     const { password } = await resetUserPassword(await adminActor(), await versionOf(u.id));
     expect(await authenticate(u.email, password, now)).toMatchObject({ ok: true, mustChangePassword: true });
-    expect(await db.user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({ totpEnabledAt: null, totpSecret: null, totpRecoveryHashes: [] });
+    expect(await db.user.findUniqueOrThrow({ where: { id: u.id } })).toMatchObject({
+      totpEnabledAt: null,
+      totpSecret: null,
+      totpRecoveryHashes: [],
+    });
   });
 });

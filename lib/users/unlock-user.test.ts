@@ -22,17 +22,28 @@ describe("unlockUser", () => {
     expect(updated).toMatchObject({ lockedUntil: null, failedSignIns: 0 });
     expect((await authenticate(u.email, PASSWORD)).ok).toBe(true);
     const [event] = await auditOf(u.id);
-    expect(event).toMatchObject({ action: "user.unlocked", actorId: admin.id, before: expect.objectContaining({ lockedUntil: expect.any(String) }), after: expect.objectContaining({ lockedUntil: null }) });
+    expect(event).toMatchObject({
+      action: "user.unlocked",
+      actorId: admin.id,
+      before: expect.objectContaining({ lockedUntil: expect.any(String) }),
+      after: expect.objectContaining({ lockedUntil: null }),
+    });
     expect(event.text).not.toMatch(/argon2|passwordHash/);
   });
 
   it("refuses an account that is not locked, and a stale page", async () => {
     const admin = await adminActor();
     const free = await createTestUser("DIRECTOR");
-    await expect(unlockUser(admin, await versionOf(free.id))).rejects.toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringContaining("not locked") });
+    await expect(unlockUser(admin, await versionOf(free.id))).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: expect.stringContaining("not locked"),
+    });
     const u = await lockedUser();
     const stale = await versionOf(u.id);
-    await db.user.update({ where: { id: u.id }, data: { lockedUntil: new Date(Date.now() + 20 * 60_000), adminVersion: { increment: 1 } } });
+    await db.user.update({
+      where: { id: u.id },
+      data: { lockedUntil: new Date(Date.now() + 20 * 60_000), adminVersion: { increment: 1 } },
+    });
     await expect(unlockUser(admin, stale)).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await db.user.findUniqueOrThrow({ where: { id: u.id } })).lockedUntil).not.toBeNull();
   });

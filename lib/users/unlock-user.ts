@@ -15,7 +15,13 @@ export async function unlockUser(actor: SessionUser | null, input: { userId: str
     const user = await findUserForChange(tx, input.userId);
     if (!isLocked(user, now) && user.failedSignIns === 0) throw new AppError("INVALID_TRANSITION", `${user.name}'s account is not locked.`);
     const updated = await updateUserIfUnchanged(tx, user, input.expectedVersion, { lockedUntil: null, failedSignIns: 0 });
-    await recordAudit(tx, actor, { action: "user.unlocked", entityType: "User", entityId: user.id, before: userSnapshot(user), after: userSnapshot(updated) });
+    await recordAudit(tx, actor, {
+      action: "user.unlocked",
+      entityType: "User",
+      entityId: user.id,
+      before: userSnapshot(user),
+      after: userSnapshot(updated),
+    });
     return updated;
   });
 }

@@ -32,5 +32,8 @@ export const passwordSchema = text("The password")
 /** The account a change is about, and its administrative version when the page was built (compare-and-set token). */
 export const userVersionSchema = z.object({
   userId: z.uuid("The user was not found"),
-  expectedVersion: z.coerce.number({ error: "Reload the page and try again" }).int("Reload the page and try again").min(1, "Reload the page and try again"),
+  expectedVersion: z.coerce
+    .number({ error: "Reload the page and try again" })
+    .int("Reload the page and try again")
+    .min(1, "Reload the page and try again"),
 });

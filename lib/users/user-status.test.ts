@@ -16,6 +16,8 @@ describe("user status", () => {
     // British Summer Time: 13:15 UTC is 14:15 in London.
     const summer = new Date("2026-07-01T13:00:00Z");
     expect(userStatus({ active: true, lockedUntil: new Date("2026-07-01T13:15:00Z") }, summer).label).toBe("Locked until 14:15");
-    expect(userStatus({ active: true, lockedUntil: new Date("2026-11-27T09:00:00Z") }, now).label).toBe("Locked until 09:00 on 27 November 2026");
+    expect(userStatus({ active: true, lockedUntil: new Date("2026-11-27T09:00:00Z") }, now).label).toBe(
+      "Locked until 09:00 on 27 November 2026",
+    );
   });
 });

@@ -16,7 +16,11 @@ export function userStatus(user: { active: boolean; lockedUntil: Date | null }, 
   if (user.lockedUntil && isLocked(user, now)) {
     const sameDay = LONDON_DAY.format(user.lockedUntil) === LONDON_DAY.format(now);
     const time = LONDON_TIME.format(user.lockedUntil);
-    return { kind: "locked", lockedUntil: user.lockedUntil, label: `Locked until ${time}${sameDay ? "" : ` on ${LONDON_DAY.format(user.lockedUntil)}`}` };
+    return {
+      kind: "locked",
+      lockedUntil: user.lockedUntil,
+      label: `Locked until ${time}${sameDay ? "" : ` on ${LONDON_DAY.format(user.lockedUntil)}`}`,
+    };
   }
   return { kind: "active", label: "Active" };
 }

@@ -6,7 +6,8 @@ import { z } from "zod";
 
 export const hasNul = (s: string) => s.includes("\u0000");
 
-export const nulMessage = (field: string) => `${field} must not contain a NUL character (an invisible control character, often pasted from another program): delete it`;
+export const nulMessage = (field: string) =>
+  `${field} must not contain a NUL character (an invisible control character, often pasted from another program): delete it`;
 
 /**
  * A string without NUL; `field` is the field as its form labels it ("The reason"). Chain the usual

@@ -16,19 +16,38 @@ async function setup(status: "OPEN" | "SIGNED_OFF" = "OPEN") {
   const code = unique("TIMELY").toUpperCase().replace(/-/g, "_");
   const timely = await db.indicator.create({
     data: {
-      code, name: "Visits on time", sectionId: own.id, definition: "x", unit: "PERCENT", polarity: "HIGHER_IS_BETTER", measureType: "IN_MONTH_PERCENT", decimals: 1, order: 1,
+      code,
+      name: "Visits on time",
+      sectionId: own.id,
+      definition: "x",
+      unit: "PERCENT",
+      polarity: "HIGHER_IS_BETTER",
+      measureType: "IN_MONTH_PERCENT",
+      decimals: 1,
+      order: 1,
       targets: { create: [{ fromMonth: "2000-01", target: 80, tolerance: 5 }] },
     },
   });
   const otherIndicator = await db.indicator.create({
-    data: { code: `${code}_B`, name: "Other figure", sectionId: other.id, definition: "x", unit: "COUNT", polarity: "NEITHER", measureType: "MONTHLY_COUNT", order: 1 },
+    data: {
+      code: `${code}_B`,
+      name: "Other figure",
+      sectionId: other.id,
+      definition: "x",
+      unit: "COUNT",
+      polarity: "NEITHER",
+      measureType: "MONTHLY_COUNT",
+      order: 1,
+    },
   });
   const month = uniqueMonth();
   const period = await createPeriod({ month, status });
   const lastMonth = await createPeriod({ month: addMonths(month, -1) });
   const lastYear = await createPeriod({ month: addMonths(month, -12) });
   const put = (periodId: string, indicatorId: string, value: number | null, reason: string | null = null) =>
-    db.indicatorValue.create({ data: { periodId, indicatorId, value, notAvailableReason: reason, source: "IMPORT", updatedByName: "Test" } });
+    db.indicatorValue.create({
+      data: { periodId, indicatorId, value, notAvailableReason: reason, source: "IMPORT", updatedByName: "Test" },
+    });
   await put(period.id, timely.id, 76);
   await put(lastMonth.id, timely.id, 81);
   await put(lastYear.id, timely.id, 70);
@@ -49,8 +68,10 @@ describe("findValueGrid", () => {
       lastYear: { value: 70, notAvailableReason: null },
       current: { value: 76, revision: 1, changes: 0 },
       judgement: {
-        target: { value: 80, tolerance: 5 }, rag: "AMBER",
-        vsLastMonth: { movement: "DOWN", verdict: "WORSE" }, vsLastYear: { movement: "UP", verdict: "IMPROVED" },
+        target: { value: 80, tolerance: 5 },
+        rag: "AMBER",
+        vsLastMonth: { movement: "DOWN", verdict: "WORSE" },
+        vsLastYear: { movement: "UP", verdict: "IMPROVED" },
         changeVsLastMonth: "-5.0 percentage points",
       },
     });
@@ -77,7 +98,9 @@ describe("period overview and list", () => {
   it("counts values, not-available and missing for active indicators, and each section's commentary state", async () => {
     const { admin, lead, period, month, otherIndicator, own, put } = await setup();
     await put(period.id, otherIndicator.id, null, "Not collected this month");
-    await db.commentary.create({ data: { sectionId: own.id, periodId: period.id, body: "Draft", status: "SUBMITTED", updatedByName: "Test" } });
+    await db.commentary.create({
+      data: { sectionId: own.id, periodId: period.id, body: "Draft", status: "SUBMITTED", updatedByName: "Test" },
+    });
     const o = await findPeriodOverview(lead, month);
     const active = await db.indicator.count({ where: { active: true } });
     expect(o!.values).toEqual({ indicators: active, withValue: 1, notAvailable: 1, missing: active - 2 });
@@ -91,9 +114,17 @@ describe("period overview and list", () => {
   });
 
   it("describes progress as the task list shows it", () => {
-    expect(describeValuesProgress({ indicators: 32, withValue: 30, notAvailable: 0, missing: 2 })).toBe("30 of 32 indicators have a value, 2 missing");
-    expect(describeValuesProgress({ indicators: 32, withValue: 29, notAvailable: 1, missing: 2 })).toBe("29 of 32 indicators have a value, 1 marked not available, 2 missing");
-    expect(describeValuesProgress({ indicators: 32, withValue: 32, notAvailable: 0, missing: 0 })).toBe("32 of 32 indicators have a value, none missing");
-    expect(describeValuesProgress({ indicators: 1, withValue: 0, notAvailable: 0, missing: 1 })).toBe("0 of 1 indicator has a value, 1 missing");
+    expect(describeValuesProgress({ indicators: 32, withValue: 30, notAvailable: 0, missing: 2 })).toBe(
+      "30 of 32 indicators have a value, 2 missing",
+    );
+    expect(describeValuesProgress({ indicators: 32, withValue: 29, notAvailable: 1, missing: 2 })).toBe(
+      "29 of 32 indicators have a value, 1 marked not available, 2 missing",
+    );
+    expect(describeValuesProgress({ indicators: 32, withValue: 32, notAvailable: 0, missing: 0 })).toBe(
+      "32 of 32 indicators have a value, none missing",
+    );
+    expect(describeValuesProgress({ indicators: 1, withValue: 0, notAvailable: 0, missing: 1 })).toBe(
+      "0 of 1 indicator has a value, 1 missing",
+    );
   });
 });

@@ -22,7 +22,17 @@ export type GridRow = {
   polarity: Polarity;
   lastMonth: Figure | null;
   lastYear: Figure | null;
-  current: (Figure & { revision: number; revisedAfterSubmission: boolean; updatedByName: string; updatedAt: Date; source: ValueSource; changes: number; computed: boolean }) | null;
+  current:
+    | (Figure & {
+        revision: number;
+        revisedAfterSubmission: boolean;
+        updatedByName: string;
+        updatedAt: Date;
+        source: ValueSource;
+        changes: number;
+        computed: boolean;
+      })
+    | null;
   judgement: MonthJudgement;
 };
 
@@ -37,19 +47,39 @@ export async function findValueGrid(user: SessionUser, month: string) {
     db.section.findMany({
       orderBy: { order: "asc" },
       select: {
-        id: true, name: true, slug: true,
+        id: true,
+        name: true,
+        slug: true,
         owners: { select: { userId: true, user: { select: { name: true } } } },
         indicators: {
-          where: { active: true }, orderBy: { order: "asc" },
-          select: { id: true, code: true, name: true, unit: true, decimals: true, polarity: true, targets: { select: { fromMonth: true, target: true, tolerance: true } } },
+          where: { active: true },
+          orderBy: { order: "asc" },
+          select: {
+            id: true,
+            code: true,
+            name: true,
+            unit: true,
+            decimals: true,
+            polarity: true,
+            targets: { select: { fromMonth: true, target: true, tolerance: true } },
+          },
         },
       },
     }),
     db.indicatorValue.findMany({
       where: { period: { month: { in: Object.values(months) } }, indicator: { active: true } },
       select: {
-        indicatorId: true, value: true, notAvailableReason: true, revision: true, revisedAfterSubmission: true, updatedByName: true, updatedAt: true, source: true, provenance: true,
-        period: { select: { month: true } }, _count: { select: { revisions: true } },
+        indicatorId: true,
+        value: true,
+        notAvailableReason: true,
+        revision: true,
+        revisedAfterSubmission: true,
+        updatedByName: true,
+        updatedAt: true,
+        source: true,
+        provenance: true,
+        period: { select: { month: true } },
+        _count: { select: { revisions: true } },
       },
     }),
   ]);
@@ -64,20 +94,49 @@ export async function findValueGrid(user: SessionUser, month: string) {
   const gridSections: GridSection[] = sections
     .filter((s) => s.indicators.length > 0)
     .map((s) => ({
-      id: s.id, name: s.name, slug: s.slug,
+      id: s.id,
+      name: s.name,
+      slug: s.slug,
       owners: s.owners.map((o) => o.user.name),
-      canEdit: mayEdit && canEditSection(user, s.owners.map((o) => o.userId)),
+      canEdit:
+        mayEdit &&
+        canEditSection(
+          user,
+          s.owners.map((o) => o.userId),
+        ),
       rows: s.indicators.map((ind) => {
         const cur = byKey.get(`${ind.id}@${month}`);
         const lastMonth = figure(ind.id, months.lastMonth);
         const lastYear = figure(ind.id, months.lastYear);
         return {
-          indicatorId: ind.id, code: ind.code, name: ind.name, unit: ind.unit, decimals: ind.decimals, polarity: ind.polarity,
-          lastMonth, lastYear,
+          indicatorId: ind.id,
+          code: ind.code,
+          name: ind.name,
+          unit: ind.unit,
+          decimals: ind.decimals,
+          polarity: ind.polarity,
+          lastMonth,
+          lastYear,
           current: cur
-            ? { value: cur.value, notAvailableReason: cur.notAvailableReason, revision: cur.revision, revisedAfterSubmission: cur.revisedAfterSubmission, updatedByName: cur.updatedByName, updatedAt: cur.updatedAt, source: cur.source, changes: cur._count.revisions, computed: cur.provenance !== null }
+            ? {
+                value: cur.value,
+                notAvailableReason: cur.notAvailableReason,
+                revision: cur.revision,
+                revisedAfterSubmission: cur.revisedAfterSubmission,
+                updatedByName: cur.updatedByName,
+                updatedAt: cur.updatedAt,
+                source: cur.source,
+                changes: cur._count.revisions,
+                computed: cur.provenance !== null,
+              }
             : null,
-          judgement: judgeMonth(ind, { month, value: cur?.value ?? null, lastMonth: lastMonth?.value ?? null, lastYear: lastYear?.value ?? null, targets: ind.targets }),
+          judgement: judgeMonth(ind, {
+            month,
+            value: cur?.value ?? null,
+            lastMonth: lastMonth?.value ?? null,
+            lastYear: lastYear?.value ?? null,
+            targets: ind.targets,
+          }),
         };
       }),
     }));

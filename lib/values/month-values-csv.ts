@@ -16,7 +16,18 @@ import { findPeriodByMonth } from "@/lib/periods/find-period";
 import { describeProvenance, readProvenance } from "@/lib/annex-a/provenance";
 
 /** The first four are what the import reads (lib/import/import-table.ts); the rest it ignores. */
-export const MONTH_VALUES_CSV_COLUMNS = ["indicator_code", "period", "value", "note", "indicator_name", "unit", "source", "updated_by", "updated_at", "provenance"] as const;
+export const MONTH_VALUES_CSV_COLUMNS = [
+  "indicator_code",
+  "period",
+  "value",
+  "note",
+  "indicator_name",
+  "unit",
+  "source",
+  "updated_by",
+  "updated_at",
+  "provenance",
+] as const;
 
 export type MonthValueRow = {
   code: string;
@@ -43,7 +54,10 @@ export function formatStoredValue(value: number): string {
   const text = String(value === 0 ? 0 : value);
   if (!/e/i.test(text)) return text;
   // Exponent form only for very small or very large numbers: write every digit out instead.
-  return value.toFixed(20).replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  return value
+    .toFixed(20)
+    .replace(/(\.\d*?)0+$/, "$1")
+    .replace(/\.$/, "");
 }
 
 /** A computed value's provenance in words (lib/annex-a/provenance.ts); empty for a typed or imported value. */
@@ -63,12 +77,20 @@ export function formatMonthValuesCsv(month: string, rows: readonly MonthValueRow
   for (const r of rows) {
     const notAvailable = r.value === null;
     if (notAvailable && !r.notAvailableReason) continue;
-    lines.push(csvRecord([
-      r.code, month,
-      notAvailable ? "" : formatStoredValue(r.value!),
-      (notAvailable ? r.notAvailableReason : r.note) ?? "",
-      r.name, UNIT_LABEL[r.unit], SOURCE_LABEL[r.source], r.updatedByName, r.updatedAt.toISOString(), provenanceSummary(r.provenance),
-    ]));
+    lines.push(
+      csvRecord([
+        r.code,
+        month,
+        notAvailable ? "" : formatStoredValue(r.value!),
+        (notAvailable ? r.notAvailableReason : r.note) ?? "",
+        r.name,
+        UNIT_LABEL[r.unit],
+        SOURCE_LABEL[r.source],
+        r.updatedByName,
+        r.updatedAt.toISOString(),
+        provenanceSummary(r.provenance),
+      ]),
+    );
   }
   return lines.join("");
 }
@@ -83,9 +105,20 @@ export async function findMonthValueRows(user: SessionUser | null, month: string
   if (!period) throw new AppError("NOT_FOUND", `There is no period for ${isMonth(month) ? formatMonth(month) : "that month"}`);
   const values = await db.indicatorValue.findMany({
     where: { periodId: period.id, indicator: { active: true } },
-    orderBy: [{ indicator: { section: { order: "asc" } } }, { indicator: { sectionId: "asc" } }, { indicator: { order: "asc" } }, { indicator: { code: "asc" } }],
+    orderBy: [
+      { indicator: { section: { order: "asc" } } },
+      { indicator: { sectionId: "asc" } },
+      { indicator: { order: "asc" } },
+      { indicator: { code: "asc" } },
+    ],
     select: {
-      value: true, notAvailableReason: true, note: true, source: true, updatedByName: true, updatedAt: true, provenance: true,
+      value: true,
+      notAvailableReason: true,
+      note: true,
+      source: true,
+      updatedByName: true,
+      updatedAt: true,
+      provenance: true,
       indicator: { select: { code: true, name: true, unit: true } },
     },
   });

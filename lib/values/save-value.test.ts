@@ -8,8 +8,16 @@ async function createIndicator(sectionId: string, opts: { unit?: Unit; decimals?
   const code = unique("IND").toUpperCase().replace(/-/g, "_");
   return db.indicator.create({
     data: {
-      code, name: opts.name ?? `Indicator ${code}`, sectionId, definition: "For tests", unit: opts.unit ?? "COUNT", polarity: "NEITHER",
-      measureType: "MONTHLY_COUNT", decimals: opts.decimals ?? 0, order: 1, active: opts.active ?? true,
+      code,
+      name: opts.name ?? `Indicator ${code}`,
+      sectionId,
+      definition: "For tests",
+      unit: opts.unit ?? "COUNT",
+      polarity: "NEITHER",
+      measureType: "MONTHLY_COUNT",
+      decimals: opts.decimals ?? 0,
+      order: 1,
+      active: opts.active ?? true,
     },
   });
 }
@@ -30,13 +38,23 @@ async function setup() {
 }
 
 const storedValue = (indicatorId: string, periodId: string) =>
-  db.indicatorValue.findUnique({ where: { indicatorId_periodId: { indicatorId, periodId } }, include: { revisions: { orderBy: { revision: "asc" } } } });
+  db.indicatorValue.findUnique({
+    where: { indicatorId_periodId: { indicatorId, periodId } },
+    include: { revisions: { orderBy: { revision: "asc" } } },
+  });
 
 describe("saveValue", () => {
   it("lets a lead enter and then change a figure in their own section, with revisions and audit", async () => {
     const { lead, contacts, period, month } = await setup();
     const first = await saveValue(lead, { month, indicatorId: contacts.id, expectedRevision: 0, value: "1,861" });
-    expect(first).toMatchObject({ outcome: "created", value: 1861, revision: 1, notAvailableReason: null, updatedByName: lead.name, revisedAfterSubmission: false });
+    expect(first).toMatchObject({
+      outcome: "created",
+      value: 1861,
+      revision: 1,
+      notAvailableReason: null,
+      updatedByName: lead.name,
+      revisedAfterSubmission: false,
+    });
     const second = await saveValue(lead, { month, indicatorId: contacts.id, expectedRevision: 1, value: "1337" });
     expect(second).toMatchObject({ outcome: "changed", value: 1337, revision: 2 });
 
@@ -74,12 +92,17 @@ describe("saveValue", () => {
   it("refuses a lead in another lead's section, and roles that cannot edit, writing nothing", async () => {
     const { lead, director, panel, plans, contacts, period, month } = await setup();
     await expect(saveValue(lead, { month, indicatorId: plans.id, expectedRevision: 0, value: "456" })).rejects.toMatchObject({
-      code: "FORBIDDEN", message: expect.stringMatching(/only its owners and administrators/),
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/only its owners and administrators/),
     });
     for (const user of [director, panel]) {
-      await expect(saveValue(user, { month, indicatorId: contacts.id, expectedRevision: 0, value: "1" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(saveValue(user, { month, indicatorId: contacts.id, expectedRevision: 0, value: "1" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
-    await expect(saveValue(null, { month, indicatorId: contacts.id, expectedRevision: 0, value: "1" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(saveValue(null, { month, indicatorId: contacts.id, expectedRevision: 0, value: "1" })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     expect(await storedValue(plans.id, period.id)).toBeNull();
     expect(await storedValue(contacts.id, period.id)).toBeNull();
   });
@@ -88,7 +111,9 @@ describe("saveValue", () => {
     const { lead, contacts, month } = await setup();
     await saveValue(lead, { month, indicatorId: contacts.id, expectedRevision: 0, value: "10" });
     await db.sectionOwner.deleteMany({ where: { userId: lead.id, sectionId: contacts.sectionId } });
-    await expect(saveValue(lead, { month, indicatorId: contacts.id, expectedRevision: 1, value: "11" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(saveValue(lead, { month, indicatorId: contacts.id, expectedRevision: 1, value: "11" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   it("refuses a signed-off or published period with the amendment message, and allows an amendment", async () => {
@@ -96,8 +121,11 @@ describe("saveValue", () => {
     for (const status of ["SIGNED_OFF", "PUBLISHED"] as const) {
       const period = await createPeriod({ status });
       try {
-        await expect(saveValue(admin, { month: period.month, indicatorId: contacts.id, expectedRevision: 0, value: "5" })).rejects.toMatchObject({
-          code: "INVALID_TRANSITION", message: expect.stringMatching(/signed off.*amendment/),
+        await expect(
+          saveValue(admin, { month: period.month, indicatorId: contacts.id, expectedRevision: 0, value: "5" }),
+        ).rejects.toMatchObject({
+          code: "INVALID_TRANSITION",
+          message: expect.stringMatching(/signed off.*amendment/),
         });
         expect(await storedValue(contacts.id, period.id)).toBeNull();
       } finally {
@@ -106,7 +134,9 @@ describe("saveValue", () => {
       }
     }
     const amending = await createPeriod({ status: "AMENDING" });
-    await expect(saveValue(admin, { month: amending.month, indicatorId: contacts.id, expectedRevision: 0, value: "5" })).resolves.toMatchObject({ value: 5 });
+    await expect(
+      saveValue(admin, { month: amending.month, indicatorId: contacts.id, expectedRevision: 0, value: "5" }),
+    ).resolves.toMatchObject({ value: 5 });
   });
 
   it("refuses invalid figures with a message naming the indicator", async () => {
@@ -120,7 +150,10 @@ describe("saveValue", () => {
       [timely.id, "58.25", /^MASH decisions within 24 hours: has more than 1 decimal place/],
     ];
     for (const [indicatorId, value, message] of cases) {
-      await expect(saveValue(lead, { month, indicatorId, expectedRevision: 0, value })).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { value: expect.stringMatching(message) } });
+      await expect(saveValue(lead, { month, indicatorId, expectedRevision: 0, value })).rejects.toMatchObject({
+        code: "VALIDATION",
+        fieldErrors: { value: expect.stringMatching(message) },
+      });
     }
     expect(await db.indicatorValue.count({ where: { periodId: period.id } })).toBe(0);
   });
@@ -128,16 +161,32 @@ describe("saveValue", () => {
   it("marks a figure not available with a required, limited reason, clearing the number", async () => {
     const { lead, timely, period, month } = await setup();
     await saveValue(lead, { month, indicatorId: timely.id, expectedRevision: 0, value: "90" });
-    await expect(saveValue(lead, { month, indicatorId: timely.id, expectedRevision: 1, notAvailable: true, notAvailableReason: "  " })).rejects.toMatchObject({
+    await expect(
+      saveValue(lead, { month, indicatorId: timely.id, expectedRevision: 1, notAvailable: true, notAvailableReason: "  " }),
+    ).rejects.toMatchObject({
       fieldErrors: { notAvailableReason: "Enter why the figure for MASH decisions within 24 hours is not available" },
     });
-    await expect(saveValue(lead, { month, indicatorId: timely.id, expectedRevision: 1, notAvailable: true, notAvailableReason: "x".repeat(501) })).rejects.toMatchObject({
+    await expect(
+      saveValue(lead, { month, indicatorId: timely.id, expectedRevision: 1, notAvailable: true, notAvailableReason: "x".repeat(501) }),
+    ).rejects.toMatchObject({
       fieldErrors: { notAvailableReason: expect.stringMatching(/500 characters or fewer/) },
     });
-    const r = await saveValue(lead, { month, indicatorId: timely.id, expectedRevision: 1, value: "90", notAvailable: true, notAvailableReason: " System outage in August " });
+    const r = await saveValue(lead, {
+      month,
+      indicatorId: timely.id,
+      expectedRevision: 1,
+      value: "90",
+      notAvailable: true,
+      notAvailableReason: " System outage in August ",
+    });
     expect(r).toMatchObject({ value: null, notAvailableReason: "System outage in August", revision: 2 });
     const row = await storedValue(timely.id, period.id);
-    expect(row!.revisions[1]).toMatchObject({ oldValue: 90, newValue: null, oldNotAvailableReason: null, newNotAvailableReason: "System outage in August" });
+    expect(row!.revisions[1]).toMatchObject({
+      oldValue: 90,
+      newValue: null,
+      oldNotAvailableReason: null,
+      newNotAvailableReason: "System outage in August",
+    });
   });
 
   it("tells the second of two editors who saw the same revision, and writes only the first", async () => {
@@ -151,15 +200,23 @@ describe("saveValue", () => {
     const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(won).toBeDefined();
     expect(lost.reason).toBeInstanceOf(ValueConflictError);
-    expect(lost.reason).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/^Contacts received: Someone else changed this value/) });
+    expect(lost.reason).toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/^Contacts received: Someone else changed this value/),
+    });
     expect((lost.reason as ValueConflictError).current).toMatchObject({ value: won.value.value, revision: 2 });
     const row = await storedValue(contacts.id, period.id);
     expect(row).toMatchObject({ value: won.value.value, revision: 2 });
     expect(row!.revisions).toHaveLength(2);
 
     // A stale save later is refused too; saving against the revision now shown goes through.
-    await expect(saveValue(lead, { month, indicatorId: contacts.id, expectedRevision: 1, value: "103" })).rejects.toBeInstanceOf(ValueConflictError);
-    await expect(saveValue(lead, { month, indicatorId: contacts.id, expectedRevision: 2, value: "103" })).resolves.toMatchObject({ value: 103, revision: 3 });
+    await expect(saveValue(lead, { month, indicatorId: contacts.id, expectedRevision: 1, value: "103" })).rejects.toBeInstanceOf(
+      ValueConflictError,
+    );
+    await expect(saveValue(lead, { month, indicatorId: contacts.id, expectedRevision: 2, value: "103" })).resolves.toMatchObject({
+      value: 103,
+      revision: 3,
+    });
   });
 
   it("refuses a first save when someone else entered the figure meanwhile", async () => {
@@ -179,17 +236,28 @@ describe("saveValue", () => {
     expect(changed.revisedAfterSubmission).toBe(true);
     const added = await saveValue(lead, { month, indicatorId: timely.id, expectedRevision: 0, value: "90.0" });
     expect(added.revisedAfterSubmission).toBe(true);
-    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: (await storedValue(contacts.id, period.id))!.id }, orderBy: { id: "desc" } });
+    const audit = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: (await storedValue(contacts.id, period.id))!.id },
+      orderBy: { id: "desc" },
+    });
     expect(audit.after).toMatchObject({ revisedAfterSubmission: true });
   });
 
   it("404s an unknown month, an unknown or inactive indicator", async () => {
     const { admin, contacts, month, period } = await setup();
     const inactive = await createIndicator(contacts.sectionId, { active: false });
-    await expect(saveValue(admin, { month: "2019-13", indicatorId: contacts.id, expectedRevision: 0, value: "1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(saveValue(admin, { month, indicatorId: "not-a-uuid", expectedRevision: 0, value: "1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(saveValue(admin, { month, indicatorId: "00000000-0000-4000-8000-000000000000", expectedRevision: 0, value: "1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(saveValue(admin, { month, indicatorId: inactive.id, expectedRevision: 0, value: "1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveValue(admin, { month: "2019-13", indicatorId: contacts.id, expectedRevision: 0, value: "1" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(saveValue(admin, { month, indicatorId: "not-a-uuid", expectedRevision: 0, value: "1" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      saveValue(admin, { month, indicatorId: "00000000-0000-4000-8000-000000000000", expectedRevision: 0, value: "1" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(saveValue(admin, { month, indicatorId: inactive.id, expectedRevision: 0, value: "1" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await db.indicatorValue.count({ where: { periodId: period.id } })).toBe(0);
   });
 });

@@ -36,7 +36,10 @@ export type StoredValue = {
 
 /** A conflict that also carries what is stored now, so the editor can compare and save again. */
 export class ValueConflictError extends AppError {
-  constructor(message: string, public readonly current: (StoredValue & { display: string }) | null) {
+  constructor(
+    message: string,
+    public readonly current: (StoredValue & { display: string }) | null,
+  ) {
     super("CONFLICT", message, { value: message });
   }
 }
@@ -48,11 +51,19 @@ export async function saveValue(actor: SessionUser | null, input: SaveValueInput
   assertCan(actor, "value.edit");
   const period = await getPeriodByMonth(input.month);
   const indicator = UUID.test(input.indicatorId)
-    ? await db.indicator.findUnique({ where: { id: input.indicatorId }, include: { section: { select: { name: true, owners: { select: { userId: true } } } } } })
+    ? await db.indicator.findUnique({
+        where: { id: input.indicatorId },
+        include: { section: { select: { name: true, owners: { select: { userId: true } } } } },
+      })
     : null;
   if (!indicator || !indicator.active) throw new AppError("NOT_FOUND", "There is no such indicator");
   // Ownership is read here, from the database: whatever the form says, a lead edits only their sections.
-  if (!canEditSection(actor, indicator.section.owners.map((o) => o.userId))) {
+  if (
+    !canEditSection(
+      actor,
+      indicator.section.owners.map((o) => o.userId),
+    )
+  ) {
     throw new AppError("FORBIDDEN", `You cannot change figures in ${indicator.section.name}: only its owners and administrators can`);
   }
   assertFiguresEditable(period);
@@ -62,15 +73,22 @@ export async function saveValue(actor: SessionUser | null, input: SaveValueInput
   if (input.notAvailable) {
     notAvailableReason = (input.notAvailableReason ?? "").trim();
     if (!notAvailableReason) throw invalid("notAvailableReason", `Enter why the figure for ${indicator.name} is not available`);
-    if (notAvailableReason.length > MAX_REASON_LENGTH) throw invalid("notAvailableReason", `The reason for ${indicator.name} must be ${MAX_REASON_LENGTH} characters or fewer`);
+    if (notAvailableReason.length > MAX_REASON_LENGTH)
+      throw invalid("notAvailableReason", `The reason for ${indicator.name} must be ${MAX_REASON_LENGTH} characters or fewer`);
   } else {
     const checked = checkValue(input.value, indicator);
     if (!checked.ok) {
-      throw invalid("value", checked.reason === "Enter a value" ? `Enter a value for ${indicator.name}, or mark it not available` : `${indicator.name}: ${checked.reason}`);
+      throw invalid(
+        "value",
+        checked.reason === "Enter a value"
+          ? `Enter a value for ${indicator.name}, or mark it not available`
+          : `${indicator.name}: ${checked.reason}`,
+      );
     }
     value = checked.value;
   }
-  if (!Number.isInteger(input.expectedRevision) || input.expectedRevision < 0) throw invalid("value", "Reload the page and enter the figure again");
+  if (!Number.isInteger(input.expectedRevision) || input.expectedRevision < 0)
+    throw invalid("value", "Reload the page and enter the figure again");
 
   try {
     return await db.$transaction(async (tx) => {
@@ -80,24 +98,49 @@ export async function saveValue(actor: SessionUser | null, input: SaveValueInput
       const key = { indicatorId_periodId: { indicatorId: indicator.id, periodId: period.id } };
       const before = await tx.indicatorValue.findUnique({ where: key });
       const { outcome } = await applyValueChange(
-        tx, actor,
-        { indicatorId: indicator.id, periodId: period.id, value, notAvailableReason, source: "ENTRY", expectedRevision: input.expectedRevision },
+        tx,
+        actor,
+        {
+          indicatorId: indicator.id,
+          periodId: period.id,
+          value,
+          notAvailableReason,
+          source: "ENTRY",
+          expectedRevision: input.expectedRevision,
+        },
         locked.commentaryFirstSubmittedAt,
       );
       const after = await tx.indicatorValue.findUniqueOrThrow({ where: key });
       if (outcome !== "unchanged") {
         await recordAudit(tx, actor, {
-          action: "value.changed", entityType: "IndicatorValue", entityId: after.id, periodMonth: period.month,
-          before: before ? { indicator: indicator.code, value: before.value, notAvailableReason: before.notAvailableReason, revision: before.revision } : null,
-          after: { indicator: indicator.code, value: after.value, notAvailableReason: after.notAvailableReason, revision: after.revision, revisedAfterSubmission: after.revisedAfterSubmission },
+          action: "value.changed",
+          entityType: "IndicatorValue",
+          entityId: after.id,
+          periodMonth: period.month,
+          before: before
+            ? { indicator: indicator.code, value: before.value, notAvailableReason: before.notAvailableReason, revision: before.revision }
+            : null,
+          after: {
+            indicator: indicator.code,
+            value: after.value,
+            notAvailableReason: after.notAvailableReason,
+            revision: after.revision,
+            revisedAfterSubmission: after.revisedAfterSubmission,
+          },
         });
       }
       return { outcome, ...stored(after) };
     });
   } catch (e) {
     if (isAppError(e) && e.code === "CONFLICT") {
-      const current = await db.indicatorValue.findUnique({ where: { indicatorId_periodId: { indicatorId: indicator.id, periodId: period.id } } });
-      const display = current ? (current.value !== null ? formatValue(current.value, indicator) : `not available (${current.notAvailableReason ?? "no reason given"})`) : "";
+      const current = await db.indicatorValue.findUnique({
+        where: { indicatorId_periodId: { indicatorId: indicator.id, periodId: period.id } },
+      });
+      const display = current
+        ? current.value !== null
+          ? formatValue(current.value, indicator)
+          : `not available (${current.notAvailableReason ?? "no reason given"})`
+        : "";
       throw new ValueConflictError(`${indicator.name}: ${e.message}`, current ? { ...stored(current), display } : null);
     }
     throw e;
@@ -106,7 +149,11 @@ export async function saveValue(actor: SessionUser | null, input: SaveValueInput
 
 function stored(row: StoredValue): StoredValue {
   return {
-    value: row.value, notAvailableReason: row.notAvailableReason, revision: row.revision,
-    revisedAfterSubmission: row.revisedAfterSubmission, updatedByName: row.updatedByName, updatedAt: row.updatedAt,
+    value: row.value,
+    notAvailableReason: row.notAvailableReason,
+    revision: row.revision,
+    revisedAfterSubmission: row.revisedAfterSubmission,
+    updatedByName: row.updatedByName,
+    updatedAt: row.updatedAt,
   };
 }

@@ -26,7 +26,8 @@ export function checkValue(raw: string | number | null | undefined, rules: Value
   if (rules.unit === "PERCENT" && value > 100) return { ok: false, reason: `a percentage must be from 0 to 100 (got ${truncate(text)})` };
   const places = (cleaned.split(".")[1] ?? "").replace(/0+$/, "").length;
   if (rules.unit === "COUNT" && places > 0) return { ok: false, reason: `must be a whole number (got ${truncate(text)})` };
-  if (places > rules.decimals) return { ok: false, reason: `has more than ${rules.decimals} decimal place${rules.decimals === 1 ? "" : "s"} (got ${truncate(text)})` };
+  if (places > rules.decimals)
+    return { ok: false, reason: `has more than ${rules.decimals} decimal place${rules.decimals === 1 ? "" : "s"} (got ${truncate(text)})` };
   return { ok: true, value: value === 0 ? 0 : value };
 }
 

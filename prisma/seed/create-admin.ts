@@ -53,7 +53,8 @@ async function readInput(args: { name?: string; email?: string }) {
   const name = args.name ?? (await ask("Full name: "));
   const email = args.email ?? (await ask("Email address: "));
   const password = await ask(`Password (at least ${MIN_PASSWORD_LENGTH} characters): `, true);
-  if (password.length >= MIN_PASSWORD_LENGTH && (await ask("The same password again: ", true)) !== password) fail("the two passwords are not the same: nothing was changed");
+  if (password.length >= MIN_PASSWORD_LENGTH && (await ask("The same password again: ", true)) !== password)
+    fail("the two passwords are not the same: nothing was changed");
   rl.close();
   return { name, email, password };
 }

@@ -8,11 +8,17 @@ const ifEmpty = process.argv.includes("--if-empty");
 
 if (process.env.NODE_ENV === "production" || !(ifEmpty && !reset && !(await isDatabaseEmpty()))) {
   const refusal = await findDemoSeedRefusal();
-  if (refusal) { console.error(refusal); process.exit(1); }
+  if (refusal) {
+    console.error(refusal);
+    process.exit(1);
+  }
 }
 if (reset) await resetDatabase();
 if (!(await isDatabaseEmpty())) {
-  if (ifEmpty) { console.log("The database already holds data: demo seed skipped"); process.exit(0); }
+  if (ifEmpty) {
+    console.log("The database already holds data: demo seed skipped");
+    process.exit(0);
+  }
   console.error("The database already holds data. Run npm run db:seed -- --reset to replace it with the demo council.");
   process.exit(1);
 }

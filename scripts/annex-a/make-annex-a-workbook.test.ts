@@ -11,7 +11,9 @@ async function openWorkbook(buffer: Buffer): Promise<Sheet[]> {
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   return workbook.worksheets.map((ws) => {
     const rows: Sheet["rows"] = [];
-    ws.eachRow((row, n) => { rows.push({ n, cells: (row.values as unknown[]).slice(1) }); });
+    ws.eachRow((row, n) => {
+      rows.push({ n, cells: (row.values as unknown[]).slice(1) });
+    });
     return { name: ws.name, headers: rows[0].cells, rows: rows.slice(1) };
   });
 }
@@ -29,11 +31,29 @@ const SPEC: Record<string, string[]> = {
   "List 1": ["Child Unique ID", "Date of Contact"],
   "List 3": ["Child Unique ID", "Date of Referral"],
   "List 4": ["Child Unique ID", "Continuous Assessment Start Date", "Continuous Assessment Date of Authorisation"],
-  "List 5": ["Child Unique ID", "Strategy discussion initiating Section 47 Enquiry Start Date", "Date of Initial Child Protection Conference"],
+  "List 5": [
+    "Child Unique ID",
+    "Strategy discussion initiating Section 47 Enquiry Start Date",
+    "Date of Initial Child Protection Conference",
+  ],
   "List 6": ["Child Unique ID", "CIN Start Date", "CIN Closure Date"],
-  "List 7": ["Child Unique ID", "Child Protection Plan Start Date", "Child Protection Plan End Date", "Date of the Last Statutory Visit", "Number of Previous Child Protection Plans"],
-  "List 8": ["Child Unique ID", "Date of Birth", "Date Started to be Looked After", "Date Ceased to be Looked After", "Reason Ceased to be Looked After",
-    "Number of Placements in the Last 12 months", "Start Date of Most Recent Placement", "Date of Last Health Assessment"],
+  "List 7": [
+    "Child Unique ID",
+    "Child Protection Plan Start Date",
+    "Child Protection Plan End Date",
+    "Date of the Last Statutory Visit",
+    "Number of Previous Child Protection Plans",
+  ],
+  "List 8": [
+    "Child Unique ID",
+    "Date of Birth",
+    "Date Started to be Looked After",
+    "Date Ceased to be Looked After",
+    "Reason Ceased to be Looked After",
+    "Number of Placements in the Last 12 months",
+    "Start Date of Most Recent Placement",
+    "Date of Last Health Assessment",
+  ],
   "List 9": ["Child Unique ID", "Date of Birth", "Eligibility Category", "LA in Touch", "Suitability of Accommodation", "Activity Status"],
 };
 
@@ -73,19 +93,43 @@ describe("makeAnnexAWorkbook", () => {
     expect(JSON.stringify(sc)).not.toBe(JSON.stringify(sa));
   });
 
-  it.each([["List1", "List1", "List9"], ["L1", "L1", "L9"], ["List 1 - Contacts", "List 1 - Contacts", "List 9 - Care leavers"]] as const)("names the sheets %s", async (style, first, last) => {
-    const names = (await openWorkbook(await makeAnnexAWorkbook({ ...SMALL, scale: 0.05, quirks: { sheetNames: style } }))).map((s) => s.name);
+  it.each([
+    ["List1", "List1", "List9"],
+    ["L1", "L1", "L9"],
+    ["List 1 - Contacts", "List 1 - Contacts", "List 9 - Care leavers"],
+  ] as const)("names the sheets %s", async (style, first, last) => {
+    const names = (await openWorkbook(await makeAnnexAWorkbook({ ...SMALL, scale: 0.05, quirks: { sheetNames: style } }))).map(
+      (s) => s.name,
+    );
     expect([names[0], names.at(-1)]).toEqual([first, last]);
     expect(names.every((n) => n.length <= 31)).toBe(true);
   });
 
   it("with every other quirk: variant headers, extra columns, text and invalid dates, numeric identifiers, blank and duplicate rows, #N/A, shared strings", async () => {
-    const quirks = { sharedStrings: true, headerVariants: true, textDates: true, blankRows: true, duplicates: true, invalidDates: true, numericIds: true, extraColumns: true, na: true } as const;
+    const quirks = {
+      sharedStrings: true,
+      headerVariants: true,
+      textDates: true,
+      blankRows: true,
+      duplicates: true,
+      invalidDates: true,
+      numericIds: true,
+      extraColumns: true,
+      na: true,
+    } as const;
     const buffer = await makeAnnexAWorkbook({ ...SMALL, quirks });
     expect(buffer.includes("xl/sharedStrings.xml")).toBe(true);
     const sheets = await openWorkbook(buffer);
     const [list1, list3] = sheets;
-    expect(list1.headers).toEqual(["CHILD UNIQUE ID", "Gender", "Ethnicity", "Date of Birth", "Age of Child (Years)", expect.stringMatching(/^date of contact\s*$/i), expect.stringMatching(/^contact\s+source\s*$/i)]);
+    expect(list1.headers).toEqual([
+      "CHILD UNIQUE ID",
+      "Gender",
+      "Ethnicity",
+      "Date of Birth",
+      "Age of Child (Years)",
+      expect.stringMatching(/^date of contact\s*$/i),
+      expect.stringMatching(/^contact\s+source\s*$/i),
+    ]);
     expect(list3.headers).toContain("Date of referral ");
     for (const s of sheets) for (const h of SPEC[s.name]) expect(s.headers.map(normalise), `${s.name}: ${h}`).toContain(h.toLowerCase());
     expect(sheets.some((s) => s.headers.some((h) => String(h) !== normalise(h) && String(h).trim() !== String(h)))).toBe(true);
@@ -101,8 +145,17 @@ describe("makeAnnexAWorkbook", () => {
     const gaps = list1.rows.filter((r, i) => i > 0 && r.n !== list1.rows[i - 1].n + 1);
     expect(gaps.length).toBeGreaterThan(0);
     const seen = new Set<string>();
-    expect(list1.rows.some((r) => { const key = JSON.stringify(r.cells); if (seen.has(key)) return true; seen.add(key); return false; })).toBe(true);
-    expect(sheets.flatMap((s) => s.rows.flatMap((r) => r.cells)).some((v) => (v as { error?: string } | null)?.error === "#N/A")).toBe(true);
+    expect(
+      list1.rows.some((r) => {
+        const key = JSON.stringify(r.cells);
+        if (seen.has(key)) return true;
+        seen.add(key);
+        return false;
+      }),
+    ).toBe(true);
+    expect(sheets.flatMap((s) => s.rows.flatMap((r) => r.cells)).some((v) => (v as { error?: string } | null)?.error === "#N/A")).toBe(
+      true,
+    );
   });
 
   it("writes codes with prefixes, without, or mixed", async () => {

@@ -52,10 +52,13 @@ export async function makeAnnexAWorkbook(opts: AnnexAOptions): Promise<Buffer> {
 }
 
 /** The workbook and what went into each sheet (data rows written, duplicates among them, blank rows). */
-export async function writeAnnexAWorkbook(opts: AnnexAOptions): Promise<{ buffer: Buffer; sheets: AnnexASheet[]; coversFrom: Date; asAt: Date }> {
+export async function writeAnnexAWorkbook(
+  opts: AnnexAOptions,
+): Promise<{ buffer: Buffer; sheets: AnnexASheet[]; coversFrom: Date; asAt: Date }> {
   const { month, monthsCovered, scale, seed = 1, quirks = {} } = opts;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`month must be YYYY-MM, not ${JSON.stringify(month)}`);
-  if (!Number.isInteger(monthsCovered) || monthsCovered < 1 || monthsCovered > 120) throw new Error("monthsCovered must be a whole number from 1 to 120");
+  if (!Number.isInteger(monthsCovered) || monthsCovered < 1 || monthsCovered > 120)
+    throw new Error("monthsCovered must be a whole number from 1 to 120");
   if (!(scale > 0 && scale <= 100)) throw new Error("scale must be more than 0 and at most 100");
   const lists = opts.lists ?? LIST_NUMBERS;
   const unknown = lists.filter((l) => !LIST_NUMBERS.includes(l));
@@ -66,7 +69,10 @@ export async function writeAnnexAWorkbook(opts: AnnexAOptions): Promise<{ buffer
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => { stream.on("end", resolve); stream.on("error", reject); });
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on("end", resolve);
+    stream.on("error", reject);
+  });
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: Boolean(quirks.sharedStrings) });
   // Fixed document dates, so that the same seed gives the same content.
   workbook.created = workbook.modified = dateOf(council.span.asAt);
@@ -79,7 +85,16 @@ export async function writeAnnexAWorkbook(opts: AnnexAOptions): Promise<{ buffer
   return { buffer: Buffer.concat(chunks), sheets, coversFrom: dateOf(council.span.coverFrom), asAt: dateOf(council.span.asAt) };
 }
 
-const SHEET_TITLES: Record<number, string> = { 1: "Contacts", 3: "Referrals", 4: "Assessments", 5: "Section 47", 6: "Children in need", 7: "Child protection", 8: "Children looked after", 9: "Care leavers" };
+const SHEET_TITLES: Record<number, string> = {
+  1: "Contacts",
+  3: "Referrals",
+  4: "Assessments",
+  5: "Section 47",
+  6: "Children in need",
+  7: "Child protection",
+  8: "Children looked after",
+  9: "Care leavers",
+};
 
 export function sheetName(list: number, style: AnnexAQuirks["sheetNames"] = "List 1"): string {
   if (style === "List1") return `List${list}`;
@@ -97,41 +112,70 @@ export function columnsOf<R>(def: ListDef<R>, quirks: AnnexAQuirks): Column<R>[]
 
 type Rngs = Record<"headers" | "dates" | "invalid" | "codes" | "duplicates" | "blank" | "na", Rng>;
 
-async function writeList<R>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, def: ListDef<R>, council: Council, shared: Shared, seed: number, quirks: AnnexAQuirks): Promise<AnnexASheet> {
+async function writeList<R>(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  def: ListDef<R>,
+  council: Council,
+  shared: Shared,
+  seed: number,
+  quirks: AnnexAQuirks,
+): Promise<AnnexASheet> {
   // A generator of its own for each quirk: turning one on never changes what another does.
-  const rng = Object.fromEntries((["headers", "dates", "invalid", "codes", "duplicates", "blank", "na"] as const).map((k) => [k, streamRng(seed, `${k} ${def.list}`)])) as Rngs;
+  const rng = Object.fromEntries(
+    (["headers", "dates", "invalid", "codes", "duplicates", "blank", "na"] as const).map((k) => [k, streamRng(seed, `${k} ${def.list}`)]),
+  ) as Rngs;
   const name = sheetName(def.list, quirks.sheetNames);
   const sheet = workbook.addWorksheet(name);
   const columns = columnsOf(def, quirks);
-  sheet.columns = columns.map((c) => ({ width: c.kind === "date" ? 12 : Math.min(30, Math.max(10, c.header.length * 0.8)), ...(c.kind === "date" ? { style: { numFmt: "dd/mm/yyyy" } } : {}) }));
+  sheet.columns = columns.map((c) => ({
+    width: c.kind === "date" ? 12 : Math.min(30, Math.max(10, c.header.length * 0.8)),
+    ...(c.kind === "date" ? { style: { numFmt: "dd/mm/yyyy" } } : {}),
+  }));
   const headers = columns.map((c) => (quirks.headerVariants ? varyHeader(def.list, c.header, rng.headers) : c.header));
   sheet.addRow(headers).commit();
 
   const result: AnnexASheet = { list: def.list, name, headers, rows: 0, duplicates: 0, blankRows: 0 };
   const later: { due: number; cells: ExcelJS.CellValue[] }[] = [];
-  const write = (cells: ExcelJS.CellValue[]) => { sheet.addRow(cells).commit(); result.rows++; };
+  const write = (cells: ExcelJS.CellValue[]) => {
+    sheet.addRow(cells).commit();
+    result.rows++;
+  };
   for (const record of def.records(council, shared)) {
     const cells = columns.map((c) => renderCell(c, c.get(record, council), quirks, rng));
     write(cells);
     if (quirks.duplicates && rng.duplicates() < 0.01) later.push({ due: result.rows + between(rng.duplicates, 0, 40), cells });
-    while (later.length && later[0].due <= result.rows) { write(later.shift()!.cells); result.duplicates++; }
-    if (quirks.blankRows && rng.blank() < 1 / 300) { sheet.addRow([]).commit(); result.blankRows++; }
+    while (later.length && later[0].due <= result.rows) {
+      write(later.shift()!.cells);
+      result.duplicates++;
+    }
+    if (quirks.blankRows && rng.blank() < 1 / 300) {
+      sheet.addRow([]).commit();
+      result.blankRows++;
+    }
     // Let the zip stream take what is written so far, so a long sheet's XML does not pile up.
     if (result.rows % 2000 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
-  for (const { cells } of later) { write(cells); result.duplicates++; }
+  for (const { cells } of later) {
+    write(cells);
+    result.duplicates++;
+  }
   sheet.commit();
   return result;
 }
 
 function renderCell<R>(column: Column<R>, value: Value, quirks: AnnexAQuirks, rng: Rngs): ExcelJS.CellValue {
-  if (quirks.na && column.extra && column.kind !== "date" && rng.na() < (column.header === "Allocated Worker" ? 0.08 : 0.005)) return { error: "#N/A" };
+  if (quirks.na && column.extra && column.kind !== "date" && rng.na() < (column.header === "Allocated Worker" ? 0.08 : 0.005))
+    return { error: "#N/A" };
   if (value === null) return null;
   switch (column.kind) {
-    case "id": return quirks.numericIds ? (value as number) : `${value as number | string}`;
-    case "date": return renderDate(value as Day, quirks, rng);
-    case "code": return renderCode(value as Code, quirks.codePrefixes ?? "with", rng.codes);
-    default: return value as string | number;
+    case "id":
+      return quirks.numericIds ? (value as number) : `${value as number | string}`;
+    case "date":
+      return renderDate(value as Day, quirks, rng);
+    case "code":
+      return renderCode(value as Code, quirks.codePrefixes ?? "with", rng.codes);
+    default:
+      return value as string | number;
   }
 }
 
@@ -141,7 +185,14 @@ function renderDate(day: Day, quirks: AnnexAQuirks, rng: Rngs): ExcelJS.CellValu
   const date = dateOf(day);
   const [y, m, d] = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()];
   if (quirks.invalidDates && rng.invalid() < 0.004) {
-    const invalid = [`31/02/${y}`, "unknown", `${pad(d)}/${pad(m)}/${pad(y % 100)}`, String(day + 25569), `${pad(d)}.${pad(m)}.${y}`, "TBC"];
+    const invalid = [
+      `31/02/${y}`,
+      "unknown",
+      `${pad(d)}/${pad(m)}/${pad(y % 100)}`,
+      String(day + 25569),
+      `${pad(d)}.${pad(m)}.${y}`,
+      "TBC",
+    ];
     return invalid[Math.floor(rng.invalid() * invalid.length)];
   }
   if (quirks.textDates && rng.dates() < 0.12) {
@@ -157,7 +208,12 @@ export function renderCode(code: Code, style: NonNullable<AnnexAQuirks["codePref
   const bare = code.code ?? code.label;
   if (style === "with") return prefixed;
   if (style === "without") return bare;
-  const forms = [prefixed, bare, ...(code.code ? [`${code.code} - ${code.label}`] : []), ...(code.short ? [code.short, code.label.toLowerCase()] : [])];
+  const forms = [
+    prefixed,
+    bare,
+    ...(code.code ? [`${code.code} - ${code.label}`] : []),
+    ...(code.short ? [code.short, code.label.toLowerCase()] : []),
+  ];
   return forms[Math.floor(rng() * forms.length)];
 }
 

@@ -43,28 +43,47 @@ const isWeekday = (day: Day) => ![0, 6].includes((day + 4) % 7);
 /** The day n working days (Monday to Friday) after. Bank holidays are ignored: the volumes are only roughly right. */
 export function addWorkingDays(day: Day, n: number): Day {
   let d = day;
-  for (let left = n; left > 0; ) if (isWeekday(++d)) left--;
+  for (let left = n; left > 0;) if (isWeekday(++d)) left--;
   return d;
 }
 /** A birthday n years on (a 29 February birthday falls on 1 March). */
-const yearsAfter = (day: Day, n: number) => { const d = dateOf(day); return dayOf(d.getUTCFullYear() + n, d.getUTCMonth() + 1, d.getUTCDate()); };
+const yearsAfter = (day: Day, n: number) => {
+  const d = dateOf(day);
+  return dayOf(d.getUTCFullYear() + n, d.getUTCMonth() + 1, d.getUTCDate());
+};
 export const ageOn = (dob: Day, on: Day) => (on - dob) / 365.25;
 
 /** Months as a count (year * 12 + month - 1), so that spans are simple sums. */
-const monthIndex = (month: string) => { const [y, m] = month.split("-").map(Number); return y * 12 + m - 1; };
+const monthIndex = (month: string) => {
+  const [y, m] = month.split("-").map(Number);
+  return y * 12 + m - 1;
+};
 const firstDay = (index: number) => dayOf(Math.floor(index / 12), (index % 12) + 1, 1);
 
 export type Span = { firstMonth: number; lastMonth: number; coverFrom: Day; asAt: Day };
 export function spanOf(month: string, monthsCovered: number): Span {
   const last = monthIndex(month);
-  return { firstMonth: last - monthsCovered + 1, lastMonth: last, coverFrom: firstDay(last - monthsCovered + 1), asAt: firstDay(last + 1) - 1 };
+  return {
+    firstMonth: last - monthsCovered + 1,
+    lastMonth: last,
+    coverFrom: firstDay(last - monthsCovered + 1),
+    asAt: firstDay(last + 1) - 1,
+  };
 }
 
 export type Child = { id: number; dob: Day; gender: Code; ethnicity: Code; disabled: boolean };
 export type Referral = { child: Child; date: Day; source: Code; previous12: number; nfa: boolean };
 export type Contact = { child: Child; date: Day; source: Code };
 export type Assessment = { child: Child; start: Day; authorised: Day | null; seen: boolean; needsSupport: boolean };
-export type Section47 = { child: Child; strategy: Day; icpc: Day | null; unnecessary: boolean; plan: boolean | null; s47Last12: number; icpcLast12: number };
+export type Section47 = {
+  child: Child;
+  strategy: Day;
+  icpc: Day | null;
+  unnecessary: boolean;
+  plan: boolean | null;
+  s47Last12: number;
+  icpcLast12: number;
+};
 export type Episode = { child: Child; start: Day; end: Day | null; at: Day };
 
 /**
@@ -74,12 +93,23 @@ export type Episode = { child: Child; start: Day; end: Day | null; at: Day };
  */
 export class ChildPool {
   private next: number;
-  constructor(private readonly rng: Rng, block: number) { this.next = block * 10_000_000 + between(rng, 0, 999_999); }
+  constructor(
+    private readonly rng: Rng,
+    block: number,
+  ) {
+    this.next = block * 10_000_000 + between(rng, 0, 999_999);
+  }
   /** A new child aged from minAge to just under maxAge years on the given day. */
   make(on: Day, minAge = 0, maxAge = 18): Child {
     this.next += between(this.rng, 1, 3);
     const dob = on - between(this.rng, Math.ceil(minAge * 365.25), Math.floor(maxAge * 365.25) - 1);
-    return { id: this.next, dob, gender: pick(this.rng, C.GENDER), ethnicity: pick(this.rng, C.ETHNICITY), disabled: chance(this.rng, 0.08) };
+    return {
+      id: this.next,
+      dob,
+      gender: pick(this.rng, C.GENDER),
+      ethnicity: pick(this.rng, C.ETHNICITY),
+      disabled: chance(this.rng, 0.08),
+    };
   }
 }
 
@@ -111,7 +141,13 @@ export function simulateReferrals(rng: Rng, pool: ChildPool, span: Span, scale: 
       const again = earlier > 0 && chance(rng, 0.175) ? referrals[windowStart + Math.floor(rng() * earlier)] : null;
       const child = again && again.date < date && ageOn(again.child.dob, date) < 17.9 ? again.child : pool.make(date);
       const past = history.get(child.id) ?? [];
-      referrals.push({ child, date, source: pick(rng, C.CONTACT_SOURCE), previous12: past.filter((d) => d >= date - 365).length, nfa: false });
+      referrals.push({
+        child,
+        date,
+        source: pick(rng, C.CONTACT_SOURCE),
+        previous12: past.filter((d) => d >= date - 365).length,
+        nfa: false,
+      });
       history.set(child.id, [...past, date]);
     }
   }
@@ -119,7 +155,13 @@ export function simulateReferrals(rng: Rng, pool: ChildPool, span: Span, scale: 
 }
 
 /** Contacts: every referral's, and as many again from other children (some seen before), about 1,750 a month. */
-export function* simulateContacts(rng: Rng, pool: ChildPool, span: Span, scale: number, referrals: readonly Referral[]): Generator<Contact> {
+export function* simulateContacts(
+  rng: Rng,
+  pool: ChildPool,
+  span: Span,
+  scale: number,
+  referrals: readonly Referral[],
+): Generator<Contact> {
   const seen: Child[] = [];
   let r = 0;
   for (let m = span.firstMonth; m <= span.lastMonth; m++) {
@@ -127,7 +169,8 @@ export function* simulateContacts(rng: Rng, pool: ChildPool, span: Span, scale: 
     const end = firstDay(m + 1);
     while (r < referrals.length && referrals[r].date < start) r++;
     const own: Contact[] = [];
-    for (; r < referrals.length && referrals[r].date < end; r++) own.push({ child: referrals[r].child, date: referrals[r].date, source: referrals[r].source });
+    for (; r < referrals.length && referrals[r].date < end; r++)
+      own.push({ child: referrals[r].child, date: referrals[r].date, source: referrals[r].source });
     const others = daysIn(rng, m, Math.max(0, monthly(rng, 1750, scale) - own.length), span.asAt).map((date): Contact => {
       const before = seen.length > 0 && chance(rng, 0.3) ? seen[Math.floor(rng() * seen.length)] : null;
       const child = before && ageOn(before.dob, date) < 17.9 ? before : pool.make(date);
@@ -147,11 +190,20 @@ export function simulateAssessments(rng: Rng, span: Span, referrals: Referral[])
   const inYear = (days: Day[] | undefined, at: Day) => (days ?? []).filter((d) => d > at - 365 && d <= at).length;
   for (const referral of referrals) {
     if (referral.date < span.coverFrom - 120) continue;
-    if (!chance(rng, 0.83)) { referral.nfa = chance(rng, 0.9); continue; }
+    if (!chance(rng, 0.83)) {
+      referral.nfa = chance(rng, 0.9);
+      continue;
+    }
     const start = addWorkingDays(referral.date, between(rng, 0, 3));
     const authorised = addWorkingDays(start, chance(rng, 0.72) ? between(rng, 8, 45) : between(rng, 46, 95));
     if (start <= span.asAt && (start >= span.coverFrom || authorised >= span.coverFrom)) {
-      assessments.push({ child: referral.child, start, authorised: authorised <= span.asAt ? authorised : null, seen: chance(rng, 0.95), needsSupport: chance(rng, 0.6) });
+      assessments.push({
+        child: referral.child,
+        start,
+        authorised: authorised <= span.asAt ? authorised : null,
+        seen: chance(rng, 0.95),
+        needsSupport: chance(rng, 0.6),
+      });
     }
     if (!chance(rng, 0.34)) continue;
     const strategy = addWorkingDays(referral.date, between(rng, 0, 5));
@@ -162,7 +214,15 @@ export function simulateAssessments(rng: Rng, span: Span, referrals: Referral[])
     const id = referral.child.id;
     s47History.set(id, [...(s47History.get(id) ?? []), strategy]);
     if (icpc !== null) icpcHistory.set(id, [...(icpcHistory.get(id) ?? []), icpc]);
-    enquiries.push({ child: referral.child, strategy, icpc, unnecessary: !held, plan: icpc === null ? null : chance(rng, 0.85), s47Last12: inYear(s47History.get(id), strategy), icpcLast12: icpc === null ? 0 : inYear(icpcHistory.get(id), icpc) });
+    enquiries.push({
+      child: referral.child,
+      strategy,
+      icpc,
+      unnecessary: !held,
+      plan: icpc === null ? null : chance(rng, 0.85),
+      s47Last12: inYear(s47History.get(id), strategy),
+      icpcLast12: icpc === null ? 0 : inYear(icpcHistory.get(id), icpc),
+    });
   }
   return { assessments, enquiries };
 }
@@ -172,7 +232,12 @@ export function simulateAssessments(rng: Rng, span: Span, referrals: Referral[])
  * that the open ones have a natural spread of ages; those open at any time the lists cover are kept.
  * An episode ends by the child's 18th birthday at the latest; one still open at the as-at date has no end.
  */
-export function simulateEpisodes(rng: Rng, pool: ChildPool, span: Span, o: { perMonth: number; scale: number; burnInMonths: number; days: () => number; age: () => number }): (Episode & { agedOut: boolean })[] {
+export function simulateEpisodes(
+  rng: Rng,
+  pool: ChildPool,
+  span: Span,
+  o: { perMonth: number; scale: number; burnInMonths: number; days: () => number; age: () => number },
+): (Episode & { agedOut: boolean })[] {
   const kept: (Episode & { agedOut: boolean })[] = [];
   for (let m = span.firstMonth - o.burnInMonths; m <= span.lastMonth; m++) {
     for (const start of daysIn(rng, m, monthly(rng, o.perMonth, o.scale), span.asAt)) {
@@ -191,6 +256,13 @@ export function simulateEpisodes(rng: Rng, pool: ChildPool, span: Span, o: { per
 export const cinDays = (rng: Rng) => () => 20 + exponential(rng, 345);
 export const cpDays = (rng: Rng) => () => (chance(rng, 0.8) ? 60 + exponential(rng, 210) : between(rng, 700, 1300));
 export const claDays = (rng: Rng) => () => (chance(rng, 0.35) ? 7 + exponential(rng, 110) : 180 + exponential(rng, 1000));
-export const childAge = (rng: Rng) => () => pick(rng, [[0, 14], [between(rng, 1, 4), 20], [between(rng, 5, 9), 22], [between(rng, 10, 15), 30], [between(rng, 16, 17), 14]] as const);
+export const childAge = (rng: Rng) => () =>
+  pick(rng, [
+    [0, 14],
+    [between(rng, 1, 4), 20],
+    [between(rng, 5, 9), 22],
+    [between(rng, 10, 15), 30],
+    [between(rng, 16, 17), 14],
+  ] as const);
 
 export type { Code, Weighted };

@@ -41,18 +41,41 @@ const rssMb = (pid: number | "self") => kbOf(status(pid), "VmRSS") / 1024;
 const hwmMb = (pid: number | "self") => kbOf(status(pid), "VmHWM") / 1024;
 /** Resets the process's peak resident size (VmHWM) to its size now; false where the kernel refuses. */
 function resetPeak(pid: number | "self"): boolean {
-  try { fs.writeFileSync(`/proc/${pid}/clear_refs`, "5"); return true; } catch { return false; }
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    return true;
+  } catch {
+    return false;
+  }
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 const n = (x: number) => x.toLocaleString("en-GB");
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const scaleName = (s: number) => `${s}`.replace(/\.0$/, "");
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-type Workbook = { scale: number; buffer: Buffer; sheets: AnnexASheet[]; asAt: string; coversFrom: string; seconds: number; viaServer: boolean };
+type Workbook = {
+  scale: number;
+  buffer: Buffer;
+  sheets: AnnexASheet[];
+  asAt: string;
+  coversFrom: string;
+  seconds: number;
+  viaServer: boolean;
+};
 type Run = { seconds: number; peakAboveIdleMb: number; rssBeforeMb: number };
-type Figure = { code: string; value: number | null; numerator: number | null; denominator: number | null; words: string | null; reason: string | null };
+type Figure = {
+  code: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  words: string | null;
+  reason: string | null;
+};
 
 async function seed(): Promise<{ year: number; count: number }> {
   if ((await db.user.count()) === 0) {
@@ -60,12 +83,21 @@ async function seed(): Promise<{ year: number; count: number }> {
     await seedDemo({ packs: false });
   }
   const admin = await db.user.findUnique({ where: { email: ADMIN } });
-  if (!admin || admin.role !== "ADMIN") throw new Error(`the database has no administrator ${ADMIN}: run on an empty database or the benchmark council`);
+  if (!admin || admin.role !== "ADMIN")
+    throw new Error(`the database has no administrator ${ADMIN}: run on an empty database or the benchmark council`);
   const period = await db.period.findUnique({ where: { month: MONTH } });
-  if (!period) await db.period.create({ data: { month: MONTH, panelMeetingDate: new Date("2020-04-23"), status: "OPEN", openedById: admin.id } });
+  if (!period)
+    await db.period.create({ data: { month: MONTH, panelMeetingDate: new Date("2020-04-23"), status: "OPEN", openedById: admin.id } });
   else if (period.status !== "OPEN") throw new Error(`${MONTH} is ${period.status}: the upload needs it open`);
-  await db.childPopulation.upsert({ where: { year: POPULATION.year }, create: { ...POPULATION, source: "Annex A benchmark", updatedById: admin.id, updatedByName: admin.name }, update: {} });
-  const population = await db.childPopulation.findFirstOrThrow({ where: { year: { lte: Number(MONTH.slice(0, 4)) } }, orderBy: { year: "desc" } });
+  await db.childPopulation.upsert({
+    where: { year: POPULATION.year },
+    create: { ...POPULATION, source: "Annex A benchmark", updatedById: admin.id, updatedByName: admin.name },
+    update: {},
+  });
+  const population = await db.childPopulation.findFirstOrThrow({
+    where: { year: { lte: Number(MONTH.slice(0, 4)) } },
+    orderBy: { year: "desc" },
+  });
   log(`seeded: ${MONTH} open, child population ${population.year} ${n(population.count)}`);
   return { year: population.year, count: population.count };
 }
@@ -76,8 +108,18 @@ async function makeWorkbooks(): Promise<Workbook[]> {
     const t = performance.now();
     const w = await writeAnnexAWorkbook({ month: MONTH, monthsCovered: MONTHS_COVERED, scale });
     const seconds = (performance.now() - t) / 1000;
-    out.push({ scale, buffer: w.buffer, sheets: w.sheets, asAt: iso(w.asAt), coversFrom: iso(w.coversFrom), seconds, viaServer: w.buffer.length <= MAX_ANNEX_A_BYTES });
-    log(`scale ${scaleName(scale)}: ${n(w.sheets.reduce((s, l) => s + l.rows, 0))} rows, ${mb(w.buffer.length)}, written in ${seconds.toFixed(1)} s`);
+    out.push({
+      scale,
+      buffer: w.buffer,
+      sheets: w.sheets,
+      asAt: iso(w.asAt),
+      coversFrom: iso(w.coversFrom),
+      seconds,
+      viaServer: w.buffer.length <= MAX_ANNEX_A_BYTES,
+    });
+    log(
+      `scale ${scaleName(scale)}: ${n(w.sheets.reduce((s, l) => s + l.rows, 0))} rows, ${mb(w.buffer.length)}, written in ${seconds.toFixed(1)} s`,
+    );
   }
   return out;
 }
@@ -86,33 +128,48 @@ async function multipart(w: Workbook): Promise<{ body: Buffer; contentType: stri
   const form = new FormData();
   form.append("asAt", w.asAt);
   form.append("coversFrom", w.coversFrom);
-  form.append("file", new Blob([new Uint8Array(w.buffer)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), `annex-a-${MONTH}-x${scaleName(w.scale)}.xlsx`);
+  form.append(
+    "file",
+    new Blob([new Uint8Array(w.buffer)], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
+    `annex-a-${MONTH}-x${scaleName(w.scale)}.xlsx`,
+  );
   const request = new Request("http://127.0.0.1/", { method: "POST", body: form });
   return { body: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get("content-type")! };
 }
 
 /** One POST on a connection of its own (no pooled connection the server may have closed), the whole body sent with its length. */
-function post(origin: string, pathname: string, cookie: string, upload: { body: Buffer; contentType: string }): Promise<{ status: number; text: string }> {
+function post(
+  origin: string,
+  pathname: string,
+  cookie: string,
+  upload: { body: Buffer; contentType: string },
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${origin}${pathname}`, {
-      method: "POST", agent: false,
-      headers: { cookie, accept: "application/json", "content-type": upload.contentType, "content-length": upload.body.length },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      `${origin}${pathname}`,
+      {
+        method: "POST",
+        agent: false,
+        headers: { cookie, accept: "application/json", "content-type": upload.contentType, "content-length": upload.body.length },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end(upload.body);
   });
 }
 
-const portIsFree = (port: number) => new Promise<boolean>((resolve) => {
-  const s = net.createServer();
-  s.once("error", () => resolve(false));
-  s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
-});
+const portIsFree = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.createServer();
+    s.once("error", () => resolve(false));
+    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+  });
 
 let server: ChildProcess | null = null;
 async function stopServer() {
@@ -121,21 +178,45 @@ async function stopServer() {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((r) => child.once("exit", r));
   child.kill("SIGTERM");
-  if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) { child.kill("SIGKILL"); await exited; }
+  if (!(await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)]))) {
+    child.kill("SIGKILL");
+    await exited;
+  }
 }
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(sig, () => { void stopServer().finally(() => process.exit(1)); });
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  process.on(sig, () => {
+    void stopServer().finally(() => process.exit(1));
+  });
 
 async function startServer(dist: string): Promise<{ origin: string; pid: number }> {
   const wanted = Number(process.env.BENCH_PORT ?? 3417);
   const port = (await portIsFree(wanted)) ? wanted : await freePort();
   const origin = `http://127.0.0.1:${port}`;
   // node itself, not a shell or npx: the pid is the server's, whose memory is read.
-  server = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT, stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: "production", NEXT_DIST_DIR: dist, NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef", NEXTAUTH_URL: origin, PORT: String(port), PDF_RENDER_ORIGIN: origin },
-  });
+  server = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        DATABASE_URL: process.env.DATABASE_URL,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: dist,
+        NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+        NEXTAUTH_URL: origin,
+        PORT: String(port),
+        PDF_RENDER_ORIGIN: origin,
+      },
+    },
+  );
   for (let i = 0; ; i++) {
-    try { if ((await fetch(`${origin}/api/health`)).ok) break; } catch { /* not up yet */ }
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
     if (server.exitCode !== null) throw new Error(`next start exited ${server.exitCode}`);
     if (i > 240) throw new Error("next start did not come up");
     await sleep(500);
@@ -148,13 +229,19 @@ function parseAnswer(res: { status: number; text: string }): { ok: true; figures
   try {
     const parsed = JSON.parse(res.text) as typeof answer;
     answer = parsed;
-  } catch { /* not JSON */ }
+  } catch {
+    /* not JSON */
+  }
   if (res.status !== 201 || !answer.ok) throw new Error(`upload refused (${res.status}): ${answer.message ?? res.text.slice(0, 300)}`);
   return { ok: true, figures: answer.figures!, url: answer.url! };
 }
 
 /** A fresh server for the scale: warmed up with a small workbook, idle read, then RUNS uploads with the memory watched. */
-async function measureServer(dist: string, w: Workbook, warmUp: Workbook): Promise<{ idleMb: number; runs: Run[]; figures: Figure[]; hwm: boolean }> {
+async function measureServer(
+  dist: string,
+  w: Workbook,
+  warmUp: Workbook,
+): Promise<{ idleMb: number; runs: Run[]; figures: Figure[]; hwm: boolean }> {
   const { origin, pid } = await startServer(dist);
   try {
     const cookie = await signIn(origin, ADMIN);
@@ -173,7 +260,13 @@ async function measureServer(dist: string, w: Workbook, warmUp: Workbook): Promi
       const rssBeforeMb = rssMb(pid);
       hwm = resetPeak(pid);
       let peak = rssBeforeMb;
-      const timer = setInterval(() => { try { peak = Math.max(peak, rssMb(pid)); } catch { /* exited */ } }, 20);
+      const timer = setInterval(() => {
+        try {
+          peak = Math.max(peak, rssMb(pid));
+        } catch {
+          /* exited */
+        }
+      }, 20);
       const t = performance.now();
       const res = await post(origin, route, cookie, body);
       const seconds = (performance.now() - t) / 1000;
@@ -181,7 +274,9 @@ async function measureServer(dist: string, w: Workbook, warmUp: Workbook): Promi
       peak = Math.max(peak, rssMb(pid), hwm ? hwmMb(pid) : 0);
       figures = parseAnswer(res).figures;
       runs.push({ seconds, peakAboveIdleMb: peak - idleMb, rssBeforeMb });
-      log(`  x${scaleName(w.scale)} run ${i + 1}: ${seconds.toFixed(2)} s, peak ${Math.round(peak)} MB (${Math.round(peak - idleMb)} MB above idle ${Math.round(idleMb)} MB; ${Math.round(rssBeforeMb)} MB before)`);
+      log(
+        `  x${scaleName(w.scale)} run ${i + 1}: ${seconds.toFixed(2)} s, peak ${Math.round(peak)} MB (${Math.round(peak - idleMb)} MB above idle ${Math.round(idleMb)} MB; ${Math.round(rssBeforeMb)} MB before)`,
+      );
     }
     return { idleMb, runs, figures, hwm };
   } finally {
@@ -189,7 +284,10 @@ async function measureServer(dist: string, w: Workbook, warmUp: Workbook): Promi
   }
 }
 
-async function measureInProcess(w: Workbook, population: { year: number; count: number }): Promise<{ seconds: number[]; peakAboveMb: number[]; figures: Figure[] }> {
+async function measureInProcess(
+  w: Workbook,
+  population: { year: number; count: number },
+): Promise<{ seconds: number[]; peakAboveMb: number[]; figures: Figure[] }> {
   const seconds: number[] = [];
   const peakAboveMb: number[] = [];
   let figures: Figure[] = [];
@@ -199,7 +297,13 @@ async function measureInProcess(w: Workbook, population: { year: number; count: 
     const before = rssMb("self");
     const hwm = resetPeak("self");
     const t = performance.now();
-    const result = await computeAnnexA({ bytes: new Uint8Array(w.buffer), month: MONTH, asAt: w.asAt, coversFrom: w.coversFrom, population });
+    const result = await computeAnnexA({
+      bytes: new Uint8Array(w.buffer),
+      month: MONTH,
+      asAt: w.asAt,
+      coversFrom: w.coversFrom,
+      population,
+    });
     seconds.push((performance.now() - t) / 1000);
     peakAboveMb.push((hwm ? hwmMb("self") : rssMb("self")) - before);
     if (!result.ok) throw new Error(`computeAnnexA refused the x${scaleName(w.scale)} workbook: ${result.error}`);
@@ -212,16 +316,28 @@ async function measureInProcess(w: Workbook, population: { year: number; count: 
 async function main() {
   const dist = process.env.NEXT_DIST_DIR ?? DIST;
   if (dist === DIST) buildIfNeeded();
-  else if (!fs.existsSync(path.join(ROOT, dist, "BUILD_ID"))) throw new Error(`no build in ${dist}: run NEXT_DIST_DIR=${dist} next build first`);
-  const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(", ");
+  else if (!fs.existsSync(path.join(ROOT, dist, "BUILD_ID")))
+    throw new Error(`no build in ${dist}: run NEXT_DIST_DIR=${dist} next build first`);
+  const loadBefore = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ");
   // The estimate the route finds for the month, so that the figures in process are the same.
   const population = await seed();
 
   log("writing the workbooks");
-  const warmUp = (await (async () => {
+  const warmUp = await (async () => {
     const w = await writeAnnexAWorkbook({ month: MONTH, monthsCovered: MONTHS_COVERED, scale: 0.1, seed: 2 });
-    return { scale: 0.1, buffer: w.buffer, sheets: w.sheets, asAt: iso(w.asAt), coversFrom: iso(w.coversFrom), seconds: 0, viaServer: true };
-  })());
+    return {
+      scale: 0.1,
+      buffer: w.buffer,
+      sheets: w.sheets,
+      asAt: iso(w.asAt),
+      coversFrom: iso(w.coversFrom),
+      seconds: 0,
+      viaServer: true,
+    };
+  })();
   const workbooks = await makeWorkbooks();
 
   const server = new Map<number, Awaited<ReturnType<typeof measureServer>>>();
@@ -234,7 +350,10 @@ async function main() {
     log(`in process: x${scaleName(w.scale)}`);
     inProcess.set(w.scale, await measureInProcess(w, population));
   }
-  const loadAfter = os.loadavg().map((x) => x.toFixed(2)).join(", ");
+  const loadAfter = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ");
   await db.$disconnect();
 
   // What went in.
@@ -242,29 +361,55 @@ async function main() {
   const rowsOf = (w: Workbook, list: number) => w.sheets.find((s) => s.list === list)?.rows ?? 0;
   const total = (w: Workbook) => w.sheets.reduce((s, l) => s + l.rows, 0);
   const out: string[] = [];
-  out.push(`Annex A benchmark, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} cores, load average ${loadBefore} before and ${loadAfter} after, \`npm run bench:annex-a\` (${RUNS} runs each)`);
-  out.push(`Workbooks for ${MONTH}, ${MONTHS_COVERED} months (lists as at ${workbooks[0].asAt}, covering from ${workbooks[0].coversFrom}), no quirks; upload limit ${mb(MAX_ANNEX_A_BYTES)}:`);
+  out.push(
+    `Annex A benchmark, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} cores, load average ${loadBefore} before and ${loadAfter} after, \`npm run bench:annex-a\` (${RUNS} runs each)`,
+  );
+  out.push(
+    `Workbooks for ${MONTH}, ${MONTHS_COVERED} months (lists as at ${workbooks[0].asAt}, covering from ${workbooks[0].coversFrom}), no quirks; upload limit ${mb(MAX_ANNEX_A_BYTES)}:`,
+  );
   out.push("");
   out.push(`| List | ${workbooks.map((w) => `x${scaleName(w.scale)}`).join(" | ")} |`);
   out.push(`| --- | ${workbooks.map(() => "---:").join(" | ")} |`);
   for (const list of lists) out.push(`| List ${list} | ${workbooks.map((w) => n(rowsOf(w, list))).join(" | ")} |`);
   out.push(`| All rows | ${workbooks.map((w) => n(total(w))).join(" | ")} |`);
-  out.push(`| File | ${workbooks.map((w) => `${mb(w.buffer.length)}${w.viaServer ? "" : " (over the limit: in process only)"}`).join(" | ")} |`);
+  out.push(
+    `| File | ${workbooks.map((w) => `${mb(w.buffer.length)}${w.viaServer ? "" : " (over the limit: in process only)"}`).join(" | ")} |`,
+  );
   out.push("");
 
   // What it cost.
   const s = (x: number) => x.toFixed(2);
   const trio = (xs: number[], f: (x: number) => string) => `${f(Math.min(...xs))} / ${f(median(xs))} / ${f(Math.max(...xs))}`;
   const headlineRows = total(workbooks.find((w) => w.scale === HEADLINE)!);
-  out.push("Times in seconds and memory in MB as min / median / max; the server's time is the request's, seen by the client; its memory is its resident size's peak during the request above its idle size after a warm-up (a fresh server per scale: the first run starts from idle, later ones from what the run before left, as V8 keeps its grown heap a while).");
+  out.push(
+    "Times in seconds and memory in MB as min / median / max; the server's time is the request's, seen by the client; its memory is its resident size's peak during the request above its idle size after a warm-up (a fresh server per scale: the first run starts from idle, later ones from what the run before left, as V8 keeps its grown heap a while).",
+  );
   out.push("");
-  out.push("| Scale | vs 2.5x | List 1 rows | List 3 rows | All rows | File | Server time (s) | Server peak above idle (MB) | Server idle | In-process computeAnnexA (s) | In-process s per 100,000 rows |");
+  out.push(
+    "| Scale | vs 2.5x | List 1 rows | List 3 rows | All rows | File | Server time (s) | Server peak above idle (MB) | Server idle | In-process computeAnnexA (s) | In-process s per 100,000 rows |",
+  );
   out.push("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const w of workbooks) {
     const sv = server.get(w.scale);
     const ip = inProcess.get(w.scale)!;
     const perRows = median(ip.seconds) / (total(w) / 100_000);
-    out.push(`| ${scaleName(w.scale)}${w.scale === HEADLINE ? " (headline)" : ""} | ${(total(w) / headlineRows).toFixed(2)}x | ${n(rowsOf(w, 1))} | ${n(rowsOf(w, 3))} | ${n(total(w))} | ${mb(w.buffer.length)} | ${sv ? trio(sv.runs.map((r) => r.seconds), s) : "not uploaded"} | ${sv ? trio(sv.runs.map((r) => r.peakAboveIdleMb), (x) => String(Math.round(x))) : "-"} | ${sv ? `${Math.round(sv.idleMb)} MB` : "-"} | ${trio(ip.seconds, s)} | ${perRows.toFixed(2)} |`);
+    out.push(
+      `| ${scaleName(w.scale)}${w.scale === HEADLINE ? " (headline)" : ""} | ${(total(w) / headlineRows).toFixed(2)}x | ${n(rowsOf(w, 1))} | ${n(rowsOf(w, 3))} | ${n(total(w))} | ${mb(w.buffer.length)} | ${
+        sv
+          ? trio(
+              sv.runs.map((r) => r.seconds),
+              s,
+            )
+          : "not uploaded"
+      } | ${
+        sv
+          ? trio(
+              sv.runs.map((r) => r.peakAboveIdleMb),
+              (x) => String(Math.round(x)),
+            )
+          : "-"
+      } | ${sv ? `${Math.round(sv.idleMb)} MB` : "-"} | ${trio(ip.seconds, s)} | ${perRows.toFixed(2)} |`,
+    );
   }
   out.push("");
   const headline = server.get(HEADLINE)!;
@@ -272,13 +417,17 @@ async function main() {
   const headPeak = Math.max(...headline.runs.map((r) => r.peakAboveIdleMb));
   const headTimes = headline.runs.map((r) => r.seconds);
   const base = workbooks.find((w) => w.scale === HEADLINE)!;
-  const ratios = workbooks.filter((w) => w.scale > HEADLINE).map((w) => {
-    const sv = server.get(w.scale);
-    const ip = inProcess.get(w.scale)!;
-    return `x${scaleName(w.scale)} is ${(total(w) / total(base)).toFixed(2)}x the rows: in process ${(median(ip.seconds) / median(inProcess.get(HEADLINE)!.seconds)).toFixed(2)}x the time${sv ? `, through the server ${(median(sv.runs.map((r) => r.seconds)) / headTime).toFixed(2)}x the time and ${(median(sv.runs.map((r) => r.peakAboveIdleMb)) / Math.max(1, median(headline.runs.map((r) => r.peakAboveIdleMb)))).toFixed(2)}x the memory` : ""}`;
-  });
+  const ratios = workbooks
+    .filter((w) => w.scale > HEADLINE)
+    .map((w) => {
+      const sv = server.get(w.scale);
+      const ip = inProcess.get(w.scale)!;
+      return `x${scaleName(w.scale)} is ${(total(w) / total(base)).toFixed(2)}x the rows: in process ${(median(ip.seconds) / median(inProcess.get(HEADLINE)!.seconds)).toFixed(2)}x the time${sv ? `, through the server ${(median(sv.runs.map((r) => r.seconds)) / headTime).toFixed(2)}x the time and ${(median(sv.runs.map((r) => r.peakAboveIdleMb)) / Math.max(1, median(headline.runs.map((r) => r.peakAboveIdleMb)))).toFixed(2)}x the memory` : ""}`;
+    });
   out.push(`Linearity against the 2.5x workbook: ${ratios.join("; ")}.`);
-  out.push(`Memory: ${headline.hwm ? "the larger of the 20 ms samples of VmRSS and VmHWM (reset through /proc/<pid>/clear_refs before each request)" : "VmRSS sampled every 20 ms (VmHWM could not be reset)"}. The machine is shared: other work ran at the same time, so times are noisy.`);
+  out.push(
+    `Memory: ${headline.hwm ? "the larger of the 20 ms samples of VmRSS and VmHWM (reset through /proc/<pid>/clear_refs before each request)" : "VmRSS sampled every 20 ms (VmHWM could not be reset)"}. The machine is shared: other work ran at the same time, so times are noisy.`,
+  );
 
   // The figures, and that the server and the pure function agree.
   const ipFigures = inProcess.get(HEADLINE)!.figures;
@@ -288,7 +437,9 @@ async function main() {
   const differing = headline.figures.filter((f) => !inProcessKeys.has(key(f))).map((f) => f.code);
   const same = differing.length === 0 && headline.figures.length === ipFigures.length;
   out.push("");
-  out.push(`The ${headline.figures.length} figures for the 2.5x workbook (through the server; ${same ? "the same as computeAnnexA's in process" : `computeAnnexA in this process gave other figures for ${differing.join(", ") || "some codes"}: the build is not of these sources`}):`);
+  out.push(
+    `The ${headline.figures.length} figures for the 2.5x workbook (through the server; ${same ? "the same as computeAnnexA's in process" : `computeAnnexA in this process gave other figures for ${differing.join(", ") || "some codes"}: the build is not of these sources`}):`,
+  );
   out.push("");
   out.push("| Code | Value | Working |");
   out.push("| --- | ---: | --- |");
@@ -296,18 +447,43 @@ async function main() {
   out.push("");
 
   const aims = [
-    { text: `Annex A, 2.5x council (${n(rowsOf(base, 1))} contacts, ${n(rowsOf(base, 3))} referrals, ${n(total(base))} rows) through the server in under ${AIM_SECONDS} s (median ${s(headTime)} s; slowest ${s(Math.max(...headTimes))} s)`, ok: headTime < AIM_SECONDS },
-    { text: `Annex A, 2.5x council under ${AIM_MB} MB above the server's idle memory (highest peak ${Math.round(headPeak)} MB above ${Math.round(headline.idleMb)} MB)`, ok: headPeak < AIM_MB },
+    {
+      text: `Annex A, 2.5x council (${n(rowsOf(base, 1))} contacts, ${n(rowsOf(base, 3))} referrals, ${n(total(base))} rows) through the server in under ${AIM_SECONDS} s (median ${s(headTime)} s; slowest ${s(Math.max(...headTimes))} s)`,
+      ok: headTime < AIM_SECONDS,
+    },
+    {
+      text: `Annex A, 2.5x council under ${AIM_MB} MB above the server's idle memory (highest peak ${Math.round(headPeak)} MB above ${Math.round(headline.idleMb)} MB)`,
+      ok: headPeak < AIM_MB,
+    },
   ];
   out.push("Aims (issue 21):");
   for (const a of aims) out.push(`- ${a.ok ? "PASS" : "FAIL"}: ${a.text}`);
   console.log(out.join("\n"));
-  console.log(JSON.stringify({
-    headline: { scale: HEADLINE, rows: total(base), contacts: rowsOf(base, 1), referrals: rowsOf(base, 3), fileBytes: base.buffer.length, medianSeconds: +headTime.toFixed(2), seconds: headTimes.map((x) => +x.toFixed(2)), idleMb: Math.round(headline.idleMb), peakAboveIdleMb: Math.round(headPeak) },
-    scales: workbooks.map((w) => ({ scale: w.scale, rows: total(w), fileBytes: w.buffer.length, serverSeconds: server.get(w.scale)?.runs.map((r) => +r.seconds.toFixed(2)) ?? null, serverPeakAboveIdleMb: server.get(w.scale)?.runs.map((r) => Math.round(r.peakAboveIdleMb)) ?? null, inProcessSeconds: inProcess.get(w.scale)!.seconds.map((x) => +x.toFixed(2)) })),
-    figuresAsInProcess: same,
-    aims,
-  }));
+  console.log(
+    JSON.stringify({
+      headline: {
+        scale: HEADLINE,
+        rows: total(base),
+        contacts: rowsOf(base, 1),
+        referrals: rowsOf(base, 3),
+        fileBytes: base.buffer.length,
+        medianSeconds: +headTime.toFixed(2),
+        seconds: headTimes.map((x) => +x.toFixed(2)),
+        idleMb: Math.round(headline.idleMb),
+        peakAboveIdleMb: Math.round(headPeak),
+      },
+      scales: workbooks.map((w) => ({
+        scale: w.scale,
+        rows: total(w),
+        fileBytes: w.buffer.length,
+        serverSeconds: server.get(w.scale)?.runs.map((r) => +r.seconds.toFixed(2)) ?? null,
+        serverPeakAboveIdleMb: server.get(w.scale)?.runs.map((r) => Math.round(r.peakAboveIdleMb)) ?? null,
+        inProcessSeconds: inProcess.get(w.scale)!.seconds.map((x) => +x.toFixed(2)),
+      })),
+      figuresAsInProcess: same,
+      aims,
+    }),
+  );
   return aims.every((a) => a.ok);
 }
 

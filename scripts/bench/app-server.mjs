@@ -23,27 +23,42 @@ function newestSource(dir) {
 export function buildIfNeeded() {
   if (process.env.BENCH_SKIP_BUILD === "1") return log("BENCH_SKIP_BUILD=1: using the existing build in", DIST);
   const id = path.join(ROOT, DIST, "BUILD_ID");
-  const sources = Math.max(...["app", "lib", "components", "proxy.ts", "next.config.ts"].map((p) => {
-    const full = path.join(ROOT, p);
-    return fs.statSync(full).isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs;
-  }));
+  const sources = Math.max(
+    ...["app", "lib", "components", "proxy.ts", "next.config.ts"].map((p) => {
+      const full = path.join(ROOT, p);
+      return fs.statSync(full).isDirectory() ? newestSource(full) : fs.statSync(full).mtimeMs;
+    }),
+  );
   if (fs.existsSync(id) && fs.statSync(id).mtimeMs > sources) return log("build is up to date");
   log("building into", DIST);
   const tsconfig = fs.readFileSync(path.join(ROOT, "tsconfig.json"));
   try {
-    execFileSync(bin("next"), ["build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_DIST_DIR: DIST } });
+    execFileSync(bin("next"), ["build"], {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_DIST_DIR: DIST },
+    });
   } finally {
     fs.writeFileSync(path.join(ROOT, "tsconfig.json"), tsconfig); // next build adds the dist dir to it
   }
 }
 
-export const freePort = () => new Promise((resolve) => { const s = net.createServer(); s.listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+export const freePort = () =>
+  new Promise((resolve) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
 
 export function run(cmd, args, env) {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
-    child.stdout.on("data", (d) => { out += d; });
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
     child.on("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`))));
   });
 }
@@ -53,7 +68,9 @@ export function runAllowingFailure(cmd, args, env) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
-    child.stdout.on("data", (d) => { out += d; });
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
     child.on("exit", (code) => resolve({ code, out }));
   });
 }
@@ -61,13 +78,20 @@ export function runAllowingFailure(cmd, args, env) {
 export async function signIn(origin, email) {
   const csrfRes = await fetch(`${origin}/api/auth/csrf`);
   const { csrfToken } = await csrfRes.json();
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
     body: new URLSearchParams({ csrfToken, email, password: "scrutiny-demo", json: "true" }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token"));
   if (!session) throw new Error(`Could not sign in as ${email} (${res.status})`);
   return session;
 }
@@ -77,12 +101,29 @@ export async function startApp(databaseUrl) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT, stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_DIST_DIR: DIST, NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef", NEXTAUTH_URL: origin, PORT: String(port), PDF_RENDER_ORIGIN: origin },
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST,
+      NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+      NEXTAUTH_URL: origin,
+      PORT: String(port),
+      PDF_RENDER_ORIGIN: origin,
+    },
   });
   for (let i = 0; ; i++) {
-    try { if ((await fetch(`${origin}/api/health`)).ok) break; } catch { /* not up yet */ }
-    if (i > 120) { child.kill("SIGTERM"); throw new Error("next start did not come up"); }
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    if (i > 120) {
+      child.kill("SIGTERM");
+      throw new Error("next start did not come up");
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   return { origin, stop: () => child.kill("SIGTERM") };

@@ -28,11 +28,22 @@ async function setUp() {
   const codes = Array.from({ length: ROWS }, (_, i) => `BENCH_${String(i).padStart(5, "0")}`);
   await db.indicator.createMany({
     data: codes.map((code, i) => ({
-      code, name: `Bench indicator ${i}`, sectionId: section.id, definition: "Synthetic", unit: i % 3 === 0 ? "PERCENT" : "COUNT",
-      polarity: "NEITHER", measureType: "MONTHLY_COUNT", decimals: i % 3 === 0 ? 1 : 0, order: i,
+      code,
+      name: `Bench indicator ${i}`,
+      sectionId: section.id,
+      definition: "Synthetic",
+      unit: i % 3 === 0 ? "PERCENT" : "COUNT",
+      polarity: "NEITHER",
+      measureType: "MONTHLY_COUNT",
+      decimals: i % 3 === 0 ? 1 : 0,
+      order: i,
     })),
   });
-  const indicators = await db.indicator.findMany({ where: { sectionId: section.id }, orderBy: { order: "asc" }, select: { id: true, code: true, unit: true } });
+  const indicators = await db.indicator.findMany({
+    where: { sectionId: section.id },
+    orderBy: { order: "asc" },
+    select: { id: true, code: true, unit: true },
+  });
   return { actor: { id: admin.id, name: admin.name, email: admin.email, role: admin.role }, indicators };
 }
 
@@ -47,12 +58,22 @@ async function main() {
   console.log(`Import benchmark: ${ROWS.toLocaleString("en-GB")} rows, median of ${RUNS} runs\n`);
   const { actor, indicators } = await setUp();
   const indicatorIds = indicators.map((i) => i.id);
-  const results = { parse: [] as number[], validate: [] as number[], preview: [] as number[], confirm: [] as number[], update: [] as number[], raw: [] as number[], rawWithRevisions: [] as number[] };
+  const results = {
+    parse: [] as number[],
+    validate: [] as number[],
+    preview: [] as number[],
+    confirm: [] as number[],
+    update: [] as number[],
+    raw: [] as number[],
+    rawWithRevisions: [] as number[],
+  };
 
   for (let run = 0; run <= RUNS; run++) {
     const warmUp = run === 0;
     const month = addMonths(FIRST_MONTH, run * 3);
-    const [importPeriod, rawPeriod, rawRevPeriod] = await Promise.all([0, 1, 2].map((k) => db.period.create({ data: { month: addMonths(month, k), panelMeetingDate: new Date("3100-01-01") } })));
+    const [importPeriod, rawPeriod, rawRevPeriod] = await Promise.all(
+      [0, 1, 2].map((k) => db.period.create({ data: { month: addMonths(month, k), panelMeetingDate: new Date("3100-01-01") } })),
+    );
     const bytes = csvFor(indicators, month, run);
     const file = { bytes, fileName: "bench.csv", contentType: "text/csv" };
 
@@ -79,19 +100,23 @@ async function main() {
 
     // (b) Raw bulk insert of the same rows, same driver: one INSERT ... SELECT FROM unnest.
     const values = parsed.table.rows.map((r) => Number(r.value));
-    const [, rawMs] = await time(() => db.$executeRaw`
+    const [, rawMs] = await time(
+      () => db.$executeRaw`
       INSERT INTO "IndicatorValue" (id, "indicatorId", "periodId", value, source, "updatedById", "updatedByName")
       SELECT gen_random_uuid(), u.indicator_id, ${rawPeriod.id}::uuid, u.value, 'IMPORT'::"ValueSource", ${actor.id}::uuid, ${actor.name}
-      FROM unnest(${indicatorIds}::uuid[], ${values}::float8[]) AS u(indicator_id, value)`);
+      FROM unnest(${indicatorIds}::uuid[], ${values}::float8[]) AS u(indicator_id, value)`,
+    );
     // (b2) Like for like: values and their revision rows, still one statement.
-    const [, rawRevMs] = await time(() => db.$executeRaw`
+    const [, rawRevMs] = await time(
+      () => db.$executeRaw`
       WITH inserted AS (
         INSERT INTO "IndicatorValue" (id, "indicatorId", "periodId", value, source, "updatedById", "updatedByName")
         SELECT gen_random_uuid(), u.indicator_id, ${rawRevPeriod.id}::uuid, u.value, 'IMPORT'::"ValueSource", ${actor.id}::uuid, ${actor.name}
         FROM unnest(${indicatorIds}::uuid[], ${values}::float8[]) AS u(indicator_id, value)
         RETURNING id, value)
       INSERT INTO "ValueRevision" (id, "valueId", revision, "newValue", source, "actorId", "actorName")
-      SELECT gen_random_uuid(), id, 1, value, 'IMPORT'::"ValueSource", ${actor.id}::uuid, ${actor.name} FROM inserted`);
+      SELECT gen_random_uuid(), id, 1, value, 'IMPORT'::"ValueSource", ${actor.id}::uuid, ${actor.name} FROM inserted`,
+    );
 
     if (warmUp) continue;
     results.parse.push(parseMs);
@@ -105,7 +130,8 @@ async function main() {
 
   const m = Object.fromEntries(Object.entries(results).map(([k, v]) => [k, median(v)])) as Record<keyof typeof results, number>;
   const flow = m.preview + m.confirm;
-  const row = (label: string, ms: number) => console.log(`${label.padEnd(58)} ${ms.toFixed(0).padStart(6)} ms ${rate(ms).padStart(12)} rows/s`);
+  const row = (label: string, ms: number) =>
+    console.log(`${label.padEnd(58)} ${ms.toFixed(0).padStart(6)} ms ${rate(ms).padStart(12)} rows/s`);
   row("  parse the CSV (inside preview)", m.parse);
   row("  validate against catalogue and values (inside preview)", m.validate);
   row("(a) preview: parse + validate + store the batch", m.preview);
@@ -114,7 +140,9 @@ async function main() {
   row("(a2) re-import changing every value (preview + confirm)", m.update);
   row("(b) raw bulk insert of the values, one statement", m.raw);
   row("(b2) raw bulk insert of values and revisions", m.rawWithRevisions);
-  console.log(`\nImport vs raw insert: ${(flow / m.raw).toFixed(2)}x the time (${(flow / m.rawWithRevisions).toFixed(2)}x values+revisions); confirm alone ${(m.confirm / m.raw).toFixed(2)}x`);
+  console.log(
+    `\nImport vs raw insert: ${(flow / m.raw).toFixed(2)}x the time (${(flow / m.rawWithRevisions).toFixed(2)}x values+revisions); confirm alone ${(m.confirm / m.raw).toFixed(2)}x`,
+  );
   await db.$disconnect();
 }
 

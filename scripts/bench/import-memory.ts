@@ -19,16 +19,38 @@ async function main() {
   const dist = process.env.NEXT_DIST_DIR ?? ".next-bench";
   if (!fs.existsSync(path.join(ROOT, dist, "BUILD_ID"))) throw new Error(`no build in ${dist}: run NEXT_DIST_DIR=${dist} next build first`);
   log("loading the demo council");
-  execFileSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed/demo.ts"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"], env: process.env });
+  execFileSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["--conditions=react-server", "prisma/seed/demo.ts"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: process.env,
+  });
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: ROOT, stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "production", NEXT_DIST_DIR: dist, NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef", NEXTAUTH_URL: origin, PORT: String(port), PDF_RENDER_ORIGIN: origin },
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "ignore", "inherit"],
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NODE_ENV: "production",
+        NEXT_DIST_DIR: dist,
+        NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+        NEXTAUTH_URL: origin,
+        PORT: String(port),
+        PDF_RENDER_ORIGIN: origin,
+      },
+    },
+  );
   try {
     for (let i = 0; ; i++) {
-      try { if ((await fetch(`${origin}/api/health`)).ok) break; } catch { /* not up yet */ }
+      try {
+        if ((await fetch(`${origin}/api/health`)).ok) break;
+      } catch {
+        /* not up yet */
+      }
       if (i > 240) throw new Error("next start did not come up");
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -41,9 +63,15 @@ async function main() {
       // The whole body as bytes with its length, so the server never answers while the client still sends.
       const request = new Request(`${origin}/api/periods/${MONTH}/imports`, { method: "POST", body: form });
       const body = new Uint8Array(await request.arrayBuffer());
-      const res = await fetch(request.url, { method: "POST", body, headers: { cookie, accept: "application/json", origin, "content-type": request.headers.get("content-type")! } });
+      const res = await fetch(request.url, {
+        method: "POST",
+        body,
+        headers: { cookie, accept: "application/json", origin, "content-type": request.headers.get("content-type")! },
+      });
       const text = await res.text();
-      const answer = (res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : { ok: false, message: text.slice(0, 300) }) as { ok: boolean; url?: string; message?: string };
+      const answer = (
+        res.headers.get("content-type")?.includes("json") ? JSON.parse(text) : { ok: false, message: text.slice(0, 300) }
+      ) as { ok: boolean; url?: string; message?: string };
       if (!answer.ok) throw new Error(`upload refused (${res.status}): ${answer.message}`);
       return answer.url!;
     };
@@ -56,7 +84,9 @@ async function main() {
     await new Promise((r) => setTimeout(r, 2000));
     const idle = rssMb(pid);
     let peak = idle;
-    const timer = setInterval(() => { peak = Math.max(peak, rssMb(pid)); }, 20);
+    const timer = setInterval(() => {
+      peak = Math.max(peak, rssMb(pid));
+    }, 20);
     const t0 = performance.now();
     const url = await upload();
     const uploadMs = performance.now() - t0;
@@ -72,21 +102,37 @@ async function main() {
     const afterTen = rssMb(pid);
     // Four administrators uploading the largest file at the same moment.
     let peakFour = afterTen;
-    const fourTimer = setInterval(() => { peakFour = Math.max(peakFour, rssMb(pid)); }, 20);
+    const fourTimer = setInterval(() => {
+      peakFour = Math.max(peakFour, rssMb(pid));
+    }, 20);
     const t2 = performance.now();
-    const fourSeconds = await Promise.all(Array.from({ length: 4 }, async () => {
-      const start = performance.now();
-      await upload();
-      return +((performance.now() - start) / 1000).toFixed(2);
-    }));
+    const fourSeconds = await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const start = performance.now();
+        await upload();
+        return +((performance.now() - start) / 1000).toFixed(2);
+      }),
+    );
     const fourMs = performance.now() - t2;
     clearInterval(fourTimer);
     const result = {
-      dist, idleMb: Math.round(idle), peakMb: Math.round(peak), peakAboveIdleMb: Math.round(peak - idle),
-      uploadPeakAboveIdleMb: Math.round(peakUpload - idle), uploadSeconds: +(uploadMs / 1000).toFixed(2),
-      previewStatus: page.status, previewHtmlBytes: Buffer.byteLength(html), previewSeconds: +(pageMs / 1000).toFixed(2),
-      rssAfterOneMb: Math.round(afterOne), rssAfterElevenMb: Math.round(afterTen),
-      fourAtOnce: { peakMb: Math.round(peakFour), peakAboveIdleMb: Math.round(peakFour - idle), eachSeconds: fourSeconds, allSeconds: +(fourMs / 1000).toFixed(2) },
+      dist,
+      idleMb: Math.round(idle),
+      peakMb: Math.round(peak),
+      peakAboveIdleMb: Math.round(peak - idle),
+      uploadPeakAboveIdleMb: Math.round(peakUpload - idle),
+      uploadSeconds: +(uploadMs / 1000).toFixed(2),
+      previewStatus: page.status,
+      previewHtmlBytes: Buffer.byteLength(html),
+      previewSeconds: +(pageMs / 1000).toFixed(2),
+      rssAfterOneMb: Math.round(afterOne),
+      rssAfterElevenMb: Math.round(afterTen),
+      fourAtOnce: {
+        peakMb: Math.round(peakFour),
+        peakAboveIdleMb: Math.round(peakFour - idle),
+        eachSeconds: fourSeconds,
+        allSeconds: +(fourMs / 1000).toFixed(2),
+      },
     };
     console.log(JSON.stringify(result));
   } finally {

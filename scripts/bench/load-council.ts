@@ -22,8 +22,18 @@ for (let i = 0; demo.length + i < INDICATORS; i++) {
   const src = demo[i % demo.length];
   await db.indicator.create({
     data: {
-      code: `${src.code}_B`, name: `${src.name} (benchmark copy)`, sectionId: src.sectionId, definition: src.definition, unit: src.unit, polarity: src.polarity,
-      measureType: src.measureType, decimals: src.decimals, timescale: src.timescale, timescaleBasis: src.timescaleBasis, dataSource: src.dataSource, order: 100 + i,
+      code: `${src.code}_B`,
+      name: `${src.name} (benchmark copy)`,
+      sectionId: src.sectionId,
+      definition: src.definition,
+      unit: src.unit,
+      polarity: src.polarity,
+      measureType: src.measureType,
+      decimals: src.decimals,
+      timescale: src.timescale,
+      timescaleBasis: src.timescaleBasis,
+      dataSource: src.dataSource,
+      order: 100 + i,
     },
   });
 }
@@ -42,16 +52,33 @@ function valueFor(ind: (typeof indicators)[number], month: string): number {
 }
 
 for (let month = firstMonth; month <= DEMO_LAST_LOADED_MONTH; month = addMonths(month, 1)) {
-  const period = month < DEMO_FIRST_MONTH
-    ? await db.period.create({ data: { month, panelMeetingDate: new Date(`${addMonths(month, 2)}-05T00:00:00Z`), openedById: admin.id } })
-    : await db.period.findUniqueOrThrow({ where: { month } });
+  const period =
+    month < DEMO_FIRST_MONTH
+      ? await db.period.create({ data: { month, panelMeetingDate: new Date(`${addMonths(month, 2)}-05T00:00:00Z`), openedById: admin.id } })
+      : await db.period.findUniqueOrThrow({ where: { month } });
   const missing = indicators.filter((i) => month < DEMO_FIRST_MONTH || !i.values.length);
   await db.indicatorValue.createMany({
-    data: missing.map((i) => ({ indicatorId: i.id, periodId: period.id, value: valueFor(i, month), source: "IMPORT" as const, updatedById: admin.id, updatedByName: "Benchmark seed" })),
+    data: missing.map((i) => ({
+      indicatorId: i.id,
+      periodId: period.id,
+      value: valueFor(i, month),
+      source: "IMPORT" as const,
+      updatedById: admin.id,
+      updatedByName: "Benchmark seed",
+    })),
   });
 }
 const loadedAt = performance.now();
 await seedDemoPacks({ firstMonth, publishedThrough: DEMO_LAST_PUBLISHED_MONTH, journeyMonth: DEMO_LAST_LOADED_MONTH });
 const published = await db.packVersion.count({ where: { publishedAt: { not: null } } });
-console.log(JSON.stringify({ months: MONTHS, firstMonth, indicators: await db.indicator.count(), published, valuesSeconds: (loadedAt - started) / 1000, packsSeconds: (performance.now() - loadedAt) / 1000 }));
+console.log(
+  JSON.stringify({
+    months: MONTHS,
+    firstMonth,
+    indicators: await db.indicator.count(),
+    published,
+    valuesSeconds: (loadedAt - started) / 1000,
+    packsSeconds: (performance.now() - loadedAt) / 1000,
+  }),
+);
 await db.$disconnect();

@@ -45,7 +45,10 @@ async function main() {
     const start = performance.now();
     const result = await importNationalData(actor, { bytes, fileName: "lait-children-social-care.csv" }, (done, total) => {
       const pct = Math.floor((done / total) * 10);
-      if (pct > last) { last = pct; process.stderr.write(`  ${label}: ${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} rows\n`); }
+      if (pct > last) {
+        last = pct;
+        process.stderr.write(`  ${label}: ${done.toLocaleString("en-GB")} of ${total.toLocaleString("en-GB")} rows\n`);
+      }
     });
     const ms = performance.now() - start;
     if (!result.ok) throw new Error(result.errors[0].message);
@@ -53,10 +56,14 @@ async function main() {
   }
   console.log(`National import (${source}, ${os.cpus().length} cores):`);
   for (const r of runs) {
-    console.log(`National import, ${r.label}: ${r.rows.toLocaleString("en-GB")} rows in ${(r.ms / 1000).toFixed(1)} s = ${Math.round(r.rows / (r.ms / 1000)).toLocaleString("en-GB")} rows/s (created ${r.created.toLocaleString("en-GB")}, unchanged ${r.unchanged.toLocaleString("en-GB")})`);
+    console.log(
+      `National import, ${r.label}: ${r.rows.toLocaleString("en-GB")} rows in ${(r.ms / 1000).toFixed(1)} s = ${Math.round(r.rows / (r.ms / 1000)).toLocaleString("en-GB")} rows/s (created ${r.created.toLocaleString("en-GB")}, unchanged ${r.unchanged.toLocaleString("en-GB")})`,
+    );
   }
   const worst = Math.max(...runs.map((r) => r.ms));
-  console.log(`National import aim (164,900 rows in under 30 s): ${worst < 30_000 ? "MET" : "NOT MET"} (slowest run ${(worst / 1000).toFixed(1)} s)`);
+  console.log(
+    `National import aim (164,900 rows in under 30 s): ${worst < 30_000 ? "MET" : "NOT MET"} (slowest run ${(worst / 1000).toFixed(1)} s)`,
+  );
   await db.$disconnect();
 }
 

@@ -33,7 +33,11 @@ try {
   const panel = await signIn(origin, "panel@northbridge.example");
   const director = await signIn(origin, "director@northbridge.example");
   const month = "2019-07";
-  const pages = { published: [`${origin}/packs/${month}`, panel], preview: [`${origin}/packs/${month}?preview=1`, director], period: [`${origin}/periods/${month}`, director] };
+  const pages = {
+    published: [`${origin}/packs/${month}`, panel],
+    preview: [`${origin}/packs/${month}?preview=1`, director],
+    period: [`${origin}/periods/${month}`, director],
+  };
   for (const [, [url, cookie]] of Object.entries(pages)) await (await fetch(url, { headers: { cookie } })).text(); // warm up
   for (let round = 1; round <= ROUNDS; round++) {
     for (const name of ONLY) console.log(`round ${round} ${name.padEnd(9)} ${await load(...pages[name])}`);

@@ -31,7 +31,9 @@ async function settle(origin) {
   const until = Date.now() + 30_000;
   while (Date.now() < until) {
     const t = performance.now();
-    await fetch(`${origin}/api/health`).then((r) => r.arrayBuffer()).catch(() => null);
+    await fetch(`${origin}/api/health`)
+      .then((r) => r.arrayBuffer())
+      .catch(() => null);
     if (performance.now() - t < 50) return;
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -39,14 +41,29 @@ async function settle(origin) {
 
 async function load(url, cookie, extra = {}) {
   await settle(new URL(url).origin);
-  const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, headers: { ...(cookie ? { cookie } : {}), ...extra.headers } });
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    headers: { ...(cookie ? { cookie } : {}), ...extra.headers },
+  });
   const bad = r.errors + r.timeouts + (extra.expect === 304 ? r.requests.total - (r.statusCodeStats?.["304"]?.count ?? 0) : r.non2xx);
   // A failed or empty load gives no figures (NaN meets no aim) and says why, and the run goes on.
-  const failed = (why) => { log(`${url}: ${why}`); failures.push(`${url.replace(/^http:\/\/[^/]+/, "")} (${Object.keys(extra.headers ?? {}).join(", ") || "no extra headers"}): ${why}`); return { rps: NaN, p50: NaN, p95: NaN, p99: NaN, bytes: NaN }; };
+  const failed = (why) => {
+    log(`${url}: ${why}`);
+    failures.push(`${url.replace(/^http:\/\/[^/]+/, "")} (${Object.keys(extra.headers ?? {}).join(", ") || "no extra headers"}): ${why}`);
+    return { rps: NaN, p50: NaN, p95: NaN, p99: NaN, bytes: NaN };
+  };
   if (bad) return failed(`${bad} failed requests of ${r.requests.total}`);
   if (!r.requests.total) return failed(`no request completed in ${DURATION} s (raise BENCH_SECONDS)`);
   // Bytes per request as received on the socket (headers and body, compressed if it was).
-  return { rps: r.requests.average, p50: r.latency.p50, p95: r.latency.p97_5 ?? r.latency.p90, p99: r.latency.p99, bytes: r.throughput.average / Math.max(1, r.requests.average) };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p95: r.latency.p97_5 ?? r.latency.p90,
+    p99: r.latency.p99,
+    bytes: r.throughput.average / Math.max(1, r.requests.average),
+  };
 }
 
 async function scriptBytes(origin, pagePath, cookie) {
@@ -58,10 +75,17 @@ async function scriptBytes(origin, pagePath, cookie) {
   return { files: srcs.length, gzip: gz };
 }
 
-async function timed(fn) { const t = performance.now(); const r = await fn(); return [r, performance.now() - t]; }
+async function timed(fn) {
+  const t = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t];
+}
 
 buildIfNeeded();
-const loadBefore = os.loadavg().map((n) => n.toFixed(2)).join(", ");
+const loadBefore = os
+  .loadavg()
+  .map((n) => n.toFixed(2))
+  .join(", ");
 const db = await startDatabase({ test: true });
 let server;
 const staticFile = path.join(ROOT, "public", "bench-static.html");
@@ -119,7 +143,10 @@ try {
   server = null;
 
   log("running the import benchmark (10,000 rows)");
-  const importOut = await run(bin("tsx"), ["--conditions=react-server", "scripts/bench/import-bench.ts"], { ...env, BENCH_RUNS: process.env.BENCH_IMPORT_RUNS ?? "1" });
+  const importOut = await run(bin("tsx"), ["--conditions=react-server", "scripts/bench/import-bench.ts"], {
+    ...env,
+    BENCH_RUNS: process.env.BENCH_IMPORT_RUNS ?? "1",
+  });
   const ratio = Number(/Import vs raw insert: ([\d.]+)x/.exec(importOut)?.[1]);
   const importLine = importOut.split("\n").find((l) => l.startsWith("Import vs raw insert")) ?? "";
 
@@ -128,17 +155,35 @@ try {
   const nationalLines = nationalOut.split("\n").filter((l) => l.startsWith("National import"));
 
   log("running the Annex A benchmark (2.5 times the demo's council over 18 months, and 2 and 4 times that)");
-  const annexA = await runAllowingFailure(bin("tsx"), ["--conditions=react-server", "scripts/bench/annex-a-bench.ts"], { ...env, BENCH_SKIP_BUILD: "1" });
+  const annexA = await runAllowingFailure(bin("tsx"), ["--conditions=react-server", "scripts/bench/annex-a-bench.ts"], {
+    ...env,
+    BENCH_SKIP_BUILD: "1",
+  });
   const annexAOut = annexA.out.trim().split("\n");
-  const annexAResult = (() => { try { return JSON.parse(annexAOut.at(-1)); } catch { return null; } })();
+  const annexAResult = (() => {
+    try {
+      return JSON.parse(annexAOut.at(-1));
+    } catch {
+      return null;
+    }
+  })();
   const annexATable = annexAOut.slice(annexAOut.findIndex((l) => l.startsWith("| Scale")));
-  const annexALines = annexAResult ? annexATable.slice(0, annexATable.findIndex((l) => !l.startsWith("|"))) : [];
+  const annexALines = annexAResult
+    ? annexATable.slice(
+        0,
+        annexATable.findIndex((l) => !l.startsWith("|")),
+      )
+    : [];
 
   // The soak test on the same build: 200 readers for 60 s while leads save and the director approves.
   const soakSeconds = Number(process.env.SOAK_SECONDS ?? 60);
   const soakReaders = Number(process.env.SOAK_READERS ?? 200);
   log(`running the soak test (${soakReaders} readers, ${soakSeconds} s) on the same build`);
-  const soak = await runAllowingFailure(bin("tsx"), ["--conditions=react-server", "scripts/bench/soak.ts"], { SOAK_DIST_DIR: DIST, SOAK_SECONDS: String(soakSeconds), SOAK_READERS: String(soakReaders) });
+  const soak = await runAllowingFailure(bin("tsx"), ["--conditions=react-server", "scripts/bench/soak.ts"], {
+    SOAK_DIST_DIR: DIST,
+    SOAK_SECONDS: String(soakSeconds),
+    SOAK_READERS: String(soakReaders),
+  });
   const soakErrors = Number(/^\s*errors\s+(\d+)/m.exec(soak.out)?.[1] ?? NaN);
   const soakP99 = Number(/reader latency\s+p50 \d+ ms, p99 (\d+) ms/.exec(soak.out)?.[1] ?? NaN);
   const soakLines = soak.out.split("\n").filter((l) => /^(Soak:|\s+(reader|errors|saves|save conflicts|approvals))/.test(l));
@@ -150,19 +195,37 @@ try {
   for (const enc of ENCODINGS) {
     const m = r[enc.name];
     aims.push(
-      [`${enc.label}: published pack >= 0.8x static throughput (${x(m.published.rps, m.static.rps)}: ${m.published.rps.toFixed(0)} vs ${m.static.rps.toFixed(0)} req/s)`, m.published.rps >= 0.8 * m.static.rps],
-      [`${enc.label}: published pack p99 <= 1.5x static p99 (${x(m.published.p99, Math.max(1, m.static.p99))}: ${m.published.p99} vs ${m.static.p99} ms)`, m.published.p99 <= 1.5 * Math.max(1, m.static.p99)],
-      [`${enc.label}: live preview p95 <= 10x published p95 (${x(m.preview.p95, Math.max(1, m.published.p95))}: ${m.preview.p95} vs ${m.published.p95} ms)`, m.preview.p95 <= 10 * Math.max(1, m.published.p95)],
+      [
+        `${enc.label}: published pack >= 0.8x static throughput (${x(m.published.rps, m.static.rps)}: ${m.published.rps.toFixed(0)} vs ${m.static.rps.toFixed(0)} req/s)`,
+        m.published.rps >= 0.8 * m.static.rps,
+      ],
+      [
+        `${enc.label}: published pack p99 <= 1.5x static p99 (${x(m.published.p99, Math.max(1, m.static.p99))}: ${m.published.p99} vs ${m.static.p99} ms)`,
+        m.published.p99 <= 1.5 * Math.max(1, m.static.p99),
+      ],
+      [
+        `${enc.label}: live preview p95 <= 10x published p95 (${x(m.preview.p95, Math.max(1, m.published.p95))}: ${m.preview.p95} vs ${m.published.p95} ms)`,
+        m.preview.p95 <= 10 * Math.max(1, m.published.p95),
+      ],
       [`${enc.label}: period page p99 <= 500 ms (${m.period.p99} ms)`, m.period.p99 <= 500],
     );
   }
   aims.push(
     [`import of 10,000 rows <= 2x raw bulk insert (${ratio}x)`, ratio <= 2],
-    ...(annexAResult ? annexAResult.aims.map((a) => [a.text, a.ok]) : [[`Annex A benchmark gave no figures (exit code ${annexA.code})`, false]]),
-    [`soak, ${soakReaders} readers for ${soakSeconds} s: 0 errors (${soakErrors}) and reader p99 <= 1 s (${ms(soakP99)})`, soakErrors === 0 && soakP99 <= 1000 && soak.code === 0],
-    [`pack page JS <= empty page + 30 KB (${kb(js.published.gzip)} vs ${kb(js.empty.gzip)})`, js.published.gzip <= js.empty.gzip + 30 * 1024],
+    ...(annexAResult
+      ? annexAResult.aims.map((a) => [a.text, a.ok])
+      : [[`Annex A benchmark gave no figures (exit code ${annexA.code})`, false]]),
+    [
+      `soak, ${soakReaders} readers for ${soakSeconds} s: 0 errors (${soakErrors}) and reader p99 <= 1 s (${ms(soakP99)})`,
+      soakErrors === 0 && soakP99 <= 1000 && soak.code === 0,
+    ],
+    [
+      `pack page JS <= empty page + 30 KB (${kb(js.published.gzip)} vs ${kb(js.empty.gzip)})`,
+      js.published.gzip <= js.empty.gzip + 30 * 1024,
+    ],
   );
-  const row = (what, v, jsText) => `| ${what} | ${v.rps >= 20 ? v.rps.toFixed(0) : v.rps.toFixed(1)} | ${v.p50} ms | ${v.p95} ms | ${v.p99} ms | ${kb(v.bytes)} | ${jsText} |`;
+  const row = (what, v, jsText) =>
+    `| ${what} | ${v.rps >= 20 ? v.rps.toFixed(0) : v.rps.toFixed(1)} | ${v.p50} ms | ${v.p95} ms | ${v.p99} ms | ${kb(v.bytes)} | ${jsText} |`;
   const table = (enc) => {
     const m = r[enc.name];
     return [
@@ -190,7 +253,15 @@ try {
     `PDF of the pack: first request ${ms(pdfFirstMs)} (status ${pdf1.status}), cached ${ms(pdfCachedMs)} (status ${pdf2.status}).`,
     `Import of 10,000 rows: ${importLine}`,
     ...nationalLines,
-    ...(annexALines.length ? ["", "Annex A (`npm run bench:annex-a`; seconds and MB above the server's idle memory as min / median / max):", "", ...annexALines, ""] : []),
+    ...(annexALines.length
+      ? [
+          "",
+          "Annex A (`npm run bench:annex-a`; seconds and MB above the server's idle memory as min / median / max):",
+          "",
+          ...annexALines,
+          "",
+        ]
+      : []),
     ...soakLines,
     ...(failures.length ? ["", "Loads that gave no figures:", ...failures.map((f) => `- ${f}`)] : []),
     "",

@@ -25,7 +25,10 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); });
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
   });
 }
 
@@ -37,7 +40,11 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv) {
 async function waitForHealth(base: string, server: ChildProcess) {
   for (let i = 0; i < 600; i++) {
     if (server.exitCode !== null) throw new Error("the server exited while starting");
-    try { if ((await fetch(`${base}/api/health`)).status === 200) return; } catch { /* not listening yet */ }
+    try {
+      if ((await fetch(`${base}/api/health`)).status === 200) return;
+    } catch {
+      /* not listening yet */
+    }
     await sleep(250);
   }
   throw new Error("the server did not become healthy in 150 s");
@@ -47,12 +54,18 @@ async function waitForHealth(base: string, server: ChildProcess) {
 async function signIn(base: string, email: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const jar = new Map<string, string>();
-  const keep = (r: Response) => r.headers.getSetCookie().forEach((c) => { const [kv] = c.split(";"); const i = kv.indexOf("="); jar.set(kv.slice(0, i), kv.slice(i + 1)); });
+  const keep = (r: Response) =>
+    r.headers.getSetCookie().forEach((c) => {
+      const [kv] = c.split(";");
+      const i = kv.indexOf("=");
+      jar.set(kv.slice(0, i), kv.slice(i + 1));
+    });
   keep(csrf);
-  const { csrfToken } = await csrf.json() as { csrfToken: string };
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
   const r = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", redirect: "manual",
+    method: "POST",
+    redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
     body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }),
   });
@@ -61,7 +74,8 @@ async function signIn(base: string, email: string): Promise<string> {
   return cookie();
 }
 
-const percentile = (sorted: number[], p: number) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 
 /** The plain JavaScript scripts this uses, typed here: they have no declarations (tests import them with @ts-expect-error). */
 type DbRuntime = { startDatabase: (options: { test: boolean }) => Promise<{ url: string; stop: () => Promise<void> }> };
@@ -88,9 +102,17 @@ async function main() {
     const port = Number(process.env.SOAK_PORT ?? (await freePort()));
     const base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
-      cwd: root, stdio: ["ignore", "ignore", "inherit"],
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
       // PORT: the pack page handler renders and stores a pack over loopback at 127.0.0.1:$PORT.
-      env: { ...env, NODE_ENV: "production", PORT: String(port), NEXT_DIST_DIR: DIST_DIR, NEXTAUTH_URL: base, NEXTAUTH_SECRET: "soak-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz" },
+      env: {
+        ...env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        NEXT_DIST_DIR: DIST_DIR,
+        NEXTAUTH_URL: base,
+        NEXTAUTH_SECRET: "soak-test-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
+      },
     });
     await waitForHealth(base, server);
     log(`production server (${DIST_DIR}) on ${base}`);
@@ -101,7 +123,12 @@ async function main() {
     const { autosaveCommentary } = await import("@/lib/commentary/autosave-commentary");
     const { transitionCommentary, normaliseBody } = await import("@/lib/commentary/transition-commentary");
     const { AppError } = await import("@/lib/errors");
-    const asSession = (u: { id: string; name: string; email: string; role: SessionUser["role"] }): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role });
+    const asSession = (u: { id: string; name: string; email: string; role: SessionUser["role"] }): SessionUser => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+    });
 
     // The demo has 3 leads for 4 sections: two more leads (one for a fifth section) make 5, each
     // writing a section of their own.
@@ -124,7 +151,8 @@ async function main() {
     const cookie = await signIn(base, "panel@northbridge.example");
     const check = await fetch(`${base}${PACKS[0]}`, { headers: { cookie }, redirect: "manual" });
     const html = await check.text();
-    if (check.status !== 200 || !html.includes("January 2019")) throw new Error(`the panel member cannot read ${PACKS[0]} (HTTP ${check.status})`);
+    if (check.status !== 200 || !html.includes("January 2019"))
+      throw new Error(`the panel member cannot read ${PACKS[0]} (HTTP ${check.status})`);
 
     const end = Date.now() + SECONDS * 1000;
     const latencies: number[] = [];
@@ -137,7 +165,10 @@ async function main() {
           const r = await fetch(`${base}${PACKS[n % PACKS.length]}`, { headers: { cookie }, redirect: "manual" });
           await r.arrayBuffer();
           latencies.push(performance.now() - t0);
-          if (r.status < 200 || r.status > 299) { reads.non2xx++; reads.statuses.set(r.status, (reads.statuses.get(r.status) ?? 0) + 1); }
+          if (r.status < 200 || r.status > 299) {
+            reads.non2xx++;
+            reads.statuses.set(r.status, (reads.statuses.get(r.status) ?? 0) + 1);
+          }
         } catch (e) {
           reads.network++;
           reads.firstError ||= String((e as Error).cause ?? e);
@@ -175,7 +206,10 @@ async function main() {
           else if (!row) row = await current(slug);
         } catch (e) {
           if (e instanceof AppError && e.code === "CONFLICT") saves.conflicts++;
-          else { saves.errors++; saves.firstError ||= String(e); }
+          else {
+            saves.errors++;
+            saves.firstError ||= String(e);
+          }
           row = await current(slug);
           version = row?.version ?? 0;
         }
@@ -186,23 +220,42 @@ async function main() {
     /** The director approves each submitted section, then reopens it so its lead can keep writing. */
     async function reviewer() {
       while (Date.now() < end) {
-        const submitted = await db.commentary.findMany({ where: { period: { month: MONTH }, status: "SUBMITTED" }, include: { section: true } });
+        const submitted = await db.commentary.findMany({
+          where: { period: { month: MONTH }, status: "SUBMITTED" },
+          include: { section: true },
+        });
         for (const c of submitted) {
           try {
-            const approved = await transitionCommentary(director, { month: MONTH, slug: c.section.slug, action: "approve", expectedVersion: c.version });
+            const approved = await transitionCommentary(director, {
+              month: MONTH,
+              slug: c.section.slug,
+              action: "approve",
+              expectedVersion: c.version,
+            });
             approvals++;
-            await transitionCommentary(director, { month: MONTH, slug: c.section.slug, action: "reopen", expectedVersion: approved.version, comment: "Reopened so drafting can go on (soak test)" });
+            await transitionCommentary(director, {
+              month: MONTH,
+              slug: c.section.slug,
+              action: "reopen",
+              expectedVersion: approved.version,
+              comment: "Reopened so drafting can go on (soak test)",
+            });
             reopens++;
           } catch (e) {
             if (e instanceof AppError && e.code === "CONFLICT") saves.conflicts++;
-            else { saves.errors++; saves.firstError ||= String(e); }
+            else {
+              saves.errors++;
+              saves.firstError ||= String(e);
+            }
           }
         }
         await sleep(100);
       }
     }
 
-    log(`${READERS} panel readers on ${PACKS.length} published packs, ${writers.length} leads saving ${MONTH} drafts, the director approving: ${SECONDS} s...`);
+    log(
+      `${READERS} panel readers on ${PACKS.length} published packs, ${writers.length} leads saving ${MONTH} drafts, the director approving: ${SECONDS} s...`,
+    );
     const started = performance.now();
     await Promise.all([...Array.from({ length: READERS }, (_, k) => reader(k)), ...writers.map(writer), reviewer()]);
     const elapsed = (performance.now() - started) / 1000;
@@ -214,18 +267,33 @@ async function main() {
     for (const { slug } of writers) {
       const mine = acks.filter((a) => a.slug === slug);
       if (!mine.length) continue;
-      const stored = await db.commentary.findFirstOrThrow({ where: { period: { month: MONTH }, section: { slug } }, include: { revisions: true } });
+      const stored = await db.commentary.findFirstOrThrow({
+        where: { period: { month: MONTH }, section: { slug } },
+        include: { revisions: true },
+      });
       const latest = mine.reduce((a, b) => (b.version > a.version ? b : a));
-      if (stored.body !== latest.body) { lost++; problems.push(`${slug}: stored body is not the last acknowledged one (version ${latest.version})`); }
-      if (stored.version < latest.version) { lost++; problems.push(`${slug}: stored version ${stored.version} < acknowledged ${latest.version}`); }
+      if (stored.body !== latest.body) {
+        lost++;
+        problems.push(`${slug}: stored body is not the last acknowledged one (version ${latest.version})`);
+      }
+      if (stored.version < latest.version) {
+        lost++;
+        problems.push(`${slug}: stored version ${stored.version} < acknowledged ${latest.version}`);
+      }
       const versions = new Set<number>();
       for (const a of mine) {
-        if (versions.has(a.version)) { lost++; problems.push(`${slug}: version ${a.version} acknowledged twice`); }
+        if (versions.has(a.version)) {
+          lost++;
+          problems.push(`${slug}: version ${a.version} acknowledged twice`);
+        }
         versions.add(a.version);
       }
       const revisionBodies = new Set(stored.revisions.map((r) => r.body));
       for (const a of mine.filter((x) => x.kind !== "autosave")) {
-        if (!revisionBodies.has(a.body)) { lost++; problems.push(`${slug}: no revision for the ${a.kind} acknowledged as version ${a.version}`); }
+        if (!revisionBodies.has(a.body)) {
+          lost++;
+          problems.push(`${slug}: no revision for the ${a.kind} acknowledged as version ${a.version}`);
+        }
       }
     }
 

@@ -31,13 +31,21 @@ try {
     ["Published pack (Jul 2019)", "/packs/2019-07", panel],
     ["Packs list (no charts)", "/packs", panel],
   ];
-  chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
   const rows = [];
   for (const [name, pagePath, cookie] of pages) {
-    const perf = [], a11y = [];
+    const perf = [],
+      a11y = [];
     for (let i = 0; i < RUNS; i++) {
       const result = await lighthouse(`${app.origin}${pagePath}`, {
-        port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: cookie ? { Cookie: cookie } : undefined,
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility"],
+        extraHeaders: cookie ? { Cookie: cookie } : undefined,
       });
       const { finalDisplayedUrl, categories } = result.lhr;
       if (new URL(finalDisplayedUrl).pathname !== pagePath) throw new Error(`${pagePath} ended at ${finalDisplayedUrl}`);
@@ -54,7 +62,10 @@ try {
     "",
     "| Page | Performance | Accessibility | Aims (perf >= 0.95, a11y 1.0) |",
     "| --- | ---: | ---: | --- |",
-    ...rows.map((r) => `| ${r.name} (${r.pagePath}) | ${r.perf.toFixed(2)} | ${r.a11y.toFixed(2)} | ${r.perf >= 0.95 && r.a11y === 1 ? "met" : "NOT met"} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} (${r.pagePath}) | ${r.perf.toFixed(2)} | ${r.a11y.toFixed(2)} | ${r.perf >= 0.95 && r.a11y === 1 ? "met" : "NOT met"} |`,
+    ),
     "",
     `Pack with charts vs page without charts: ${pack.toFixed(2)} vs ${noCharts.toFixed(2)}: ${noCharts - pack <= 0.02 ? "within 0.02 (met)" : "more than 0.02 apart (NOT met)"}.`,
   ];

@@ -10,7 +10,10 @@ const month = process.env.MONTH ?? "2019-07";
 const email = process.env.EMAIL ?? "panel@northbridge.example";
 const password = process.env.PASSWORD ?? "scrutiny-demo";
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu"],
+});
 try {
   const context = await browser.newContext({ baseURL: base });
   const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();

@@ -13,7 +13,8 @@ export const HEIGHT = 150;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const FONT = "Arial, sans-serif";
 
-const escapeXml = (s) => String(s).replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
+const escapeXml = (s) =>
+  String(s).replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]);
 const shortMonth = (m) => `${MONTHS[Number(m.slice(5, 7)) - 1]} ${m.slice(2, 4)}`;
 
 function formatTick(v, spec) {
@@ -23,7 +24,10 @@ function formatTick(v, spec) {
 
 /** Every point as a round dot in one path: a lone month between gaps stays visible. */
 function PointsLayer({ points }) {
-  const d = points.filter((p) => p.data.y !== null).map((p) => `M${Math.round(p.x)} ${Math.round(p.y)}h0`).join("");
+  const d = points
+    .filter((p) => p.data.y !== null)
+    .map((p) => `M${Math.round(p.x)} ${Math.round(p.y)}h0`)
+    .join("");
   return d ? React.createElement("path", { d, stroke: "#1d70b8", strokeWidth: 5, strokeLinecap: "round", fill: "none" }) : null;
 }
 
@@ -33,29 +37,51 @@ export function renderChart(spec) {
   const min = Math.min(...values, 0);
   const yMax = niceMax(Math.max(...values, 0), spec.unit);
   const markers = [];
-  if (typeof spec.target === "number") markers.push({ axis: "y", value: spec.target, lineStyle: { stroke: "#0b0c0c", strokeWidth: 1.5, strokeDasharray: "6 3" } });
-  if (spec.comparator) markers.push({ axis: "y", value: spec.comparator.value, lineStyle: { stroke: "#505a5f", strokeWidth: 1.5, strokeDasharray: "2 2" } });
+  if (typeof spec.target === "number")
+    markers.push({ axis: "y", value: spec.target, lineStyle: { stroke: "#0b0c0c", strokeWidth: 1.5, strokeDasharray: "6 3" } });
+  if (spec.comparator)
+    markers.push({ axis: "y", value: spec.comparator.value, lineStyle: { stroke: "#505a5f", strokeWidth: 1.5, strokeDasharray: "2 2" } });
   const step = Math.max(1, Math.ceil(spec.trend.length / 5));
   const yTicks = [min < 0 ? min : 0, yMax / 2, yMax];
   const element = React.createElement(Line, {
     data: [{ id: spec.code, data: points }],
-    width: WIDTH, height: HEIGHT, animate: false, isInteractive: false, useMesh: false,
+    width: WIDTH,
+    height: HEIGHT,
+    animate: false,
+    isInteractive: false,
+    useMesh: false,
     margin: { top: 8, right: 18, bottom: 22, left: 40 },
     xScale: { type: "point" },
     yScale: { type: "linear", min: min < 0 ? min : 0, max: yMax },
-    colors: ["#1d70b8"], lineWidth: 2.5, enablePoints: false, enableGridX: false, gridYValues: yTicks,
-    axisBottom: { tickValues: spec.trend.filter((_, i) => (spec.trend.length - 1 - i) % step === 0).map((t) => t.month), format: shortMonth, tickSize: 0, tickPadding: 4 },
+    colors: ["#1d70b8"],
+    lineWidth: 2.5,
+    enablePoints: false,
+    enableGridX: false,
+    gridYValues: yTicks,
+    axisBottom: {
+      tickValues: spec.trend.filter((_, i) => (spec.trend.length - 1 - i) % step === 0).map((t) => t.month),
+      format: shortMonth,
+      tickSize: 0,
+      tickPadding: 4,
+    },
     axisLeft: { tickValues: yTicks, format: (v) => formatTick(v, spec), tickSize: 0, tickPadding: 4 },
     markers,
     layers: ["grid", "markers", "axes", "lines", PointsLayer],
-    theme: { text: { fontFamily: FONT, fontSize: 11, fill: "#0b0c0c" }, grid: { line: { stroke: "#e6e6e6" } }, axis: { domain: { line: { stroke: "#b1b4b6", strokeWidth: 1 } } } },
+    theme: {
+      text: { fontFamily: FONT, fontSize: 11, fill: "#0b0c0c" },
+      grid: { line: { stroke: "#e6e6e6" } },
+      axis: { domain: { line: { stroke: "#b1b4b6", strokeWidth: 1 } } },
+    },
     role: "img",
   });
   let svg = renderToStaticMarkup(element);
   svg = svg.slice(svg.indexOf("<svg"), svg.lastIndexOf("</svg>") + 6);
   const id = `chart-${spec.code.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   svg = svg.replace(/^<svg([^>]*?) width="\d+" height="\d+"/, `<svg$1 viewBox="0 0 ${WIDTH} ${HEIGHT}" class="app-chart-svg"`);
-  svg = svg.replace(/^<svg([^>]*)>/, `<svg$1 aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(spec.title)}</title><desc id="${id}-desc">${escapeXml(spec.description)}</desc>`);
+  svg = svg.replace(
+    /^<svg([^>]*)>/,
+    `<svg$1 aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${escapeXml(spec.title)}</title><desc id="${id}-desc">${escapeXml(spec.description)}</desc>`,
+  );
   return compactSvg(svg);
 }
 
@@ -84,5 +110,8 @@ async function main() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((e) => { console.error(e?.stack ?? e); process.exit(1); });
+  main().catch((e) => {
+    console.error(e?.stack ?? e);
+    process.exit(1);
+  });
 }

@@ -18,7 +18,10 @@ function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); });
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
   });
 }
 
@@ -27,11 +30,19 @@ let postgres: EmbeddedPostgres | null = null;
 let app: ChildProcess | null = null;
 let appPort: number;
 
-const cluster = () => new EmbeddedPostgres({
-  databaseDir: dir, port: pgPort, user: "postgres", password: PASSWORD, persistent: true,
-  createPostgresUser: process.getuid?.() === 0, initdbFlags: ["--encoding=UTF8", "--locale=C"],
-  postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="], onLog: () => {}, onError: () => {},
-});
+const cluster = () =>
+  new EmbeddedPostgres({
+    databaseDir: dir,
+    port: pgPort,
+    user: "postgres",
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: () => {},
+    onError: () => {},
+  });
 
 async function health(): Promise<{ status: number; body: { status: string; database: string } }> {
   const r = await fetch(`http://127.0.0.1:${appPort}/api/health`);
@@ -54,14 +65,30 @@ beforeAll(async () => {
   postgres = cluster();
   await postgres.initialise();
   await postgres.start();
-  app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "test/faults/children/health-server.ts")], {
-    cwd: root, stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NODE_NO_WARNINGS: "1", DATABASE_POOL_SIZE: "4", DATABASE_URL: `postgresql://postgres:${PASSWORD}@127.0.0.1:${pgPort}/postgres` },
-  });
+  app = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "test/faults/children/health-server.ts")],
+    {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        NODE_NO_WARNINGS: "1",
+        DATABASE_POOL_SIZE: "4",
+        DATABASE_URL: `postgresql://postgres:${PASSWORD}@127.0.0.1:${pgPort}/postgres`,
+      },
+    },
+  );
   let output = "";
   appPort = await new Promise<number>((resolve, reject) => {
-    app!.stdout!.on("data", (d) => { output += d; const m = /LISTENING (\d+)/.exec(output); if (m) resolve(Number(m[1])); });
-    app!.stderr!.on("data", (d) => { output += d; });
+    app!.stdout!.on("data", (d) => {
+      output += d;
+      const m = /LISTENING (\d+)/.exec(output);
+      if (m) resolve(Number(m[1]));
+    });
+    app!.stderr!.on("data", (d) => {
+      output += d;
+    });
     app!.on("exit", (code) => reject(new Error(`the app process exited (${code}):\n${output}`)));
   });
 }, 90_000);

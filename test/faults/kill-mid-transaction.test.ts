@@ -12,7 +12,12 @@ let db: typeof import("@/lib/db").db;
 let director: SessionUser;
 let admin: SessionUser;
 
-const asSession = (u: { id: string; name: string; email: string; role: SessionUser["role"] }): SessionUser => ({ id: u.id, name: u.name, email: u.email, role: u.role });
+const asSession = (u: { id: string; name: string; email: string; role: SessionUser["role"] }): SessionUser => ({
+  id: u.id,
+  name: u.name,
+  email: u.email,
+  role: u.role,
+});
 
 beforeAll(async () => {
   // lib/db makes its client on first use; nothing in this process may have used it yet.
@@ -39,18 +44,47 @@ describe("SIGKILL in the middle of a sign-off", () => {
   /** One section, 40 indicators with two years of history, and months ready to sign off. */
   async function ready(months: string[]) {
     const lead = await db.user.create({ data: { email: "lead@faults.example", name: "Lee Lead", role: "SERVICE_LEAD" } });
-    const section = await db.section.create({ data: { name: "Faults", slug: "faults", order: 1, owners: { create: [{ userId: lead.id }] } } });
-    await db.indicator.createMany({ data: Array.from({ length: INDICATORS }, (_, i) => ({
-      code: `FLT_${i}`, name: `Fault indicator ${i}`, sectionId: section.id, definition: "d", unit: i % 2 ? "PERCENT" as const : "COUNT" as const,
-      polarity: i % 2 ? "HIGHER_IS_BETTER" as const : "NEITHER" as const, measureType: "MONTHLY_COUNT" as const, decimals: i % 2, order: i,
-    })) });
+    const section = await db.section.create({
+      data: { name: "Faults", slug: "faults", order: 1, owners: { create: [{ userId: lead.id }] } },
+    });
+    await db.indicator.createMany({
+      data: Array.from({ length: INDICATORS }, (_, i) => ({
+        code: `FLT_${i}`,
+        name: `Fault indicator ${i}`,
+        sectionId: section.id,
+        definition: "d",
+        unit: i % 2 ? ("PERCENT" as const) : ("COUNT" as const),
+        polarity: i % 2 ? ("HIGHER_IS_BETTER" as const) : ("NEITHER" as const),
+        measureType: "MONTHLY_COUNT" as const,
+        decimals: i % 2,
+        order: i,
+      })),
+    });
     const indicators = await db.indicator.findMany({ where: { sectionId: section.id } });
     const all = [...Array.from({ length: 24 }, (_, k) => addMonths(HISTORY_FROM, k)), ...months];
     for (const [k, month] of all.entries()) {
       const period = await db.period.create({ data: { month, panelMeetingDate: new Date("2200-01-01") } });
-      await db.indicatorValue.createMany({ data: indicators.map((ind, i) => ({ indicatorId: ind.id, periodId: period.id, value: (i * 7 + k * 3) % 90, source: "ENTRY" as const, updatedByName: "t" })) });
+      await db.indicatorValue.createMany({
+        data: indicators.map((ind, i) => ({
+          indicatorId: ind.id,
+          periodId: period.id,
+          value: (i * 7 + k * 3) % 90,
+          source: "ENTRY" as const,
+          updatedByName: "t",
+        })),
+      });
       if (months.includes(month)) {
-        await db.commentary.create({ data: { sectionId: section.id, periodId: period.id, body: `Commentary for ${month}.`, status: "APPROVED", version: 3, approvedAt: new Date(), approvedById: director.id } });
+        await db.commentary.create({
+          data: {
+            sectionId: section.id,
+            periodId: period.id,
+            body: `Commentary for ${month}.`,
+            status: "APPROVED",
+            version: 3,
+            approvedAt: new Date(),
+            approvedById: director.id,
+          },
+        });
       }
     }
   }
@@ -83,12 +117,17 @@ describe("SIGKILL in the middle of a sign-off", () => {
     await ready(months);
     const outcomes: { delay: number; run: ChildRun; result: "none" | "all" }[] = [];
     for (const [k, delay] of DELAYS_MS.entries()) {
-      const run = await runChild(own.url, "test/faults/children/sign-off-child.ts", [months[k], "1", director.email], { killAfterWriteMs: delay });
+      const run = await runChild(own.url, "test/faults/children/sign-off-child.ts", [months[k], "1", director.email], {
+        killAfterWriteMs: delay,
+      });
       outcomes.push({ delay, run, result: await expectConsistent(months[k], run) });
     }
     // At least one kill landed inside the open transaction, and nothing of it was kept.
     const midTransaction = outcomes.filter((o) => o.run.killed && o.run.openAtKill && o.result === "none");
-    expect(midTransaction.length, JSON.stringify(outcomes.map((o) => ({ delay: o.delay, killed: o.run.killed, open: o.run.openAtKill, result: o.result })))).toBeGreaterThan(0);
+    expect(
+      midTransaction.length,
+      JSON.stringify(outcomes.map((o) => ({ delay: o.delay, killed: o.run.killed, open: o.run.openAtKill, result: o.result }))),
+    ).toBeGreaterThan(0);
 
     expect(outcomes.at(-1)!.result).toBe("all");
 
@@ -111,8 +150,13 @@ describe("SIGKILL in the middle of an import", () => {
     const { previewImport } = await import("@/lib/import/preview-import");
     await db.period.create({ data: { month, panelMeetingDate: new Date("2200-01-01") } });
     const lines = ["indicator_code,period,value", ...Array.from({ length: ROWS }, (_, i) => `IMP_${i},${month},${(i * 13) % 5000}`)];
-    const preview = await previewImport(admin, month, { bytes: new TextEncoder().encode(lines.join("\r\n") + "\r\n"), fileName: "big.csv", contentType: "text/csv" });
-    if (!preview.ok || preview.preview.errors.length) throw new Error(`the test file did not validate: ${JSON.stringify(preview).slice(0, 500)}`);
+    const preview = await previewImport(admin, month, {
+      bytes: new TextEncoder().encode(lines.join("\r\n") + "\r\n"),
+      fileName: "big.csv",
+      contentType: "text/csv",
+    });
+    if (!preview.ok || preview.preview.errors.length)
+      throw new Error(`the test file did not validate: ${JSON.stringify(preview).slice(0, 500)}`);
     return preview.batchId;
   }
 
@@ -123,7 +167,12 @@ describe("SIGKILL in the middle of an import", () => {
     const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
     const audits = await db.auditEvent.count({ where: { action: "values.imported", entityId: batchId } });
     if (values === 0) {
-      expect({ revisions, status: batch.status, audits, committed: run.committed }).toEqual({ revisions: 0, status: "PENDING", audits: 0, committed: false });
+      expect({ revisions, status: batch.status, audits, committed: run.committed }).toEqual({
+        revisions: 0,
+        status: "PENDING",
+        audits: 0,
+        committed: false,
+      });
       return "none" as const;
     }
     expect({ values, revisions, status: batch.status, audits }).toEqual({ values: ROWS, revisions: ROWS, status: "COMMITTED", audits: 1 });
@@ -132,18 +181,31 @@ describe("SIGKILL in the middle of an import", () => {
 
   it("keeps all of a 3,000-row import or none of it, then imports it after the restart", async () => {
     const section = await db.section.create({ data: { name: "Imports", slug: "imports", order: 2 } });
-    await db.indicator.createMany({ data: Array.from({ length: ROWS }, (_, i) => ({
-      code: `IMP_${i}`, name: `Import indicator ${i}`, sectionId: section.id, definition: "d", unit: "COUNT" as const,
-      polarity: "NEITHER" as const, measureType: "MONTHLY_COUNT" as const, decimals: 0, order: i,
-    })) });
+    await db.indicator.createMany({
+      data: Array.from({ length: ROWS }, (_, i) => ({
+        code: `IMP_${i}`,
+        name: `Import indicator ${i}`,
+        sectionId: section.id,
+        definition: "d",
+        unit: "COUNT" as const,
+        polarity: "NEITHER" as const,
+        measureType: "MONTHLY_COUNT" as const,
+        decimals: 0,
+        order: i,
+      })),
+    });
     const outcomes: { month: string; batchId: string; delay: number; run: ChildRun; result: "none" | "all" }[] = [];
     for (const [k, delay] of DELAYS_MS.entries()) {
       const month = addMonths(FIRST_MONTH, k);
       const batchId = await previewed(month);
-      const run = await runChild(own.url, "test/faults/children/confirm-import-child.ts", [batchId, admin.email], { killAfterWriteMs: delay });
+      const run = await runChild(own.url, "test/faults/children/confirm-import-child.ts", [batchId, admin.email], {
+        killAfterWriteMs: delay,
+      });
       outcomes.push({ month, batchId, delay, run, result: await expectConsistent(month, batchId, run) });
     }
-    const summary = JSON.stringify(outcomes.map((o) => ({ delay: o.delay, after: o.run.killedAfterMs, killed: o.run.killed, open: o.run.openAtKill, result: o.result })));
+    const summary = JSON.stringify(
+      outcomes.map((o) => ({ delay: o.delay, after: o.run.killedAfterMs, killed: o.run.killed, open: o.run.openAtKill, result: o.result })),
+    );
     const midTransaction = outcomes.filter((o) => o.run.killed && o.run.openAtKill && o.result === "none");
     expect(midTransaction.length, summary).toBeGreaterThan(0);
     expect(outcomes.at(-1)!.result, summary).toBe("all");

@@ -12,12 +12,26 @@ export async function LeadHome({ user }: { user: SessionUser }) {
     <>
       <h1 className="govuk-heading-xl">Your sections</h1>
       {ownsNothing ? (
-        <p className="govuk-body">{periods.length === 0 ? "No period is open for commentary at the moment." : "You do not own any sections yet. An administrator assigns sections to service leads."}</p>
+        <p className="govuk-body">
+          {periods.length === 0
+            ? "No period is open for commentary at the moment."
+            : "You do not own any sections yet. An administrator assigns sections to service leads."}
+        </p>
       ) : (
         periods.map((p) => (
           <section key={p.month} aria-labelledby={`tasks-${p.month}`}>
-            <h2 className="govuk-heading-m" id={`tasks-${p.month}`}>{formatMonth(p.month)}</h2>
-            <TaskList items={p.sections.map((s) => ({ id: `${p.month}-${s.slug}`, name: s.name, href: `/periods/${p.month}/sections/${s.slug}`, hint: <StepHint step={s.commentaryStep} />, status: <CommentaryTag state={s.state} /> }))} />
+            <h2 className="govuk-heading-m" id={`tasks-${p.month}`}>
+              {formatMonth(p.month)}
+            </h2>
+            <TaskList
+              items={p.sections.map((s) => ({
+                id: `${p.month}-${s.slug}`,
+                name: s.name,
+                href: `/periods/${p.month}/sections/${s.slug}`,
+                hint: <StepHint step={s.commentaryStep} />,
+                status: <CommentaryTag state={s.state} />,
+              }))}
+            />
           </section>
         ))
       )}

@@ -12,7 +12,9 @@ export async function PanelHome() {
         <ul className="govuk-list">
           {periods.map((p) => (
             <li key={p.month}>
-              <a className="govuk-link" href={`/packs/${p.month}`}>{formatMonth(p.month)}</a>
+              <a className="govuk-link" href={`/packs/${p.month}`}>
+                {formatMonth(p.month)}
+              </a>
             </li>
           ))}
         </ul>

@@ -8,7 +8,9 @@ import { openPeriodInput } from "@/lib/periods/open-period-input";
 export type OpenPeriodState = ActionState;
 
 export const openPeriodAction = formAction({
-  schema: openPeriodInput, permission: "period.open", keepValues: true,
+  schema: openPeriodInput,
+  permission: "period.open",
+  keepValues: true,
   run: openPeriod,
   done: (period) => {
     revalidatePath("/periods");

@@ -20,12 +20,28 @@ export function OpenPeriodForm({ suggestedMonth }: { suggestedMonth: string }) {
       <h2 className="govuk-heading-m">Open a period</h2>
       <p className="govuk-body">Opening a month lets service leads enter its figures and write their commentary.</p>
       <TextInput
-        key={`m${key}`} id={IDS.month} name="month" label="Month" width="10" inputMode="numeric" spellCheck={false} autoComplete="off"
-        hint="The month the figures are for, as year and month, for example 2019-09" error={errors.month} defaultValue={values.month}
+        key={`m${key}`}
+        id={IDS.month}
+        name="month"
+        label="Month"
+        width="10"
+        inputMode="numeric"
+        spellCheck={false}
+        autoComplete="off"
+        hint="The month the figures are for, as year and month, for example 2019-09"
+        error={errors.month}
+        defaultValue={values.month}
       />
       <TextInput
-        key={`d${key}`} id={IDS.panelMeetingDate} name="panelMeetingDate" label="Panel meeting date" width="10" type="date"
-        hint="When the scrutiny panel meets to discuss this month, after the month has ended" error={errors.panelMeetingDate} defaultValue={values.panelMeetingDate}
+        key={`d${key}`}
+        id={IDS.panelMeetingDate}
+        name="panelMeetingDate"
+        label="Panel meeting date"
+        width="10"
+        type="date"
+        hint="When the scrutiny panel meets to discuss this month, after the month has ended"
+        error={errors.panelMeetingDate}
+        defaultValue={values.panelMeetingDate}
       />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
         Open period

@@ -23,9 +23,16 @@ export default async function PeriodsPage() {
         <div className="govuk-grid-row">
           <div className="govuk-grid-column-two-thirds">
             <OpenPeriodForm suggestedMonth={suggestNextMonth(periods[0]?.month)} />
-            <p className="govuk-body"><Link className="govuk-link" href="/periods/calendar">Enter a year of panel dates at once</Link></p>
             <p className="govuk-body">
-              <Link className="govuk-link" href="/periods/history-import">Import figures for many months</Link>: a year or two of history in one file, before the first month opened here.
+              <Link className="govuk-link" href="/periods/calendar">
+                Enter a year of panel dates at once
+              </Link>
+            </p>
+            <p className="govuk-body">
+              <Link className="govuk-link" href="/periods/history-import">
+                Import figures for many months
+              </Link>
+              : a year or two of history in one file, before the first month opened here.
             </p>
           </div>
         </div>
@@ -36,16 +43,22 @@ export default async function PeriodsPage() {
       ) : (
         <ScrollRegion labelledBy="periods-caption" className="app-scroll-region--spaced">
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden" id="periods-caption">All periods, newest first</caption>
+            <caption className="govuk-table__caption govuk-visually-hidden" id="periods-caption">
+              All periods, newest first
+            </caption>
             <TableHead columns={["Month", "Panel meeting", "Status", "Values"]} />
             <tbody className="govuk-table__body">
               {periods.map((p) => (
                 <tr key={p.month} className="govuk-table__row">
                   <th scope="row" className="govuk-table__header">
-                    <a className="govuk-link" href={`/periods/${p.month}`}>{formatMonth(p.month)}</a>
+                    <a className="govuk-link" href={`/periods/${p.month}`}>
+                      {formatMonth(p.month)}
+                    </a>
                   </th>
                   <td className="govuk-table__cell">{p.panelMeetingDate ? formatDate(p.panelMeetingDate) : "None"}</td>
-                  <td className="govuk-table__cell"><strong className={`govuk-tag ${PERIOD_STATUS_TAG_CLASS[p.status]}`}>{PERIOD_STATUS_LABEL[p.status]}</strong></td>
+                  <td className="govuk-table__cell">
+                    <strong className={`govuk-tag ${PERIOD_STATUS_TAG_CLASS[p.status]}`}>{PERIOD_STATUS_LABEL[p.status]}</strong>
+                  </td>
                   <td className="govuk-table__cell">
                     {p.withValue} of {p.indicators}
                     {p.notAvailable > 0 ? <span className="app-secondary-text"> ({p.notAvailable} not available)</span> : null}

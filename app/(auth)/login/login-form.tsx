@@ -49,17 +49,30 @@ export function LoginForm({ callbackUrl, initialError, expired }: { callbackUrl:
   return (
     <>
       <ErrorSummary errors={message ? { [needCode ? "code" : "email"]: message } : errors} />
-      {expired && !message ? (
-        <div className="govuk-inset-text">Your session has ended. Sign in again to continue.</div>
-      ) : null}
+      {expired && !message ? <div className="govuk-inset-text">Your session has ended. Sign in again to continue.</div> : null}
       <h1 className="govuk-heading-l">Sign in</h1>
       <form noValidate onSubmit={(e) => void onSubmit(e)} method="post" action="/api/auth/callback/credentials">
-        <TextInput id="email" label="Email address" error={errors.email} invalid={Boolean(message && !needCode)} type="email" autoComplete="username" spellCheck={false} />
+        <TextInput
+          id="email"
+          label="Email address"
+          error={errors.email}
+          invalid={Boolean(message && !needCode)}
+          type="email"
+          autoComplete="username"
+          spellCheck={false}
+        />
         <TextInput id="password" label="Password" error={errors.password} type="password" autoComplete="current-password" />
         {needCode ? (
           <TextInput
-            id="code" label="Code from your authenticator app" hint="6 digits, or one of your recovery codes" error={errors.code} invalid={Boolean(message)}
-            width="10" inputMode="numeric" autoComplete="one-time-code" spellCheck={false}
+            id="code"
+            label="Code from your authenticator app"
+            hint="6 digits, or one of your recovery codes"
+            error={errors.code}
+            invalid={Boolean(message)}
+            width="10"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            spellCheck={false}
           />
         ) : null}
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>

@@ -12,14 +12,24 @@ import { checkUploader, uploadAnswers } from "@/lib/import/upload-route";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const STATUS: Record<AppErrorCode, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, INVALID_TRANSITION: 409, CONFLICT: 409, LOCKED: 423, VALIDATION: 422 };
+const STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INVALID_TRANSITION: 409,
+  CONFLICT: 409,
+  LOCKED: 423,
+  VALIDATION: 422,
+};
 const UPLOAD_PAGE = "/periods/history-import";
 
 export async function POST(request: NextRequest) {
   const answers = uploadAnswers(request, UPLOAD_PAGE);
   const { wantsJson, json, seeOther, refuse } = answers;
   const fileProblem = (error: FileError, status = 422) =>
-    wantsJson ? json(status, { ok: false, message: describeFileError(error, formatMonth), fileError: error }) : seeOther(`${UPLOAD_PAGE}?error=${encodeURIComponent(JSON.stringify(error))}`);
+    wantsJson
+      ? json(status, { ok: false, message: describeFileError(error, formatMonth), fileError: error })
+      : seeOther(`${UPLOAD_PAGE}?error=${encodeURIComponent(JSON.stringify(error))}`);
 
   const user = await checkUploader(request, "value.import", answers);
   if (user instanceof Response) return user;

@@ -25,12 +25,24 @@ export async function POST(request: NextRequest) {
   if (user instanceof Response) return user;
 
   const upload = await readUploadedFile(request, "file", MAX_NATIONAL_BYTES);
-  if (!upload.ok) return refuse(upload.error.code === "too-large" ? 413 : 422, upload.error.code === "too-large" ? `The selected file must be smaller than ${MAX_NATIONAL_BYTES / 1024 / 1024} MB` : describeFileError(upload.error, formatMonth));
+  if (!upload.ok)
+    return refuse(
+      upload.error.code === "too-large" ? 413 : 422,
+      upload.error.code === "too-large"
+        ? `The selected file must be smaller than ${MAX_NATIONAL_BYTES / 1024 / 1024} MB`
+        : describeFileError(upload.error, formatMonth),
+    );
   try {
     const result = await importNationalData(user, upload.file);
     if (!result.ok) {
       const more = result.total - Math.min(SHOWN, result.errors.length);
-      return refuse(422, `Nothing was imported. ${result.errors.slice(0, SHOWN).map((e) => e.message).join(". ")}${more > 0 ? `. And ${more.toLocaleString("en-GB")} more` : ""}`);
+      return refuse(
+        422,
+        `Nothing was imported. ${result.errors
+          .slice(0, SHOWN)
+          .map((e) => e.message)
+          .join(". ")}${more > 0 ? `. And ${more.toLocaleString("en-GB")} more` : ""}`,
+      );
     }
     const url = `${PAGE}?imported=${encodeURIComponent([result.layout, result.rows, result.created, result.changed, result.unchanged].join(":"))}`;
     return wantsJson ? json(201, { ok: true, url }) : seeOther(url);

@@ -9,9 +9,16 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest) {
   try {
     const body = await buildMeetingFeed(await getCurrentUser(), process.env.NEXTAUTH_URL?.replace(/\/$/, "") || request.nextUrl.origin);
-    return new NextResponse(body, { headers: { "content-type": "text/calendar; charset=utf-8", "content-disposition": 'inline; filename="scrutiny-panel.ics"', "cache-control": "no-store" } });
+    return new NextResponse(body, {
+      headers: {
+        "content-type": "text/calendar; charset=utf-8",
+        "content-disposition": 'inline; filename="scrutiny-panel.ics"',
+        "cache-control": "no-store",
+      },
+    });
   } catch (e) {
-    if (isAppError(e) && (e.code === "UNAUTHENTICATED" || e.code === "FORBIDDEN")) return new NextResponse(`${e.message}.\n`, { status: e.code === "UNAUTHENTICATED" ? 401 : 403 });
+    if (isAppError(e) && (e.code === "UNAUTHENTICATED" || e.code === "FORBIDDEN"))
+      return new NextResponse(`${e.message}.\n`, { status: e.code === "UNAUTHENTICATED" ? 401 : 403 });
     throw e;
   }
 }

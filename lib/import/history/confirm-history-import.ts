@@ -24,49 +24,90 @@ export async function confirmHistoryImport(actor: SessionUser | null, batchId: s
   const batch = await findBatchForChange(batchId);
   if (batch.periodId) throw new AppError("NOT_FOUND", "This upload is for one month: confirm it from that month's import page.");
   const stored = readStoredHistory(batch.rows);
-  if (stored.counts.error > 0) throw new AppError("VALIDATION", "This file has errors, so nothing can be imported. Correct them and upload the file again.");
+  if (stored.counts.error > 0)
+    throw new AppError("VALIDATION", "This file has errors, so nothing can be imported. Correct them and upload the file again.");
 
-  return db.$transaction(async (tx) => {
-    const claimed = await tx.importBatch.updateMany({ where: { id: batch.id, status: "PENDING" }, data: { status: "COMMITTED", committedAt: new Date() } });
-    if (claimed.count !== 1) throw new AppError("CONFLICT", "This upload has already been imported or discarded.");
+  return db
+    .$transaction(
+      async (tx) => {
+        const claimed = await tx.importBatch.updateMany({
+          where: { id: batch.id, status: "PENDING" },
+          data: { status: "COMMITTED", committedAt: new Date() },
+        });
+        if (claimed.count !== 1) throw new AppError("CONFLICT", "This upload has already been imported or discarded.");
 
-    // FOR SHARE on every period the file touches: a sign-off (which updates its period) waits for this import.
-    const storedIds = stored.months.flatMap((m) => (m.periodId ? [m.periodId] : []));
-    if (storedIds.length) await tx.$queryRaw`SELECT id FROM "Period" WHERE id = ANY(${storedIds}::uuid[]) FOR SHARE`;
-    const periods = await loadPeriods(tx);
-    const catalogue = await loadCatalogue(tx);
-    const touched = stored.months.flatMap((m) => { const p = periods.get(m.month); return p ? [p.id] : []; });
-    const existing = await loadValuesOfPeriods(tx, touched);
-    const rows = stored.months.flatMap((m) => m.rows);
-    const again = planHistoryImport({ table: { kind: stored.kind, layout: stored.layout, headers: stored.headers, rows: rawRowsOf({ headers: stored.headers, rows }) }, catalogue, periods, existing, now });
-    if (!again.ok || again.plan.errors.length > 0 || again.plan.months.length !== stored.months.length) throw new AppError("CONFLICT", IMPORT_CONFLICT);
-    const unchangedPlan = again.plan.months.every((m, i) => {
-      const before = stored.months[i];
-      return m.month === before.month && m.action === before.action && m.periodId === before.periodId && sameOutcome(before.rows, m.rows);
-    });
-    if (!unchangedPlan) throw new AppError("CONFLICT", IMPORT_CONFLICT);
+        // FOR SHARE on every period the file touches: a sign-off (which updates its period) waits for this import.
+        const storedIds = stored.months.flatMap((m) => (m.periodId ? [m.periodId] : []));
+        if (storedIds.length) await tx.$queryRaw`SELECT id FROM "Period" WHERE id = ANY(${storedIds}::uuid[]) FOR SHARE`;
+        const periods = await loadPeriods(tx);
+        const catalogue = await loadCatalogue(tx);
+        const touched = stored.months.flatMap((m) => {
+          const p = periods.get(m.month);
+          return p ? [p.id] : [];
+        });
+        const existing = await loadValuesOfPeriods(tx, touched);
+        const rows = stored.months.flatMap((m) => m.rows);
+        const again = planHistoryImport({
+          table: { kind: stored.kind, layout: stored.layout, headers: stored.headers, rows: rawRowsOf({ headers: stored.headers, rows }) },
+          catalogue,
+          periods,
+          existing,
+          now,
+        });
+        if (!again.ok || again.plan.errors.length > 0 || again.plan.months.length !== stored.months.length)
+          throw new AppError("CONFLICT", IMPORT_CONFLICT);
+        const unchangedPlan = again.plan.months.every((m, i) => {
+          const before = stored.months[i];
+          return (
+            m.month === before.month && m.action === before.action && m.periodId === before.periodId && sameOutcome(before.rows, m.rows)
+          );
+        });
+        if (!unchangedPlan) throw new AppError("CONFLICT", IMPORT_CONFLICT);
 
-    const outcome: HistoryOutcome = { months: [] };
-    for (const plan of again.plan.months) {
-      let periodId = plan.periodId;
-      if (plan.action === "create-history") {
-        // The month is unique: if someone opened it since the preview, this fails and nothing is written.
-        const created = await tx.period.createMany({ data: [{ month: plan.month, status: "HISTORY", panelMeetingDate: null, openedById: actor.id }], skipDuplicates: true });
-        if (created.count !== 1) throw new AppError("CONFLICT", IMPORT_CONFLICT);
-        periodId = (await tx.period.findUniqueOrThrow({ where: { month: plan.month }, select: { id: true } })).id;
-      }
-      const period = periods.get(plan.month);
-      const written = await writeImportValues(tx, actor, { periodId: periodId!, revisedAfterSubmission: plan.action === "open" && period?.commentaryFirstSubmittedAt != null }, plan.rows);
-      const result = { month: plan.month, createdMonth: plan.action === "create-history", ...written, unchanged: plan.counts.unchanged };
-      outcome.months.push(result);
-      await recordAudit(tx, actor, {
-        action: "values.imported",
-        entityType: "ImportBatch",
-        entityId: batch.id,
-        periodMonth: plan.month,
-        after: { fileName: batch.fileName, historyImport: true, monthAction: plan.action, created: result.created, changed: result.changed, unchanged: result.unchanged },
-      });
-    }
-    return outcome;
-  }, { maxWait: 10_000, timeout: 120_000 }).finally(forgetQueryArguments); // the rows sent, held by Prisma's debug log (lib/db.ts)
+        const outcome: HistoryOutcome = { months: [] };
+        for (const plan of again.plan.months) {
+          let periodId = plan.periodId;
+          if (plan.action === "create-history") {
+            // The month is unique: if someone opened it since the preview, this fails and nothing is written.
+            const created = await tx.period.createMany({
+              data: [{ month: plan.month, status: "HISTORY", panelMeetingDate: null, openedById: actor.id }],
+              skipDuplicates: true,
+            });
+            if (created.count !== 1) throw new AppError("CONFLICT", IMPORT_CONFLICT);
+            periodId = (await tx.period.findUniqueOrThrow({ where: { month: plan.month }, select: { id: true } })).id;
+          }
+          const period = periods.get(plan.month);
+          const written = await writeImportValues(
+            tx,
+            actor,
+            { periodId: periodId!, revisedAfterSubmission: plan.action === "open" && period?.commentaryFirstSubmittedAt != null },
+            plan.rows,
+          );
+          const result = {
+            month: plan.month,
+            createdMonth: plan.action === "create-history",
+            ...written,
+            unchanged: plan.counts.unchanged,
+          };
+          outcome.months.push(result);
+          await recordAudit(tx, actor, {
+            action: "values.imported",
+            entityType: "ImportBatch",
+            entityId: batch.id,
+            periodMonth: plan.month,
+            after: {
+              fileName: batch.fileName,
+              historyImport: true,
+              monthAction: plan.action,
+              created: result.created,
+              changed: result.changed,
+              unchanged: result.unchanged,
+            },
+          });
+        }
+        return outcome;
+      },
+      { maxWait: 10_000, timeout: 120_000 },
+    )
+    .finally(forgetQueryArguments); // the rows sent, held by Prisma's debug log (lib/db.ts)
 }

@@ -16,8 +16,14 @@ export async function findHistoryBatch(actor: SessionUser | null, batchId: strin
   if (!batch || batch.periodId !== null || !isStoredHistory(batch.rows)) return null;
   const stored = readStoredHistory(batch.rows);
   return {
-    id: batch.id, fileName: batch.fileName, status: batch.status, createdByName: batch.createdByName, createdAt: batch.createdAt, committedAt: batch.committedAt,
-    layout: stored.layout, counts: stored.counts,
+    id: batch.id,
+    fileName: batch.fileName,
+    status: batch.status,
+    createdByName: batch.createdByName,
+    createdAt: batch.createdAt,
+    committedAt: batch.committedAt,
+    layout: stored.layout,
+    counts: stored.counts,
     months: stored.months.map(({ rows: _rows, ...m }) => m),
     errors: stored.months.flatMap((m) => m.rows.flatMap((r) => r.errors ?? [])).sort((a, b) => a.row - b.row),
   };

@@ -13,7 +13,19 @@ import { csvFile } from "@/test/import-files";
 
 async function createIndicator(sectionId: string) {
   const code = unique("HIS").toUpperCase().replace(/-/g, "_");
-  return db.indicator.create({ data: { code, name: `Indicator ${code}`, sectionId, definition: "For tests", unit: "COUNT", polarity: "NEITHER", measureType: "MONTHLY_COUNT", decimals: 0, order: 1 } });
+  return db.indicator.create({
+    data: {
+      code,
+      name: `Indicator ${code}`,
+      sectionId,
+      definition: "For tests",
+      unit: "COUNT",
+      polarity: "NEITHER",
+      measureType: "MONTHLY_COUNT",
+      decimals: 0,
+      order: 1,
+    },
+  });
 }
 async function preview(...args: Parameters<typeof previewHistoryImport>) {
   const result = await previewHistoryImport(...args);
@@ -32,30 +44,69 @@ describe("history import", () => {
 
     // A signed-off month in the file: refused, nothing kept.
     const refused = await preview(admin, csvFile(`code,Jan-01,Feb-01,May-01\n${a.code},1,2,3\n`, "history.csv"));
-    expect(refused.plan.errors.map((e) => e.message)).toEqual([expect.stringMatching(/^Row 2, column May-01: the May 2001 pack is signed off/)]);
+    expect(refused.plan.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/^Row 2, column May-01: the May 2001 pack is signed off/),
+    ]);
     await expect(confirmHistoryImport(admin, refused.batchId)).rejects.toMatchObject({ code: "VALIDATION" });
     expect(await db.period.count({ where: { month: { in: ["2001-01", "2001-02"] } } })).toBe(0);
     await discardImport(admin, refused.batchId);
 
-    const { batchId, plan } = await preview(admin, csvFile(`code,Jan-01,Feb-01,Mar-01,Jun-01\n${a.code},1,2,3,6\n${b.code},10,,30,60\n`, "history.csv"));
-    expect(plan.months.map((m) => [m.month, m.action, m.counts.new])).toEqual([["2001-01", "create-history", 2], ["2001-02", "create-history", 1], ["2001-03", "create-history", 2], ["2001-06", "open", 2]]);
+    const { batchId, plan } = await preview(
+      admin,
+      csvFile(`code,Jan-01,Feb-01,Mar-01,Jun-01\n${a.code},1,2,3,6\n${b.code},10,,30,60\n`, "history.csv"),
+    );
+    expect(plan.months.map((m) => [m.month, m.action, m.counts.new])).toEqual([
+      ["2001-01", "create-history", 2],
+      ["2001-02", "create-history", 1],
+      ["2001-03", "create-history", 2],
+      ["2001-06", "open", 2],
+    ]);
     const outcome = await confirmHistoryImport(admin, batchId);
-    expect(outcome.months.map((m) => [m.month, m.createdMonth, m.created])).toEqual([["2001-01", true, 2], ["2001-02", true, 1], ["2001-03", true, 2], ["2001-06", false, 2]]);
+    expect(outcome.months.map((m) => [m.month, m.createdMonth, m.created])).toEqual([
+      ["2001-01", true, 2],
+      ["2001-02", true, 1],
+      ["2001-03", true, 2],
+      ["2001-06", false, 2],
+    ]);
 
-    const periods = await db.period.findMany({ where: { month: { gte: "2001-01", lte: "2001-06" } }, orderBy: { month: "asc" }, select: { month: true, status: true, panelMeetingDate: true } });
+    const periods = await db.period.findMany({
+      where: { month: { gte: "2001-01", lte: "2001-06" } },
+      orderBy: { month: "asc" },
+      select: { month: true, status: true, panelMeetingDate: true },
+    });
     expect(periods).toEqual([
-      { month: "2001-01", status: "HISTORY", panelMeetingDate: null }, { month: "2001-02", status: "HISTORY", panelMeetingDate: null },
-      { month: "2001-03", status: "HISTORY", panelMeetingDate: null }, { month: "2001-05", status: "SIGNED_OFF", panelMeetingDate: expect.any(Date) },
+      { month: "2001-01", status: "HISTORY", panelMeetingDate: null },
+      { month: "2001-02", status: "HISTORY", panelMeetingDate: null },
+      { month: "2001-03", status: "HISTORY", panelMeetingDate: null },
+      { month: "2001-05", status: "SIGNED_OFF", panelMeetingDate: expect.any(Date) },
       { month: "2001-06", status: "OPEN", panelMeetingDate: expect.any(Date) },
     ]);
-    const values = await db.indicatorValue.findMany({ where: { indicatorId: { in: [a.id, b.id] } }, select: { value: true, source: true, revision: true, period: { select: { month: true } }, indicator: { select: { code: true } } } });
-    expect(values.map((v) => `${v.indicator.code === a.code ? "a" : "b"} ${v.period.month} ${v.value} r${v.revision} ${v.source}`).sort()).toEqual([
-      "a 2001-01 1 r1 IMPORT", "a 2001-02 2 r1 IMPORT", "a 2001-03 3 r1 IMPORT", "a 2001-06 6 r1 IMPORT",
-      "b 2001-01 10 r1 IMPORT", "b 2001-03 30 r1 IMPORT", "b 2001-06 60 r1 IMPORT",
+    const values = await db.indicatorValue.findMany({
+      where: { indicatorId: { in: [a.id, b.id] } },
+      select: { value: true, source: true, revision: true, period: { select: { month: true } }, indicator: { select: { code: true } } },
+    });
+    expect(
+      values.map((v) => `${v.indicator.code === a.code ? "a" : "b"} ${v.period.month} ${v.value} r${v.revision} ${v.source}`).sort(),
+    ).toEqual([
+      "a 2001-01 1 r1 IMPORT",
+      "a 2001-02 2 r1 IMPORT",
+      "a 2001-03 3 r1 IMPORT",
+      "a 2001-06 6 r1 IMPORT",
+      "b 2001-01 10 r1 IMPORT",
+      "b 2001-03 30 r1 IMPORT",
+      "b 2001-06 60 r1 IMPORT",
     ]);
-    const audits = await db.auditEvent.findMany({ where: { action: "values.imported", entityId: batchId }, orderBy: { periodMonth: "asc" } });
-    expect(audits.map((e) => [e.periodMonth, (e.after as { created: number }).created, (e.after as { monthAction: string }).monthAction])).toEqual([
-      ["2001-01", 2, "create-history"], ["2001-02", 1, "create-history"], ["2001-03", 2, "create-history"], ["2001-06", 2, "open"],
+    const audits = await db.auditEvent.findMany({
+      where: { action: "values.imported", entityId: batchId },
+      orderBy: { periodMonth: "asc" },
+    });
+    expect(
+      audits.map((e) => [e.periodMonth, (e.after as { created: number }).created, (e.after as { monthAction: string }).monthAction]),
+    ).toEqual([
+      ["2001-01", 2, "create-history"],
+      ["2001-02", 1, "create-history"],
+      ["2001-03", 2, "create-history"],
+      ["2001-06", 2, "open"],
     ]);
     await expect(confirmHistoryImport(admin, batchId)).rejects.toMatchObject({ code: "CONFLICT" });
 
@@ -63,12 +114,27 @@ describe("history import", () => {
     const fix = await preview(admin, csvFile(`code,period,value\n${a.code},2001-02,22\n`, "fix.csv"));
     expect(fix.plan.months.map((m) => [m.month, m.action, m.counts.changed])).toEqual([["2001-02", "history", 1]]);
     await confirmHistoryImport(admin, fix.batchId);
-    const fixed = await db.indicatorValue.findFirstOrThrow({ where: { indicatorId: a.id, period: { month: "2001-02" } }, include: { revisions: { orderBy: { revision: "asc" } } } });
-    expect([fixed.value, fixed.revision, fixed.revisions.map((r) => [r.oldValue, r.newValue])]).toEqual([22, 2, [[null, 2], [2, 22]]]);
+    const fixed = await db.indicatorValue.findFirstOrThrow({
+      where: { indicatorId: a.id, period: { month: "2001-02" } },
+      include: { revisions: { orderBy: { revision: "asc" } } },
+    });
+    expect([fixed.value, fixed.revision, fixed.revisions.map((r) => [r.oldValue, r.newValue])]).toEqual([
+      22,
+      2,
+      [
+        [null, 2],
+        [2, 22],
+      ],
+    ]);
 
     // An administrator corrects a history value by hand too; commentary is refused there.
-    expect(await saveValue(admin, { month: "2001-03", indicatorId: a.id, expectedRevision: 1, value: "33" })).toMatchObject({ value: 33, revision: 2 });
-    await expect(autosaveCommentary(lead.sessionUser, { month: "2001-03", slug: section.slug, body: "x", expectedVersion: 0 })).rejects.toMatchObject({ message: "March 2001 is a history month: it holds figures only, with no commentary or pack." });
+    expect(await saveValue(admin, { month: "2001-03", indicatorId: a.id, expectedRevision: 1, value: "33" })).toMatchObject({
+      value: 33,
+      revision: 2,
+    });
+    await expect(
+      autosaveCommentary(lead.sessionUser, { month: "2001-03", slug: section.slug, body: "x", expectedVersion: 0 }),
+    ).rejects.toMatchObject({ message: "March 2001 is a history month: it holds figures only, with no commentary or pack." });
     expect(open.month).toBe("2001-06");
   });
 

@@ -5,9 +5,19 @@ import { parseImportFile } from "@/lib/import/parse-import-file";
 import { csvFile } from "@/test/import-files";
 
 const NOW = new Date(Date.UTC(2026, 11, 1));
-const entry = (code: string): CatalogueEntry => ({ id: `id-${code}`, code, name: `Name of ${code}`, unit: "COUNT", decimals: 0, active: true });
+const entry = (code: string): CatalogueEntry => ({
+  id: `id-${code}`,
+  code,
+  name: `Name of ${code}`,
+  unit: "COUNT",
+  decimals: 0,
+  active: true,
+});
 const CATALOGUE = new Map(["CONTACTS", "CP_PLANS"].map((c) => [c, entry(c)]));
-const period = (month: string, status: KnownPeriod["status"]): [string, KnownPeriod] => [month, { id: `p-${month}`, month, status, commentaryFirstSubmittedAt: null }];
+const period = (month: string, status: KnownPeriod["status"]): [string, KnownPeriod] => [
+  month,
+  { id: `p-${month}`, month, status, commentaryFirstSubmittedAt: null },
+];
 
 async function plan(text: string, periods: [string, KnownPeriod][], existing = new Map()) {
   const parsed = await parseImportFile(csvFile(text));
@@ -17,8 +27,11 @@ async function plan(text: string, periods: [string, KnownPeriod][], existing = n
 
 describe("planHistoryImport", () => {
   it("makes months before the first opened one history months, fills open ones, corrects history ones", async () => {
-    const result = await plan("code,2019-01,2019-02,2019-03,2019-04\nCONTACTS,1,2,3,4\nCP_PLANS,5,,7,8\n", [period("2019-02", "HISTORY"), period("2019-04", "OPEN")],
-      new Map([["p-2019-02", new Map([["id-CONTACTS", { id: "v1", value: 9, notAvailableReason: null, note: null, revision: 1 }]])]]));
+    const result = await plan(
+      "code,2019-01,2019-02,2019-03,2019-04\nCONTACTS,1,2,3,4\nCP_PLANS,5,,7,8\n",
+      [period("2019-02", "HISTORY"), period("2019-04", "OPEN")],
+      new Map([["p-2019-02", new Map([["id-CONTACTS", { id: "v1", value: 9, notAvailableReason: null, note: null, revision: 1 }]])]]),
+    );
     if (!result.ok) throw new Error("expected a plan");
     expect(result.plan.months.map((m) => [m.month, m.action, m.periodId, m.counts])).toEqual([
       ["2019-01", "create-history", null, { new: 2, changed: 0, unchanged: 0, error: 0 }],
@@ -30,8 +43,11 @@ describe("planHistoryImport", () => {
   });
 
   it("refuses rows for signed-off and published months, and for months after the first opened that were never opened, with row, column and reason", async () => {
-    const result = await plan("code,period,value\nCONTACTS,2019-04,1\nCONTACTS,2019-05,2\nCONTACTS,2019-06,3\nCONTACTS,2019-07,4\n",
-      [period("2019-04", "SIGNED_OFF"), period("2019-05", "PUBLISHED"), period("2019-07", "OPEN")]);
+    const result = await plan("code,period,value\nCONTACTS,2019-04,1\nCONTACTS,2019-05,2\nCONTACTS,2019-06,3\nCONTACTS,2019-07,4\n", [
+      period("2019-04", "SIGNED_OFF"),
+      period("2019-05", "PUBLISHED"),
+      period("2019-07", "OPEN"),
+    ]);
     if (!result.ok) throw new Error("expected a plan");
     expect(result.plan.errors.map((e) => e.message)).toEqual([
       "Row 2, column period: the April 2019 pack is signed off, so its figures cannot change here: the director must start an amendment, then import the month on its own page",

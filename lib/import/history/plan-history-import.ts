@@ -35,19 +35,34 @@ export type HistoryPlanInput = {
   now?: Date;
 };
 
-export function planHistoryImport({ table, catalogue, periods, existing, now = new Date() }: HistoryPlanInput): { ok: true; plan: HistoryPlan } | { ok: false; error: FileError } {
+export function planHistoryImport({
+  table,
+  catalogue,
+  periods,
+  existing,
+  now = new Date(),
+}: HistoryPlanInput): { ok: true; plan: HistoryPlan } | { ok: false; error: FileError } {
   if (table.layout !== "wide" && table.headers.period === null) return { ok: false, error: { code: "missing-column", column: "period" } };
   const periodHeader = table.headers.period ?? "period";
-  const firstOpened = [...periods.values()].filter((p) => p.status !== "HISTORY").map((p) => p.month).sort()[0] ?? null;
+  const firstOpened =
+    [...periods.values()]
+      .filter((p) => p.status !== "HISTORY")
+      .map((p) => p.month)
+      .sort()[0] ?? null;
 
   const byMonth = new Map<string, RawRow[]>();
   const unreadable: PreviewRow[] = [];
   for (const raw of table.rows) {
     const month = raw.period === null ? null : parseMonth(raw.period);
-    const problem = raw.problems.find((p) => p.column === "period")?.reason
-      ?? (raw.period === "" ? "enter the month, for example 2019-04"
-        : !month ? `"${short(raw.period ?? "")}" is not a month: write it as YYYY-MM, for example 2019-04`
-          : !isMonthInRange(month, now) ? `${formatMonth(month)} is outside the months that can hold figures (${formatMonth(EARLIEST_MONTH)} to ${formatMonth(latestMonth(now))})` : null);
+    const problem =
+      raw.problems.find((p) => p.column === "period")?.reason ??
+      (raw.period === ""
+        ? "enter the month, for example 2019-04"
+        : !month
+          ? `"${short(raw.period ?? "")}" is not a month: write it as YYYY-MM, for example 2019-04`
+          : !isMonthInRange(month, now)
+            ? `${formatMonth(month)} is outside the months that can hold figures (${formatMonth(EARLIEST_MONTH)} to ${formatMonth(latestMonth(now))})`
+            : null);
     if (problem || !month) {
       unreadable.push(errorRow(raw, periodHeader, problem ?? "the month cannot be read"));
       continue;
@@ -60,8 +75,14 @@ export function planHistoryImport({ table, catalogue, periods, existing, now = n
     const rows = byMonth.get(month)!;
     const period = periods.get(month);
     const action: MonthAction = period
-      ? period.status === "HISTORY" ? "history" : period.status === "OPEN" || period.status === "AMENDING" ? "open" : "refused"
-      : firstOpened === null || month < firstOpened ? "create-history" : "refused";
+      ? period.status === "HISTORY"
+        ? "history"
+        : period.status === "OPEN" || period.status === "AMENDING"
+          ? "open"
+          : "refused"
+      : firstOpened === null || month < firstOpened
+        ? "create-history"
+        : "refused";
     if (action === "refused") {
       const reason = period
         ? `the ${formatMonth(month)} pack is ${period.status === "PUBLISHED" ? "published" : "signed off"}, so its figures cannot change here: the director must start an amendment, then import the month on its own page`
@@ -70,7 +91,12 @@ export function planHistoryImport({ table, catalogue, periods, existing, now = n
       months.push({ month, action, periodId: period?.id ?? null, counts: countsOf(refused), rows: refused });
       continue;
     }
-    const validated = validateImportRows({ table: { ...table, rows }, month, catalogue, existing: (period && existing.get(period.id)) ?? new Map<string, ExistingValue>() });
+    const validated = validateImportRows({
+      table: { ...table, rows },
+      month,
+      catalogue,
+      existing: (period && existing.get(period.id)) ?? new Map<string, ExistingValue>(),
+    });
     if (!validated.ok) return validated;
     months.push({ month, action, periodId: period?.id ?? null, counts: validated.preview.counts, rows: validated.preview.rows });
   }
@@ -82,7 +108,15 @@ export function planHistoryImport({ table, catalogue, periods, existing, now = n
 }
 
 function errorRow(raw: RawRow, column: string, reason: string): PreviewRow {
-  return { row: raw.row, raw, status: "error", indicator: null, next: null, previous: null, errors: [{ row: raw.row, column, message: `Row ${raw.row}, column ${column}: ${reason}` }] };
+  return {
+    row: raw.row,
+    raw,
+    status: "error",
+    indicator: null,
+    next: null,
+    previous: null,
+    errors: [{ row: raw.row, column, message: `Row ${raw.row}, column ${column}: ${reason}` }],
+  };
 }
 
 function countsOf(rows: PreviewRow[]): ImportCounts {

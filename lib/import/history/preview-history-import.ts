@@ -34,7 +34,16 @@ export async function previewHistoryImport(actor: SessionUser | null, file: Impo
   await executeLarge(
     `INSERT INTO "ImportBatch" (id, "periodId", "fileName", "fileSha256", "rowCount", "errorCount", rows, "createdById", "createdByName")
      VALUES ($1::uuid, NULL, $2, $3, $4, $5, $6::jsonb, $7::uuid, $8)`,
-    [batchId, cleanFileName(file.fileName), createHash("sha256").update(file.bytes).digest("hex"), rowCount, plan.errors.length, JSON.stringify(toStoredHistory(parsed.table, plan)), actor.id, actor.name],
+    [
+      batchId,
+      cleanFileName(file.fileName),
+      createHash("sha256").update(file.bytes).digest("hex"),
+      rowCount,
+      plan.errors.length,
+      JSON.stringify(toStoredHistory(parsed.table, plan)),
+      actor.id,
+      actor.name,
+    ],
   );
   return { ok: true, batchId, plan };
 }

@@ -18,14 +18,25 @@ export type StoredHistory = {
 
 export function toStoredHistory(table: ImportTable, plan: HistoryPlan): StoredHistory {
   return {
-    version: 3, kind: table.kind, layout: table.layout ?? "long", headers: table.headers, counts: plan.counts,
-    months: plan.months.map((m) => ({ month: m.month, action: m.action, periodId: m.periodId, counts: m.counts, rows: m.rows.map(toStoredRow) })),
+    version: 3,
+    kind: table.kind,
+    layout: table.layout ?? "long",
+    headers: table.headers,
+    counts: plan.counts,
+    months: plan.months.map((m) => ({
+      month: m.month,
+      action: m.action,
+      periodId: m.periodId,
+      counts: m.counts,
+      rows: m.rows.map(toStoredRow),
+    })),
   };
 }
 
 export function readStoredHistory(json: unknown): StoredHistory {
   const stored = json as StoredHistory | null;
-  if (!stored || stored.version !== 3 || !Array.isArray(stored.months)) throw new Error("ImportBatch.rows is not a version 3 history import preview");
+  if (!stored || stored.version !== 3 || !Array.isArray(stored.months))
+    throw new Error("ImportBatch.rows is not a version 3 history import preview");
   return stored;
 }
 

@@ -21,7 +21,13 @@ export type EncodedPage = { etag: Record<Encoding, string>; body: Record<Encodin
 export async function encodePage(html: string): Promise<EncodedPage> {
   const identity = Buffer.from(html, "utf8");
   const [br, gz] = await Promise.all([
-    brotli(identity, { params: { [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT, [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } }),
+    brotli(identity, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
+    }),
     gzip(identity, { level: 9 }),
   ]);
   const hash = createHash("sha256").update(identity).digest("base64url").slice(0, 32);
@@ -56,10 +62,22 @@ export function etagMatches(ifNoneMatch: string | null | undefined, etag: string
 export type EncodedReply = { status: 200 | 304; headers: Record<string, string>; body: Buffer | null };
 
 /** The answer to a request: 304 when the browser already holds these bytes, else them in the encoding it takes. */
-export function encodedPageReply(page: EncodedPage, request: { acceptEncoding: string | null | undefined; ifNoneMatch: string | null | undefined }, headers: Record<string, string>): EncodedReply {
+export function encodedPageReply(
+  page: EncodedPage,
+  request: { acceptEncoding: string | null | undefined; ifNoneMatch: string | null | undefined },
+  headers: Record<string, string>,
+): EncodedReply {
   const encoding = chooseEncoding(request.acceptEncoding);
-  const common: Record<string, string> = { ...headers, ETag: page.etag[encoding], Vary: headers.Vary ? `${headers.Vary}, Accept-Encoding` : "Accept-Encoding" };
+  const common: Record<string, string> = {
+    ...headers,
+    ETag: page.etag[encoding],
+    Vary: headers.Vary ? `${headers.Vary}, Accept-Encoding` : "Accept-Encoding",
+  };
   if (etagMatches(request.ifNoneMatch, page.etag[encoding])) return { status: 304, headers: common, body: null };
   const body = page.body[encoding];
-  return { status: 200, headers: { ...common, "Content-Length": String(body.byteLength), ...(encoding === "identity" ? {} : { "Content-Encoding": encoding }) }, body };
+  return {
+    status: 200,
+    headers: { ...common, "Content-Length": String(body.byteLength), ...(encoding === "identity" ? {} : { "Content-Encoding": encoding }) },
+    body,
+  };
 }

@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import { csvField, csvRecord, escapeFormula, formatCsvNumber } from "@/lib/pack/delivery/export-cells";
 
 describe("escapeFormula", () => {
-  it.each(["=1+1", "+44 20", "-2+3", "@SUM(A1)", "\tx", "\rx", "\uFF1DHYPERLINK()", "=HYPERLINK(\"http://x\",\"y\")"])("makes %j inert with a leading apostrophe", (text) => {
-    expect(escapeFormula(text)).toBe(`'${text}`);
-  });
+  it.each(["=1+1", "+44 20", "-2+3", "@SUM(A1)", "\tx", "\rx", "\uFF1DHYPERLINK()", '=HYPERLINK("http://x","y")'])(
+    "makes %j inert with a leading apostrophe",
+    (text) => {
+      expect(escapeFormula(text)).toBe(`'${text}`);
+    },
+  );
   it.each(["Contacts", "Children's Services", " =1", "1,337", "c", "", "Demand (front door)"])("leaves %j alone", (text) => {
     expect(escapeFormula(text)).toBe(text);
   });

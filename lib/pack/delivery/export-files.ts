@@ -11,7 +11,9 @@ export const HASH_ALGORITHM = "SHA-256 of the snapshot as canonical JSON: object
 
 /** The figures table as CSV, with a byte-order mark so Excel reads it as UTF-8. */
 export function buildCsv(snapshot: Pick<PackSnapshot, "month" | "sections">): string {
-  return `\uFEFF${csvRecord([...EXPORT_COLUMNS])}${exportRows(snapshot).map((r) => csvRecord(r.cells, r.decimals)).join("")}`;
+  return `\uFEFF${csvRecord([...EXPORT_COLUMNS])}${exportRows(snapshot)
+    .map((r) => csvRecord(r.cells, r.decimals))
+    .join("")}`;
 }
 
 export type ExportMeta = { version: number; publishedAt: string | null; contentHash: string };
@@ -33,14 +35,18 @@ export async function buildXlsx(snapshot: PackSnapshot, meta: ExportMeta): Promi
     });
   }
   const widths = [9, 28, 24, 40, 16, 11, 11, 12, 12, 12, 10, 8, 22, 22, 10, 16, 40, 10, 14, 60];
-  widths.forEach((w, i) => { sheet.getColumn(i + 1).width = w; });
+  widths.forEach((w, i) => {
+    sheet.getColumn(i + 1).width = w;
+  });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
 
   // Actions on exceptions, one row each, as the pack froze them (schema 3 packs; empty before).
   const actions = wb.addWorksheet("Actions on exceptions", { views: [{ state: "frozen", ySplit: 1 }] });
   actions.addRow([...ACTION_COLUMNS]).font = { bold: true };
   for (const row of actionRows(snapshot)) actions.addRow(row.map((c) => (typeof c === "string" ? escapeFormula(c) : c)));
-  [9, 28, 24, 40, 14, 50, 28, 12, 10, 30, 12].forEach((w, i) => { actions.getColumn(i + 1).width = w; });
+  [9, 28, 24, 40, 14, 50, 28, 12, 10, 30, 12].forEach((w, i) => {
+    actions.getColumn(i + 1).width = w;
+  });
 
   const about = wb.addWorksheet("About this pack");
   const facts: [string, string][] = [
@@ -65,12 +71,16 @@ export async function buildXlsx(snapshot: PackSnapshot, meta: ExportMeta): Promi
 
 /** The snapshot exactly as stored, with what a reader needs to check it against its hash. */
 export function buildJson(snapshot: unknown, meta: ExportMeta & { month: string }): string {
-  return `${JSON.stringify({
-    month: meta.month,
-    version: meta.version,
-    publishedAt: meta.publishedAt,
-    contentHash: meta.contentHash,
-    hashAlgorithm: HASH_ALGORITHM,
-    snapshot,
-  }, null, 2)}\n`;
+  return `${JSON.stringify(
+    {
+      month: meta.month,
+      version: meta.version,
+      publishedAt: meta.publishedAt,
+      contentHash: meta.contentHash,
+      hashAlgorithm: HASH_ALGORITHM,
+      snapshot,
+    },
+    null,
+    2,
+  )}\n`;
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { downloadErrorResponse, downloadHeaders, packCacheControl, packPageCacheControl, parseVersionParam } from "@/lib/pack/delivery/export-http";
+import {
+  downloadErrorResponse,
+  downloadHeaders,
+  packCacheControl,
+  packPageCacheControl,
+  parseVersionParam,
+} from "@/lib/pack/delivery/export-http";
 
 describe("cache policy for pack downloads", () => {
   it("keeps members-only packs in the browser only, never in a shared cache", () => {
@@ -40,8 +46,10 @@ describe("the version in the address", () => {
 describe("download responses", () => {
   it("maps domain errors to statuses with a page that is never cached", async () => {
     const cases: [AppError, number][] = [
-      [new AppError("UNAUTHENTICATED", "Sign in"), 401], [new AppError("FORBIDDEN", "No"), 403],
-      [new AppError("NOT_FOUND", "No pack <b>"), 404], [new AppError("CONFLICT", "Tampered"), 409],
+      [new AppError("UNAUTHENTICATED", "Sign in"), 401],
+      [new AppError("FORBIDDEN", "No"), 403],
+      [new AppError("NOT_FOUND", "No pack <b>"), 404],
+      [new AppError("CONFLICT", "Tampered"), 409],
     ];
     for (const [e, status] of cases) {
       const res = downloadErrorResponse(e, "test", "/packs/2019-07");
@@ -59,10 +67,16 @@ describe("download responses", () => {
       const res = downloadErrorResponse(new Error("db password is hunter2"), "test", "/packs/2019-07");
       expect(res.status).toBe(500);
       expect(await res.text()).not.toContain("hunter2");
-    } finally { console.error = spy; }
+    } finally {
+      console.error = spy;
+    }
   });
   it("sends downloads as attachments with their type", () => {
-    expect(downloadHeaders("csv", "x.csv", "private, max-age=300")).toMatchObject({ "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="x.csv"', "Cache-Control": "private, max-age=300" });
+    expect(downloadHeaders("csv", "x.csv", "private, max-age=300")).toMatchObject({
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="x.csv"',
+      "Cache-Control": "private, max-age=300",
+    });
     expect(downloadHeaders("pdf", "x.pdf", "c", 10)["Content-Length"]).toBe("10");
   });
 });

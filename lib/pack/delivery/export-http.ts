@@ -12,7 +12,12 @@ import { CONTENT_TYPES, type ExportFormat } from "@/lib/pack/delivery/export-nam
  *   the "latest" URL moves when an amendment is published, so 5 minutes.
  * - Anything personal to the requester (a staff view, an unpublished version): not stored at all.
  */
-export function packCacheControl(opts: { publicPacks: boolean; published: boolean; versionAddressed: boolean; personal?: boolean }): string {
+export function packCacheControl(opts: {
+  publicPacks: boolean;
+  published: boolean;
+  versionAddressed: boolean;
+  personal?: boolean;
+}): string {
   if (opts.personal) return "private, no-store";
   if (opts.publicPacks && opts.published) return opts.versionAddressed ? "public, no-cache" : "public, max-age=300";
   return "private, max-age=300";
@@ -24,7 +29,10 @@ export function packPageCacheControl(opts: { signedIn: boolean }): string {
 }
 
 /** ?version=N: absent is "latest"; anything but a whole number from 1 is an address that does not exist. */
-const versionParam = z.string().regex(/^[1-9]\d{0,3}$/).transform(Number);
+const versionParam = z
+  .string()
+  .regex(/^[1-9]\d{0,3}$/)
+  .transform(Number);
 
 export function parseVersionParam(raw: string | null): { ok: true; version: number | undefined } | { ok: false } {
   if (raw === null) return { ok: true, version: undefined };
@@ -35,7 +43,13 @@ export function parseVersionParam(raw: string | null): { ok: true; version: numb
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A small, accessible HTML page for a download that cannot be given (the link was followed in a browser). */
-export function plainPage(status: number, title: string, message: string, link?: { href: string; text: string }, extraHeaders: Record<string, string> = {}): Response {
+export function plainPage(
+  status: number,
+  title: string,
+  message: string,
+  link?: { href: string; text: string },
+  extraHeaders: Record<string, string> = {},
+): Response {
   const html = `<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{font-family:arial,sans-serif;max-width:40em;margin:2em auto;padding:0 1em;color:#0b0c0c;line-height:1.5}a{color:#1d70b8}a:focus{outline:3px solid #fd0;background:#fd0;color:#0b0c0c}</style></head>
@@ -43,25 +57,49 @@ export function plainPage(status: number, title: string, message: string, link?:
 `;
   return new Response(html, {
     status,
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff", ...extraHeaders },
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+      ...extraHeaders,
+    },
   });
 }
 
-const TITLES: Record<number, string> = { 401: "Sign in to read packs", 403: "You do not have access to packs", 404: "Page not found", 409: "This pack cannot be downloaded" };
+const TITLES: Record<number, string> = {
+  401: "Sign in to read packs",
+  403: "You do not have access to packs",
+  404: "Page not found",
+  409: "This pack cannot be downloaded",
+};
 
 /** Expected domain errors as the right status and a page that says what happened; anything else is logged. */
 export function downloadErrorResponse(e: unknown, where: string, packHref: string): Response {
   if (isAppError(e)) {
     const status = ERROR_STATUS[e.code] ?? 400;
-    if (status === 401) return plainPage(401, TITLES[401], e.message, { href: `/login?callbackUrl=${encodeURIComponent(packHref)}`, text: "Sign in" });
-    return plainPage(status, TITLES[status] ?? "There is a problem", e.message, status === 404 ? { href: "/packs", text: "See the published packs" } : { href: packHref, text: "Back to the pack" });
+    if (status === 401)
+      return plainPage(401, TITLES[401], e.message, { href: `/login?callbackUrl=${encodeURIComponent(packHref)}`, text: "Sign in" });
+    return plainPage(
+      status,
+      TITLES[status] ?? "There is a problem",
+      e.message,
+      status === 404 ? { href: "/packs", text: "See the published packs" } : { href: packHref, text: "Back to the pack" },
+    );
   }
   console.error(`${where} failed`, e);
-  return plainPage(500, "Sorry, there is a problem with the service", "The download did not work. Try again later.", { href: packHref, text: "Back to the pack" });
+  return plainPage(500, "Sorry, there is a problem with the service", "The download did not work. Try again later.", {
+    href: packHref,
+    text: "Back to the pack",
+  });
 }
 
 /** A download's headers: type, file name (ASCII, so no encoding needed), cache policy. */
-export function downloadHeaders(format: ExportFormat | "pdf", filename: string, cacheControl: string, length?: number): Record<string, string> {
+export function downloadHeaders(
+  format: ExportFormat | "pdf",
+  filename: string,
+  cacheControl: string,
+  length?: number,
+): Record<string, string> {
   return {
     "Content-Type": CONTENT_TYPES[format],
     "Content-Disposition": `attachment; filename="${filename}"`,

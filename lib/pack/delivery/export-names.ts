@@ -15,8 +15,17 @@ export const CONTENT_TYPES: Record<ExportFormat | "pdf", string> = {
 export function councilSlug(councilName: string): string {
   const place = councilName
     .replace(/^\s*(the\s+)?(london\s+borough\s+of|royal\s+borough\s+of|city\s+of|county\s+of|borough\s+of)\s+/i, "")
-    .replace(/\s+(metropolitan\s+borough|metropolitan\s+district|city\s+and\s+county|county\s+borough|city|county|borough|district)?\s*council\s*$/i, "");
-  const slug = place.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+    .replace(
+      /\s+(metropolitan\s+borough|metropolitan\s+district|city\s+and\s+county|county\s+borough|city|county|borough|district)?\s*council\s*$/i,
+      "",
+    );
+  const slug = place
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
   return slug || "council";
 }
 

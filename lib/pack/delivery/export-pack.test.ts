@@ -54,6 +54,8 @@ describe("pack downloads", () => {
     console.error = () => {};
     try {
       await expect(exportPack(await panel(), { month, format: "json" })).rejects.toMatchObject({ code: "CONFLICT" });
-    } finally { console.error = error; }
+    } finally {
+      console.error = error;
+    }
   });
 });

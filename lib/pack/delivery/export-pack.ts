@@ -10,7 +10,8 @@ import { exportFilename, type ExportFormat } from "@/lib/pack/delivery/export-na
 
 export type PackExport = { body: string | Buffer; filename: string; version: number; published: boolean };
 
-export const TAMPERED_MESSAGE = "This pack failed its integrity check (the stored pack does not match the hash recorded at sign-off), so it cannot be downloaded. Your administrator has been told.";
+export const TAMPERED_MESSAGE =
+  "This pack failed its integrity check (the stored pack does not match the hash recorded at sign-off), so it cannot be downloaded. Your administrator has been told.";
 
 /** The frozen, verified version the reader asked for; a draft preview has no downloads. */
 export async function findFrozenPack(user: SessionUser | null, month: string, version: number | undefined) {
@@ -20,11 +21,22 @@ export async function findFrozenPack(user: SessionUser | null, month: string, ve
   return view;
 }
 
-export async function exportPack(user: SessionUser | null, input: { month: string; version?: number; format: ExportFormat }): Promise<PackExport> {
+export async function exportPack(
+  user: SessionUser | null,
+  input: { month: string; version?: number; format: ExportFormat },
+): Promise<PackExport> {
   const view = await findFrozenPack(user, input.month, input.version);
   const meta = { month: view.snapshot.month, version: view.version, publishedAt: view.publishedAt, contentHash: view.contentHash };
-  const body = input.format === "csv" ? buildCsv(view.snapshot)
-    : input.format === "xlsx" ? await buildXlsx(view.snapshot, meta)
-    : buildJson(view.snapshot, meta);
-  return { body, filename: exportFilename(appConfig.councilName, input.month, view.version, input.format), version: view.version, published: view.published };
+  const body =
+    input.format === "csv"
+      ? buildCsv(view.snapshot)
+      : input.format === "xlsx"
+        ? await buildXlsx(view.snapshot, meta)
+        : buildJson(view.snapshot, meta);
+  return {
+    body,
+    filename: exportFilename(appConfig.councilName, input.month, view.version, input.format),
+    version: view.version,
+    published: view.published,
+  };
 }

@@ -30,7 +30,13 @@ describe("public packs", () => {
   });
 
   it("lets pack addresses through the proxy without a session, and still stops everything else", async () => {
-    for (const path of ["/packs", "/packs/2019-07", "/packs/2019-07/pdf?version=1", "/packs/2019-07.csv", "/api/packs/2019-07/export/json"]) {
+    for (const path of [
+      "/packs",
+      "/packs/2019-07",
+      "/packs/2019-07/pdf?version=1",
+      "/packs/2019-07.csv",
+      "/api/packs/2019-07/export/json",
+    ]) {
       const res = await proxy(new NextRequest(`http://localhost${path}`));
       expect(res.status, path).toBe(200);
       expect(res.headers.get("x-middleware-next"), path).toBe("1");

@@ -70,12 +70,41 @@ describe("actions on exceptions in the downloads", () => {
   const withActions = () => {
     const snap = sampleSnapshot();
     const pct = snap.sections[0].indicators.find((i) => i.code === "REF_RPT_PCT")!;
-    Object.assign(pct, { exception: true, exceptionSince: "2019-03", actions: [
-      { description: "Audit re-referrals", ownerName: "Head of Early Help", dueDate: "2019-09-30", status: "OPEN", droppedReason: null, fromMonth: "2019-06" },
-      { description: "Training", ownerName: "Team manager", dueDate: "2019-07-31", status: "DROPPED", droppedReason: "Covered by the audit", fromMonth: "2019-07" },
-    ] });
+    Object.assign(pct, {
+      exception: true,
+      exceptionSince: "2019-03",
+      actions: [
+        {
+          description: "Audit re-referrals",
+          ownerName: "Head of Early Help",
+          dueDate: "2019-09-30",
+          status: "OPEN",
+          droppedReason: null,
+          fromMonth: "2019-06",
+        },
+        {
+          description: "Training",
+          ownerName: "Team manager",
+          dueDate: "2019-07-31",
+          status: "DROPPED",
+          droppedReason: "Covered by the audit",
+          fromMonth: "2019-07",
+        },
+      ],
+    });
     const contacts = snap.sections[0].indicators.find((i) => i.code === "CONTACTS")!;
-    Object.assign(contacts, { resolvedActions: [{ description: "Triage at the front door", ownerName: "MASH manager", dueDate: "2019-06-30", status: "OPEN", droppedReason: null, fromMonth: "2019-05" }] });
+    Object.assign(contacts, {
+      resolvedActions: [
+        {
+          description: "Triage at the front door",
+          ownerName: "MASH manager",
+          dueDate: "2019-06-30",
+          status: "OPEN",
+          droppedReason: null,
+          fromMonth: "2019-05",
+        },
+      ],
+    });
     return snap;
   };
 
@@ -84,22 +113,77 @@ describe("actions on exceptions in the downloads", () => {
     const pct = rows.find((r) => r.cells[col("Code")] === "REF_RPT_PCT")!.cells;
     expect(pct[col("Exception")]).toBe("Yes");
     expect(pct[col("On the exceptions list since")]).toBe("2019-03");
-    expect(pct[col("Actions")]).toBe("Audit re-referrals (owner: Head of Early Help; due 2019-09-30; open; carried from 2019-06)\nTraining (owner: Team manager; due 2019-07-31; dropped: Covered by the audit)");
+    expect(pct[col("Actions")]).toBe(
+      "Audit re-referrals (owner: Head of Early Help; due 2019-09-30; open; carried from 2019-06)\nTraining (owner: Team manager; due 2019-07-31; dropped: Covered by the audit)",
+    );
     const contacts = rows.find((r) => r.cells[col("Code")] === "CONTACTS")!.cells;
     expect(contacts[col("Actions")]).toBe("Triage at the front door (owner: MASH manager; due 2019-06-30; resolved; carried from 2019-05)");
-    expect(buildCsv(withActions())).toContain('"Audit re-referrals (owner: Head of Early Help; due 2019-09-30; open; carried from 2019-06)\nTraining');
+    expect(buildCsv(withActions())).toContain(
+      '"Audit re-referrals (owner: Head of Early Help; due 2019-09-30; open; carried from 2019-06)\nTraining',
+    );
   });
 
   it("Excel: one row per action on its own sheet; JSON: the actions are in the snapshot", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await buildXlsx(withActions(), { version: 1, publishedAt: null, contentHash: "h" })) as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet("Actions on exceptions")!;
-    const values = sheet.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const values = sheet
+      .getSheetValues()
+      .filter(Boolean)
+      .map((r) => (r as unknown[]).slice(1));
     expect(values).toEqual([
-      ["Month", "Section", "Code", "Indicator", "On the list since", "Action", "Owner", "Due date", "Status", "Dropped because", "Recorded for"],
-      ["2019-07", "Demand", "CONTACTS", "Contacts", undefined, "Triage at the front door", "MASH manager", "2019-06-30", "Resolved", undefined, "2019-05"],
-      ["2019-07", "Demand", "REF_RPT_PCT", "Re-referrals", "2019-03", "Audit re-referrals", "Head of Early Help", "2019-09-30", "Open", undefined, "2019-06"],
-      ["2019-07", "Demand", "REF_RPT_PCT", "Re-referrals", "2019-03", "Training", "Team manager", "2019-07-31", "Dropped", "Covered by the audit", "2019-07"],
+      [
+        "Month",
+        "Section",
+        "Code",
+        "Indicator",
+        "On the list since",
+        "Action",
+        "Owner",
+        "Due date",
+        "Status",
+        "Dropped because",
+        "Recorded for",
+      ],
+      [
+        "2019-07",
+        "Demand",
+        "CONTACTS",
+        "Contacts",
+        undefined,
+        "Triage at the front door",
+        "MASH manager",
+        "2019-06-30",
+        "Resolved",
+        undefined,
+        "2019-05",
+      ],
+      [
+        "2019-07",
+        "Demand",
+        "REF_RPT_PCT",
+        "Re-referrals",
+        "2019-03",
+        "Audit re-referrals",
+        "Head of Early Help",
+        "2019-09-30",
+        "Open",
+        undefined,
+        "2019-06",
+      ],
+      [
+        "2019-07",
+        "Demand",
+        "REF_RPT_PCT",
+        "Re-referrals",
+        "2019-03",
+        "Training",
+        "Team manager",
+        "2019-07-31",
+        "Dropped",
+        "Covered by the audit",
+        "2019-07",
+      ],
     ]);
     const json = JSON.parse(buildJson(withActions(), { month: "2019-07", version: 1, publishedAt: null, contentHash: "h" }));
     expect(json.snapshot.sections[0].indicators.find((i: { code: string }) => i.code === "REF_RPT_PCT").actions).toHaveLength(2);
@@ -122,7 +206,12 @@ describe("the Excel workbook", () => {
     expect(pct.value).toBe(22.5);
     expect(pct.numFmt).toBe("#,##0.0");
     const about = wb.getWorksheet("About this pack")!;
-    const facts = Object.fromEntries(about.getSheetValues().filter(Boolean).map((r) => [(r as string[])[1], (r as string[])[2]]));
+    const facts = Object.fromEntries(
+      about
+        .getSheetValues()
+        .filter(Boolean)
+        .map((r) => [(r as string[])[1], (r as string[])[2]]),
+    );
     expect(facts["Content hash"]).toBe("abc123");
     expect(facts.Version).toBe("1");
     expect(facts.Month).toBe("July 2019");

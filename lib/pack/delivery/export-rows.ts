@@ -5,11 +5,26 @@ import type { PackSnapshot, SnapshotAction, SnapshotIndicator } from "@/lib/pack
 import type { Cell } from "@/lib/pack/delivery/export-cells";
 
 export const EXPORT_COLUMNS = [
-  "Month", "Section", "Code", "Indicator", "Unit",
-  "This month", "Last month", "Change on last month", "Same month last year", "Change on last year",
-  "Target", "RAG", "On last month", "On last year",
-  "England", "England period", "Notes",
-  "Exception", "On the exceptions list since", "Actions",
+  "Month",
+  "Section",
+  "Code",
+  "Indicator",
+  "Unit",
+  "This month",
+  "Last month",
+  "Change on last month",
+  "Same month last year",
+  "Change on last year",
+  "Target",
+  "RAG",
+  "On last month",
+  "On last year",
+  "England",
+  "England period",
+  "Notes",
+  "Exception",
+  "On the exceptions list since",
+  "Actions",
 ] as const;
 
 /** Cells in EXPORT_COLUMNS order; numbers carry the indicator's decimal places for display. */
@@ -22,7 +37,8 @@ export const EXPORT_NOTES = [
   "England figures are shown for rates and percentages only: monthly counts are not comparable with England's annual totals.",
 ];
 
-const placesFor = (ind: Pick<SnapshotIndicator, "unit" | "decimals">) => (ind.unit === "COUNT" ? 0 : Math.max(0, Math.min(10, Math.trunc(ind.decimals))));
+const placesFor = (ind: Pick<SnapshotIndicator, "unit" | "decimals">) =>
+  ind.unit === "COUNT" ? 0 : Math.max(0, Math.min(10, Math.trunc(ind.decimals)));
 
 /** A figure, "c" when suppressed, empty when there is none. */
 function figure(ind: SnapshotIndicator, value: number | null, suppressed: boolean): Cell {
@@ -62,44 +78,79 @@ export function describeActionCell(a: SnapshotAction, month: string, resolved: b
 
 /** Actions on an exception (or, once it is off the list, its resolved ones), one per line. */
 function actionsOf(ind: SnapshotIndicator, month: string): Cell {
-  const lines = [...(ind.actions ?? []).map((a) => describeActionCell(a, month, false)), ...(ind.resolvedActions ?? []).map((a) => describeActionCell(a, month, true))];
+  const lines = [
+    ...(ind.actions ?? []).map((a) => describeActionCell(a, month, false)),
+    ...(ind.resolvedActions ?? []).map((a) => describeActionCell(a, month, true)),
+  ];
   return lines.length ? lines.join("\n") : null;
 }
 
 export function exportRows(snapshot: Pick<PackSnapshot, "month" | "sections">): ExportRow[] {
-  return snapshot.sections.flatMap((section) => section.indicators.map((ind) => {
-    const s = ind.suppressed;
-    const comparator = comparatorOf(ind);
-    const cells: Cell[] = [
-      snapshot.month, section.name, ind.code, ind.name, UNIT_LABEL[ind.unit],
-      figure(ind, ind.value, s.value),
-      figure(ind, ind.lastMonth, s.lastMonth),
-      changeBetween(ind, ind.value, ind.lastMonth, s.value || s.lastMonth),
-      figure(ind, ind.lastYear, s.lastYear),
-      changeBetween(ind, ind.value, ind.lastYear, s.value || s.lastYear),
-      ind.target ? roundTo(ind.target.value, placesFor(ind)) : null,
-      ind.rag ? RAG_LABEL[ind.rag] : null,
-      direction(ind.vsLastMonth),
-      direction(ind.vsLastYear),
-      comparator ? roundTo(comparator.value, placesFor(ind)) : null,
-      comparator ? `${comparator.label} ${comparator.periodLabel}` : ind.comparators.length ? "Not comparable" : null,
-      notesOf(ind),
-      ind.exception ? "Yes" : "No",
-      ind.exceptionSince ?? null,
-      actionsOf(ind, snapshot.month),
-    ];
-    return { cells, decimals: placesFor(ind) };
-  }));
+  return snapshot.sections.flatMap((section) =>
+    section.indicators.map((ind) => {
+      const s = ind.suppressed;
+      const comparator = comparatorOf(ind);
+      const cells: Cell[] = [
+        snapshot.month,
+        section.name,
+        ind.code,
+        ind.name,
+        UNIT_LABEL[ind.unit],
+        figure(ind, ind.value, s.value),
+        figure(ind, ind.lastMonth, s.lastMonth),
+        changeBetween(ind, ind.value, ind.lastMonth, s.value || s.lastMonth),
+        figure(ind, ind.lastYear, s.lastYear),
+        changeBetween(ind, ind.value, ind.lastYear, s.value || s.lastYear),
+        ind.target ? roundTo(ind.target.value, placesFor(ind)) : null,
+        ind.rag ? RAG_LABEL[ind.rag] : null,
+        direction(ind.vsLastMonth),
+        direction(ind.vsLastYear),
+        comparator ? roundTo(comparator.value, placesFor(ind)) : null,
+        comparator ? `${comparator.label} ${comparator.periodLabel}` : ind.comparators.length ? "Not comparable" : null,
+        notesOf(ind),
+        ind.exception ? "Yes" : "No",
+        ind.exceptionSince ?? null,
+        actionsOf(ind, snapshot.month),
+      ];
+      return { cells, decimals: placesFor(ind) };
+    }),
+  );
 }
 
-export const ACTION_COLUMNS = ["Month", "Section", "Code", "Indicator", "On the list since", "Action", "Owner", "Due date", "Status", "Dropped because", "Recorded for"] as const;
+export const ACTION_COLUMNS = [
+  "Month",
+  "Section",
+  "Code",
+  "Indicator",
+  "On the list since",
+  "Action",
+  "Owner",
+  "Due date",
+  "Status",
+  "Dropped because",
+  "Recorded for",
+] as const;
 
 /** Every action the pack shows, one row each: carried and new ones on exceptions, then resolved ones. */
 export function actionRows(snapshot: Pick<PackSnapshot, "month" | "sections">): Cell[][] {
-  return snapshot.sections.flatMap((section) => section.indicators.flatMap((ind) => [
-    ...(ind.actions ?? []).map((a) => ({ a, status: a.status === "OPEN" ? "Open" : a.status === "DONE" ? "Done" : "Dropped" })),
-    ...(ind.resolvedActions ?? []).map((a) => ({ a, status: "Resolved" })),
-  ].map(({ a, status }): Cell[] => [
-    snapshot.month, section.name, ind.code, ind.name, ind.exceptionSince ?? null, a.description, a.ownerName, a.dueDate, status, a.droppedReason, a.fromMonth,
-  ])));
+  return snapshot.sections.flatMap((section) =>
+    section.indicators.flatMap((ind) =>
+      [
+        ...(ind.actions ?? []).map((a) => ({ a, status: a.status === "OPEN" ? "Open" : a.status === "DONE" ? "Done" : "Dropped" })),
+        ...(ind.resolvedActions ?? []).map((a) => ({ a, status: "Resolved" })),
+      ].map(({ a, status }): Cell[] => [
+        snapshot.month,
+        section.name,
+        ind.code,
+        ind.name,
+        ind.exceptionSince ?? null,
+        a.description,
+        a.ownerName,
+        a.dueDate,
+        status,
+        a.droppedReason,
+        a.fromMonth,
+      ]),
+    ),
+  );
 }

@@ -14,10 +14,27 @@ import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 import { readSnapshot } from "@/lib/pack/snapshot/read-snapshot";
 
-export type AmendmentEntry = { version: number; signedOffAt: string; signedOffByName: string; publishedAt: string | null; reason: string | null };
+export type AmendmentEntry = {
+  version: number;
+  signedOffAt: string;
+  signedOffByName: string;
+  publishedAt: string | null;
+  reason: string | null;
+};
 
 export type PackView =
-  | { kind: "frozen"; snapshot: PackSnapshot; version: number; published: boolean; publishedAt: string | null; supersededByVersion: number | null; latestPublishedVersion: number | null; amendments: AmendmentEntry[]; contentHash: string; packVersionId: string }
+  | {
+      kind: "frozen";
+      snapshot: PackSnapshot;
+      version: number;
+      published: boolean;
+      publishedAt: string | null;
+      supersededByVersion: number | null;
+      latestPublishedVersion: number | null;
+      amendments: AmendmentEntry[];
+      contentHash: string;
+      packVersionId: string;
+    }
   | { kind: "preview"; snapshot: Omit<PackSnapshot, "charts">; periodStatus: string; amendments: AmendmentEntry[] }
   /** Not shown to anyone: the stored pack fails its hash, or (with `unreadable`) its schema. */
   | { kind: "tampered"; version: number; month: string; unreadable?: string };
@@ -31,42 +48,76 @@ const notFound = () => new AppError("NOT_FOUND", "There is no published pack for
 /** Which version a reader gets (or a staff preview), from a light query that never loads a snapshot.
  * Shared by the pack page and the stored-HTML route so the two can never disagree on the rules. */
 export async function resolvePackVersion(user: SessionUser | null, month: string, opts: { version?: number; preview?: boolean } = {}) {
-  if (!mayReadPacks(user)) throw user ? new AppError("FORBIDDEN", "You do not have access to packs") : new AppError("UNAUTHENTICATED", "Sign in to read packs");
+  if (!mayReadPacks(user))
+    throw user ? new AppError("FORBIDDEN", "You do not have access to packs") : new AppError("UNAUTHENTICATED", "Sign in to read packs");
   if (!isMonth(month)) throw notFound();
   const staff = user ? can(user.role, "pack.preview") : false;
   const period = await db.period.findUnique({
     where: { month },
-    include: { packVersions: { orderBy: { version: "asc" }, select: { id: true, version: true, publishedAt: true, signedOffAt: true, signedOffByName: true, amendmentReason: true, supersededById: true, contentHash: true } } },
+    include: {
+      packVersions: {
+        orderBy: { version: "asc" },
+        select: {
+          id: true,
+          version: true,
+          publishedAt: true,
+          signedOffAt: true,
+          signedOffByName: true,
+          amendmentReason: true,
+          supersededById: true,
+          contentHash: true,
+        },
+      },
+    },
   });
   if (!period) throw notFound();
   const visible = period.packVersions.filter((v) => v.publishedAt || staff);
   const amendments: AmendmentEntry[] = visible.map((v) => ({
-    version: v.version, signedOffAt: v.signedOffAt.toISOString(), signedOffByName: v.signedOffByName, publishedAt: v.publishedAt?.toISOString() ?? null, reason: v.amendmentReason,
+    version: v.version,
+    signedOffAt: v.signedOffAt.toISOString(),
+    signedOffByName: v.signedOffByName,
+    publishedAt: v.publishedAt?.toISOString() ?? null,
+    reason: v.amendmentReason,
   }));
   const latestPublished = [...period.packVersions].reverse().find((v) => v.publishedAt) ?? null;
   const wantPreview = staff && (opts.preview || (!opts.version && !latestPublished && isPeriodEditable(period.status)));
-  const chosen = wantPreview ? undefined : opts.version !== undefined
-    ? visible.find((v) => v.version === opts.version)
-    : latestPublished ?? (staff ? visible.at(-1) : undefined);
+  const chosen = wantPreview
+    ? undefined
+    : opts.version !== undefined
+      ? visible.find((v) => v.version === opts.version)
+      : (latestPublished ?? (staff ? visible.at(-1) : undefined));
   if (!wantPreview && !chosen) throw notFound();
   return { period, staff, visible, amendments, latestPublished, wantPreview, chosen };
 }
 
-export async function findPackView(user: SessionUser | null, month: string, opts: { version?: number; preview?: boolean } = {}): Promise<PackView> {
+export async function findPackView(
+  user: SessionUser | null,
+  month: string,
+  opts: { version?: number; preview?: boolean } = {},
+): Promise<PackView> {
   const { period, amendments, latestPublished, wantPreview, chosen: found } = await resolvePackVersion(user, month, opts);
   if (wantPreview) {
     // Read outside a transaction: at READ COMMITTED each statement sees what was committed when it
     // began either way, and an interactive transaction held a pooled connection for the whole
     // build, so ten previews at once ran out of connections ("Unable to start a transaction").
     const snapshot = await buildSnapshot(db, {
-      period, version: (period.packVersions.at(-1)?.version ?? 0) + 1, signer: { name: "", role: "DIRECTOR" }, signedAt: new Date(), amendmentReason: period.amendmentReason,
+      period,
+      version: (period.packVersions.at(-1)?.version ?? 0) + 1,
+      signer: { name: "", role: "DIRECTOR" },
+      signedAt: new Date(),
+      amendmentReason: period.amendmentReason,
     });
     return { kind: "preview", snapshot, periodStatus: period.status, amendments };
   }
   const chosen = found!;
-  const stored = await db.packVersion.findUniqueOrThrow({ where: { id: chosen.id }, select: { snapshot: true, contentHash: true, supersededBy: { select: { version: true } } } });
+  const stored = await db.packVersion.findUniqueOrThrow({
+    where: { id: chosen.id },
+    select: { snapshot: true, contentHash: true, supersededBy: { select: { version: true } } },
+  });
   if (!verifyContentHash(stored.snapshot, stored.contentHash)) {
-    console.error(`Pack ${month} version ${chosen.version} failed its integrity check: stored snapshot does not match contentHash ${stored.contentHash}`);
+    console.error(
+      `Pack ${month} version ${chosen.version} failed its integrity check: stored snapshot does not match contentHash ${stored.contentHash}`,
+    );
     return { kind: "tampered", version: chosen.version, month };
   }
   const read = readSnapshot(stored.snapshot);
@@ -75,19 +126,32 @@ export async function findPackView(user: SessionUser | null, month: string, opts
     return { kind: "tampered", version: chosen.version, month, unreadable: read.reason };
   }
   return {
-    kind: "frozen", snapshot: read.snapshot, version: chosen.version, published: Boolean(chosen.publishedAt),
-    publishedAt: chosen.publishedAt?.toISOString() ?? null, supersededByVersion: stored.supersededBy?.version ?? null,
-    latestPublishedVersion: latestPublished?.version ?? null, amendments, contentHash: stored.contentHash, packVersionId: chosen.id,
+    kind: "frozen",
+    snapshot: read.snapshot,
+    version: chosen.version,
+    published: Boolean(chosen.publishedAt),
+    publishedAt: chosen.publishedAt?.toISOString() ?? null,
+    supersededByVersion: stored.supersededBy?.version ?? null,
+    latestPublishedVersion: latestPublished?.version ?? null,
+    amendments,
+    contentHash: stored.contentHash,
+    packVersionId: chosen.id,
   };
 }
 
 /** Every published pack, newest month first, with its latest version and publication date. */
 export async function listPublishedPacks(user: SessionUser | null) {
-  if (!mayReadPacks(user)) throw user ? new AppError("FORBIDDEN", "You do not have access to packs") : new AppError("UNAUTHENTICATED", "Sign in to read packs");
+  if (!mayReadPacks(user))
+    throw user ? new AppError("FORBIDDEN", "You do not have access to packs") : new AppError("UNAUTHENTICATED", "Sign in to read packs");
   const versions = await db.packVersion.findMany({
     where: { publishedAt: { not: null }, supersededById: null },
     orderBy: { period: { month: "desc" } },
     select: { version: true, publishedAt: true, period: { select: { month: true, panelMeetingDate: true } } },
   });
-  return versions.map((v) => ({ month: v.period.month, panelMeetingDate: v.period.panelMeetingDate, version: v.version, publishedAt: v.publishedAt! }));
+  return versions.map((v) => ({
+    month: v.period.month,
+    panelMeetingDate: v.period.panelMeetingDate,
+    version: v.version,
+    publishedAt: v.publishedAt!,
+  }));
 }

@@ -30,7 +30,9 @@ const rendersCounted = async (packVersionId: string) => (await db.packPdfRender.
 
 describe("the PDF render claim", () => {
   it("goes to exactly one of 20 concurrent claimants, and to another once given up or expired", async () => {
-    const { ids: [id] } = await createPack(uniqueMonth(), [{ published: true }]);
+    const {
+      ids: [id],
+    } = await createPack(uniqueMonth(), [{ published: true }]);
     const tokens = await Promise.all(Array.from({ length: 20 }, () => claimPdfRender(id)));
     const winners = tokens.filter((t): t is string => t !== null);
     expect(winners).toHaveLength(1);
@@ -51,14 +53,22 @@ describe("the PDF render claim", () => {
 
   it("makes one PDF for 20 concurrent first requests spread over two servers, and counts one render", async () => {
     const month = uniqueMonth();
-    const { ids: [id] } = await createPack(month, [{ published: true }]);
+    const {
+      ids: [id],
+    } = await createPack(month, [{ published: true }]);
     const serverA = await anotherServer();
     const serverB = await anotherServer();
     expect(serverA).not.toBe(serverB);
     const chromiumA = countingChromium();
     const chromiumB = countingChromium();
     const readers = await Promise.all(Array.from({ length: 20 }, () => panel()));
-    const results = await Promise.all(readers.map((reader, i) => (i % 2 ? serverB.getPackPdf(reader, { month }, chromiumB.render, { pollMs: 50 }) : serverA.getPackPdf(reader, { month }, chromiumA.render, { pollMs: 50 }))));
+    const results = await Promise.all(
+      readers.map((reader, i) =>
+        i % 2
+          ? serverB.getPackPdf(reader, { month }, chromiumB.render, { pollMs: 50 })
+          : serverA.getPackPdf(reader, { month }, chromiumA.render, { pollMs: 50 }),
+      ),
+    );
     expect(chromiumA.renders() + chromiumB.renders()).toBe(1);
     expect(results.every((r) => r.kind === "pdf")).toBe(true);
     expect(new Set(results.map((r) => (r.kind === "pdf" ? r.pdf.toString() : r.kind))).size).toBe(1);
@@ -68,18 +78,30 @@ describe("the PDF render claim", () => {
 
   it("waits for another server's render rather than making its own, and says 'waited' if it takes too long", async () => {
     const month = uniqueMonth();
-    const { ids: [id] } = await createPack(month, [{ published: true }]);
+    const {
+      ids: [id],
+    } = await createPack(month, [{ published: true }]);
     const server = await anotherServer();
     const chromium = countingChromium();
     const elsewhere = await claimPdfRender(id); // another server is rendering it
     expect(elsewhere).not.toBeNull();
     const started = Date.now();
-    expect(await server.getPackPdf(await panel(), { month }, chromium.render, { waitMs: 400, pollMs: 50 })).toEqual({ kind: "unavailable", version: 1, reason: "waited" });
+    expect(await server.getPackPdf(await panel(), { month }, chromium.render, { waitMs: 400, pollMs: 50 })).toEqual({
+      kind: "unavailable",
+      version: 1,
+      reason: "waited",
+    });
     expect(Date.now() - started).toBeLessThan(5_000);
     // The other server stores its PDF while this one waits: the waiter is given those bytes.
     const waiting = server.getPackPdf(await panel(), { month }, chromium.render, { waitMs: 10_000, pollMs: 50 });
     await new Promise((r) => setTimeout(r, 300));
-    await db.packPdf.create({ data: { packVersionId: id, contentHash: (await db.packVersion.findUniqueOrThrow({ where: { id } })).contentHash, pdf: new TextEncoder().encode("%PDF-1.4 from the other server") } });
+    await db.packPdf.create({
+      data: {
+        packVersionId: id,
+        contentHash: (await db.packVersion.findUniqueOrThrow({ where: { id } })).contentHash,
+        pdf: new TextEncoder().encode("%PDF-1.4 from the other server"),
+      },
+    });
     await releasePdfRender(id, elsewhere!, true);
     const got = await waiting;
     expect(got).toMatchObject({ kind: "pdf", fromCache: true });
@@ -91,19 +113,28 @@ describe("the PDF render claim", () => {
     const first = uniqueMonth();
     const second = uniqueMonth();
     await createPack(first, [{ published: true }]);
-    const { ids: [secondId] } = await createPack(second, [{ published: true }]);
+    const {
+      ids: [secondId],
+    } = await createPack(second, [{ published: true }]);
     const server = await anotherServer();
     const slow = countingChromium(600);
     const running = server.getPackPdf(await panel(), { month: first }, slow.render, { rendersPerProcess: 1 });
     await expect.poll(() => slow.renders(), { timeout: 10_000, interval: 20 }).toBe(1);
-    expect(await server.getPackPdf(await panel(), { month: second }, slow.render, { rendersPerProcess: 1 })).toEqual({ kind: "unavailable", version: 1, reason: "busy" });
+    expect(await server.getPackPdf(await panel(), { month: second }, slow.render, { rendersPerProcess: 1 })).toEqual({
+      kind: "unavailable",
+      version: 1,
+      reason: "busy",
+    });
     // A full server still waits for a PDF another server is making, rather than refusing it.
     const elsewhere = await claimPdfRender(secondId);
     const waiting = server.getPackPdf(await panel(), { month: second }, slow.render, { rendersPerProcess: 1, waitMs: 300, pollMs: 50 });
     expect(await waiting).toMatchObject({ kind: "unavailable", reason: "waited" });
     await releasePdfRender(secondId, elsewhere!, false);
     expect(await running).toMatchObject({ kind: "pdf", fromCache: false });
-    expect(await server.getPackPdf(await panel(), { month: second }, slow.render, { rendersPerProcess: 1 })).toMatchObject({ kind: "pdf", fromCache: false });
+    expect(await server.getPackPdf(await panel(), { month: second }, slow.render, { rendersPerProcess: 1 })).toMatchObject({
+      kind: "pdf",
+      fromCache: false,
+    });
     expect(slow.renders()).toBe(2);
   });
 

@@ -67,9 +67,13 @@ describe("the pack PDF", () => {
     const error = console.error;
     console.error = () => {};
     try {
-      const failing: PdfRenderer = async () => { throw new Error("Chromium crashed"); };
+      const failing: PdfRenderer = async () => {
+        throw new Error("Chromium crashed");
+      };
       expect(await getPackPdf(await panel(), { month }, failing)).toEqual({ kind: "unavailable", version: 1, reason: "render-failed" });
-    } finally { console.error = error; }
+    } finally {
+      console.error = error;
+    }
     expect(await db.packPdf.count({ where: { packVersionId: ids[0] } })).toBe(0);
     expect(await getPackPdf(await panel(), { month }, fakeChromium().render)).toMatchObject({ kind: "pdf", fromCache: false });
   });
@@ -95,8 +99,13 @@ describe("the pack PDF", () => {
     const error = console.error;
     console.error = () => {};
     try {
-      await expect(getPackPdf(await panel(), { month }, chromium.render)).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/integrity check/) });
-    } finally { console.error = error; }
+      await expect(getPackPdf(await panel(), { month }, chromium.render)).rejects.toMatchObject({
+        code: "CONFLICT",
+        message: expect.stringMatching(/integrity check/),
+      });
+    } finally {
+      console.error = error;
+    }
     expect(chromium.calls).toEqual([]);
   });
 
@@ -108,7 +117,17 @@ describe("the pack PDF", () => {
     await getPackPdf(reader, { month }, chromium.render);
     // Version 2 is published after version 1's PDF was made.
     const snapshot = sampleSnapshot(month, 2);
-    const v2 = await db.packVersion.create({ data: { periodId: (await db.packVersion.findUniqueOrThrow({ where: { id: ids[0] } })).periodId, version: 2, snapshot: snapshot as unknown as Prisma.InputJsonValue, contentHash: contentHash(snapshot), signedOffByName: "D", signedOffByRole: "DIRECTOR", publishedAt: new Date(Date.now() + 1000) } });
+    const v2 = await db.packVersion.create({
+      data: {
+        periodId: (await db.packVersion.findUniqueOrThrow({ where: { id: ids[0] } })).periodId,
+        version: 2,
+        snapshot: snapshot as unknown as Prisma.InputJsonValue,
+        contentHash: contentHash(snapshot),
+        signedOffByName: "D",
+        signedOffByRole: "DIRECTOR",
+        publishedAt: new Date(Date.now() + 1000),
+      },
+    });
     await db.packVersion.update({ where: { id: ids[0] }, data: { supersededById: v2.id } });
     await new Promise((r) => setTimeout(r, 1100));
     const again = await getPackPdf(reader, { month, version: 1 }, chromium.render);

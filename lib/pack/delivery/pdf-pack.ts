@@ -45,7 +45,10 @@ type SharedOutcome = { pdf: Buffer; fromCache: boolean } | { unavailable: "busy"
  * backup), or the version was superseded after the PDF was made (the page now carries the
  * "Superseded by version N" banner and the longer amendment log). So a PDF is made at most twice.
  */
-export function isPdfStale(cached: { contentHash: string; createdAt: Date }, view: Pick<FrozenView, "contentHash" | "supersededByVersion" | "amendments">): boolean {
+export function isPdfStale(
+  cached: { contentHash: string; createdAt: Date },
+  view: Pick<FrozenView, "contentHash" | "supersededByVersion" | "amendments">,
+): boolean {
   if (cached.contentHash !== view.contentHash) return true;
   if (view.supersededByVersion === null) return false;
   const supersededAt = view.amendments.find((a) => a.version === view.supersededByVersion)?.publishedAt;
@@ -54,11 +57,19 @@ export function isPdfStale(cached: { contentHash: string; createdAt: Date }, vie
 
 /** The stored PDF if it still shows what the page shows. */
 async function readFresh(view: FrozenView): Promise<Buffer | null> {
-  const cached = await db.packPdf.findUnique({ where: { packVersionId: view.packVersionId }, select: { contentHash: true, createdAt: true, pdf: true } });
+  const cached = await db.packPdf.findUnique({
+    where: { packVersionId: view.packVersionId },
+    select: { contentHash: true, createdAt: true, pdf: true },
+  });
   return cached && !isPdfStale(cached, view) ? Buffer.from(cached.pdf) : null;
 }
 
-export async function getPackPdf(user: SessionUser | null, input: { month: string; version?: number }, render: PdfRenderer | null, options: PdfOptions = {}): Promise<PackPdfResult> {
+export async function getPackPdf(
+  user: SessionUser | null,
+  input: { month: string; version?: number },
+  render: PdfRenderer | null,
+  options: PdfOptions = {},
+): Promise<PackPdfResult> {
   const view = await findFrozenPack(user, input.month, input.version);
   // PDFs are of published versions only: the page offers none for a draft or an unpublished version.
   if (!view.published) throw new AppError("NOT_FOUND", "There is no published pack for that month");
@@ -77,7 +88,14 @@ export async function getPackPdf(user: SessionUser | null, input: { month: strin
       if (localRenders >= limit) return { kind: "unavailable", version: view.version, reason: "busy" };
       localRenders++;
       try {
-        return { kind: "pdf", pdf: Buffer.from(await render(path, expectPath)), version: view.version, published: true, fromCache: false, shared: false };
+        return {
+          kind: "pdf",
+          pdf: Buffer.from(await render(path, expectPath)),
+          version: view.version,
+          published: true,
+          fromCache: false,
+          shared: false,
+        };
       } finally {
         localRenders--;
       }
@@ -85,7 +103,11 @@ export async function getPackPdf(user: SessionUser | null, input: { month: strin
     const key = `${view.packVersionId}:${view.contentHash}`;
     let job = inFlight.get(key);
     if (!job) {
-      job = sharedPdf(view, () => render(path, expectPath), { limit, waitMs: options.waitMs ?? PDF_WAIT_MS, pollMs: options.pollMs ?? PDF_POLL_MS }).finally(() => inFlight.delete(key));
+      job = sharedPdf(view, () => render(path, expectPath), {
+        limit,
+        waitMs: options.waitMs ?? PDF_WAIT_MS,
+        pollMs: options.pollMs ?? PDF_POLL_MS,
+      }).finally(() => inFlight.delete(key));
       inFlight.set(key, job);
     }
     const outcome = await job;
@@ -101,7 +123,11 @@ export async function getPackPdf(user: SessionUser | null, input: { month: strin
  * The version's shared PDF, rendered here only if this process wins the database claim; otherwise it
  * waits for the server that did to store it (or takes over if that claim is given up or runs out).
  */
-async function sharedPdf(view: FrozenView, render: () => Promise<Uint8Array>, opts: { limit: number; waitMs: number; pollMs: number }): Promise<SharedOutcome> {
+async function sharedPdf(
+  view: FrozenView,
+  render: () => Promise<Uint8Array>,
+  opts: { limit: number; waitMs: number; pollMs: number },
+): Promise<SharedOutcome> {
   const deadline = Date.now() + opts.waitMs;
   for (;;) {
     if (localRenders < opts.limit) {
@@ -139,8 +165,14 @@ async function renderAndStore(view: FrozenView, render: () => Promise<Uint8Array
   const startedAt = new Date(); // the PDF shows the pack as of the moment it was loaded
   const pdf = new Uint8Array(await render());
   const data = { contentHash: view.contentHash, pdf, createdAt: startedAt };
-  await db.packPdf.upsert({ where: { packVersionId: view.packVersionId }, create: { packVersionId: view.packVersionId, ...data }, update: data });
+  await db.packPdf.upsert({
+    where: { packVersionId: view.packVersionId },
+    create: { packVersionId: view.packVersionId, ...data },
+    update: data,
+  });
   // One line per render, so a log shows how often each version was made (and by which process).
-  console.log(`PDF of the ${view.snapshot.month} pack, version ${view.version}, made in ${Date.now() - startedAt.getTime()} ms by process ${process.pid}`);
+  console.log(
+    `PDF of the ${view.snapshot.month} pack, version ${view.version}, made in ${Date.now() - startedAt.getTime()} ms by process ${process.pid}`,
+  );
   return Buffer.from(pdf);
 }

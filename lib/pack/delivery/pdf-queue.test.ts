@@ -11,7 +11,11 @@ describe("the staff PDF queue", () => {
     await createPack(month, [{ published: true }, { published: false }]);
     const director = (await createTestUser("DIRECTOR")).sessionUser;
     let renders = 0;
-    const slow: PdfRenderer = async () => { renders++; await new Promise((r) => setTimeout(r, 300)); return new TextEncoder().encode("%PDF-1.4 staff"); };
+    const slow: PdfRenderer = async () => {
+      renders++;
+      await new Promise((r) => setTimeout(r, 300));
+      return new TextEncoder().encode("%PDF-1.4 staff");
+    };
     const results = await Promise.all(Array.from({ length: 8 }, () => getPackPdf(director, { month }, slow)));
     const busy = results.filter((r) => r.kind === "unavailable" && r.reason === "busy");
     expect(busy.length).toBeGreaterThanOrEqual(5);

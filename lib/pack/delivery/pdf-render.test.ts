@@ -5,8 +5,9 @@ describe("what the PDF renderer may use from the request", () => {
   it("forwards only the next-auth session cookie (and its chunks), nothing else", () => {
     expect(sessionCookieHeader(null)).toBe("");
     expect(sessionCookieHeader("next-auth.session-token=abc; theme=dark; next-auth.csrf-token=x")).toBe("next-auth.session-token=abc");
-    expect(sessionCookieHeader("__Secure-next-auth.session-token.0=a; __Secure-next-auth.session-token.1=b; _ga=1"))
-      .toBe("__Secure-next-auth.session-token.0=a; __Secure-next-auth.session-token.1=b");
+    expect(sessionCookieHeader("__Secure-next-auth.session-token.0=a; __Secure-next-auth.session-token.1=b; _ga=1")).toBe(
+      "__Secure-next-auth.session-token.0=a; __Secure-next-auth.session-token.1=b",
+    );
     expect(sessionCookieHeader("evil-next-auth.session-token=x")).toBe("");
   });
   it("loads pages from loopback on the app's own port, or a configured origin, never from the request", () => {

@@ -15,7 +15,15 @@ import "server-only";
 import { chromiumPath } from "@/lib/pack/delivery/pdf-available";
 import { headingPages } from "@/lib/pack/delivery/pdf-contents";
 
-export const CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--headless",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 const RENDER_TIMEOUT_MS = 60_000;
 
 /** Where this server answers on loopback. Fixed by configuration, never by the request. */
@@ -31,7 +39,11 @@ const SESSION_COOKIE = /^(__Secure-|__Host-)?next-auth\.session-token(\.\d+)?$/;
 /** From the request's Cookie header, only the session cookie (possibly in chunks): nothing else travels. */
 export function sessionCookieHeader(cookieHeader: string | null): string {
   if (!cookieHeader) return "";
-  return cookieHeader.split(";").map((c) => c.trim()).filter((c) => SESSION_COOKIE.test(c.slice(0, c.indexOf("=")))).join("; ");
+  return cookieHeader
+    .split(";")
+    .map((c) => c.trim())
+    .filter((c) => SESSION_COOKIE.test(c.slice(0, c.indexOf("="))))
+    .join("; ");
 }
 
 // One Chromium at a time: the machine has two cores, and PDFs are made once per version anyway.
@@ -48,7 +60,12 @@ export type RenderRequest = { origin: string; path: string; cookie: string; expe
 export function renderPdfFromPage(req: RenderRequest): Promise<Buffer> {
   return oneAtATime(async () => {
     const { chromium } = await import("playwright-core");
-    const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, timeout: RENDER_TIMEOUT_MS });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: CHROMIUM_ARGS,
+      headless: true,
+      timeout: RENDER_TIMEOUT_MS,
+    });
     try {
       const context = await browser.newContext({
         javaScriptEnabled: false,
@@ -58,7 +75,9 @@ export function renderPdfFromPage(req: RenderRequest): Promise<Buffer> {
         timezoneId: "Europe/London",
         extraHTTPHeaders: req.cookie ? { cookie: req.cookie } : {},
       });
-      await context.route("**/*", (route) => (new URL(route.request().url()).origin === req.origin ? route.continue() : route.abort("blockedbyclient")));
+      await context.route("**/*", (route) =>
+        new URL(route.request().url()).origin === req.origin ? route.continue() : route.abort("blockedbyclient"),
+      );
       const page = await context.newPage();
       page.setDefaultTimeout(RENDER_TIMEOUT_MS);
       const response = await page.goto(`${req.origin}${req.path}`, { waitUntil: "load" });
@@ -70,13 +89,21 @@ export function renderPdfFromPage(req: RenderRequest): Promise<Buffer> {
       const print = () => page.pdf({ tagged: true, outline: true, format: "A4", printBackground: true, preferCSSPageSize: true });
       const first = await print();
       // The contents' page numbers: read where each part starts, write them in, print again.
-      const entries = await page.locator(".app-toc__page[data-toc]").evaluateAll((spans) => spans.map((s) => {
-        const id = (s as HTMLElement).dataset.toc ?? "";
-        return { id, heading: document.getElementById(id)?.textContent ?? "" };
-      }));
-      const pages = await headingPages(first, entries.map((e) => e.heading));
+      const entries = await page.locator(".app-toc__page[data-toc]").evaluateAll((spans) =>
+        spans.map((s) => {
+          const id = (s as HTMLElement).dataset.toc ?? "";
+          return { id, heading: document.getElementById(id)?.textContent ?? "" };
+        }),
+      );
+      const pages = await headingPages(
+        first,
+        entries.map((e) => e.heading),
+      );
       const numbers = Object.fromEntries(entries.map((e) => [e.id, pages.get(e.heading.replace(/\s+/g, " ").trim()) ?? null]));
-      if (!Object.values(numbers).some(Boolean)) { await context.close(); return first; }
+      if (!Object.values(numbers).some(Boolean)) {
+        await context.close();
+        return first;
+      }
       await page.locator(".app-toc__page[data-toc]").evaluateAll((spans, n) => {
         for (const s of spans as HTMLElement[]) {
           const page = n[s.dataset.toc ?? ""];

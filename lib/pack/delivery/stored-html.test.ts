@@ -1,8 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { NAV_SLOT, USER_SLOT, injectReaderHeader, openStoredHtml, sealStoredHtml, stripScripts, withArticle } from "@/lib/pack/delivery/stored-html";
+import {
+  NAV_SLOT,
+  USER_SLOT,
+  injectReaderHeader,
+  openStoredHtml,
+  sealStoredHtml,
+  stripScripts,
+  withArticle,
+} from "@/lib/pack/delivery/stored-html";
 
-const page = `<html><head><link rel="stylesheet" href="/_next/static/css/a.css"><link rel="preload" as="script" href="/_next/static/chunks/x.js"><script src="/_next/static/chunks/x.js" async=""></script></head>`
-  + `<body><header>${NAV_SLOT}${USER_SLOT}</header><h1 id="pack-title">Pack</h1><script nonce="n">self.__next_f.push([1,"<\\/script>"])</script></body></html>`;
+const page =
+  `<html><head><link rel="stylesheet" href="/_next/static/css/a.css"><link rel="preload" as="script" href="/_next/static/chunks/x.js"><script src="/_next/static/chunks/x.js" async=""></script></head>` +
+  `<body><header>${NAV_SLOT}${USER_SLOT}</header><h1 id="pack-title">Pack</h1><script nonce="n">self.__next_f.push([1,"<\\/script>"])</script></body></html>`;
 
 describe("stored pack HTML", () => {
   it("strips every script and script preload but keeps the stylesheet", () => {
@@ -23,7 +32,13 @@ describe("stored pack HTML", () => {
   });
 
   it("puts in the role's navigation and sign-in line, the same for every reader of the role, with links and a sign-out form that need no JavaScript", () => {
-    const reader = { roleLabel: "Scrutiny panel member", nav: [{ href: "/", text: "Home" }, { href: "/packs", text: "Packs" }] };
+    const reader = {
+      roleLabel: "Scrutiny panel member",
+      nav: [
+        { href: "/", text: "Home" },
+        { href: "/packs", text: "Packs" },
+      ],
+    };
     const out = injectReaderHeader(stripScripts(page), reader, "/packs/2019-07");
     expect(out).toBe(injectReaderHeader(stripScripts(page), { ...reader }, "/packs/2019-07"));
     expect(out).toContain("Signed in as a scrutiny panel member");
@@ -36,7 +51,11 @@ describe("stored pack HTML", () => {
   });
 
   it("escapes what it puts in and reads nothing in it as a replacement pattern", () => {
-    const out = injectReaderHeader(page, { roleLabel: `Odd <b>"$&"</b>`, nav: [{ href: "/x?a=1&b=2", text: "<i>$'</i>" }] }, "/packs/2019-07");
+    const out = injectReaderHeader(
+      page,
+      { roleLabel: `Odd <b>"$&"</b>`, nav: [{ href: "/x?a=1&b=2", text: "<i>$'</i>" }] },
+      "/packs/2019-07",
+    );
     expect(out).toContain("Signed in as an odd &lt;b&gt;&quot;$&amp;&quot;&lt;/b&gt;");
     expect(out).toContain('href="/x?a=1&amp;b=2">&lt;i&gt;$&#39;&lt;/i&gt;</a>');
   });

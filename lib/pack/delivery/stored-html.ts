@@ -34,7 +34,12 @@ export function sealStoredHtml(body: string, opts: { buildId: string; key: strin
 export function openStoredHtml(stored: string | null | undefined, opts: { key: string; secret: string }): string | null {
   if (!stored?.startsWith(PREFIX)) return null;
   const end = stored.indexOf("-->\n");
-  const fields = Object.fromEntries(stored.slice(PREFIX.length, end).split(" ").map((f) => f.split("=") as [string, string]));
+  const fields = Object.fromEntries(
+    stored
+      .slice(PREFIX.length, end)
+      .split(" ")
+      .map((f) => f.split("=") as [string, string]),
+  );
   if (fields.key !== opts.key || !fields.mac) return null;
   const body = stored.slice(end + 4);
   const want = Buffer.from(mac(opts.secret, opts.key, body));
@@ -59,13 +64,18 @@ export function withArticle(label: string): string {
 export function injectReaderHeader(body: string, reader: HeaderReader, pathname: string): string {
   if (!reader) return body.replace(NAV_SLOT, "").replace(USER_SLOT, "");
   const best = currentNavHref(reader.nav, pathname);
-  const items = reader.nav.map((i) => i.href === best
-    ? `<li class="govuk-service-navigation__item govuk-service-navigation__item--active"><a class="govuk-service-navigation__link" href="${escapeHtml(i.href)}" aria-current="page"><strong class="govuk-service-navigation__active-fallback">${escapeHtml(i.text)}</strong></a></li>`
-    : `<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="${escapeHtml(i.href)}">${escapeHtml(i.text)}</a></li>`).join("");
+  const items = reader.nav
+    .map((i) =>
+      i.href === best
+        ? `<li class="govuk-service-navigation__item govuk-service-navigation__item--active"><a class="govuk-service-navigation__link" href="${escapeHtml(i.href)}" aria-current="page"><strong class="govuk-service-navigation__active-fallback">${escapeHtml(i.text)}</strong></a></li>`
+        : `<li class="govuk-service-navigation__item"><a class="govuk-service-navigation__link" href="${escapeHtml(i.href)}">${escapeHtml(i.text)}</a></li>`,
+    )
+    .join("");
   const nav = `<nav aria-label="Menu" class="govuk-service-navigation__wrapper"><ul class="govuk-service-navigation__list" id="navigation">${items}</ul></nav>`;
-  const user = `<div class="app-header-user"><span>Signed in as ${escapeHtml(withArticle(reader.roleLabel))}</span>`
-    + `<a class="govuk-link" href="/account/password">Change your password</a><a class="govuk-link" href="/account/two-step">Two-step sign-in</a>`
-    + `<form method="post" action="/logout" class="app-inline-form"><button type="submit" class="app-link-button">Sign out</button></form></div>`;
+  const user =
+    `<div class="app-header-user"><span>Signed in as ${escapeHtml(withArticle(reader.roleLabel))}</span>` +
+    `<a class="govuk-link" href="/account/password">Change your password</a><a class="govuk-link" href="/account/two-step">Two-step sign-in</a>` +
+    `<form method="post" action="/logout" class="app-inline-form"><button type="submit" class="app-link-button">Sign out</button></form></div>`;
   // Function replacers: nothing in the header may be read as a replacement pattern.
   return body.replace(NAV_SLOT, () => nav).replace(USER_SLOT, () => user);
 }

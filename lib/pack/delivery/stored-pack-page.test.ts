@@ -26,8 +26,8 @@ afterAll(() => {
 
 /** What the page renders in stored mode: the title, and the two slots each reader's header goes into. */
 const renderedPage = (month: string) =>
-  `<html><head><script src="/_next/static/chunks/x.js"></script></head>`
-  + `<body><header>${NAV_SLOT}${USER_SLOT}</header><h1 id="pack-title">Pack for ${month}</h1></body></html>`;
+  `<html><head><script src="/_next/static/chunks/x.js"></script></head>` +
+  `<body><header>${NAV_SLOT}${USER_SLOT}</header><h1 id="pack-title">Pack for ${month}</h1></body></html>`;
 
 const text = (page: { body: { identity: Buffer } }) => page.body.identity.toString("utf8");
 
@@ -50,7 +50,10 @@ describe("the stored pack page", () => {
     expect(forDirector.packVersionId).toBe(ids[0]);
 
     let renders = 0;
-    const render = async () => { renders++; return renderedPage(month); };
+    const render = async () => {
+      renders++;
+      return renderedPage(month);
+    };
     const directorPage = text(await getEncodedPackPage(forDirector, "DIRECTOR", render));
     expect(directorPage).toContain("Signed in as a director");
     expect(directorPage).toContain('href="/periods">Periods</a>');

@@ -16,8 +16,7 @@ import { pdfAvailable } from "@/lib/pack/delivery/pdf-available";
 import { NAV_SLOT, USER_SLOT, injectReaderHeader, openStoredHtml, sealStoredHtml, stripScripts } from "@/lib/pack/delivery/stored-html";
 
 export type StoredPackTarget =
-  | { kind: "live" }
-  | { kind: "stored"; packVersionId: string; version: number; month: string; key: string; addressed: boolean };
+  { kind: "live" } | { kind: "stored"; packVersionId: string; version: number; month: string; key: string; addressed: boolean };
 
 let buildIdCache: string | null = null;
 /** The build the stored HTML belongs to: it links to that build's hashed CSS under /_next/static. */
@@ -37,18 +36,34 @@ export function currentBuildId(): string | null {
  * page answers: staff previews, versions not yet published, staff-only amendment entries, builds with
  * no BUILD_ID (development). Not found and forbidden are thrown as AppError, by the same rules as the page.
  */
-export async function findStoredPackTarget(user: SessionUser | null, month: string, version: number | undefined): Promise<StoredPackTarget> {
+export async function findStoredPackTarget(
+  user: SessionUser | null,
+  month: string,
+  version: number | undefined,
+): Promise<StoredPackTarget> {
   const buildId = currentBuildId();
   const r = await resolvePackVersion(user, month, { version });
   if (!buildId || r.wantPreview || !r.chosen?.publishedAt) return { kind: "live" };
   // Staff also see signed-off, unpublished versions in the amendment log: that page is theirs alone.
   if (r.visible.some((v) => !v.publishedAt)) return { kind: "live" };
   const chosen = r.chosen;
-  const superseded = chosen.supersededById ? r.period.packVersions.find((v) => v.id === chosen.supersededById)?.version ?? null : null;
-  const key = createHash("sha256").update(JSON.stringify({
-    buildId, version: chosen.version, contentHash: chosen.contentHash, publishedAt: chosen.publishedAt!.toISOString(), superseded,
-    latest: r.latestPublished?.version ?? null, amendments: r.amendments, pdf: pdfAvailable(), council: appConfig.councilName,
-  })).digest("hex").slice(0, 32);
+  const superseded = chosen.supersededById ? (r.period.packVersions.find((v) => v.id === chosen.supersededById)?.version ?? null) : null;
+  const key = createHash("sha256")
+    .update(
+      JSON.stringify({
+        buildId,
+        version: chosen.version,
+        contentHash: chosen.contentHash,
+        publishedAt: chosen.publishedAt!.toISOString(),
+        superseded,
+        latest: r.latestPublished?.version ?? null,
+        amendments: r.amendments,
+        pdf: pdfAvailable(),
+        council: appConfig.councilName,
+      }),
+    )
+    .digest("hex")
+    .slice(0, 32);
   return { kind: "stored", packVersionId: chosen.id, version: chosen.version, month, key, addressed: version !== undefined };
 }
 
@@ -69,7 +84,10 @@ function remember(id: string, body: string) {
  * rendered by `render` (the real page in stored mode, whose view verified the snapshot's hash) and
  * stored. Concurrent first requests share one render.
  */
-export async function getStoredPackHtml(target: Extract<StoredPackTarget, { kind: "stored" }>, render: () => Promise<string>): Promise<string> {
+export async function getStoredPackHtml(
+  target: Extract<StoredPackTarget, { kind: "stored" }>,
+  render: () => Promise<string>,
+): Promise<string> {
   const id = `${target.packVersionId}:${target.key}`;
   const hit = memory.get(id);
   if (hit) return hit;
@@ -88,9 +106,13 @@ async function loadOrRender(target: Extract<StoredPackTarget, { kind: "stored" }
   const opened = openStoredHtml(row?.renderedHtml, { key: target.key, secret: secret() });
   if (opened) return opened;
   const html = await render();
-  if (!html.includes('id="pack-title"') || !html.includes(NAV_SLOT) || !html.includes(USER_SLOT)) throw new Error(`Stored render of ${target.month} v${target.version} is not the pack page in stored mode`);
+  if (!html.includes('id="pack-title"') || !html.includes(NAV_SLOT) || !html.includes(USER_SLOT))
+    throw new Error(`Stored render of ${target.month} v${target.version} is not the pack page in stored mode`);
   const body = stripScripts(html);
-  await db.packVersion.updateMany({ where: { id: target.packVersionId }, data: { renderedHtml: sealStoredHtml(body, { buildId: currentBuildId() ?? "", key: target.key, secret: secret() }) } });
+  await db.packVersion.updateMany({
+    where: { id: target.packVersionId },
+    data: { renderedHtml: sealStoredHtml(body, { buildId: currentBuildId() ?? "", key: target.key, secret: secret() }) },
+  });
   return body;
 }
 
@@ -111,7 +133,11 @@ const pagesInFlight = new Map<string, Promise<EncodedPage>>();
  * once per process from the stored body (the database copy every process shares) and then served as
  * a static file would be. Concurrent first requests share one job.
  */
-export async function getEncodedPackPage(target: Extract<StoredPackTarget, { kind: "stored" }>, audience: PackAudience, render: () => Promise<string>): Promise<EncodedPage> {
+export async function getEncodedPackPage(
+  target: Extract<StoredPackTarget, { kind: "stored" }>,
+  audience: PackAudience,
+  render: () => Promise<string>,
+): Promise<EncodedPage> {
   const id = `${target.packVersionId}:${target.key}:${audience}`;
   const hit = pages.get(id);
   if (hit) {

@@ -21,7 +21,19 @@ async function month() {
   const [first, second] = [await createSection([lead.id]), await createSection([lead.id])];
   const indicator = (sectionId: string) => {
     const code = unique("LCK").toUpperCase().replace(/-/g, "_");
-    return db.indicator.create({ data: { code, name: code, sectionId, definition: "d", unit: "COUNT", polarity: "NEITHER", measureType: "MONTHLY_COUNT", decimals: 0, order: 1 } });
+    return db.indicator.create({
+      data: {
+        code,
+        name: code,
+        sectionId,
+        definition: "d",
+        unit: "COUNT",
+        polarity: "NEITHER",
+        measureType: "MONTHLY_COUNT",
+        decimals: 0,
+        order: 1,
+      },
+    });
   };
   const [typed, imported] = [await indicator(first.id), await indicator(second.id)];
   const period = await createPeriod();
@@ -56,7 +68,10 @@ describe("one period lock", () => {
       // The sections are only submitted, so sign-off is refused, whichever order the locks were granted in.
       expect(settle(results)).toEqual(["ok", "ok", "ok", "ok", "INVALID_TRANSITION"]);
       const values = await db.indicatorValue.findMany({ where: { periodId: m.period.id }, orderBy: { value: "asc" } });
-      expect(values.map((v) => [v.indicatorId, v.value])).toEqual([[m.typed.id, 7], [m.imported.id, 12]]);
+      expect(values.map((v) => [v.indicatorId, v.value])).toEqual([
+        [m.typed.id, 7],
+        [m.imported.id, 12],
+      ]);
       expect(await db.commentary.count({ where: { periodId: m.period.id, status: "SUBMITTED" } })).toBe(2);
       expect((await db.period.findUniqueOrThrow({ where: { id: m.period.id } })).commentaryFirstSubmittedAt).not.toBeNull();
     }
@@ -69,15 +84,21 @@ describe("one period lock", () => {
       await transitionCommentary(m.director, { month: m.period.month, slug: s.slug, action: "approve", expectedVersion: 2 });
     }
     await approveEverythingElse(m.period.id, [m.first.id, m.second.id]);
-    await db.indicatorValue.create({ data: { indicatorId: m.imported.id, periodId: m.period.id, value: 1, source: "ENTRY", updatedByName: "t" } });
+    await db.indicatorValue.create({
+      data: { indicatorId: m.imported.id, periodId: m.period.id, value: 1, source: "ENTRY", updatedByName: "t" },
+    });
     const again = await previewImport(m.admin, m.period.month, csvFile(`code,period,value\n${m.imported.code},${m.period.month},12\n`));
     if (!again.ok) throw new Error(JSON.stringify(again.error));
-    await db.indicatorValue.create({ data: { indicatorId: m.typed.id, periodId: m.period.id, value: 1, source: "ENTRY", updatedByName: "t" } });
-    const [save, imported, signOff] = settle(await Promise.allSettled([
-      saveValue(m.lead, { month: m.period.month, indicatorId: m.typed.id, expectedRevision: 1, value: "7" }),
-      confirmImport(m.admin, again.batchId),
-      signOffPack(m.director, { month: m.period.month, expectedPeriodVersion: 1 }),
-    ]));
+    await db.indicatorValue.create({
+      data: { indicatorId: m.typed.id, periodId: m.period.id, value: 1, source: "ENTRY", updatedByName: "t" },
+    });
+    const [save, imported, signOff] = settle(
+      await Promise.allSettled([
+        saveValue(m.lead, { month: m.period.month, indicatorId: m.typed.id, expectedRevision: 1, value: "7" }),
+        confirmImport(m.admin, again.batchId),
+        signOffPack(m.director, { month: m.period.month, expectedPeriodVersion: 1 }),
+      ]),
+    );
     expect(signOff).toBe("ok");
     expect(["ok", "INVALID_TRANSITION"]).toContain(save);
     expect(["ok", "INVALID_TRANSITION"]).toContain(imported);

@@ -20,16 +20,26 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import { assertFiguresEditable, assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
 
-export const STALE_PERIOD_MESSAGE = "Someone else changed this period while you were looking at it. Reload the page to see where it stands now.";
+export const STALE_PERIOD_MESSAGE =
+  "Someone else changed this period while you were looking at it. Reload the page to see where it stands now.";
 
 /** "figures" is "edit" for a month's values only, which a history month also takes. */
 export type PeriodLockMode = "status" | "stamp" | "edit" | "figures";
 
-const LOCK_CLAUSE: Record<PeriodLockMode, string> = { status: "FOR UPDATE", stamp: "FOR NO KEY UPDATE", edit: "FOR SHARE", figures: "FOR SHARE" };
+const LOCK_CLAUSE: Record<PeriodLockMode, string> = {
+  status: "FOR UPDATE",
+  stamp: "FOR NO KEY UPDATE",
+  edit: "FOR SHARE",
+  figures: "FOR SHARE",
+};
 
 export type LockedPeriod = {
-  id: string; month: string; status: PeriodStatus; version: number;
-  amendmentReason: string | null; commentaryFirstSubmittedAt: Date | null;
+  id: string;
+  month: string;
+  status: PeriodStatus;
+  version: number;
+  amendmentReason: string | null;
+  commentaryFirstSubmittedAt: Date | null;
 };
 
 /**

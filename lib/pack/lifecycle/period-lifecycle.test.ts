@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { ROLES } from "@/lib/auth/roles";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import {
-  PERIOD_ACTIONS, PERIOD_STATES, assertPeriodEditable, availablePeriodActions, isPeriodEditable, planPeriodTransition, type PeriodAction,
+  PERIOD_ACTIONS,
+  PERIOD_STATES,
+  assertPeriodEditable,
+  availablePeriodActions,
+  isPeriodEditable,
+  planPeriodTransition,
+  type PeriodAction,
 } from "@/lib/pack/lifecycle/period-lifecycle";
 
 // Written out independently of the table: action x state -> resulting state for the director, the
@@ -57,7 +63,9 @@ describe("period transition table", () => {
 
   it("lets figures and commentary change only before sign-off and during an amendment", () => {
     expect(PERIOD_STATES.filter(isPeriodEditable)).toEqual(["OPEN", "AMENDING"]);
-    expect(() => assertPeriodEditable({ month, status: "PUBLISHED" })).toThrow(expect.objectContaining({ code: "INVALID_TRANSITION", message: expect.stringMatching(/^The September 2019 pack is signed off/) }));
+    expect(() => assertPeriodEditable({ month, status: "PUBLISHED" })).toThrow(
+      expect.objectContaining({ code: "INVALID_TRANSITION", message: expect.stringMatching(/^The September 2019 pack is signed off/) }),
+    );
     expect(() => assertPeriodEditable({ month, status: "AMENDING" })).not.toThrow();
   });
 });

@@ -19,10 +19,20 @@ type Transition = {
 };
 
 export const PERIOD_TRANSITIONS: Record<PeriodAction, Transition> = {
-  signOff: { from: ["OPEN", "AMENDING"], to: "SIGNED_OFF", permission: "pack.signOff", refusal: (m) => `The ${formatMonth(m)} pack is already signed off` },
+  signOff: {
+    from: ["OPEN", "AMENDING"],
+    to: "SIGNED_OFF",
+    permission: "pack.signOff",
+    refusal: (m) => `The ${formatMonth(m)} pack is already signed off`,
+  },
   publish: {
-    from: ["SIGNED_OFF"], to: "PUBLISHED", permission: "pack.publish",
-    refusal: (m, s) => (s === "PUBLISHED" ? `The ${formatMonth(m)} pack is already published` : `The ${formatMonth(m)} pack must be signed off before it can be published`),
+    from: ["SIGNED_OFF"],
+    to: "PUBLISHED",
+    permission: "pack.publish",
+    refusal: (m, s) =>
+      s === "PUBLISHED"
+        ? `The ${formatMonth(m)} pack is already published`
+        : `The ${formatMonth(m)} pack must be signed off before it can be published`,
   },
   amend: { from: ["PUBLISHED"], to: "AMENDING", permission: "pack.amend", refusal: () => "Only a published pack can be amended" },
 };
@@ -56,7 +66,10 @@ export function assertFiguresEditable(period: { month: string; status: PeriodSta
 export function assertPeriodEditable(period: { month: string; status: PeriodStatus }): void {
   if (isPeriodEditable(period.status)) return;
   if (period.status === "HISTORY") {
-    throw new AppError("INVALID_TRANSITION", `${formatMonth(period.month)} is a history month: it holds figures only, with no commentary or pack.`);
+    throw new AppError(
+      "INVALID_TRANSITION",
+      `${formatMonth(period.month)} is a history month: it holds figures only, with no commentary or pack.`,
+    );
   }
   throw new AppError(
     "INVALID_TRANSITION",
@@ -67,7 +80,11 @@ export function assertPeriodEditable(period: { month: string; status: PeriodStat
 export type PeriodPlan = { ok: true; to: PeriodStatus } | { ok: false; reason: "NOT_ALLOWED" | "WRONG_STATE"; message: string };
 
 /** Pure: what happens when someone with `role` takes `action` on a period in `status`. */
-export function planPeriodTransition(role: Role | null | undefined, period: { month: string; status: PeriodStatus }, action: PeriodAction): PeriodPlan {
+export function planPeriodTransition(
+  role: Role | null | undefined,
+  period: { month: string; status: PeriodStatus },
+  action: PeriodAction,
+): PeriodPlan {
   const t = PERIOD_TRANSITIONS[action];
   if (!can(role, t.permission)) return { ok: false, reason: "NOT_ALLOWED", message: "You do not have access to do that" };
   if (!t.from.includes(period.status)) return { ok: false, reason: "WRONG_STATE", message: t.refusal(period.month, period.status) };
@@ -82,6 +99,9 @@ export function assertPeriodTransition(role: Role, period: { month: string; stat
 }
 
 /** What this user may do to this period now, in table order; the period page shows a form for each. */
-export function availablePeriodActions(user: { role: Role } | null | undefined, period: { month: string; status: PeriodStatus }): PeriodAction[] {
+export function availablePeriodActions(
+  user: { role: Role } | null | undefined,
+  period: { month: string; status: PeriodStatus },
+): PeriodAction[] {
   return PERIOD_ACTIONS.filter((action) => planPeriodTransition(user?.role, period, action).ok);
 }

@@ -20,13 +20,25 @@ export async function publishPack(user: SessionUser, input: { month: string; exp
     const pack = await tx.packVersion.findFirst({ where: { periodId: period.id, publishedAt: null }, orderBy: { version: "desc" } });
     if (!pack) throw new AppError("INVALID_TRANSITION", "There is no signed-off version to publish");
     if (!verifyContentHash(pack.snapshot, pack.contentHash)) {
-      throw new AppError("INVALID_TRANSITION", `Version ${pack.version} failed its integrity check (the stored pack does not match its hash), so it cannot be published. Tell your administrator.`);
+      throw new AppError(
+        "INVALID_TRANSITION",
+        `Version ${pack.version} failed its integrity check (the stored pack does not match its hash), so it cannot be published. Tell your administrator.`,
+      );
     }
-    const previous = await tx.packVersion.findFirst({ where: { periodId: period.id, publishedAt: { not: null }, supersededById: null }, orderBy: { version: "desc" } });
+    const previous = await tx.packVersion.findFirst({
+      where: { periodId: period.id, publishedAt: { not: null }, supersededById: null },
+      orderBy: { version: "desc" },
+    });
     await tx.packVersion.update({ where: { id: pack.id }, data: { publishedAt: now, publishedById: user.id } });
     if (previous) await tx.packVersion.update({ where: { id: previous.id }, data: { supersededById: pack.id } });
     await tx.period.update({ where: { id: period.id }, data: { status, version: { increment: 1 } } });
-    await recordAudit(tx, user, { action: "pack.published", entityType: "PackVersion", entityId: pack.id, periodMonth: period.month, after: { version: pack.version, supersedes: previous?.version ?? null } });
+    await recordAudit(tx, user, {
+      action: "pack.published",
+      entityType: "PackVersion",
+      entityId: pack.id,
+      periodMonth: period.month,
+      after: { version: pack.version, supersedes: previous?.version ?? null },
+    });
     return { id: pack.id, version: pack.version };
   });
 }

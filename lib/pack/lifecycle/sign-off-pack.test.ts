@@ -25,14 +25,30 @@ async function council() {
   const prev = await createPeriod({ month: addMonths(month, -1), status: "PUBLISHED" });
   const period = await createPeriod({ month });
   const mk = (code: string, unit: "COUNT" | "PERCENT", polarity: "NEITHER" | "HIGHER_IS_BETTER", order: number) =>
-    db.indicator.create({ data: { code, name: code, sectionId: section.id, definition: "d", unit, polarity, measureType: "MONTHLY_COUNT", decimals: unit === "COUNT" ? 0 : 1, order, suppressSmallNumbers: unit === "COUNT" } });
+    db.indicator.create({
+      data: {
+        code,
+        name: code,
+        sectionId: section.id,
+        definition: "d",
+        unit,
+        polarity,
+        measureType: "MONTHLY_COUNT",
+        decimals: unit === "COUNT" ? 0 : 1,
+        order,
+        suppressSmallNumbers: unit === "COUNT",
+      },
+    });
   const count = await mk(unique("CNT").toUpperCase().replace(/-/g, "_"), "COUNT", "NEITHER", 1);
   const pct = await mk(unique("PCT").toUpperCase().replace(/-/g, "_"), "PERCENT", "HIGHER_IS_BETTER", 2);
   await db.indicatorTarget.create({ data: { indicatorId: pct.id, fromMonth: addMonths(month, -24), target: 80, tolerance: 5 } });
   await db.comparator.create({ data: { indicatorId: pct.id, label: "England", periodLabel: "2018-19", value: 78.7 } });
-  const value = (indicatorId: string, periodId: string, v: number) => db.indicatorValue.create({ data: { indicatorId, periodId, value: v, source: "ENTRY", updatedByName: "t" } });
-  await value(count.id, prev.id, 7); await value(pct.id, prev.id, 82);
-  await value(count.id, period.id, 3); await value(pct.id, period.id, 76);
+  const value = (indicatorId: string, periodId: string, v: number) =>
+    db.indicatorValue.create({ data: { indicatorId, periodId, value: v, source: "ENTRY", updatedByName: "t" } });
+  await value(count.id, prev.id, 7);
+  await value(pct.id, prev.id, 82);
+  await value(count.id, period.id, 3);
+  await value(pct.id, period.id, 76);
   return { lead, director, panel, section, period, month, count, pct };
 }
 
@@ -51,7 +67,13 @@ describe("signing off, publishing and amending a pack", () => {
   it("freezes a verified snapshot that live changes never alter, then publishes and amends", async () => {
     const c = await council();
     await approveEverythingElse(c.period.id, [c.section.id]);
-    await transitionCommentary(c.lead, { month: c.month, slug: c.section.slug, action: "submit", expectedVersion: 0, body: "**Timeliness** fell." });
+    await transitionCommentary(c.lead, {
+      month: c.month,
+      slug: c.section.slug,
+      action: "submit",
+      expectedVersion: 0,
+      body: "**Timeliness** fell.",
+    });
     await transitionCommentary(c.director, { month: c.month, slug: c.section.slug, action: "approve", expectedVersion: 1 });
     await expect(signOffPack(c.lead, { month: c.month, expectedPeriodVersion: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(signOffPack(c.director, { month: c.month, expectedPeriodVersion: 0 })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -64,17 +86,33 @@ describe("signing off, publishing and amending a pack", () => {
     const section = snap.sections.find((s) => s.slug === c.section.slug)!;
     const [count, pct] = section.indicators;
     expect(count).toMatchObject({ value: null, suppressed: { value: true, lastMonth: false }, lastMonth: 7, changeVsLastMonth: "c" });
-    expect(pct).toMatchObject({ value: 76, lastMonth: 82, rag: "AMBER", target: { value: 80, tolerance: 5 }, vsLastMonth: { verdict: "WORSE" }, summary: expect.stringMatching(/^Down from 82.0% to 76.0% since /) });
+    expect(pct).toMatchObject({
+      value: 76,
+      lastMonth: 82,
+      rag: "AMBER",
+      target: { value: 80, tolerance: 5 },
+      vsLastMonth: { verdict: "WORSE" },
+      summary: expect.stringMatching(/^Down from 82.0% to 76.0% since /),
+    });
     expect(pct.trend).toHaveLength(24);
     expect(pct.comparators[0]).toMatchObject({ label: "England", periodLabel: "2018-19", value: 78.7, comparable: true });
-    expect(section.commentary).toMatchObject({ body: "**Timeliness** fell.", authors: [{ name: c.lead.name, initials: "TS" }], approvedByName: c.director.name });
+    expect(section.commentary).toMatchObject({
+      body: "**Timeliness** fell.",
+      authors: [{ name: c.lead.name, initials: "TS" }],
+      approvedByName: c.director.name,
+    });
     expect(snap.charts[pct.code]).toMatch(/^<svg[^>]*role="img"[^>]*aria-labelledby=.*<title id=.*<\/svg>$/s);
     expect(snap.signedOff).toMatchObject({ name: c.director.name, role: "DIRECTOR" });
 
     // Not visible to the panel until published; editing is refused once signed off.
     await expect(findPackView(c.panel, c.month)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(transitionCommentary(c.lead, { month: c.month, slug: c.section.slug, action: "save", expectedVersion: 2, body: "x" })).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
-    await expect(saveValue(c.lead, { month: c.month, indicatorId: c.count.id, expectedRevision: 1, value: "4" })).rejects.toMatchObject({ code: "INVALID_TRANSITION", message: expect.stringMatching(/pack is signed off/) });
+    await expect(
+      transitionCommentary(c.lead, { month: c.month, slug: c.section.slug, action: "save", expectedVersion: 2, body: "x" }),
+    ).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
+    await expect(saveValue(c.lead, { month: c.month, indicatorId: c.count.id, expectedRevision: 1, value: "4" })).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: expect.stringMatching(/pack is signed off/),
+    });
     await publishPack(c.director, { month: c.month, expectedPeriodVersion: 2 });
     const view = await findPackView(c.panel, c.month);
     expect(view.kind).toBe("frozen");
@@ -85,11 +123,17 @@ describe("signing off, publishing and amending a pack", () => {
     await db.user.update({ where: { id: c.director.id }, data: { name: "Someone Else" } });
     const again = await findPackView(c.panel, c.month);
     if (again.kind !== "frozen") throw new Error("expected frozen");
-    expect(again.snapshot.sections.find((s) => s.slug === c.section.slug)!.indicators[1]).toMatchObject({ value: 76, rag: "AMBER", target: { value: 80 } });
+    expect(again.snapshot.sections.find((s) => s.slug === c.section.slug)!.indicators[1]).toMatchObject({
+      value: 76,
+      rag: "AMBER",
+      target: { value: 80 },
+    });
     expect(again.snapshot.signedOff.name).toBe(c.director.name);
 
     // An amendment: reason required, then version 2 supersedes version 1, which stays readable.
-    await expect(startAmendment(c.director, { month: c.month, expectedPeriodVersion: 3, reason: " " })).rejects.toMatchObject({ code: "VALIDATION" });
+    await expect(startAmendment(c.director, { month: c.month, expectedPeriodVersion: 3, reason: " " })).rejects.toMatchObject({
+      code: "VALIDATION",
+    });
     await startAmendment(c.director, { month: c.month, expectedPeriodVersion: 3, reason: "Corrected timeliness figure" });
     const v2 = await signOffPack(c.director, { month: c.month, expectedPeriodVersion: 4 });
     expect(v2.version).toBe(2);
@@ -99,7 +143,10 @@ describe("signing off, publishing and amending a pack", () => {
     if (latest.kind !== "frozen" || old.kind !== "frozen") throw new Error("expected frozen");
     expect(latest.version).toBe(2);
     expect(latest.snapshot.amendmentReason).toBe("Corrected timeliness figure");
-    expect(latest.amendments.map((a) => [a.version, a.reason])).toEqual([[1, null], [2, "Corrected timeliness figure"]]);
+    expect(latest.amendments.map((a) => [a.version, a.reason])).toEqual([
+      [1, null],
+      [2, "Corrected timeliness figure"],
+    ]);
     expect(old.supersededByVersion).toBe(2);
     expect(old.snapshot.sections.find((s) => s.slug === c.section.slug)!.indicators[1].value).toBe(76);
   });

@@ -18,7 +18,13 @@ import { SMALL_NUMBER_MAX } from "@/lib/judgement/suppression";
 export const PACK_TITLE = "Children's Services Performance Overview";
 const TREND_MONTHS = 24;
 
-export const initialsOf = (name: string) => name.replace(/^(Cllr|Dr|Mr|Mrs|Ms|Miss)\.?\s+/i, "").split(/\s+/).filter(Boolean).map((w) => w[0].toUpperCase()).join("");
+export const initialsOf = (name: string) =>
+  name
+    .replace(/^(Cllr|Dr|Mr|Mrs|Ms|Miss)\.?\s+/i, "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => w[0].toUpperCase())
+    .join("");
 
 type BuildInput = {
   period: { id: string; month: string; panelMeetingDate: Date | null };
@@ -35,34 +41,60 @@ export async function buildSnapshot(tx: Tx | typeof db, input: BuildInput): Prom
 
   // One after another: a transaction is one connection, which runs one query at a time anyway.
   const sections = await tx.section.findMany({
-      orderBy: { order: "asc" },
-      include: {
-        owners: { include: { user: { select: { name: true } } } },
-        indicators: { where: { active: true }, orderBy: { order: "asc" }, include: { targets: true, comparators: { orderBy: [{ periodLabel: "asc" }, { label: "asc" }] } } },
+    orderBy: { order: "asc" },
+    include: {
+      owners: { include: { user: { select: { name: true } } } },
+      indicators: {
+        where: { active: true },
+        orderBy: { order: "asc" },
+        include: { targets: true, comparators: { orderBy: [{ periodLabel: "asc" }, { label: "asc" }] } },
       },
-    });
+    },
+  });
   const signed = await loadSignedFigures(tx, { first, current: month, indicators: sections.flatMap((s) => s.indicators) });
-  const national = await findNationalComparators(tx, sections.flatMap((s) => s.indicators), month);
+  const national = await findNationalComparators(
+    tx,
+    sections.flatMap((s) => s.indicators),
+    month,
+  );
   const commentaries = await tx.commentary.findMany({
-      where: { periodId: input.period.id },
-      include: { revisions: { orderBy: { number: "asc" }, select: { authorName: true, authorRole: true } }, reviewComments: { where: { action: "APPROVE" }, orderBy: { createdAt: "desc" }, take: 1 } },
-    });
+    where: { periodId: input.period.id },
+    include: {
+      revisions: { orderBy: { number: "asc" }, select: { authorName: true, authorRole: true } },
+      reviewComments: { where: { action: "APPROVE" }, orderBy: { createdAt: "desc" }, take: 1 },
+    },
+  });
 
   const snapshotSections: SnapshotSection[] = sections.map((section) => {
     const c = commentaries.find((x) => x.sectionId === section.id);
     const authors = new Map<string, { name: string; initials: string; role: Role }>();
-    for (const r of c?.revisions ?? []) if (!authors.has(r.authorName)) authors.set(r.authorName, { name: r.authorName, initials: initialsOf(r.authorName), role: r.authorRole });
+    for (const r of c?.revisions ?? [])
+      if (!authors.has(r.authorName))
+        authors.set(r.authorName, { name: r.authorName, initials: initialsOf(r.authorName), role: r.authorRole });
     const approval = c?.reviewComments[0];
     return {
       name: section.name,
       slug: section.slug,
       owners: section.owners.map((o) => o.user.name).sort(),
-      commentary: c && c.body ? { body: c.body, authors: [...authors.values()], approvedByName: approval?.authorName ?? null, approvedAt: c.approvedAt?.toISOString() ?? null } : null,
+      commentary:
+        c && c.body
+          ? {
+              body: c.body,
+              authors: [...authors.values()],
+              approvedByName: approval?.authorName ?? null,
+              approvedAt: c.approvedAt?.toISOString() ?? null,
+            }
+          : null,
       indicators: section.indicators.map((ind) => ({ ...buildIndicator(ind, month, signed), national: national.get(ind.id) ?? null })),
     };
   });
 
-  await attachExceptionActions(tx, month, snapshotSections, new Map(sections.flatMap((s) => s.indicators.map((i) => [i.code, i.id] as const))));
+  await attachExceptionActions(
+    tx,
+    month,
+    snapshotSections,
+    new Map(sections.flatMap((s) => s.indicators.map((i) => [i.code, i.id] as const))),
+  );
 
   return {
     schema: SNAPSHOT_SCHEMA,
@@ -79,8 +111,16 @@ export async function buildSnapshot(tx: Tx | typeof db, input: BuildInput): Prom
 }
 
 type CatalogueIndicator = {
-  id: string; code: string; name: string; definition: string; unit: Unit; polarity: Polarity; measureType: MeasureType;
-  decimals: number; suppressSmallNumbers: boolean; targets: TargetRow[];
+  id: string;
+  code: string;
+  name: string;
+  definition: string;
+  unit: Unit;
+  polarity: Polarity;
+  measureType: MeasureType;
+  decimals: number;
+  suppressSmallNumbers: boolean;
+  targets: TargetRow[];
   comparators: { label: string; periodLabel: string; value: number; source: string | null }[];
 };
 
@@ -99,7 +139,10 @@ function buildIndicator(ind: CatalogueIndicator, month: string, signed: Awaited<
   const lastMonth = prevM?.value ?? null;
   const lastYear = prevY?.value ?? null;
   const suppressed = { value: Boolean(current?.suppressed), lastMonth: Boolean(prevM?.suppressed), lastYear: Boolean(prevY?.suppressed) };
-  const unsigned = { lastMonth: signed.monthState(lastMonthMonth) === "unsigned", lastYear: signed.monthState(lastYearMonth) === "unsigned" };
+  const unsigned = {
+    lastMonth: signed.monthState(lastMonthMonth) === "unsigned",
+    lastYear: signed.monthState(lastYearMonth) === "unsigned",
+  };
   const j = judgeMonth(ind, { month, value, lastMonth, lastYear, targets: ind.targets });
   const rules = { unit: ind.unit, decimals: ind.decimals, suppressSmallNumbers: ind.suppressSmallNumbers };
   const hide = (v: number | null, s: boolean) => (s ? null : v);
@@ -110,15 +153,40 @@ function buildIndicator(ind: CatalogueIndicator, month: string, signed: Awaited<
   const comparable = ind.unit !== "COUNT";
   const first = addMonths(month, -(TREND_MONTHS - 1));
   const base = {
-    code: ind.code, name: ind.name, definition: ind.definition, unit: ind.unit, polarity: ind.polarity, measureType: ind.measureType,
-    decimals: ind.decimals, suppressSmallNumbers: ind.suppressSmallNumbers,
-    value: hide(value, suppressed.value), suppressed, unsigned,
-    notAvailableReason: current?.notAvailableReason ?? null, note: current?.note ?? null, revised: current?.revised ?? false,
-    lastMonth: hide(lastMonth, suppressed.lastMonth), lastYear: hide(lastYear, suppressed.lastYear),
-    target: j.target, rag, vsLastMonth, vsLastYear,
-    changeVsLastMonth: change(lastMonth), changeVsLastYear: change(lastYear),
-    comparators: ind.comparators.map((cmp) => ({ label: cmp.label, periodLabel: cmp.periodLabel, value: cmp.value, source: cmp.source, comparable })),
-    provenance: provenanceForPack(readProvenance(current?.provenance), { suppressSmallNumbers: ind.suppressSmallNumbers, valueSuppressed: suppressed.value }, SMALL_NUMBER_MAX),
+    code: ind.code,
+    name: ind.name,
+    definition: ind.definition,
+    unit: ind.unit,
+    polarity: ind.polarity,
+    measureType: ind.measureType,
+    decimals: ind.decimals,
+    suppressSmallNumbers: ind.suppressSmallNumbers,
+    value: hide(value, suppressed.value),
+    suppressed,
+    unsigned,
+    notAvailableReason: current?.notAvailableReason ?? null,
+    note: current?.note ?? null,
+    revised: current?.revised ?? false,
+    lastMonth: hide(lastMonth, suppressed.lastMonth),
+    lastYear: hide(lastYear, suppressed.lastYear),
+    target: j.target,
+    rag,
+    vsLastMonth,
+    vsLastYear,
+    changeVsLastMonth: change(lastMonth),
+    changeVsLastYear: change(lastYear),
+    comparators: ind.comparators.map((cmp) => ({
+      label: cmp.label,
+      periodLabel: cmp.periodLabel,
+      value: cmp.value,
+      source: cmp.source,
+      comparable,
+    })),
+    provenance: provenanceForPack(
+      readProvenance(current?.provenance),
+      { suppressSmallNumbers: ind.suppressSmallNumbers, valueSuppressed: suppressed.value },
+      SMALL_NUMBER_MAX,
+    ),
     trend: Array.from({ length: TREND_MONTHS }, (_, i) => addMonths(first, i)).map((m) => {
       const f = signed.figure(ind.id, m);
       if (signed.monthState(m) === "unsigned") return { month: m, value: null, unsigned: true as const };

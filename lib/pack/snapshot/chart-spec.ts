@@ -5,8 +5,14 @@ import { formatMonth } from "@/lib/format/dates";
 import { formatValue } from "@/lib/judgement";
 
 export type ChartSpec = {
-  code: string; title: string; description: string; unit: string; decimals: number;
-  trend: { month: string; value: number | null }[]; target: number | null; comparator: { label: string; value: number } | null;
+  code: string;
+  title: string;
+  description: string;
+  unit: string;
+  decimals: number;
+  trend: { month: string; value: number | null }[];
+  target: number | null;
+  comparator: { label: string; value: number } | null;
 };
 
 /** The trend from the first month with a figure: an axis that starts before the data is half empty. */
@@ -61,7 +67,9 @@ export function chartSpecFor(ind: SnapshotIndicator): ChartSpec {
       gaps.length ? `Not yet signed off, so not shown: ${gaps.join(", ")}.` : "",
       small ? "Months with a small number are left out." : "",
       trendInWords(trend, rules),
-    ].filter(Boolean).join(" "),
+    ]
+      .filter(Boolean)
+      .join(" "),
     unit: ind.unit,
     decimals: ind.decimals,
     trend: trend.map((t) => ({ month: t.month, value: t.value })),

@@ -16,61 +16,121 @@ describe("readSnapshot", () => {
     const read = readSnapshot(stored);
     expect(read).toEqual({ ok: true, snapshot: stored });
     if (read.ok) expect(read.snapshot).toBe(stored);
-    const old = { ...stored, schema: 1, sections: stored.sections.map((s: { indicators: object[] }) => ({ ...s, indicators: s.indicators.map((i) => ({ ...i, unsigned: undefined })) })) };
+    const old = {
+      ...stored,
+      schema: 1,
+      sections: stored.sections.map((s: { indicators: object[] }) => ({
+        ...s,
+        indicators: s.indicators.map((i) => ({ ...i, unsigned: undefined })),
+      })),
+    };
     expect(readSnapshot(JSON.parse(JSON.stringify(old))).ok).toBe(true);
   });
 
   it("reads schema 3, with actions on exceptions, and refuses an action missing its owner", () => {
-    const action = { description: "Audit", ownerName: "Head of Safeguarding", dueDate: "2019-08-15", status: "OPEN", droppedReason: null, fromMonth: "2019-06" };
+    const action = {
+      description: "Audit",
+      ownerName: "Head of Safeguarding",
+      dueDate: "2019-08-15",
+      status: "OPEN",
+      droppedReason: null,
+      fromMonth: "2019-06",
+    };
     const snap = JSON.parse(JSON.stringify({ ...sampleSnapshot("2019-07", 1), schema: 3 }));
     Object.assign(snap.sections[0].indicators[0], { exception: true, exceptionSince: "2019-03", actions: [action] });
     Object.assign(snap.sections[0].indicators[1], { resolvedActions: [action] });
     expect(readSnapshot(snap)).toEqual({ ok: true, snapshot: snap });
     delete snap.sections[0].indicators[0].actions[0].ownerName;
-    expect(readSnapshot(snap)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.actions\.0\.ownerName does not match snapshot schema 3/) });
+    expect(readSnapshot(snap)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.actions\.0\.ownerName does not match snapshot schema 3/),
+    });
   });
 
   it("reads schema 4 with DfE's comparators frozen in, and refuses them half-written", () => {
     const national = {
-      measureCode: "CPP_rate", measureName: "Child Protection Plans rate per 10,000",
+      measureCode: "CPP_rate",
+      measureName: "Child Protection Plans rate per 10,000",
       england: { year: "2019", yearLabel: "at 31 March 2019", value: 44.5, symbol: null },
       region: { year: "2019", yearLabel: "at 31 March 2019", value: 50.2, symbol: null, name: "Yorkshire and the Humber" },
       neighbours: { year: "2019", yearLabel: "at 31 March 2019", mean: 61.83, count: 10, of: 10 },
       own: null,
     };
     const base = sampleSnapshot("2019-07", 1);
-    const stored = JSON.parse(JSON.stringify({ ...base, schema: 4, sections: base.sections.map((s) => ({ ...s, indicators: s.indicators.map((i) => ({ ...i, national })) })) }));
+    const stored = JSON.parse(
+      JSON.stringify({
+        ...base,
+        schema: 4,
+        sections: base.sections.map((s) => ({ ...s, indicators: s.indicators.map((i) => ({ ...i, national })) })),
+      }),
+    );
     expect(readSnapshot(stored)).toEqual({ ok: true, snapshot: stored });
     delete stored.sections[0].indicators[0].national.england;
-    expect(readSnapshot(stored)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.national\.england does not match snapshot schema 4/) });
+    expect(readSnapshot(stored)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.national\.england does not match snapshot schema 4/),
+    });
   });
 
   it("reads schema 5 with a computed figure's provenance, and refuses one without its file's hash", () => {
     const provenance = {
-      kind: "annex-a", asAt: "2019-07-31", coversFrom: "2018-07-01", fileSha256: "c0".repeat(32), rulesVersion: "2026-12.1",
-      numerator: 244, denominator: 351, words: "244 of 351 assessments", rule: "The rule.", computedAt: "2019-08-02T09:00:00.000Z",
+      kind: "annex-a",
+      asAt: "2019-07-31",
+      coversFrom: "2018-07-01",
+      fileSha256: "c0".repeat(32),
+      rulesVersion: "2026-12.1",
+      numerator: 244,
+      denominator: 351,
+      words: "244 of 351 assessments",
+      rule: "The rule.",
+      computedAt: "2019-08-02T09:00:00.000Z",
     };
     const base = sampleSnapshot("2019-07", 1);
-    const stored = JSON.parse(JSON.stringify({ ...base, schema: 5, sections: base.sections.map((s) => ({ ...s, indicators: s.indicators.map((i, n) => ({ ...i, provenance: n === 0 ? provenance : null })) })) }));
+    const stored = JSON.parse(
+      JSON.stringify({
+        ...base,
+        schema: 5,
+        sections: base.sections.map((s) => ({
+          ...s,
+          indicators: s.indicators.map((i, n) => ({ ...i, provenance: n === 0 ? provenance : null })),
+        })),
+      }),
+    );
     expect(readSnapshot(stored)).toEqual({ ok: true, snapshot: stored });
     delete stored.sections[0].indicators[0].provenance.fileSha256;
-    expect(readSnapshot(stored)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.provenance\.fileSha256 does not match snapshot schema 5/) });
+    expect(readSnapshot(stored)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.provenance\.fileSha256 does not match snapshot schema 5/),
+    });
   });
 
   it("refuses a schema it does not know, and a snapshot missing what its schema promises, saying which", () => {
     const stored = JSON.parse(JSON.stringify(sampleSnapshot("2019-07", 1)));
-    expect(readSnapshot({ ...stored, schema: 6 })).toEqual({ ok: false, reason: "it was stored as snapshot schema 6, and this version of Scrutiny Pack reads schemas 1, 2, 3, 4 and 5" });
+    expect(readSnapshot({ ...stored, schema: 6 })).toEqual({
+      ok: false,
+      reason: "it was stored as snapshot schema 6, and this version of Scrutiny Pack reads schemas 1, 2, 3, 4 and 5",
+    });
     expect(readSnapshot(null)).toMatchObject({ ok: false, reason: expect.stringMatching(/schema null/) });
     delete stored.sections[0].indicators[0].summary;
-    expect(readSnapshot(stored)).toMatchObject({ ok: false, reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.summary does not match snapshot schema 1 \(/) });
+    expect(readSnapshot(stored)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^its sections\.0\.indicators\.0\.summary does not match snapshot schema 1 \(/),
+    });
   });
 
   it("keeps an unreadable pack from every reader, with the reason for staff", async () => {
     const month = uniqueMonth();
     const { ids } = await createPack(month, [{ published: true }]);
     const future = { ...sampleSnapshot(month, 1), schema: 9 };
-    await db.packVersion.update({ where: { id: ids[0] }, data: { snapshot: future as unknown as Prisma.InputJsonValue, contentHash: contentHash(future) } });
+    await db.packVersion.update({
+      where: { id: ids[0] },
+      data: { snapshot: future as unknown as Prisma.InputJsonValue, contentHash: contentHash(future) },
+    });
     const director = (await createTestUser("DIRECTOR")).sessionUser;
-    expect(await findPackView(director, month)).toMatchObject({ kind: "tampered", version: 1, unreadable: expect.stringMatching(/snapshot schema 9/) });
+    expect(await findPackView(director, month)).toMatchObject({
+      kind: "tampered",
+      version: 1,
+      unreadable: expect.stringMatching(/snapshot schema 9/),
+    });
   });
 });

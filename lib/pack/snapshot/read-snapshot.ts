@@ -13,35 +13,59 @@ const month = monthSchema();
 const areaFigure = z.object({ year: z.string(), yearLabel: z.string(), value: z.number().nullable(), symbol: z.string().nullable() });
 // DfE's comparators (schema 4): absent from older snapshots.
 const national = z.object({
-  measureCode: z.string(), measureName: z.string(),
+  measureCode: z.string(),
+  measureName: z.string(),
   england: areaFigure.nullable(),
   region: areaFigure.extend({ name: z.string() }).nullable(),
-  neighbours: z.object({ year: z.string(), yearLabel: z.string(), mean: z.number().nullable(), count: z.number().int(), of: z.number().int() }).nullable(),
-  own: areaFigure.extend({ rank: z.number().int().nullable(), of: z.number().int().nullable(), quartile: z.number().int().nullable() }).nullable(),
+  neighbours: z
+    .object({ year: z.string(), yearLabel: z.string(), mean: z.number().nullable(), count: z.number().int(), of: z.number().int() })
+    .nullable(),
+  own: areaFigure
+    .extend({ rank: z.number().int().nullable(), of: z.number().int().nullable(), quartile: z.number().int().nullable() })
+    .nullable(),
 });
 
 const action = z.object({
-  description: z.string(), ownerName: z.string(), dueDate: z.string(), status: z.enum(["OPEN", "DONE", "DROPPED"]), droppedReason: z.string().nullable(), fromMonth: month,
+  description: z.string(),
+  ownerName: z.string(),
+  dueDate: z.string(),
+  status: z.enum(["OPEN", "DONE", "DROPPED"]),
+  droppedReason: z.string().nullable(),
+  fromMonth: month,
 });
 
 const indicator = z.object({
-  code: z.string(), name: z.string(), definition: z.string(),
-  unit: z.enum(Unit), polarity: z.enum(Polarity), measureType: z.enum(MeasureType),
-  decimals: z.number().int(), suppressSmallNumbers: z.boolean(),
+  code: z.string(),
+  name: z.string(),
+  definition: z.string(),
+  unit: z.enum(Unit),
+  polarity: z.enum(Polarity),
+  measureType: z.enum(MeasureType),
+  decimals: z.number().int(),
+  suppressSmallNumbers: z.boolean(),
   value: z.number().nullable(),
   suppressed: z.object({ value: z.boolean(), lastMonth: z.boolean(), lastYear: z.boolean() }),
   unsigned: z.object({ lastMonth: z.boolean(), lastYear: z.boolean() }).optional(),
-  notAvailableReason: z.string().nullable(), note: z.string().nullable(), revised: z.boolean(),
-  lastMonth: z.number().nullable(), lastYear: z.number().nullable(),
+  notAvailableReason: z.string().nullable(),
+  note: z.string().nullable(),
+  revised: z.boolean(),
+  lastMonth: z.number().nullable(),
+  lastYear: z.number().nullable(),
   target: z.object({ value: z.number(), tolerance: z.number(), fromMonth: month }).nullable(),
   rag: z.enum(["GREEN", "AMBER", "RED"]).nullable(),
-  vsLastMonth: direction.nullable(), vsLastYear: direction.nullable(),
-  changeVsLastMonth: z.string().nullable(), changeVsLastYear: z.string().nullable(),
-  comparators: z.array(z.object({ label: z.string(), periodLabel: z.string(), value: z.number(), source: z.string().nullable(), comparable: z.boolean() })),
+  vsLastMonth: direction.nullable(),
+  vsLastYear: direction.nullable(),
+  changeVsLastMonth: z.string().nullable(),
+  changeVsLastYear: z.string().nullable(),
+  comparators: z.array(
+    z.object({ label: z.string(), periodLabel: z.string(), value: z.number(), source: z.string().nullable(), comparable: z.boolean() }),
+  ),
   national: national.nullable().optional(),
   // Schema 5: where a computed figure came from.
   provenance: packProvenanceSchema.nullable().optional(),
-  trend: z.array(z.object({ month, value: z.number().nullable(), suppressed: z.literal(true).optional(), unsigned: z.literal(true).optional() })),
+  trend: z.array(
+    z.object({ month, value: z.number().nullable(), suppressed: z.literal(true).optional(), unsigned: z.literal(true).optional() }),
+  ),
   summary: z.string(),
   exception: z.boolean(),
   // Schema 3: actions on exceptions and how long each has been on the list.
@@ -51,12 +75,17 @@ const indicator = z.object({
 });
 
 const section = z.object({
-  name: z.string(), slug: z.string(), owners: z.array(z.string()),
-  commentary: z.object({
-    body: z.string(),
-    authors: z.array(z.object({ name: z.string(), initials: z.string(), role: z.enum(Role) })),
-    approvedByName: z.string().nullable(), approvedAt: z.string().nullable(),
-  }).nullable(),
+  name: z.string(),
+  slug: z.string(),
+  owners: z.array(z.string()),
+  commentary: z
+    .object({
+      body: z.string(),
+      authors: z.array(z.object({ name: z.string(), initials: z.string(), role: z.enum(Role) })),
+      approvedByName: z.string().nullable(),
+      approvedAt: z.string().nullable(),
+    })
+    .nullable(),
   indicators: z.array(indicator),
 });
 
@@ -66,7 +95,11 @@ const isReadableSchema = (schema: unknown): schema is (typeof READABLE_SCHEMAS)[
 
 export const packSnapshotSchema: z.ZodType<PackSnapshot> = z.object({
   schema: z.union(READABLE_SCHEMAS.map((n) => z.literal(n))),
-  council: z.string(), title: z.string(), month, panelMeetingDate: z.string(), version: z.number().int().positive(),
+  council: z.string(),
+  title: z.string(),
+  month,
+  panelMeetingDate: z.string(),
+  version: z.number().int().positive(),
   signedOff: z.object({ name: z.string(), role: z.enum(Role), at: z.string() }),
   amendmentReason: z.string().nullable(),
   sections: z.array(section),
@@ -82,7 +115,10 @@ export type SnapshotRead = { ok: true; snapshot: PackSnapshot } | { ok: false; r
 export function readSnapshot(json: unknown): SnapshotRead {
   const schema = (json as { schema?: unknown } | null)?.schema;
   if (!isReadableSchema(schema)) {
-    return { ok: false, reason: `it was stored as snapshot schema ${JSON.stringify(schema ?? null)}, and this version of Scrutiny Pack reads schemas ${READABLE_SCHEMAS.join(", ").replace(/, (\d+)$/, " and $1")}` };
+    return {
+      ok: false,
+      reason: `it was stored as snapshot schema ${JSON.stringify(schema ?? null)}, and this version of Scrutiny Pack reads schemas ${READABLE_SCHEMAS.join(", ").replace(/, (\d+)$/, " and $1")}`,
+    };
   }
   const parsed = packSnapshotSchema.safeParse(json);
   if (!parsed.success) {

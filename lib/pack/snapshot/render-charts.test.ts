@@ -8,8 +8,18 @@ import type { ChartSpec } from "@/lib/pack/snapshot/chart-spec";
 import { renderChart } from "../../../scripts/pack/render-charts.mjs";
 
 const spec: ChartSpec = {
-  code: "CP_PLANS", title: "Children on a child protection plan", description: "Up from 411 to 456 since July.", unit: "COUNT", decimals: 0,
-  trend: [{ month: "2019-06", value: 420 }, { month: "2019-07", value: 411 }, { month: "2019-08", value: 456 }], target: 430, comparator: null,
+  code: "CP_PLANS",
+  title: "Children on a child protection plan",
+  description: "Up from 411 to 456 since July.",
+  unit: "COUNT",
+  decimals: 0,
+  trend: [
+    { month: "2019-06", value: 420 },
+    { month: "2019-07", value: 411 },
+    { month: "2019-08", value: 456 },
+  ],
+  target: 430,
+  comparator: null,
 };
 
 describe("drawing a sign-off's charts", () => {
@@ -17,7 +27,7 @@ describe("drawing a sign-off's charts", () => {
     const charts = await renderInChildProcess([spec]);
     expect(Object.keys(charts)).toEqual(["CP_PLANS"]);
     expect(charts.CP_PLANS).toMatch(/^<svg[^>]* viewBox="0 0 300 150"[^>]*aria-labelledby="chart-cp-plans-title chart-cp-plans-desc"/);
-    expect(charts.CP_PLANS).toContain("<title id=\"chart-cp-plans-title\">Children on a child protection plan</title>");
+    expect(charts.CP_PLANS).toContain('<title id="chart-cp-plans-title">Children on a child protection plan</title>');
     expect(charts.CP_PLANS).toBe(renderChart(spec));
   });
 

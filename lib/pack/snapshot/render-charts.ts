@@ -24,7 +24,11 @@ export function renderInChildProcess(specs: ChartSpec[]): Promise<Record<string,
   return new Promise((resolve, reject) => {
     const child = execFile(process.execPath, [script], { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`Chart rendering failed: ${stderr || error.message}`));
-      try { resolve(JSON.parse(stdout)); } catch (e) { reject(e); }
+      try {
+        resolve(JSON.parse(stdout));
+      } catch (e) {
+        reject(e);
+      }
     });
     child.stdin?.end(JSON.stringify(specs));
   });

@@ -21,7 +21,12 @@ export const config = { api: { bodyParser: false, responseLimit: false } };
 
 /** The dynamic page at a fixed loopback origin (never the Host header), with only the session cookie. */
 function fetchPage(path: string, cookie: string): Promise<Response> {
-  return fetch(`${pdfRenderOrigin()}${path}`, { headers: cookie ? { cookie } : {}, redirect: "manual", cache: "no-store", signal: AbortSignal.timeout(60_000) });
+  return fetch(`${pdfRenderOrigin()}${path}`, {
+    headers: cookie ? { cookie } : {},
+    redirect: "manual",
+    cache: "no-store",
+    signal: AbortSignal.timeout(60_000),
+  });
 }
 
 /**
@@ -69,12 +74,19 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
       return r.text();
     });
     // Revalidated every time (a version's page changes when superseded); never shared when signed in.
-    const reply = encodedPageReply(page, { acceptEncoding: req.headers["accept-encoding"], ifNoneMatch: req.headers["if-none-match"] }, {
-      "Content-Type": "text/html; charset=utf-8", "Cache-Control": packPageCacheControl({ signedIn: Boolean(user) }), Vary: "Cookie", "X-Content-Type-Options": "nosniff",
-    });
+    const reply = encodedPageReply(
+      page,
+      { acceptEncoding: req.headers["accept-encoding"], ifNoneMatch: req.headers["if-none-match"] },
+      {
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": packPageCacheControl({ signedIn: Boolean(user) }),
+        Vary: "Cookie",
+        "X-Content-Type-Options": "nosniff",
+      },
+    );
     res.statusCode = reply.status;
     for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
-    res.end(req.method === "HEAD" ? undefined : reply.body ?? undefined);
+    res.end(req.method === "HEAD" ? undefined : (reply.body ?? undefined));
   } catch (e) {
     // Not found, forbidden and the like: the page renders them (with the app's 404 and 403 pages).
     if (!isAppError(e)) console.error(`GET ${path} from stored HTML failed; serving the live page`, e);

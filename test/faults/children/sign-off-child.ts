@@ -5,7 +5,10 @@ import { signOffPack } from "@/lib/pack/lifecycle/sign-off-pack";
 
 const [month, expected, email] = process.argv.slice(2);
 const user = await db.user.findUniqueOrThrow({ where: { email } });
-const signed = await signOffPack({ id: user.id, name: user.name, email: user.email, role: user.role }, { month, expectedPeriodVersion: Number(expected) });
+const signed = await signOffPack(
+  { id: user.id, name: user.name, email: user.email, role: user.role },
+  { month, expectedPeriodVersion: Number(expected) },
+);
 console.log(`COMMITTED ${JSON.stringify(signed)}`);
 await db.$disconnect();
 process.exit(0);

@@ -12,18 +12,32 @@ export function AuditTable({ events, caption }: { events: AuditEventRow[]; capti
       <caption className="govuk-table__caption govuk-visually-hidden">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
-          <th scope="col" className="govuk-table__header">Time</th>
-          <th scope="col" className="govuk-table__header">Who</th>
-          <th scope="col" className="govuk-table__header">Action</th>
-          <th scope="col" className="govuk-table__header">Entity</th>
-          <th scope="col" className="govuk-table__header">Period</th>
-          <th scope="col" className="govuk-table__header app-audit-table__changes">Changes</th>
+          <th scope="col" className="govuk-table__header">
+            Time
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Who
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Action
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Entity
+          </th>
+          <th scope="col" className="govuk-table__header">
+            Period
+          </th>
+          <th scope="col" className="govuk-table__header app-audit-table__changes">
+            Changes
+          </th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
         {events.map((e) => (
           <tr className="govuk-table__row" key={e.id}>
-            <td className="govuk-table__cell app-nowrap-wide"><time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time></td>
+            <td className="govuk-table__cell app-nowrap-wide">
+              <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
+            </td>
             <td className="govuk-table__cell">
               {e.actorName}
               <span className="app-audit-secondary">{e.actorRole ? roleLabel[e.actorRole] : "Automatic"}</span>
@@ -33,8 +47,12 @@ export function AuditTable({ events, caption }: { events: AuditEventRow[]; capti
               <span className="app-audit-secondary">{describeEntityType(e.entityType)}</span>
               <Breakable text={e.entityName ?? e.entityId} />
             </td>
-            <td className="govuk-table__cell">{e.periodMonth ? formatMonth(e.periodMonth) : <span className="govuk-visually-hidden">None</span>}</td>
-            <td className="govuk-table__cell"><Changes before={e.before} after={e.after} /></td>
+            <td className="govuk-table__cell">
+              {e.periodMonth ? formatMonth(e.periodMonth) : <span className="govuk-visually-hidden">None</span>}
+            </td>
+            <td className="govuk-table__cell">
+              <Changes before={e.before} after={e.after} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -48,7 +66,11 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
   const both = before != null && after != null;
   const changed = fields.filter((f) => f.changed);
   const shown = both && changed.length ? changed : fields;
-  const summary = both ? (changed.length ? `Changed: ${changed.map((f) => f.label.toLowerCase()).join(", ")}` : "No field changed") : "Details";
+  const summary = both
+    ? changed.length
+      ? `Changed: ${changed.map((f) => f.label.toLowerCase()).join(", ")}`
+      : "No field changed"
+    : "Details";
   return (
     <details className="govuk-details app-audit-details">
       <summary className="govuk-details__summary">
@@ -58,21 +80,31 @@ function Changes({ before, after }: { before: unknown; after: unknown }) {
         <table className="govuk-table">
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Field</th>
+              <th scope="col" className="govuk-table__header">
+                Field
+              </th>
               {both ? (
                 <>
-                  <th scope="col" className="govuk-table__header">Before</th>
-                  <th scope="col" className="govuk-table__header">After</th>
+                  <th scope="col" className="govuk-table__header">
+                    Before
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    After
+                  </th>
                 </>
               ) : (
-                <th scope="col" className="govuk-table__header">{after != null ? "Recorded" : "Before"}</th>
+                <th scope="col" className="govuk-table__header">
+                  {after != null ? "Recorded" : "Before"}
+                </th>
               )}
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {shown.map((f) => (
               <tr className="govuk-table__row" key={f.key}>
-                <th scope="row" className="govuk-table__header">{f.label}</th>
+                <th scope="row" className="govuk-table__header">
+                  {f.label}
+                </th>
                 {both ? (
                   <>
                     <td className="govuk-table__cell">{f.before}</td>

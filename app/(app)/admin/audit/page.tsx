@@ -17,12 +17,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const actor = await requirePermission("audit.view");
   const raw = await searchParams;
   const { filters, errors } = parseAuditFilters(raw);
-  const [{ events, total, page, pageCount, pageSize }, options] = await Promise.all([listAuditEvents(actor, filters), findAuditFilterOptions(actor)]);
+  const [{ events, total, page, pageCount, pageSize }, options] = await Promise.all([
+    listAuditEvents(actor, filters),
+    findAuditFilterOptions(actor),
+  ]);
   const exportQuery = auditFilterQuery({ ...filters, page: 1 });
   const hrefFor = (n: number) => `/admin/audit?${auditFilterQuery({ ...filters, page: n })}`.replace(/\?$/, "");
   const firstShown = total ? (page - 1) * pageSize + 1 : 0;
   const lastShown = Math.min(total, page * pageSize);
-  const entityName = filters.entityId ? events[0]?.entityName ?? filters.entityId : null;
+  const entityName = filters.entityId ? (events[0]?.entityName ?? filters.entityId) : null;
   const withoutEntity = auditFilterQuery({ ...filters, entityId: undefined, page: 1 });
 
   return (
@@ -33,7 +36,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {filters.entityId ? (
         <div className="govuk-inset-text">
           Showing the history of {filters.entityType ? describeEntityType(filters.entityType).toLowerCase() : "entity"} {entityName}.{" "}
-          <a className="govuk-link" href={`/admin/audit${withoutEntity ? `?${withoutEntity}` : ""}`}>Show every entity</a>
+          <a className="govuk-link" href={`/admin/audit${withoutEntity ? `?${withoutEntity}` : ""}`}>
+            Show every entity
+          </a>
         </div>
       ) : null}
       <AuditFilterForm filters={filters} raw={raw} errors={errors} actions={options.actions} entityTypes={options.entityTypes} />
@@ -42,7 +47,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p className="govuk-body govuk-!-margin-bottom-0" role="status">
           {total
             ? `Showing ${count(firstShown)} to ${count(lastShown)} of ${count(total)} ${total === 1 ? "event" : "events"}`
-            : hasAnyFilter(filters) ? "No events match these filters." : "No events have been recorded yet."}
+            : hasAnyFilter(filters)
+              ? "No events match these filters."
+              : "No events have been recorded yet."}
         </p>
         {total ? (
           <a className="govuk-link govuk-body" href={`/admin/audit/export${exportQuery ? `?${exportQuery}` : ""}`} download>

@@ -16,7 +16,15 @@ const toColumnFilters = (f: CatalogueFilters): ColumnFiltersState => [
   ...(f.status !== "all" ? [{ id: "status", value: f.status }] : []),
 ];
 
-export function CatalogueTable({ rows, sections, initialFilters }: { rows: CatalogueRow[]; sections: SectionOption[]; initialFilters: CatalogueFilters }) {
+export function CatalogueTable({
+  rows,
+  sections,
+  initialFilters,
+}: {
+  rows: CatalogueRow[];
+  sections: SectionOption[];
+  initialFilters: CatalogueFilters;
+}) {
   const [filters, setFilters] = useState(initialFilters);
   const [sorting, setSorting] = useState<SortingState>([]);
   const table = useTable({
@@ -40,34 +48,70 @@ export function CatalogueTable({ rows, sections, initialFilters }: { rows: Catal
   const grouped = !sortedBy || sortedBy.id === "section";
   const groups = grouped ? groupBySection(shown) : [{ key: "all", name: null, rows: shown }];
   const leafCount = table.getAllLeafColumns().length;
-  const sortedLabel = sortedBy ? `${String(table.getColumn(sortedBy.id)?.columnDef.header)}, ${sortedBy.desc ? "descending" : "ascending"}` : "pack order";
+  const sortedLabel = sortedBy
+    ? `${String(table.getColumn(sortedBy.id)?.columnDef.header)}, ${sortedBy.desc ? "descending" : "ascending"}`
+    : "pack order";
 
   return (
     <>
-      <form method="get" action="/admin/indicators" role="search" aria-label="Filter indicators" className="app-filters" onSubmit={(e) => e.preventDefault()}>
+      <form
+        method="get"
+        action="/admin/indicators"
+        role="search"
+        aria-label="Filter indicators"
+        className="app-filters"
+        onSubmit={(e) => e.preventDefault()}
+      >
         <TextInput
-          id="filter-q" name="q" labelSize="s" label="Search by code or name" width="20" type="search" autoComplete="off" spellCheck={false}
-          value={filters.q} onChange={(q) => setFilters({ ...filters, q })}
+          id="filter-q"
+          name="q"
+          labelSize="s"
+          label="Search by code or name"
+          width="20"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          value={filters.q}
+          onChange={(q) => setFilters({ ...filters, q })}
         />
         <Select
-          id="filter-section" name="section" labelSize="s" label="Section" value={filters.section} onChange={(section) => setFilters({ ...filters, section })}
+          id="filter-section"
+          name="section"
+          labelSize="s"
+          label="Section"
+          value={filters.section}
+          onChange={(section) => setFilters({ ...filters, section })}
           options={[{ value: "", label: "All sections" }, ...sections.map((s) => ({ value: s.id, label: s.name }))]}
         />
         <Select
-          id="filter-status" name="status" labelSize="s" label="Status" value={filters.status} onChange={(status) => setFilters({ ...filters, status: status as CatalogueStatus })}
-          options={[{ value: "all", label: "Active and inactive" }, { value: "active", label: "Active only" }, { value: "inactive", label: "Inactive only" }]}
+          id="filter-status"
+          name="status"
+          labelSize="s"
+          label="Status"
+          value={filters.status}
+          onChange={(status) => setFilters({ ...filters, status: status as CatalogueStatus })}
+          options={[
+            { value: "all", label: "Active and inactive" },
+            { value: "active", label: "Active only" },
+            { value: "inactive", label: "Inactive only" },
+          ]}
         />
         <noscript>
-          <button type="submit" className="govuk-button govuk-button--secondary">Apply filters</button>
+          <button type="submit" className="govuk-button govuk-button--secondary">
+            Apply filters
+          </button>
         </noscript>
       </form>
 
       <p className="govuk-body" role="status" aria-live="polite">
-        Showing {shown.length} of {rows.length} indicators{filters.q || filters.section || filters.status !== "all" ? " that match the filters" : ""}
+        Showing {shown.length} of {rows.length} indicators
+        {filters.q || filters.section || filters.status !== "all" ? " that match the filters" : ""}
         {filters.q || filters.section || filters.status !== "all" ? (
           <>
             {" "}
-            <button type="button" className="app-link-button" onClick={() => setFilters({ q: "", section: "", status: "all" })}>Clear filters</button>
+            <button type="button" className="app-link-button" onClick={() => setFilters({ q: "", section: "", status: "all" })}>
+              Clear filters
+            </button>
           </>
         ) : null}
       </p>
@@ -81,10 +125,17 @@ export function CatalogueTable({ rows, sections, initialFilters }: { rows: Catal
                 {group.headers.map((header) => {
                   const dir = header.column.getIsSorted();
                   return (
-                    <th key={header.id} scope="col" className="govuk-table__header" aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : "none"}>
+                    <th
+                      key={header.id}
+                      scope="col"
+                      className="govuk-table__header"
+                      aria-sort={dir === "asc" ? "ascending" : dir === "desc" ? "descending" : "none"}
+                    >
                       <button type="button" className="app-sort-button" onClick={header.column.getToggleSortingHandler()}>
                         <table.FlexRender header={header} />
-                        <span className="app-sort-icon" aria-hidden="true">{dir === "asc" ? "▲" : dir === "desc" ? "▼" : "▲▼"}</span>
+                        <span className="app-sort-icon" aria-hidden="true">
+                          {dir === "asc" ? "▲" : dir === "desc" ? "▼" : "▲▼"}
+                        </span>
                       </button>
                     </th>
                   );
@@ -95,7 +146,9 @@ export function CatalogueTable({ rows, sections, initialFilters }: { rows: Catal
           {shown.length === 0 ? (
             <tbody className="govuk-table__body">
               <tr className="govuk-table__row">
-                <td className="govuk-table__cell" colSpan={leafCount}>No indicators match these filters.</td>
+                <td className="govuk-table__cell" colSpan={leafCount}>
+                  No indicators match these filters.
+                </td>
               </tr>
             </tbody>
           ) : (
@@ -103,7 +156,9 @@ export function CatalogueTable({ rows, sections, initialFilters }: { rows: Catal
               <tbody key={g.key} className="govuk-table__body">
                 {g.name !== null ? (
                   <tr className="govuk-table__row app-group-row">
-                    <th scope="rowgroup" colSpan={leafCount} className="govuk-table__header">{g.name}</th>
+                    <th scope="rowgroup" colSpan={leafCount} className="govuk-table__header">
+                      {g.name}
+                    </th>
                   </tr>
                 ) : null}
                 {g.rows.map((row) => (
@@ -111,9 +166,13 @@ export function CatalogueTable({ rows, sections, initialFilters }: { rows: Catal
                     {row.getAllCells().map((cell) => (
                       <Fragment key={cell.id}>
                         {cell.column.id === "code" ? (
-                          <th scope="row" className="govuk-table__header app-code-cell"><table.FlexRender cell={cell} /></th>
+                          <th scope="row" className="govuk-table__header app-code-cell">
+                            <table.FlexRender cell={cell} />
+                          </th>
                         ) : (
-                          <td className="govuk-table__cell"><table.FlexRender cell={cell} /></td>
+                          <td className="govuk-table__cell">
+                            <table.FlexRender cell={cell} />
+                          </td>
                         )}
                       </Fragment>
                     ))}

@@ -22,8 +22,8 @@ export default async function ChildPopulationPage({ searchParams }: Props) {
     <>
       <h1 className="govuk-heading-xl">Child population</h1>
       <p className="govuk-body">
-        The number of children aged 0 to 17 living in the council&rsquo;s area in each year, from the Office for National Statistics&rsquo; mid-year
-        estimates. Every rate per 10,000 children worked out from the Annex A lists divides by it.
+        The number of children aged 0 to 17 living in the council&rsquo;s area in each year, from the Office for National Statistics&rsquo;
+        mid-year estimates. Every rate per 10,000 children worked out from the Annex A lists divides by it.
       </p>
       <p className="govuk-body">A month uses its own year&rsquo;s figure, or the latest earlier year&rsquo;s until its own is entered.</p>
     </>
@@ -36,14 +36,28 @@ export default async function ChildPopulationPage({ searchParams }: Props) {
         <tbody className="govuk-table__body">
           {rows.map((r) => (
             <tr key={r.year} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">{r.year}</th>
+              <th scope="row" className="govuk-table__header">
+                {r.year}
+              </th>
               <td className="govuk-table__cell govuk-table__cell--numeric">{r.count.toLocaleString("en-GB")}</td>
               <td className="govuk-table__cell">{r.source ?? "Not given"}</td>
-              <td className="govuk-table__cell">{r.updatedByName}<br /><span className="govuk-body-s">{formatDateTime(r.updatedAt)}</span></td>
+              <td className="govuk-table__cell">
+                {r.updatedByName}
+                <br />
+                <span className="govuk-body-s">{formatDateTime(r.updatedAt)}</span>
+              </td>
               <td className="govuk-table__cell">
                 <ul className="govuk-list govuk-!-margin-bottom-0">
-                  <li><a className="govuk-link" href={`/admin/population?year=${r.year}#population-form`}>Change<span className="govuk-visually-hidden"> the figure for {r.year}</span></a></li>
-                  <li><a className="govuk-link" href={`/admin/population/${r.year}/remove`}>Remove<span className="govuk-visually-hidden"> the figure for {r.year}</span></a></li>
+                  <li>
+                    <a className="govuk-link" href={`/admin/population?year=${r.year}#population-form`}>
+                      Change<span className="govuk-visually-hidden"> the figure for {r.year}</span>
+                    </a>
+                  </li>
+                  <li>
+                    <a className="govuk-link" href={`/admin/population/${r.year}/remove`}>
+                      Remove<span className="govuk-visually-hidden"> the figure for {r.year}</span>
+                    </a>
+                  </li>
                 </ul>
               </td>
             </tr>
@@ -58,8 +72,11 @@ export default async function ChildPopulationPage({ searchParams }: Props) {
     <>
       <Breadcrumbs items={[{ href: "/admin", text: "Administration" }]} />
       <PopulationEditor
-        heading={heading} notice={removed}
-        initial={editing ? { year: String(editing.year), count: editing.count.toLocaleString("en-GB"), source: editing.source ?? "" } : null}
+        heading={heading}
+        notice={removed}
+        initial={
+          editing ? { year: String(editing.year), count: editing.count.toLocaleString("en-GB"), source: editing.source ?? "" } : null
+        }
       >
         {table}
       </PopulationEditor>

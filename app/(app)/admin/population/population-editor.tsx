@@ -25,26 +25,54 @@ export function PopulationEditor({ heading, children, initial, notice }: Props) 
   return (
     <>
       <ErrorSummary errors={failed?.fieldErrors ?? {}} message={failed?.message} />
-      {state?.ok ? <NotificationBanner heading={state.message ?? "Saved"} focusKey={state.at} /> : !state && notice ? <NotificationBanner heading={notice} /> : null}
+      {state?.ok ? (
+        <NotificationBanner heading={state.message ?? "Saved"} focusKey={state.at} />
+      ) : !state && notice ? (
+        <NotificationBanner heading={notice} />
+      ) : null}
       {heading}
       {children}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <form action={action} noValidate key={state?.at ?? 0}>
-            <h2 className="govuk-heading-m" id="population-form" tabIndex={-1}>{initial ? `Change the figure for ${initial.year}` : "Add or change a year\u2019s figure"}</h2>
+            <h2 className="govuk-heading-m" id="population-form" tabIndex={-1}>
+              {initial ? `Change the figure for ${initial.year}` : "Add or change a year\u2019s figure"}
+            </h2>
             <TextInput
-              id="year" label="Year" labelSize="s" width="4" inputMode="numeric" spellCheck={false} autoComplete="off" defaultValue={value("year")} error={failed?.fieldErrors.year}
+              id="year"
+              label="Year"
+              labelSize="s"
+              width="4"
+              inputMode="numeric"
+              spellCheck={false}
+              autoComplete="off"
+              defaultValue={value("year")}
+              error={failed?.fieldErrors.year}
               hint="The year of the mid-year estimate, for example 2019. Saving a year that already has a figure replaces it."
             />
             <TextInput
-              id="count" label="Number of children aged 0 to 17" labelSize="s" width="10" inputMode="numeric" spellCheck={false} autoComplete="off" defaultValue={value("count")} error={failed?.fieldErrors.count}
+              id="count"
+              label="Number of children aged 0 to 17"
+              labelSize="s"
+              width="10"
+              inputMode="numeric"
+              spellCheck={false}
+              autoComplete="off"
+              defaultValue={value("count")}
+              error={failed?.fieldErrors.count}
               hint="For example 50,000"
             />
             <TextInput
-              id="source" label="Source (optional)" labelSize="s" defaultValue={value("source")} error={failed?.fieldErrors.source}
+              id="source"
+              label="Source (optional)"
+              labelSize="s"
+              defaultValue={value("source")}
+              error={failed?.fieldErrors.source}
               hint="For example ONS mid-2019 estimate"
             />
-            <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>Save figure</button>
+            <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
+              Save figure
+            </button>
           </form>
         </div>
       </div>

@@ -8,7 +8,9 @@ export function SendRemindersForm() {
   return (
     <form action={formAction}>
       <ErrorSummary errors={{}} message={state && !state.ok ? state.message : undefined} />
-      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>Send due reminders now</button>
+      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
+        Send due reminders now
+      </button>
     </form>
   );
 }

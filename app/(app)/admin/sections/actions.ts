@@ -5,7 +5,9 @@ import { sectionMoveInput } from "@/lib/sections/section-input";
 import { moveSection } from "@/lib/sections/move-section";
 
 export const moveSectionAction = formAction({
-  schema: sectionMoveInput, permission: "section.manage", keepValues: true,
+  schema: sectionMoveInput,
+  permission: "section.manage",
+  keepValues: true,
   run: moveSection,
   done: (moved) => {
     revalidatePath("/admin/sections");

@@ -21,16 +21,34 @@ export function MoveButtons({ id, name, first, last }: { id: string; name: strin
     <form action={formAction} className="app-order-buttons">
       <input type="hidden" name="id" value={id} />
       {!first ? (
-        <button ref={up} type="submit" name="direction" value="up" className="govuk-button govuk-button--secondary" disabled={pending} aria-disabled={pending}>
+        <button
+          ref={up}
+          type="submit"
+          name="direction"
+          value="up"
+          className="govuk-button govuk-button--secondary"
+          disabled={pending}
+          aria-disabled={pending}
+        >
           Move<span className="govuk-visually-hidden"> {name}</span> up
         </button>
       ) : null}
       {!last ? (
-        <button ref={down} type="submit" name="direction" value="down" className="govuk-button govuk-button--secondary" disabled={pending} aria-disabled={pending}>
+        <button
+          ref={down}
+          type="submit"
+          name="direction"
+          value="down"
+          className="govuk-button govuk-button--secondary"
+          disabled={pending}
+          aria-disabled={pending}
+        >
           Move<span className="govuk-visually-hidden"> {name}</span> down
         </button>
       ) : null}
-      <span role="status" className="govuk-visually-hidden">{state?.ok ? state.message : ""}</span>
+      <span role="status" className="govuk-visually-hidden">
+        {state?.ok ? state.message : ""}
+      </span>
       <FormError message={state && !state.ok ? state.message : undefined} className="govuk-!-margin-bottom-0" />
     </form>
   );

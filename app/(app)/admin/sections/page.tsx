@@ -24,19 +24,26 @@ export default async function SectionsPage() {
       {sections.length ? (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Sections in pack order</caption>
-          <TableHead columns={[{ text: "Position", numeric: true }, "Section", "Owners", { text: "Active indicators", numeric: true }, "Order"]} />
+          <TableHead
+            columns={[{ text: "Position", numeric: true }, "Section", "Owners", { text: "Active indicators", numeric: true }, "Order"]}
+          />
           <tbody className="govuk-table__body">
             {sections.map((s, i) => (
               <tr key={s.id} className="govuk-table__row">
                 <td className="govuk-table__cell govuk-table__cell--numeric">{i + 1}</td>
                 <th scope="row" className="govuk-table__header">
-                  <Link className="govuk-link" href={`/admin/sections/${s.slug}`}>{s.name}</Link>
+                  <Link className="govuk-link" href={`/admin/sections/${s.slug}`}>
+                    {s.name}
+                  </Link>
                 </th>
                 <td className="govuk-table__cell">
                   {s.owners.length ? (
                     <ul className="govuk-list govuk-!-margin-bottom-0">
                       {s.owners.map(({ user: o }) => (
-                        <li key={o.id}>{o.name}{!o.active ? " (deactivated)" : o.role !== "SERVICE_LEAD" ? " (no longer a service lead)" : ""}</li>
+                        <li key={o.id}>
+                          {o.name}
+                          {!o.active ? " (deactivated)" : o.role !== "SERVICE_LEAD" ? " (no longer a service lead)" : ""}
+                        </li>
                       ))}
                     </ul>
                   ) : (
@@ -45,7 +52,8 @@ export default async function SectionsPage() {
                 </td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">
                   <Link className="govuk-link" href={`/admin/indicators?section=${s.id}`}>
-                    {s._count.indicators}<span className="govuk-visually-hidden"> active indicators in {s.name}</span>
+                    {s._count.indicators}
+                    <span className="govuk-visually-hidden"> active indicators in {s.name}</span>
                   </Link>
                 </td>
                 <td className="govuk-table__cell">

@@ -23,7 +23,9 @@ export default async function UsersPage() {
         {active.toLocaleString("en-GB")} active {active === 1 ? "account" : "accounts"}
         {users.length > active ? `, ${(users.length - active).toLocaleString("en-GB")} deactivated` : ""}.
       </p>
-      <Link href="/admin/users/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">Add a user</Link>
+      <Link href="/admin/users/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
+        Add a user
+      </Link>
       <ScrollRegion label="Users" className="app-scroll-region--spaced app-scroll-region--min">
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">Users and their roles</caption>
@@ -34,11 +36,17 @@ export default async function UsersPage() {
               return (
                 <tr className="govuk-table__row" key={u.id}>
                   <th scope="row" className="govuk-table__header">
-                    <a className="govuk-link" href={`/admin/users/${u.id}`}>{u.name}</a>
+                    <a className="govuk-link" href={`/admin/users/${u.id}`}>
+                      {u.name}
+                    </a>
                   </th>
-                  <td className="govuk-table__cell"><Breakable text={u.email} /></td>
+                  <td className="govuk-table__cell">
+                    <Breakable text={u.email} />
+                  </td>
                   <td className="govuk-table__cell">{roleLabel[u.role]}</td>
-                  <td className="govuk-table__cell"><strong className={STATUS_TAG_CLASS[status.kind]}>{status.label}</strong></td>
+                  <td className="govuk-table__cell">
+                    <strong className={STATUS_TAG_CLASS[status.kind]}>{status.label}</strong>
+                  </td>
                   <td className="govuk-table__cell">{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"}</td>
                 </tr>
               );

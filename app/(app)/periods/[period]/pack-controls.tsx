@@ -7,17 +7,33 @@ import type { Readiness } from "@/lib/periods/readiness";
 import { CommentaryTag } from "@/components/commentary-tag";
 import { AmendmentForm, PublishForm, SignOffForm } from "./pack-forms";
 
-export function PackControls({ user, month, status, version, readiness, amendmentReason }: {
-  user: SessionUser; month: string; status: PeriodStatus; version: number; readiness: Readiness; amendmentReason: string | null;
+export function PackControls({
+  user,
+  month,
+  status,
+  version,
+  readiness,
+  amendmentReason,
+}: {
+  user: SessionUser;
+  month: string;
+  status: PeriodStatus;
+  version: number;
+  readiness: Readiness;
+  amendmentReason: string | null;
 }) {
   const actions = availablePeriodActions(user, { month, status });
   const open = isPeriodEditable(status);
   return (
     <section aria-labelledby="pack-heading" className="app-pack-controls">
-      <h2 className="govuk-heading-m" id="pack-heading">The pack</h2>
+      <h2 className="govuk-heading-m" id="pack-heading">
+        The pack
+      </h2>
       {status === "AMENDING" ? <div className="govuk-inset-text">Amendment in progress: {amendmentReason}</div> : null}
       <p className="govuk-body">
-        <a className="govuk-link" href={`/packs/${month}${open ? "?preview=1" : ""}`}>{open ? "Preview the pack as it stands" : "Read the signed-off pack"}</a>
+        <a className="govuk-link" href={`/packs/${month}${open ? "?preview=1" : ""}`}>
+          {open ? "Preview the pack as it stands" : "Read the signed-off pack"}
+        </a>
       </p>
       {actions.includes("signOff") && readiness.ready ? <SignOffForm month={month} version={version} /> : null}
       {actions.includes("signOff") && !readiness.ready ? (
@@ -28,7 +44,12 @@ export function PackControls({ user, month, status, version, readiness, amendmen
               <p className="govuk-body">Sections not approved:</p>
               <ul className="govuk-list govuk-list--bullet">
                 {readiness.sectionsNotApproved.map((s) => (
-                  <li key={s.slug}><a className="govuk-link" href={`/periods/${month}/sections/${s.slug}`}>{s.name}</a> <CommentaryTag state={s.state} /></li>
+                  <li key={s.slug}>
+                    <a className="govuk-link" href={`/periods/${month}/sections/${s.slug}`}>
+                      {s.name}
+                    </a>{" "}
+                    <CommentaryTag state={s.state} />
+                  </li>
                 ))}
               </ul>
             </>
@@ -37,7 +58,14 @@ export function PackControls({ user, month, status, version, readiness, amendmen
             <>
               <p className="govuk-body">Indicators without a value or a &quot;not available&quot; reason:</p>
               <ul className="govuk-list govuk-list--bullet">
-                {readiness.missingValues.map((m) => <li key={m.code}><a className="govuk-link" href={`/periods/${month}/values#row-${m.code}`}>{m.name}</a> ({m.sectionName})</li>)}
+                {readiness.missingValues.map((m) => (
+                  <li key={m.code}>
+                    <a className="govuk-link" href={`/periods/${month}/values#row-${m.code}`}>
+                      {m.name}
+                    </a>{" "}
+                    ({m.sectionName})
+                  </li>
+                ))}
               </ul>
             </>
           ) : null}
@@ -45,7 +73,9 @@ export function PackControls({ user, month, status, version, readiness, amendmen
       ) : null}
       {actions.includes("publish") ? <PublishForm month={month} version={version} /> : null}
       {actions.includes("amend") ? <AmendmentForm month={month} version={version} /> : null}
-      {status === "SIGNED_OFF" && !actions.includes("publish") ? <p className="govuk-body">Signed off. Waiting for the director to publish it.</p> : null}
+      {status === "SIGNED_OFF" && !actions.includes("publish") ? (
+        <p className="govuk-body">Signed off. Waiting for the director to publish it.</p>
+      ) : null}
       {status === "PUBLISHED" ? <p className="govuk-body">Published to the scrutiny panel.</p> : null}
     </section>
   );

@@ -23,8 +23,13 @@ export function SignOffForm(props: Props) {
     <form action={action}>
       <ErrorSummary errors={state && !state.ok ? state.fieldErrors : {}} message={state && !state.ok ? state.message : undefined} />
       <Hidden {...props} intent="signOff" />
-      <p className="govuk-body">Signing off freezes the figures, targets, ratings, comparators and commentary exactly as they are now. After that, a change needs a formal amendment.</p>
-      <button type="submit" className="govuk-button" disabled={pending}>{pending ? "Signing off..." : "Sign off pack"}</button>
+      <p className="govuk-body">
+        Signing off freezes the figures, targets, ratings, comparators and commentary exactly as they are now. After that, a change needs a
+        formal amendment.
+      </p>
+      <button type="submit" className="govuk-button" disabled={pending}>
+        {pending ? "Signing off..." : "Sign off pack"}
+      </button>
     </form>
   );
 }
@@ -36,7 +41,9 @@ export function PublishForm(props: Props) {
       <ErrorSummary errors={state && !state.ok ? state.fieldErrors : {}} message={state && !state.ok ? state.message : undefined} />
       <Hidden {...props} intent="publish" />
       <p className="govuk-body">Publishing makes this version visible to the scrutiny panel.</p>
-      <button type="submit" className="govuk-button" disabled={pending}>Publish pack</button>
+      <button type="submit" className="govuk-button" disabled={pending}>
+        Publish pack
+      </button>
     </form>
   );
 }
@@ -50,10 +57,18 @@ export function AmendmentForm(props: Props) {
       <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
       <Hidden {...props} intent="amend" />
       <Textarea
-        id="reason" labelSize="s" label="Reason for the amendment" rows={3} value={reason} onChange={setReason} error={errors.reason}
+        id="reason"
+        labelSize="s"
+        label="Reason for the amendment"
+        rows={3}
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
         hint="Printed in the pack's amendment log. The published version stays readable, marked as superseded."
       />
-      <button type="submit" className="govuk-button govuk-button--secondary" disabled={pending}>Start amendment</button>
+      <button type="submit" className="govuk-button govuk-button--secondary" disabled={pending}>
+        Start amendment
+      </button>
     </form>
   );
 }

@@ -48,42 +48,58 @@ export default async function PeriodPage({ params, searchParams }: Props) {
       {opened === "1" ? (
         <NotificationBanner id="opened-title" heading={`${formatMonth(month)} is open for figures and commentary`}>
           {deadlines && publication?.state === "LATE" ? (
-            <p className="govuk-body">Publication is already {describeTimeLeft(publication.workingDaysLeft)}: for a meeting on {formatDate(deadlines.meeting)} the papers had to be published by {formatDate(deadlines.statutory)}.</p>
+            <p className="govuk-body">
+              Publication is already {describeTimeLeft(publication.workingDaysLeft)}: for a meeting on {formatDate(deadlines.meeting)} the
+              papers had to be published by {formatDate(deadlines.statutory)}.
+            </p>
           ) : null}
         </NotificationBanner>
       ) : null}
-      {done && DONE[done]?.status === period.status ? <NotificationBanner id="done-title" heading={DONE[done].message(month)} focusKey={`${done}-${period.version}`} /> : null}
+      {done && DONE[done]?.status === period.status ? (
+        <NotificationBanner id="done-title" heading={DONE[done].message(month)} focusKey={`${done}-${period.version}`} />
+      ) : null}
       <span className="govuk-caption-l">Period</span>
       <h1 className="govuk-heading-xl">{formatMonth(month)}</h1>
 
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Status</dt>
-          <dd className="govuk-summary-list__value"><strong className={`govuk-tag ${PERIOD_STATUS_TAG_CLASS[period.status]}`}>{PERIOD_STATUS_LABEL[period.status]}</strong></dd>
+          <dd className="govuk-summary-list__value">
+            <strong className={`govuk-tag ${PERIOD_STATUS_TAG_CLASS[period.status]}`}>{PERIOD_STATUS_LABEL[period.status]}</strong>
+          </dd>
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Panel meeting date</dt>
-          <dd className="govuk-summary-list__value">{period.panelMeetingDate ? formatDate(period.panelMeetingDate) : "None: a history month has figures only"}</dd>
-        </div>
-        {deadlines ? (
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Publish by</dt>
           <dd className="govuk-summary-list__value">
-            {formatDate(deadlines.statutory)}
-            <p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">Five clear days before the meeting, not counting weekends and bank holidays (Local Government Act 1972).</p>
+            {period.panelMeetingDate ? formatDate(period.panelMeetingDate) : "None: a history month has figures only"}
           </dd>
         </div>
+        {deadlines ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Publish by</dt>
+            <dd className="govuk-summary-list__value">
+              {formatDate(deadlines.statutory)}
+              <p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">
+                Five clear days before the meeting, not counting weekends and bank holidays (Local Government Act 1972).
+              </p>
+            </dd>
+          </div>
         ) : null}
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Opened</dt>
-          <dd className="govuk-summary-list__value">{formatDateTime(period.createdAt)}{o.openedByName ? ` by ${o.openedByName}` : ""}</dd>
+          <dd className="govuk-summary-list__value">
+            {formatDateTime(period.createdAt)}
+            {o.openedByName ? ` by ${o.openedByName}` : ""}
+          </dd>
         </div>
         {period.commentaryFirstSubmittedAt ? (
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Commentary first submitted</dt>
             <dd className="govuk-summary-list__value">
               {formatDateTime(period.commentaryFirstSubmittedAt)}
-              <p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">Figures changed after this are marked &ldquo;Revised&rdquo;.</p>
+              <p className="govuk-body-s govuk-!-margin-bottom-0 govuk-!-margin-top-1">
+                Figures changed after this are marked &ldquo;Revised&rdquo;.
+              </p>
             </dd>
           </div>
         ) : null}
@@ -91,60 +107,118 @@ export default async function PeriodPage({ params, searchParams }: Props) {
 
       {deadlines?.atRisk ? (
         <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            This pack is at risk of missing its statutory date: it must be published by {formatDate(deadlines.statutory)} ({describeTimeLeft(publication!.workingDaysLeft)}).
+            This pack is at risk of missing its statutory date: it must be published by {formatDate(deadlines.statutory)} (
+            {describeTimeLeft(publication!.workingDaysLeft)}).
           </strong>
         </div>
       ) : null}
       {deadlines && !deadlines.bankHolidaysKnown ? (
-        <p className="govuk-body">The bank holidays for {deadlines.meeting.slice(0, 4)} are not in Scrutiny Pack yet, so these dates count only weekends as non-working days.</p>
+        <p className="govuk-body">
+          The bank holidays for {deadlines.meeting.slice(0, 4)} are not in Scrutiny Pack yet, so these dates count only weekends as
+          non-working days.
+        </p>
       ) : null}
       {deadlines ? <DeadlineTable deadlines={deadlines} caption="Deadlines" /> : null}
 
       {o.history ? (
         <div className="govuk-inset-text">
-          {formatMonth(month)} is a history month, from before the first month opened in Scrutiny Pack: it holds figures only, with no commentary and no pack.
-          Its figures count as published in trends and comparisons, and an administrator can correct them.
+          {formatMonth(month)} is a history month, from before the first month opened in Scrutiny Pack: it holds figures only, with no
+          commentary and no pack. Its figures count as published in trends and comparisons, and an administrator can correct them.
         </div>
       ) : !o.editable ? (
         <div className="govuk-inset-text">
-          This month&rsquo;s pack is {PERIOD_STATUS_LABEL[period.status].toLowerCase()}, so its figures and commentary cannot change. The director must start an amendment first.
+          This month&rsquo;s pack is {PERIOD_STATUS_LABEL[period.status].toLowerCase()}, so its figures and commentary cannot change. The
+          director must start an amendment first.
         </div>
       ) : null}
 
       {o.missingNotice ? (
         <div className="govuk-inset-text" id="missing-months">
-          {o.missingNotice}.{o.may.import || can(user.role, "value.import") ? <> <Link className="govuk-link" href="/periods/history-import">Import figures for those months</Link>.</> : null}
+          {o.missingNotice}.
+          {o.may.import || can(user.role, "value.import") ? (
+            <>
+              {" "}
+              <Link className="govuk-link" href="/periods/history-import">
+                Import figures for those months
+              </Link>
+              .
+            </>
+          ) : null}
         </div>
       ) : null}
       <h2 className="govuk-heading-m">Figures</h2>
-      <TaskList items={[{
-        id: "task-values", name: "Values", href: `${base}/values`,
-        hint: <>{describeValuesProgress(values)}{o.revisedCount > 0 ? `. ${o.revisedCount} revised after commentary was submitted` : ""}</>,
-        status: values.indicators > 0 && values.missing === 0 ? "Completed" : <strong className="govuk-tag govuk-tag--teal">{values.withValue + values.notAvailable === 0 ? "Not started" : "Incomplete"}</strong>,
-      }]} />
+      <TaskList
+        items={[
+          {
+            id: "task-values",
+            name: "Values",
+            href: `${base}/values`,
+            hint: (
+              <>
+                {describeValuesProgress(values)}
+                {o.revisedCount > 0 ? `. ${o.revisedCount} revised after commentary was submitted` : ""}
+              </>
+            ),
+            status:
+              values.indicators > 0 && values.missing === 0 ? (
+                "Completed"
+              ) : (
+                <strong className="govuk-tag govuk-tag--teal">
+                  {values.withValue + values.notAvailable === 0 ? "Not started" : "Incomplete"}
+                </strong>
+              ),
+          },
+        ]}
+      />
       {o.may.import ? (
-        <a href={`${base}/import`} role="button" draggable="false" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        <a
+          href={`${base}/import`}
+          role="button"
+          draggable="false"
+          className="govuk-button govuk-button--secondary"
+          data-module="govuk-button"
+        >
           Import values
         </a>
       ) : null}
 
-      {o.history ? null : <>
-      <h2 className="govuk-heading-m">Commentary</h2>
-      {o.sections.length === 0 ? (
-        <p className="govuk-body">There are no sections yet.</p>
-      ) : (
-        <TaskList items={o.sections.map((s, i) => ({
-          id: `task-section-${i}`, name: s.name, href: `${base}/sections/${s.slug}`,
-          hint: <>{s.owners.length ? `Owned by ${s.owners.join(", ")}` : "No owner yet"}; {s.indicators} indicator{s.indicators === 1 ? "" : "s"}</>,
-          status: <strong className={`govuk-tag ${STATE_TAG_CLASS[s.state]}`}>{STATE_LABEL[s.state]}</strong>,
-        }))} />
-      )}
+      {o.history ? null : (
+        <>
+          <h2 className="govuk-heading-m">Commentary</h2>
+          {o.sections.length === 0 ? (
+            <p className="govuk-body">There are no sections yet.</p>
+          ) : (
+            <TaskList
+              items={o.sections.map((s, i) => ({
+                id: `task-section-${i}`,
+                name: s.name,
+                href: `${base}/sections/${s.slug}`,
+                hint: (
+                  <>
+                    {s.owners.length ? `Owned by ${s.owners.join(", ")}` : "No owner yet"}; {s.indicators} indicator
+                    {s.indicators === 1 ? "" : "s"}
+                  </>
+                ),
+                status: <strong className={`govuk-tag ${STATE_TAG_CLASS[s.state]}`}>{STATE_LABEL[s.state]}</strong>,
+              }))}
+            />
+          )}
 
-      <PackControls user={user} month={month} status={period.status} version={period.version} readiness={o.readiness} amendmentReason={period.amendmentReason} />
-      </>}
+          <PackControls
+            user={user}
+            month={month}
+            status={period.status}
+            version={period.version}
+            readiness={o.readiness}
+            amendmentReason={period.amendmentReason}
+          />
+        </>
+      )}
     </>
   );
 }

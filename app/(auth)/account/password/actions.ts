@@ -6,7 +6,11 @@ import { changeOwnPassword } from "@/lib/users/change-own-password";
 
 export type ChangePasswordState = ActionState;
 
-const passwordForm = z.object({ currentPassword: z.string().default(""), newPassword: z.string().default(""), confirmPassword: z.string().default("") });
+const passwordForm = z.object({
+  currentPassword: z.string().default(""),
+  newPassword: z.string().default(""),
+  confirmPassword: z.string().default(""),
+});
 
 export const changePasswordAction = formAction({
   schema: passwordForm,

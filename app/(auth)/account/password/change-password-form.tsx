@@ -7,7 +7,12 @@ import { changePasswordAction, type ChangePasswordState } from "./actions";
 
 const FIELDS = [
   { name: "currentPassword", label: "Current password", autoComplete: "current-password", hint: undefined },
-  { name: "newPassword", label: "New password", autoComplete: "new-password", hint: "At least 12 characters. Not your email address, and not a common password: three random words work well." },
+  {
+    name: "newPassword",
+    label: "New password",
+    autoComplete: "new-password",
+    hint: "At least 12 characters. Not your email address, and not a common password: three random words work well.",
+  },
   { name: "confirmPassword", label: "Confirm new password", autoComplete: "new-password", hint: undefined },
 ] as const;
 
@@ -20,16 +25,29 @@ export function ChangePasswordForm({ forced }: { forced: boolean }) {
       <ErrorSummary errors={errors} message={message} />
       <h1 className="govuk-heading-l">{forced ? "Choose a new password" : "Change your password"}</h1>
       {forced ? (
-        <div className="govuk-inset-text">An administrator set your password. Choose a new one that only you know before you carry on: enter the password they gave you as your current password.</div>
+        <div className="govuk-inset-text">
+          An administrator set your password. Choose a new one that only you know before you carry on: enter the password they gave you as
+          your current password.
+        </div>
       ) : null}
       <form action={formAction} noValidate>
         {FIELDS.map((f) => (
           <TextInput
-            key={f.name} id={f.name} labelSize="s" label={f.label} hint={f.hint} error={errors[f.name]} type="password"
-            inputClassName="govuk-!-width-two-thirds" autoComplete={f.autoComplete} spellCheck={false}
+            key={f.name}
+            id={f.name}
+            labelSize="s"
+            label={f.label}
+            hint={f.hint}
+            error={errors[f.name]}
+            type="password"
+            inputClassName="govuk-!-width-two-thirds"
+            autoComplete={f.autoComplete}
+            spellCheck={false}
           />
         ))}
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>Change password</button>
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
+          Change password
+        </button>
       </form>
     </>
   );

@@ -16,7 +16,8 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { period: month } = await params;
   const packHref = `/packs/${encodeURIComponent(month)}`;
   const v = parseVersionParam(request.nextUrl.searchParams.get("version"));
-  if (!v.ok) return plainPage(404, "Page not found", "There is no such version of this pack.", { href: packHref, text: "Read the latest version" });
+  if (!v.ok)
+    return plainPage(404, "Page not found", "There is no such version of this pack.", { href: packHref, text: "Read the latest version" });
   try {
     const user = await getCurrentUser();
     const origin = pdfRenderOrigin();
@@ -26,17 +27,34 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     const versionHref = `${packHref}?version=${result.version}`;
     if (result.kind === "unavailable" && (result.reason === "busy" || result.reason === "waited")) {
       const why = result.reason === "busy" ? "Several PDFs are being made just now." : "This PDF is still being made.";
-      return plainPage(503, "The PDF is busy", `${why} Try again in a minute, or open the pack and print it.`,
-        { href: versionHref, text: "Open the pack" }, { "Retry-After": result.reason === "busy" ? "30" : "10" });
+      return plainPage(
+        503,
+        "The PDF is busy",
+        `${why} Try again in a minute, or open the pack and print it.`,
+        { href: versionHref, text: "Open the pack" },
+        { "Retry-After": result.reason === "busy" ? "30" : "10" },
+      );
     }
     if (result.kind === "unavailable") {
-      const why = result.reason === "no-chromium" ? "This server has no Chromium browser to make PDFs." : "The PDF could not be made just now.";
-      return plainPage(503, result.reason === "no-chromium" ? "The PDF cannot be made on this server" : "The PDF could not be made",
+      const why =
+        result.reason === "no-chromium" ? "This server has no Chromium browser to make PDFs." : "The PDF could not be made just now.";
+      return plainPage(
+        503,
+        result.reason === "no-chromium" ? "The PDF cannot be made on this server" : "The PDF could not be made",
         `${why} Open the pack, choose \u201cPrint this pack\u201d and save it as a PDF from the print dialogue: it uses the same print layout.`,
-        { href: versionHref, text: "Open the pack to print it" }, { "Retry-After": result.reason === "no-chromium" ? "3600" : "60" });
+        { href: versionHref, text: "Open the pack to print it" },
+        { "Retry-After": result.reason === "no-chromium" ? "3600" : "60" },
+      );
     }
-    const cacheControl = packCacheControl({ publicPacks: appConfig.publicPacks, published: true, versionAddressed: v.version !== undefined, personal: !result.shared });
-    return new Response(new Uint8Array(result.pdf), { headers: downloadHeaders("pdf", exportFilename(appConfig.councilName, month, result.version, "pdf"), cacheControl, result.pdf.length) });
+    const cacheControl = packCacheControl({
+      publicPacks: appConfig.publicPacks,
+      published: true,
+      versionAddressed: v.version !== undefined,
+      personal: !result.shared,
+    });
+    return new Response(new Uint8Array(result.pdf), {
+      headers: downloadHeaders("pdf", exportFilename(appConfig.councilName, month, result.version, "pdf"), cacheControl, result.pdf.length),
+    });
   } catch (e) {
     return downloadErrorResponse(e, `GET ${packHref}/pdf`, packHref);
   }

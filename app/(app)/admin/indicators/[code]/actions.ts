@@ -5,7 +5,9 @@ import { indicatorChangeInput } from "@/lib/catalogue/indicator-input";
 import { updateIndicator } from "@/lib/catalogue/update-indicator";
 
 export const updateIndicatorAction = formAction({
-  schema: indicatorChangeInput, permission: "indicator.manage", keepValues: true,
+  schema: indicatorChangeInput,
+  permission: "indicator.manage",
+  keepValues: true,
   run: updateIndicator,
   done: ({ changed }) => {
     revalidatePath("/admin/indicators", "layout");

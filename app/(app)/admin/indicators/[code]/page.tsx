@@ -24,14 +24,29 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
   const { done, from } = await searchParams;
   const doneMessage = doneMessages(done, from);
   const saved = {
-    code: indicator.code, name: indicator.name, sectionId: indicator.sectionId, definition: indicator.definition, unit: indicator.unit,
-    polarity: indicator.polarity, measureType: indicator.measureType, decimals: String(indicator.decimals), order: String(indicator.order),
-    timescale: indicator.timescale ?? "", timescaleBasis: indicator.timescaleBasis ?? "", dataSource: indicator.dataSource ?? "",
-    suppressSmallNumbers: indicator.suppressSmallNumbers, active: indicator.active,
+    code: indicator.code,
+    name: indicator.name,
+    sectionId: indicator.sectionId,
+    definition: indicator.definition,
+    unit: indicator.unit,
+    polarity: indicator.polarity,
+    measureType: indicator.measureType,
+    decimals: String(indicator.decimals),
+    order: String(indicator.order),
+    timescale: indicator.timescale ?? "",
+    timescaleBasis: indicator.timescaleBasis ?? "",
+    dataSource: indicator.dataSource ?? "",
+    suppressSmallNumbers: indicator.suppressSmallNumbers,
+    active: indicator.active,
   };
   return (
     <>
-      <Breadcrumbs items={[{ href: "/admin", text: "Administration" }, { href: "/admin/indicators", text: "Indicators" }]} />
+      <Breadcrumbs
+        items={[
+          { href: "/admin", text: "Administration" },
+          { href: "/admin/indicators", text: "Indicators" },
+        ]}
+      />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <IndicatorForm
@@ -46,15 +61,27 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
                 <span className="govuk-caption-l">{indicator.section.name}</span>
                 <h1 className="govuk-heading-l">{indicator.name}</h1>
                 {indicator.lastChange ? (
-                  <p className="govuk-body-s app-muted">Last changed by {indicator.lastChange.actorName} on {formatDateTime(indicator.lastChange.at)}</p>
+                  <p className="govuk-body-s app-muted">
+                    Last changed by {indicator.lastChange.actorName} on {formatDateTime(indicator.lastChange.at)}
+                  </p>
                 ) : null}
                 <nav aria-label="On this page">
                   <ul className="govuk-list">
-                    <li><a className="govuk-link" href="#target">Target</a></li>
-                    <li><a className="govuk-link" href="#comparators">Comparators</a></li>
+                    <li>
+                      <a className="govuk-link" href="#target">
+                        Target
+                      </a>
+                    </li>
+                    <li>
+                      <a className="govuk-link" href="#comparators">
+                        Comparators
+                      </a>
+                    </li>
                   </ul>
                 </nav>
-                <h2 className="govuk-heading-m" id="details">Details</h2>
+                <h2 className="govuk-heading-m" id="details">
+                  Details
+                </h2>
               </>
             }
           />
@@ -68,11 +95,17 @@ export default async function IndicatorPage({ params, searchParams }: Props) {
 
 function doneMessages(done: string | undefined, from: string | undefined): string | null {
   switch (done) {
-    case "added": return "Indicator added. You can now set its target and add comparators.";
-    case "target": return from && isMonth(from) ? `Target changed from ${formatMonth(from)} onwards` : "Target changed";
-    case "comparator-added": return "Comparator added";
-    case "comparator-changed": return "Comparator changed";
-    case "comparator-removed": return "Comparator removed";
-    default: return null;
+    case "added":
+      return "Indicator added. You can now set its target and add comparators.";
+    case "target":
+      return from && isMonth(from) ? `Target changed from ${formatMonth(from)} onwards` : "Target changed";
+    case "comparator-added":
+      return "Comparator added";
+    case "comparator-changed":
+      return "Comparator changed";
+    case "comparator-removed":
+      return "Comparator removed";
+    default:
+      return null;
   }
 }

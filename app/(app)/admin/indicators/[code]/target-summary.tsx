@@ -10,12 +10,17 @@ export function TargetSummary({ indicator }: { indicator: IndicatorForEdit }) {
   const figure = (v: number | null) => (v === null ? "None" : formatFigure(v, unit, decimals));
   return (
     <section aria-labelledby="target" className="govuk-!-margin-top-6">
-      <h2 className="govuk-heading-m" id="target">Target</h2>
+      <h2 className="govuk-heading-m" id="target">
+        Target
+      </h2>
       <p className="govuk-body">
         {inForce?.target != null ? (
           <>
             In force for {formatMonth(indicator.month)}: <strong>{figure(inForce.target)}</strong>
-            {inForce.tolerance != null ? <>, with a tolerance of {inForce.tolerance.toLocaleString("en-GB", { maximumFractionDigits: 3 })}</> : null}.
+            {inForce.tolerance != null ? (
+              <>, with a tolerance of {inForce.tolerance.toLocaleString("en-GB", { maximumFractionDigits: 3 })}</>
+            ) : null}
+            .
           </>
         ) : (
           <>No target is in force for {formatMonth(indicator.month)}.</>
@@ -25,9 +30,16 @@ export function TargetSummary({ indicator }: { indicator: IndicatorForEdit }) {
         <div className="govuk-inset-text">This is a context measure with no better direction, so it is not judged against a target.</div>
       ) : null}
       <p className="govuk-body">
-        A change applies from the month you choose onwards. Earlier months keep the target they had, and the history below is never rewritten.
+        A change applies from the month you choose onwards. Earlier months keep the target they had, and the history below is never
+        rewritten.
       </p>
-      <Link href={`/admin/indicators/${indicator.code}/target`} role="button" draggable={false} className="govuk-button govuk-button--secondary" data-module="govuk-button">
+      <Link
+        href={`/admin/indicators/${indicator.code}/target`}
+        role="button"
+        draggable={false}
+        className="govuk-button govuk-button--secondary"
+        data-module="govuk-button"
+      >
         Change the target
       </Link>
       {targets.length ? (
@@ -37,10 +49,14 @@ export function TargetSummary({ indicator }: { indicator: IndicatorForEdit }) {
           <tbody className="govuk-table__body">
             {targets.map((t) => (
               <tr key={t.id} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">{formatMonth(t.fromMonth)}</th>
+                <th scope="row" className="govuk-table__header">
+                  {formatMonth(t.fromMonth)}
+                </th>
                 <td className="govuk-table__cell">{t.untilMonth ? formatMonth(addMonths(t.untilMonth, -1)) : "No end"}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{figure(t.target)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{t.tolerance === null ? "None" : t.tolerance.toLocaleString("en-GB", { maximumFractionDigits: 3 })}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {t.tolerance === null ? "None" : t.tolerance.toLocaleString("en-GB", { maximumFractionDigits: 3 })}
+                </td>
                 <td className="govuk-table__cell">
                   {t.createdByName ?? "Loaded with the catalogue"}
                   <span className="app-table-note">{formatDateTime(t.createdAt)}</span>

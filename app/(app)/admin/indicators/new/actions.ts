@@ -5,7 +5,9 @@ import { newIndicatorInput } from "@/lib/catalogue/indicator-input";
 import { createIndicator } from "@/lib/catalogue/create-indicator";
 
 export const createIndicatorAction = formAction({
-  schema: newIndicatorInput, permission: "indicator.manage", keepValues: true,
+  schema: newIndicatorInput,
+  permission: "indicator.manage",
+  keepValues: true,
   run: createIndicator,
   done: ({ code }) => {
     revalidatePath("/admin/indicators");

@@ -8,8 +8,20 @@ import { createIndicatorAction } from "./actions";
 export const metadata: Metadata = { title: "Add an indicator" };
 
 const BLANK: IndicatorFormValues = {
-  code: "", name: "", sectionId: "", definition: "", unit: "", polarity: "", measureType: "", decimals: "0", order: "",
-  timescale: "", timescaleBasis: "", dataSource: "", suppressSmallNumbers: false, active: true,
+  code: "",
+  name: "",
+  sectionId: "",
+  definition: "",
+  unit: "",
+  polarity: "",
+  measureType: "",
+  decimals: "0",
+  order: "",
+  timescale: "",
+  timescaleBasis: "",
+  dataSource: "",
+  suppressSmallNumbers: false,
+  active: true,
 };
 
 export default async function NewIndicatorPage({ searchParams }: { searchParams: Promise<{ section?: string }> }) {
@@ -20,7 +32,9 @@ export default async function NewIndicatorPage({ searchParams }: { searchParams:
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link href="/admin/indicators" className="govuk-back-link">Back to indicators</Link>
+        <Link href="/admin/indicators" className="govuk-back-link">
+          Back to indicators
+        </Link>
         <IndicatorForm
           action={createIndicatorAction}
           sections={sections}

@@ -15,16 +15,24 @@ export default async function MeasureLinksPage() {
   const { indicators, measureCount } = await findMeasureLinks(user);
   return (
     <>
-      <Breadcrumbs items={[{ href: "/admin", text: "Administration" }, { href: "/admin/national", text: "DfE national data" }]} />
+      <Breadcrumbs
+        items={[
+          { href: "/admin", text: "Administration" },
+          { href: "/admin/national", text: "DfE national data" },
+        ]}
+      />
       <span className="govuk-caption-l">DfE national data</span>
       <h1 className="govuk-heading-xl">Link indicators to DfE measures</h1>
       <p className="govuk-body">
-        Each indicator can be compared with one of DfE&rsquo;s {measureCount} measures: the pack then shows England, the region and the statistical neighbours&rsquo;
-        average for it, each with its own year. Suggestions come from the words the names and definitions share; only a measure with the same unit and polarity can be linked.
+        Each indicator can be compared with one of DfE&rsquo;s {measureCount} measures: the pack then shows England, the region and the
+        statistical neighbours&rsquo; average for it, each with its own year. Suggestions come from the words the names and definitions
+        share; only a measure with the same unit and polarity can be linked.
       </p>
       <div className="app-table-scroll" role="region" aria-labelledby="links-caption" tabIndex={0}>
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden" id="links-caption">Indicators and their DfE measures</caption>
+          <caption className="govuk-table__caption govuk-visually-hidden" id="links-caption">
+            Indicators and their DfE measures
+          </caption>
           <TableHead columns={["Indicator", "Unit and polarity", "Suggested measures", "Linked measure"]} />
           <tbody className="govuk-table__body">
             {indicators.map((ind) => {
@@ -34,19 +42,35 @@ export default async function MeasureLinksPage() {
                 ...ind.compatible.filter((m) => !ind.suggestions.some((s) => s.code === m.code)),
               ].map((m) => ({ code: m.code, label: `${m.code}: ${m.name}` }));
               // A link made before the measure's unit or polarity changed stays visible.
-              if (ind.nationalMeasureCode && !options.some((o) => o.code === ind.nationalMeasureCode)) options.unshift({ code: ind.nationalMeasureCode, label: ind.nationalMeasureCode });
+              if (ind.nationalMeasureCode && !options.some((o) => o.code === ind.nationalMeasureCode))
+                options.unshift({ code: ind.nationalMeasureCode, label: ind.nationalMeasureCode });
               return (
                 <tr key={ind.id} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">{ind.name}<br /><span className="app-muted govuk-body-s">{ind.code}</span></th>
-                  <td className="govuk-table__cell">{UNIT[ind.unit]}, {POLARITY[ind.polarity]}</td>
+                  <th scope="row" className="govuk-table__header">
+                    {ind.name}
+                    <br />
+                    <span className="app-muted govuk-body-s">{ind.code}</span>
+                  </th>
+                  <td className="govuk-table__cell">
+                    {UNIT[ind.unit]}, {POLARITY[ind.polarity]}
+                  </td>
                   <td className="govuk-table__cell govuk-body-s">
                     {ind.suggestions.length ? (
                       <ul className="govuk-list govuk-body-s">
-                        {ind.suggestions.slice(0, 3).map((s) => <li key={s.code}><code>{s.code}</code> {s.name}{s.problem ? <span className="app-muted"> (cannot be linked: {s.problem})</span> : null}</li>)}
+                        {ind.suggestions.slice(0, 3).map((s) => (
+                          <li key={s.code}>
+                            <code>{s.code}</code> {s.name}
+                            {s.problem ? <span className="app-muted"> (cannot be linked: {s.problem})</span> : null}
+                          </li>
+                        ))}
                       </ul>
-                    ) : "None"}
+                    ) : (
+                      "None"
+                    )}
                   </td>
-                  <td className="govuk-table__cell"><LinkForm indicatorId={ind.id} code={ind.code} current={ind.nationalMeasureCode} options={options} /></td>
+                  <td className="govuk-table__cell">
+                    <LinkForm indicatorId={ind.id} code={ind.code} current={ind.nationalMeasureCode} options={options} />
+                  </td>
                 </tr>
               );
             })}

@@ -7,7 +7,9 @@ import { renameSection } from "@/lib/sections/rename-section";
 import { setSectionOwners } from "@/lib/sections/set-section-owners";
 
 export const renameSectionAction = formAction({
-  schema: sectionRenameInput, permission: "section.manage", keepValues: true,
+  schema: sectionRenameInput,
+  permission: "section.manage",
+  keepValues: true,
   run: renameSection,
   done: (renamed) => {
     revalidatePath("/admin", "layout");
@@ -17,7 +19,9 @@ export const renameSectionAction = formAction({
 });
 
 export const setSectionOwnersAction = formAction({
-  schema: sectionOwnersInput, permission: "section.manage", keepValues: true,
+  schema: sectionOwnersInput,
+  permission: "section.manage",
+  keepValues: true,
   read: (form) => ({ ...formValues(form), ownerIds: form.getAll("ownerIds").filter((v) => typeof v === "string") }),
   run: setSectionOwners,
   done: ({ added, removed, owners }) => {

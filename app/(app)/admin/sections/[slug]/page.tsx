@@ -11,7 +11,8 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ done?:
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await getCurrentUser();
-  const section = user && can(user.role, "section.manage") ? await findSectionForAdmin(user, decodeURIComponent((await params).slug)) : null;
+  const section =
+    user && can(user.role, "section.manage") ? await findSectionForAdmin(user, decodeURIComponent((await params).slug)) : null;
   return { title: section ? `${section.name}: section` : "Section" };
 }
 
@@ -22,7 +23,12 @@ export default async function SectionPage({ params, searchParams }: Props) {
   const { done } = await searchParams;
   return (
     <>
-      <Breadcrumbs items={[{ href: "/admin", text: "Administration" }, { href: "/admin/sections", text: "Sections" }]} />
+      <Breadcrumbs
+        items={[
+          { href: "/admin", text: "Administration" },
+          { href: "/admin/sections", text: "Sections" },
+        ]}
+      />
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <SectionEditor
@@ -35,7 +41,9 @@ export default async function SectionPage({ params, searchParams }: Props) {
                 <span className="govuk-caption-l">Section</span>
                 <h1 className="govuk-heading-l">{section.name}</h1>
                 <p className="govuk-body">
-                  <Link className="govuk-link" href={`/admin/indicators?section=${section.id}`}>See this section&apos;s indicators</Link>
+                  <Link className="govuk-link" href={`/admin/indicators?section=${section.id}`}>
+                    See this section&apos;s indicators
+                  </Link>
                 </p>
               </>
             }

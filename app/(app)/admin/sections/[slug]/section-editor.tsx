@@ -28,7 +28,10 @@ export function SectionEditor({ section, leads, formerLeads, heading, notice }: 
   const ticked = new Set(ownersFailed?.values ? (ownersFailed.values.ownerIds ?? "").split(",").filter(Boolean) : section.ownerIds);
   const nameError = renameFailed?.fieldErrors.name;
   const ownersError = ownersFailed?.fieldErrors.ownerIds;
-  const people = [...leads.map((p) => ({ ...p, note: "" })), ...formerLeads.map((p) => ({ ...p, note: p.active ? " (no longer a service lead)" : " (deactivated)" }))];
+  const people = [
+    ...leads.map((p) => ({ ...p, note: "" })),
+    ...formerLeads.map((p) => ({ ...p, note: p.active ? " (no longer a service lead)" : " (deactivated)" })),
+  ];
 
   return (
     <>
@@ -39,10 +42,22 @@ export function SectionEditor({ section, leads, formerLeads, heading, notice }: 
         <input type="hidden" name="id" value={section.id} />
         <input type="hidden" name="expectedUpdatedAt" value={section.version} />
         <TextInput
-          key={rename?.at ?? 0} id="name" heading="h2" labelSize="m" label="Name" error={nameError} defaultValue={renameFailed?.values?.name ?? section.name}
+          key={rename?.at ?? 0}
+          id="name"
+          heading="h2"
+          labelSize="m"
+          label="Name"
+          error={nameError}
+          defaultValue={renameFailed?.values?.name ?? section.name}
           hint="Renaming keeps the section's web address, so links to it keep working."
         />
-        <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button" disabled={renaming} aria-disabled={renaming}>
+        <button
+          type="submit"
+          className="govuk-button govuk-button--secondary"
+          data-module="govuk-button"
+          disabled={renaming}
+          aria-disabled={renaming}
+        >
           Rename section
         </button>
       </form>
@@ -52,9 +67,25 @@ export function SectionEditor({ section, leads, formerLeads, heading, notice }: 
         <input type="hidden" name="expectedUpdatedAt" value={section.version} />
         {people.length ? (
           <Checkboxes
-            key={owners?.at ?? 0} id="owners" name="ownerIds" legend="Owners" legendSize="m" legendHeading="h2" error={ownersError}
+            key={owners?.at ?? 0}
+            id="owners"
+            name="ownerIds"
+            legend="Owners"
+            legendSize="m"
+            legendHeading="h2"
+            error={ownersError}
             hint="The service leads who enter this section's figures and write its commentary. Select all that apply."
-            options={people.map((p) => ({ value: p.id, label: <>{p.name}{p.note}</>, hint: p.email }))} checked={[...ticked]}
+            options={people.map((p) => ({
+              value: p.id,
+              label: (
+                <>
+                  {p.name}
+                  {p.note}
+                </>
+              ),
+              hint: p.email,
+            }))}
+            checked={[...ticked]}
           />
         ) : (
           <>

@@ -5,7 +5,9 @@ import { newSectionInput } from "@/lib/sections/section-input";
 import { createSection } from "@/lib/sections/create-section";
 
 export const createSectionAction = formAction({
-  schema: newSectionInput, permission: "section.manage", keepValues: true,
+  schema: newSectionInput,
+  permission: "section.manage",
+  keepValues: true,
   run: createSection,
   done: ({ slug }) => {
     revalidatePath("/admin/sections");

@@ -15,7 +15,12 @@ export function NewSectionForm() {
       <h1 className="govuk-heading-l">Add a section</h1>
       <form action={formAction} noValidate>
         <TextInput
-          key={state?.at ?? 0} id="name" labelSize="s" label="Section name" error={error} defaultValue={failed?.values?.name ?? ""}
+          key={state?.at ?? 0}
+          id="name"
+          labelSize="s"
+          label="Section name"
+          error={error}
+          defaultValue={failed?.values?.name ?? ""}
           hint="As the pack shows it, for example Early help. It is added at the end of the pack; you can move it afterwards."
         />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>

@@ -10,7 +10,9 @@ export default async function NewSectionPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link href="/admin/sections" className="govuk-back-link">Back to sections</Link>
+        <Link href="/admin/sections" className="govuk-back-link">
+          Back to sections
+        </Link>
         <NewSectionForm />
       </div>
     </div>

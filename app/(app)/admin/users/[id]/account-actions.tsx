@@ -10,27 +10,51 @@ export function AccountActions({ user, self }: Props) {
     <>
       {user.locked ? (
         <section aria-labelledby="unlock-heading" className="govuk-!-margin-bottom-6">
-          <h3 className="govuk-heading-s" id="unlock-heading">Unlock</h3>
+          <h3 className="govuk-heading-s" id="unlock-heading">
+            Unlock
+          </h3>
           <p className="govuk-body">The account is locked after 5 failed sign-ins in a row. Unlocking lets {user.name} try again now.</p>
           <UserChangeForm action={unlockUserAction} userId={user.id} version={user.version} label="Unlock account" />
         </section>
       ) : null}
       <section aria-labelledby="password-heading" className="govuk-!-margin-bottom-6">
-        <h3 className="govuk-heading-s" id="password-heading">Password</h3>
+        <h3 className="govuk-heading-s" id="password-heading">
+          Password
+        </h3>
         <p className="govuk-body">Make a new password for {user.name} if they have forgotten theirs or it may be known to someone else.</p>
-        <a href={`/admin/users/${user.id}/reset-password`} role="button" draggable="false" className="govuk-button govuk-button--secondary" data-module="govuk-button">Reset password</a>
+        <a
+          href={`/admin/users/${user.id}/reset-password`}
+          role="button"
+          draggable="false"
+          className="govuk-button govuk-button--secondary"
+          data-module="govuk-button"
+        >
+          Reset password
+        </a>
       </section>
       {self ? null : (
         <section aria-labelledby="access-heading">
-          <h3 className="govuk-heading-s" id="access-heading">Access</h3>
+          <h3 className="govuk-heading-s" id="access-heading">
+            Access
+          </h3>
           {user.active ? (
             <>
               <p className="govuk-body">Deactivating stops {user.name} signing in, straight away. You can reactivate the account later.</p>
-              <a href={`/admin/users/${user.id}/deactivate`} role="button" draggable="false" className="govuk-button govuk-button--warning" data-module="govuk-button">Deactivate account</a>
+              <a
+                href={`/admin/users/${user.id}/deactivate`}
+                role="button"
+                draggable="false"
+                className="govuk-button govuk-button--warning"
+                data-module="govuk-button"
+              >
+                Deactivate account
+              </a>
             </>
           ) : (
             <>
-              <p className="govuk-body">The account is deactivated. Reactivating lets {user.name} sign in again with the role and sections they had.</p>
+              <p className="govuk-body">
+                The account is deactivated. Reactivating lets {user.name} sign in again with the role and sections they had.
+              </p>
               <UserChangeForm action={reactivateUserAction} userId={user.id} version={user.version} label="Reactivate account" />
             </>
           )}

@@ -7,13 +7,17 @@ import { unlockUser } from "@/lib/users/unlock-user";
 export type UserChangeState = ActionState;
 
 export const reactivateUserAction = formAction({
-  schema: userVersionSchema, permission: "user.manage", refused: refreshOnConflict,
+  schema: userVersionSchema,
+  permission: "user.manage",
+  refused: refreshOnConflict,
   run: reactivateUser,
   done: (_r, input) => ({ redirect: `/admin/users/${input.userId}?done=reactivated` }),
 });
 
 export const unlockUserAction = formAction({
-  schema: userVersionSchema, permission: "user.manage", refused: refreshOnConflict,
+  schema: userVersionSchema,
+  permission: "user.manage",
+  refused: refreshOnConflict,
   run: (actor, input) => unlockUser(actor, input),
   done: (_r, input) => ({ redirect: `/admin/users/${input.userId}?done=unlocked` }),
 });

@@ -39,7 +39,9 @@ export default async function UserPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <Link href="/admin/users" className="govuk-back-link">Back to users</Link>
+      <Link href="/admin/users" className="govuk-back-link">
+        Back to users
+      </Link>
       {doneMessage ? <NotificationBanner id="done-title" heading={doneMessage} /> : null}
       <span className="govuk-caption-l">User</span>
       <h1 className="govuk-heading-l">{user.name}</h1>
@@ -52,15 +54,36 @@ export default async function UserPage({ params, searchParams }: Props) {
         />
         <Row label="Status" value={<strong className={STATUS_TAG_CLASS[status.kind]}>{status.label}</strong>} />
         {user.role === "SERVICE_LEAD" || user.sections.length ? (
-          <Row label="Sections owned" value={user.sections.length ? <ul className="govuk-list">{user.sections.map((s) => <li key={s.id}>{s.name}</li>)}</ul> : "None yet"} />
+          <Row
+            label="Sections owned"
+            value={
+              user.sections.length ? (
+                <ul className="govuk-list">
+                  {user.sections.map((s) => (
+                    <li key={s.id}>{s.name}</li>
+                  ))}
+                </ul>
+              ) : (
+                "None yet"
+              )
+            }
+          />
         ) : null}
         <Row label="Last signed in" value={user.lastSignInAt ? formatDateTime(user.lastSignInAt) : "Never"} />
         {user.failedSignIns > 0 ? <Row label="Failed sign-ins since then" value={String(user.failedSignIns)} /> : null}
-        <Row label="Signs in with" value={[user.hasPassword ? "A password" : "", user.externalId ? "Their Microsoft account" : ""].filter(Boolean).join(" or ") || "Nothing yet: reset the password to give them one"} />
+        <Row
+          label="Signs in with"
+          value={
+            [user.hasPassword ? "A password" : "", user.externalId ? "Their Microsoft account" : ""].filter(Boolean).join(" or ") ||
+            "Nothing yet: reset the password to give them one"
+          }
+        />
         <Row label="Added" value={formatDate(user.createdAt)} />
       </dl>
       <p className="govuk-body">
-        <a className="govuk-link" href={`/admin/audit?entity=User&entityId=${user.id}`}>See the audit history of this account</a>
+        <a className="govuk-link" href={`/admin/audit?entity=User&entityId=${user.id}`}>
+          See the audit history of this account
+        </a>
       </p>
 
       <h2 className="govuk-heading-m">Manage this account</h2>
@@ -79,5 +102,9 @@ export default async function UserPage({ params, searchParams }: Props) {
 
 /** Every row of this account's summary: some have a change link, so the others say they have none. */
 function Row({ label, value, action }: { label: string; value: React.ReactNode; action?: { href: string; text: string; hidden: string } }) {
-  return <SummaryRow label={label} action={action} mixed>{value}</SummaryRow>;
+  return (
+    <SummaryRow label={label} action={action} mixed>
+      {value}
+    </SummaryRow>
+  );
 }

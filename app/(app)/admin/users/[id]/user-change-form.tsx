@@ -24,8 +24,14 @@ export function UserChangeForm({ action, userId, version, label, variant = "prim
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="expectedVersion" value={version} />
         <div className="govuk-button-group">
-          <button type="submit" className={buttonClass} data-module="govuk-button" disabled={pending} aria-disabled={pending}>{label}</button>
-          {cancelHref ? <a className="govuk-link" href={cancelHref}>Cancel</a> : null}
+          <button type="submit" className={buttonClass} data-module="govuk-button" disabled={pending} aria-disabled={pending}>
+            {label}
+          </button>
+          {cancelHref ? (
+            <a className="govuk-link" href={cancelHref}>
+              Cancel
+            </a>
+          ) : null}
         </div>
       </form>
     </>

@@ -15,11 +15,35 @@ export function AddUserForm() {
   if (result?.ok) {
     const user = result.data;
     return (
-      <OneTimePassword title="User added" intro={<>{user.name} can now sign in as <strong><Breakable text={user.email} /></strong></>} password={user.password} userName={user.name}>
+      <OneTimePassword
+        title="User added"
+        intro={
+          <>
+            {user.name} can now sign in as{" "}
+            <strong>
+              <Breakable text={user.email} />
+            </strong>
+          </>
+        }
+        password={user.password}
+        userName={user.name}
+      >
         <ul className="govuk-list">
-          <li><a className="govuk-link" href={`/admin/users/${user.id}`}>View {user.name}&apos;s account</a></li>
-          <li><Link className="govuk-link" href="/admin/users/new">Add another user</Link></li>
-          <li><Link className="govuk-link" href="/admin/users">Back to users</Link></li>
+          <li>
+            <a className="govuk-link" href={`/admin/users/${user.id}`}>
+              View {user.name}&apos;s account
+            </a>
+          </li>
+          <li>
+            <Link className="govuk-link" href="/admin/users/new">
+              Add another user
+            </Link>
+          </li>
+          <li>
+            <Link className="govuk-link" href="/admin/users">
+              Back to users
+            </Link>
+          </li>
         </ul>
       </OneTimePassword>
     );
@@ -34,13 +58,30 @@ export function AddUserForm() {
       <h1 className="govuk-heading-l">Add a user</h1>
       <p className="govuk-body">Scrutiny Pack makes a password for them. You will see it once, on the next page, to pass on to them.</p>
       <form action={formAction} noValidate>
-        <TextInput id="name" labelSize="s" label="Full name" error={errors.name} autoComplete="off" spellCheck={false} defaultValue={values.name} />
         <TextInput
-          id="email" labelSize="s" label="Email address" hint="They sign in with this. Use their work address." error={errors.email}
-          type="email" autoComplete="off" spellCheck={false} defaultValue={values.email}
+          id="name"
+          labelSize="s"
+          label="Full name"
+          error={errors.name}
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={values.name}
+        />
+        <TextInput
+          id="email"
+          labelSize="s"
+          label="Email address"
+          hint="They sign in with this. Use their work address."
+          error={errors.email}
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={values.email}
         />
         <RoleRadios key={values.role} legend="Role" defaultRole={values.role} error={errors.role} />
-        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>Add user</button>
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
+          Add user
+        </button>
       </form>
     </>
   );

@@ -10,7 +10,9 @@ export default async function AddUserPage() {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link href="/admin/users" className="govuk-back-link">Back to users</Link>
+        <Link href="/admin/users" className="govuk-back-link">
+          Back to users
+        </Link>
         <AddUserForm />
       </div>
     </div>

@@ -17,19 +17,53 @@ const UNEXPECTED = "Sorry, something went wrong. Try again, and if it keeps happ
 
 /** What the form takes: a month's values (CSV, XLSX or text), DfE's CSV files, or an Annex A workbook. */
 const KINDS = {
-  values: { pattern: /\.(csv|xlsx|txt)$/i, accept: ACCEPT_ATTRIBUTE, wrongType: "The selected file must be a CSV or XLSX file", select: "Select a CSV or XLSX file", described: "A CSV or XLSX file" },
-  csv: { pattern: /\.csv$/i, accept: ".csv,text/csv", wrongType: "The selected file must be a CSV file", select: "Select a CSV or XLSX file", described: "A CSV file" },
-  workbook: { pattern: /\.xlsx$/i, accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", wrongType: "The selected file must be an Excel workbook (.xlsx)", select: "Select the Annex A workbook (.xlsx)", described: "An Excel workbook (.xlsx)" },
+  values: {
+    pattern: /\.(csv|xlsx|txt)$/i,
+    accept: ACCEPT_ATTRIBUTE,
+    wrongType: "The selected file must be a CSV or XLSX file",
+    select: "Select a CSV or XLSX file",
+    described: "A CSV or XLSX file",
+  },
+  csv: {
+    pattern: /\.csv$/i,
+    accept: ".csv,text/csv",
+    wrongType: "The selected file must be a CSV file",
+    select: "Select a CSV or XLSX file",
+    described: "A CSV file",
+  },
+  workbook: {
+    pattern: /\.xlsx$/i,
+    accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    wrongType: "The selected file must be an Excel workbook (.xlsx)",
+    select: "Select the Annex A workbook (.xlsx)",
+    described: "An Excel workbook (.xlsx)",
+  },
 } as const;
 
 /**
  * `heading` and `children` are the page's own content: the error summary must come above the heading.
  * `fields` are more of the form's fields, given its errors by name (the file's is "file"); all are sent.
  */
-export function UploadForm({ action, initialError, initialErrors = {}, heading, children, maxBytes = MAX_IMPORT_BYTES, csvOnly = false, kind = csvOnly ? "csv" : "values", fields, label = "Upload a file", submitText = "Upload and check the file" }: {
-  action: string; initialError?: string; heading: ReactNode; children: ReactNode;
+export function UploadForm({
+  action,
+  initialError,
+  initialErrors = {},
+  heading,
+  children,
+  maxBytes = MAX_IMPORT_BYTES,
+  csvOnly = false,
+  kind = csvOnly ? "csv" : "values",
+  fields,
+  label = "Upload a file",
+  submitText = "Upload and check the file",
+}: {
+  action: string;
+  initialError?: string;
+  heading: ReactNode;
+  children: ReactNode;
   /** DfE's national files are larger than a month's import, and CSV only. */
-  maxBytes?: number; csvOnly?: boolean;
+  maxBytes?: number;
+  csvOnly?: boolean;
   kind?: keyof typeof KINDS;
   initialErrors?: Record<string, string>;
   fields?: (errors: Record<string, string>, busy: boolean) => ReactNode;
@@ -98,14 +132,24 @@ export function UploadForm({ action, initialError, initialErrors = {}, heading, 
       <ErrorSummary errors={errors} idFor={(field) => (field === "file" ? FIELD : `${field}-day`)} />
       {heading}
       {children}
-    <form method="post" action={action} encType="multipart/form-data" onSubmit={upload} noValidate>
-      {fields?.(errors, busy)}
-      <FileUpload id={FIELD} name="file" labelSize="m" label={label} hint={`${accepts.described}, smaller than ${maxBytes / 1024 / 1024} MB`} error={error} accept={accepts.accept} disabled={busy} inputRef={input} />
-      <Progress phase={phase} />
-      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy} aria-disabled={busy}>
-        {submitText}
-      </button>
-    </form>
+      <form method="post" action={action} encType="multipart/form-data" onSubmit={upload} noValidate>
+        {fields?.(errors, busy)}
+        <FileUpload
+          id={FIELD}
+          name="file"
+          labelSize="m"
+          label={label}
+          hint={`${accepts.described}, smaller than ${maxBytes / 1024 / 1024} MB`}
+          error={error}
+          accept={accepts.accept}
+          disabled={busy}
+          inputRef={input}
+        />
+        <Progress phase={phase} />
+        <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy} aria-disabled={busy}>
+          {submitText}
+        </button>
+      </form>
     </>
   );
 }
@@ -113,13 +157,28 @@ export function UploadForm({ action, initialError, initialErrors = {}, heading, 
 function Progress({ phase }: { phase: Phase }) {
   const percent = phase.kind === "uploading" ? phase.percent : 100;
   // Screen readers hear every tenth percent, not every step.
-  const spoken = phase.kind === "uploading" ? `Uploading: ${Math.floor(phase.percent / 10) * 10}%` : phase.kind === "checking" ? "Uploaded. Checking every row of the file..." : phase.kind === "opening" ? "Checked. Opening the preview..." : "";
+  const spoken =
+    phase.kind === "uploading"
+      ? `Uploading: ${Math.floor(phase.percent / 10) * 10}%`
+      : phase.kind === "checking"
+        ? "Uploaded. Checking every row of the file..."
+        : phase.kind === "opening"
+          ? "Checked. Opening the preview..."
+          : "";
   // The status region is always in the page (empty while idle): a live region that appears at the
   // same moment as its text is often not announced.
   return (
     <div className="app-upload-progress">
-      <p className="govuk-body govuk-!-margin-bottom-1 app-upload-progress__status" role="status" aria-live="polite">{spoken}</p>
-      <progress className="app-upload-progress__bar" hidden={phase.kind === "idle"} max={100} value={phase.kind === "checking" ? undefined : percent} aria-label="Upload progress">
+      <p className="govuk-body govuk-!-margin-bottom-1 app-upload-progress__status" role="status" aria-live="polite">
+        {spoken}
+      </p>
+      <progress
+        className="app-upload-progress__bar"
+        hidden={phase.kind === "idle"}
+        max={100}
+        value={phase.kind === "checking" ? undefined : percent}
+        aria-label="Upload progress"
+      >
         {percent}%
       </progress>
     </div>

@@ -14,7 +14,10 @@ const saveValueForm = z.object({
   indicatorId: z.uuid("Reload the page and try again"),
   expectedRevision: z.coerce.number().int().min(0),
   value: text("The value").max(100, "Enter a shorter value").optional(),
-  notAvailable: z.enum(["on", "true"]).optional().transform((v) => v !== undefined),
+  notAvailable: z
+    .enum(["on", "true"])
+    .optional()
+    .transform((v) => v !== undefined),
   notAvailableReason: text("The reason").max(10_000, "Enter a shorter reason").optional(),
 });
 
@@ -22,17 +25,25 @@ type Conflict = { conflict?: { revision: number; description: string } };
 export type SaveValueState = ActionState<{ revision: number; savedAt: string }, Conflict>;
 
 export const saveValueAction = formAction({
-  schema: saveValueForm, permission: "value.edit",
+  schema: saveValueForm,
+  permission: "value.edit",
   run: saveValue,
   done: (saved, input) => {
     revalidatePath(`/periods/${input.month}`, "layout");
-    return { data: { revision: saved.revision, savedAt: saved.updatedAt.toISOString() }, message: `Saved at ${formatDateTime(saved.updatedAt)}` };
+    return {
+      data: { revision: saved.revision, savedAt: saved.updatedAt.toISOString() },
+      message: `Saved at ${formatDateTime(saved.updatedAt)}`,
+    };
   },
   refused: (e, input): Conflict | void => {
     if (!(e instanceof ValueConflictError)) return;
     // Show the editor what is stored now; their typed figure stays in the box.
     revalidatePath(`/periods/${input.month}`, "layout");
     const now = e.current;
-    return { conflict: now ? { revision: now.revision, description: `${now.updatedByName} saved ${now.display} at ${formatDateTime(now.updatedAt)}` } : undefined };
+    return {
+      conflict: now
+        ? { revision: now.revision, description: `${now.updatedByName} saved ${now.display} at ${formatDateTime(now.updatedAt)}` }
+        : undefined,
+    };
   },
 });

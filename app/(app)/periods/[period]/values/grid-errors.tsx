@@ -33,7 +33,9 @@ export function GridErrors({ children }: { children: ReactNode }) {
           <div className="govuk-error-summary__body">
             <ul className="govuk-list govuk-error-summary__list">
               {entries.map(([id, text]) => (
-                <li key={id}><a href={`#${id}`}>{text}</a></li>
+                <li key={id}>
+                  <a href={`#${id}`}>{text}</a>
+                </li>
               ))}
             </ul>
           </div>

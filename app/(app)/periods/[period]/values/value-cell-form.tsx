@@ -61,10 +61,12 @@ export function ValueCellForm({ month, indicatorId, code, name, unit, decimals, 
     else if (valueError) valueRef.current?.focus();
   }, [report, ids.value, ids.reason, valueError, reasonError, state]);
 
-  const change = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setDirty(true);
-  };
+  const change =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setDirty(true);
+    };
 
   // The Save button is aria-disabled, never disabled, while the save runs: a disabled button drops
   // keyboard focus to the page's body. A second press meanwhile is ignored here.
@@ -84,27 +86,65 @@ export function ValueCellForm({ month, indicatorId, code, name, unit, decimals, 
       <input type="hidden" name="indicatorId" value={indicatorId} />
       <input type="hidden" name="expectedRevision" value={seenRevision} />
       <CompactInput
-        id={ids.value} name="value" label={<>This month value for {name}</>} labelHidden groupClassName="app-value-form__group"
-        hint={`Enter ${describeRule({ unit, decimals })}`} hintHidden
-        error={valueError} errorDetail={state && !state.ok && state.conflict ? <span className="app-conflict-now"> {state.conflict.description}.</span> : null}
-        inputRef={valueRef} inputClassName="app-value-input" inputMode={unit === "COUNT" ? "numeric" : "decimal"} autoComplete="off" spellCheck={false}
-        value={notAvailable ? "" : text} disabled={notAvailable} onChange={change(setText)}
+        id={ids.value}
+        name="value"
+        label={<>This month value for {name}</>}
+        labelHidden
+        groupClassName="app-value-form__group"
+        hint={`Enter ${describeRule({ unit, decimals })}`}
+        hintHidden
+        error={valueError}
+        errorDetail={state && !state.ok && state.conflict ? <span className="app-conflict-now"> {state.conflict.description}.</span> : null}
+        inputRef={valueRef}
+        inputClassName="app-value-input"
+        inputMode={unit === "COUNT" ? "numeric" : "decimal"}
+        autoComplete="off"
+        spellCheck={false}
+        value={notAvailable ? "" : text}
+        disabled={notAvailable}
+        onChange={change(setText)}
         afterClassName="app-value-form__row"
         after={
-          <button type="submit" className="govuk-button govuk-button--secondary app-value-form__save" data-module="govuk-button" aria-disabled={pending}>
+          <button
+            type="submit"
+            className="govuk-button govuk-button--secondary app-value-form__save"
+            data-module="govuk-button"
+            aria-disabled={pending}
+          >
             Save<span className="govuk-visually-hidden"> {name}</span>
           </button>
         }
       />
       <Checkbox
-        id={ids.notAvailable} name="notAvailable" inline className="app-value-form__na" checked={notAvailable} onChange={change(setNotAvailable)}
-        label={<>Not available<span className="govuk-visually-hidden"> for {name}</span></>}
+        id={ids.notAvailable}
+        name="notAvailable"
+        inline
+        className="app-value-form__na"
+        checked={notAvailable}
+        onChange={change(setNotAvailable)}
+        label={
+          <>
+            Not available<span className="govuk-visually-hidden"> for {name}</span>
+          </>
+        }
       />
       {notAvailable ? (
         <CompactInput
-          id={ids.reason} name="notAvailableReason" labelSize="s" labelClassName="app-value-form__reason-label" groupClassName="app-value-form__group"
-          label={<>Reason<span className="govuk-visually-hidden"> the figure for {name} is not available</span></>}
-          error={reasonError} inputRef={reasonRef} maxLength={600} value={reason} onChange={change(setReason)}
+          id={ids.reason}
+          name="notAvailableReason"
+          labelSize="s"
+          labelClassName="app-value-form__reason-label"
+          groupClassName="app-value-form__group"
+          label={
+            <>
+              Reason<span className="govuk-visually-hidden"> the figure for {name} is not available</span>
+            </>
+          }
+          error={reasonError}
+          inputRef={reasonRef}
+          maxLength={600}
+          value={reason}
+          onChange={change(setReason)}
         />
       ) : null}
       <p className="govuk-body-s app-value-form__status">
@@ -116,7 +156,10 @@ export function ValueCellForm({ month, indicatorId, code, name, unit, decimals, 
 }
 
 /** Puts each server error on the field it is about, naming the indicator when the server did not. */
-function routeErrors(state: Extract<NonNullable<SaveValueState>, { ok: false }>, name: string): { value?: string; notAvailableReason?: string } {
+function routeErrors(
+  state: Extract<NonNullable<SaveValueState>, { ok: false }>,
+  name: string,
+): { value?: string; notAvailableReason?: string } {
   const named = (m: string) => (m.includes(name) ? m : `${name}: ${m}`);
   const { value, notAvailableReason, ...rest } = state.fieldErrors;
   const other = Object.values(rest)[0];

@@ -13,15 +13,23 @@ export function ValueTable({ section, months, index }: { section: GridSection; m
   const headingId = `section-${index}-heading`;
   return (
     <section className="app-grid-section" aria-labelledby={headingId}>
-      <h2 className="govuk-heading-l" id={headingId}>{section.name}</h2>
+      <h2 className="govuk-heading-l" id={headingId}>
+        {section.name}
+      </h2>
       <p className="govuk-body">
         {section.owners.length ? `Owned by ${section.owners.join(", ")}.` : "No owner yet."}{" "}
-        {section.canEdit ? <strong>You can change these figures.</strong> : "Read only: only the section's owners and administrators can change these figures."}
+        {section.canEdit ? (
+          <strong>You can change these figures.</strong>
+        ) : (
+          "Read only: only the section's owners and administrators can change these figures."
+        )}
       </p>
       <p className="govuk-body-s app-scroll-hint">Scroll the table sideways to see every column.</p>
       <ScrollRegion labelledBy={`${headingId} ${headingId}-caption`} className="app-scroll-region--spaced app-value-grid">
         <table className="govuk-table app-value-grid__table">
-          <caption className="govuk-table__caption govuk-visually-hidden" id={`${headingId}-caption`}>Figures for {formatShortMonth(months.current)}</caption>
+          <caption className="govuk-table__caption govuk-visually-hidden" id={`${headingId}-caption`}>
+            Figures for {formatShortMonth(months.current)}
+          </caption>
           <colgroup>
             <col className="app-value-grid__col-name" />
             <col span={2} className="app-value-grid__col-figure" />
@@ -32,14 +40,33 @@ export function ValueTable({ section, months, index }: { section: GridSection; m
           </colgroup>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Indicator</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{formatShortMonth(months.lastMonth)}<span className="app-column-note">Last month</span></th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">{formatShortMonth(months.lastYear)}<span className="app-column-note">Last year</span></th>
-              <th scope="col" className="govuk-table__header">{formatShortMonth(months.current)}<span className="app-column-note">This month</span></th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Target</th>
-              <th scope="col" className="govuk-table__header">RAG</th>
-              <th scope="col" className="govuk-table__header">Direction since last month</th>
-              <th scope="col" className="govuk-table__header">Direction since last year</th>
+              <th scope="col" className="govuk-table__header">
+                Indicator
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                {formatShortMonth(months.lastMonth)}
+                <span className="app-column-note">Last month</span>
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                {formatShortMonth(months.lastYear)}
+                <span className="app-column-note">Last year</span>
+              </th>
+              <th scope="col" className="govuk-table__header">
+                {formatShortMonth(months.current)}
+                <span className="app-column-note">This month</span>
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Target
+              </th>
+              <th scope="col" className="govuk-table__header">
+                RAG
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Direction since last month
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Direction since last year
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -47,25 +74,44 @@ export function ValueTable({ section, months, index }: { section: GridSection; m
               <tr key={row.indicatorId} className="govuk-table__row" id={`row-${row.code}`}>
                 <th scope="row" className="govuk-table__header app-value-grid__name">
                   {row.name}
-                  {row.polarity !== "NEITHER" ? <span className="app-column-note">{row.polarity === "HIGHER_IS_BETTER" ? "Higher is better" : "Lower is better"}</span> : null}
+                  {row.polarity !== "NEITHER" ? (
+                    <span className="app-column-note">{row.polarity === "HIGHER_IS_BETTER" ? "Higher is better" : "Lower is better"}</span>
+                  ) : null}
                 </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={row.lastMonth} row={row} /></td>
-                <td className="govuk-table__cell govuk-table__cell--numeric"><FigureText figure={row.lastYear} row={row} /></td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  <FigureText figure={row.lastMonth} row={row} />
+                </td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  <FigureText figure={row.lastYear} row={row} />
+                </td>
                 <td className="govuk-table__cell app-value-grid__current">
                   {section.canEdit ? (
                     <ValueCellForm
-                      month={months.current} indicatorId={row.indicatorId} code={row.code} name={row.name}
-                      unit={row.unit} decimals={row.decimals} stored={storedCell(row)}
+                      month={months.current}
+                      indicatorId={row.indicatorId}
+                      code={row.code}
+                      name={row.name}
+                      unit={row.unit}
+                      decimals={row.decimals}
+                      stored={storedCell(row)}
                     />
                   ) : (
                     <FigureText figure={row.current} row={row} />
                   )}
                   <CurrentNotes row={row} month={months.current} />
                 </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric"><TargetText row={row} /></td>
-                <td className="govuk-table__cell"><RagTag rag={row.judgement.rag} /></td>
-                <td className="govuk-table__cell"><DirectionOfTravel direction={row.judgement.vsLastMonth} change={row.judgement.changeVsLastMonth} /></td>
-                <td className="govuk-table__cell"><DirectionOfTravel direction={row.judgement.vsLastYear} change={row.judgement.changeVsLastYear} /></td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  <TargetText row={row} />
+                </td>
+                <td className="govuk-table__cell">
+                  <RagTag rag={row.judgement.rag} />
+                </td>
+                <td className="govuk-table__cell">
+                  <DirectionOfTravel direction={row.judgement.vsLastMonth} change={row.judgement.changeVsLastMonth} />
+                </td>
+                <td className="govuk-table__cell">
+                  <DirectionOfTravel direction={row.judgement.vsLastYear} change={row.judgement.changeVsLastYear} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -78,7 +124,12 @@ export function ValueTable({ section, months, index }: { section: GridSection; m
 function storedCell(row: GridRow): StoredCell {
   const c = row.current;
   const text = c?.value === null || c?.value === undefined ? "" : row.unit === "COUNT" ? String(c.value) : c.value.toFixed(row.decimals);
-  return { text, notAvailable: Boolean(c && c.value === null && c.notAvailableReason), reason: c?.notAvailableReason ?? "", revision: c?.revision ?? 0 };
+  return {
+    text,
+    notAvailable: Boolean(c && c.value === null && c.notAvailableReason),
+    reason: c?.notAvailableReason ?? "",
+    revision: c?.revision ?? 0,
+  };
 }
 
 function FigureText({ figure, row }: { figure: Figure | null; row: GridRow }) {
@@ -101,7 +152,9 @@ function TargetText({ row }: { row: GridRow }) {
     <>
       {formatTableValue(t.value, row)}
       {band !== null && t.tolerance > 0 ? (
-        <span className="app-column-note">Amber {row.polarity === "HIGHER_IS_BETTER" ? "from" : "up to"} {formatTableValue(band, row)}</span>
+        <span className="app-column-note">
+          Amber {row.polarity === "HIGHER_IS_BETTER" ? "from" : "up to"} {formatTableValue(band, row)}
+        </span>
       ) : null}
     </>
   );

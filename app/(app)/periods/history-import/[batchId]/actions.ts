@@ -10,7 +10,8 @@ export type HistoryActionState = ActionState;
 const batchInput = z.object({ batchId: z.uuid({ message: "Upload the file again" }) });
 
 export const confirmHistoryImportAction = formAction({
-  schema: batchInput, permission: "value.import",
+  schema: batchInput,
+  permission: "value.import",
   run: (user, { batchId }) => confirmHistoryImport(user, batchId),
   done: (_outcome, { batchId }) => {
     revalidatePath("/periods", "layout");

@@ -47,16 +47,30 @@ export default async function HistoryPreviewPage({ params }: Props) {
   const committed = batch.status === "COMMITTED";
   return (
     <>
-      <Breadcrumbs items={[{ href: "/periods", text: "Periods" }, { href: "/periods/history-import", text: "Import figures for many months" }]} />
+      <Breadcrumbs
+        items={[
+          { href: "/periods", text: "Periods" },
+          { href: "/periods/history-import", text: "Import figures for many months" },
+        ]}
+      />
       {batch.status === "PENDING" && listed.length ? (
         <ErrorSummaryPanel items={listed.map((e, i) => ({ href: `#${errorAnchor(i)}`, text: e.message }))}>
-          {batch.errors.length > listed.length ? <p className="govuk-body">and {(batch.errors.length - listed.length).toLocaleString("en-GB")} more. Correct these first, then upload the file again to see the rest.</p> : null}
+          {batch.errors.length > listed.length ? (
+            <p className="govuk-body">
+              and {(batch.errors.length - listed.length).toLocaleString("en-GB")} more. Correct these first, then upload the file again to
+              see the rest.
+            </p>
+          ) : null}
         </ErrorSummaryPanel>
       ) : null}
       {committed ? (
         <div className="govuk-panel govuk-panel--confirmation">
-          <h1 className="govuk-panel__title">{toWrite.toLocaleString("en-GB")} value{toWrite === 1 ? "" : "s"} imported</h1>
-          <div className="govuk-panel__body">into {months.length} month{months.length === 1 ? "" : "s"}</div>
+          <h1 className="govuk-panel__title">
+            {toWrite.toLocaleString("en-GB")} value{toWrite === 1 ? "" : "s"} imported
+          </h1>
+          <div className="govuk-panel__body">
+            into {months.length} month{months.length === 1 ? "" : "s"}
+          </div>
         </div>
       ) : (
         <>
@@ -66,12 +80,21 @@ export default async function HistoryPreviewPage({ params }: Props) {
       )}
       <dl className="govuk-summary-list">
         <SummaryRow label="File">{batch.fileName}</SummaryRow>
-        <SummaryRow label="Uploaded">{formatDateTime(batch.createdAt)} by {batch.createdByName}</SummaryRow>
+        <SummaryRow label="Uploaded">
+          {formatDateTime(batch.createdAt)} by {batch.createdByName}
+        </SummaryRow>
         {committed && batch.committedAt ? <SummaryRow label="Imported">{formatDateTime(batch.committedAt)}</SummaryRow> : null}
-        <SummaryRow label="Months">{months.length ? `${months.length}, ${formatMonth(months[0].month)} to ${formatMonth(months[months.length - 1].month)}` : "None"}</SummaryRow>
+        <SummaryRow label="Months">
+          {months.length ? `${months.length}, ${formatMonth(months[0].month)} to ${formatMonth(months[months.length - 1].month)}` : "None"}
+        </SummaryRow>
       </dl>
       {batch.status === "DISCARDED" ? (
-        <p className="govuk-body">{batch.fileName} was not imported: it was set aside. <Link className="govuk-link" href="/periods/history-import">Upload a file</Link></p>
+        <p className="govuk-body">
+          {batch.fileName} was not imported: it was set aside.{" "}
+          <Link className="govuk-link" href="/periods/history-import">
+            Upload a file
+          </Link>
+        </p>
       ) : batch.status === "PENDING" ? (
         batch.errors.length ? (
           <p className="govuk-body">Nothing has been imported. Correct the rows listed in your file, then upload it again.</p>
@@ -79,24 +102,48 @@ export default async function HistoryPreviewPage({ params }: Props) {
           <p className="govuk-body">Every value in this file is already stored, so there is nothing to import.</p>
         ) : (
           <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+            <span className="govuk-warning-text__icon" aria-hidden="true">
+              !
+            </span>
             <strong className="govuk-warning-text__text">
               <span className="govuk-visually-hidden">Warning</span>
-              Nothing has been imported yet. Confirming imports all {toWrite.toLocaleString("en-GB")} values into {months.length} months together, or none of them if anything changes before you confirm.
+              Nothing has been imported yet. Confirming imports all {toWrite.toLocaleString("en-GB")} values into {months.length} months
+              together, or none of them if anything changes before you confirm.
             </strong>
           </div>
         )
       ) : null}
-      {batch.status === "PENDING" ? <PreviewActions batchId={batch.id} canConfirm={batch.errors.length === 0 && toWrite > 0} rowsToWrite={toWrite} confirmAction={confirmHistoryImportAction} confirmLabel={`Confirm import of ${months.length} month${months.length === 1 ? "" : "s"}`} /> : null}
+      {batch.status === "PENDING" ? (
+        <PreviewActions
+          batchId={batch.id}
+          canConfirm={batch.errors.length === 0 && toWrite > 0}
+          rowsToWrite={toWrite}
+          confirmAction={confirmHistoryImportAction}
+          confirmLabel={`Confirm import of ${months.length} month${months.length === 1 ? "" : "s"}`}
+        />
+      ) : null}
 
       <div className="app-table-scroll" role="region" aria-labelledby="history-months-caption" tabIndex={0}>
         <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m" id="history-months-caption">{committed ? "What was imported, month by month" : "What the import would do, month by month"}</caption>
-          <TableHead columns={["Month", "What happens", { text: "New", numeric: true }, { text: "Changed", numeric: true }, { text: "Unchanged", numeric: true }, { text: "Errors", numeric: true }]} />
+          <caption className="govuk-table__caption govuk-table__caption--m" id="history-months-caption">
+            {committed ? "What was imported, month by month" : "What the import would do, month by month"}
+          </caption>
+          <TableHead
+            columns={[
+              "Month",
+              "What happens",
+              { text: "New", numeric: true },
+              { text: "Changed", numeric: true },
+              { text: "Unchanged", numeric: true },
+              { text: "Errors", numeric: true },
+            ]}
+          />
           <tbody className="govuk-table__body">
             {batch.months.map((m) => (
               <tr key={m.month || "unreadable"} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">{m.month ? formatMonth(m.month) : "Month not readable"}</th>
+                <th scope="row" className="govuk-table__header">
+                  {m.month ? formatMonth(m.month) : "Month not readable"}
+                </th>
                 <td className="govuk-table__cell">{ACTION_TEXT[m.action]}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{m.counts.new}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{m.counts.changed}</td>
@@ -111,11 +158,21 @@ export default async function HistoryPreviewPage({ params }: Props) {
         <>
           <h2 className="govuk-heading-m">Errors</h2>
           <ul className="govuk-list govuk-list--bullet">
-            {listed.map((e, i) => <li key={i} id={errorAnchor(i)} tabIndex={-1}>{e.message}</li>)}
+            {listed.map((e, i) => (
+              <li key={i} id={errorAnchor(i)} tabIndex={-1}>
+                {e.message}
+              </li>
+            ))}
           </ul>
         </>
       ) : null}
-      {committed ? <p className="govuk-body"><Link className="govuk-link" href="/periods">Back to periods</Link></p> : null}
+      {committed ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" href="/periods">
+            Back to periods
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

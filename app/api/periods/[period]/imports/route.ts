@@ -19,7 +19,9 @@ export async function POST(request: NextRequest, { params }: { params: Promise<{
   const answers = uploadAnswers(request, uploadPage);
   const { wantsJson, json, seeOther, refuse } = answers;
   const fileProblem = (error: FileError, status = 422) =>
-    wantsJson ? json(status, { ok: false, message: describeFileError(error, formatMonth), fileError: error }) : seeOther(`${uploadPage}?error=${encodeURIComponent(JSON.stringify(error))}`);
+    wantsJson
+      ? json(status, { ok: false, message: describeFileError(error, formatMonth), fileError: error })
+      : seeOther(`${uploadPage}?error=${encodeURIComponent(JSON.stringify(error))}`);
 
   // Who is asking, before reading up to 5 MB from them.
   const user = await checkUploader(request, "value.import", answers);

@@ -8,7 +8,11 @@ import { exportMonthValuesCsv } from "@/lib/values/month-values-csv";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const TITLES: Record<number, string> = { 401: "Sign in to download values", 403: "You do not have access to this month's values", 404: "Page not found" };
+const TITLES: Record<number, string> = {
+  401: "Sign in to download values",
+  403: "You do not have access to this month's values",
+  404: "Page not found",
+};
 
 export async function GET(_request: Request, { params }: { params: Promise<{ period: string }> }) {
   const { period: month } = await params;
@@ -27,10 +31,18 @@ export async function GET(_request: Request, { params }: { params: Promise<{ per
   } catch (e) {
     if (isAppError(e)) {
       const status = ERROR_STATUS[e.code] ?? 400;
-      const link = status === 401 ? { href: `/login?callbackUrl=${encodeURIComponent(valuesHref)}`, text: "Sign in" } : status === 404 ? { href: "/periods", text: "See the periods" } : { href: "/", text: "Go to the home page" };
+      const link =
+        status === 401
+          ? { href: `/login?callbackUrl=${encodeURIComponent(valuesHref)}`, text: "Sign in" }
+          : status === 404
+            ? { href: "/periods", text: "See the periods" }
+            : { href: "/", text: "Go to the home page" };
       return plainPage(status, TITLES[status] ?? "There is a problem", e.message, link);
     }
     console.error(`GET /api/periods/${encodeURIComponent(month)}/values.csv failed`, e);
-    return plainPage(500, "Sorry, there is a problem with the service", "The download did not work. Try again later.", { href: valuesHref, text: "Back to the values" });
+    return plainPage(500, "Sorry, there is a problem with the service", "The download did not work. Try again later.", {
+      href: valuesHref,
+      text: "Back to the values",
+    });
   }
 }

@@ -9,9 +9,16 @@ import { updateComparator } from "@/lib/catalogue/update-comparator";
 import { removeComparator } from "@/lib/catalogue/remove-comparator";
 
 /** Each comparator change goes back to the indicator with a success banner. */
-const comparatorAction = <S extends z.ZodType<{ code: string }>>(schema: S, done: string, run: (user: SessionUser, input: z.output<S>) => Promise<unknown>) =>
+const comparatorAction = <S extends z.ZodType<{ code: string }>>(
+  schema: S,
+  done: string,
+  run: (user: SessionUser, input: z.output<S>) => Promise<unknown>,
+) =>
   formAction({
-    schema, permission: "indicator.manage", keepValues: true, run,
+    schema,
+    permission: "indicator.manage",
+    keepValues: true,
+    run,
     done: (_r, input) => {
       revalidatePath("/admin/indicators", "layout");
       return { redirect: `/admin/indicators/${input.code}?done=${done}#comparators` };

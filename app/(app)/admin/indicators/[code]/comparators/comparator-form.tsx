@@ -33,21 +33,34 @@ export function ComparatorForm({ action, code, version, id, saved, suffix, submi
   const value = (f: keyof Values) => failed?.values?.[f] ?? saved[f];
   return (
     <>
-      <ErrorSummary errors={errors} message={failed?.message} idFor={(f) => (f === "expectedUpdatedAt" || f === "id" || f === "code" ? "label" : f)} />
+      <ErrorSummary
+        errors={errors}
+        message={failed?.message}
+        idFor={(f) => (f === "expectedUpdatedAt" || f === "id" || f === "code" ? "label" : f)}
+      />
       {heading}
       <form action={formAction} noValidate>
         <input type="hidden" name="code" value={code} />
         <input type="hidden" name="expectedUpdatedAt" value={version} />
         {id ? <input type="hidden" name="id" value={id} /> : null}
         <div key={state?.at ?? 0}>
-          {FIELDS.map(({ f, label, hint, width, textarea }) => textarea ? (
-            <Textarea key={f} id={f} labelSize="s" label={label} hint={hint} error={errors[f]} rows={3} defaultValue={value(f)} />
-          ) : (
-            <TextInput
-              key={f} id={f} labelSize="s" label={label} hint={hint} error={errors[f]} width={width ? String(width) : undefined} defaultValue={value(f)}
-              {...(f === "value" ? { inputMode: "decimal" as const, spellCheck: false, suffix } : {})}
-            />
-          ))}
+          {FIELDS.map(({ f, label, hint, width, textarea }) =>
+            textarea ? (
+              <Textarea key={f} id={f} labelSize="s" label={label} hint={hint} error={errors[f]} rows={3} defaultValue={value(f)} />
+            ) : (
+              <TextInput
+                key={f}
+                id={f}
+                labelSize="s"
+                label={label}
+                hint={hint}
+                error={errors[f]}
+                width={width ? String(width) : undefined}
+                defaultValue={value(f)}
+                {...(f === "value" ? { inputMode: "decimal" as const, spellCheck: false, suffix } : {})}
+              />
+            ),
+          )}
         </div>
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
           {submitLabel}

@@ -15,7 +15,13 @@ export function RemoveComparatorForm({ code, version, id, name }: { code: string
       <input type="hidden" name="id" value={id} />
       <h2 className="govuk-heading-m">Remove this comparator</h2>
       <p className="govuk-body">The pack will no longer show {name}. The audit log keeps a record of it.</p>
-      <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
+      <button
+        type="submit"
+        className="govuk-button govuk-button--warning"
+        data-module="govuk-button"
+        disabled={pending}
+        aria-disabled={pending}
+      >
         Remove comparator
       </button>
     </form>

@@ -5,7 +5,9 @@ import { targetChangeInput } from "@/lib/catalogue/target-input";
 import { changeIndicatorTarget } from "@/lib/catalogue/change-indicator-target";
 
 export const changeTargetAction = formAction({
-  schema: targetChangeInput, permission: "indicator.manage", keepValues: true,
+  schema: targetChangeInput,
+  permission: "indicator.manage",
+  keepValues: true,
   run: changeIndicatorTarget,
   done: (_r, input) => {
     revalidatePath("/admin/indicators", "layout");

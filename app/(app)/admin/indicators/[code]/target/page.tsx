@@ -27,14 +27,20 @@ export default async function ChangeTargetPage({ params }: Props) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link href={`/admin/indicators/${indicator.code}#target`} className="govuk-back-link">Back to {indicator.name}</Link>
+        <Link href={`/admin/indicators/${indicator.code}#target`} className="govuk-back-link">
+          Back to {indicator.name}
+        </Link>
         <TargetForm
           code={indicator.code}
           version={indicator.updatedAt.toISOString()}
           suffix={suffix}
           wholeNumbers={indicator.unit === "COUNT"}
           defaults={{ month: String(Number(month)), year, target: "", tolerance: "", noTarget: indicator.polarity === "NEITHER" }}
-          earliestHint={earliest ? `Packs up to ${formatMonth(addMonths(earliest, -1))} are signed off, so the earliest month is ${formatMonth(earliest)}.` : null}
+          earliestHint={
+            earliest
+              ? `Packs up to ${formatMonth(addMonths(earliest, -1))} are signed off, so the earliest month is ${formatMonth(earliest)}.`
+              : null
+          }
           heading={
             <>
               <span className="govuk-caption-l">{indicator.name}</span>
@@ -47,7 +53,9 @@ export default async function ChangeTargetPage({ params }: Props) {
               </p>
               {indicator.polarity === "NEITHER" ? (
                 <div className="govuk-warning-text">
-                  <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+                  <span className="govuk-warning-text__icon" aria-hidden="true">
+                    !
+                  </span>
                   <strong className="govuk-warning-text__text">
                     <span className="govuk-visually-hidden">Warning</span>
                     This indicator has no better direction, so it can only have no target. Change its polarity first to set one.

@@ -9,11 +9,21 @@ import { Checkbox } from "@/components/form/checkboxes";
 import { changeTargetAction } from "./actions";
 
 type Props = {
-  code: string; version: string; suffix: string; wholeNumbers: boolean; earliestHint: string | null; heading: ReactNode;
+  code: string;
+  version: string;
+  suffix: string;
+  wholeNumbers: boolean;
+  earliestHint: string | null;
+  heading: ReactNode;
   defaults: { month: string; year: string; target: string; tolerance: string; noTarget: boolean };
 };
 
-const ID: Record<string, string> = { fromMonth: "fromMonth-month", target: "target", tolerance: "tolerance", expectedUpdatedAt: "fromMonth-month" };
+const ID: Record<string, string> = {
+  fromMonth: "fromMonth-month",
+  target: "target",
+  tolerance: "tolerance",
+  expectedUpdatedAt: "fromMonth-month",
+};
 
 export function TargetForm({ code, version, suffix, wholeNumbers, defaults, earliestHint, heading }: Props) {
   const [state, formAction, pending] = useActionState(changeTargetAction, null);
@@ -21,8 +31,10 @@ export function TargetForm({ code, version, suffix, wholeNumbers, defaults, earl
   const errors = failed?.fieldErrors ?? {};
   const typed = failed?.values;
   const v = {
-    month: typed?.fromMonthMonth ?? defaults.month, year: typed?.fromMonthYear ?? defaults.year,
-    target: typed?.target ?? defaults.target, tolerance: typed?.tolerance ?? defaults.tolerance,
+    month: typed?.fromMonthMonth ?? defaults.month,
+    year: typed?.fromMonthYear ?? defaults.year,
+    target: typed?.target ?? defaults.target,
+    tolerance: typed?.tolerance ?? defaults.tolerance,
     noTarget: typed ? typed.noTarget === "on" : defaults.noTarget,
   };
   return (
@@ -34,19 +46,50 @@ export function TargetForm({ code, version, suffix, wholeNumbers, defaults, earl
         <input type="hidden" name="expectedUpdatedAt" value={version} />
         <div key={state?.at ?? 0}>
           <DateInput
-            id="fromMonth" legendSize="s" legend="From which month?" error={errors.fromMonth} parts={["month", "year"]} defaults={{ month: v.month, year: v.year }}
+            id="fromMonth"
+            legendSize="s"
+            legend="From which month?"
+            error={errors.fromMonth}
+            parts={["month", "year"]}
+            defaults={{ month: v.month, year: v.year }}
             nameFor={(part) => (part === "month" ? "fromMonthMonth" : "fromMonthYear")}
-            hint={<>The first month judged against the new target, for example 6 2019 for June 2019. Earlier months keep their target.{earliestHint ? ` ${earliestHint}` : ""}</>}
+            hint={
+              <>
+                The first month judged against the new target, for example 6 2019 for June 2019. Earlier months keep their target.
+                {earliestHint ? ` ${earliestHint}` : ""}
+              </>
+            }
           />
           <TextInput
-            id="target" labelSize="s" label="New target" width="5" inputMode="decimal" spellCheck={false} suffix={suffix} defaultValue={v.target} error={errors.target}
+            id="target"
+            labelSize="s"
+            label="New target"
+            width="5"
+            inputMode="decimal"
+            spellCheck={false}
+            suffix={suffix}
+            defaultValue={v.target}
+            error={errors.target}
             hint={`The figure to reach from this month${wholeNumbers ? ", as a whole number" : ""}`}
           />
           <TextInput
-            id="tolerance" labelSize="s" label="Tolerance (optional)" width="5" inputMode="decimal" spellCheck={false} suffix={suffix} defaultValue={v.tolerance} error={errors.tolerance}
+            id="tolerance"
+            labelSize="s"
+            label="Tolerance (optional)"
+            width="5"
+            inputMode="decimal"
+            spellCheck={false}
+            suffix={suffix}
+            defaultValue={v.tolerance}
+            error={errors.tolerance}
             hint="How far the wrong side of the target still counts as nearly there (amber), in the same units"
           />
-          <Checkbox id="noTarget" label="No target from this month" defaultChecked={v.noTarget} hint="Removes the target from the chosen month onwards. Leave the target and tolerance blank." />
+          <Checkbox
+            id="noTarget"
+            label="No target from this month"
+            defaultChecked={v.noTarget}
+            hint="Removes the target from the chosen month onwards. Leave the target and tolerance blank."
+          />
         </div>
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
           Save the new target

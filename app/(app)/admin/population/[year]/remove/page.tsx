@@ -15,14 +15,21 @@ export default async function RemovePopulationPage({ params }: { params: Promise
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link href="/admin/population" className="govuk-back-link">Back to child population</Link>
+        <Link href="/admin/population" className="govuk-back-link">
+          Back to child population
+        </Link>
         <h1 className="govuk-heading-l">Remove the figure for {row.year}?</h1>
         <p className="govuk-body">
-          {row.count.toLocaleString("en-GB")} children aged 0 to 17{row.source ? ` (${row.source})` : ""}, last changed by {row.updatedByName}.
+          {row.count.toLocaleString("en-GB")} children aged 0 to 17{row.source ? ` (${row.source})` : ""}, last changed by{" "}
+          {row.updatedByName}.
         </p>
         <p className="govuk-body">
-          Months in {row.year} and after will use the latest earlier year&rsquo;s figure instead, until a later one is entered. If the figure is only
-          wrong, <a className="govuk-link" href={`/admin/population?year=${row.year}#population-form`}>change it</a> instead.
+          Months in {row.year} and after will use the latest earlier year&rsquo;s figure instead, until a later one is entered. If the
+          figure is only wrong,{" "}
+          <a className="govuk-link" href={`/admin/population?year=${row.year}#population-form`}>
+            change it
+          </a>{" "}
+          instead.
         </p>
         <RemovePopulationForm year={row.year} />
       </div>

@@ -13,8 +13,18 @@ export function RemovePopulationForm({ year }: { year: number }) {
       <form action={action}>
         <input type="hidden" name="year" value={year} />
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={pending} aria-disabled={pending}>Remove the figure</button>
-          <Link className="govuk-link" href="/admin/population">Cancel</Link>
+          <button
+            type="submit"
+            className="govuk-button govuk-button--warning"
+            data-module="govuk-button"
+            disabled={pending}
+            aria-disabled={pending}
+          >
+            Remove the figure
+          </button>
+          <Link className="govuk-link" href="/admin/population">
+            Cancel
+          </Link>
         </div>
       </form>
     </>

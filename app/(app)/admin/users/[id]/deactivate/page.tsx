@@ -20,7 +20,12 @@ export default async function DeactivatePage({ params }: { params: Promise<{ id:
     body = (
       <>
         <h1 className="govuk-heading-l">{user.name}&apos;s account is already deactivated</h1>
-        <p className="govuk-body"><a className="govuk-link" href={back}>Go back to the account</a> to reactivate it.</p>
+        <p className="govuk-body">
+          <a className="govuk-link" href={back}>
+            Go back to the account
+          </a>{" "}
+          to reactivate it.
+        </p>
       </>
     );
   } else {
@@ -33,20 +38,29 @@ export default async function DeactivatePage({ params }: { params: Promise<{ id:
           <li>Everything they entered stays, with their name on it.</li>
           {user.sections.length ? (
             <li>
-              They stay listed as owner of {user.sections.map((s) => s.name).join(", ")}, so reactivating them restores everything. If someone
-              else is taking over, give the {user.sections.length === 1 ? "section" : "sections"} a new owner.
+              They stay listed as owner of {user.sections.map((s) => s.name).join(", ")}, so reactivating them restores everything. If
+              someone else is taking over, give the {user.sections.length === 1 ? "section" : "sections"} a new owner.
             </li>
           ) : null}
           <li>You can reactivate the account later.</li>
         </ul>
-        <UserChangeForm action={deactivateUserAction} userId={user.id} version={user.adminVersion} label="Deactivate account" variant="warning" cancelHref={back} />
+        <UserChangeForm
+          action={deactivateUserAction}
+          userId={user.id}
+          version={user.adminVersion}
+          label="Deactivate account"
+          variant="warning"
+          cancelHref={back}
+        />
       </>
     );
   }
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <a href={back} className="govuk-back-link">Back to {user.name}</a>
+        <a href={back} className="govuk-back-link">
+          Back to {user.name}
+        </a>
         {body}
       </div>
     </div>

@@ -6,7 +6,9 @@ import { resetUserPassword } from "@/lib/users/reset-user-password";
 export type ResetPasswordState = ActionState<{ password: string }>;
 
 export const resetPasswordAction = formAction({
-  schema: userVersionSchema, permission: "user.manage", refused: refreshOnConflict,
+  schema: userVersionSchema,
+  permission: "user.manage",
+  refused: refreshOnConflict,
   run: resetUserPassword,
   done: ({ password }) => ({ data: { password } }),
 });

@@ -9,8 +9,13 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <a href={`/admin/users/${user.id}`} className="govuk-back-link">Back to {user.name}</a>
-        <ResetPasswordForm user={{ id: user.id, name: user.name, email: user.email, active: user.active, version: user.adminVersion }} self={actor.id === user.id} />
+        <a href={`/admin/users/${user.id}`} className="govuk-back-link">
+          Back to {user.name}
+        </a>
+        <ResetPasswordForm
+          user={{ id: user.id, name: user.name, email: user.email, active: user.active, version: user.adminVersion }}
+          self={actor.id === user.id}
+        />
       </div>
     </div>
   );

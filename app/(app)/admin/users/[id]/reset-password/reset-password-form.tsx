@@ -14,8 +14,25 @@ export function ResetPasswordForm({ user, self }: Props) {
 
   if (state?.ok) {
     return (
-      <OneTimePassword title="Password reset" intro={<>The old password for <strong><Breakable text={user.email} /></strong> no longer works</>} password={state.data.password} userName={user.name}>
-        <p className="govuk-body"><a className="govuk-link" href={back}>Back to {user.name}&apos;s account</a></p>
+      <OneTimePassword
+        title="Password reset"
+        intro={
+          <>
+            The old password for{" "}
+            <strong>
+              <Breakable text={user.email} />
+            </strong>{" "}
+            no longer works
+          </>
+        }
+        password={state.data.password}
+        userName={user.name}
+      >
+        <p className="govuk-body">
+          <a className="govuk-link" href={back}>
+            Back to {user.name}&apos;s account
+          </a>
+        </p>
       </OneTimePassword>
     );
   }
@@ -36,8 +53,12 @@ export function ResetPasswordForm({ user, self }: Props) {
         <input type="hidden" name="userId" value={user.id} />
         <input type="hidden" name="expectedVersion" value={user.version} />
         <div className="govuk-button-group">
-          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>Reset password</button>
-          <a className="govuk-link" href={back}>Cancel</a>
+          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
+            Reset password
+          </button>
+          <a className="govuk-link" href={back}>
+            Cancel
+          </a>
         </div>
       </form>
     </>

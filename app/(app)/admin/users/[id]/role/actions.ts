@@ -6,7 +6,9 @@ import { changeUserRole } from "@/lib/users/change-user-role";
 const changeRoleSchema = userVersionSchema.extend({ role: roleSchema });
 
 export const changeRoleAction = formAction({
-  schema: changeRoleSchema, permission: "user.manage", refused: refreshOnConflict,
+  schema: changeRoleSchema,
+  permission: "user.manage",
+  refused: refreshOnConflict,
   run: changeUserRole,
   done: (_r, input) => ({ redirect: `/admin/users/${input.userId}?done=role` }),
 });

@@ -11,11 +11,15 @@ export default async function ChangeRolePage({ params }: { params: Promise<{ id:
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <a href={back} className="govuk-back-link">Back to {user.name}</a>
+        <a href={back} className="govuk-back-link">
+          Back to {user.name}
+        </a>
         {actor.id === user.id ? (
           <>
             <h1 className="govuk-heading-l">You cannot change your own role</h1>
-            <p className="govuk-body">Ask another administrator to change it. This stops the last administrator removing themselves by mistake.</p>
+            <p className="govuk-body">
+              Ask another administrator to change it. This stops the last administrator removing themselves by mistake.
+            </p>
           </>
         ) : (
           <ChangeRoleForm

@@ -11,7 +11,8 @@ export type ImportActionState = ActionState;
 const batchInput = z.object({ batchId: z.uuid({ message: "Upload the file again" }) });
 
 export const confirmImportAction = formAction({
-  schema: batchInput, permission: "value.import",
+  schema: batchInput,
+  permission: "value.import",
   run: (user, { batchId }) => confirmImport(user, batchId),
   done: ({ month }, { batchId }) => {
     revalidatePath(`/periods/${month}`, "layout");
@@ -20,7 +21,8 @@ export const confirmImportAction = formAction({
 });
 
 export const discardImportAction = formAction({
-  schema: batchInput, permission: "value.import",
+  schema: batchInput,
+  permission: "value.import",
   run: (user, { batchId }) => discardImport(user, batchId),
   // A history import belongs to no month.
   done: ({ month }) => ({ redirect: month ? `/periods/${month}/import` : "/periods/history-import" }),

@@ -17,7 +17,9 @@ import { ConfirmationPanel } from "@/components/confirmation-panel";
 
 type Props = { params: Promise<{ period: string; batchId: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
-const loadBatch = cache(async (month: string, batchId: string, page: number) => findImportBatch(await requirePermission("value.import"), month, batchId, page));
+const loadBatch = cache(async (month: string, batchId: string, page: number) =>
+  findImportBatch(await requirePermission("value.import"), month, batchId, page),
+);
 const pageFrom = (param: string | string[] | undefined) => Number(typeof param === "string" ? param : "1");
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
@@ -43,16 +45,32 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
   if (!batch) notFound();
   const name = formatMonth(month);
   const breadcrumbs = (
-    <Breadcrumbs items={[{ href: "/periods", text: "Periods" }, { href: `/periods/${month}`, text: name }, { href: `/periods/${month}/import`, text: "Import values" }]} />
+    <Breadcrumbs
+      items={[
+        { href: "/periods", text: "Periods" },
+        { href: `/periods/${month}`, text: name },
+        { href: `/periods/${month}/import`, text: "Import values" },
+      ]}
+    />
   );
-  if (batch.status === "COMMITTED") return <>{breadcrumbs}<Done batch={batch} month={month} /></>;
+  if (batch.status === "COMMITTED")
+    return (
+      <>
+        {breadcrumbs}
+        <Done batch={batch} month={month} />
+      </>
+    );
   if (batch.status === "DISCARDED") {
     return (
       <>
         {breadcrumbs}
         <h1 className="govuk-heading-xl">{headingFor(batch)}</h1>
         <p className="govuk-body">{batch.fileName} was not imported: it was set aside so that a different file could be uploaded.</p>
-        <p className="govuk-body"><a className="govuk-link" href={`/periods/${month}/import`}>Upload a file for {name}</a></p>
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/periods/${month}/import`}>
+            Upload a file for {name}
+          </a>
+        </p>
       </>
     );
   }
@@ -68,7 +86,12 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
       {breadcrumbs}
       {errorCount ? (
         <ErrorSummaryPanel items={listed.map((e) => ({ href: errorHref(e), text: e.message }))}>
-          {errorCount > listed.length ? <p className="govuk-body">and {(errorCount - listed.length).toLocaleString("en-GB")} more: every row with an error comes first in the table below, a page at a time.</p> : null}
+          {errorCount > listed.length ? (
+            <p className="govuk-body">
+              and {(errorCount - listed.length).toLocaleString("en-GB")} more: every row with an error comes first in the table below, a
+              page at a time.
+            </p>
+          ) : null}
         </ErrorSummaryPanel>
       ) : null}
       <span className="govuk-caption-l">Import values for {name}</span>
@@ -76,7 +99,9 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
       <dl className="govuk-summary-list">
         <SummaryRow label="File">{batch.fileName}</SummaryRow>
         {batch.preview.encoding ? <SummaryRow label="Text encoding">{batch.preview.encoding}</SummaryRow> : null}
-        <SummaryRow label="Uploaded">{formatDateTime(batch.createdAt)} by {batch.createdByName}</SummaryRow>
+        <SummaryRow label="Uploaded">
+          {formatDateTime(batch.createdAt)} by {batch.createdByName}
+        </SummaryRow>
         <SummaryRow label="New values">{counts.new}</SummaryRow>
         <SummaryRow label="Changed values">{counts.changed}</SummaryRow>
         <SummaryRow label="Unchanged">{counts.unchanged}</SummaryRow>
@@ -89,18 +114,26 @@ export default async function ImportPreviewPage({ params, searchParams }: Props)
       </dl>
       {!editable ? (
         <div className="govuk-inset-text">
-          This month&rsquo;s pack is now {PERIOD_STATUS_LABEL[batch.period.status].toLowerCase()}, so its figures cannot change and this file cannot be imported.
+          This month&rsquo;s pack is now {PERIOD_STATUS_LABEL[batch.period.status].toLowerCase()}, so its figures cannot change and this
+          file cannot be imported.
         </div>
       ) : errorCount ? (
-        <p className="govuk-body">Nothing has been imported. Correct {counts.error === 1 ? "the row" : `the ${counts.error.toLocaleString("en-GB")} rows`} listed above in your file, then upload it again.</p>
+        <p className="govuk-body">
+          Nothing has been imported. Correct {counts.error === 1 ? "the row" : `the ${counts.error.toLocaleString("en-GB")} rows`} listed
+          above in your file, then upload it again.
+        </p>
       ) : toWrite === 0 ? (
         <p className="govuk-body">Every value in this file is already stored, so there is nothing to import.</p>
       ) : (
         <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <span className="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">Warning</span>
-            Nothing has been imported yet. Confirming imports all {toWrite.toLocaleString("en-GB")} values together ({counts.new.toLocaleString("en-GB")} new, {counts.changed.toLocaleString("en-GB")} changed), or none of them if any of these values changes before you confirm.
+            Nothing has been imported yet. Confirming imports all {toWrite.toLocaleString("en-GB")} values together (
+            {counts.new.toLocaleString("en-GB")} new, {counts.changed.toLocaleString("en-GB")} changed), or none of them if any of these
+            values changes before you confirm.
           </strong>
         </div>
       )}
@@ -117,14 +150,24 @@ function Done({ batch, month }: { batch: ImportBatchView; month: string }) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-      <ConfirmationPanel title={`${imported.toLocaleString("en-GB")} value${imported === 1 ? "" : "s"} imported`}>for {formatMonth(month)}</ConfirmationPanel>
-      <p className="govuk-body">
-        {counts.new.toLocaleString("en-GB")} new and {counts.changed.toLocaleString("en-GB")} changed from {batch.fileName}
-        {counts.unchanged ? `; ${counts.unchanged.toLocaleString("en-GB")} already matched what was stored` : ""}.
-        {batch.committedAt ? ` Imported ${formatDateTime(batch.committedAt)}.` : ""}
-      </p>
-      <p className="govuk-body"><a className="govuk-link" href={`/periods/${month}/values`}>Check the values for {formatMonth(month)}</a></p>
-      <p className="govuk-body"><a className="govuk-link" href={`/periods/${month}`}>Back to {formatMonth(month)}</a></p>
+        <ConfirmationPanel title={`${imported.toLocaleString("en-GB")} value${imported === 1 ? "" : "s"} imported`}>
+          for {formatMonth(month)}
+        </ConfirmationPanel>
+        <p className="govuk-body">
+          {counts.new.toLocaleString("en-GB")} new and {counts.changed.toLocaleString("en-GB")} changed from {batch.fileName}
+          {counts.unchanged ? `; ${counts.unchanged.toLocaleString("en-GB")} already matched what was stored` : ""}.
+          {batch.committedAt ? ` Imported ${formatDateTime(batch.committedAt)}.` : ""}
+        </p>
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/periods/${month}/values`}>
+            Check the values for {formatMonth(month)}
+          </a>
+        </p>
+        <p className="govuk-body">
+          <a className="govuk-link" href={`/periods/${month}`}>
+            Back to {formatMonth(month)}
+          </a>
+        </p>
       </div>
     </div>
   );

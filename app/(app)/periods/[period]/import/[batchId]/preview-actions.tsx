@@ -6,9 +6,18 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { confirmImportAction, discardImportAction, type ImportActionState } from "./actions";
 
-export function PreviewActions({ batchId, canConfirm, rowsToWrite, confirmAction = confirmImportAction, confirmLabel = "Confirm import" }: {
-  batchId: string; canConfirm: boolean; rowsToWrite: number;
-  confirmAction?: (state: ImportActionState, form: FormData) => Promise<ImportActionState>; confirmLabel?: string;
+export function PreviewActions({
+  batchId,
+  canConfirm,
+  rowsToWrite,
+  confirmAction = confirmImportAction,
+  confirmLabel = "Confirm import",
+}: {
+  batchId: string;
+  canConfirm: boolean;
+  rowsToWrite: number;
+  confirmAction?: (state: ImportActionState, form: FormData) => Promise<ImportActionState>;
+  confirmLabel?: string;
 }) {
   const [confirmState, confirm, confirming] = useActionState<ImportActionState, FormData>(confirmAction, null);
   const [discardState, discard, discarding] = useActionState<ImportActionState, FormData>(discardImportAction, null);
@@ -21,14 +30,27 @@ export function PreviewActions({ batchId, canConfirm, rowsToWrite, confirmAction
         {canConfirm ? (
           <form action={confirm}>
             <input type="hidden" name="batchId" value={batchId} />
-            <button type="submit" className="govuk-button" data-module="govuk-button" disabled={busy} aria-disabled={busy} data-prevent-double-click="true">
+            <button
+              type="submit"
+              className="govuk-button"
+              data-module="govuk-button"
+              disabled={busy}
+              aria-disabled={busy}
+              data-prevent-double-click="true"
+            >
               {confirming ? `Importing ${rowsToWrite.toLocaleString("en-GB")} values...` : confirmLabel}
             </button>
           </form>
         ) : null}
         <form action={discard}>
           <input type="hidden" name="batchId" value={batchId} />
-          <button type="submit" className={`govuk-button${canConfirm ? " govuk-button--secondary" : ""}`} data-module="govuk-button" disabled={busy} aria-disabled={busy}>
+          <button
+            type="submit"
+            className={`govuk-button${canConfirm ? " govuk-button--secondary" : ""}`}
+            data-module="govuk-button"
+            disabled={busy}
+            aria-disabled={busy}
+          >
             Upload a different file
           </button>
         </form>

@@ -27,11 +27,23 @@ export const commentaryAction = formAction({
   signedOut: "Your session has ended. Sign in again: your text is still in the box, copy it first.",
   run: (user, { month, slug, intent, expectedVersion, comment, body }) =>
     // Returning or reopening never changes the text; only saves, submissions and approvals carry it.
-    transitionCommentary(user, { month, slug, action: intent, expectedVersion, body: intent === "return" || intent === "reopen" ? undefined : body, comment }),
+    transitionCommentary(user, {
+      month,
+      slug,
+      action: intent,
+      expectedVersion,
+      body: intent === "return" || intent === "reopen" ? undefined : body,
+      comment,
+    }),
   done: (_r, { month, slug, intent }) => ({ redirect: `/periods/${month}/sections/${slug}?done=${DONE[intent]}` }),
 });
 
-const autosaveInput = z.object({ month: monthSchema(), slug: text("The section").min(1).max(100), expectedVersion: z.number().int().min(0), body: text("Commentary").max(MAX_POSTED_TEXT, commentaryTooLong()) });
+const autosaveInput = z.object({
+  month: monthSchema(),
+  slug: text("The section").min(1).max(100),
+  expectedVersion: z.number().int().min(0),
+  body: text("Commentary").max(MAX_POSTED_TEXT, commentaryTooLong()),
+});
 
 export const autosaveAction = defineAction({
   schema: autosaveInput,

@@ -26,13 +26,45 @@ function Hidden({ month, slug, version }: Where) {
   );
 }
 
-function CommentaryTextarea({ label, hint, value, onChange, error, textareaRef }: {
-  label: string; hint: string; value: string; onChange: (v: string) => void; error?: string; textareaRef?: React.Ref<HTMLTextAreaElement>;
+function CommentaryTextarea({
+  label,
+  hint,
+  value,
+  onChange,
+  error,
+  textareaRef,
+}: {
+  label: string;
+  hint: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  textareaRef?: React.Ref<HTMLTextAreaElement>;
 }) {
-  return <CharacterCount id="body" label={label} labelSize="m" hint={hint} error={error} maxLength={MAX_COMMENTARY_LENGTH} rows={14} value={value} onChange={onChange} textareaRef={textareaRef} />;
+  return (
+    <CharacterCount
+      id="body"
+      label={label}
+      labelSize="m"
+      hint={hint}
+      error={error}
+      maxLength={MAX_COMMENTARY_LENGTH}
+      rows={14}
+      value={value}
+      onChange={onChange}
+      textareaRef={textareaRef}
+    />
+  );
 }
 
-export function CommentaryEditor({ month, slug, version, initialBody, figuresSummary, canSubmit }: Where & { initialBody: string; figuresSummary: string; canSubmit: boolean }) {
+export function CommentaryEditor({
+  month,
+  slug,
+  version,
+  initialBody,
+  figuresSummary,
+  canSubmit,
+}: Where & { initialBody: string; figuresSummary: string; canSubmit: boolean }) {
   const [state, formAction, pending] = useActionState(commentaryAction, null);
   const [body, setBody] = useState(initialBody);
   const [currentVersion, setCurrentVersion] = useState(version);
@@ -55,7 +87,9 @@ export function CommentaryEditor({ month, slug, version, initialBody, figuresSum
       if (r.ok) {
         latest.current.saved = sent;
         setCurrentVersion(r.data.version);
-        setAutosaveStatus(`Draft saved automatically at ${new Date(r.data.savedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`);
+        setAutosaveStatus(
+          `Draft saved automatically at ${new Date(r.data.savedAt).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" })}`,
+        );
       } else {
         setAutosaveStatus(`Not saved automatically: ${r.message}`);
       }
@@ -68,32 +102,54 @@ export function CommentaryEditor({ month, slug, version, initialBody, figuresSum
   const [lengthError, setLengthError] = useState<string | null>(null);
   const errors = lengthError ? { body: lengthError } : state && !state.ok ? state.fieldErrors : {};
   return (
-    <form action={formAction} noValidate onSubmit={(e) => {
-      const error = body.length > MAX_COMMENTARY_LENGTH ? tooLong(body) : null;
-      setLengthError(error);
-      if (error) e.preventDefault();
-    }}>
+    <form
+      action={formAction}
+      noValidate
+      onSubmit={(e) => {
+        const error = body.length > MAX_COMMENTARY_LENGTH ? tooLong(body) : null;
+        setLengthError(error);
+        if (error) e.preventDefault();
+      }}
+    >
       <ErrorSummary errors={errors} message={lengthError ? "There is a problem" : state && !state.ok ? state.message : undefined} />
       <Hidden month={month} slug={slug} version={currentVersion} />
       <CommentaryTextarea
-        label="Commentary text" value={body} onChange={setBody} error={errors.body} textareaRef={textarea}
+        label="Commentary text"
+        value={body}
+        onChange={setBody}
+        error={errors.body}
+        textareaRef={textarea}
         hint="Write for councillors. You can use **bold**, *italic*, bullet lists (start lines with -), numbered lists (1.) and links."
       />
       <p className="govuk-body">
-        <button type="button" className="govuk-button govuk-button--secondary" onClick={() => {
-          setBody((b) => (b.trim() ? `${b.trimEnd()}\n\n${figuresSummary}` : figuresSummary));
-          textarea.current?.focus();
-        }}>
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => {
+            setBody((b) => (b.trim() ? `${b.trimEnd()}\n\n${figuresSummary}` : figuresSummary));
+            textarea.current?.focus();
+          }}
+        >
           Insert figures summary
         </button>
       </p>
-      <p className="govuk-body-s" aria-live="polite" role="status">{autosaveStatus}</p>
+      <p className="govuk-body-s" aria-live="polite" role="status">
+        {autosaveStatus}
+      </p>
       <div className="govuk-button-group">
-        <button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary" disabled={pending}>Save draft</button>
-        {canSubmit ? <button type="submit" name="intent" value="submit" className="govuk-button" disabled={pending}>Submit for review</button> : null}
+        <button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary" disabled={pending}>
+          Save draft
+        </button>
+        {canSubmit ? (
+          <button type="submit" name="intent" value="submit" className="govuk-button" disabled={pending}>
+            Submit for review
+          </button>
+        ) : null}
       </div>
       <h2 className="govuk-heading-m">Preview</h2>
-      <div className="app-preview">{body.trim() ? <CommentaryMarkdown body={body} /> : <p className="govuk-body govuk-hint">Nothing written yet.</p>}</div>
+      <div className="app-preview">
+        {body.trim() ? <CommentaryMarkdown body={body} /> : <p className="govuk-body govuk-hint">Nothing written yet.</p>}
+      </div>
     </form>
   );
 }
@@ -107,14 +163,31 @@ export function ReviewForm({ month, slug, version, initialBody }: Where & { init
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
       <Hidden month={month} slug={slug} version={version} />
-      <CommentaryTextarea label="Commentary text" hint="You can make small edits before you approve: they are recorded as your revision." value={body} onChange={setBody} error={errors.body} />
+      <CommentaryTextarea
+        label="Commentary text"
+        hint="You can make small edits before you approve: they are recorded as your revision."
+        value={body}
+        onChange={setBody}
+        error={errors.body}
+      />
       <CharacterCount
-        id="comment" label="Comment for the service lead" labelSize="m" hint="Needed when you return the commentary: say what to change."
-        error={errors.comment} maxLength={MAX_REVIEW_COMMENT_LENGTH} rows={4} value={comment} onChange={setComment}
+        id="comment"
+        label="Comment for the service lead"
+        labelSize="m"
+        hint="Needed when you return the commentary: say what to change."
+        error={errors.comment}
+        maxLength={MAX_REVIEW_COMMENT_LENGTH}
+        rows={4}
+        value={comment}
+        onChange={setComment}
       />
       <div className="govuk-button-group">
-        <button type="submit" name="intent" value="approve" className="govuk-button" disabled={pending}>Approve</button>
-        <button type="submit" name="intent" value="return" className="govuk-button govuk-button--warning" disabled={pending}>Return for changes</button>
+        <button type="submit" name="intent" value="approve" className="govuk-button" disabled={pending}>
+          Approve
+        </button>
+        <button type="submit" name="intent" value="return" className="govuk-button govuk-button--warning" disabled={pending}>
+          Return for changes
+        </button>
       </div>
     </form>
   );
@@ -128,8 +201,18 @@ export function ReopenForm({ month, slug, version }: Where) {
     <form action={formAction} noValidate>
       <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} />
       <Hidden month={month} slug={slug} version={version} />
-      <Textarea id="comment" labelSize="s" label="Reason for reopening" error={errors.comment} rows={3} value={comment} onChange={setComment} />
-      <button type="submit" name="intent" value="reopen" className="govuk-button govuk-button--secondary" disabled={pending}>Reopen</button>
+      <Textarea
+        id="comment"
+        labelSize="s"
+        label="Reason for reopening"
+        error={errors.comment}
+        rows={3}
+        value={comment}
+        onChange={setComment}
+      />
+      <button type="submit" name="intent" value="reopen" className="govuk-button govuk-button--secondary" disabled={pending}>
+        Reopen
+      </button>
     </form>
   );
 }

@@ -11,7 +11,12 @@ import { changeActionAction, recordActionAction } from "./exception-actions";
 type Where = { month: string; slug: string };
 
 function Hidden({ month, slug }: Where) {
-  return (<><input type="hidden" name="month" value={month} /><input type="hidden" name="slug" value={slug} /></>);
+  return (
+    <>
+      <input type="hidden" name="month" value={month} />
+      <input type="hidden" name="slug" value={slug} />
+    </>
+  );
 }
 
 export function RecordActionForm({ month, slug, code, name }: Where & { code: string; name: string }) {
@@ -20,27 +25,60 @@ export function RecordActionForm({ month, slug, code, name }: Where & { code: st
   const id = (f: string) => `action-${code}-${f}`;
   return (
     <details className="govuk-details" open={Boolean(state && !state.ok)}>
-      <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Record an action on {name}</span></summary>
+      <summary className="govuk-details__summary">
+        <span className="govuk-details__summary-text">Record an action on {name}</span>
+      </summary>
       <div className="govuk-details__text">
         <form action={formAction} noValidate>
           <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} idFor={id} />
           <Hidden month={month} slug={slug} />
           <input type="hidden" name="code" value={code} />
           <Textarea id={id("description")} name="description" label="What will be done" rows={3} error={errors.description} />
-          <TextInput id={id("ownerName")} name="ownerName" label="Who owns it" width="two-thirds" autoComplete="off" error={errors.ownerName} hint={<>A person or a role, like &ldquo;Head of Safeguarding&rdquo;</>} />
-          <TextInput id={id("dueDate")} name="dueDate" label="Due date" width="10" autoComplete="off" error={errors.dueDate} hint="For example, 2019-10-31 or 31/10/2019" />
-          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>Record action</button>
+          <TextInput
+            id={id("ownerName")}
+            name="ownerName"
+            label="Who owns it"
+            width="two-thirds"
+            autoComplete="off"
+            error={errors.ownerName}
+            hint={<>A person or a role, like &ldquo;Head of Safeguarding&rdquo;</>}
+          />
+          <TextInput
+            id={id("dueDate")}
+            name="dueDate"
+            label="Due date"
+            width="10"
+            autoComplete="off"
+            error={errors.dueDate}
+            hint="For example, 2019-10-31 or 31/10/2019"
+          />
+          <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
+            Record action
+          </button>
         </form>
       </div>
     </details>
   );
 }
 
-export function ChangeActionForms({ month, slug, id, version, status, description }: Where & { id: string; version: number; status: "OPEN" | "DONE" | "DROPPED"; description: string }) {
+export function ChangeActionForms({
+  month,
+  slug,
+  id,
+  version,
+  status,
+  description,
+}: Where & { id: string; version: number; status: "OPEN" | "DONE" | "DROPPED"; description: string }) {
   const [state, formAction, pending] = useActionState(changeActionAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const fid = (f: string) => `change-${id}-${f}`;
-  const hidden = (<><Hidden month={month} slug={slug} /><input type="hidden" name="id" value={id} /><input type="hidden" name="expectedVersion" value={version} /></>);
+  const hidden = (
+    <>
+      <Hidden month={month} slug={slug} />
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="expectedVersion" value={version} />
+    </>
+  );
   const short = description.length > 40 ? `${description.slice(0, 40)}…` : description;
   return (
     <div className="app-action-changes">
@@ -48,26 +86,45 @@ export function ChangeActionForms({ month, slug, id, version, status, descriptio
       {status === "OPEN" ? (
         <>
           <form action={formAction} className="govuk-!-display-inline-block govuk-!-margin-right-2">
-            {hidden}<input type="hidden" name="change" value="complete" />
-            <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button" disabled={pending}>
+            {hidden}
+            <input type="hidden" name="change" value="complete" />
+            <button
+              type="submit"
+              className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+              data-module="govuk-button"
+              disabled={pending}
+            >
               Mark as done<span className="govuk-visually-hidden">: {short}</span>
             </button>
           </form>
           <details className="govuk-details govuk-!-margin-bottom-2" open={Boolean(errors.droppedReason)}>
-            <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Drop this action<span className="govuk-visually-hidden">: {short}</span></span></summary>
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">
+                Drop this action<span className="govuk-visually-hidden">: {short}</span>
+              </span>
+            </summary>
             <div className="govuk-details__text">
               <form action={formAction}>
-                {hidden}<input type="hidden" name="change" value="drop" />
+                {hidden}
+                <input type="hidden" name="change" value="drop" />
                 <Textarea id={fid("droppedReason")} name="droppedReason" label="Why is it dropped?" rows={2} error={errors.droppedReason} />
-                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={pending}>Drop action</button>
+                <button type="submit" className="govuk-button govuk-button--warning" data-module="govuk-button" disabled={pending}>
+                  Drop action
+                </button>
               </form>
             </div>
           </details>
         </>
       ) : (
         <form action={formAction}>
-          {hidden}<input type="hidden" name="change" value="reopen" />
-          <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2" data-module="govuk-button" disabled={pending}>
+          {hidden}
+          <input type="hidden" name="change" value="reopen" />
+          <button
+            type="submit"
+            className="govuk-button govuk-button--secondary govuk-!-margin-bottom-2"
+            data-module="govuk-button"
+            disabled={pending}
+          >
             Reopen<span className="govuk-visually-hidden">: {short}</span>
           </button>
         </form>

@@ -10,23 +10,43 @@ export function describeOnList(since: string, months: number): string {
   return `On the list since ${formatMonth(since)}, ${months} month${months === 1 ? "" : "s"}`;
 }
 
-export function ExceptionActionsPanel({ month, slug, exceptions, mayChange, reviewing }: { month: string; slug: string; exceptions: SectionException[]; mayChange: boolean; reviewing: boolean }) {
+export function ExceptionActionsPanel({
+  month,
+  slug,
+  exceptions,
+  mayChange,
+  reviewing,
+}: {
+  month: string;
+  slug: string;
+  exceptions: SectionException[];
+  mayChange: boolean;
+  reviewing: boolean;
+}) {
   const withoutAction = exceptions.filter((e) => e.exception && !e.actions.some((a) => a.status === "OPEN"));
   return (
     <section aria-labelledby="actions-title" id="actions">
-      <h2 className="govuk-heading-l" id="actions-title">Actions on exceptions</h2>
+      <h2 className="govuk-heading-l" id="actions-title">
+        Actions on exceptions
+      </h2>
       {exceptions.length === 0 ? (
         <p className="govuk-body">No indicator in this section is on the exceptions list this month.</p>
       ) : (
         <>
           <p className="govuk-body">
-            {reviewing ? "Review these actions with the commentary: they go into the pack at sign-off." : "Record what will be done about each exception, who owns it and by when, before you submit the commentary for review."}
+            {reviewing
+              ? "Review these actions with the commentary: they go into the pack at sign-off."
+              : "Record what will be done about each exception, who owns it and by when, before you submit the commentary for review."}
           </p>
           {mayChange && withoutAction.length > 0 ? (
             <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">!</span>
-              <strong className="govuk-warning-text__text"><span className="govuk-visually-hidden">Warning</span>
-                {withoutAction.length} exception{withoutAction.length === 1 ? " has" : "s have"} no open action: {withoutAction.map((e) => e.name).join(", ")}
+              <span className="govuk-warning-text__icon" aria-hidden="true">
+                !
+              </span>
+              <strong className="govuk-warning-text__text">
+                <span className="govuk-visually-hidden">Warning</span>
+                {withoutAction.length} exception{withoutAction.length === 1 ? " has" : "s have"} no open action:{" "}
+                {withoutAction.map((e) => e.name).join(", ")}
               </strong>
             </div>
           ) : null}
@@ -34,38 +54,68 @@ export function ExceptionActionsPanel({ month, slug, exceptions, mayChange, revi
             <div key={e.code} className="app-exception-actions" data-code={e.code}>
               <h3 className="govuk-heading-m">{e.name}</h3>
               <p className="govuk-body">
-                {e.exception ? describeOnList(e.since, e.months) : <><strong className="govuk-tag govuk-tag--green">Resolved</strong> Off the exceptions list this month: its actions are shown as resolved in this month&rsquo;s pack, then stop.</>}
+                {e.exception ? (
+                  describeOnList(e.since, e.months)
+                ) : (
+                  <>
+                    <strong className="govuk-tag govuk-tag--green">Resolved</strong> Off the exceptions list this month: its actions are
+                    shown as resolved in this month&rsquo;s pack, then stop.
+                  </>
+                )}
               </p>
-              {e.actions.length === 0 ? <p className="govuk-body">No action recorded yet.</p> : (
+              {e.actions.length === 0 ? (
+                <p className="govuk-body">No action recorded yet.</p>
+              ) : (
                 <ScrollRegion label={`Actions on ${e.name}`}>
-                <table className="govuk-table">
-                  <caption className="govuk-table__caption govuk-visually-hidden">Actions on {e.name}</caption>
-                  <thead className="govuk-table__head">
-                    <tr className="govuk-table__row">
-                      <th scope="col" className="govuk-table__header">Action</th>
-                      <th scope="col" className="govuk-table__header">Owner</th>
-                      <th scope="col" className="govuk-table__header">Due</th>
-                      <th scope="col" className="govuk-table__header">Status</th>
-                    </tr>
-                  </thead>
-                  <tbody className="govuk-table__body">
-                    {e.actions.map((a) => (
-                      <tr key={a.id} className="govuk-table__row">
-                        <td className="govuk-table__cell">
-                          <span className="app-preserve-lines">{a.description}</span>
-                          {a.carried ? <span className="govuk-body-s govuk-!-display-block">Carried from {formatMonth(a.fromMonth)}</span> : null}
-                          {a.droppedReason ? <span className="govuk-body-s govuk-!-display-block">Dropped because: {a.droppedReason}</span> : null}
-                        </td>
-                        <td className="govuk-table__cell">{a.ownerName}</td>
-                        <td className="govuk-table__cell">{formatDate(a.dueDate)}</td>
-                        <td className="govuk-table__cell">
-                          <strong className={`govuk-tag ${ACTION_STATUS_TAG_CLASS[a.status]}`}>{ACTION_STATUS_LABEL[a.status]}</strong>
-                          {mayChange ? <ChangeActionForms month={month} slug={slug} id={a.id} version={a.version} status={a.status} description={a.description} /> : null}
-                        </td>
+                  <table className="govuk-table">
+                    <caption className="govuk-table__caption govuk-visually-hidden">Actions on {e.name}</caption>
+                    <thead className="govuk-table__head">
+                      <tr className="govuk-table__row">
+                        <th scope="col" className="govuk-table__header">
+                          Action
+                        </th>
+                        <th scope="col" className="govuk-table__header">
+                          Owner
+                        </th>
+                        <th scope="col" className="govuk-table__header">
+                          Due
+                        </th>
+                        <th scope="col" className="govuk-table__header">
+                          Status
+                        </th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody className="govuk-table__body">
+                      {e.actions.map((a) => (
+                        <tr key={a.id} className="govuk-table__row">
+                          <td className="govuk-table__cell">
+                            <span className="app-preserve-lines">{a.description}</span>
+                            {a.carried ? (
+                              <span className="govuk-body-s govuk-!-display-block">Carried from {formatMonth(a.fromMonth)}</span>
+                            ) : null}
+                            {a.droppedReason ? (
+                              <span className="govuk-body-s govuk-!-display-block">Dropped because: {a.droppedReason}</span>
+                            ) : null}
+                          </td>
+                          <td className="govuk-table__cell">{a.ownerName}</td>
+                          <td className="govuk-table__cell">{formatDate(a.dueDate)}</td>
+                          <td className="govuk-table__cell">
+                            <strong className={`govuk-tag ${ACTION_STATUS_TAG_CLASS[a.status]}`}>{ACTION_STATUS_LABEL[a.status]}</strong>
+                            {mayChange ? (
+                              <ChangeActionForms
+                                month={month}
+                                slug={slug}
+                                id={a.id}
+                                version={a.version}
+                                status={a.status}
+                                description={a.description}
+                              />
+                            ) : null}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
                 </ScrollRegion>
               )}
               {mayChange && e.exception ? <RecordActionForm month={month} slug={slug} code={e.code} name={e.name} /> : null}

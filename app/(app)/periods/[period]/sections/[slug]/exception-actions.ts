@@ -7,7 +7,8 @@ import { changeActionInput, recordActionInput } from "@/lib/actions/action-input
 import { changeExceptionAction, recordExceptionAction } from "@/lib/actions/change-exception-action";
 
 const slug = z.string().regex(/^[a-z0-9-]{1,100}$/, "There is no such section");
-const back = (input: { month: string; slug: string }, done: string) => `/periods/${input.month}/sections/${input.slug}?done=${done}#actions`;
+const back = (input: { month: string; slug: string }, done: string) =>
+  `/periods/${input.month}/sections/${input.slug}?done=${done}#actions`;
 
 export const recordActionAction = formAction({
   schema: recordActionInput.extend({ slug }),

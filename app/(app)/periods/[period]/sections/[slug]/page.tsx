@@ -42,14 +42,20 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
 
   return (
     <>
-      <a href={`/periods/${month}`} className="govuk-back-link">Back to {formatMonth(month)}</a>
-      {done && DONE_MESSAGE[done] ? <NotificationBanner id="done-title" heading={DONE_MESSAGE[done]} focusKey={`${done}-${where.version}`} /> : null}
+      <a href={`/periods/${month}`} className="govuk-back-link">
+        Back to {formatMonth(month)}
+      </a>
+      {done && DONE_MESSAGE[done] ? (
+        <NotificationBanner id="done-title" heading={DONE_MESSAGE[done]} focusKey={`${done}-${where.version}`} />
+      ) : null}
       <span className="govuk-caption-l">{formatMonth(month)}</span>
       <h1 className="govuk-heading-xl">{w.section.name}</h1>
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Commentary</dt>
-          <dd className="govuk-summary-list__value"><strong className={`govuk-tag ${STATE_TAG_CLASS[w.state]}`}>{STATE_LABEL[w.state]}</strong></dd>
+          <dd className="govuk-summary-list__value">
+            <strong className={`govuk-tag ${STATE_TAG_CLASS[w.state]}`}>{STATE_LABEL[w.state]}</strong>
+          </dd>
         </div>
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Owned by</dt>
@@ -58,17 +64,24 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
         {w.commentary?.updatedByName ? (
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Last changed</dt>
-            <dd className="govuk-summary-list__value">{formatDateTime(w.commentary.updatedAt)} by {w.commentary.updatedByName}</dd>
+            <dd className="govuk-summary-list__value">
+              {formatDateTime(w.commentary.updatedAt)} by {w.commentary.updatedByName}
+            </dd>
           </div>
         ) : null}
       </dl>
       {w.deadlines ? <DeadlineTable deadlines={w.deadlines} steps={w.deadlineSteps} caption="Deadlines for this section" /> : null}
       {!w.editable ? (
-        <div className="govuk-inset-text">This pack is signed off, so its commentary cannot change. The director can start an amendment.</div>
+        <div className="govuk-inset-text">
+          This pack is signed off, so its commentary cannot change. The director can start an amendment.
+        </div>
       ) : null}
       {w.lastReturn ? (
         <div className="govuk-inset-text app-review-comment">
-          <h2 className="govuk-heading-s">{w.lastReturn.action === "REOPEN" ? "Reopened" : "Returned for changes"} by {w.lastReturn.authorName}, {formatDateTime(w.lastReturn.createdAt)}</h2>
+          <h2 className="govuk-heading-s">
+            {w.lastReturn.action === "REOPEN" ? "Reopened" : "Returned for changes"} by {w.lastReturn.authorName},{" "}
+            {formatDateTime(w.lastReturn.createdAt)}
+          </h2>
           <p className="govuk-body app-preserve-lines">{w.lastReturn.body}</p>
         </div>
       ) : null}
@@ -76,7 +89,16 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
       <h2 className="govuk-heading-l">Figures</h2>
       {w.missingNotice ? (
         <div className="govuk-inset-text">
-          {w.missingNotice}.{can(user.role, "value.import") ? <> <Link className="govuk-link" href="/periods/history-import">Import figures for those months</Link>.</> : null}
+          {w.missingNotice}.
+          {can(user.role, "value.import") ? (
+            <>
+              {" "}
+              <Link className="govuk-link" href="/periods/history-import">
+                Import figures for those months
+              </Link>
+              .
+            </>
+          ) : null}
         </div>
       ) : null}
       <SectionFigures month={month} figures={w.figures} />
@@ -85,7 +107,13 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
 
       <h2 className="govuk-heading-l">Commentary</h2>
       {w.may.draft ? (
-        <CommentaryEditor key={where.version} {...where} initialBody={w.commentary?.body ?? ""} figuresSummary={w.figuresSummary} canSubmit={w.may.submit} />
+        <CommentaryEditor
+          key={where.version}
+          {...where}
+          initialBody={w.commentary?.body ?? ""}
+          figuresSummary={w.figuresSummary}
+          canSubmit={w.may.submit}
+        />
       ) : w.may.review ? (
         <ReviewForm key={where.version} {...where} initialBody={w.commentary?.body ?? ""} />
       ) : w.commentary?.body ? (
@@ -100,7 +128,11 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
         </>
       ) : null}
       {w.may.reopen ? <ReopenForm key={where.version} {...where} /> : null}
-      <p className="govuk-body"><a className="govuk-link" href={`/periods/${month}/sections/${slug}/history`}>History of this commentary</a></p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/periods/${month}/sections/${slug}/history`}>
+          History of this commentary
+        </a>
+      </p>
     </>
   );
 }

@@ -15,29 +15,68 @@ export function SectionFigures({ month, figures }: { month: string; figures: Sec
         <caption className="govuk-table__caption govuk-visually-hidden">Figures for {formatShortMonth(month)}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Indicator</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{formatShortMonth(addMonths(month, -1))}</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">{formatShortMonth(month)}</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Target</th>
-            <th scope="col" className="govuk-table__header">RAG</th>
-            <th scope="col" className="govuk-table__header">On last month</th>
-            <th scope="col" className="govuk-table__header">On last year</th>
-            <th scope="col" className="govuk-table__header">Published comparators (DfE, by year)</th>
+            <th scope="col" className="govuk-table__header">
+              Indicator
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              {formatShortMonth(addMonths(month, -1))}
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              {formatShortMonth(month)}
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Target
+            </th>
+            <th scope="col" className="govuk-table__header">
+              RAG
+            </th>
+            <th scope="col" className="govuk-table__header">
+              On last month
+            </th>
+            <th scope="col" className="govuk-table__header">
+              On last year
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Published comparators (DfE, by year)
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
           {figures.map((f) => {
-            const j = judgeMonth(f, { month, value: f.current, lastMonth: f.previous, lastYear: f.lastYear, targets: f.target === null ? [] : [{ fromMonth: month, target: f.target, tolerance: f.tolerance }] });
+            const j = judgeMonth(f, {
+              month,
+              value: f.current,
+              lastMonth: f.previous,
+              lastYear: f.lastYear,
+              targets: f.target === null ? [] : [{ fromMonth: month, target: f.target, tolerance: f.tolerance }],
+            });
             return (
               <tr key={f.id} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header app-pack-table__name">{f.name}{f.revised ? <strong className="govuk-tag govuk-tag--yellow app-revised">Revised</strong> : null}</th>
+                <th scope="row" className="govuk-table__header app-pack-table__name">
+                  {f.name}
+                  {f.revised ? <strong className="govuk-tag govuk-tag--yellow app-revised">Revised</strong> : null}
+                </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{text(f.previous, f)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{f.current === null && f.notAvailableReason ? `Not available: ${f.notAvailableReason}` : text(f.current, f)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric">
+                  {f.current === null && f.notAvailableReason ? `Not available: ${f.notAvailableReason}` : text(f.current, f)}
+                </td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{f.target === null ? "None" : text(f.target, f)}</td>
-                <td className="govuk-table__cell"><RagTag rag={j.rag} /></td>
-                <td className="govuk-table__cell"><DirectionOfTravel direction={j.vsLastMonth} change={j.changeVsLastMonth} /></td>
-                <td className="govuk-table__cell"><DirectionOfTravel direction={j.vsLastYear} change={j.changeVsLastYear} /></td>
-                <td className="govuk-table__cell">{f.national ? <NationalComparatorList national={f.national} rules={f} /> : <span className="app-muted">Not linked to a DfE measure</span>}</td>
+                <td className="govuk-table__cell">
+                  <RagTag rag={j.rag} />
+                </td>
+                <td className="govuk-table__cell">
+                  <DirectionOfTravel direction={j.vsLastMonth} change={j.changeVsLastMonth} />
+                </td>
+                <td className="govuk-table__cell">
+                  <DirectionOfTravel direction={j.vsLastYear} change={j.changeVsLastYear} />
+                </td>
+                <td className="govuk-table__cell">
+                  {f.national ? (
+                    <NationalComparatorList national={f.national} rules={f} />
+                  ) : (
+                    <span className="app-muted">Not linked to a DfE measure</span>
+                  )}
+                </td>
               </tr>
             );
           })}

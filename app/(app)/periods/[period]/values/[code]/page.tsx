@@ -22,12 +22,17 @@ export default async function ValueHistoryPage({ params }: Props) {
   const h = await findValueHistory(user, month, decodeURIComponent(code));
   if (!h) notFound();
   const { indicator, value, provenance } = h;
-  const show = (n: number | null, reason: string | null) => (n !== null ? formatValue(n, indicator) : reason ? `Not available: ${reason}` : "No value");
+  const show = (n: number | null, reason: string | null) =>
+    n !== null ? formatValue(n, indicator) : reason ? `Not available: ${reason}` : "No value";
 
   return (
     <>
-      <a href={`/periods/${month}/values#row-${indicator.code}`} className="govuk-back-link">Back to values for {formatMonth(month)}</a>
-      <span className="govuk-caption-l">{formatMonth(month)}, {indicator.section.name}</span>
+      <a href={`/periods/${month}/values#row-${indicator.code}`} className="govuk-back-link">
+        Back to values for {formatMonth(month)}
+      </a>
+      <span className="govuk-caption-l">
+        {formatMonth(month)}, {indicator.section.name}
+      </span>
       <h1 className="govuk-heading-xl">{indicator.name}</h1>
       {!value ? (
         <p className="govuk-body">No figure has been entered for {formatMonth(month)} yet.</p>
@@ -38,18 +43,28 @@ export default async function ValueHistoryPage({ params }: Props) {
               <dt className="govuk-summary-list__key">Figure now</dt>
               <dd className="govuk-summary-list__value">
                 {show(value.value, value.notAvailableReason)}
-                {value.revisedAfterSubmission ? <> <strong className="govuk-tag govuk-tag--yellow">Revised</strong><span className="govuk-visually-hidden"> after commentary was first submitted</span></> : null}
+                {value.revisedAfterSubmission ? (
+                  <>
+                    {" "}
+                    <strong className="govuk-tag govuk-tag--yellow">Revised</strong>
+                    <span className="govuk-visually-hidden"> after commentary was first submitted</span>
+                  </>
+                ) : null}
               </dd>
             </div>
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">Last changed</dt>
-              <dd className="govuk-summary-list__value">{formatDateTime(value.updatedAt)} by {value.updatedByName} ({value.source === "IMPORT" ? "imported" : "entered"})</dd>
+              <dd className="govuk-summary-list__value">
+                {formatDateTime(value.updatedAt)} by {value.updatedByName} ({value.source === "IMPORT" ? "imported" : "entered"})
+              </dd>
             </div>
             {provenance ? (
               <>
                 <div className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">Where it came from</dt>
-                  <dd className="govuk-summary-list__value">{describeProvenance(provenance)}, covering from {longDate(dayOfIso(provenance.coversFrom))}</dd>
+                  <dd className="govuk-summary-list__value">
+                    {describeProvenance(provenance)}, covering from {longDate(dayOfIso(provenance.coversFrom))}
+                  </dd>
                 </div>
                 <div className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">Working</dt>
@@ -61,7 +76,9 @@ export default async function ValueHistoryPage({ params }: Props) {
                 </div>
                 <div className="govuk-summary-list__row">
                   <dt className="govuk-summary-list__key">File SHA-256</dt>
-                  <dd className="govuk-summary-list__value"><code className="app-break-anywhere">{provenance.fileSha256}</code></dd>
+                  <dd className="govuk-summary-list__value">
+                    <code className="app-break-anywhere">{provenance.fileSha256}</code>
+                  </dd>
                 </div>
               </>
             ) : null}
@@ -72,14 +89,20 @@ export default async function ValueHistoryPage({ params }: Props) {
           ) : (
             <ScrollRegion labelledBy="changes-caption" className="app-scroll-region--spaced">
               <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden" id="changes-caption">Changes to {indicator.name}, newest first</caption>
+                <caption className="govuk-table__caption govuk-visually-hidden" id="changes-caption">
+                  Changes to {indicator.name}, newest first
+                </caption>
                 <TableHead columns={["When", "Who", "From", "To", "How"]} />
                 <tbody className="govuk-table__body">
                   {value.revisions.map((r) => (
                     <tr key={r.id} className="govuk-table__row">
                       <td className="govuk-table__cell">{formatDateTime(r.createdAt)}</td>
                       <td className="govuk-table__cell">{r.actorName}</td>
-                      <td className="govuk-table__cell">{r.revision === 1 && r.oldValue === null && !r.oldNotAvailableReason ? "No value" : show(r.oldValue, r.oldNotAvailableReason)}</td>
+                      <td className="govuk-table__cell">
+                        {r.revision === 1 && r.oldValue === null && !r.oldNotAvailableReason
+                          ? "No value"
+                          : show(r.oldValue, r.oldNotAvailableReason)}
+                      </td>
                       <td className="govuk-table__cell">{show(r.newValue, r.newNotAvailableReason)}</td>
                       <td className="govuk-table__cell">{r.source === "IMPORT" ? "Imported" : "Entered"}</td>
                     </tr>

@@ -16,11 +16,17 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const { period: month, format } = await params;
   const packHref = `/packs/${encodeURIComponent(month)}`;
   const v = parseVersionParam(request.nextUrl.searchParams.get("version"));
-  if (!isFormat(format) || !v.ok) return plainPage(404, "Page not found", "There is no such download of this pack.", { href: packHref, text: "Back to the pack" });
+  if (!isFormat(format) || !v.ok)
+    return plainPage(404, "Page not found", "There is no such download of this pack.", { href: packHref, text: "Back to the pack" });
   try {
     const user = await getCurrentUser();
     const file = await exportPack(user, { month, version: v.version, format });
-    const cacheControl = packCacheControl({ publicPacks: appConfig.publicPacks, published: file.published, versionAddressed: v.version !== undefined, personal: !file.published });
+    const cacheControl = packCacheControl({
+      publicPacks: appConfig.publicPacks,
+      published: file.published,
+      versionAddressed: v.version !== undefined,
+      personal: !file.published,
+    });
     const body = typeof file.body === "string" ? file.body : new Uint8Array(file.body);
     return new Response(body, { headers: downloadHeaders(format, file.filename, cacheControl) });
   } catch (e) {

@@ -21,24 +21,39 @@ export default async function ChangeComparatorPage({ params }: Props) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link href={`/admin/indicators/${indicator.code}#comparators`} className="govuk-back-link">Back to {indicator.name}</Link>
+        <Link href={`/admin/indicators/${indicator.code}#comparators`} className="govuk-back-link">
+          Back to {indicator.name}
+        </Link>
         <ComparatorForm
           action={updateComparatorAction}
           code={indicator.code}
           version={version}
           id={comparator.id}
-          saved={{ label: comparator.label, periodLabel: comparator.periodLabel, value: String(comparator.value), source: comparator.source ?? "", notes: comparator.notes ?? "" }}
+          saved={{
+            label: comparator.label,
+            periodLabel: comparator.periodLabel,
+            value: String(comparator.value),
+            source: comparator.source ?? "",
+            notes: comparator.notes ?? "",
+          }}
           suffix={suffix}
           submitLabel="Save comparator"
           heading={
             <>
               <span className="govuk-caption-l">{indicator.name}</span>
-              <h1 className="govuk-heading-l">Change the {comparator.label} {comparator.periodLabel} comparator</h1>
+              <h1 className="govuk-heading-l">
+                Change the {comparator.label} {comparator.periodLabel} comparator
+              </h1>
             </>
           }
         />
         <hr className="govuk-section-break govuk-section-break--l govuk-section-break--visible" />
-        <RemoveComparatorForm code={indicator.code} version={version} id={comparator.id} name={`${comparator.label} ${comparator.periodLabel}`} />
+        <RemoveComparatorForm
+          code={indicator.code}
+          version={version}
+          id={comparator.id}
+          name={`${comparator.label} ${comparator.periodLabel}`}
+        />
       </div>
     </div>
   );

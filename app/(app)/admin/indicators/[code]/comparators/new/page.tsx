@@ -15,7 +15,9 @@ export default async function NewComparatorPage({ params }: Props) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link href={`/admin/indicators/${indicator.code}#comparators`} className="govuk-back-link">Back to {indicator.name}</Link>
+        <Link href={`/admin/indicators/${indicator.code}#comparators`} className="govuk-back-link">
+          Back to {indicator.name}
+        </Link>
         <ComparatorForm
           action={addComparatorAction}
           code={indicator.code}

@@ -8,7 +8,8 @@ import { confirmAnnexA } from "@/lib/annex-a/confirm-annex-a";
 const batchInput = z.object({ batchId: z.uuid({ message: "Upload the lists again" }) });
 
 export const confirmAnnexAAction = formAction({
-  schema: batchInput, permission: "value.import",
+  schema: batchInput,
+  permission: "value.import",
   run: (user, { batchId }) => confirmAnnexA(user, batchId),
   done: ({ month }, { batchId }) => {
     revalidatePath(`/periods/${month}`, "layout");

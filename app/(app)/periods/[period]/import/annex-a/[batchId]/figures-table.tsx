@@ -25,11 +25,21 @@ export function FiguresTable({ figures, caption }: { figures: FigureView[]; capt
         <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Indicator</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">From the lists</th>
-            <th scope="col" className="govuk-table__header">Working</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Stored now</th>
-            <th scope="col" className="govuk-table__header">Result</th>
+            <th scope="col" className="govuk-table__header">
+              Indicator
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              From the lists
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Working
+            </th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+              Stored now
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Result
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">
@@ -37,9 +47,15 @@ export function FiguresTable({ figures, caption }: { figures: FigureView[]; capt
             <tr key={f.code} className="govuk-table__row" id={`figure-${f.code}`}>
               <th scope="row" className="govuk-table__header app-annex-a-table__indicator">
                 {f.name ?? f.code}
-                <span className="govuk-body-s app-annex-a-table__code"><code>{f.code}</code></span>
+                <span className="govuk-body-s app-annex-a-table__code">
+                  <code>{f.code}</code>
+                </span>
                 <details className="govuk-details govuk-!-margin-bottom-0 govuk-!-margin-top-1">
-                  <summary className="govuk-details__summary"><span className="govuk-details__summary-text">Rule<span className="govuk-visually-hidden"> for {f.name ?? f.code}</span></span></summary>
+                  <summary className="govuk-details__summary">
+                    <span className="govuk-details__summary-text">
+                      Rule<span className="govuk-visually-hidden"> for {f.name ?? f.code}</span>
+                    </span>
+                  </summary>
                   <div className="govuk-details__text govuk-body-s">{f.rule}</div>
                 </details>
               </th>
@@ -50,7 +66,9 @@ export function FiguresTable({ figures, caption }: { figures: FigureView[]; capt
               </td>
               <td className="govuk-table__cell">
                 <strong className={`govuk-tag ${OUTCOME[f.outcome].className}`}>{OUTCOME[f.outcome].text}</strong>
-                {f.why && f.outcome !== "none" ? <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{f.why}</p> : null}
+                {f.why && f.outcome !== "none" ? (
+                  <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">{f.why}</p>
+                ) : null}
               </td>
             </tr>
           ))}

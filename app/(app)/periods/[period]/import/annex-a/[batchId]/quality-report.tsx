@@ -14,18 +14,32 @@ export function QualityReport({ quality }: { quality: AnnexAPreviewView["quality
           <caption className="govuk-table__caption govuk-table__caption--s">Rows read from each list</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">List</th>
-              <th scope="col" className="govuk-table__header">Sheet</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Rows read</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Duplicates dropped</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Blank Child Unique ID</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Invalid values</th>
+              <th scope="col" className="govuk-table__header">
+                List
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Sheet
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Rows read
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Duplicates dropped
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Blank Child Unique ID
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Invalid values
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {quality.lists.map((l) => (
               <tr key={l.list} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header app-nowrap">List {l.list}</th>
+                <th scope="row" className="govuk-table__header app-nowrap">
+                  List {l.list}
+                </th>
                 <td className="govuk-table__cell">{l.sheet}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{n(l.rowsRead)}</td>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{n(l.duplicatesDropped)}</td>
@@ -46,10 +60,18 @@ export function QualityReport({ quality }: { quality: AnnexAPreviewView["quality
             </caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">List</th>
-                <th scope="col" className="govuk-table__header">Row</th>
-                <th scope="col" className="govuk-table__header">Column</th>
-                <th scope="col" className="govuk-table__header">Problem</th>
+                <th scope="col" className="govuk-table__header">
+                  List
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Row
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Column
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Problem
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
