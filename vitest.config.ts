@@ -1,6 +1,5 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-// @ts-expect-error: plain JavaScript module without types
 import { classifyTestFiles } from "./test/test-projects.mjs";
 
 // Three projects, sorted by what each test file imports (test/test-projects.mjs):

@@ -4,9 +4,10 @@
 // positioned by GOV.UK) stays inside it instead of widening the page.
 import type { ReactNode } from "react";
 
-type Name = { label: string; labelledBy?: never } | { labelledBy: string; label?: never };
+/** A region is named by words of its own or by the id of what names it (a caption, a heading). */
+export type ScrollRegionName = { label: string; labelledBy?: never } | { labelledBy: string; label?: never };
 
-export function ScrollRegion({ className, children, ...name }: Name & { className?: string; children: ReactNode }) {
+export function ScrollRegion({ className, children, ...name }: ScrollRegionName & { className?: string; children: ReactNode }) {
   return (
     <div
       className={`app-scroll-region${className ? ` ${className}` : ""}`}

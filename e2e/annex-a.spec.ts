@@ -161,9 +161,9 @@ test("a script gets the figures and the data-quality report as JSON", async ({ p
     },
   });
   expect(res.status()).toBe(201);
-  const body = await res.json();
+  const body = (await res.json()) as { figures: { code: string }[]; quality: { lists: unknown[] } };
   expect(body).toMatchObject({ ok: true, url: expect.stringMatching(new RegExp(`^/periods/${MONTH}/import/annex-a/[0-9a-f-]{36}$`)) });
-  const figure = (code: string) => body.figures.find((f: { code: string }) => f.code === code);
+  const figure = (code: string) => body.figures.find((f) => f.code === code);
   expect(figure("CONTACTS")).toEqual({
     code: "CONTACTS",
     value: 1780,

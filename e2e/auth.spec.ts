@@ -23,7 +23,7 @@ test.describe("sign-in", () => {
       await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
       await expect(page.getByRole("link", { name: "Northbridge City Council" })).toBeVisible();
       await expectAccessible(page);
-      const session = await (await page.request.get("/api/auth/session")).json();
+      const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: Record<string, unknown> };
       expect(session.user).toMatchObject({
         email: account.email,
         role: expect.any(String),

@@ -13,13 +13,13 @@ export const ACCOUNTS = {
 } as const;
 
 export async function signInAs(page: Page, email: string, password = DEMO_PASSWORD) {
-  const { csrfToken } = await (await page.request.get("/api/auth/csrf")).json();
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await page.request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email, password, json: "true" },
     maxRedirects: 0,
   });
   expect([200, 302]).toContain(res.status());
-  const session = await (await page.request.get("/api/auth/session")).json();
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string } } | null;
   expect(session?.user?.email).toBe(email);
 }
 

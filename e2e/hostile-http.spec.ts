@@ -140,7 +140,7 @@ test.describe("the import route", () => {
       ])
     ).map((r) => r.id);
     expect(left).toEqual([recent.id]);
-    await query(`delete from "ImportBatch" where id = $1 or id = $2`, [recent.id, (await res.json()).batchId]);
+    await query(`delete from "ImportBatch" where id = $1 or id = $2`, [recent.id, ((await res.json()) as { batchId: string }).batchId]);
   });
 });
 

@@ -63,7 +63,7 @@ test("a UTF-16 file holding a NUL character is refused naming the row and column
     headers: { Accept: "application/json" },
   });
   expect(res.status()).toBe(422);
-  expect((await res.json()).message).toBe(
+  expect(((await res.json()) as { message: string }).message).toBe(
     "Row 3, column note, holds a NUL character (an invisible control character that cannot be stored): delete it and upload the file again",
   );
   expect(await query(`select b.id from "ImportBatch" b join "Period" p on p.id = b."periodId" where p.month = $1`, [MONTH])).toEqual([]);

@@ -17,7 +17,7 @@ const FILE_BASE = `northbridge-performance-pack-${MONTH}-v1`;
 /** The demo council's figures, straight from the seed data the pack was built from. */
 function seededValue(code: string, month: string): number {
   const csv = fs.readFileSync(path.join(import.meta.dirname, "..", "prisma", "seed", "data", "values.csv"), "utf8");
-  const rows = parse(csv, { columns: true }) as { code: string; period: string; value: string }[];
+  const rows = parse<{ code: string; period: string; value: string }>(csv, { columns: true });
   const row = rows.find((r) => r.code === code && r.period === month);
   if (!row) throw new Error(`No seeded value for ${code} ${month}`);
   return Number(row.value);
@@ -66,7 +66,7 @@ test.describe.serial("downloading the July 2019 pack", () => {
     expect(doc.numPages).toBeLessThanOrEqual(12);
     expect((await doc.getMarkInfo())?.Marked).toBe(true);
     const outline = (await doc.getOutline()) ?? [];
-    const bookmarks = outline.flatMap((o) => [o.title, ...o.items.map((i) => i.title)]);
+    const bookmarks = outline.flatMap((o) => [o.title, ...(o.items as { title: string }[]).map((i) => i.title)]);
     expect(bookmarks).toEqual(expect.arrayContaining(["Summary of indicators", "Exceptions", "1. Demand"]));
     const { text } = await extractText(doc, { mergePages: true });
     expect(text).toContain("Children's Services Performance Overview");
@@ -104,7 +104,7 @@ test.describe.serial("downloading the July 2019 pack", () => {
 
     const csvFile = await download(page, "CSV");
     expect(csvFile.name).toBe(`${FILE_BASE}.csv`);
-    const rows = parse(csvFile.bytes.toString("utf8"), { columns: true, bom: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csvFile.bytes.toString("utf8"), { columns: true, bom: true });
     const row = (code: string) => rows.find((r) => r.Code === code)!;
     expect(rows.length).toBe(32);
     expect(row("CONTACTS")).toMatchObject({
@@ -137,15 +137,18 @@ test.describe.serial("downloading the July 2019 pack", () => {
 
     const jsonRes = await page.request.get(`/packs/${MONTH}.json`);
     expect(jsonRes.headers()["cache-control"]).toBe("private, max-age=300");
-    const json = await jsonRes.json();
+    const json = (await jsonRes.json()) as {
+      contentHash: string;
+      snapshot: { sections: { slug: string; indicators: { code: string; value: number | null }[] }[] };
+    };
     const stored = await one<{ contentHash: string }>(
       `select v."contentHash" from "PackVersion" v join "Period" p on p.id = v."periodId" where p.month = $1 and v.version = 1`,
       [MONTH],
     );
     expect(json).toMatchObject({ month: MONTH, version: 1, contentHash: stored.contentHash });
     expect(createHash("sha256").update(canonical(json.snapshot)).digest("hex")).toBe(json.contentHash);
-    const demand = json.snapshot.sections.find((s: { slug: string }) => s.slug === "demand");
-    expect(demand.indicators.find((i: { code: string }) => i.code === "CONTACTS").value).toBe(seededValue("CONTACTS", MONTH));
+    const demand = json.snapshot.sections.find((s) => s.slug === "demand");
+    expect(demand?.indicators.find((i) => i.code === "CONTACTS")?.value).toBe(seededValue("CONTACTS", MONTH));
   });
 
   test("a version that does not exist is not found: page, PDF and every download", async ({ page }) => {

@@ -46,7 +46,7 @@ async function pdfTags(bytes: Buffer) {
   for (let i = 1; i <= doc.numPages; i++) walk((await (await doc.getPage(i)).getStructTree()) as StructNode);
   type Item = { title: string; items?: Item[] };
   const flat = (items: Item[]): string[] => items.flatMap((o) => [o.title, ...flat(o.items ?? [])]);
-  const outline = flat(((await doc.getOutline()) ?? []) as Item[]);
+  const outline = flat((await doc.getOutline()) ?? []);
   return { tags, outline };
 }
 
@@ -98,7 +98,7 @@ async function pdfTaggedText(bytes: Buffer) {
       }
       (n.children ?? []).forEach(walk);
     };
-    walk((await page.getStructTree()) as Node);
+    walk(await page.getStructTree());
     for (const [id, text] of marked) if (!referenced.has(id)) untagged.push(text);
   }
   return { elements, tables, untagged: untagged.map(norm).filter(Boolean) };
@@ -107,7 +107,7 @@ async function pdfTaggedText(bytes: Buffer) {
 async function pdfPages(bytes: Buffer) {
   const doc = await getDocumentProxy(new Uint8Array(bytes));
   const { text } = await extractText(doc, { mergePages: false });
-  return (text as string[]).map(norm);
+  return text.map(norm);
 }
 
 async function asPanel(page: Page) {

@@ -61,7 +61,7 @@ const statePath = (role: Role) => path.join(stateDir, `${role}.json`);
 
 async function signedInState(browser: Browser, baseURL: string, role: Exclude<Role, "none">) {
   const context = await browser.newContext({ baseURL });
-  const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const res = await context.request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: ACCOUNTS[role], password: DEMO_PASSWORD, json: "true" },
     maxRedirects: 0,
@@ -87,7 +87,7 @@ test.beforeAll(async ({ browser }, info) => {
     headers: { Accept: "application/json" },
   });
   expect(res.status(), await res.text()).toBe(201);
-  batchUrl = (await res.json()).url;
+  batchUrl = ((await res.json()) as { url: string }).url;
   await context.close();
 });
 

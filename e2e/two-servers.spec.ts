@@ -91,14 +91,15 @@ async function startSecondServer() {
 /** Signs in through next-auth's API at one origin (the cookie is for localhost, so every port gets it). */
 async function signInAt(page: Page, origin: string, email: string) {
   await page.context().clearCookies();
-  const { csrfToken } = await (await page.request.get(`${origin}/api/auth/csrf`)).json();
+  const { csrfToken } = (await (await page.request.get(`${origin}/api/auth/csrf`)).json()) as { csrfToken: string };
   const res = await page.request.post(`${origin}/api/auth/callback/credentials`, {
     form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
     maxRedirects: 0,
   });
   expect([200, 302]).toContain(res.status());
 }
-const sessionAt = async (page: Page, origin: string) => (await (await page.request.get(`${origin}/api/auth/session`)).json())?.user?.email;
+const sessionAt = async (page: Page, origin: string) =>
+  ((await (await page.request.get(`${origin}/api/auth/session`)).json()) as { user?: { email?: string } } | null)?.user?.email;
 
 const commentary = () =>
   one<{ id: string; version: number; status: string; body: string }>(
@@ -318,7 +319,7 @@ test.describe.serial("two app servers on one database", () => {
     console.log(
       `Two PDFs at once on a server allowed one render: ${answers.map((a) => `${a.month} ${a.status}${a.retryAfter ? ` (Retry-After ${a.retryAfter})` : ""}`).join(", ")}`,
     );
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 503]);
+    expect(answers.map((a) => a.status).sort((a, b) => a - b)).toEqual([200, 503]);
     const busy = answers.find((a) => a.status === 503)!;
     expect(busy.retryAfter).toBe("30");
     expect(busy.text).toContain("The PDF is busy");

@@ -293,7 +293,7 @@ test.describe("audit log", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Export CSV/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = (await fs.readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "");
+    const csv = (await fs.readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
     const lines = csv.trimEnd().split("\r\n");
     expect(lines[0]).toBe("Time (UTC),Who,Role,Action,Action code,Entity type,Entity,Entity ID,Period,Before,After");
     expect(lines.length).toBe(1 + total);

@@ -1,6 +1,7 @@
 // The action wrapper on its own: who is asking, then the form, then the permission, then the one
 // domain function; what each refusal looks like to the form.
 import { describe, expect, it, vi } from "vitest";
+import { anyInstanceOf, stringContaining } from "@/test/matchers";
 import { z } from "zod";
 import { defineAction, formAction } from "@/lib/define-action";
 import { GENERIC_ERROR } from "@/lib/action-result";
@@ -11,12 +12,15 @@ const admin: SessionUser = { id: "a", name: "Ada Admin", email: "ada@test.exampl
 const lead: SessionUser = { id: "l", name: "Lee Lead", email: "lee@test.example", role: "SERVICE_LEAD" };
 const schema = z.object({ name: z.string().min(1, "Enter the name") });
 
-function action(user: SessionUser | null, run = vi.fn(async (_u: SessionUser, input: { name: string }) => input.name.toUpperCase())) {
+function action(
+  user: SessionUser | null,
+  run = vi.fn<(u: SessionUser, input: { name: string }) => Promise<string>>((_u, input) => Promise.resolve(input.name.toUpperCase())),
+) {
   const act = defineAction({
     schema,
     permission: "section.manage",
     keepValues: true,
-    session: async () => user,
+    session: () => Promise.resolve(user),
     signedOut: "Sign in again",
     run,
     done: (r) => ({ data: r, message: "Saved" }),
@@ -32,7 +36,7 @@ describe("defineAction", () => {
       data: "EARLY HELP",
       message: "Saved",
       values: { name: "Early help" },
-      at: expect.any(Number),
+      at: anyInstanceOf(Number),
     });
     expect(run).toHaveBeenCalledWith(admin, { name: "Early help" });
   });
@@ -63,9 +67,7 @@ describe("defineAction", () => {
   it("maps an AppError to its message and field errors, and anything else to the plain message", async () => {
     const refusing = action(
       admin,
-      vi.fn(async () => {
-        throw new AppError("VALIDATION", "There is a problem", { name: "That name is taken" });
-      }),
+      vi.fn(() => Promise.reject(new AppError("VALIDATION", "There is a problem", { name: "That name is taken" }))),
     );
     expect(await refusing.act({ name: "Early help" })).toMatchObject({
       ok: false,
@@ -76,16 +78,14 @@ describe("defineAction", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const broken = action(
       admin,
-      vi.fn(async () => {
-        throw new Error("connection reset");
-      }),
+      vi.fn(() => Promise.reject(new Error("connection reset"))),
     );
     expect(await broken.act({ name: "Early help" })).toEqual({
       ok: false,
       message: GENERIC_ERROR,
       fieldErrors: {},
       values: { name: "Early help" },
-      at: expect.any(Number),
+      at: anyInstanceOf(Number),
     });
     expect(log).toHaveBeenCalled();
     log.mockRestore();
@@ -95,10 +95,8 @@ describe("defineAction", () => {
     const conflicting = defineAction({
       schema,
       permission: "section.manage",
-      session: async () => admin,
-      run: async () => {
-        throw new AppError("CONFLICT", "Someone else changed it");
-      },
+      session: () => Promise.resolve(admin),
+      run: () => Promise.reject(new AppError("CONFLICT", "Someone else changed it")),
       done: () => ({ data: undefined }),
       refused: (e) => ({ conflict: e instanceof AppError ? e.code : "?" }),
     });
@@ -106,12 +104,12 @@ describe("defineAction", () => {
     const post = formAction({
       schema,
       permission: "section.manage",
-      session: async () => admin,
-      run: async () => "s1",
+      session: () => Promise.resolve(admin),
+      run: () => Promise.resolve("s1"),
       done: (slug) => ({ redirect: `/admin/sections/${slug}` }),
     });
     const form = new FormData();
     form.set("name", "Early help");
-    await expect(post(null, form)).rejects.toMatchObject({ digest: expect.stringContaining("/admin/sections/s1") });
+    await expect(post(null, form)).rejects.toMatchObject({ digest: stringContaining("/admin/sections/s1") });
   });
 });

@@ -4,7 +4,6 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-// @ts-expect-error: plain JavaScript module without types
 import { ensureAppRole } from "./db-runtime.mjs";
 
 const base = new URL(process.env.DATABASE_URL!);

@@ -1,6 +1,7 @@
 // npm run backup then npm run restore gives back every row exactly, on two databases of the test server:
-// a source loaded with the demo council (plus rows the demo lacks: a PDF, a supersession, odd floats and
-// text) and an empty target. Also: an occupied target is refused, and a failed restore changes nothing.
+// a source copied from the demo template (test/demo-template.ts: the demo council, seeded once per server
+// for the code it comes from) plus rows the demo lacks (a PDF, a supersession, odd floats and text), and
+// an empty target. Also: an occupied target is refused, and a failed restore changes nothing.
 import { execFile } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
@@ -10,8 +11,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
-// @ts-expect-error: plain JavaScript module without types
-import { openEngine } from "./migrate-engine.mjs";
+import { createDemoDatabase } from "@/test/demo-template";
 
 // Every model in the schema is a table the backup must hold: new models are counted without editing this test.
 const MODEL_COUNT = (fs.readFileSync(path.join(import.meta.dirname, "../prisma/schema.prisma"), "utf8").match(/^model \w+ \{/gm) ?? [])
@@ -59,11 +59,13 @@ const restore = (file: string, url: string, ...flags: string[]) => run([process.
 function fingerprint(url: string) {
   return withClient(url, async (c) => {
     const tables = (
-      await c.query(`select tablename from pg_tables where schemaname = current_schema() and tablename <> '_prisma_migrations' order by 1`)
-    ).rows.map((r) => r.tablename as string);
+      await c.query<{ tablename: string }>(
+        `select tablename from pg_tables where schemaname = current_schema() and tablename <> '_prisma_migrations' order by 1`,
+      )
+    ).rows.map((r) => r.tablename);
     const out: Record<string, { rows: number; digest: string }> = {};
     for (const t of tables) {
-      const r = await c.query(
+      const r = await c.query<{ n: number; d: string }>(
         `select count(*)::int as n, md5(coalesce(string_agg(row_to_json(x)::text, E'\\n' order by row_to_json(x)::text), '')) as d from "${t}" x`,
       );
       out[t] = { rows: r.rows[0].n, digest: r.rows[0].d };
@@ -79,7 +81,11 @@ const newPackId = randomUUID();
 const pdfBytes = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from(Array.from({ length: 256 }, (_, i) => i))]);
 
 async function addRowsTheDemoLacks(c: pg.Client) {
-  const pack = (await c.query(`select "periodId", snapshot, "contentHash" from "PackVersion" order by "signedOffAt" limit 1`)).rows[0];
+  const pack = (
+    await c.query<{ periodId: string; snapshot: unknown; contentHash: string }>(
+      `select "periodId", snapshot, "contentHash" from "PackVersion" order by "signedOffAt" limit 1`,
+    )
+  ).rows[0];
   await c.query(
     `insert into "PackVersion" (id, "periodId", version, snapshot, "contentHash", "signedOffByName", "signedOffByRole", "signedOffAt", "supersededById", "amendmentReason")
      values ($1, $3, 900, $4::jsonb, $5, 'Backup Test', 'DIRECTOR', '2019-09-01 10:00:00.123', $2, null),
@@ -87,7 +93,7 @@ async function addRowsTheDemoLacks(c: pg.Client) {
     [oldPackId, newPackId, pack.periodId, JSON.stringify(pack.snapshot), pack.contentHash],
   );
   await c.query(`insert into "PackPdf" ("packVersionId", "contentHash", pdf) values ($1, $2, $3)`, [newPackId, pack.contentHash, pdfBytes]);
-  const value = (await c.query(`select id from "IndicatorValue" limit 1`)).rows[0].id;
+  const value = (await c.query<{ id: string }>(`select id from "IndicatorValue" limit 1`)).rows[0].id;
   await c.query(
     `insert into "ValueRevision" (id, "valueId", revision, "oldValue", "newValue", source, "actorName")
      values ($1, $2, 99, 0.30000000000000004, 1e-300, 'ENTRY', 'O''Brien \\ "Test" 🎉')`,
@@ -96,7 +102,7 @@ async function addRowsTheDemoLacks(c: pg.Client) {
   await c.query(
     `insert into "AuditEvent" ("actorName", action, "entityType", "entityId", "after")
      values ('Backup Test', 'test.odd-json', 'Test', 'x', $1::jsonb)`,
-    [JSON.stringify({ big: 12345678901234567890, tiny: 5e-324, text: "tab\there\nnewline \u2028 \\", nested: [null, true, { a: [] }] })],
+    [JSON.stringify({ big: 12345678901234567000, tiny: 5e-324, text: "tab\there\nnewline \u2028 \\", nested: [null, true, { a: [] }] })],
   );
   // A JSON null is not SQL NULL (Prisma's JsonNull and DbNull), though row_to_json writes both as null;
   // in a NOT NULL column, restoring one as SQL NULL would fail outright.
@@ -110,12 +116,15 @@ async function addRowsTheDemoLacks(c: pg.Client) {
   );
 }
 
+/** The backup file's first line. */
+type BackupHeader = { format: string; version: number; migrations: string[]; tables: Record<string, number> };
+
 const jsonNulls = (url: string) =>
   withClient(
     url,
     async (c) =>
       (
-        await c.query(
+        await c.query<{ audit: string; batch: string }>(
           `select (select jsonb_typeof(before) || '/' || coalesce(jsonb_typeof(after), 'SQL NULL') from "AuditEvent" where action = 'test.json-null') as audit,
           (select jsonb_typeof(rows) from "ImportBatch" where "fileName" = 'empty.csv') as batch`,
         )
@@ -123,23 +132,12 @@ const jsonNulls = (url: string) =>
   );
 
 describe("backup and restore", () => {
+  let backup: { code: number; stdout: string; stderr: string };
   beforeAll(async () => {
-    await withClient(admin, async (c) => {
-      await c.query(`CREATE DATABASE "${sourceDb}"`);
-      await c.query(`CREATE DATABASE "${targetDb}"`);
-    });
-    const engine = await openEngine(source);
-    await engine.deploy();
-    engine.close();
-    const seed = await run(
-      [path.join(root, "node_modules", ".bin", "tsx"), "--conditions=react-server", "prisma/seed/demo.ts", "--reset"],
-      source,
-    );
-    expect(seed.code, seed.stderr).toBe(0);
+    await createDemoDatabase(source);
+    await withClient(admin, (c) => c.query(`CREATE DATABASE "${targetDb}"`));
     await withClient(source, addRowsTheDemoLacks);
-    const backup = await run([process.execPath, "scripts/backup.mjs", "--out", backupFile], source);
-    expect(backup.stderr).toBe("");
-    expect(backup.stdout).toMatch(new RegExp(`^Backup written to .*demo\\.ndjson\\.gz: \\d+ rows from ${MODEL_COUNT} tables`));
+    backup = await run([process.execPath, "scripts/backup.mjs", "--out", backupFile], source);
   }, 150_000);
 
   afterAll(async () => {
@@ -150,15 +148,20 @@ describe("backup and restore", () => {
     });
   });
 
+  it("says what it wrote, and nothing on stderr", () => {
+    expect(backup.stderr).toBe("");
+    expect(backup.stdout).toMatch(new RegExp(`^Backup written to .*demo\\.ndjson\\.gz: \\d+ rows from ${MODEL_COUNT} tables`));
+  });
+
   it("writes a header, then rows in an order the foreign keys allow", () => {
     const lines = gunzipSync(fs.readFileSync(backupFile)).toString("utf8").trimEnd().split("\n");
-    const header = JSON.parse(lines[0]);
+    const header = JSON.parse(lines[0]) as BackupHeader;
     expect(header).toMatchObject({ format: "scrutiny-pack-backup", version: 1 });
     expect(header.migrations).toContain("20261126092103_init");
     expect(header.tables.PackVersion).toBe(18);
     expect(header.tables).not.toHaveProperty("_prisma_migrations");
-    expect(lines.length - 1).toBe(Object.values(header.tables as Record<string, number>).reduce((a, b) => a + b, 0));
-    const tableAt = (i: number) => JSON.parse(lines[i]).t;
+    expect(lines.length - 1).toBe(Object.values(header.tables).reduce((a, b) => a + b, 0));
+    const tableAt = (i: number) => (JSON.parse(lines[i]) as { t: string }).t;
     const first = (t: string) => lines.findIndex((l, i) => i > 0 && tableAt(i) === t);
     expect(first("Period")).toBeLessThan(first("PackVersion"));
     expect(first("PackVersion")).toBeLessThan(first("PackPdf"));
@@ -186,7 +189,12 @@ describe("backup and restore", () => {
     const packs = (url: string) =>
       withClient(
         url,
-        async (c) => (await c.query(`select id, snapshot, "contentHash", "supersededById" from "PackVersion" order by id`)).rows,
+        async (c) =>
+          (
+            await c.query<{ id: string; snapshot: unknown; contentHash: string; supersededById: string | null }>(
+              `select id, snapshot, "contentHash", "supersededById" from "PackVersion" order by id`,
+            )
+          ).rows,
       );
     const restored = await packs(target);
     expect(restored.map((p) => p.contentHash)).toEqual((await packs(source)).map((p) => p.contentHash));
@@ -195,11 +203,13 @@ describe("backup and restore", () => {
     expect(await jsonNulls(target)).toEqual({ audit: "null/SQL NULL", batch: "null" });
 
     await withClient(target, async (c) => {
-      expect((await c.query(`select pdf from "PackPdf" where "packVersionId" = $1`, [newPackId])).rows[0].pdf.equals(pdfBytes)).toBe(true);
-      // The bigserial carries on after the restored rows instead of colliding with them.
-      const max = Number((await c.query(`select max(id) as m from "AuditEvent"`)).rows[0].m);
+      expect(
+        (await c.query<{ pdf: Buffer }>(`select pdf from "PackPdf" where "packVersionId" = $1`, [newPackId])).rows[0].pdf.equals(pdfBytes),
+      ).toBe(true);
+      // The bigserial carries on after the restored rows instead of colliding with them (a bigint comes back as text).
+      const max = Number((await c.query<{ m: string }>(`select max(id) as m from "AuditEvent"`)).rows[0].m);
       await c.query("begin");
-      const next = await c.query(
+      const next = await c.query<{ id: string }>(
         `insert into "AuditEvent" ("actorName", action, "entityType", "entityId") values ('t', 't', 't', 't') returning id`,
       );
       await c.query("rollback");
@@ -237,7 +247,7 @@ describe("backup and restore", () => {
 
   it("refuses a missing file, a damaged file and a backup from unknown migrations in one line, before touching the database", async () => {
     const before = await fingerprint(target);
-    const header = JSON.parse(gunzipSync(fs.readFileSync(backupFile)).toString("utf8").split("\n")[0]);
+    const header = JSON.parse(gunzipSync(fs.readFileSync(backupFile)).toString("utf8").split("\n")[0]) as BackupHeader;
     const write = (name: string, data: Buffer | string) => {
       const f = path.join(dir, name);
       fs.writeFileSync(f, data);

@@ -6,7 +6,6 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createOwnDatabase } from "@/test/own-database";
-// @ts-expect-error: plain JavaScript module without types
 import { appliedFromPrismaOutput, chooseMigrationEngine, deployMigrations, migrationEngineHere } from "./migrate-deploy.mjs";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engines-"));

@@ -1,7 +1,6 @@
 // Every committed migration, applied to an empty database, gives exactly schema.prisma.
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-// @ts-expect-error: plain JavaScript module without types
 import { openEngine } from "./migrate-engine.mjs";
 
 const base = new URL(process.env.DATABASE_URL!);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-// @ts-expect-error: plain JavaScript module without types
 import { findActionKeyProblem, findStartupProblems, findStartupWarnings } from "./start-checks.mjs";
 
 const SECRET = "k7Qp2Xv9Lm4Rt8Wz1Yb6Nc3Hd5Fg0Js-aBcD";

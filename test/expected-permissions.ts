@@ -40,7 +40,7 @@ export const EXPECTED_PERMISSIONS: Readonly<Record<string, string>> = {
 export function expectedToAllow(role: Role, action: string): boolean {
   const row = EXPECTED_PERMISSIONS[action];
   if (!row) throw new Error(`${action} is not in the expected permission table (test/expected-permissions.ts)`);
-  const column = EXPECTED_COLUMNS.indexOf(role as (typeof EXPECTED_COLUMNS)[number]);
+  const column = EXPECTED_COLUMNS.indexOf(role);
   if (column < 0) throw new Error(`${role} is not a column of the expected permission table`);
   const cell = row.split(/\s+/)[column];
   if (cell !== "Y" && cell !== "-") throw new Error(`${action}: "${row}" is not four Y or - marks`);

@@ -4,12 +4,13 @@
 import { createHash } from "node:crypto";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, assert, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type AppError } from "@/lib/errors";
 import { createPeriod, createSection, createTestUser, unique } from "@/test/factories";
 import { csvFile, zipBytes } from "@/test/import-files";
+import { objectContaining } from "@/test/matchers";
 import { previewImport } from "@/lib/import/preview-import";
 import { confirmImport } from "@/lib/import/confirm-import";
 import { describeFileError } from "@/lib/import/file-errors";
@@ -157,16 +158,16 @@ beforeAll(async () => {
   month = (await createPeriod()).month;
 });
 
-afterAll(async () => {
+afterAll(() => {
   // The corpus really was a few hundred inputs.
-  expect(seen).toBeGreaterThanOrEqual(200);
+  if (seen < 200) throw new Error(`The hostile-input corpus ran ${seen} inputs, not the few hundred it should`);
 });
 
-/** Runs a refused input: it must throw an AppError with a message fit for users, and change nothing. */
+/** Runs a refused input: it must throw an AppError with a message fit for users, and change nothing. Returns the error. */
 async function expectRefused(
   run: () => Promise<unknown>,
   codes = ["VALIDATION", "FORBIDDEN", "NOT_FOUND", "UNAUTHENTICATED", "INVALID_TRANSITION"],
-) {
+): Promise<AppError> {
   seen++;
   const before = await hashDatabase();
   let error: unknown;
@@ -175,24 +176,19 @@ async function expectRefused(
   } catch (e) {
     error = e;
   }
-  expect(isAppError(error), `refused with an AppError, got ${String(error)}`).toBe(true);
-  if (isAppError(error)) {
-    expect(codes).toContain(error.code);
-    expect(error.message.length).toBeGreaterThan(3);
-    expect(error.message).not.toMatch(/prisma|stack|undefined|\bat \w+ \(/i);
-  }
+  assert(isAppError(error), `refused with an AppError, got ${String(error)}`);
+  expect(codes).toContain(error.code);
+  expect(error.message.length).toBeGreaterThan(3);
+  expect(error.message).not.toMatch(/prisma|stack|undefined|\bat \w+ \(/i);
   expect(await hashDatabase()).toBe(before);
+  return error;
 }
 
 describe("hostile figures typed into the value grid", () => {
   it(`refuses all ${HOSTILE_VALUES.length} hostile values with a message on the field, and stores nothing`, async () => {
     for (const value of HOSTILE_VALUES) {
-      await expectRefused(() =>
-        saveValue(lead, { month, indicatorId: indicator.id, expectedRevision: 0, value }).catch((e) => {
-          if (isAppError(e)) expect(e.fieldErrors?.value ?? e.message, `message for ${JSON.stringify(value.slice(0, 40))}`).toBeTruthy();
-          throw e;
-        }),
-      );
+      const error = await expectRefused(() => saveValue(lead, { month, indicatorId: indicator.id, expectedRevision: 0, value }));
+      expect(error.fieldErrors?.value ?? error.message, `message for ${JSON.stringify(value.slice(0, 40))}`).toBeTruthy();
     }
   });
 
@@ -223,12 +219,19 @@ describe("hostile import files", () => {
     seen++;
     const before = await hashDatabase();
     const result = await previewImport(admin, month, file);
-    if (!result.ok) {
-      expect(describeFileError(result.error, formatMonth).length).toBeGreaterThan(10);
-    } else {
-      expect(result.preview.counts.error, `${file.fileName}: ${new TextDecoder().decode(file.bytes.slice(0, 80))}`).toBeGreaterThan(0);
-      await expect(confirmImport(admin, result.batchId)).rejects.toMatchObject({ code: "VALIDATION" });
-    }
+    // Refused with a message that says why, or previewed with the hostile row flagged and the confirmation refused.
+    const outcome = result.ok
+      ? {
+          rowFlagged: result.preview.counts.error > 0,
+          confirmed: await confirmImport(admin, result.batchId).then(
+            () => "imported",
+            (e: unknown) => e,
+          ),
+        }
+      : { explained: describeFileError(result.error, formatMonth).length > 10 };
+    expect(outcome, `${file.fileName}: ${new TextDecoder().decode(file.bytes.slice(0, 80))}`).toEqual(
+      result.ok ? { rowFlagged: true, confirmed: objectContaining({ code: "VALIDATION" }) } : { explained: true },
+    );
     expect(await hashDatabase()).toBe(before);
   }
 
@@ -252,7 +255,7 @@ describe("hostile import files", () => {
     // Decoded correctly (UTF-16 with a BOM is), the row's figure is still refused.
     const row = `code,period,value\n${indicator.code},${month},=1+1\n`;
     const utf16 = (s: string, bom: number[]) =>
-      new Uint8Array([...bom, ...[...s].flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
+      new Uint8Array([...bom, ...s.split("").flatMap((c) => [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8])]);
     const files: { bytes: Uint8Array; fileName: string; contentType?: string }[] = [
       { bytes: utf16(row, [0xff, 0xfe]), fileName: "utf16le.csv" },
       { bytes: utf16(row, []), fileName: "utf16-no-bom.csv" },

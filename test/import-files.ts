@@ -22,7 +22,7 @@ export async function xlsxBytes(sheets: { name?: string; rows: CellInput[][] }[]
           target.value = cell.value;
           target.numFmt = cell.numFmt;
         } else {
-          target.value = cell as ExcelJS.CellValue;
+          target.value = cell;
         }
       }
     }

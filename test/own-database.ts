@@ -4,7 +4,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, expect } from "vitest";
 
 export async function runSql(url: string, query: string, params: unknown[] = []) {
   const c = new pg.Client({ connectionString: url });

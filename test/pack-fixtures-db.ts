@@ -3,7 +3,6 @@
 import { db } from "@/lib/db";
 import { contentHash } from "@/lib/pack/snapshot/content-hash";
 import { sampleSnapshot } from "@/test/pack-fixtures";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { createPeriod } from "@/test/factories";
 
 export async function createPack(month: string, versions: { published: boolean }[]) {
@@ -15,7 +14,7 @@ export async function createPack(month: string, versions: { published: boolean }
       data: {
         periodId: period.id,
         version: i + 1,
-        snapshot: snapshot as unknown as Prisma.InputJsonValue,
+        snapshot,
         contentHash: contentHash(snapshot),
         signedOffByName: "Dana Director",
         signedOffByRole: "DIRECTOR",

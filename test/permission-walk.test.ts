@@ -44,7 +44,7 @@ import { confirmHistoryImport } from "@/lib/import/history/confirm-history-impor
 import { openPeriodInput } from "@/lib/periods/open-period-input";
 import { transitionCommentary } from "@/lib/commentary/transition-commentary";
 import { autosaveCommentary } from "@/lib/commentary/autosave-commentary";
-import { changeExceptionAction, recordExceptionAction } from "@/lib/actions/change-exception-action";
+import { changeExceptionAction, recordExceptionAction } from "@/lib/exception-actions/change-exception-action";
 import { sendRemindersNow } from "@/lib/reminders/send-reminders-now";
 import { saveChildPopulation } from "@/lib/population/save-child-population";
 import { removeChildPopulation } from "@/lib/population/remove-child-population";
@@ -522,21 +522,21 @@ describe("the permission walk", () => {
   });
 
   it("each endpoint calls the domain function the walk tests, and signs-out checks are where the walk says", () => {
-    for (const step of WALK) {
-      for (const endpoint of step.endpoints) {
-        const source = fs.readFileSync(path.join(ROOT, endpoint.split("#")[0]), "utf8");
-        // Named beyond its import: called, or handed to the action's shared runner.
-        expect(source.match(new RegExp(`\\b${step.calls}\\b`, "g"))?.length ?? 0, `${endpoint} calls ${step.calls}`).toBeGreaterThanOrEqual(
-          2,
-        );
-        // Every server action goes through the wrapper (lib/define-action.ts), which refuses a signed-out
-        // user and asks the permission table; none reads the session or catches errors by hand.
-        if (/^\s*["']use server["']/.test(source)) {
-          expect(source, `${endpoint} is made with the action wrapper`).toMatch(/from "@\/lib\/define-action"/);
-          expect(source, `${endpoint} leaves the session to the wrapper`).not.toMatch(/getCurrentUser\(/);
-          expect(source, `${endpoint} leaves errors to the wrapper`).not.toMatch(/\btry\s*\{/);
-        }
-      }
+    const sources = WALK.flatMap((step) =>
+      step.endpoints.map((endpoint) => ({ step, endpoint, source: fs.readFileSync(path.join(ROOT, endpoint.split("#")[0]), "utf8") })),
+    );
+    for (const { step, endpoint, source } of sources) {
+      // Named beyond its import: called, or handed to the action's shared runner.
+      expect(source.match(new RegExp(`\\b${step.calls}\\b`, "g"))?.length ?? 0, `${endpoint} calls ${step.calls}`).toBeGreaterThanOrEqual(
+        2,
+      );
+    }
+    // Every server action goes through the wrapper (lib/define-action.ts), which refuses a signed-out
+    // user and asks the permission table; none reads the session or catches errors by hand.
+    for (const { endpoint, source } of sources.filter((s) => /^\s*["']use server["']/.test(s.source))) {
+      expect(source, `${endpoint} is made with the action wrapper`).toMatch(/from "@\/lib\/define-action"/);
+      expect(source, `${endpoint} leaves the session to the wrapper`).not.toMatch(/getCurrentUser\(/);
+      expect(source, `${endpoint} leaves errors to the wrapper`).not.toMatch(/\btry\s*\{/);
     }
     // The pack action's other intents call the other two pack functions.
     const pack = fs.readFileSync(path.join(ROOT, A, "periods/[period]/pack-actions.ts"), "utf8");

@@ -11,7 +11,7 @@ function bodyText(data: string): string {
   const body = split < 0 ? "" : data.slice(split + 4);
   if (!/^Content-Transfer-Encoding:\s*quoted-printable/im.test(headers)) return body;
   const bytes = Buffer.from(
-    body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_, h) => String.fromCharCode(parseInt(h, 16))),
+    body.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/gi, (_: string, h: string) => String.fromCharCode(parseInt(h, 16))),
     "latin1",
   );
   return bytes.toString("utf8");

@@ -90,6 +90,7 @@ const globToRegExp = (glob) =>
 export function classifyTestFiles() {
   const reaches = makeReachesDatabase();
   const slow = SLOW_TESTS.map(globToRegExp);
+  /** @type {{ pure: string[]; database: string[]; slow: string[] }} */
   const out = { pure: [], database: [], slow: [] };
   for (const dir of TEST_ROOTS) {
     for (const file of walk(path.join(root, dir))) {

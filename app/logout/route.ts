@@ -1,6 +1,7 @@
 // POST /logout: signs out without JavaScript (the published pack page sends none): ends the session
 // on the server, so a copy of the token stops working, and expires the cookie. Same-origin form posts only.
-import { NextResponse, type NextRequest } from "next/server";
+import { NextResponse } from "next/server";
+import { defineRoute, textRefusal } from "@/lib/define-route";
 import { endSessionOfRequest } from "@/lib/auth/user-sessions";
 import { requireSessionSecret } from "@/lib/auth/options";
 
@@ -8,18 +9,23 @@ export const dynamic = "force-dynamic";
 
 const SESSION_COOKIE = /^(__Secure-|__Host-)?next-auth\.session-token(\.\d+)?$/;
 
-export async function POST(request: NextRequest) {
-  const origin = request.headers.get("origin");
-  const site = request.headers.get("sec-fetch-site");
-  if ((origin && origin !== request.nextUrl.origin) || (site && site !== "same-origin" && site !== "none")) {
-    return new NextResponse("Cross-site sign-out refused", { status: 403, headers: { "Cache-Control": "no-store" } });
-  }
-  await endSessionOfRequest(request, requireSessionSecret() ?? process.env.NEXTAUTH_SECRET);
-  const res = NextResponse.redirect(new URL("/login", request.nextUrl.origin), 303);
-  for (const c of request.cookies.getAll()) {
-    if (SESSION_COOKIE.test(c.name))
-      res.cookies.set(c.name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: c.name.startsWith("__") });
-  }
-  res.headers.set("Cache-Control", "no-store");
-  return res;
-}
+export const POST = defineRoute({
+  // Anyone may end their own session; the token is read from the cookie, not the session.
+  permission: "public",
+  session: false,
+  sameOrigin: true,
+  refuse: (refusal) =>
+    refusal.status === 403
+      ? new NextResponse("Cross-site sign-out refused", { status: 403, headers: { "Cache-Control": "no-store" } })
+      : textRefusal(refusal),
+  handler: async ({ request }) => {
+    await endSessionOfRequest(request, requireSessionSecret() ?? process.env.NEXTAUTH_SECRET);
+    const res = NextResponse.redirect(new URL("/login", request.nextUrl.origin), 303);
+    for (const c of request.cookies.getAll()) {
+      if (SESSION_COOKIE.test(c.name))
+        res.cookies.set(c.name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: c.name.startsWith("__") });
+    }
+    res.headers.set("Cache-Control", "no-store");
+    return res;
+  },
+});

@@ -3,7 +3,7 @@ import type { DeadlineStep, PeriodDeadlines } from "@/lib/deadlines/period-deadl
 import { describeTimeLeft } from "@/lib/deadlines/deadline-state";
 import { formatDate } from "@/lib/format/dates";
 import { DeadlineTag } from "./deadline-tag";
-import { ScrollRegion } from "@/components/scroll-region";
+import { GovukTable } from "@/components/govuk-table";
 
 export function DeadlineTable({
   deadlines,
@@ -15,41 +15,28 @@ export function DeadlineTable({
   steps?: DeadlineStep[];
 }) {
   return (
-    <ScrollRegion label={caption} className="app-scroll-region--spaced">
-      <table className="govuk-table app-deadlines">
-        <caption className="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Step
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Due by
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Who
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {steps.map((s) => (
-            <tr key={s.key} className="govuk-table__row" data-step={s.key}>
-              <th scope="row" className="govuk-table__header">
-                {s.label}
-              </th>
-              <td className="govuk-table__cell">{formatDate(s.due)}</td>
-              <td className="govuk-table__cell">{s.owedByLabel}</td>
-              <td className="govuk-table__cell">
-                <DeadlineTag step={s} />
-                {s.done ? null : <span className="govuk-body-s app-deadline-left"> {describeTimeLeft(s.workingDaysLeft)}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <GovukTable
+      caption={caption}
+      captionSize="m"
+      className="app-deadlines"
+      scroll={{ label: caption, className: "app-scroll-region--spaced" }}
+      rows={steps}
+      rowKey={(s) => s.key}
+      rowAttributes={(s) => ({ "data-step": s.key })}
+      columns={[
+        { header: "Step", rowHeader: true, cell: (s) => s.label },
+        { header: "Due by", cell: (s) => formatDate(s.due) },
+        { header: "Who", cell: (s) => s.owedByLabel },
+        {
+          header: "Status",
+          cell: (s) => (
+            <>
+              <DeadlineTag step={s} />
+              {s.done ? null : <span className="govuk-body-s app-deadline-left"> {describeTimeLeft(s.workingDaysLeft)}</span>}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }

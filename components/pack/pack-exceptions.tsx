@@ -4,7 +4,7 @@ import { DirectionText, figureText, RagTag } from "@/components/pack/figures";
 import { TableHead } from "@/components/table-head";
 import { ExceptionActionList } from "@/components/pack/exception-action-list";
 import { formatMonth } from "@/lib/format/dates";
-import { monthsOnList } from "@/lib/actions/actions-in-month";
+import { monthsOnList } from "@/lib/exception-actions/actions-in-month";
 
 /** "On the list since March 2019, 5 months" (schema 3 packs; older ones did not record it). */
 export function onListText(since: string | undefined, month: string): string | null {

@@ -35,7 +35,14 @@ const figure = (r: Awaited<ReturnType<typeof computeAnnexA>>, code: string) => {
 
 describe("the shared sample, March 2020", () => {
   it("computes every one of its 28 figures and reads every list's rows", async () => {
-    const expected = JSON.parse(fs.readFileSync(path.join(SAMPLE, "sample-2020-03.expected.json"), "utf8"));
+    const expected = JSON.parse(fs.readFileSync(path.join(SAMPLE, "sample-2020-03.expected.json"), "utf8")) as {
+      month: string;
+      as_at: string;
+      covers_from: string;
+      population: number;
+      rows: Record<string, number>;
+      figures: Record<string, number | null>;
+    };
     const bytes = new Uint8Array(fs.readFileSync(path.join(SAMPLE, "sample-2020-03.xlsx")));
     const result = await computeAnnexA({
       bytes,

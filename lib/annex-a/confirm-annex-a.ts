@@ -7,7 +7,7 @@ import { db, type Tx } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
+import { lockPeriod } from "@/lib/periods/lock-period";
 import { recordAudit } from "@/lib/audit/record";
 import { findBatchForChange } from "@/lib/import/find-import-batch";
 import { sameOutcome } from "@/lib/import/confirm-import";

@@ -7,7 +7,8 @@ import { FIGURE_RULES } from "@/lib/annex-a/figure-rules";
 import type { ListData, ListRow, QualityReport } from "@/lib/annex-a/read-annex-a";
 import { INVALID } from "@/lib/annex-a/read-values";
 
-type Values = Record<string, string | number | null | typeof INVALID>;
+/** Column values: ISO dates, numbers, other text, INVALID (itself a string) or null for a blank. */
+type Values = Record<string, string | number | null>;
 const d = dayOfIso;
 /** A row's values: ISO dates become day numbers; everything else as given. */
 const row = (child: string, values: Values, at = 2): ListRow => ({

@@ -7,7 +7,7 @@ import { db, executeLarge } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
-import { assertFiguresEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { assertFiguresEditable } from "@/lib/periods/period-lifecycle";
 import { deleteStaleImports } from "@/lib/import/delete-stale-imports";
 import { cleanFileName } from "@/lib/import/preview-import";
 import type { ImportFile } from "@/lib/import/parse-import-file";

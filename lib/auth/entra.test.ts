@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { objectContaining } from "@/test/matchers";
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { findOrLinkEntraUser } from "@/lib/auth/entra";
@@ -37,8 +38,8 @@ describe("Entra ID linking", () => {
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).role).toBe("DIRECTOR");
     const changed = (await events(user.id)).find((e) => e.action === "user.roleChanged");
     expect(changed).toMatchObject({
-      before: expect.objectContaining({ role: "PANEL_MEMBER" }),
-      after: expect.objectContaining({ role: "DIRECTOR" }),
+      before: objectContaining({ role: "PANEL_MEMBER" }),
+      after: objectContaining({ role: "DIRECTOR" }),
     });
   });
 });

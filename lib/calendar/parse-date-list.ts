@@ -2,6 +2,7 @@
 // date, "2019-08 26/09/2019". Without a month, a meeting reports on the month before it. Pure.
 import { parseDateInput } from "@/lib/periods/open-period-input";
 import { addMonths } from "@/lib/format/dates";
+import { isMonth } from "@/lib/validation/month";
 
 export type PlannedMeeting = { month: string; date: string; line: number };
 export type DateListResult = { ok: true; meetings: PlannedMeeting[] } | { ok: false; line: number; message: string };
@@ -17,15 +18,17 @@ export function parseDateList(text: string): DateListResult {
   for (const [i, raw] of lines.entries()) {
     const l = raw.trim().replace(/[,;]+$/, "");
     if (!l) continue;
-    const m = /^(\d{4}-(?:0[1-9]|1[0-2]))\s+(.+)$/.exec(l);
-    const date = parseDateInput(m ? m[2] : l);
+    // "2019-08 26/09/2019": a month, then its date.
+    const [, first = "", rest = ""] = /^(\S+)\s+(.+)$/.exec(l) ?? [];
+    const month = isMonth(first) ? first : null;
+    const date = parseDateInput(month ? rest : l);
     if (!date)
       return {
         ok: false,
         line: i + 1,
         message: `"${l.slice(0, 40)}" is not a date like 26/09/2019 or 2019-09-26 (or a month and date, like 2019-08 26/09/2019)`,
       };
-    meetings.push({ month: m ? m[1] : reportingMonthFor(date), date, line: i + 1 });
+    meetings.push({ month: month ?? reportingMonthFor(date), date, line: i + 1 });
   }
   if (!meetings.length) return { ok: false, line: 1, message: "Enter at least one panel date, one a line" };
   return { ok: true, meetings };

@@ -1,6 +1,7 @@
 // A year of panel dates at once, on real PostgreSQL: periods created ahead (all or nothing), an
 // open period's date moved, bad lines refused with their number and reason; and the feed of dates.
 import { describe, expect, it } from "vitest";
+import { stringMatching } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { addMonths } from "@/lib/format/dates";
 import { createTestUser, uniqueMonth } from "@/test/factories";
@@ -23,7 +24,7 @@ describe("panel dates typed one a line", () => {
     expect(parseDateList("26/09/2019\n31/09/2019")).toEqual({
       ok: false,
       line: 2,
-      message: expect.stringMatching(/^"31\/09\/2019" is not a date/),
+      message: stringMatching(/^"31\/09\/2019" is not a date/),
     });
     expect(parseDateList("  \n")).toEqual({ ok: false, line: 1, message: "Enter at least one panel date, one a line" });
   });
@@ -76,7 +77,7 @@ describe("planning the year's meetings", () => {
     const before = await db.period.count();
     await expect(planMeetings(admin, { source: "list", text: text(month) }, now)).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { dates: expect.stringMatching(message) },
+      fieldErrors: { dates: stringMatching(message) },
     });
     expect(await db.period.count()).toBe(before);
   });

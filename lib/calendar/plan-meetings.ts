@@ -9,7 +9,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { addMonths, currentMonth, formatDate, formatMonth } from "@/lib/format/dates";
-import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { isPeriodEditable } from "@/lib/periods/period-lifecycle";
 import { EARLIEST_MONTH, LATEST_MEETING_MONTHS } from "@/lib/periods/open-period";
 import { MAX_MEETINGS, parseDateList, reportingMonthFor, type PlannedMeeting } from "./parse-date-list";
 import { parseIcs } from "./parse-ics";

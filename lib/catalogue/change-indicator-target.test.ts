@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringContaining } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { createIndicator } from "@/lib/catalogue/create-indicator";
 import { changeIndicatorTarget } from "@/lib/catalogue/change-indicator-target";
@@ -75,7 +76,7 @@ describe("changeIndicatorTarget", () => {
     await change("2019-06", 90, 3);
     await expect(change("2019-06", 92, 3)).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { fromMonth: expect.stringContaining("There is already a change from June 2019") },
+      fieldErrors: { fromMonth: stringContaining("There is already a change from June 2019") },
     });
     expect((await db.indicatorTarget.findMany({ where: { indicatorId: indicator.id } })).map((r) => r.target)).toEqual([90]);
   });
@@ -104,25 +105,25 @@ describe("changeIndicatorTarget", () => {
       fieldErrors: { target: "The target a percentage must be from 0 to 100 (got 101)" },
     });
     await expect(change("2019-06", 90.25, 3)).rejects.toMatchObject({
-      fieldErrors: { target: expect.stringContaining("more than 1 decimal place") },
+      fieldErrors: { target: stringContaining("more than 1 decimal place") },
     });
     const counts = await setUp({ unit: "COUNT", measureType: "MONTH_END_SNAPSHOT", decimals: 0, polarity: "LOWER_IS_BETTER" });
     await expect(counts.change("2019-06", 40.5, 2)).rejects.toMatchObject({
-      fieldErrors: { target: expect.stringContaining("whole number") },
+      fieldErrors: { target: stringContaining("whole number") },
     });
   });
 
   it("refuses a target for an indicator with no better direction", async () => {
     const { change } = await setUp({ polarity: "NEITHER" });
     await expect(change("2019-06", 90, 3)).rejects.toMatchObject({
-      fieldErrors: { target: expect.stringContaining("polarity is Neither") },
+      fieldErrors: { target: stringContaining("polarity is Neither") },
     });
   });
 
   it("refuses a change that changes nothing", async () => {
     const { change } = await setUp();
     await change("2018-04", 85, 5);
-    await expect(change("2019-06", 85, 5)).rejects.toMatchObject({ fieldErrors: { target: expect.stringContaining("already these") } });
+    await expect(change("2019-06", 85, 5)).rejects.toMatchObject({ fieldErrors: { target: stringContaining("already these") } });
   });
 
   it("refuses a change based on an out-of-date version", async () => {

@@ -11,13 +11,14 @@ import { checkValue } from "@/lib/values/validate-value";
 import { targetInForce } from "@/lib/catalogue/target-in-force";
 import type { TargetChangeInput } from "@/lib/catalogue/target-input";
 import { claimIndicatorVersion, readIndicatorForChange } from "@/lib/catalogue/claim-indicator-version";
+import { FROZEN_STATES } from "@/lib/periods/period-lifecycle";
 
 const problem = (fieldErrors: Record<string, string>) => new AppError("VALIDATION", "There is a problem", fieldErrors);
 
 /** The first month a target change may start from: after the last signed-off or published pack. */
 export async function earliestTargetMonth(client: Tx | typeof db = db): Promise<string | null> {
   const frozen = await client.period.findFirst({
-    where: { status: { in: ["SIGNED_OFF", "PUBLISHED"] } },
+    where: { status: { in: [...FROZEN_STATES] } },
     orderBy: { month: "desc" },
     select: { month: true },
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringContaining } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createIndicator } from "@/lib/catalogue/create-indicator";
@@ -44,7 +45,7 @@ describe("createIndicator", () => {
     const results = await Promise.allSettled([createIndicator(admin.sessionUser, input), createIndicator(admin.sessionUser, input)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(refused.reason).toMatchObject({ code: "VALIDATION", fieldErrors: { code: expect.stringContaining("already an indicator") } });
+    expect(refused.reason).toMatchObject({ code: "VALIDATION", fieldErrors: { code: stringContaining("already an indicator") } });
   });
 
   it("refuses a section that does not exist", async () => {
@@ -52,7 +53,7 @@ describe("createIndicator", () => {
     const attempt = createIndicator(admin.sessionUser, indicatorInput("00000000-0000-4000-8000-000000000000"));
     await expect(attempt).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { sectionId: expect.stringContaining("Select a section") },
+      fieldErrors: { sectionId: stringContaining("Select a section") },
     });
   });
 

@@ -89,7 +89,7 @@ describe("indicatorChangeInput", () => {
   it("needs the version the editor saw", () => {
     const r = indicatorChangeInput.safeParse(indicatorForm(sectionId));
     expect(r.success).toBe(false);
-    if (!r.success) expect(zodFieldErrors(r.error).expectedUpdatedAt).toBe("The form is out of date: reload the page");
+    expect(zodFieldErrors(r.error!).expectedUpdatedAt).toBe("The form is out of date: reload the page");
     const at = new Date("2026-11-26T09:30:00.123Z");
     expect(indicatorChangeInput.parse({ ...indicatorForm(sectionId), expectedUpdatedAt: at.toISOString() }).expectedUpdatedAt).toEqual(at);
   });

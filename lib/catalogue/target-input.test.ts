@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringContaining } from "@/test/matchers";
 import { parseMonthParts, targetChangeInput } from "@/lib/catalogue/target-input";
 import { newComparatorInput } from "@/lib/catalogue/comparator-input";
 import { zodFieldErrors } from "@/lib/action-result";
@@ -31,9 +32,7 @@ describe("parseMonthParts", () => {
     ["6", "19", "The year must be 4 digits"],
     ["6", "1999", "The year must be 4 digits"],
   ])("refuses month %j year %j", (m, y, message) => {
-    const r = parseMonthParts(m, y);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toContain(message);
+    expect(parseMonthParts(m, y)).toMatchObject({ ok: false, message: stringContaining(message) });
   });
 });
 
@@ -93,12 +92,10 @@ describe("newComparatorInput", () => {
   it("requires who, when and the value", () => {
     const r = newComparatorInput.safeParse({ ...comparator, label: "", periodLabel: " ", value: "" });
     expect(r.success).toBe(false);
-    if (!r.success) {
-      expect(zodFieldErrors(r.error)).toEqual({
-        label: "Enter who the comparator describes, such as England",
-        periodLabel: "Enter the period it describes, such as 2018-19",
-        value: "Enter the value",
-      });
-    }
+    expect(zodFieldErrors(r.error!)).toEqual({
+      label: "Enter who the comparator describes, such as England",
+      periodLabel: "Enter the period it describes, such as 2018-19",
+      value: "Enter the value",
+    });
   });
 });

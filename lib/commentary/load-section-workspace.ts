@@ -7,13 +7,13 @@ import { db } from "@/lib/db";
 import { assertCan, can, canEditSection } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { addMonths, formatMonth } from "@/lib/format/dates";
-import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { isPeriodEditable } from "@/lib/periods/period-lifecycle";
 import { targetInForce } from "@/lib/catalogue/target-in-force";
 import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context";
 import { buildFiguresSummary } from "@/lib/commentary/figures-summary";
 import { TRANSITIONS, type CommentaryState } from "@/lib/commentary/workflow";
 import { deadlinesFor, progressForSection } from "@/lib/deadlines/find-deadlines";
-import { loadSectionExceptions } from "@/lib/actions/load-section-actions";
+import { loadSectionExceptions } from "@/lib/exception-actions/load-section-actions";
 
 export async function loadSectionWorkspace(user: SessionUser, month: string, slug: string) {
   assertCan(user, "commentary.view");

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { stringMatching } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { transitionCommentary } from "@/lib/commentary/transition-commentary";
 import { autosaveCommentary } from "@/lib/commentary/autosave-commentary";
+import type { AppError } from "@/lib/errors";
 import { createPeriod, createSection, createTestUser } from "@/test/factories";
 import { holdRowLock } from "@/test/row-lock";
 
@@ -95,10 +97,10 @@ describe("transitionCommentary", () => {
     const { lead, director, at } = await setup();
     await expect(transitionCommentary(lead, { ...at, action: "submit", expectedVersion: 0, body: "   " })).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { body: expect.stringMatching(/Enter the commentary/) },
+      fieldErrors: { body: stringMatching(/Enter the commentary/) },
     });
     await expect(transitionCommentary(lead, { ...at, action: "save", expectedVersion: 0, body: "x".repeat(20_001) })).rejects.toMatchObject(
-      { fieldErrors: { body: expect.stringMatching(/20,000 characters or fewer/) } },
+      { fieldErrors: { body: stringMatching(/20,000 characters or fewer/) } },
     );
     await transitionCommentary(lead, { ...at, action: "save", expectedVersion: 0, body: "Draft" });
     await expect(transitionCommentary(director, { ...at, action: "approve", expectedVersion: 1 })).rejects.toMatchObject({
@@ -106,7 +108,7 @@ describe("transitionCommentary", () => {
     });
     await transitionCommentary(lead, { ...at, action: "submit", expectedVersion: 1 });
     await expect(transitionCommentary(director, { ...at, action: "return", expectedVersion: 2, comment: " " })).rejects.toMatchObject({
-      fieldErrors: { comment: expect.stringMatching(/what needs to change/) },
+      fieldErrors: { comment: stringMatching(/what needs to change/) },
     });
   });
 
@@ -199,7 +201,7 @@ describe("transitionCommentary", () => {
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(won).toHaveLength(1);
-    expect(lost.map((r) => r.reason.code)).toEqual(["CONFLICT"]);
+    expect(lost.map((r) => (r.reason as AppError).code)).toEqual(["CONFLICT"]);
     const winner = results[0].status === "fulfilled" ? "Lead's text" : "Co-owner's text";
     const c = await stored(section.id, period.id);
     expect(c).toMatchObject({ body: winner, version: 2 });
@@ -227,7 +229,7 @@ describe("transitionCommentary", () => {
     const winners = results.filter((r) => r.status === "fulfilled");
     expect(winners).toHaveLength(1);
     const losers = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    for (const l of losers) expect(["CONFLICT", "INVALID_TRANSITION"]).toContain(l.reason.code);
+    for (const l of losers) expect(["CONFLICT", "INVALID_TRANSITION"]).toContain((l.reason as AppError).code);
     const c = await stored(section.id, period.id);
     expect(c.version).toBe(3);
     const winnerBody = c.body;

@@ -7,8 +7,8 @@ import { AppError, isUniqueViolation } from "@/lib/errors";
 import { can, canEditSection } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
-import { assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
-import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
+import { assertPeriodEditable } from "@/lib/periods/period-lifecycle";
+import { lockPeriod } from "@/lib/periods/lock-period";
 import type { ReviewAction } from "@/lib/generated/prisma/enums";
 import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context";
 import {

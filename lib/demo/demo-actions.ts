@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { addMonths } from "@/lib/format/dates";
 import { targetInForce } from "@/lib/catalogue/target-in-force";
-import { isLiveException } from "@/lib/actions/load-section-actions";
+import { isLiveException } from "@/lib/exception-actions/load-section-actions";
 
 const WHAT = [
   "Audit every case over the timescale with the team manager and report the findings to the panel",

@@ -1,7 +1,8 @@
 // The demo seed wipes the database (--reset) and creates accounts with a published password, so it
 // never runs in production, and never against a database holding anyone's real account. Addresses
 // under the reserved .example domain (RFC 2606) are nobody's: the test suites make their accounts
-// there, and the browser tests reseed the database the unit tests have just used.
+// there, and the browser tests replace the database the unit tests have just used (e2e/global-setup.ts
+// applies the same rule).
 import "server-only";
 import { db } from "@/lib/db";
 import { DEMO_USERS } from "@/lib/demo/demo-data";

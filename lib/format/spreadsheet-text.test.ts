@@ -30,9 +30,9 @@ describe("formula escaping whatever the separator", () => {
       for (const value of HOSTILE) {
         const field = write(value);
         for (const piece of pieces(field)) expect(piece, `${value} -> ${field}`).not.toMatch(/^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/);
-        // And the whole value stays one cell where ";" or tab separates: it is quoted.
-        if (/[;\t]/.test(value)) expect(field.startsWith('"'), field).toBe(true);
       }
+      // And a whole value with ";" or a tab stays one cell where those separate: it is quoted.
+      for (const field of HOSTILE.filter((v) => /[;\t]/.test(v)).map((v) => write(v))) expect(field.startsWith('"'), field).toBe(true);
     });
   }
 

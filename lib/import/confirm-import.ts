@@ -6,7 +6,7 @@ import { db, forgetQueryArguments } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
+import { lockPeriod } from "@/lib/periods/lock-period";
 import { recordAudit } from "@/lib/audit/record";
 import type { PreviewRow } from "@/lib/import/import-preview";
 import { validateImportRows } from "@/lib/import/validate-import-rows";

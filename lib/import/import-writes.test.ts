@@ -4,6 +4,7 @@
 // holds its row until the confirmation's UPDATE is waiting behind it. (Both were gaps found by npm run
 // test:mutation: the confirmation's re-check caught every change made before it.)
 import { describe, expect, it } from "vitest";
+import { stringMatching } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { previewImport } from "@/lib/import/preview-import";
 import { confirmImport } from "@/lib/import/confirm-import";
@@ -62,13 +63,13 @@ describe("the import's writes", () => {
     try {
       confirmed = confirmImport(admin, batchId).then(
         () => "imported",
-        (e) => e,
+        (e: unknown) => e,
       );
       await held.waitForWaiters(1);
     } finally {
       await held.release();
     }
-    expect(await confirmed!).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/Upload the file again/) });
+    expect(await confirmed!).toMatchObject({ code: "CONFLICT", message: stringMatching(/Upload the file again/) });
     expect(await stored()).toMatchObject({ value: 77, revision: 2 });
     expect(await db.valueRevision.count({ where: { valueId: before.id, source: "IMPORT" } })).toBe(0);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringContaining } from "@/test/matchers";
 import { columnLetter, readMonthHeader, serialMonth } from "@/lib/import/month-header";
 
 const NOW = new Date(Date.UTC(2026, 11, 1));
@@ -32,12 +33,12 @@ describe("readMonthHeader", () => {
   it("refuses headings that look like months but cannot be read, saying why", () => {
     expect(read("Sepx 2019")).toMatchObject({
       kind: "unreadable",
-      reason: expect.stringContaining('"Sepx 2019" cannot be read as a month'),
+      reason: stringContaining('"Sepx 2019" cannot be read as a month'),
     });
     expect(read("13/2019")).toMatchObject({ kind: "unreadable" });
     expect(read("2019-13")).toMatchObject({ kind: "unreadable" });
     expect(read("32/04/2019")).toMatchObject({ kind: "unreadable" });
-    expect(read("2019")).toMatchObject({ kind: "unreadable", reason: expect.stringContaining("is a year, not a month") });
+    expect(read("2019")).toMatchObject({ kind: "unreadable", reason: stringContaining("is a year, not a month") });
   });
   it("refuses months outside January 2000 to the current month", () => {
     expect(read("Dec-99")).toMatchObject({ kind: "unreadable" }); // 2099
@@ -45,7 +46,7 @@ describe("readMonthHeader", () => {
       kind: "unreadable",
       reason: '"1999-12" is December 1999, outside the months that can hold figures (January 2000 to December 2026)',
     });
-    expect(read("2027-01")).toMatchObject({ kind: "unreadable", reason: expect.stringContaining("January 2027, outside") });
+    expect(read("2027-01")).toMatchObject({ kind: "unreadable", reason: stringContaining("January 2027, outside") });
     expect(read("2026-12")).toEqual({ kind: "month", month: "2026-12" });
   });
 });

@@ -6,7 +6,7 @@ import { db, executeLarge } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import { assertCan } from "@/lib/auth/permissions";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
-import { assertFiguresEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { assertFiguresEditable } from "@/lib/periods/period-lifecycle";
 import { parseImportFile, type ImportFile } from "@/lib/import/parse-import-file";
 import { validateImportRows } from "@/lib/import/validate-import-rows";
 import { loadCatalogue, loadExistingValues } from "@/lib/import/load-import-context";

@@ -1,10 +1,12 @@
-// The start every upload route handler shares (a month's values, Annex A lists, a history file, DfE's
-// files): answer JSON to the upload form's script or a client, redirect a plain form post, and check
-// who is asking, with what permission, from which site, before a byte of the body is read.
+// What every upload route handler shares (a month's values, Annex A lists, a history file, DfE's
+// files): answer JSON to the upload form's script or a client, redirect a plain form post, and, through
+// the route wrapper, check who is asking, with what permission, from which site, before a byte of the
+// body is read.
 import "server-only";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { can, type Action } from "@/lib/auth/permissions";
+import type { NextRequest } from "next/server";
+import type { Action } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
+import { defineRoute, type NoParams, type RouteContext, type RouteHandler, type RouteParams } from "@/lib/define-route";
 
 export type UploadAnswers = ReturnType<typeof uploadAnswers>;
 
@@ -18,19 +20,20 @@ export function uploadAnswers(request: Request, page: string, refusedAt: (messag
 }
 
 /**
- * The signed-in user with `action`, or the refusal to send. A form post from another site is refused
- * (the session cookie is SameSite=Lax, and this says no as well), as is an Origin that is not an address.
+ * An upload route: defineRoute with the permission and the same-site check, whose refusals (signed
+ * out, no access, another site, an AppError, an unexpected error) are the upload's own answers.
  */
-export async function checkUploader(
-  request: Request,
-  action: Action,
-  { refuse }: Pick<UploadAnswers, "refuse">,
-): Promise<SessionUser | Response> {
-  const user = await getCurrentUser();
-  if (!user) return refuse(401, "You need to sign in");
-  if (!can(user.role, action)) return refuse(403, "You do not have access to do that");
-  const origin = request.headers.get("origin");
-  if (origin && !URL.canParse(origin)) return refuse(400, "The request's Origin header is not an address");
-  if (origin && new URL(origin).host !== request.headers.get("host")) return refuse(403, "This upload did not come from Scrutiny Pack");
-  return user;
+export function defineUploadRoute<P extends RouteParams = NoParams>(spec: {
+  permission: Action;
+  answers: (request: NextRequest, params: P) => UploadAnswers;
+  handler: (context: RouteContext<P> & { user: SessionUser; answers: UploadAnswers }) => Promise<Response>;
+  logStackOnly?: boolean;
+}): RouteHandler<P> {
+  return defineRoute<P>({
+    permission: spec.permission,
+    sameOrigin: true,
+    logStackOnly: spec.logStackOnly,
+    refuse: ({ status, message }, { request, params }) => spec.answers(request, params).refuse(status, message),
+    handler: (context) => spec.handler({ ...context, answers: spec.answers(context.request, context.params) }),
+  });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { anyInstanceOf } from "@/test/matchers";
 import { validateImportRows, type CatalogueEntry } from "@/lib/import/validate-import-rows";
 import type { ExistingValue } from "@/lib/import/import-preview";
 import type { ImportTable, RawRow } from "@/lib/import/import-table";
@@ -92,7 +93,7 @@ describe("validateImportRows", () => {
       "Row 5, column value: the value for REFERRALS_RATE_10K has more than 1 decimal place (got 934.25)",
       'Row 6, column value: "lots" is not a number',
     ]);
-    expect(p.errors[0]).toEqual({ row: 2, column: "value", message: expect.any(String) });
+    expect(p.errors[0]).toEqual({ row: 2, column: "value", message: anyInstanceOf(String) });
     expect(p.counts.error).toBe(5);
     expect(p.rows.every((r) => r.status === "error" && r.next === null)).toBe(true);
   });

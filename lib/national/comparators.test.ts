@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringContaining } from "@/test/matchers";
 import { neighboursAverage, rankAndQuartile, yearLabel, yearOrder } from "@/lib/national/comparators";
 import { readNationalValue, describeSymbol } from "@/lib/national/symbols";
 import { buildNationalComparators, type MeasureFigures } from "@/lib/national/national-comparators";
@@ -51,8 +52,8 @@ describe("symbols", () => {
   it("reads numbers, and refuses text and empty cells saying why", () => {
     expect(readNationalValue("12.5")).toEqual({ value: 12.5, symbol: null });
     expect(readNationalValue("1,234")).toEqual({ value: 1234, symbol: null });
-    expect(readNationalValue("n/a")).toEqual({ error: expect.stringContaining('"n/a" is neither a number nor one of DfE\'s symbols') });
-    expect(readNationalValue("")).toEqual({ error: expect.stringContaining("the cell is empty") });
+    expect(readNationalValue("n/a")).toEqual({ error: stringContaining('"n/a" is neither a number nor one of DfE\'s symbols') });
+    expect(readNationalValue("")).toEqual({ error: stringContaining("the cell is empty") });
   });
 });
 

@@ -2,6 +2,7 @@
 // with one audit event summarising the change; links refused when unit or polarity disagree; the
 // council's LA number; comparators read back for a linked indicator.
 import { describe, expect, it } from "vitest";
+import { anyInstanceOf, stringContaining } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { importNationalData } from "@/lib/national/import-national-data";
 import { linkIndicatorMeasure } from "@/lib/national/link-indicator-measure";
@@ -59,10 +60,10 @@ describe("national data", () => {
     const sn = `la_number,la_name,region,${Array.from({ length: 10 }, (_, i) => `sn${i + 1},sn${i + 1}_closeness`).join(",")}\n373,Sheffield,Yorkshire and the Humber,383,Close,380,Close,${Array.from({ length: 8 }, (_, i) => `${800 + i},Close`).join(",")}\n`;
     await ok(importNationalData(admin, file(sn)));
     await expect(setCouncilLaNumber(admin, { laNumber: "12", borrowed: false })).rejects.toMatchObject({
-      fieldErrors: { laNumber: expect.stringContaining("three-digit") },
+      fieldErrors: { laNumber: stringContaining("three-digit") },
     });
     await expect(setCouncilLaNumber(admin, { laNumber: "999", borrowed: false })).rejects.toMatchObject({
-      fieldErrors: { laNumber: expect.stringContaining("999 is not in DfE's statistical neighbours file") },
+      fieldErrors: { laNumber: stringContaining("999 is not in DfE's statistical neighbours file") },
     });
     await setCouncilLaNumber(admin, { laNumber: "373", borrowed: false });
 
@@ -82,11 +83,11 @@ describe("national data", () => {
       });
     const count = await make("COUNT", "HIGHER_IS_BETTER");
     await expect(linkIndicatorMeasure(admin, { indicatorId: count.id, measureCode: code })).rejects.toMatchObject({
-      fieldErrors: { measureCode: expect.stringContaining(`${code} is a percentage, but the indicator is a count`) },
+      fieldErrors: { measureCode: stringContaining(`${code} is a percentage, but the indicator is a count`) },
     });
     const lower = await make("PERCENT", "LOWER_IS_BETTER");
     await expect(linkIndicatorMeasure(admin, { indicatorId: lower.id, measureCode: code })).rejects.toMatchObject({
-      fieldErrors: { measureCode: expect.stringContaining("higher is better, but for the indicator lower is better") },
+      fieldErrors: { measureCode: stringContaining("higher is better, but for the indicator lower is better") },
     });
     const good = await make("PERCENT", "HIGHER_IS_BETTER");
     await linkIndicatorMeasure(admin, { indicatorId: good.id, measureCode: code });
@@ -103,7 +104,7 @@ describe("national data", () => {
   it("refuses a file over the size limit, and writes nothing from a file with any bad row", async () => {
     const admin = (await createTestUser("ADMIN")).sessionUser;
     const big = await importNationalData(admin, { bytes: new Uint8Array(MAX_NATIONAL_BYTES + 1), fileName: "big.csv" });
-    expect(big).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining("larger than 25 MB") }] });
+    expect(big).toMatchObject({ ok: false, errors: [{ message: stringContaining("larger than 25 MB") }] });
     const before = await db.nationalFigure.count();
     const bad = await importNationalData(
       admin,
@@ -155,7 +156,7 @@ describe("the comparators read only the figures they use", () => {
     }
     expect((await findNationalComparators(db, [indicator], "2024-06")).get("ind")?.own).toMatchObject({
       year: "2023",
-      of: expect.any(Number),
+      of: anyInstanceOf(Number),
     });
   });
 });

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { assertCan, can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CommentaryState } from "@/lib/commentary/workflow";
-import { areFiguresEditable, isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { areFiguresEditable, isPeriodEditable } from "@/lib/periods/period-lifecycle";
 import { findPeriodByMonth } from "@/lib/periods/find-period";
 import { checkReadiness } from "@/lib/periods/readiness";
 import { deadlinesFor, progressFromReadiness } from "@/lib/deadlines/find-deadlines";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { anyInstanceOf, stringMatching } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { addMonths } from "@/lib/format/dates";
 import { openPeriod } from "@/lib/periods/open-period";
@@ -60,7 +61,7 @@ describe("openPeriod", () => {
     for (const month of ["", "2019-13", "2019-9", "Sept 2019", "201909"]) {
       await expect(openPeriod(admin, { month, panelMeetingDate: "2019-10-24" }, FAR_FUTURE)).rejects.toMatchObject({
         code: "VALIDATION",
-        fieldErrors: { month: expect.any(String) },
+        fieldErrors: { month: anyInstanceOf(String) },
       });
     }
     const month = uniqueMonth();
@@ -68,7 +69,7 @@ describe("openPeriod", () => {
     for (const date of ["", `${y}-${m}-32`, `${Number(y) + 1}-02-30`, "tomorrow", `31/${m}/${y}x`]) {
       await expect(openPeriod(admin, { month, panelMeetingDate: date }, FAR_FUTURE)).rejects.toMatchObject({
         code: "VALIDATION",
-        fieldErrors: { panelMeetingDate: expect.stringMatching(/panel meeting date/i) },
+        fieldErrors: { panelMeetingDate: stringMatching(/panel meeting date/i) },
       });
     }
     await expect(openPeriod(admin, { month: "1999-12", panelMeetingDate: "2000-01-27" }, FAR_FUTURE)).rejects.toMatchObject({
@@ -80,10 +81,10 @@ describe("openPeriod", () => {
     const admin = (await createTestUser("ADMIN")).sessionUser;
     const month = uniqueMonth();
     await expect(openPeriod(admin, { month, panelMeetingDate: `${month}-28` }, FAR_FUTURE)).rejects.toMatchObject({
-      fieldErrors: { panelMeetingDate: expect.stringMatching(/after .* ends/) },
+      fieldErrors: { panelMeetingDate: stringMatching(/after .* ends/) },
     });
     await expect(openPeriod(admin, { month, panelMeetingDate: `${addMonths(month, 14)}-01` }, FAR_FUTURE)).rejects.toMatchObject({
-      fieldErrors: { panelMeetingDate: expect.stringMatching(/within 12 months/) },
+      fieldErrors: { panelMeetingDate: stringMatching(/within 12 months/) },
     });
     await openPeriod(admin, { month, panelMeetingDate: `${addMonths(month, 1)}-01` }, FAR_FUTURE);
   });
@@ -95,7 +96,7 @@ describe("openPeriod", () => {
     await openPeriod(admin, { month, panelMeetingDate: meetingAfter(month) }, FAR_FUTURE);
     await expect(openPeriod(other, { month, panelMeetingDate: meetingAfter(month) }, FAR_FUTURE)).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { month: expect.stringMatching(/has already been opened$/) },
+      fieldErrors: { month: stringMatching(/has already been opened$/) },
     });
 
     const raced = uniqueMonth();
@@ -104,9 +105,9 @@ describe("openPeriod", () => {
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected")) {
-      expect((r as PromiseRejectedResult).reason).toMatchObject({
+      expect(r.reason).toMatchObject({
         code: "VALIDATION",
-        fieldErrors: { month: expect.stringMatching(/has already been opened/) },
+        fieldErrors: { month: stringMatching(/has already been opened/) },
       });
     }
     expect(await db.period.count({ where: { month: raced } })).toBe(1);

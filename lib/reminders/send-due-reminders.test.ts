@@ -58,7 +58,7 @@ describe("sending reminders", () => {
       await sendDueReminders(new Date("2019-09-10T12:00:00Z"), only(period));
       expect(mine().map((m) => m.subject.split(":")[0])).toEqual(["Due soon", "Due today"]);
       const claims = await db.reminderSent.findMany({ where: { periodId: period.id, email: lead.email } });
-      expect(claims.map((c) => [c.step, c.kind, Boolean(c.sentAt)]).sort()).toEqual([
+      expect(claims.map((c) => [c.step, c.kind, Boolean(c.sentAt)]).sort((a, b) => a.join().localeCompare(b.join()))).toEqual([
         ["commentary", "DUE", true],
         ["commentary", "SOON", true],
       ]);

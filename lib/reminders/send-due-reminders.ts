@@ -11,9 +11,8 @@ import { checkReadiness } from "@/lib/periods/readiness";
 import { deadlinesFor, progressFromReadiness } from "@/lib/deadlines/find-deadlines";
 import { describeTimeLeft } from "@/lib/deadlines/deadline-state";
 import type { DeadlineStep } from "@/lib/deadlines/period-deadlines";
+import { AWAITING_PUBLICATION_STATES } from "@/lib/periods/period-lifecycle";
 import { reminderKindFor } from "./reminder-plan";
-
-const STILL_OWED = ["OPEN", "AMENDING", "SIGNED_OFF"] as const;
 
 type Recipient = { email: string; detail: string };
 
@@ -42,7 +41,7 @@ export async function sendDueReminders(
   const result = { sent: 0, alreadySent: 0, failed: 0 };
   if (!emailEnabled()) return result;
   const periods = await db.period.findMany({
-    where: { status: { in: [...STILL_OWED] }, ...(periodIds ? { id: { in: periodIds } } : {}) },
+    where: { status: { in: [...AWAITING_PUBLICATION_STATES] }, ...(periodIds ? { id: { in: periodIds } } : {}) },
     orderBy: { month: "asc" },
   });
   for (const period of periods) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringContaining } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { createSection } from "@/lib/sections/create-section";
 import { renameSection } from "@/lib/sections/rename-section";
@@ -147,7 +148,7 @@ describe("setSectionOwners", () => {
     for (const id of [director.id, inactiveLead.id]) {
       await expect(
         setSectionOwners(admin.sessionUser, { id: section.id, ownerIds: [id], expectedUpdatedAt: section.updatedAt }),
-      ).rejects.toMatchObject({ fieldErrors: { ownerIds: expect.stringContaining("active service leads") } });
+      ).rejects.toMatchObject({ fieldErrors: { ownerIds: stringContaining("active service leads") } });
     }
     expect(await db.sectionOwner.count({ where: { sectionId: section.id } })).toBe(0);
     await setSectionOwners(admin.sessionUser, { id: section.id, ownerIds: [lead.id], expectedUpdatedAt: section.updatedAt });

@@ -7,6 +7,8 @@
 //   throw while reading it, a 500);
 // - a server action whose arguments are not JSON: 400 (Next would throw while decoding them).
 import type { NextRequest } from "next/server";
+// Relative, not "@/": next.config.ts loads this file (for ACTION_BODY_LIMIT), and its loader has no "@/" alias.
+import { refuseForeignOrigin } from "./same-origin";
 
 /** Next's own limit for server action bodies, set to the same in next.config.ts. */
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -32,14 +34,10 @@ export async function refuseBadRequest(request: NextRequest): Promise<Response |
   }
   if (method !== "POST" || !request.headers.has("next-action")) return null;
 
-  // Next's own check would throw (a 500 and a stack trace); the same rule, answered cleanly. X-Forwarded-Host
-  // is still here only when a trusted proxy sent it (lib/security/forwarded-headers.ts).
-  const origin = request.headers.get("origin");
-  if (origin !== null) {
-    if (!URL.canParse(origin)) return plain(400, "The request's Origin header is not an address");
-    const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? "").split(",")[0].trim();
-    if (new URL(origin).host !== host) return plain(403, "This request did not come from Scrutiny Pack");
-  }
+  // Next's own check would throw (a 500 and a stack trace); the same rule, answered cleanly, and the one
+  // the route handlers use (lib/security/same-origin.ts).
+  const foreign = refuseForeignOrigin(request.headers);
+  if (foreign) return plain(foreign.status, foreign.message);
 
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT_BYTES) {

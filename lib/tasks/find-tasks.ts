@@ -6,13 +6,13 @@ import type { SessionUser } from "@/lib/auth/roles";
 import type { CommentaryState } from "@/lib/commentary/workflow";
 import { checkReadiness } from "@/lib/periods/readiness";
 import { deadlinesFor, progressForSection, progressFromReadiness } from "@/lib/deadlines/find-deadlines";
+import { EDITABLE_STATES } from "@/lib/periods/period-lifecycle";
 
-const OPEN_STATUSES = ["OPEN", "AMENDING"] as const;
 const LEAD_WAITING: CommentaryState[] = ["NOT_STARTED", "DRAFT", "RETURNED"];
 
 async function openPeriods() {
   return db.period.findMany({
-    where: { status: { in: [...OPEN_STATUSES] } },
+    where: { status: { in: [...EDITABLE_STATES] } },
     orderBy: { month: "desc" },
     select: { id: true, month: true, status: true, panelMeetingDate: true },
   });
@@ -48,7 +48,7 @@ export async function findLeadTasks(user: Pick<SessionUser, "id">) {
 export async function findDirectorTasks() {
   const [submitted, periods] = await Promise.all([
     db.commentary.findMany({
-      where: { status: "SUBMITTED", period: { status: { in: [...OPEN_STATUSES] } } },
+      where: { status: "SUBMITTED", period: { status: { in: [...EDITABLE_STATES] } } },
       orderBy: [{ period: { month: "desc" } }, { section: { order: "asc" } }],
       select: {
         submittedAt: true,

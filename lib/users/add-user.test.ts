@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringContaining } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import { authenticate } from "@/lib/auth/sign-in";
@@ -33,7 +34,7 @@ describe("addUser", () => {
     const existing = await createTestUser("DIRECTOR");
     await expect(addUser(admin, { name: "Twin", email: existing.email.toUpperCase(), role: "DIRECTOR" })).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { email: expect.stringContaining("already has an account") },
+      fieldErrors: { email: stringContaining("already has an account") },
     });
     expect(await db.user.count({ where: { email: existing.email } })).toBe(1);
   });
@@ -51,7 +52,7 @@ describe("addUser", () => {
     const admin = await adminActor();
     await expect(addUser(admin, { name: " ", email: "not-an-email", role: "KING" as never })).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { name: "Enter the person's full name", email: expect.stringContaining("correct format"), role: "Select a role" },
+      fieldErrors: { name: "Enter the person's full name", email: stringContaining("correct format"), role: "Select a role" },
     });
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringMatching } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/sign-in";
 import { findActiveUser, findSessionAccount } from "@/lib/auth/current-user";
@@ -22,13 +23,13 @@ describe("changing your own password", () => {
       fieldErrors: { currentPassword: "Your current password is not right" },
     });
     await expect(change({ newPassword: "password1234", confirmPassword: "password1234" })).rejects.toMatchObject({
-      fieldErrors: { newPassword: expect.stringMatching(/too common/) },
+      fieldErrors: { newPassword: stringMatching(/too common/) },
     });
     await expect(change({ newPassword: "too-short", confirmPassword: "too-short" })).rejects.toMatchObject({
-      fieldErrors: { newPassword: expect.stringMatching(/12 characters/) },
+      fieldErrors: { newPassword: stringMatching(/12 characters/) },
     });
     await expect(change({ confirmPassword: "something-else-entirely" })).rejects.toMatchObject({
-      fieldErrors: { confirmPassword: expect.stringMatching(/do not match/) },
+      fieldErrors: { confirmPassword: stringMatching(/do not match/) },
     });
     expect((await authenticate(u.email, OLD)).ok).toBe(true);
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { objectContaining, stringContaining } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { changeUserRole } from "@/lib/users/change-user-role";
 import { createTestUser, unique } from "@/test/factories";
@@ -20,8 +21,8 @@ describe("changeUserRole", () => {
     expect(event).toMatchObject({
       action: "user.roleChanged",
       actorId: admin.id,
-      before: expect.objectContaining({ role: "PANEL_MEMBER" }),
-      after: expect.objectContaining({ role: "DIRECTOR" }),
+      before: objectContaining({ role: "PANEL_MEMBER" }),
+      after: objectContaining({ role: "DIRECTOR" }),
     });
     expect(event.text).not.toMatch(/argon2|passwordHash/);
   });
@@ -47,7 +48,7 @@ describe("changeUserRole", () => {
     await db.user.update({ where: { id: lead.id }, data: { name: "Renamed Meanwhile", adminVersion: { increment: 1 } } });
     await expect(changeUserRole(admin, { ...stale, role: "PANEL_MEMBER" })).rejects.toMatchObject({
       code: "CONFLICT",
-      message: expect.stringContaining("after you opened this page"),
+      message: stringContaining("after you opened this page"),
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: lead.id } })).role).toBe("SERVICE_LEAD");
     expect(await db.sectionOwner.count({ where: { userId: lead.id } })).toBe(1);
@@ -72,7 +73,7 @@ describe("changeUserRole", () => {
     const admin = await adminActor();
     await expect(changeUserRole(admin, { ...(await versionOf(admin.id)), role: "DIRECTOR" })).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
-      message: expect.stringContaining("your own role"),
+      message: stringContaining("your own role"),
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).role).toBe("ADMIN");
   });
@@ -89,7 +90,7 @@ describe("changeUserRole", () => {
     const target = await createTestUser("DIRECTOR");
     await expect(changeUserRole(admin, { ...(await versionOf(target.id)), role: "DIRECTOR" })).rejects.toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { role: expect.stringContaining("already a director") },
+      fieldErrors: { role: stringContaining("already a director") },
     });
     await expect(
       changeUserRole(admin, { userId: "00000000-0000-4000-8000-000000000000", expectedVersion: 1, role: "DIRECTOR" }),

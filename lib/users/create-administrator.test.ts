@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { stringContaining } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/sign-in";
 import { createAdministrator } from "@/lib/users/create-administrator";
@@ -40,7 +41,7 @@ describe("createAdministrator", () => {
     const email = `${unique("taken")}@test.example`;
     await createAdministrator({ name: "Taken", email, password: PASSWORD });
     await expect(createAdministrator({ name: "Again", email: email.toUpperCase(), password: PASSWORD })).rejects.toMatchObject({
-      message: expect.stringContaining("already has an account"),
+      message: stringContaining("already has an account"),
     });
     await expect(
       createAdministrator({ name: "Short", email: `${unique("s")}@test.example`, password: "elevenchars" }),

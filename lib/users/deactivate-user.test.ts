@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { objectContaining, stringContaining } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/sign-in";
 import { findActiveUser } from "@/lib/auth/current-user";
@@ -32,8 +33,8 @@ describe("deactivateUser and reactivateUser", () => {
     const events = await auditOf(lead.id);
     expect(events.map((e) => e.action)).toEqual(["user.deactivated", "user.reactivated"]);
     expect(events[0]).toMatchObject({
-      before: expect.objectContaining({ active: true }),
-      after: expect.objectContaining({ active: false }),
+      before: objectContaining({ active: true }),
+      after: objectContaining({ active: false }),
     });
     for (const e of events) expect(e.text).not.toMatch(/argon2|passwordHash/);
   });
@@ -42,7 +43,7 @@ describe("deactivateUser and reactivateUser", () => {
     const admin = await adminActor();
     await expect(deactivateUser(admin, await versionOf(admin.id))).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
-      message: expect.stringContaining("your own account"),
+      message: stringContaining("your own account"),
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: admin.id } })).active).toBe(true);
   });
@@ -64,13 +65,13 @@ describe("deactivateUser and reactivateUser", () => {
     await deactivateUser(admin, await versionOf(target.id));
     await expect(deactivateUser(admin, await versionOf(target.id))).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
-      message: expect.stringContaining("already deactivated"),
+      message: stringContaining("already deactivated"),
     });
     const fresh = await versionOf(target.id);
     await reactivateUser(admin, fresh);
     await expect(reactivateUser(admin, fresh)).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
-      message: expect.stringContaining("already active"),
+      message: stringContaining("already active"),
     });
     expect((await auditOf(target.id)).map((e) => e.action)).toEqual(["user.deactivated", "user.reactivated"]);
   });

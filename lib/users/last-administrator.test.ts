@@ -2,6 +2,7 @@
 // so the rule bites when two administrators remove each other at once, or act from stale pages.
 // It depends on how many administrators exist, so this file runs on a database of its own.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stringContaining } from "@/test/matchers";
 import type { SessionUser } from "@/lib/auth/roles";
 import { createOwnDatabase } from "@/test/own-database";
 
@@ -15,7 +16,7 @@ let mod: {
 
 beforeAll(async () => {
   // lib/db makes its client on first use; nothing in this process may have used it yet.
-  expect((globalThis as { prisma?: unknown }).prisma).toBeUndefined();
+  if ((globalThis as { prisma?: unknown }).prisma !== undefined) throw new Error("lib/db was used before this file set DATABASE_URL");
   own = await createOwnDatabase("last_admin");
   process.env.DATABASE_URL = own.url;
   mod = {
@@ -49,7 +50,7 @@ describe("the last active administrator", () => {
     // Bo's request was already under way when Ada removed Bo: Ada is now the only administrator.
     await expect(mod.deactivateUser(bo, { userId: ada.id, expectedVersion: ada.adminVersion })).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
-      message: expect.stringContaining("only active administrator"),
+      message: stringContaining("only active administrator"),
     });
     expect(await activeAdmins()).toBe(1);
   });
@@ -80,7 +81,7 @@ describe("the last active administrator", () => {
     const [ada, bo] = await twoAdministrators();
     const carl = await mod.db.user.create({ data: { email: `carl-${Date.now()}@test.example`, name: "Carl", role: "ADMIN" } });
     await mod.deactivateUser(ada, { userId: bo.id, expectedVersion: bo.adminVersion });
-    await mod.deactivateUser(carl as SessionUser, { userId: ada.id, expectedVersion: ada.adminVersion });
+    await mod.deactivateUser(carl, { userId: ada.id, expectedVersion: ada.adminVersion });
     expect(await activeAdmins()).toBe(1);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { objectContaining } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/sign-in";
 import { resetUserPassword } from "@/lib/users/reset-user-password";
@@ -26,7 +27,7 @@ describe("resetUserPassword", () => {
     expect(event).toMatchObject({
       action: "user.passwordReset",
       actorId: admin.id,
-      after: expect.objectContaining({ password: "replaced", lockedUntil: null }),
+      after: objectContaining({ password: "replaced", lockedUntil: null }),
     });
     expect(event.text).not.toMatch(/argon2|passwordHash/);
     expect(event.text).not.toContain(oldHash);

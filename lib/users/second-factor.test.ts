@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringMatching } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/sign-in";
 import { generateTotpSecret, totpCode, totpStep } from "@/lib/auth/totp";
@@ -13,7 +14,7 @@ async function withSecondFactor(now: Date) {
   const secret = generateTotpSecret();
   await expect(
     enableSecondFactor(u.sessionUser, { secret, code: "000000" === totpCode(secret, totpStep(now)) ? "111111" : "000000" }, now),
-  ).rejects.toMatchObject({ fieldErrors: { code: expect.stringMatching(/not right/) } });
+  ).rejects.toMatchObject({ fieldErrors: { code: stringMatching(/not right/) } });
   const { recoveryCodes } = await enableSecondFactor(u.sessionUser, { secret, code: totpCode(secret, totpStep(now)) }, now);
   return { u, secret, recoveryCodes };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { anyInstanceOf, objectContaining, stringContaining } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/sign-in";
 import { unlockUser } from "@/lib/users/unlock-user";
@@ -25,8 +26,8 @@ describe("unlockUser", () => {
     expect(event).toMatchObject({
       action: "user.unlocked",
       actorId: admin.id,
-      before: expect.objectContaining({ lockedUntil: expect.any(String) }),
-      after: expect.objectContaining({ lockedUntil: null }),
+      before: objectContaining({ lockedUntil: anyInstanceOf(String) }),
+      after: objectContaining({ lockedUntil: null }),
     });
     expect(event.text).not.toMatch(/argon2|passwordHash/);
   });
@@ -36,7 +37,7 @@ describe("unlockUser", () => {
     const free = await createTestUser("DIRECTOR");
     await expect(unlockUser(admin, await versionOf(free.id))).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
-      message: expect.stringContaining("not locked"),
+      message: stringContaining("not locked"),
     });
     const u = await lockedUser();
     const stale = await versionOf(u.id);

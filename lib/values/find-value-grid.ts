@@ -8,7 +8,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { addMonths } from "@/lib/format/dates";
 import type { Polarity, Unit, ValueSource } from "@/lib/generated/prisma/enums";
 import { judgeMonth, type MonthJudgement } from "@/lib/judgement/judge-month";
-import { areFiguresEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { areFiguresEditable } from "@/lib/periods/period-lifecycle";
 import { findPeriodByMonth } from "@/lib/periods/find-period";
 
 export type Figure = { value: number | null; notAvailableReason: string | null };

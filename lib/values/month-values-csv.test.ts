@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringContaining } from "@/test/matchers";
 import { db } from "@/lib/db";
 import type { Unit } from "@/lib/generated/prisma/enums";
 import { parseImportFile } from "@/lib/import/parse-import-file";
@@ -201,7 +202,7 @@ describe("exportMonthValuesCsv (database)", () => {
     const { month } = await setup();
     for (const role of ["SERVICE_LEAD", "DIRECTOR"] as const) {
       await expect(exportMonthValuesCsv((await createTestUser(role)).sessionUser, month)).resolves.toMatchObject({
-        body: expect.stringContaining("indicator_code"),
+        body: stringContaining("indicator_code"),
       });
     }
     await expect(exportMonthValuesCsv((await createTestUser("PANEL_MEMBER")).sessionUser, month)).rejects.toMatchObject({

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { stringMatching } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { saveValue, ValueConflictError } from "@/lib/values/save-value";
 import { createPeriod, createSection, createTestUser, unique } from "@/test/factories";
@@ -93,7 +94,7 @@ describe("saveValue", () => {
     const { lead, director, panel, plans, contacts, period, month } = await setup();
     await expect(saveValue(lead, { month, indicatorId: plans.id, expectedRevision: 0, value: "456" })).rejects.toMatchObject({
       code: "FORBIDDEN",
-      message: expect.stringMatching(/only its owners and administrators/),
+      message: stringMatching(/only its owners and administrators/),
     });
     for (const user of [director, panel]) {
       await expect(saveValue(user, { month, indicatorId: contacts.id, expectedRevision: 0, value: "1" })).rejects.toMatchObject({
@@ -125,7 +126,7 @@ describe("saveValue", () => {
           saveValue(admin, { month: period.month, indicatorId: contacts.id, expectedRevision: 0, value: "5" }),
         ).rejects.toMatchObject({
           code: "INVALID_TRANSITION",
-          message: expect.stringMatching(/signed off.*amendment/),
+          message: stringMatching(/signed off.*amendment/),
         });
         expect(await storedValue(contacts.id, period.id)).toBeNull();
       } finally {
@@ -152,7 +153,7 @@ describe("saveValue", () => {
     for (const [indicatorId, value, message] of cases) {
       await expect(saveValue(lead, { month, indicatorId, expectedRevision: 0, value })).rejects.toMatchObject({
         code: "VALIDATION",
-        fieldErrors: { value: expect.stringMatching(message) },
+        fieldErrors: { value: stringMatching(message) },
       });
     }
     expect(await db.indicatorValue.count({ where: { periodId: period.id } })).toBe(0);
@@ -169,7 +170,7 @@ describe("saveValue", () => {
     await expect(
       saveValue(lead, { month, indicatorId: timely.id, expectedRevision: 1, notAvailable: true, notAvailableReason: "x".repeat(501) }),
     ).rejects.toMatchObject({
-      fieldErrors: { notAvailableReason: expect.stringMatching(/500 characters or fewer/) },
+      fieldErrors: { notAvailableReason: stringMatching(/500 characters or fewer/) },
     });
     const r = await saveValue(lead, {
       month,
@@ -202,7 +203,7 @@ describe("saveValue", () => {
     expect(lost.reason).toBeInstanceOf(ValueConflictError);
     expect(lost.reason).toMatchObject({
       code: "CONFLICT",
-      message: expect.stringMatching(/^Contacts received: Someone else changed this value/),
+      message: stringMatching(/^Contacts received: Someone else changed this value/),
     });
     expect((lost.reason as ValueConflictError).current).toMatchObject({ value: won.value.value, revision: 2 });
     const row = await storedValue(contacts.id, period.id);
@@ -222,9 +223,9 @@ describe("saveValue", () => {
   it("refuses a first save when someone else entered the figure meanwhile", async () => {
     const { lead, admin, contacts, month } = await setup();
     await saveValue(admin, { month, indicatorId: contacts.id, expectedRevision: 0, value: "7" });
-    const e = await saveValue(lead, { month, indicatorId: contacts.id, expectedRevision: 0, value: "8" }).catch((x) => x);
+    const e = await saveValue(lead, { month, indicatorId: contacts.id, expectedRevision: 0, value: "8" }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ValueConflictError);
-    expect(e.current).toMatchObject({ value: 7, revision: 1, updatedByName: admin.name });
+    expect((e as ValueConflictError).current).toMatchObject({ value: 7, revision: 1, updatedByName: admin.name });
   });
 
   it("flags a figure changed after commentary was first submitted as revised", async () => {

@@ -73,8 +73,8 @@ describe("makeAnnexAWorkbook", () => {
     expect(Math.max(...contacts.map(Number))).toBeLessThanOrEqual(Date.UTC(2020, 2, 31));
     expect(new Set(column(list9, "LA in Touch"))).toContain("a) Yes");
     expect(column(list9, "Eligibility Category")).toContain("b) Former relevant child");
-    expect(column(list9, "Activity Status").every((v) => /^[FPG]\d: /.test(String(v)))).toBe(true);
-    expect(column(list8, "Reason Ceased to be Looked After").every((v) => /^E\d+[A-Z]?: /.test(String(v)))).toBe(true);
+    expect(column(list9, "Activity Status").every((v) => typeof v === "string" && /^[FPG]\d: /.test(v))).toBe(true);
+    expect(column(list8, "Reason Ceased to be Looked After").every((v) => typeof v === "string" && /^E\d+[A-Z]?: /.test(v))).toBe(true);
   });
 
   it("at scale 1 has about the sample's volumes a month", async () => {
@@ -136,7 +136,7 @@ describe("makeAnnexAWorkbook", () => {
 
     expect(column(list1, "Child Unique ID").every((v) => typeof v === "number")).toBe(true);
     const dates = sheets.flatMap((s) => s.headers.flatMap((h) => (/date/i.test(String(h)) ? column(s, String(h).trim()) : [])));
-    const texts = dates.filter((d) => typeof d === "string") as string[];
+    const texts = dates.filter((d): d is string => typeof d === "string");
     expect(texts.some((t) => /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(t))).toBe(true);
     expect(texts.some((t) => /^\d{4}-\d{2}-\d{2}$/.test(t))).toBe(true);
     expect(texts.some((t) => /^31\/02\/\d{4}$|^unknown$|^TBC$|^\d{5}$|^\d{2}\/\d{2}\/\d{2}$|^\d{2}\.\d{2}\.\d{4}$/.test(t))).toBe(true);

@@ -6,6 +6,7 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import { LISTS, LIST_NUMBERS, SPEC_HEADERS, Shared, type Column, type Council, type ListDef, type Value } from "./annex-a-lists";
 import { between, dateOf, spanOf, streamRng, type Code, type Day, type Rng } from "./synthetic-council";
+import { isMonth } from "@/lib/validation/month";
 
 export type AnnexAQuirks = {
   /** Strings in a shared table, as Excel writes them (default: inline, as most exporters do). */
@@ -56,7 +57,7 @@ export async function writeAnnexAWorkbook(
   opts: AnnexAOptions,
 ): Promise<{ buffer: Buffer; sheets: AnnexASheet[]; coversFrom: Date; asAt: Date }> {
   const { month, monthsCovered, scale, seed = 1, quirks = {} } = opts;
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`month must be YYYY-MM, not ${JSON.stringify(month)}`);
+  if (!isMonth(month)) throw new Error(`month must be YYYY-MM, not ${JSON.stringify(month)}`);
   if (!Number.isInteger(monthsCovered) || monthsCovered < 1 || monthsCovered > 120)
     throw new Error("monthsCovered must be a whole number from 1 to 120");
   if (!(scale > 0 && scale <= 100)) throw new Error("scale must be more than 0 and at most 100");

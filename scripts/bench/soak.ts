@@ -77,14 +77,9 @@ async function signIn(base: string, email: string): Promise<string> {
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 
-/** The plain JavaScript scripts this uses, typed here: they have no declarations (tests import them with @ts-expect-error). */
-type DbRuntime = { startDatabase: (options: { test: boolean }) => Promise<{ url: string; stop: () => Promise<void> }> };
-type MigrateDeploy = { deployMigrations: (url: string) => Promise<unknown> };
-const loadScript = (specifier: string): Promise<unknown> => import(specifier);
-
 async function main() {
-  const runtime = (await loadScript("../db-runtime.mjs")) as DbRuntime;
-  const { deployMigrations } = (await loadScript("../migrate-deploy.mjs")) as MigrateDeploy;
+  const runtime = await import("../db-runtime.mjs");
+  const { deployMigrations } = await import("../migrate-deploy.mjs");
   const database = await runtime.startDatabase({ test: true });
   let server: ChildProcess | null = null;
   try {

@@ -83,7 +83,7 @@ export function importClosure(files) {
     return fs
       .readdirSync(abs, { recursive: true })
       .map((n) => path.join(abs, String(n)))
-      .filter((p) => /\.test\.ts$/.test(p));
+      .filter((p) => p.endsWith(".test.ts"));
   });
   const stack = [...start];
   while (stack.length) {

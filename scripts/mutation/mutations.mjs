@@ -43,11 +43,7 @@ const COMMENTARY = [
   "lib/commentary/transition-commentary.test.ts",
   "lib/commentary/first-submission.test.ts",
 ];
-const LIFECYCLE = [
-  "lib/pack/lifecycle/period-lifecycle.test.ts",
-  "lib/pack/lifecycle/lock-period.test.ts",
-  "lib/pack/lifecycle/sign-off-pack.test.ts",
-];
+const LIFECYCLE = ["lib/periods/period-lifecycle.test.ts", "lib/periods/lock-period.test.ts", "lib/pack/lifecycle/sign-off-pack.test.ts"];
 const READINESS = ["lib/periods/readiness.test.ts", "lib/pack/lifecycle/sign-off-pack.test.ts", "lib/reminders/send-due-reminders.test.ts"];
 const DEADLINES = ["lib/deadlines/clear-days.test.ts", "lib/deadlines/period-deadlines.test.ts", "lib/annex-a/calendar.test.ts"];
 const NATIONAL = ["lib/national/comparators.test.ts", "lib/national/comparators-cutoff.test.ts", "lib/national/national-flow.test.ts"];
@@ -213,16 +209,16 @@ export const MUTATIONS = [
     id: "signed-open-month-shown",
     file: "lib/pack/snapshot/signed-figures.ts",
     tests: SIGNED,
-    find: `new Set(["SIGNED_OFF", "PUBLISHED", "HISTORY"])`,
-    replace: `new Set(["OPEN", "SIGNED_OFF", "PUBLISHED", "HISTORY"])`,
+    find: `new Set(SIGNED_STATES)`,
+    replace: `new Set([...SIGNED_STATES, "OPEN"])`,
     why: "a pack quotes another month's figures nobody has signed off",
   },
   {
     id: "signed-history-hidden",
     file: "lib/pack/snapshot/signed-figures.ts",
     tests: SIGNED,
-    find: `new Set(["SIGNED_OFF", "PUBLISHED", "HISTORY"])`,
-    replace: `new Set(["SIGNED_OFF", "PUBLISHED"])`,
+    find: `new Set(SIGNED_STATES)`,
+    replace: `new Set(SIGNED_STATES.filter((s) => s !== "HISTORY"))`,
     why: "months loaded by a history import show as gaps (no trend, no last year)",
   },
   {
@@ -479,7 +475,7 @@ export const MUTATIONS = [
   // --- Period lifecycle and its compare-and-set ---
   {
     id: "lifecycle-publish-unsigned",
-    file: "lib/pack/lifecycle/period-lifecycle.ts",
+    file: "lib/periods/period-lifecycle.ts",
     tests: LIFECYCLE,
     find: `from: ["SIGNED_OFF"], to: "PUBLISHED"`,
     replace: `from: ["OPEN", "SIGNED_OFF"], to: "PUBLISHED"`,
@@ -487,7 +483,7 @@ export const MUTATIONS = [
   },
   {
     id: "lifecycle-signed-off-editable",
-    file: "lib/pack/lifecycle/period-lifecycle.ts",
+    file: "lib/periods/period-lifecycle.ts",
     tests: LIFECYCLE,
     find: `EDITABLE_STATES: readonly PeriodStatus[] = ["OPEN", "AMENDING"]`,
     replace: `EDITABLE_STATES: readonly PeriodStatus[] = ["OPEN", "AMENDING", "SIGNED_OFF"]`,
@@ -495,7 +491,7 @@ export const MUTATIONS = [
   },
   {
     id: "lifecycle-amend-unpublished",
-    file: "lib/pack/lifecycle/period-lifecycle.ts",
+    file: "lib/periods/period-lifecycle.ts",
     tests: LIFECYCLE,
     find: `amend: { from: ["PUBLISHED"]`,
     replace: `amend: { from: ["SIGNED_OFF", "PUBLISHED"]`,
@@ -503,15 +499,31 @@ export const MUTATIONS = [
   },
   {
     id: "lifecycle-history-frozen",
-    file: "lib/pack/lifecycle/period-lifecycle.ts",
+    file: "lib/periods/period-lifecycle.ts",
     tests: [...LIFECYCLE, "lib/import/history/history-import.test.ts"],
     find: `[...EDITABLE_STATES, "HISTORY"]`,
     replace: `[...EDITABLE_STATES]`,
     why: "a history month's figures can no longer be corrected",
   },
   {
+    id: "lifecycle-published-awaits-publication",
+    file: "lib/periods/period-lifecycle.ts",
+    tests: LIFECYCLE,
+    find: `if (from === target || found.has(from)) continue;`,
+    replace: `if (found.has(from)) continue;`,
+    why: "a published month counts as awaiting publication: its deadlines and reminders run again",
+  },
+  {
+    id: "history-import-period-lock-dropped",
+    file: "lib/import/history/confirm-history-import.ts",
+    tests: ["lib/import/history/history-import.test.ts"],
+    find: `await lockPeriods(tx, storedIds, "figures");`,
+    replace: ``,
+    why: "a history import writes into a month while it is signed off, and the frozen pack misses or half-holds its figures",
+  },
+  {
     id: "lock-period-cas-removed",
-    file: "lib/pack/lifecycle/lock-period.ts",
+    file: "lib/periods/lock-period.ts",
     tests: LIFECYCLE,
     find: `if (row.version !== expectedVersion) throw`,
     replace: `if (false) throw`,

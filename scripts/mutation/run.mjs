@@ -114,22 +114,22 @@ function restoreFile() {
 let child = null;
 let db = null;
 let stopping = false;
-for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
-  process.on(sig, async () => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`\n${sig}: stopping; putting back any mutated file`);
-    child?.kill("SIGTERM");
-    try {
-      restoreFile();
-    } catch (e) {
-      console.error(String(e));
-    }
-    await db?.stop().catch(() => {});
-    fs.rmSync(scratch, { recursive: true, force: true });
-    process.exit(130);
-  });
+/** On a signal: stop the child and the database, and put back any mutated file, once. */
+async function stopOn(sig) {
+  if (stopping) return;
+  stopping = true;
+  console.error(`\n${sig}: stopping; putting back any mutated file`);
+  child?.kill("SIGTERM");
+  try {
+    restoreFile();
+  } catch (e) {
+    console.error(String(e));
+  }
+  await db?.stop().catch(() => {});
+  fs.rmSync(scratch, { recursive: true, force: true });
+  process.exit(130);
 }
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(sig, () => void stopOn(sig));
 process.on("exit", () => {
   try {
     restoreFile();

@@ -46,7 +46,7 @@ const cluster = () =>
 
 async function health(): Promise<{ status: number; body: { status: string; database: string } }> {
   const r = await fetch(`http://127.0.0.1:${appPort}/api/health`);
-  return { status: r.status, body: await r.json() };
+  return { status: r.status, body: (await r.json()) as { status: string; database: string } };
 }
 
 async function until<T>(what: string, fn: () => Promise<T>, ok: (v: T) => boolean, ms: number): Promise<T> {

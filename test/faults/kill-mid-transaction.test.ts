@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { addMonths } from "@/lib/format/dates";
 import { createOwnDatabase } from "@/test/own-database";
 import { runChild, type ChildRun } from "@/test/faults/kill-child";
+import { anyInstanceOf } from "@/test/matchers";
 
 let own: Awaited<ReturnType<typeof createOwnDatabase>>;
 let db: typeof import("@/lib/db").db;
@@ -21,7 +22,7 @@ const asSession = (u: { id: string; name: string; email: string; role: SessionUs
 
 beforeAll(async () => {
   // lib/db makes its client on first use; nothing in this process may have used it yet.
-  expect((globalThis as { prisma?: unknown }).prisma).toBeUndefined();
+  if ((globalThis as { prisma?: unknown }).prisma !== undefined) throw new Error("lib/db was used before this file set DATABASE_URL");
   own = await createOwnDatabase("faults_kill");
   process.env.DATABASE_URL = own.url;
   db = (await import("@/lib/db")).db;
@@ -99,17 +100,22 @@ describe("SIGKILL in the middle of a sign-off", () => {
   async function expectConsistent(month: string, run: ChildRun) {
     const { verifyContentHash } = await import("@/lib/pack/snapshot/content-hash");
     const s = await state(month);
-    if (s.packs.length === 0) {
-      expect(s).toMatchObject({ status: "OPEN", version: 1, audits: 0 });
-      expect(run.committed).toBe(false);
-      return "none" as const;
-    }
-    expect(s.packs).toHaveLength(1);
-    expect(s).toMatchObject({ status: "SIGNED_OFF", version: 2, audits: 1 });
-    expect(s.packs[0].version).toBe(1);
-    expect(verifyContentHash(s.packs[0].snapshot, s.packs[0].contentHash)).toBe(true);
-    expect((s.packs[0].snapshot as { sections: unknown[] }).sections).toHaveLength(1);
-    return "all" as const;
+    const packs = s.packs.map((p) => ({
+      version: p.version,
+      hashVerifies: verifyContentHash(p.snapshot, p.contentHash),
+      sections: (p.snapshot as { sections: unknown[] }).sections.length,
+    }));
+    expect({ status: s.status, version: s.version, audits: s.audits, packs, committed: run.committed }).toBeOneOf([
+      { status: "OPEN", version: 1, audits: 0, packs: [], committed: false },
+      {
+        status: "SIGNED_OFF",
+        version: 2,
+        audits: 1,
+        packs: [{ version: 1, hashVerifies: true, sections: 1 }],
+        committed: anyInstanceOf(Boolean),
+      },
+    ]);
+    return packs.length === 0 ? ("none" as const) : ("all" as const);
   }
 
   it("leaves either a complete signed-off version or the period as it was, then signs off after the restart", async () => {
@@ -166,17 +172,11 @@ describe("SIGKILL in the middle of an import", () => {
     const revisions = await db.valueRevision.count({ where: { value: { periodId: period.id } } });
     const batch = await db.importBatch.findUniqueOrThrow({ where: { id: batchId } });
     const audits = await db.auditEvent.count({ where: { action: "values.imported", entityId: batchId } });
-    if (values === 0) {
-      expect({ revisions, status: batch.status, audits, committed: run.committed }).toEqual({
-        revisions: 0,
-        status: "PENDING",
-        audits: 0,
-        committed: false,
-      });
-      return "none" as const;
-    }
-    expect({ values, revisions, status: batch.status, audits }).toEqual({ values: ROWS, revisions: ROWS, status: "COMMITTED", audits: 1 });
-    return "all" as const;
+    expect({ values, revisions, status: batch.status, audits, committed: run.committed }).toBeOneOf([
+      { values: 0, revisions: 0, status: "PENDING", audits: 0, committed: false },
+      { values: ROWS, revisions: ROWS, status: "COMMITTED", audits: 1, committed: anyInstanceOf(Boolean) },
+    ]);
+    return values === 0 ? ("none" as const) : ("all" as const);
   }
 
   it("keeps all of a 3,000-row import or none of it, then imports it after the restart", async () => {

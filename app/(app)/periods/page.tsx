@@ -6,8 +6,7 @@ import { formatDate, formatMonth } from "@/lib/format/dates";
 import { listPeriods, suggestNextMonth } from "@/lib/periods/list-periods";
 import { PERIOD_STATUS_LABEL, PERIOD_STATUS_TAG_CLASS } from "@/lib/periods/period-status";
 import { OpenPeriodForm } from "./open-period-form";
-import { TableHead } from "@/components/table-head";
-import { ScrollRegion } from "@/components/scroll-region";
+import { GovukTable } from "@/components/govuk-table";
 
 export const metadata: Metadata = { title: "Periods" };
 
@@ -38,37 +37,40 @@ export default async function PeriodsPage() {
         </div>
       ) : null}
       <h2 className="govuk-heading-m">All periods</h2>
-      {periods.length === 0 ? (
-        <p className="govuk-body">No periods have been opened yet.</p>
-      ) : (
-        <ScrollRegion labelledBy="periods-caption" className="app-scroll-region--spaced">
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden" id="periods-caption">
-              All periods, newest first
-            </caption>
-            <TableHead columns={["Month", "Panel meeting", "Status", "Values"]} />
-            <tbody className="govuk-table__body">
-              {periods.map((p) => (
-                <tr key={p.month} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">
-                    <a className="govuk-link" href={`/periods/${p.month}`}>
-                      {formatMonth(p.month)}
-                    </a>
-                  </th>
-                  <td className="govuk-table__cell">{p.panelMeetingDate ? formatDate(p.panelMeetingDate) : "None"}</td>
-                  <td className="govuk-table__cell">
-                    <strong className={`govuk-tag ${PERIOD_STATUS_TAG_CLASS[p.status]}`}>{PERIOD_STATUS_LABEL[p.status]}</strong>
-                  </td>
-                  <td className="govuk-table__cell">
-                    {p.withValue} of {p.indicators}
-                    {p.notAvailable > 0 ? <span className="app-secondary-text"> ({p.notAvailable} not available)</span> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
+      <GovukTable
+        caption="All periods, newest first"
+        captionHidden
+        captionId="periods-caption"
+        scroll={{ labelledBy: "periods-caption", className: "app-scroll-region--spaced" }}
+        rows={periods}
+        rowKey={(p) => p.month}
+        empty="No periods have been opened yet."
+        columns={[
+          {
+            header: "Month",
+            rowHeader: true,
+            cell: (p) => (
+              <a className="govuk-link" href={`/periods/${p.month}`}>
+                {formatMonth(p.month)}
+              </a>
+            ),
+          },
+          { header: "Panel meeting", cell: (p) => (p.panelMeetingDate ? formatDate(p.panelMeetingDate) : "None") },
+          {
+            header: "Status",
+            cell: (p) => <strong className={`govuk-tag ${PERIOD_STATUS_TAG_CLASS[p.status]}`}>{PERIOD_STATUS_LABEL[p.status]}</strong>,
+          },
+          {
+            header: "Values",
+            cell: (p) => (
+              <>
+                {p.withValue} of {p.indicators}
+                {p.notAvailable > 0 ? <span className="app-secondary-text"> ({p.notAvailable} not available)</span> : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

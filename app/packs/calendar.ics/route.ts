@@ -1,14 +1,18 @@
 // GET /packs/calendar.ics: the panel dates as an iCalendar feed, each with its pack's link once published.
-import { NextResponse, type NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
+import { NextResponse } from "next/server";
+import { defineRoute, textRefusal } from "@/lib/define-route";
 import { buildMeetingFeed } from "@/lib/calendar/meeting-feed";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
-  try {
-    const body = await buildMeetingFeed(await getCurrentUser(), process.env.NEXTAUTH_URL?.replace(/\/$/, "") || request.nextUrl.origin);
+export const GET = defineRoute({
+  // Signed in, or anyone when PUBLIC_PACKS=true: buildMeetingFeed decides, as for the packs.
+  permission: "public",
+  // Read by calendar programs: a status and a line of text, never a sign-in page.
+  refuse: (refusal) =>
+    refusal.status >= 500 ? textRefusal(refusal) : new NextResponse(`${refusal.message}.\n`, { status: refusal.status }),
+  handler: async ({ request, user }) => {
+    const body = await buildMeetingFeed(user, process.env.NEXTAUTH_URL?.replace(/\/$/, "") || request.nextUrl.origin);
     return new NextResponse(body, {
       headers: {
         "content-type": "text/calendar; charset=utf-8",
@@ -16,9 +20,5 @@ export async function GET(request: NextRequest) {
         "cache-control": "no-store",
       },
     });
-  } catch (e) {
-    if (isAppError(e) && (e.code === "UNAUTHENTICATED" || e.code === "FORBIDDEN"))
-      return new NextResponse(`${e.message}.\n`, { status: e.code === "UNAUTHENTICATED" ? 401 : 403 });
-    throw e;
-  }
-}
+  },
+});

@@ -1,14 +1,21 @@
 // GET /packs/latest: the latest published pack, for the committee system to link to.
-import { NextResponse, type NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { isAppError } from "@/lib/errors";
+import { NextResponse } from "next/server";
+import { defineRoute, textRefusal } from "@/lib/define-route";
 import { findLatestPublishedMonth } from "@/lib/calendar/meeting-feed";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
-  try {
-    const month = await findLatestPublishedMonth(await getCurrentUser());
+export const GET = defineRoute({
+  // Signed in, or anyone when PUBLIC_PACKS=true: findLatestPublishedMonth decides, as for the packs.
+  permission: "public",
+  // A link people follow: signed out, they sign in and come back here.
+  refuse: (refusal, { request }) => {
+    if (refusal.status === 401) return NextResponse.redirect(new URL("/login?callbackUrl=%2Fpacks%2Flatest", request.nextUrl.origin));
+    if (refusal.status >= 500) return textRefusal(refusal);
+    return new NextResponse(`${refusal.message}.\n`, { status: refusal.status });
+  },
+  handler: async ({ request, user }) => {
+    const month = await findLatestPublishedMonth(user);
     if (!month)
       return new NextResponse("No pack has been published yet.\n", {
         status: 404,
@@ -18,10 +25,5 @@ export async function GET(request: NextRequest) {
       status: 302,
       headers: { "cache-control": "no-store" },
     });
-  } catch (e) {
-    if (isAppError(e) && e.code === "UNAUTHENTICATED")
-      return NextResponse.redirect(new URL("/login?callbackUrl=%2Fpacks%2Flatest", request.nextUrl.origin));
-    if (isAppError(e) && e.code === "FORBIDDEN") return new NextResponse("You do not have access to packs.\n", { status: 403 });
-    throw e;
-  }
-}
+  },
+});

@@ -16,6 +16,7 @@ import { findBatchForChange } from "@/lib/import/find-import-batch";
 import { planHistoryImport } from "@/lib/import/history/plan-history-import";
 import { loadPeriods, loadValuesOfPeriods } from "@/lib/import/history/load-history-context";
 import { readStoredHistory } from "@/lib/import/history/stored-history";
+import { lockPeriods } from "@/lib/periods/lock-period";
 
 export type HistoryOutcome = { months: { month: string; createdMonth: boolean; created: number; changed: number; unchanged: number }[] };
 
@@ -30,15 +31,16 @@ export async function confirmHistoryImport(actor: SessionUser | null, batchId: s
   return db
     .$transaction(
       async (tx) => {
+        // The lock order of lib/periods/lock-period.ts: first every period the file touches (a sign-off
+        // waits for this import, or froze its month first and this is refused), then the batch claimed.
+        const storedIds = stored.months.flatMap((m) => (m.periodId ? [m.periodId] : []));
+        await lockPeriods(tx, storedIds, "figures");
         const claimed = await tx.importBatch.updateMany({
           where: { id: batch.id, status: "PENDING" },
           data: { status: "COMMITTED", committedAt: new Date() },
         });
         if (claimed.count !== 1) throw new AppError("CONFLICT", "This upload has already been imported or discarded.");
 
-        // FOR SHARE on every period the file touches: a sign-off (which updates its period) waits for this import.
-        const storedIds = stored.months.flatMap((m) => (m.periodId ? [m.periodId] : []));
-        if (storedIds.length) await tx.$queryRaw`SELECT id FROM "Period" WHERE id = ANY(${storedIds}::uuid[]) FOR SHARE`;
         const periods = await loadPeriods(tx);
         const catalogue = await loadCatalogue(tx);
         const touched = stored.months.flatMap((m) => {

@@ -1,7 +1,9 @@
 // The history import on the real database: months before the first opened become history months,
 // open months are filled, signed-off months refuse; all or nothing with one audit event per month.
 // Uses 2001: other tests' periods are in far-future years, so 2001 is the first opened month here.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { anyInstanceOf, stringMatching } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { previewHistoryImport } from "@/lib/import/history/preview-history-import";
 import { confirmHistoryImport } from "@/lib/import/history/confirm-history-import";
@@ -10,6 +12,7 @@ import { saveValue } from "@/lib/values/save-value";
 import { autosaveCommentary } from "@/lib/commentary/autosave-commentary";
 import { createPeriod, createSection, createTestUser, unique } from "@/test/factories";
 import { csvFile } from "@/test/import-files";
+import { holdRowLock } from "@/test/row-lock";
 
 async function createIndicator(sectionId: string) {
   const code = unique("HIS").toUpperCase().replace(/-/g, "_");
@@ -27,6 +30,22 @@ async function createIndicator(sectionId: string) {
     },
   });
 }
+
+/** Whether another transaction holds a lock on the row `lockQuery` selects (FOR UPDATE NOWAIT), asked from a connection of its own. */
+async function isRowLocked(lockQuery: string, params: unknown[]): Promise<boolean> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(lockQuery, params);
+    return false;
+  } catch (e) {
+    if ((e as { code?: string }).code === "55P03") return true; // lock_not_available
+    throw e;
+  } finally {
+    await client.end();
+  }
+}
+
 async function preview(...args: Parameters<typeof previewHistoryImport>) {
   const result = await previewHistoryImport(...args);
   if (!result.ok) throw new Error(`expected a preview, got ${JSON.stringify(result.error)}`);
@@ -78,8 +97,8 @@ describe("history import", () => {
       { month: "2001-01", status: "HISTORY", panelMeetingDate: null },
       { month: "2001-02", status: "HISTORY", panelMeetingDate: null },
       { month: "2001-03", status: "HISTORY", panelMeetingDate: null },
-      { month: "2001-05", status: "SIGNED_OFF", panelMeetingDate: expect.any(Date) },
-      { month: "2001-06", status: "OPEN", panelMeetingDate: expect.any(Date) },
+      { month: "2001-05", status: "SIGNED_OFF", panelMeetingDate: anyInstanceOf(Date) },
+      { month: "2001-06", status: "OPEN", panelMeetingDate: anyInstanceOf(Date) },
     ]);
     const values = await db.indicatorValue.findMany({
       where: { indicatorId: { in: [a.id, b.id] } },
@@ -138,6 +157,34 @@ describe("history import", () => {
     expect(open.month).toBe("2001-06");
   });
 
+  it("locks the months it writes before it claims the upload, in the order lock-period.ts documents", async () => {
+    const admin = (await createTestUser("ADMIN")).sessionUser;
+    const a = await createIndicator((await createSection()).id);
+    const month = await createPeriod({ month: "2000-06", status: "HISTORY" });
+    const { batchId, plan } = await preview(admin, csvFile(`code,period,value\n${a.code},2000-06,5\n`, "order.csv"));
+    expect(plan.months.map((m) => [m.month, m.action])).toEqual([["2000-06", "history"]]);
+
+    // A second connection holds the month's row as a sign-off does (step 1 of the order, FOR UPDATE).
+    const held = await holdRowLock(`SELECT id FROM "Period" WHERE id = $1::uuid FOR UPDATE`, [month.id]);
+    let confirmed: Promise<unknown>;
+    let batchLockedWhileWaiting: boolean;
+    try {
+      confirmed = confirmHistoryImport(admin, batchId).then(
+        () => "imported",
+        (e: unknown) => e,
+      );
+      await held.waitForWaiters(1);
+      // Queued at step 1, the import holds nothing of step 2: it has not claimed the upload's row yet.
+      batchLockedWhileWaiting = await isRowLocked(`SELECT id FROM "ImportBatch" WHERE id = $1::uuid FOR UPDATE NOWAIT`, [batchId]);
+    } finally {
+      await held.release();
+    }
+    expect(batchLockedWhileWaiting).toBe(false);
+    expect(await confirmed).toBe("imported");
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batchId }, select: { status: true } })).toEqual({ status: "COMMITTED" });
+    expect(await db.indicatorValue.findFirstOrThrow({ where: { indicatorId: a.id, periodId: month.id } })).toMatchObject({ value: 5 });
+  });
+
   it("writes nothing when a month moves between the preview and the confirmation", async () => {
     const admin = (await createTestUser("ADMIN")).sessionUser;
     const section = await createSection();
@@ -149,5 +196,20 @@ describe("history import", () => {
     expect(await db.period.count({ where: { month: "2000-02" } })).toBe(0);
     expect(await db.indicatorValue.count({ where: { indicatorId: a.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { action: "values.imported", entityId: batchId } })).toBe(0);
+  });
+
+  it("refuses, writing nothing, when a month it fills is signed off after the preview", async () => {
+    const admin = (await createTestUser("ADMIN")).sessionUser;
+    const a = await createIndicator((await createSection()).id);
+    const month = await createPeriod({ month: "2000-09", status: "OPEN" });
+    const { batchId, plan } = await preview(admin, csvFile(`code,period,value\n${a.code},2000-09,5\n`, "late.csv"));
+    expect(plan.months.map((m) => [m.month, m.action])).toEqual([["2000-09", "open"]]);
+    await db.period.update({ where: { id: month.id }, data: { status: "SIGNED_OFF" } });
+    await expect(confirmHistoryImport(admin, batchId)).rejects.toMatchObject({
+      code: "INVALID_TRANSITION",
+      message: stringMatching(/^The September 2000 pack is signed off/),
+    });
+    expect(await db.importBatch.findUniqueOrThrow({ where: { id: batchId }, select: { status: true } })).toEqual({ status: "PENDING" });
+    expect(await db.indicatorValue.count({ where: { indicatorId: a.id } })).toBe(0);
   });
 });

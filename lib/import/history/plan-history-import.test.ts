@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planHistoryImport, type KnownPeriod } from "@/lib/import/history/plan-history-import";
 import type { CatalogueEntry } from "@/lib/import/validate-import-rows";
+import type { ExistingValue } from "@/lib/import/import-preview";
 import { parseImportFile } from "@/lib/import/parse-import-file";
 import { csvFile } from "@/test/import-files";
 
@@ -19,7 +20,7 @@ const period = (month: string, status: KnownPeriod["status"]): [string, KnownPer
   { id: `p-${month}`, month, status, commentaryFirstSubmittedAt: null },
 ];
 
-async function plan(text: string, periods: [string, KnownPeriod][], existing = new Map()) {
+async function plan(text: string, periods: [string, KnownPeriod][], existing = new Map<string, Map<string, ExistingValue>>()) {
   const parsed = await parseImportFile(csvFile(text));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   return planHistoryImport({ table: parsed.table, catalogue: CATALOGUE, periods: new Map(periods), existing, now: NOW });

@@ -10,6 +10,7 @@ import { validateImportRows, type CatalogueEntry } from "@/lib/import/validate-i
 import { parseMonth } from "@/lib/import/parse-month";
 import { isMonthInRange, EARLIEST_MONTH, latestMonth } from "@/lib/periods/month-range";
 import { formatMonth } from "@/lib/format/dates";
+import { isPeriodEditable } from "@/lib/periods/period-lifecycle";
 
 /**
  * - create-history: before the first month opened and not yet in Scrutiny Pack: becomes a history month.
@@ -77,7 +78,7 @@ export function planHistoryImport({
     const action: MonthAction = period
       ? period.status === "HISTORY"
         ? "history"
-        : period.status === "OPEN" || period.status === "AMENDING"
+        : isPeriodEditable(period.status)
           ? "open"
           : "refused"
       : firstOpened === null || month < firstOpened

@@ -1,7 +1,6 @@
 // HTTP for the pack's downloads (PDF, CSV, Excel, JSON): which caches may keep them, how errors read,
 // and the version in the address. Shared by the route handlers so they all answer alike.
 import { z } from "zod";
-import { ERROR_STATUS, isAppError } from "@/lib/errors";
 import { CONTENT_TYPES, type ExportFormat } from "@/lib/pack/delivery/export-names";
 
 /**
@@ -73,24 +72,24 @@ const TITLES: Record<number, string> = {
   409: "This pack cannot be downloaded",
 };
 
-/** Expected domain errors as the right status and a page that says what happened; anything else is logged. */
-export function downloadErrorResponse(e: unknown, where: string, packHref: string): Response {
-  if (isAppError(e)) {
-    const status = ERROR_STATUS[e.code] ?? 400;
-    if (status === 401)
-      return plainPage(401, TITLES[401], e.message, { href: `/login?callbackUrl=${encodeURIComponent(packHref)}`, text: "Sign in" });
-    return plainPage(
-      status,
-      TITLES[status] ?? "There is a problem",
-      e.message,
-      status === 404 ? { href: "/packs", text: "See the published packs" } : { href: packHref, text: "Back to the pack" },
-    );
-  }
-  console.error(`${where} failed`, e);
-  return plainPage(500, "Sorry, there is a problem with the service", "The download did not work. Try again later.", {
-    href: packHref,
-    text: "Back to the pack",
-  });
+/**
+ * A download refused (lib/define-route.ts's refusal: an expected domain error's status and message, or
+ * 500 for anything else, already logged): the status and a page that says what happened, never the detail of a 500.
+ */
+export function downloadRefusal(status: number, message: string, packHref: string): Response {
+  if (status >= 500)
+    return plainPage(500, "Sorry, there is a problem with the service", "The download did not work. Try again later.", {
+      href: packHref,
+      text: "Back to the pack",
+    });
+  if (status === 401)
+    return plainPage(401, TITLES[401], message, { href: `/login?callbackUrl=${encodeURIComponent(packHref)}`, text: "Sign in" });
+  return plainPage(
+    status,
+    TITLES[status] ?? "There is a problem",
+    message,
+    status === 404 ? { href: "/packs", text: "See the published packs" } : { href: packHref, text: "Back to the pack" },
+  );
 }
 
 /** A download's headers: type, file name (ASCII, so no encoding needed), cache policy. */

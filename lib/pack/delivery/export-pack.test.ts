@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { db } from "@/lib/db";
 import { exportPack } from "@/lib/pack/delivery/export-pack";
 import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
+import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { createPack } from "@/test/pack-fixtures-db";
 import { createTestUser, uniqueMonth } from "@/test/factories";
 
@@ -26,7 +27,10 @@ describe("pack downloads", () => {
     await wb.xlsx.load(xlsx.body as unknown as ArrayBuffer);
     expect(wb.getWorksheet("Figures")!.getRow(2).getCell(6).value).toBe(1337);
 
-    const json = JSON.parse((await exportPack(reader, { month, format: "json" })).body as string);
+    const json = JSON.parse((await exportPack(reader, { month, format: "json" })).body as string) as {
+      contentHash: string;
+      snapshot: PackSnapshot;
+    };
     const stored = await db.packVersion.findUniqueOrThrow({ where: { id: ids[1] } });
     expect(json).toMatchObject({ month, version: 2, contentHash: stored.contentHash });
     expect(json.snapshot).toEqual(stored.snapshot);

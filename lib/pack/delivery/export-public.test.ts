@@ -25,7 +25,7 @@ describe("public packs", () => {
     await createPack(month, [{ published: true }, { published: false }]);
     expect(await exportPack(null, { month, format: "csv" })).toMatchObject({ version: 1, published: true });
     await expect(exportPack(null, { month, format: "csv", version: 2 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    const pdf = await getPackPdf(null, { month }, async () => new TextEncoder().encode("%PDF-public"));
+    const pdf = await getPackPdf(null, { month }, () => Promise.resolve(new TextEncoder().encode("%PDF-public")));
     expect(pdf).toMatchObject({ kind: "pdf", shared: true, version: 1 });
   });
 

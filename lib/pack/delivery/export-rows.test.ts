@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EXPORT_COLUMNS, exportRows } from "@/lib/pack/delivery/export-rows";
 import { buildCsv, buildJson, buildXlsx } from "@/lib/pack/delivery/export-files";
 import { contentHash, verifyContentHash } from "@/lib/pack/snapshot/content-hash";
+import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { sampleSnapshot } from "@/test/pack-fixtures";
 import ExcelJS from "exceljs";
 
@@ -185,8 +186,10 @@ describe("actions on exceptions in the downloads", () => {
         "2019-07",
       ],
     ]);
-    const json = JSON.parse(buildJson(withActions(), { month: "2019-07", version: 1, publishedAt: null, contentHash: "h" }));
-    expect(json.snapshot.sections[0].indicators.find((i: { code: string }) => i.code === "REF_RPT_PCT").actions).toHaveLength(2);
+    const json = JSON.parse(buildJson(withActions(), { month: "2019-07", version: 1, publishedAt: null, contentHash: "h" })) as {
+      snapshot: PackSnapshot;
+    };
+    expect(json.snapshot.sections[0].indicators.find((i) => i.code === "REF_RPT_PCT")?.actions).toHaveLength(2);
   });
 });
 
@@ -222,7 +225,11 @@ describe("the JSON", () => {
   it("holds the snapshot exactly, so its SHA-256 over canonical JSON matches the hash", () => {
     const snapshot = sampleSnapshot();
     const hash = contentHash(snapshot);
-    const parsed = JSON.parse(buildJson(snapshot, { month: "2019-07", version: 1, publishedAt: null, contentHash: hash }));
+    const parsed = JSON.parse(buildJson(snapshot, { month: "2019-07", version: 1, publishedAt: null, contentHash: hash })) as {
+      hashAlgorithm: string;
+      contentHash: string;
+      snapshot: PackSnapshot;
+    };
     expect(parsed).toMatchObject({ month: "2019-07", version: 1, contentHash: hash });
     expect(parsed.hashAlgorithm).toMatch(/SHA-256/);
     expect(verifyContentHash(parsed.snapshot, parsed.contentHash)).toBe(true);

@@ -11,7 +11,7 @@ import { isMonth } from "@/lib/format/dates";
 import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 import { buildSnapshot } from "@/lib/pack/snapshot/build-snapshot";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
-import { isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { isPeriodEditable } from "@/lib/periods/period-lifecycle";
 import { readSnapshot } from "@/lib/pack/snapshot/read-snapshot";
 
 export type AmendmentEntry = {

@@ -1,12 +1,12 @@
 // The PDF cache on a real database, with a stand-in for Chromium (the browser tests print for real):
 // made once per version, served from PackPdf after, never twice at once, never for drafts.
 import { describe, expect, it } from "vitest";
+import { stringMatching } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { getPackPdf, type PdfRenderer } from "@/lib/pack/delivery/pdf-pack";
 import { contentHash } from "@/lib/pack/snapshot/content-hash";
 import { sampleSnapshot } from "@/test/pack-fixtures";
 import { createPack } from "@/test/pack-fixtures-db";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { createTestUser, uniqueMonth } from "@/test/factories";
 
 function fakeChromium() {
@@ -67,9 +67,7 @@ describe("the pack PDF", () => {
     const error = console.error;
     console.error = () => {};
     try {
-      const failing: PdfRenderer = async () => {
-        throw new Error("Chromium crashed");
-      };
+      const failing: PdfRenderer = () => Promise.reject(new Error("Chromium crashed"));
       expect(await getPackPdf(await panel(), { month }, failing)).toEqual({ kind: "unavailable", version: 1, reason: "render-failed" });
     } finally {
       console.error = error;
@@ -101,7 +99,7 @@ describe("the pack PDF", () => {
     try {
       await expect(getPackPdf(await panel(), { month }, chromium.render)).rejects.toMatchObject({
         code: "CONFLICT",
-        message: expect.stringMatching(/integrity check/),
+        message: stringMatching(/integrity check/),
       });
     } finally {
       console.error = error;
@@ -121,7 +119,7 @@ describe("the pack PDF", () => {
       data: {
         periodId: (await db.packVersion.findUniqueOrThrow({ where: { id: ids[0] } })).periodId,
         version: 2,
-        snapshot: snapshot as unknown as Prisma.InputJsonValue,
+        snapshot,
         contentHash: contentHash(snapshot),
         signedOffByName: "D",
         signedOffByRole: "DIRECTOR",

@@ -12,7 +12,6 @@ import { contentHash } from "@/lib/pack/snapshot/content-hash";
 import { sampleSnapshot } from "@/test/pack-fixtures";
 import { createPack } from "@/test/pack-fixtures-db";
 import { createTestUser, uniqueMonth } from "@/test/factories";
-import type { Prisma } from "@/lib/generated/prisma/client";
 
 // A production build is what stores pages: its BUILD_ID, in a directory of this file's own.
 const dist = fs.mkdtempSync(path.join(os.tmpdir(), "stored-pack-key-"));
@@ -40,7 +39,7 @@ async function publishNext(periodId: string, month: string, n: number) {
     data: {
       periodId,
       version: n,
-      snapshot: snapshot as unknown as Prisma.InputJsonValue,
+      snapshot,
       contentHash: contentHash(snapshot),
       signedOffByName: "Dana Director",
       signedOffByRole: "DIRECTOR",

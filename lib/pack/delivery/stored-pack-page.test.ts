@@ -50,9 +50,9 @@ describe("the stored pack page", () => {
     expect(forDirector.packVersionId).toBe(ids[0]);
 
     let renders = 0;
-    const render = async () => {
+    const render = () => {
       renders++;
-      return renderedPage(month);
+      return Promise.resolve(renderedPage(month));
     };
     const directorPage = text(await getEncodedPackPage(forDirector, "DIRECTOR", render));
     expect(directorPage).toContain("Signed in as a director");
@@ -81,7 +81,7 @@ describe("the stored pack page", () => {
     const month = uniqueMonth();
     await createPack(month, [{ published: true }]);
     const target = await storedTarget((await createTestUser("DIRECTOR")).sessionUser, month);
-    const render = async () => renderedPage(month);
+    const render = () => Promise.resolve(renderedPage(month));
     const roles = ["DIRECTOR", "PANEL_MEMBER", "ADMIN"] as const;
     const [director, panel, admin] = await Promise.all(roles.map((role) => getEncodedPackPage(target, role, render)));
     expect(text(director)).toContain("Signed in as a director");

@@ -7,8 +7,8 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
-import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
-import { PERIOD_TRANSITIONS, assertPeriodTransition } from "@/lib/pack/lifecycle/period-lifecycle";
+import { lockPeriod } from "@/lib/periods/lock-period";
+import { PERIOD_TRANSITIONS, assertPeriodTransition } from "@/lib/periods/period-lifecycle";
 import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 
 export async function publishPack(user: SessionUser, input: { month: string; expectedPeriodVersion: number }, now = new Date()) {

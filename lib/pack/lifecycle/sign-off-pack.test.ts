@@ -1,6 +1,7 @@
 // Sign-off preconditions, the snapshot it freezes, hash verification, publication and amendment,
 // on a small council made for each test (one section, two indicators).
 import { describe, expect, it } from "vitest";
+import { stringMatching } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { signOffPack } from "@/lib/pack/lifecycle/sign-off-pack";
 import { publishPack } from "@/lib/pack/lifecycle/publish-pack";
@@ -92,7 +93,7 @@ describe("signing off, publishing and amending a pack", () => {
       rag: "AMBER",
       target: { value: 80, tolerance: 5 },
       vsLastMonth: { verdict: "WORSE" },
-      summary: expect.stringMatching(/^Down from 82.0% to 76.0% since /),
+      summary: stringMatching(/^Down from 82.0% to 76.0% since /),
     });
     expect(pct.trend).toHaveLength(24);
     expect(pct.comparators[0]).toMatchObject({ label: "England", periodLabel: "2018-19", value: 78.7, comparable: true });
@@ -111,7 +112,7 @@ describe("signing off, publishing and amending a pack", () => {
     ).rejects.toMatchObject({ code: "INVALID_TRANSITION" });
     await expect(saveValue(c.lead, { month: c.month, indicatorId: c.count.id, expectedRevision: 1, value: "4" })).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
-      message: expect.stringMatching(/pack is signed off/),
+      message: stringMatching(/pack is signed off/),
     });
     await publishPack(c.director, { month: c.month, expectedPeriodVersion: 2 });
     const view = await findPackView(c.panel, c.month);

@@ -14,9 +14,9 @@ import { renderCharts } from "@/lib/pack/snapshot/render-charts";
 import { chartSpecFor, hasChart } from "@/lib/pack/snapshot/chart-spec";
 import { contentHash } from "@/lib/pack/snapshot/content-hash";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
-import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
-import { PERIOD_TRANSITIONS, assertPeriodTransition } from "@/lib/pack/lifecycle/period-lifecycle";
-import { endActionsShownLast } from "@/lib/actions/snapshot-actions";
+import { lockPeriod } from "@/lib/periods/lock-period";
+import { PERIOD_TRANSITIONS, assertPeriodTransition } from "@/lib/periods/period-lifecycle";
+import { endActionsShownLast } from "@/lib/exception-actions/snapshot-actions";
 
 export async function signOffPack(user: SessionUser, input: { month: string; expectedPeriodVersion: number }, now = new Date()) {
   assertCan(user, PERIOD_TRANSITIONS.signOff.permission);

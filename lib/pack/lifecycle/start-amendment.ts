@@ -7,8 +7,8 @@ import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { getPeriodByMonth } from "@/lib/periods/find-period";
-import { lockPeriod } from "@/lib/pack/lifecycle/lock-period";
-import { PERIOD_TRANSITIONS, assertPeriodTransition } from "@/lib/pack/lifecycle/period-lifecycle";
+import { lockPeriod } from "@/lib/periods/lock-period";
+import { PERIOD_TRANSITIONS, assertPeriodTransition } from "@/lib/periods/period-lifecycle";
 
 export const MAX_AMENDMENT_REASON = 1000;
 

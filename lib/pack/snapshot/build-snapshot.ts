@@ -9,7 +9,7 @@ import type { TargetRow } from "@/lib/catalogue/target-in-force";
 import type { Polarity, Unit, MeasureType } from "@/lib/generated/prisma/enums";
 import { findNationalComparators } from "@/lib/national/find-national-comparators";
 import { loadSignedFigures } from "@/lib/pack/snapshot/signed-figures";
-import { attachExceptionActions } from "@/lib/actions/snapshot-actions";
+import { attachExceptionActions } from "@/lib/exception-actions/snapshot-actions";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { SNAPSHOT_SCHEMA, type PackSnapshot, type SnapshotIndicator, type SnapshotSection } from "@/lib/pack/snapshot/snapshot-types";
 import { provenanceForPack, readProvenance } from "@/lib/annex-a/provenance";

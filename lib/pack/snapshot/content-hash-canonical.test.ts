@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { canonicalJson, contentHash, verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 
 /** What storing in a jsonb column and reading back does to a value: JSON's rules, keys in any order. */
-const throughJsonb = (value: unknown) => JSON.parse(JSON.stringify(value));
+const throughJsonb = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 describe("the content hash's canonical form", () => {
   it("is the same before and after a round trip through jsonb, which drops keys holding undefined", () => {

@@ -4,7 +4,6 @@
 import { describe, expect, it } from "vitest";
 import { renderInChildProcess } from "@/lib/pack/snapshot/render-charts";
 import type { ChartSpec } from "@/lib/pack/snapshot/chart-spec";
-// @ts-expect-error: plain JavaScript module without types
 import { renderChart } from "../../../scripts/pack/render-charts.mjs";
 
 const spec: ChartSpec = {

@@ -15,7 +15,7 @@ export function renderCharts(specs: ChartSpec[]): Promise<Record<string, string>
 }
 
 /** For tests: draw with this instead of a child process. */
-export function useChartRenderer(next: ChartRenderer): void {
+export function setChartRenderer(next: ChartRenderer): void {
   renderer = next;
 }
 
@@ -25,9 +25,9 @@ export function renderInChildProcess(specs: ChartSpec[]): Promise<Record<string,
     const child = execFile(process.execPath, [script], { maxBuffer: 64 * 1024 * 1024, timeout: 60_000 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`Chart rendering failed: ${stderr || error.message}`));
       try {
-        resolve(JSON.parse(stdout));
+        resolve(JSON.parse(stdout) as Record<string, string>);
       } catch (e) {
-        reject(e);
+        reject(e instanceof Error ? e : new Error(String(e)));
       }
     });
     child.stdin?.end(JSON.stringify(specs));

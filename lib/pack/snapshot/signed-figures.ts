@@ -6,6 +6,7 @@ import "server-only";
 import type { db, Tx } from "@/lib/db";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import { isSuppressed, type SuppressionRules } from "@/lib/judgement";
+import { SIGNED_STATES } from "@/lib/periods/period-lifecycle";
 
 export type Figure = {
   value: number | null;
@@ -18,7 +19,7 @@ export type Figure = {
 export type MonthState = "signed" | "unsigned" | "none";
 
 /** A period's figures may be read from its live values once signed off: edits are refused from then on. */
-const SIGNED_LIVE: ReadonlySet<PeriodStatus> = new Set(["SIGNED_OFF", "PUBLISHED", "HISTORY"]);
+const SIGNED_LIVE: ReadonlySet<PeriodStatus> = new Set(SIGNED_STATES);
 
 type Indicator = SuppressionRules & { id: string; code: string };
 type SnapshotFigures = {

@@ -3,8 +3,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/format/dates";
 import { listChildPopulation } from "@/lib/population/list-child-population";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { ScrollRegion } from "@/components/scroll-region";
-import { TableHead } from "@/components/table-head";
+import { GovukTable } from "@/components/govuk-table";
 import { PopulationEditor } from "./population-editor";
 
 export const metadata: Metadata = { title: "Child population" };
@@ -28,45 +27,47 @@ export default async function ChildPopulationPage({ searchParams }: Props) {
       <p className="govuk-body">A month uses its own year&rsquo;s figure, or the latest earlier year&rsquo;s until its own is entered.</p>
     </>
   );
-  const table = rows.length ? (
-    <ScrollRegion label="Child population by year" className="app-scroll-region--spaced">
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Figures by year</caption>
-        <TableHead columns={["Year", { text: "Children aged 0 to 17", numeric: true }, "Source", "Last changed by", "Action"]} />
-        <tbody className="govuk-table__body">
-          {rows.map((r) => (
-            <tr key={r.year} className="govuk-table__row">
-              <th scope="row" className="govuk-table__header">
-                {r.year}
-              </th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{r.count.toLocaleString("en-GB")}</td>
-              <td className="govuk-table__cell">{r.source ?? "Not given"}</td>
-              <td className="govuk-table__cell">
-                {r.updatedByName}
-                <br />
-                <span className="govuk-body-s">{formatDateTime(r.updatedAt)}</span>
-              </td>
-              <td className="govuk-table__cell">
-                <ul className="govuk-list govuk-!-margin-bottom-0">
-                  <li>
-                    <a className="govuk-link" href={`/admin/population?year=${r.year}#population-form`}>
-                      Change<span className="govuk-visually-hidden"> the figure for {r.year}</span>
-                    </a>
-                  </li>
-                  <li>
-                    <a className="govuk-link" href={`/admin/population/${r.year}/remove`}>
-                      Remove<span className="govuk-visually-hidden"> the figure for {r.year}</span>
-                    </a>
-                  </li>
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollRegion>
-  ) : (
-    <div className="govuk-inset-text">No figures yet. Until a year has one, no rate per 10,000 children can be worked out.</div>
+  const table = (
+    <GovukTable
+      caption="Figures by year"
+      captionSize="m"
+      scroll={{ label: "Child population by year", className: "app-scroll-region--spaced" }}
+      rows={rows}
+      rowKey={(r) => r.year}
+      empty={<div className="govuk-inset-text">No figures yet. Until a year has one, no rate per 10,000 children can be worked out.</div>}
+      columns={[
+        { header: "Year", rowHeader: true, cell: (r) => r.year },
+        { header: "Children aged 0 to 17", numeric: true, cell: (r) => r.count.toLocaleString("en-GB") },
+        { header: "Source", cell: (r) => r.source ?? "Not given" },
+        {
+          header: "Last changed by",
+          cell: (r) => (
+            <>
+              {r.updatedByName}
+              <br />
+              <span className="govuk-body-s">{formatDateTime(r.updatedAt)}</span>
+            </>
+          ),
+        },
+        {
+          header: "Action",
+          cell: (r) => (
+            <ul className="govuk-list govuk-!-margin-bottom-0">
+              <li>
+                <a className="govuk-link" href={`/admin/population?year=${r.year}#population-form`}>
+                  Change<span className="govuk-visually-hidden"> the figure for {r.year}</span>
+                </a>
+              </li>
+              <li>
+                <a className="govuk-link" href={`/admin/population/${r.year}/remove`}>
+                  Remove<span className="govuk-visually-hidden"> the figure for {r.year}</span>
+                </a>
+              </li>
+            </ul>
+          ),
+        },
+      ]}
+    />
   );
   return (
     <>

@@ -6,8 +6,7 @@ import { listUsers } from "@/lib/users/list-users";
 import { STATUS_TAG_CLASS, userStatus } from "@/lib/users/user-status";
 import { formatDateTime } from "@/lib/format/dates";
 import { Breakable } from "../audit/breakable";
-import { TableHead } from "@/components/table-head";
-import { ScrollRegion } from "@/components/scroll-region";
+import { GovukTable } from "@/components/govuk-table";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -26,34 +25,28 @@ export default async function UsersPage() {
       <Link href="/admin/users/new" role="button" draggable="false" className="govuk-button" data-module="govuk-button">
         Add a user
       </Link>
-      <ScrollRegion label="Users" className="app-scroll-region--spaced app-scroll-region--min">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Users and their roles</caption>
-          <TableHead columns={["Name", "Email address", "Role", "Status", "Last signed in"]} />
-          <tbody className="govuk-table__body">
-            {users.map((u) => {
-              const status = userStatus(u, now);
-              return (
-                <tr className="govuk-table__row" key={u.id}>
-                  <th scope="row" className="govuk-table__header">
-                    <a className="govuk-link" href={`/admin/users/${u.id}`}>
-                      {u.name}
-                    </a>
-                  </th>
-                  <td className="govuk-table__cell">
-                    <Breakable text={u.email} />
-                  </td>
-                  <td className="govuk-table__cell">{roleLabel[u.role]}</td>
-                  <td className="govuk-table__cell">
-                    <strong className={STATUS_TAG_CLASS[status.kind]}>{status.label}</strong>
-                  </td>
-                  <td className="govuk-table__cell">{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <GovukTable
+        caption="Users and their roles"
+        captionHidden
+        scroll={{ label: "Users", className: "app-scroll-region--spaced app-scroll-region--min" }}
+        rows={users.map((u) => ({ ...u, status: userStatus(u, now) }))}
+        rowKey={(u) => u.id}
+        columns={[
+          {
+            header: "Name",
+            rowHeader: true,
+            cell: (u) => (
+              <a className="govuk-link" href={`/admin/users/${u.id}`}>
+                {u.name}
+              </a>
+            ),
+          },
+          { header: "Email address", cell: (u) => <Breakable text={u.email} /> },
+          { header: "Role", cell: (u) => roleLabel[u.role] },
+          { header: "Status", cell: (u) => <strong className={STATUS_TAG_CLASS[u.status.kind]}>{u.status.label}</strong> },
+          { header: "Last signed in", cell: (u) => (u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never") },
+        ]}
+      />
     </>
   );
 }

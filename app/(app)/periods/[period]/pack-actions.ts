@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { formAction, type ActionState } from "@/lib/define-action";
-import { PERIOD_TRANSITIONS } from "@/lib/pack/lifecycle/period-lifecycle";
+import { PERIOD_TRANSITIONS } from "@/lib/periods/period-lifecycle";
 import { signOffPack } from "@/lib/pack/lifecycle/sign-off-pack";
 import { publishPack } from "@/lib/pack/lifecycle/publish-pack";
 import { startAmendment } from "@/lib/pack/lifecycle/start-amendment";

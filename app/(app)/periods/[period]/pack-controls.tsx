@@ -1,6 +1,6 @@
 // The pack part of the period page: preview link for staff, and for the director what can be done
 // next (sign off, publish, amend) or, when sign-off is not possible yet, exactly what is missing.
-import { availablePeriodActions, isPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { availablePeriodActions, isPeriodEditable } from "@/lib/periods/period-lifecycle";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import type { Readiness } from "@/lib/periods/readiness";

@@ -1,30 +1,34 @@
 // GET /packs/[period]/pdf: the published pack (latest, or ?version=N) as a tagged PDF, made once per
 // version by Chromium from the pack page and then served from the PackPdf cache.
-import type { NextRequest } from "next/server";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { appConfig } from "@/lib/config/app";
+import { defineRoute } from "@/lib/define-route";
 import { getPackPdf } from "@/lib/pack/delivery/pdf-pack";
 import { pdfAvailable } from "@/lib/pack/delivery/pdf-available";
 import { pdfRenderOrigin, renderPdfFromPage, sessionCookieHeader } from "@/lib/pack/delivery/pdf-render";
-import { downloadErrorResponse, downloadHeaders, packCacheControl, parseVersionParam, plainPage } from "@/lib/pack/delivery/export-http";
+import { downloadHeaders, downloadRefusal, packCacheControl, parseVersionParam, plainPage } from "@/lib/pack/delivery/export-http";
 import { exportFilename } from "@/lib/pack/delivery/export-names";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-export async function GET(request: NextRequest, { params }: { params: Promise<{ period: string }> }) {
-  const { period: month } = await params;
-  const packHref = `/packs/${encodeURIComponent(month)}`;
-  const v = parseVersionParam(request.nextUrl.searchParams.get("version"));
-  if (!v.ok)
-    return plainPage(404, "Page not found", "There is no such version of this pack.", { href: packHref, text: "Read the latest version" });
-  try {
-    const user = await getCurrentUser();
+const packHref = (month: string) => `/packs/${encodeURIComponent(month)}`;
+
+export const GET = defineRoute<{ period: string }>({
+  // Signed in, or anyone when PUBLIC_PACKS=true: getPackPdf decides, as the pack page does.
+  permission: "public",
+  refuse: ({ status, message }, { params }) => downloadRefusal(status, message, packHref(params.period)),
+  handler: async ({ request, user, params: { period: month } }) => {
+    const v = parseVersionParam(request.nextUrl.searchParams.get("version"));
+    if (!v.ok)
+      return plainPage(404, "Page not found", "There is no such version of this pack.", {
+        href: packHref(month),
+        text: "Read the latest version",
+      });
     const origin = pdfRenderOrigin();
     const cookie = sessionCookieHeader(request.headers.get("cookie"));
     const render = pdfAvailable() ? (path: string, expectPath: string) => renderPdfFromPage({ origin, path, cookie, expectPath }) : null;
     const result = await getPackPdf(user, { month, version: v.version }, render);
-    const versionHref = `${packHref}?version=${result.version}`;
+    const versionHref = `${packHref(month)}?version=${result.version}`;
     if (result.kind === "unavailable" && (result.reason === "busy" || result.reason === "waited")) {
       const why = result.reason === "busy" ? "Several PDFs are being made just now." : "This PDF is still being made.";
       return plainPage(
@@ -55,7 +59,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     return new Response(new Uint8Array(result.pdf), {
       headers: downloadHeaders("pdf", exportFilename(appConfig.councilName, month, result.version, "pdf"), cacheControl, result.pdf.length),
     });
-  } catch (e) {
-    return downloadErrorResponse(e, `GET ${packHref}/pdf`, packHref);
-  }
-}
+  },
+});

@@ -3,7 +3,7 @@ import Link from "next/link";
 import type { IndicatorForEdit } from "@/lib/catalogue/find-indicator";
 import { formatFigure } from "@/lib/catalogue/indicator-labels";
 import { addMonths, formatDateTime, formatMonth } from "@/lib/format/dates";
-import { TableHead } from "@/components/table-head";
+import { GovukTable } from "@/components/govuk-table";
 
 export function TargetSummary({ indicator }: { indicator: IndicatorForEdit }) {
   const { inForce, targets, unit, decimals } = indicator;
@@ -42,32 +42,32 @@ export function TargetSummary({ indicator }: { indicator: IndicatorForEdit }) {
       >
         Change the target
       </Link>
-      {targets.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Target history, newest first</caption>
-          <TableHead columns={["From", "Until", { text: "Target", numeric: true }, { text: "Tolerance", numeric: true }, "Set by"]} />
-          <tbody className="govuk-table__body">
-            {targets.map((t) => (
-              <tr key={t.id} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {formatMonth(t.fromMonth)}
-                </th>
-                <td className="govuk-table__cell">{t.untilMonth ? formatMonth(addMonths(t.untilMonth, -1)) : "No end"}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{figure(t.target)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  {t.tolerance === null ? "None" : t.tolerance.toLocaleString("en-GB", { maximumFractionDigits: 3 })}
-                </td>
-                <td className="govuk-table__cell">
-                  {t.createdByName ?? "Loaded with the catalogue"}
-                  <span className="app-table-note">{formatDateTime(t.createdAt)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="govuk-body">No target has been set.</p>
-      )}
+      <GovukTable
+        caption="Target history, newest first"
+        captionSize="s"
+        rows={targets}
+        rowKey={(t) => t.id}
+        empty="No target has been set."
+        columns={[
+          { header: "From", rowHeader: true, cell: (t) => formatMonth(t.fromMonth) },
+          { header: "Until", cell: (t) => (t.untilMonth ? formatMonth(addMonths(t.untilMonth, -1)) : "No end") },
+          { header: "Target", numeric: true, cell: (t) => figure(t.target) },
+          {
+            header: "Tolerance",
+            numeric: true,
+            cell: (t) => (t.tolerance === null ? "None" : t.tolerance.toLocaleString("en-GB", { maximumFractionDigits: 3 })),
+          },
+          {
+            header: "Set by",
+            cell: (t) => (
+              <>
+                {t.createdByName ?? "Loaded with the catalogue"}
+                <span className="app-table-note">{formatDateTime(t.createdAt)}</span>
+              </>
+            ),
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -3,12 +3,27 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { findMeasureLinks } from "@/lib/national/find-national-overview";
 import { LinkForm } from "../national-forms";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { TableHead } from "@/components/table-head";
+import { GovukTable } from "@/components/govuk-table";
 
 export const metadata: Metadata = { title: "Link indicators to DfE measures" };
 
 const UNIT = { COUNT: "count", PERCENT: "percentage", RATE_PER_10K: "rate per 10,000" } as const;
 const POLARITY = { HIGHER_IS_BETTER: "higher is better", LOWER_IS_BETTER: "lower is better", NEITHER: "neither" } as const;
+
+type IndicatorLinks = Awaited<ReturnType<typeof findMeasureLinks>>["indicators"][number];
+
+/** The measures an indicator may be linked to: the compatible suggestions first, then the other compatible measures. */
+function linkOptions(ind: IndicatorLinks) {
+  const compatible = new Set(ind.compatible.map((m) => m.code));
+  const options = [
+    ...ind.suggestions.filter((s) => compatible.has(s.code)),
+    ...ind.compatible.filter((m) => !ind.suggestions.some((s) => s.code === m.code)),
+  ].map((m) => ({ code: m.code, label: `${m.code}: ${m.name}` }));
+  // A link made before the measure's unit or polarity changed stays visible.
+  if (ind.nationalMeasureCode && !options.some((o) => o.code === ind.nationalMeasureCode))
+    options.unshift({ code: ind.nationalMeasureCode, label: ind.nationalMeasureCode });
+  return options;
+}
 
 export default async function MeasureLinksPage() {
   const user = await requirePermission("national.manage");
@@ -28,55 +43,56 @@ export default async function MeasureLinksPage() {
         statistical neighbours&rsquo; average for it, each with its own year. Suggestions come from the words the names and definitions
         share; only a measure with the same unit and polarity can be linked.
       </p>
-      <div className="app-table-scroll" role="region" aria-labelledby="links-caption" tabIndex={0}>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden" id="links-caption">
-            Indicators and their DfE measures
-          </caption>
-          <TableHead columns={["Indicator", "Unit and polarity", "Suggested measures", "Linked measure"]} />
-          <tbody className="govuk-table__body">
-            {indicators.map((ind) => {
-              const compatible = new Set(ind.compatible.map((m) => m.code));
-              const options = [
-                ...ind.suggestions.filter((s) => compatible.has(s.code)),
-                ...ind.compatible.filter((m) => !ind.suggestions.some((s) => s.code === m.code)),
-              ].map((m) => ({ code: m.code, label: `${m.code}: ${m.name}` }));
-              // A link made before the measure's unit or polarity changed stays visible.
-              if (ind.nationalMeasureCode && !options.some((o) => o.code === ind.nationalMeasureCode))
-                options.unshift({ code: ind.nationalMeasureCode, label: ind.nationalMeasureCode });
-              return (
-                <tr key={ind.id} className="govuk-table__row">
-                  <th scope="row" className="govuk-table__header">
-                    {ind.name}
-                    <br />
-                    <span className="app-muted govuk-body-s">{ind.code}</span>
-                  </th>
-                  <td className="govuk-table__cell">
-                    {UNIT[ind.unit]}, {POLARITY[ind.polarity]}
-                  </td>
-                  <td className="govuk-table__cell govuk-body-s">
-                    {ind.suggestions.length ? (
-                      <ul className="govuk-list govuk-body-s">
-                        {ind.suggestions.slice(0, 3).map((s) => (
-                          <li key={s.code}>
-                            <code>{s.code}</code> {s.name}
-                            {s.problem ? <span className="app-muted"> (cannot be linked: {s.problem})</span> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : (
-                      "None"
-                    )}
-                  </td>
-                  <td className="govuk-table__cell">
-                    <LinkForm indicatorId={ind.id} code={ind.code} current={ind.nationalMeasureCode} options={options} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <GovukTable
+        caption="Indicators and their DfE measures"
+        captionHidden
+        captionId="links-caption"
+        scroll={{ labelledBy: "links-caption" }}
+        rows={indicators}
+        rowKey={(ind) => ind.id}
+        columns={[
+          {
+            header: "Indicator",
+            rowHeader: true,
+            cell: (ind) => (
+              <>
+                {ind.name}
+                <br />
+                <span className="app-muted govuk-body-s">{ind.code}</span>
+              </>
+            ),
+          },
+          {
+            header: "Unit and polarity",
+            cell: (ind) => (
+              <>
+                {UNIT[ind.unit]}, {POLARITY[ind.polarity]}
+              </>
+            ),
+          },
+          {
+            header: "Suggested measures",
+            cellClassName: "govuk-body-s",
+            cell: (ind) =>
+              ind.suggestions.length ? (
+                <ul className="govuk-list govuk-body-s">
+                  {ind.suggestions.slice(0, 3).map((s) => (
+                    <li key={s.code}>
+                      <code>{s.code}</code> {s.name}
+                      {s.problem ? <span className="app-muted"> (cannot be linked: {s.problem})</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                "None"
+              ),
+          },
+          {
+            header: "Linked measure",
+            cell: (ind) => <LinkForm indicatorId={ind.id} code={ind.code} current={ind.nationalMeasureCode} options={linkOptions(ind)} />,
+          },
+        ]}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { formatMonth, isMonth } from "@/lib/format/dates";
 import { findPeriodByMonth } from "@/lib/periods/find-period";
-import { areFiguresEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { areFiguresEditable } from "@/lib/periods/period-lifecycle";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { describeFileError, readFileErrorParam } from "@/lib/import/file-errors";
 import { UploadForm } from "./upload-form";

@@ -5,7 +5,7 @@ import { formatShortMonth } from "@/lib/format/dates";
 import { formatTableValue } from "@/lib/judgement/format-number";
 import type { Figure, GridRow, GridSection } from "@/lib/values/find-value-grid";
 import { ValueCellForm, type StoredCell } from "./value-cell-form";
-import { ScrollRegion } from "@/components/scroll-region";
+import { GovukTable } from "@/components/govuk-table";
 
 type Months = { current: string; lastMonth: string; lastYear: string };
 
@@ -25,11 +25,13 @@ export function ValueTable({ section, months, index }: { section: GridSection; m
         )}
       </p>
       <p className="govuk-body-s app-scroll-hint">Scroll the table sideways to see every column.</p>
-      <ScrollRegion labelledBy={`${headingId} ${headingId}-caption`} className="app-scroll-region--spaced app-value-grid">
-        <table className="govuk-table app-value-grid__table">
-          <caption className="govuk-table__caption govuk-visually-hidden" id={`${headingId}-caption`}>
-            Figures for {formatShortMonth(months.current)}
-          </caption>
+      <GovukTable
+        caption={`Figures for ${formatShortMonth(months.current)}`}
+        captionHidden
+        captionId={`${headingId}-caption`}
+        className="app-value-grid__table"
+        scroll={{ labelledBy: `${headingId} ${headingId}-caption`, className: "app-scroll-region--spaced app-value-grid" }}
+        colgroup={
           <colgroup>
             <col className="app-value-grid__col-name" />
             <col span={2} className="app-value-grid__col-figure" />
@@ -38,86 +40,78 @@ export function ValueTable({ section, months, index }: { section: GridSection; m
             <col className="app-value-grid__col-rag" />
             <col span={2} className="app-value-grid__col-direction" />
           </colgroup>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Indicator
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                {formatShortMonth(months.lastMonth)}
-                <span className="app-column-note">Last month</span>
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                {formatShortMonth(months.lastYear)}
-                <span className="app-column-note">Last year</span>
-              </th>
-              <th scope="col" className="govuk-table__header">
-                {formatShortMonth(months.current)}
-                <span className="app-column-note">This month</span>
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                Target
-              </th>
-              <th scope="col" className="govuk-table__header">
-                RAG
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Direction since last month
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Direction since last year
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {section.rows.map((row) => (
-              <tr key={row.indicatorId} className="govuk-table__row" id={`row-${row.code}`}>
-                <th scope="row" className="govuk-table__header app-value-grid__name">
-                  {row.name}
-                  {row.polarity !== "NEITHER" ? (
-                    <span className="app-column-note">{row.polarity === "HIGHER_IS_BETTER" ? "Higher is better" : "Lower is better"}</span>
-                  ) : null}
-                </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  <FigureText figure={row.lastMonth} row={row} />
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  <FigureText figure={row.lastYear} row={row} />
-                </td>
-                <td className="govuk-table__cell app-value-grid__current">
-                  {section.canEdit ? (
-                    <ValueCellForm
-                      month={months.current}
-                      indicatorId={row.indicatorId}
-                      code={row.code}
-                      name={row.name}
-                      unit={row.unit}
-                      decimals={row.decimals}
-                      stored={storedCell(row)}
-                    />
-                  ) : (
-                    <FigureText figure={row.current} row={row} />
-                  )}
-                  <CurrentNotes row={row} month={months.current} />
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">
-                  <TargetText row={row} />
-                </td>
-                <td className="govuk-table__cell">
-                  <RagTag rag={row.judgement.rag} />
-                </td>
-                <td className="govuk-table__cell">
-                  <DirectionOfTravel direction={row.judgement.vsLastMonth} change={row.judgement.changeVsLastMonth} />
-                </td>
-                <td className="govuk-table__cell">
-                  <DirectionOfTravel direction={row.judgement.vsLastYear} change={row.judgement.changeVsLastYear} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+        }
+        rows={section.rows}
+        rowKey={(row) => row.indicatorId}
+        rowAttributes={(row) => ({ id: `row-${row.code}` })}
+        columns={[
+          {
+            header: "Indicator",
+            rowHeader: true,
+            cellClassName: "app-value-grid__name",
+            cell: (row) => (
+              <>
+                {row.name}
+                {row.polarity !== "NEITHER" ? (
+                  <span className="app-column-note">{row.polarity === "HIGHER_IS_BETTER" ? "Higher is better" : "Lower is better"}</span>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: <MonthHeader month={months.lastMonth} note="Last month" />,
+            numeric: true,
+            cell: (row) => <FigureText figure={row.lastMonth} row={row} />,
+          },
+          {
+            header: <MonthHeader month={months.lastYear} note="Last year" />,
+            numeric: true,
+            cell: (row) => <FigureText figure={row.lastYear} row={row} />,
+          },
+          {
+            header: <MonthHeader month={months.current} note="This month" />,
+            cellClassName: "app-value-grid__current",
+            cell: (row) => (
+              <>
+                {section.canEdit ? (
+                  <ValueCellForm
+                    month={months.current}
+                    indicatorId={row.indicatorId}
+                    code={row.code}
+                    name={row.name}
+                    unit={row.unit}
+                    decimals={row.decimals}
+                    stored={storedCell(row)}
+                  />
+                ) : (
+                  <FigureText figure={row.current} row={row} />
+                )}
+                <CurrentNotes row={row} month={months.current} />
+              </>
+            ),
+          },
+          { header: "Target", numeric: true, cell: (row) => <TargetText row={row} /> },
+          { header: "RAG", cell: (row) => <RagTag rag={row.judgement.rag} /> },
+          {
+            header: "Direction since last month",
+            cell: (row) => <DirectionOfTravel direction={row.judgement.vsLastMonth} change={row.judgement.changeVsLastMonth} />,
+          },
+          {
+            header: "Direction since last year",
+            cell: (row) => <DirectionOfTravel direction={row.judgement.vsLastYear} change={row.judgement.changeVsLastYear} />,
+          },
+        ]}
+      />
     </section>
+  );
+}
+
+function MonthHeader({ month, note }: { month: string; note: string }) {
+  return (
+    <>
+      {formatShortMonth(month)}
+      <span className="app-column-note">{note}</span>
+    </>
   );
 }
 

@@ -10,7 +10,7 @@ import { PreviewActions } from "../../[period]/import/[batchId]/preview-actions"
 import { confirmHistoryImportAction } from "./actions";
 import { ErrorSummaryPanel } from "@/components/form/error-summary";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { TableHead } from "@/components/table-head";
+import { GovukTable } from "@/components/govuk-table";
 import { SummaryRow } from "@/components/summary-list";
 
 type Props = { params: Promise<{ batchId: string }> };
@@ -123,37 +123,22 @@ export default async function HistoryPreviewPage({ params }: Props) {
         />
       ) : null}
 
-      <div className="app-table-scroll" role="region" aria-labelledby="history-months-caption" tabIndex={0}>
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m" id="history-months-caption">
-            {committed ? "What was imported, month by month" : "What the import would do, month by month"}
-          </caption>
-          <TableHead
-            columns={[
-              "Month",
-              "What happens",
-              { text: "New", numeric: true },
-              { text: "Changed", numeric: true },
-              { text: "Unchanged", numeric: true },
-              { text: "Errors", numeric: true },
-            ]}
-          />
-          <tbody className="govuk-table__body">
-            {batch.months.map((m) => (
-              <tr key={m.month || "unreadable"} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
-                  {m.month ? formatMonth(m.month) : "Month not readable"}
-                </th>
-                <td className="govuk-table__cell">{ACTION_TEXT[m.action]}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{m.counts.new}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{m.counts.changed}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{m.counts.unchanged}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{m.counts.error}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <GovukTable
+        caption={committed ? "What was imported, month by month" : "What the import would do, month by month"}
+        captionSize="m"
+        captionId="history-months-caption"
+        scroll={{ labelledBy: "history-months-caption" }}
+        rows={batch.months}
+        rowKey={(m) => m.month || "unreadable"}
+        columns={[
+          { header: "Month", rowHeader: true, cell: (m) => (m.month ? formatMonth(m.month) : "Month not readable") },
+          { header: "What happens", cell: (m) => ACTION_TEXT[m.action] },
+          { header: "New", numeric: true, cell: (m) => m.counts.new },
+          { header: "Changed", numeric: true, cell: (m) => m.counts.changed },
+          { header: "Unchanged", numeric: true, cell: (m) => m.counts.unchanged },
+          { header: "Errors", numeric: true, cell: (m) => m.counts.error },
+        ]}
+      />
       {listed.length && batch.status === "PENDING" ? (
         <>
           <h2 className="govuk-heading-m">Errors</h2>

@@ -1,6 +1,5 @@
 // GET /api/periods/[period]/values.csv: the month's stored values as CSV in the import's layout (period.view).
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { ERROR_STATUS, isAppError } from "@/lib/errors";
+import { defineRoute } from "@/lib/define-route";
 import { CONTENT_TYPES } from "@/lib/pack/delivery/export-names";
 import { plainPage } from "@/lib/pack/delivery/export-http";
 import { exportMonthValuesCsv } from "@/lib/values/month-values-csv";
@@ -14,11 +13,27 @@ const TITLES: Record<number, string> = {
   404: "Page not found",
 };
 
-export async function GET(_request: Request, { params }: { params: Promise<{ period: string }> }) {
-  const { period: month } = await params;
-  const valuesHref = `/periods/${encodeURIComponent(month)}/values`;
-  try {
-    const file = await exportMonthValuesCsv(await getCurrentUser(), month);
+const valuesHref = (month: string) => `/periods/${encodeURIComponent(month)}/values`;
+
+export const GET = defineRoute<{ period: string }>({
+  permission: "period.view",
+  // A download link followed in a browser: each refusal is a small page saying what to do next.
+  refuse: ({ status, message }, { params: { period: month } }) => {
+    if (status >= 500)
+      return plainPage(500, "Sorry, there is a problem with the service", "The download did not work. Try again later.", {
+        href: valuesHref(month),
+        text: "Back to the values",
+      });
+    const link =
+      status === 401
+        ? { href: `/login?callbackUrl=${encodeURIComponent(valuesHref(month))}`, text: "Sign in" }
+        : status === 404
+          ? { href: "/periods", text: "See the periods" }
+          : { href: "/", text: "Go to the home page" };
+    return plainPage(status, TITLES[status] ?? "There is a problem", message, link);
+  },
+  handler: async ({ user, params: { period: month } }) => {
+    const file = await exportMonthValuesCsv(user, month);
     return new Response(file.body, {
       headers: {
         "Content-Type": CONTENT_TYPES.csv,
@@ -28,21 +43,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ per
         "X-Content-Type-Options": "nosniff",
       },
     });
-  } catch (e) {
-    if (isAppError(e)) {
-      const status = ERROR_STATUS[e.code] ?? 400;
-      const link =
-        status === 401
-          ? { href: `/login?callbackUrl=${encodeURIComponent(valuesHref)}`, text: "Sign in" }
-          : status === 404
-            ? { href: "/periods", text: "See the periods" }
-            : { href: "/", text: "Go to the home page" };
-      return plainPage(status, TITLES[status] ?? "There is a problem", e.message, link);
-    }
-    console.error(`GET /api/periods/${encodeURIComponent(month)}/values.csv failed`, e);
-    return plainPage(500, "Sorry, there is a problem with the service", "The download did not work. Try again later.", {
-      href: valuesHref,
-      text: "Back to the values",
-    });
-  }
-}
+  },
+});

@@ -6,7 +6,7 @@ import { getCurrentUser, requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
 import { findImportBatch, PREVIEW_ROWS_PER_PAGE, type ImportBatchView } from "@/lib/import/find-import-batch";
-import { areFiguresEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { areFiguresEditable } from "@/lib/periods/period-lifecycle";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { PreviewActions } from "./preview-actions";
 import { PreviewTable, rowAnchor } from "./preview-table";

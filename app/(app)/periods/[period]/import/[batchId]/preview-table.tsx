@@ -3,7 +3,7 @@
 import type { ImportRowView } from "@/lib/import/find-import-batch";
 import type { RowStatus, ValueState } from "@/lib/import/import-preview";
 import { formatValue, type NumberRules } from "@/lib/judgement/format-number";
-import { ScrollRegion } from "@/components/scroll-region";
+import { GovukTable } from "@/components/govuk-table";
 
 const STATUS_TAG: Record<RowStatus, { text: string; className: string }> = {
   error: { text: "Error", className: "govuk-tag--red" },
@@ -18,62 +18,51 @@ export function PreviewTable({ rows: shown, first, total }: { rows: ImportRowVie
   return (
     <>
       {/* Narrow screens scroll the table sideways inside its own focusable region. */}
-      <ScrollRegion label="Rows in the file" className="app-scroll-region--spaced">
-        <table className="govuk-table app-import-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Rows in the file</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header app-import-table__row">
-                Row
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Indicator
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Stored now
-              </th>
-              <th scope="col" className="govuk-table__header">
-                In the file
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Result
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {shown.map((r) => (
-              <tr key={r.row} className="govuk-table__row" id={rowAnchor(r.row)}>
-                <td className="govuk-table__cell">{r.row}</td>
-                <td className="govuk-table__cell">
-                  {r.indicator ? (
-                    <>
-                      {r.indicator.name}
-                      <br />
-                      <span className="govuk-body-s app-import-table__code">{r.indicator.code}</span>
-                    </>
-                  ) : (
-                    <span className="app-import-table__code">{r.code || "(no code)"}</span>
-                  )}
-                </td>
-                <td className="govuk-table__cell">{!r.indicator ? "" : r.previous ? describe(r.previous, r.indicator) : "None"}</td>
-                <td className="govuk-table__cell">
-                  {r.next && r.indicator ? describe(r.next, r.indicator) : r.value === "" ? "(empty)" : r.value}
-                </td>
-                <td className="govuk-table__cell">
-                  <strong className={`govuk-tag ${STATUS_TAG[r.status].className}`}>{STATUS_TAG[r.status].text}</strong>
-                  {r.errors?.length ? (
-                    <ul className="govuk-list govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0 app-import-table__errors">
-                      {r.errors.map((e) => (
-                        <li key={e.message}>{withoutRow(e.message)}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <GovukTable
+        caption="Rows in the file"
+        captionSize="m"
+        className="app-import-table"
+        scroll={{ label: "Rows in the file", className: "app-scroll-region--spaced" }}
+        rows={shown}
+        rowKey={(r) => r.row}
+        rowAttributes={(r) => ({ id: rowAnchor(r.row) })}
+        columns={[
+          { header: "Row", headerClassName: "app-import-table__row", cell: (r) => r.row },
+          {
+            header: "Indicator",
+            cell: (r) =>
+              r.indicator ? (
+                <>
+                  {r.indicator.name}
+                  <br />
+                  <span className="govuk-body-s app-import-table__code">{r.indicator.code}</span>
+                </>
+              ) : (
+                <span className="app-import-table__code">{r.code || "(no code)"}</span>
+              ),
+          },
+          { header: "Stored now", cell: (r) => (!r.indicator ? "" : r.previous ? describe(r.previous, r.indicator) : "None") },
+          {
+            header: "In the file",
+            cell: (r) => (r.next && r.indicator ? describe(r.next, r.indicator) : r.value === "" ? "(empty)" : r.value),
+          },
+          {
+            header: "Result",
+            cell: (r) => (
+              <>
+                <strong className={`govuk-tag ${STATUS_TAG[r.status].className}`}>{STATUS_TAG[r.status].text}</strong>
+                {r.errors?.length ? (
+                  <ul className="govuk-list govuk-body-s govuk-!-margin-top-2 govuk-!-margin-bottom-0 app-import-table__errors">
+                    {r.errors.map((e) => (
+                      <li key={e.message}>{withoutRow(e.message)}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </>
+            ),
+          },
+        ]}
+      />
       {shown.length < total ? (
         <p className="govuk-body">
           Rows {(first + 1).toLocaleString("en-GB")} to {(first + shown.length).toLocaleString("en-GB")} of {total.toLocaleString("en-GB")},

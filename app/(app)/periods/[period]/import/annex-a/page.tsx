@@ -5,7 +5,7 @@ import { requirePermission } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { formatMonth, isMonth } from "@/lib/format/dates";
 import { findPeriodByMonth } from "@/lib/periods/find-period";
-import { areFiguresEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { areFiguresEditable } from "@/lib/periods/period-lifecycle";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { findPopulationForMonth } from "@/lib/population/find-population-for-month";
 import { defaultAnnexADates } from "@/lib/annex-a/annex-a-input";

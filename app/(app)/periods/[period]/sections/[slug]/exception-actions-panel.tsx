@@ -1,9 +1,9 @@
 // The section's exceptions this month with the actions agreed on them: carried from earlier
 // months while the indicator stays on the list, resolved once it has left it.
-import type { SectionException } from "@/lib/actions/load-section-actions";
-import { ACTION_STATUS_LABEL, ACTION_STATUS_TAG_CLASS } from "@/lib/actions/action-workflow";
+import type { SectionException } from "@/lib/exception-actions/load-section-actions";
+import { ACTION_STATUS_LABEL, ACTION_STATUS_TAG_CLASS } from "@/lib/exception-actions/action-workflow";
 import { formatDate, formatMonth } from "@/lib/format/dates";
-import { ScrollRegion } from "@/components/scroll-region";
+import { GovukTable } from "@/components/govuk-table";
 import { ChangeActionForms, RecordActionForm } from "./exception-action-forms";
 
 export function describeOnList(since: string, months: number): string {
@@ -63,61 +63,50 @@ export function ExceptionActionsPanel({
                   </>
                 )}
               </p>
-              {e.actions.length === 0 ? (
-                <p className="govuk-body">No action recorded yet.</p>
-              ) : (
-                <ScrollRegion label={`Actions on ${e.name}`}>
-                  <table className="govuk-table">
-                    <caption className="govuk-table__caption govuk-visually-hidden">Actions on {e.name}</caption>
-                    <thead className="govuk-table__head">
-                      <tr className="govuk-table__row">
-                        <th scope="col" className="govuk-table__header">
-                          Action
-                        </th>
-                        <th scope="col" className="govuk-table__header">
-                          Owner
-                        </th>
-                        <th scope="col" className="govuk-table__header">
-                          Due
-                        </th>
-                        <th scope="col" className="govuk-table__header">
-                          Status
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody className="govuk-table__body">
-                      {e.actions.map((a) => (
-                        <tr key={a.id} className="govuk-table__row">
-                          <td className="govuk-table__cell">
-                            <span className="app-preserve-lines">{a.description}</span>
-                            {a.carried ? (
-                              <span className="govuk-body-s govuk-!-display-block">Carried from {formatMonth(a.fromMonth)}</span>
-                            ) : null}
-                            {a.droppedReason ? (
-                              <span className="govuk-body-s govuk-!-display-block">Dropped because: {a.droppedReason}</span>
-                            ) : null}
-                          </td>
-                          <td className="govuk-table__cell">{a.ownerName}</td>
-                          <td className="govuk-table__cell">{formatDate(a.dueDate)}</td>
-                          <td className="govuk-table__cell">
-                            <strong className={`govuk-tag ${ACTION_STATUS_TAG_CLASS[a.status]}`}>{ACTION_STATUS_LABEL[a.status]}</strong>
-                            {mayChange ? (
-                              <ChangeActionForms
-                                month={month}
-                                slug={slug}
-                                id={a.id}
-                                version={a.version}
-                                status={a.status}
-                                description={a.description}
-                              />
-                            ) : null}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </ScrollRegion>
-              )}
+              <GovukTable
+                caption={`Actions on ${e.name}`}
+                captionHidden
+                scroll={{ label: `Actions on ${e.name}` }}
+                rows={e.actions}
+                rowKey={(a) => a.id}
+                empty="No action recorded yet."
+                columns={[
+                  {
+                    header: "Action",
+                    cell: (a) => (
+                      <>
+                        <span className="app-preserve-lines">{a.description}</span>
+                        {a.carried ? (
+                          <span className="govuk-body-s govuk-!-display-block">Carried from {formatMonth(a.fromMonth)}</span>
+                        ) : null}
+                        {a.droppedReason ? (
+                          <span className="govuk-body-s govuk-!-display-block">Dropped because: {a.droppedReason}</span>
+                        ) : null}
+                      </>
+                    ),
+                  },
+                  { header: "Owner", cell: (a) => a.ownerName },
+                  { header: "Due", cell: (a) => formatDate(a.dueDate) },
+                  {
+                    header: "Status",
+                    cell: (a) => (
+                      <>
+                        <strong className={`govuk-tag ${ACTION_STATUS_TAG_CLASS[a.status]}`}>{ACTION_STATUS_LABEL[a.status]}</strong>
+                        {mayChange ? (
+                          <ChangeActionForms
+                            month={month}
+                            slug={slug}
+                            id={a.id}
+                            version={a.version}
+                            status={a.status}
+                            description={a.description}
+                          />
+                        ) : null}
+                      </>
+                    ),
+                  },
+                ]}
+              />
               {mayChange && e.exception ? <RecordActionForm month={month} slug={slug} code={e.code} name={e.name} /> : null}
             </div>
           ))}

@@ -3,8 +3,8 @@
 // domain function, which checks who may do what (the section's leads, while its commentary is with them).
 import { z } from "zod";
 import { formAction } from "@/lib/define-action";
-import { changeActionInput, recordActionInput } from "@/lib/actions/action-input";
-import { changeExceptionAction, recordExceptionAction } from "@/lib/actions/change-exception-action";
+import { changeActionInput, recordActionInput } from "@/lib/exception-actions/action-input";
+import { changeExceptionAction, recordExceptionAction } from "@/lib/exception-actions/change-exception-action";
 
 const slug = z.string().regex(/^[a-z0-9-]{1,100}$/, "There is no such section");
 const back = (input: { month: string; slug: string }, done: string) =>

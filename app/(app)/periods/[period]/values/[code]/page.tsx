@@ -6,8 +6,7 @@ import { formatValue } from "@/lib/judgement/format-number";
 import { findValueHistory } from "@/lib/values/find-value-history";
 import { describeProvenance } from "@/lib/annex-a/provenance";
 import { dayOfIso, longDate } from "@/lib/annex-a/calendar";
-import { TableHead } from "@/components/table-head";
-import { ScrollRegion } from "@/components/scroll-region";
+import { GovukTable } from "@/components/govuk-table";
 
 type Props = { params: Promise<{ period: string; code: string }> };
 
@@ -84,33 +83,28 @@ export default async function ValueHistoryPage({ params }: Props) {
             ) : null}
           </dl>
           <h2 className="govuk-heading-m">Changes</h2>
-          {value.revisions.length === 0 ? (
-            <p className="govuk-body">No changes are recorded: the figure was loaded with the council&rsquo;s history.</p>
-          ) : (
-            <ScrollRegion labelledBy="changes-caption" className="app-scroll-region--spaced">
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden" id="changes-caption">
-                  Changes to {indicator.name}, newest first
-                </caption>
-                <TableHead columns={["When", "Who", "From", "To", "How"]} />
-                <tbody className="govuk-table__body">
-                  {value.revisions.map((r) => (
-                    <tr key={r.id} className="govuk-table__row">
-                      <td className="govuk-table__cell">{formatDateTime(r.createdAt)}</td>
-                      <td className="govuk-table__cell">{r.actorName}</td>
-                      <td className="govuk-table__cell">
-                        {r.revision === 1 && r.oldValue === null && !r.oldNotAvailableReason
-                          ? "No value"
-                          : show(r.oldValue, r.oldNotAvailableReason)}
-                      </td>
-                      <td className="govuk-table__cell">{show(r.newValue, r.newNotAvailableReason)}</td>
-                      <td className="govuk-table__cell">{r.source === "IMPORT" ? "Imported" : "Entered"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollRegion>
-          )}
+          <GovukTable
+            caption={`Changes to ${indicator.name}, newest first`}
+            captionHidden
+            captionId="changes-caption"
+            scroll={{ labelledBy: "changes-caption", className: "app-scroll-region--spaced" }}
+            rows={value.revisions}
+            rowKey={(r) => r.id}
+            empty="No changes are recorded: the figure was loaded with the council’s history."
+            columns={[
+              { header: "When", cell: (r) => formatDateTime(r.createdAt) },
+              { header: "Who", cell: (r) => r.actorName },
+              {
+                header: "From",
+                cell: (r) =>
+                  r.revision === 1 && r.oldValue === null && !r.oldNotAvailableReason
+                    ? "No value"
+                    : show(r.oldValue, r.oldNotAvailableReason),
+              },
+              { header: "To", cell: (r) => show(r.newValue, r.newNotAvailableReason) },
+              { header: "How", cell: (r) => (r.source === "IMPORT" ? "Imported" : "Entered") },
+            ]}
+          />
         </>
       )}
     </>

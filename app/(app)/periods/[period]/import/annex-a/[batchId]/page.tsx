@@ -6,7 +6,7 @@ import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
 import { findAnnexAPreview, type AnnexAPreviewView } from "@/lib/annex-a/find-annex-a-preview";
 import { dayOfIso, longDate } from "@/lib/annex-a/calendar";
-import { areFiguresEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { areFiguresEditable } from "@/lib/periods/period-lifecycle";
 import { PERIOD_STATUS_LABEL } from "@/lib/periods/period-status";
 import { SummaryRow } from "@/components/summary-list";
 import { ErrorSummaryPanel } from "@/components/form/error-summary";

@@ -1,7 +1,7 @@
 // The period lifecycle as data: which action moves a month's pack from which states to which, who
 // may take it, and in which states its figures and commentary may change. The domain functions
-// (sign-off-pack.ts, publish-pack.ts, start-amendment.ts, and every edit through lock-period.ts)
-// and the period page all read this one table.
+// (lib/pack/lifecycle: sign-off, publication, amendment; every edit through lock-period.ts), the
+// period page and every list of states elsewhere (derived at the end of this file) read this table.
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { can, type Action } from "@/lib/auth/permissions";
@@ -55,6 +55,39 @@ export const FIGURES_EDITABLE_STATES: readonly PeriodStatus[] = [...EDITABLE_STA
 
 export function areFiguresEditable(status: PeriodStatus): boolean {
   return FIGURES_EDITABLE_STATES.includes(status);
+}
+
+/** Frozen: a signed-off or published pack, whose figures no one may change until an amendment. */
+export const FROZEN_STATES: readonly PeriodStatus[] = PERIOD_STATES.filter((s) => !areFiguresEditable(s));
+
+/**
+ * A month's live figures stand as signed: edits are refused (a frozen pack), or it is a history month,
+ * whose figures count as published. The rest (open, being amended) have figures nobody has vouched for.
+ */
+export const SIGNED_STATES: readonly PeriodStatus[] = PERIOD_STATES.filter((s) => !isPeriodEditable(s));
+
+/**
+ * A pack on its way to publication: the states from which the table leads to PUBLISHED without
+ * passing through it (open, signed off, being amended): the months reminders look at.
+ */
+export const AWAITING_PUBLICATION_STATES: readonly PeriodStatus[] = statesLeadingTo("PUBLISHED");
+
+/** The states from which some run of transitions reaches `target`, walking the table backwards (`target` itself left out). */
+function statesLeadingTo(target: PeriodStatus): PeriodStatus[] {
+  const found = new Set<PeriodStatus>();
+  const reached = [target];
+  while (reached.length) {
+    const to = reached.pop()!;
+    for (const t of Object.values(PERIOD_TRANSITIONS)) {
+      if (t.to !== to) continue;
+      for (const from of t.from) {
+        if (from === target || found.has(from)) continue;
+        found.add(from);
+        reached.push(from);
+      }
+    }
+  }
+  return PERIOD_STATES.filter((s) => found.has(s));
 }
 
 export function assertFiguresEditable(period: { month: string; status: PeriodStatus }): void {

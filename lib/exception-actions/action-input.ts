@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { parseDateInput } from "@/lib/periods/open-period-input";
+import { monthSchema } from "@/lib/validation/month";
 
 export const MAX_ACTION_LENGTH = 2_000;
 export const MAX_OWNER_LENGTH = 200;
@@ -32,13 +33,15 @@ export const actionFieldsInput = z.object({
   dueDate,
 });
 
+const month = monthSchema("Month must be like 2019-08");
+
 export const recordActionInput = actionFieldsInput.extend({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Month must be like 2019-08"),
+  month,
   code: text("The indicator").trim().min(1, "Choose the indicator"),
 });
 
 export const changeActionInput = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Month must be like 2019-08"),
+  month,
   id: z.uuid("That action does not exist"),
   expectedVersion: z.coerce.number().int().min(1),
   change: z.enum(["edit", "complete", "drop", "reopen"], { message: "Choose what to do with the action" }),

@@ -10,6 +10,7 @@
 //        "stamp"  FOR NO KEY UPDATE  a commentary submit (it stamps commentaryFirstSubmittedAt)
 //        "edit"   FOR SHARE          a value save, an import confirm, other commentary changes
 //      FOR SHARE holders run side by side; "stamp" and "status" queue behind them and each other.
+//      A change to several months locks them all at once, in id order (lockPeriods).
 //   2. Then the rows the operation writes: the ImportBatch it claims, Commentary, IndicatorValue,
 //      PackVersion. Each is changed by compare-and-set (updateMany on its version), not locked.
 //   User rows (lib/users/change-guards.ts) are never locked in the same transaction as a period.
@@ -18,7 +19,7 @@ import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
-import { assertFiguresEditable, assertPeriodEditable } from "@/lib/pack/lifecycle/period-lifecycle";
+import { assertFiguresEditable, assertPeriodEditable } from "@/lib/periods/period-lifecycle";
 
 export const STALE_PERIOD_MESSAGE =
   "Someone else changed this period while you were looking at it. Reload the page to see where it stands now.";
@@ -48,11 +49,33 @@ export type LockedPeriod = {
  * refused unless the period is editable.
  */
 export async function lockPeriod(tx: Tx, periodId: string, mode: PeriodLockMode, expectedVersion?: number): Promise<LockedPeriod> {
-  const rows = await tx.$queryRaw<LockedPeriod[]>`
-    SELECT id::text AS id, month, status::text AS status, version, "amendmentReason", "commentaryFirstSubmittedAt"
-    FROM "Period" WHERE id = ${periodId}::uuid ${Prisma.raw(LOCK_CLAUSE[mode])}`;
-  const row = rows[0];
+  const [row] = await selectForLock(tx, [periodId], mode);
   if (!row) throw new AppError("NOT_FOUND", "That period no longer exists");
+  checkLocked(row, mode, expectedVersion);
+  return row;
+}
+
+/**
+ * Locks several period rows in one statement, in id order, for a change that spans months (a history
+ * import), each checked as `lockPeriod` checks one; an empty list locks nothing. Step 1 of the order.
+ */
+export async function lockPeriods(tx: Tx, periodIds: readonly string[], mode: Exclude<PeriodLockMode, "status">): Promise<LockedPeriod[]> {
+  const ids = [...new Set(periodIds)];
+  if (!ids.length) return [];
+  const rows = await selectForLock(tx, ids, mode);
+  if (rows.length !== ids.length) throw new AppError("NOT_FOUND", "That period no longer exists");
+  for (const row of rows) checkLocked(row, mode);
+  return rows;
+}
+
+/** ORDER BY before the locking clause: PostgreSQL locks the rows in that order. */
+function selectForLock(tx: Tx, ids: string[], mode: PeriodLockMode): Promise<LockedPeriod[]> {
+  return tx.$queryRaw<LockedPeriod[]>`
+    SELECT id::text AS id, month, status::text AS status, version, "amendmentReason", "commentaryFirstSubmittedAt"
+    FROM "Period" WHERE id = ANY(${ids}::uuid[]) ORDER BY id ${Prisma.raw(LOCK_CLAUSE[mode])}`;
+}
+
+function checkLocked(row: LockedPeriod, mode: PeriodLockMode, expectedVersion?: number): void {
   if (mode === "status") {
     if (row.version !== expectedVersion) throw new AppError("CONFLICT", STALE_PERIOD_MESSAGE);
   } else if (mode === "figures") {
@@ -60,5 +83,4 @@ export async function lockPeriod(tx: Tx, periodId: string, mode: PeriodLockMode,
   } else {
     assertPeriodEditable(row);
   }
-  return row;
 }
