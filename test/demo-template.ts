@@ -7,9 +7,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { importClosure, root } from "../scripts/import-graph.mjs";
 import { deployMigrations } from "../scripts/migrate-deploy.mjs";
 
-const root = path.resolve(import.meta.dirname, "..");
 /** Where the seed starts, and the chart process its sign-offs start by path (no import reaches it). */
 const SEED_ENTRY_POINTS = ["prisma/seed/demo.ts", "scripts/pack/render-charts.mjs"];
 /** Read but not imported: the tables the seed fills, the demo's data files, the packages' versions. */
@@ -19,24 +19,6 @@ const ENVIRONMENT_WITHOUT_EFFECT = new Set(["DATABASE_URL", "DATABASE_POOL_SIZE"
 const PREFIX = "demo_template_";
 /** Held on the server's `postgres` database while a template is checked, built or copied: runs sharing a server take turns. */
 const LOCK_KEY = 230_471_923;
-
-const SOURCE = /\.(ts|tsx|mjs|js)$/;
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^"'`;]*?\sfrom\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
-const EXTENSIONS = ["", ".ts", ".tsx", ".mjs", ".js", "/index.ts", "/index.tsx"];
-
-/** The project file an import names (`@/...` or relative), or null for a package. */
-function resolveImport(from: string, spec: string): string | null {
-  const base = spec.startsWith("@/")
-    ? path.join(root, spec.slice(2))
-    : spec.startsWith(".")
-      ? path.resolve(path.dirname(from), spec)
-      : null;
-  if (!base) return null;
-  const stripped = base.replace(/\.m?js$/, ""); // "./x.js" written for x.ts
-  for (const candidate of [...EXTENSIONS.map((e) => base + e), stripped + ".ts", stripped + ".tsx"])
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  return null;
-}
 
 function filesUnder(p: string): string[] {
   if (!fs.existsSync(p)) return [];
@@ -49,20 +31,13 @@ function filesUnder(p: string): string[] {
  * inputs (paths relative to the project), and the environment variables those sources read.
  */
 export function demoSeedInputs(): { files: string[]; environment: string[] } {
-  const files = new Set<string>();
   const environment = new Set<string>();
-  const visit = (file: string) => {
-    if (files.has(file)) return;
-    files.add(file);
-    if (!SOURCE.test(file)) return;
-    const text = fs.readFileSync(file, "utf8");
-    for (const m of text.matchAll(/process\.env\.(\w+)/g)) if (!ENVIRONMENT_WITHOUT_EFFECT.has(m[1])) environment.add(m[1]);
-    for (const m of text.matchAll(IMPORT)) {
-      const target = resolveImport(file, m[1] ?? m[2]);
-      if (target) visit(target);
-    }
-  };
-  for (const entry of SEED_ENTRY_POINTS) visit(path.join(root, entry));
+  const files = importClosure(
+    SEED_ENTRY_POINTS.map((entry) => path.join(root, entry)),
+    (_file, text) => {
+      for (const m of text.matchAll(/process\.env\.(\w+)/g)) if (!ENVIRONMENT_WITHOUT_EFFECT.has(m[1])) environment.add(m[1]);
+    },
+  );
   for (const input of SEED_INPUTS) for (const file of filesUnder(path.join(root, input))) files.add(file);
   return {
     files: [...files].map((f) => path.relative(root, f).split(path.sep).join("/")).sort(),

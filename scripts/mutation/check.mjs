@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { importClosure as followImports } from "../import-graph.mjs";
 
 export const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -54,28 +55,8 @@ export function undoMutation(now, { original, mutated, find, replace }) {
   return { outcome: "lost", text: null };
 }
 
-// The project's own modules a set of files imports, followed through: the files whose edits (by
-// someone else, during a run) could change what the run's tests see. As test/test-projects.mjs reads imports.
-const IMPORT = /(?:^|[\s;])(?:import|export)\s+(?:type\s+)?(?:[^"'`;]*?\sfrom\s+)?["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
-const EXTENSIONS = ["", ".ts", ".tsx", ".mjs", ".js", "/index.ts", "/index.tsx"];
-
-function resolveImport(from, spec) {
-  let base;
-  if (spec.startsWith("@/")) base = path.join(root, spec.slice(2));
-  else if (spec.startsWith(".")) base = path.resolve(path.dirname(from), spec);
-  else return null;
-  for (const ext of EXTENSIONS) {
-    const candidate = base + ext;
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-  }
-  const stripped = base.replace(/\.(m?js)$/, "");
-  for (const ext of [".ts", ".tsx"]) if (fs.existsSync(stripped + ext)) return stripped + ext;
-  return null;
-}
-
 /** Every project file reachable by imports from `files` (paths relative to the project, or folders), themselves included. */
 export function importClosure(files) {
-  const seen = new Set();
   const start = files.flatMap((f) => {
     const abs = path.join(root, f);
     if (!fs.existsSync(abs)) return [];
@@ -85,23 +66,8 @@ export function importClosure(files) {
       .map((n) => path.join(abs, String(n)))
       .filter((p) => p.endsWith(".test.ts"));
   });
-  const stack = [...start];
-  while (stack.length) {
-    const file = stack.pop();
-    if (seen.has(file)) continue;
-    seen.add(file);
-    let text;
-    try {
-      text = fs.readFileSync(file, "utf8");
-    } catch {
-      continue;
-    }
-    for (const m of text.matchAll(IMPORT)) {
-      const target = resolveImport(file, m[1] ?? m[2]);
-      if (target && !target.includes(`${path.sep}node_modules${path.sep}`) && !seen.has(target)) stack.push(target);
-    }
-  }
-  return new Set([...seen].map((f) => path.relative(root, f).split(path.sep).join("/")));
+  // The files whose edits (by someone else, during a run) could change what the run's tests see.
+  return new Set([...followImports(start)].map((f) => path.relative(root, f).split(path.sep).join("/")));
 }
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
