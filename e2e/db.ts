@@ -1,11 +1,11 @@
-// Direct reads and writes of the test database, for setting up cases and checking what was stored.
+// Direct reads and writes of this worker's test database, for setting up cases and checking what was stored.
 import pg from "pg";
+import { thisWorker } from "./worker-servers";
 
 let pool: pg.Pool | undefined;
 
 export function testDb(): pg.Pool {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set: run the browser tests through npm test");
-  pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 2 });
+  pool ??= new pg.Pool({ connectionString: thisWorker().DATABASE_URL, max: 2 });
   return pool;
 }
 

@@ -5,13 +5,14 @@ import http from "node:http";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signInAs } from "./fixtures";
 import { one, query } from "./db";
+import { workerPort } from "./worker-servers";
 
 const MONTH = "2019-08";
 // Commentary is written in a month of this spec's own, so the demo's August 2019 stays as the journey expects.
 const COMMENTARY_MONTH = "2021-06";
 const SECTION = `/periods/${COMMENTARY_MONTH}/sections/demand`;
 const MARKER = "MARKER-hostile-http";
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = workerPort();
 
 /** A raw request (fetch refuses TRACE). */
 function raw(

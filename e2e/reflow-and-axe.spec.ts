@@ -7,8 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
-import { ACCOUNTS, DEMO_PASSWORD } from "./fixtures";
+import { ACCOUNTS, DEMO_PASSWORD, axeViolations } from "./fixtures";
 import { one, query } from "./db";
 
 type Role = keyof typeof ACCOUNTS | "none";
@@ -72,7 +71,7 @@ async function signedInState(browser: Browser, baseURL: string, role: Exclude<Ro
 }
 
 test.beforeAll(async ({ browser }, info) => {
-  const baseURL = info.project.use.baseURL ?? `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+  const baseURL = info.project.use.baseURL!;
   for (const role of new Set(VISITS.map((v) => v.role))) if (role !== "none") await signedInState(browser, baseURL, role);
   indicatorCode = (await one<{ code: string }>(`select code from "Indicator" where code = 'CONTACTS'`)).code;
   // An import preview with a row in error and rows to import, in a month nobody else uses.
@@ -124,7 +123,8 @@ async function smallestChartText(page: Page) {
   });
 }
 
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+// The three widths are independent: two workers can take them at once.
+test.describe.configure({ mode: "parallel" });
 
 for (const { width, axe, reflow } of WIDTHS) {
   test(`every page type at ${width} px: ${[reflow && "no sideways scrolling", axe && "axe WCAG 2.2 AA"].filter(Boolean).join(", ")}, chart text at least 12 px`, async ({
@@ -161,13 +161,7 @@ for (const { width, axe, reflow } of WIDTHS) {
           .toBeLessThanOrEqual(o.clientWidth);
       }
       if (axe) {
-        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-        expect
-          .soft(
-            results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`),
-            `${visit.name} at ${width} px: axe`,
-          )
-          .toEqual([]);
+        expect.soft(await axeViolations(page), `${visit.name} at ${width} px: axe`).toEqual([]);
       }
       expect
         .soft(

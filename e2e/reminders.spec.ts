@@ -4,9 +4,10 @@
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, signInAs } from "./fixtures";
 import { startSmtpCatcher } from "../test/smtp-catcher";
+import { thisWorker } from "./worker-servers";
 
 test("an administrator sends the due reminders: each lead who owes August's commentary gets one email, once", async ({ page }) => {
-  const catcher = await startSmtpCatcher(Number(process.env.SMTP_PORT));
+  const catcher = await startSmtpCatcher(Number(thisWorker().SMTP_PORT));
   try {
     await signInAs(page, ACCOUNTS.admin);
     await page.goto("/admin");

@@ -1,5 +1,5 @@
 // Two app servers on one database, as behind a load balancer: a second `next start` from the same build
-// on E2E_PORT + 10, beside the one Playwright starts, and a round-robin balancer in front of both. A
+// on its worker's port + 10, beside the worker's own (e2e/worker-servers.ts), and a round-robin balancer in front of both. A
 // session made on one is honoured by the other, a form served by one is taken by the other, 20
 // conflicting approvals spread over both have exactly one winner, and a stored pack page and a PDF
 // are made once between them (counted in the database) and served by both.
@@ -12,8 +12,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { findUnhandledErrors } from "../scripts/server-log-check.mjs";
 import { ACCOUNTS, DEMO_PASSWORD, expectResultFocused } from "./fixtures";
 import { one, query } from "./db";
+import { thisWorker, workerPort } from "./worker-servers";
 
-const portA = Number(process.env.E2E_PORT ?? 3100);
+const portA = workerPort();
 const portB = portA + 10;
 const A = `http://localhost:${portA}`;
 const B = `http://localhost:${portB}`;
@@ -60,7 +61,7 @@ async function startSecondServer() {
   second = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(portB)], {
     // One PDF render at a time on this one, so the last test can see its bound.
     cwd: root,
-    env: { ...process.env, PORT: String(portB), PDF_RENDERS_PER_PROCESS: "1" },
+    env: { ...process.env, ...thisWorker(), PORT: String(portB), PDF_RENDERS_PER_PROCESS: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const keep = (d: Buffer) => {

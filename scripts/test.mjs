@@ -11,21 +11,28 @@ ensureChromium();
 const { startDatabase, StartupError } = await import("./db-runtime.mjs");
 const { deployMigrations } = await import("./migrate-deploy.mjs");
 
+/**
+ * Chromium, for the app's PDFs and the browser tests, and its headless shell, which the browser tests
+ * use when it is there (playwright.config.ts): installed from Debian's packages when missing, as root.
+ */
 function ensureChromium() {
   const exe = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (fs.existsSync(exe)) return;
+  const shell = "/usr/bin/chromium-headless-shell";
+  if (fs.existsSync(exe) && (fs.existsSync(shell) || process.env.CHROMIUM_PATH)) return;
   if (fs.existsSync("/etc/debian_version") && process.getuid?.() === 0 && !process.env.CHROMIUM_PATH) {
-    console.log("Installing Debian's Chromium for the browser tests (apt-get install chromium)...");
+    console.log("Installing Debian's Chromium for the browser tests (apt-get install chromium chromium-headless-shell)...");
     const u = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
     const i =
       u.status === 0
-        ? spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+        ? spawnSync("apt-get", ["install", "-y", "-qq", "chromium", "chromium-headless-shell"], {
             stdio: "inherit",
             env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
           })
         : u;
-    if (i.status === 0 && fs.existsSync(exe)) return;
+    if (fs.existsSync(exe)) return;
+    if (i.status !== 0) console.error("apt-get could not install Chromium.");
   }
+  if (fs.existsSync(exe)) return;
   console.error(
     `Browser tests need Chromium at ${exe}: install it (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`,
   );

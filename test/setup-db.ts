@@ -2,7 +2,7 @@
 // (0.2 s, against about a second to replay the migrations), dropped when the file ends. Files can
 // then run at once in several workers: none sees another's rows or cleans up after another.
 // Charts for a sign-off are drawn in this process (the app starts a Node process per sign-off).
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, inject, vi } from "vitest";
 import { createDatabaseFromTemplate, dropDatabase } from "./own-database";
 import { drawChartsInProcess } from "./charts-in-process";
 
@@ -22,4 +22,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await (globalThis as Global).prisma?.$disconnect();
   if (own) await dropDatabase(own);
+  // The files of a worker share one process and its loaded modules (the project is not isolated: a
+  // process per file cost more than the tests). What a file changed in the environment is undone, and
+  // modules are loaded again for the next file, so none of them read another file's settings; lib/db
+  // makes a new client for the next file's database, since this one is disconnected.
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  vi.resetModules();
 });
