@@ -9,11 +9,10 @@
 // workers changed there to the workers of the projects that depend on it (the journey's), which may
 // have the other slot.
 
+import { databaseOf, withDatabase } from "../test/database-url";
+
 /** The slot's port stride: room for its second server (+10) below the next slot's. */
 const PORT_STRIDE = 20;
-
-const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
-const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
 
 /** This worker's slot: Playwright sets TEST_PARALLEL_INDEX in a worker before it loads anything; 0 in the runner. */
 export const workerSlot = () => Number(process.env.TEST_PARALLEL_INDEX ?? 0);

@@ -9,6 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { importClosure, root } from "../scripts/import-graph.mjs";
 import { deployMigrations } from "../scripts/migrate-deploy.mjs";
+import { databaseOf, withDatabase } from "./database-url";
 
 /** Where the seed starts, and the chart process its sign-offs start by path (no import reaches it). */
 const SEED_ENTRY_POINTS = ["prisma/seed/demo.ts", "scripts/pack/render-charts.mjs"];
@@ -60,8 +61,6 @@ export function demoSeedFingerprint(): string {
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
-const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
-const withDatabase = (url: string, name: string) => Object.assign(new URL(url), { pathname: `/${name}` }).toString();
 const seconds = (since: number) => Math.round((performance.now() - since) / 100) / 10;
 
 function runSeed(url: string): Promise<{ code: number; output: string }> {

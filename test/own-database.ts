@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { databaseOf, withDatabase } from "./database-url";
 
 export async function runSql(url: string, query: string, params: unknown[] = []) {
   const c = new pg.Client({ connectionString: url });
@@ -17,10 +18,9 @@ export async function runSql(url: string, query: string, params: unknown[] = [])
 
 /** A new database on the test run's server, with every migration applied unless `migrated` is false. */
 export async function createOwnDatabase(prefix: string, { migrated = true } = {}) {
-  const base = new URL(process.env.DATABASE_URL!);
   const name = `${prefix}_${process.pid}_${Date.now()}`;
-  const adminUrl = Object.assign(new URL(base.toString()), { pathname: "/postgres" }).toString();
-  const url = Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
+  const adminUrl = withDatabase(process.env.DATABASE_URL!, "postgres");
+  const url = withDatabase(process.env.DATABASE_URL!, name);
   await runSql(adminUrl, `CREATE DATABASE "${name}"`);
   const dir = path.resolve(import.meta.dirname, "../prisma/migrations");
   if (migrated)
@@ -35,9 +35,8 @@ export async function createOwnDatabase(prefix: string, { migrated = true } = {}
 
 /** A copy of a migrated template database (CREATE DATABASE ... TEMPLATE: about 0.2 s); its address. */
 export async function createDatabaseFromTemplate(template: string, prefix: string): Promise<string> {
-  const base = new URL(process.env.DATABASE_URL!);
   const name = `${prefix}_${process.pid}_${Date.now()}_${Math.random().toString(36).slice(2, 8)}`;
-  const adminUrl = Object.assign(new URL(base.toString()), { pathname: "/postgres" }).toString();
+  const adminUrl = withDatabase(process.env.DATABASE_URL!, "postgres");
   // Two copies of one template begun at the same moment: PostgreSQL may refuse the second while the
   // first still reads the template ("being accessed by other users"); it is tried again.
   for (let attempt = 0; ; attempt++) {
@@ -49,11 +48,9 @@ export async function createDatabaseFromTemplate(template: string, prefix: strin
       await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
     }
   }
-  return Object.assign(new URL(base.toString()), { pathname: `/${name}` }).toString();
+  return withDatabase(process.env.DATABASE_URL!, name);
 }
 
 export async function dropDatabase(url: string): Promise<void> {
-  const u = new URL(url);
-  const name = decodeURIComponent(u.pathname.slice(1));
-  await runSql(Object.assign(u, { pathname: "/postgres" }).toString(), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await runSql(withDatabase(url, "postgres"), `DROP DATABASE IF EXISTS "${databaseOf(url)}" WITH (FORCE)`);
 }
