@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   // Tests build into their own folder so they never disturb a running demo.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["@node-rs/argon2", "pg", "exceljs", "playwright-core"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "exceljs", "playwright-core", "sass"],
   // The action body limit is Next's default, named so proxy.ts answers 413 at the same size (lib/security/request-guard.ts).
   // proxy.ts buffers a request's body for the handler behind it up to this size and passes on only that
   // much of a longer one (Next's default is 10 MB): the largest upload, an Annex A workbook, must arrive whole.
@@ -16,11 +16,9 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
     proxyClientMaxBodySize: MAX_ANNEX_A_BODY_BYTES,
   },
-  // pages/api/pack-page (the published pack, precompressed) is a Pages Router API route. Its dependencies are
-  // bundled, as App Router code's are (not required from node_modules at run time), and Turbopack builds it
-  // without the react-server condition, so "server-only" would throw there: on the server it is the empty
-  // module, as in App Router server code; in the browser it is still the one that throws.
-  bundlePagesRouterDependencies: true,
+  // instrumentation.ts (which installs the published pack's front handler, lib/start-node-server.ts) is
+  // built without the react-server condition, so "server-only" would throw there: on the server it is
+  // the empty module, as in App Router server code; in the browser it is still the one that throws.
   turbopack: {
     resolveAlias: { "server-only": { browser: "next/dist/compiled/server-only/index", default: "next/dist/compiled/server-only/empty" } },
   },

@@ -1,22 +1,37 @@
-// The council's header and the service navigation, with who is signed in.
-import Link from "next/link";
+// The council's header and the service navigation, with who is signed in. Plain links and a sign-out
+// form, so it works without JavaScript and renders the same inside Next and in the published pack's
+// stored page (lib/pack/render/pack-page-html.tsx).
+import type { Role } from "@/lib/generated/prisma/enums";
 import { appConfig } from "@/lib/config/app";
-import { roleLabel, type SessionUser } from "@/lib/auth/roles";
+import { roleLabel } from "@/lib/auth/roles";
 import { navigationFor } from "@/lib/navigation";
-import { SignOutButton } from "@/components/sign-out-button";
 import { NavLinks } from "@/components/nav-links";
+import { NavList } from "@/components/nav-list";
 
-/** `stored`: the published pack's stored HTML, made once for every reader, holds placeholders where
- * the reader's navigation and name go; lib/pack/delivery/stored-html.ts fills them per request. */
-export function ServiceHeader({ user, waiting = 0, stored = false }: { user: SessionUser | null; waiting?: number; stored?: boolean }) {
+/**
+ * Who the header is for. A person on a live page: their name and what waits for them. A role on a
+ * stored pack page: the same bytes for everyone with that role, so they are compressed once and
+ * never carry one reader's name to another.
+ */
+export type HeaderReader = { kind: "person"; name: string; role: Role; waiting: number } | { kind: "role"; role: Role } | null;
+
+/** "a director", "an administrator": the role as a stored page's header names it. */
+export function withArticle(label: string): string {
+  const lower = label.toLowerCase();
+  return `${/^[aeiou]/.test(lower) ? "an" : "a"} ${lower}`;
+}
+
+/** `pathname`: the page's path when it is known here (stored pages); live pages read it in the browser. */
+export function ServiceHeader({ reader, pathname }: { reader: HeaderReader; pathname?: string }) {
+  const nav = reader ? navigationFor(reader.role) : null;
   return (
     <>
       <header className="govuk-generic-header" data-module="govuk-header">
         <div className="govuk-generic-header__container govuk-width-container">
           <div className="govuk-generic-header__logo">
-            <Link href="/" className="govuk-generic-header__homepage-link">
+            <a href="/" className="govuk-generic-header__homepage-link">
               {appConfig.councilName}
-            </Link>
+            </a>
           </div>
         </div>
       </header>
@@ -24,31 +39,38 @@ export function ServiceHeader({ user, waiting = 0, stored = false }: { user: Ses
         <div className="govuk-width-container">
           <div className="govuk-service-navigation__container">
             <span className="govuk-service-navigation__service-name">
-              <Link href="/" className="govuk-service-navigation__link">
+              <a href="/" className="govuk-service-navigation__link">
                 {appConfig.serviceName}
-              </Link>
+              </a>
             </span>
-            {stored ? <span hidden data-app-slot="nav" /> : user ? <NavLinks items={navigationFor(user.role)} /> : null}
+            {nav ? pathname !== undefined ? <NavList items={nav} pathname={pathname} /> : <NavLinks items={nav} /> : null}
           </div>
-          {stored ? (
-            <span hidden data-app-slot="user" />
-          ) : user ? (
+          {reader ? (
             <div className="app-header-user">
-              <span>
-                Signed in as <strong>{user.name}</strong>, {roleLabel[user.role]}
-              </span>
-              {waiting > 0 ? (
-                <Link className="govuk-link app-waiting" href="/">
-                  <strong className="govuk-tag govuk-tag--red">{waiting}</strong> {waiting === 1 ? "item waiting" : "items waiting"} for you
-                </Link>
+              {reader.kind === "person" ? (
+                <span>
+                  Signed in as <strong>{reader.name}</strong>, {roleLabel[reader.role]}
+                </span>
+              ) : (
+                <span>Signed in as {withArticle(roleLabel[reader.role])}</span>
+              )}
+              {reader.kind === "person" && reader.waiting > 0 ? (
+                <a className="govuk-link app-waiting" href="/">
+                  <strong className="govuk-tag govuk-tag--red">{reader.waiting}</strong>{" "}
+                  {reader.waiting === 1 ? "item waiting" : "items waiting"} for you
+                </a>
               ) : null}
-              <Link className="govuk-link" href="/account/password">
+              <a className="govuk-link" href="/account/password">
                 Change your password
-              </Link>
-              <Link className="govuk-link" href="/account/two-step">
+              </a>
+              <a className="govuk-link" href="/account/two-step">
                 Two-step sign-in
-              </Link>
-              <SignOutButton />
+              </a>
+              <form method="post" action="/logout" className="app-inline-form">
+                <button type="submit" className="app-link-button">
+                  Sign out
+                </button>
+              </form>
             </div>
           ) : null}
         </div>

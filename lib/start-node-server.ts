@@ -1,6 +1,7 @@
 // What a Node.js server process does once at start (called from instrumentation.ts): the HTTP-level
 // guard first (TRACE refused, forwarding headers trusted only from TRUSTED_PROXIES; lib/security/http-server-guard.ts);
-// a malformed PDF_RENDERS_PER_PROCESS refused; then the reminder emails scheduled (when SMTP is set up and
+// a malformed PDF_RENDERS_PER_PROCESS refused; the cache listener started (lib/cache/invalidation.ts);
+// then the reminder emails scheduled (when SMTP is set up and
 // REMINDERS_INTERVAL_MINUTES is not 0). Each reminder run is idempotent, so a restart never sends one twice.
 // A file of its own so that the Edge build of instrumentation.ts never sees Node.js APIs such as process.exit.
 export async function startNodeServer() {
@@ -13,7 +14,17 @@ export async function startNodeServer() {
     process.exit(1);
   }
   const { installHttpServerGuard } = await import("@/lib/security/http-server-guard");
-  installHttpServerGuard();
+  const { isPackPageRequest, servePackRequest } = await import("@/lib/pack/delivery/serve-pack-request");
+  installHttpServerGuard(undefined, { wants: isPackPageRequest, serve: servePackRequest });
+  // The per-process caches (sessions first) serve from memory only while this LISTEN connection is up.
+  // Not awaited: until it is, or while the database cannot be reached, every request reads the database.
+  const { startInvalidationListener } = await import("@/lib/cache/invalidation");
+  void startInvalidationListener().then(({ listening, error }) => {
+    if (!listening)
+      console.error(
+        `Cache invalidation: cannot LISTEN (${error}); sessions are read from the database on every request until it can (trying again)`,
+      );
+  });
   if (!process.env.SMTP_HOST) return;
   const { reminderIntervalMinutes } = await import("@/lib/reminders/schedule");
   const minutes = reminderIntervalMinutes();

@@ -74,6 +74,23 @@ function patchQueryRaw(adapter) {
   proto.__charPatched = true;
 }
 
+// adapter-pg runs a migration script by splitting it at every ";" (executeScript), which cuts a
+// function body ($$ ... $$) in pieces. PostgreSQL takes the whole script as one simple query, as
+// Prisma's native engine sends it, so it is sent whole.
+function patchExecuteScript(adapter) {
+  let proto = Object.getPrototypeOf(adapter);
+  while (proto && !Object.hasOwn(proto, "executeScript")) proto = Object.getPrototypeOf(proto);
+  if (!proto || proto.__scriptPatched) return;
+  proto.executeScript = async function (script) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+  proto.__scriptPatched = true;
+}
+
 function makeFactory(url) {
   patchPg();
   // Discrete fields, not a connection string: adapter-pg derives shadow databases by overriding
@@ -93,6 +110,7 @@ function makeFactory(url) {
   f.connect = async () => {
     const a = await origConnect();
     patchQueryRaw(a);
+    patchExecuteScript(a);
     return a;
   };
   // adapter-pg drops its shadow database before closing the pool that uses it; do it in order here.
@@ -102,6 +120,7 @@ function makeFactory(url) {
     await main.executeScript(`CREATE DATABASE "${db}"`);
     const shadow = await new PrismaPg({ ...cfg, database: db }).connect();
     patchQueryRaw(shadow);
+    patchExecuteScript(shadow);
     const origDispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await origDispose();

@@ -90,6 +90,7 @@ type Step = {
 };
 
 const A = "app/(app)";
+const FRONT_HANDLER = "lib/pack/delivery/serve-pack-request.ts#servePackRequest";
 const WALK: Step[] = [
   {
     endpoints: [`${A}/admin/users/new/actions.ts#addUserAction`],
@@ -374,10 +375,10 @@ const WALK: Step[] = [
     permission: "pack.readPublished",
     run: (u) => exportPack(u, { month: uniqueMonth(), format: "csv" }),
   },
-  // The stored published page decides with resolvePackVersion, as findPackView does (otherwise it serves the live page, which asks requirePermission).
+  // The stored published page decides with chooseVersion, as findPackView does (what it leaves goes to the page, which asks the same).
   {
-    endpoints: ["pages/api/pack-page/[period].ts#default"],
-    calls: "findStoredPackTarget",
+    endpoints: [FRONT_HANDLER],
+    calls: "chooseVersion",
     permission: "pack.readPublished",
     run: (u) => findPackView(u, uniqueMonth()),
   },
@@ -470,12 +471,9 @@ function findEndpoints(): string[] {
         );
     }
   }
-  // Pages Router API routes (pages/api): each file's default export is the handler.
-  if (fs.existsSync(path.join(ROOT, "pages"))) {
-    for (const file of walkFiles("pages", (n) => /\.(ts|tsx)$/.test(n))) {
-      if (/export\s+default\s/.test(fs.readFileSync(path.join(ROOT, file), "utf8"))) found.push(`${file}#default`);
-    }
-  }
+  // The HTTP server's front handler (installed by lib/start-node-server.ts) answers the published pack
+  // pages before Next: an endpoint outside app/.
+  found.push(FRONT_HANDLER);
   return found.sort();
 }
 

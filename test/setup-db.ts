@@ -1,10 +1,12 @@
 // Each database test file runs on a database of its own: a copy of the run's migrated template
 // (0.2 s, against about a second to replay the migrations), dropped when the file ends. Files can
 // then run at once in several workers: none sees another's rows or cleans up after another.
-// Charts for a sign-off are drawn in this process (the app starts a Node process per sign-off).
+// Charts for a sign-off and pages for a publication are drawn in this process (the app starts a Node
+// process for each).
 import { afterAll, beforeAll, inject, vi } from "vitest";
 import { createDatabaseFromTemplate, dropDatabase } from "./own-database";
 import { drawChartsInProcess } from "./charts-in-process";
+import { drawPagesInProcess } from "./pages-in-process";
 
 if (!process.env.DATABASE_URL) {
   throw new Error("DATABASE_URL is not set: run the tests through npm test (or npm run test:unit), which starts a test database");
@@ -17,6 +19,7 @@ beforeAll(async () => {
   own = await createDatabaseFromTemplate(inject("templateDatabase"), "file");
   process.env.DATABASE_URL = own;
   drawChartsInProcess();
+  drawPagesInProcess();
 });
 
 afterAll(async () => {

@@ -19,6 +19,7 @@ export const SLOW_TESTS = [
   "scripts/app-role.test.ts",
   "scripts/migrations.test.ts",
   "scripts/migrate-deploy.test.ts",
+  "lib/pack/render/render-pages.test.ts",
 ];
 
 function walk(dir, out = []) {

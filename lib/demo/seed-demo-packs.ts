@@ -6,6 +6,7 @@ import { addMonths, formatMonth } from "@/lib/format/dates";
 import type { SessionUser } from "@/lib/auth/roles";
 import { signOffPack } from "@/lib/pack/lifecycle/sign-off-pack";
 import { publishPack } from "@/lib/pack/lifecycle/publish-pack";
+import { storePackPages } from "@/lib/pack/delivery/stored-pack-pages";
 import { demoCommentary } from "@/lib/demo/demo-commentary";
 import { seedDemoActions } from "@/lib/demo/demo-actions";
 
@@ -42,6 +43,7 @@ export async function seedDemoPacks(opts: { firstMonth: string; publishedThrough
   const director = await db.user.findUniqueOrThrow({ where: { email: "director@northbridge.example" } });
   const directorUser: SessionUser = { id: director.id, name: director.name, email: director.email, role: director.role };
   const sections = await db.section.findMany({ orderBy: { order: "asc" }, include: { owners: { include: { user: true } } } });
+  const published: string[] = [];
   let index = 0;
   for (let month = opts.firstMonth; month <= opts.journeyMonth; month = addMonths(month, 1), index++) {
     const period = await db.period.findUniqueOrThrow({ where: { month } });
@@ -95,7 +97,12 @@ export async function seedDemoPacks(opts: { firstMonth: string; publishedThrough
       });
       const signedAt = new Date(`${addMonths(month, 1)}-15T16:00:00Z`);
       await signOffPack(directorUser, { month, expectedPeriodVersion: period.version }, signedAt);
-      await publishPack(directorUser, { month, expectedPeriodVersion: period.version + 1 }, new Date(signedAt.getTime() + 3600_000));
+      await publishPack(directorUser, { month, expectedPeriodVersion: period.version + 1 }, new Date(signedAt.getTime() + 3600_000), {
+        storePages: false,
+      });
+      published.push(month);
     }
   }
+  // Every published month's pages in one renderer process, as publication would have stored them.
+  await storePackPages(published);
 }

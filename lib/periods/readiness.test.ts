@@ -98,6 +98,27 @@ describe("whether a pack can be signed off", () => {
     });
   });
 
+  it("lists what is missing in section order, then indicator order, and every section in order", async () => {
+    const period = await createPeriod();
+    const second = await db.section.create({ data: { name: unique("Second"), slug: unique("second"), order: 2 } });
+    const first = await db.section.create({ data: { name: unique("First"), slug: unique("first"), order: 1 } });
+    const b2 = await indicator(second.id, { order: 2 });
+    const b1 = await indicator(second.id, { order: 1 });
+    const a3 = await indicator(first.id, { order: 3 });
+    await commentary(second.id, period.id, "APPROVED");
+    const r = await checkReadiness(period.id);
+    expect(r.missingValues).toEqual([
+      { code: a3.code, name: a3.name, sectionName: first.name },
+      { code: b1.code, name: b1.name, sectionName: second.name },
+      { code: b2.code, name: b2.name, sectionName: second.name },
+    ]);
+    expect(r.sections).toEqual([
+      { name: first.name, slug: first.slug, state: "NOT_STARTED" },
+      { name: second.name, slug: second.slug, state: "APPROVED" },
+    ]);
+    expect(r.sectionsNotApproved).toEqual([{ name: first.name, slug: first.slug, state: "NOT_STARTED" }]);
+  });
+
   it("is not ready with no sections at all: an empty pack is not a pack", async () => {
     const period = await createPeriod();
     expect(await checkReadiness(period.id)).toMatchObject({ ready: false, sections: [], sectionsNotApproved: [] });

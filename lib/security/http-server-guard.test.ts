@@ -1,7 +1,7 @@
 import http from "node:http";
 import { describe, expect, it } from "vitest";
 import { stripUntrustedForwarding, trustedProxies } from "@/lib/security/forwarded-headers";
-import { installHttpServerGuard } from "@/lib/security/http-server-guard";
+import { installHttpServerGuard, routeRequest } from "@/lib/security/http-server-guard";
 
 const forwarded = () => ({
   "x-forwarded-host": "evil.example",
@@ -51,5 +51,54 @@ describe("forwarding headers", () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe("the front handler", () => {
+  const request = (method: string, url: string) =>
+    ({ method, url, headers: {}, socket: { remoteAddress: "127.0.0.1" } }) as unknown as http.IncomingMessage;
+  const response = () => ({ headersSent: false }) as unknown as http.ServerResponse;
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it("answers what it wants and passes on, unchanged, what it leaves, what it fails on, and everything else", async () => {
+    const seen: string[] = [];
+    const front = {
+      wants: (req: http.IncomingMessage) => req.url!.startsWith("/packs/"),
+      serve: (req: http.IncomingMessage) => {
+        seen.push(`front ${req.url}`);
+        if (req.url === "/packs/fail") return Promise.reject(new Error("broken"));
+        return Promise.resolve(req.url === "/packs/answered");
+      },
+    };
+    for (const url of ["/packs/answered", "/packs/left", "/packs/fail", "/login"]) {
+      routeRequest(request("GET", url), response(), { trusted: new Set(), front, next: () => void seen.push(`next ${url}`) });
+    }
+    await settle();
+    expect(seen).toEqual([
+      "front /packs/answered",
+      "front /packs/left",
+      "front /packs/fail",
+      "next /login",
+      "next /packs/left",
+      "next /packs/fail",
+    ]);
+  });
+
+  it("never hands Next a request the front handler has begun to answer", async () => {
+    const next: string[] = [];
+    const res = response();
+    routeRequest(request("GET", "/packs/x"), res, {
+      trusted: new Set(),
+      front: {
+        wants: () => true,
+        serve: () => {
+          (res as { headersSent: boolean }).headersSent = true;
+          return Promise.reject(new Error("failed while sending"));
+        },
+      },
+      next: () => void next.push("next"),
+    });
+    await settle();
+    expect(next).toEqual([]);
   });
 });

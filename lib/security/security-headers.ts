@@ -34,6 +34,14 @@ export function contentSecurityPolicy(nonce?: string, production = isProduction(
   ].join("; ");
 }
 
+/**
+ * The policy for a page that has no script at all (the published pack's stored page): the page policy
+ * with scripts refused outright, in every environment, so nothing injected into it could ever run.
+ */
+export function scriptlessPagePolicy(): string {
+  return contentSecurityPolicy(undefined, true).replace(/script-src [^;]*/, "script-src 'none'");
+}
+
 /** Headers that never change between requests. HSTS only in production (browsers ignore it on http). */
 export function staticSecurityHeaders(production = isProduction()): { key: string; value: string }[] {
   return [

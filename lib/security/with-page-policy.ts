@@ -15,7 +15,7 @@ export function withPagePolicy(proxy: (request: NextRequest) => Promise<Response
     response.headers.set("Content-Security-Policy", policy);
     // Only a response that goes on to render (next() or a rewrite) carries request headers on.
     if (!response.headers.has("x-middleware-next") && !response.headers.has("x-middleware-rewrite")) return response;
-    const added = new Headers({ "content-security-policy": policy, "x-nonce": nonce });
+    const added = new Headers({ "content-security-policy": policy });
     const existing = response.headers.get(OVERRIDES);
     if (existing) {
       // The proxy already replaced some request headers: add ours to its list.

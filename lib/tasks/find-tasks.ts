@@ -4,7 +4,8 @@ import { cache } from "react";
 import { db } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/roles";
 import type { CommentaryState } from "@/lib/commentary/workflow";
-import { checkReadiness } from "@/lib/periods/readiness";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { checkReadiness, judgeReadiness, readinessColumns, type ReadinessLists } from "@/lib/periods/readiness";
 import { deadlinesFor, progressForSection, progressFromReadiness } from "@/lib/deadlines/find-deadlines";
 import { EDITABLE_STATES } from "@/lib/periods/period-lifecycle";
 
@@ -132,13 +133,25 @@ const countWaitingItemsOnce = cache(async (id: string, role: SessionUser["role"]
       const tasks = await findLeadTasks({ id });
       return tasks.reduce((n, p) => n + p.sections.filter((s) => LEAD_WAITING.includes(s.state)).length, 0);
     }
-    case "DIRECTOR": {
-      const t = await findDirectorTasks();
-      return t.submitted.length + t.readyToSignOff.length;
-    }
+    case "DIRECTOR":
+      return countDirectorWaiting();
     case "ADMIN":
       return (await findAdminTasks()).filter((p) => p.missing > 0).length;
     default:
       return 0;
   }
 });
+
+/**
+ * The director's count, as findDirectorTasks gives it (sections submitted for review in open periods,
+ * and open periods ready to sign off), in one statement: the header shows it on every page, and
+ * reading it through findDirectorTasks, which also works out deadlines and the packs at risk, took
+ * 9 round trips (issue 24). lib/tasks/find-tasks.test.ts holds the two to the same answer.
+ */
+async function countDirectorWaiting(): Promise<number> {
+  const rows = await db.$queryRaw<(ReadinessLists & { submitted: number })[]>`
+    SELECT (SELECT count(*)::int FROM "Commentary" c WHERE c."periodId" = p.id AND c.status = 'SUBMITTED') AS submitted,
+           ${readinessColumns(Prisma.sql`p.id`)}
+      FROM "Period" p WHERE p.status::text IN (${Prisma.join([...EDITABLE_STATES])})`;
+  return rows.reduce((n, r) => n + r.submitted + (judgeReadiness(r).ready ? 1 : 0), 0);
+}

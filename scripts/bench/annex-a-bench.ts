@@ -207,7 +207,6 @@ async function startServer(dist: string): Promise<{ origin: string; pid: number 
         NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
         NEXTAUTH_URL: origin,
         PORT: String(port),
-        PDF_RENDER_ORIGIN: origin,
       },
     },
   );

@@ -111,7 +111,6 @@ export async function startApp(databaseUrl) {
       NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
       NEXTAUTH_URL: origin,
       PORT: String(port),
-      PDF_RENDER_ORIGIN: origin,
     },
   });
   for (let i = 0; ; i++) {

@@ -40,7 +40,6 @@ async function main() {
         NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
         NEXTAUTH_URL: origin,
         PORT: String(port),
-        PDF_RENDER_ORIGIN: origin,
       },
     },
   );

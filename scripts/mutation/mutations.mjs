@@ -49,7 +49,7 @@ const DEADLINES = ["lib/deadlines/clear-days.test.ts", "lib/deadlines/period-dea
 const NATIONAL = ["lib/national/comparators.test.ts", "lib/national/comparators-cutoff.test.ts", "lib/national/national-flow.test.ts"];
 const IMPORT_ROWS = ["lib/import/validate-import-rows.test.ts", "lib/import/wide-layout.test.ts"];
 const IMPORT_WRITE = ["lib/import/import-flow.test.ts", "lib/import/import-writes.test.ts"];
-const STORED_PAGE = ["lib/pack/delivery/stored-pack-page.test.ts", "lib/pack/delivery/stored-pack-key.test.ts"];
+const STORED_PAGE = ["lib/pack/delivery/stored-pack-pages.test.ts", "lib/pack/delivery/serve-pack-request.test.ts"];
 const ANNEX_A = [
   "lib/annex-a/figure-rules.test.ts",
   "lib/annex-a/calendar.test.ts",
@@ -535,24 +535,24 @@ export const MUTATIONS = [
     id: "readiness-not-available-missing",
     file: "lib/periods/readiness.ts",
     tests: READINESS,
-    find: `OR: [{ value: { not: null } }, { notAvailableReason: { not: null } }]`,
-    replace: `OR: [{ value: { not: null } }]`,
+    find: `AND (v.value IS NOT NULL OR v."notAvailableReason" IS NOT NULL))`,
+    replace: `AND (v.value IS NOT NULL))`,
     why: "a figure marked not available, with its reason, blocks the sign-off",
   },
   {
     id: "readiness-retired-counted",
     file: "lib/periods/readiness.ts",
     tests: READINESS,
-    find: `where: { active: true, values:`,
-    replace: `where: { values:`,
+    find: `WHERE i.active AND NOT EXISTS (`,
+    replace: `WHERE NOT EXISTS (`,
     why: "a retired indicator with no value blocks the sign-off for ever",
   },
   {
     id: "readiness-submitted-enough",
     file: "lib/periods/readiness.ts",
     tests: READINESS,
-    find: `states.filter((s) => s.state !== "APPROVED")`,
-    replace: `states.filter((s) => s.state !== "APPROVED" && s.state !== "SUBMITTED")`,
+    find: `sections.filter((s) => s.state !== "APPROVED")`,
+    replace: `sections.filter((s) => s.state !== "APPROVED" && s.state !== "SUBMITTED")`,
     why: "the pack is signed off with commentary the director never approved",
   },
 
@@ -560,7 +560,7 @@ export const MUTATIONS = [
     id: "readiness-empty-catalogue",
     file: "lib/periods/readiness.ts",
     tests: READINESS,
-    find: ` && states.length > 0,`,
+    find: ` && sections.length > 0,`,
     replace: `,`,
     why: "a month with no sections at all counts as ready, and an empty pack can be signed off",
   },
@@ -725,38 +725,46 @@ export const MUTATIONS = [
       "equivalent today: a value is only ever marked revised while its month's first-submission stamp is set, nothing clears that stamp, and history months (imported unmarked) never take commentary; so v.revisedAfterSubmission implies target.revisedAfterSubmission and the OR changes nothing. It guards against a future path that clears the stamp.",
   },
 
-  // --- Stored pack page keys ---
+  // --- Stored pack pages ---
   {
-    id: "page-key-audience",
-    file: "lib/pack/delivery/stored-pack-page.ts",
+    id: "page-audience",
+    file: "lib/pack/delivery/stored-pack-pages.ts",
     tests: STORED_PAGE,
-    find: "const id = `${target.packVersionId}:${target.key}:${audience}`;",
-    replace: "const id = `${target.packVersionId}:${target.key}`;",
-    why: "a panel member is served the director's page (issue 23's table)",
+    find: "const stored = await readStored(v.id, audience, key);",
+    replace: `const stored = await readStored(v.id, "PUBLIC", key);`,
+    why: "a reader is served another audience's page (issue 23's table)",
   },
   {
     id: "page-key-frozen-only",
-    file: "lib/pack/delivery/stored-pack-page.ts",
+    file: "lib/pack/delivery/stored-pack-pages.ts",
     tests: STORED_PAGE,
-    find: "publishedAt: chosen.publishedAt!.toISOString(), superseded,\n    latest: r.latestPublished?.version ?? null, amendments: r.amendments, ",
-    replace: "publishedAt: chosen.publishedAt!.toISOString(),\n    ",
-    why: "the key covers the frozen version only: after an amendment, readers of the earlier version get no superseded banner and the old amendment log",
+    find: "supersededByVersion: v.supersededById ? (period.packVersions.find((p) => p.id === v.supersededById)?.version ?? null) : null,",
+    replace: "supersededByVersion: null,",
+    why: "the key covers the frozen version only: after an amendment, readers of the earlier version get no superseded banner",
   },
   {
     id: "page-key-pdf",
-    file: "lib/pack/delivery/stored-pack-page.ts",
+    file: "lib/pack/delivery/stored-pack-pages.ts",
     tests: STORED_PAGE,
-    find: `pdf: pdfAvailable(), `,
-    replace: ``,
-    why: "the stored page keeps offering (or withholding) the PDF download after Chromium is removed (or installed)",
+    find: `    pdfAvailable: pdfAvailable(),\n  };`,
+    replace: `    pdfAvailable: true,\n  };`,
+    why: "the stored page keeps offering the PDF download after Chromium is removed",
   },
   {
-    id: "page-staff-log-stored",
-    file: "lib/pack/delivery/stored-pack-page.ts",
+    id: "page-unpublished-in-log",
+    file: "lib/pack/delivery/stored-pack-pages.ts",
     tests: STORED_PAGE,
-    find: `if (r.visible.some((v) => !v.publishedAt)) return { kind: "live" };`,
-    replace: ``,
-    why: "staff's page (with unpublished versions in its log) is stored and served to everyone",
+    find: `amendments: published.map(amendmentEntry),`,
+    replace: `amendments: period.packVersions.map(amendmentEntry),`,
+    why: "a version signed off but not yet published is named to the panel in the stored page's amendment log",
+  },
+  {
+    id: "page-mac-unchecked",
+    file: "lib/pack/delivery/stored-pack-pages.ts",
+    tests: STORED_PAGE,
+    find: `timingSafeEqual(want, Buffer.from(row.mac)) &&`,
+    replace: `true &&`,
+    why: "a page written into the table by someone with its hash but not the secret is served",
   },
 
   // --- Annex A ---

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { PageShell } from "@/components/page-shell";
-import { PackDocument } from "@/components/pack/pack-document";
+import { PackPage } from "@/components/pack/pack-page";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { loadForPage } from "@/lib/page-guards";
 import { findPackView } from "@/lib/pack/delivery/find-pack";
 import { pdfAvailable } from "@/lib/pack/delivery/pdf-available";
 import { parseVersionParam } from "@/lib/pack/delivery/export-http";
-import { formatDate, formatMonth } from "@/lib/format/dates";
+import { formatMonth } from "@/lib/format/dates";
 import { PrintButton } from "./print-button";
 import { appConfig } from "@/lib/config/app";
 
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 type Props = {
   params: Promise<{ period: string }>;
-  searchParams: Promise<{ version?: string | string[]; preview?: string; render?: string }>;
+  searchParams: Promise<{ version?: string | string[]; preview?: string }>;
 };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -24,7 +24,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Performance pack, ${formatMonth(period)}` };
 }
 
-export default async function PackPage({ params, searchParams }: Props) {
+export default async function PackPageRoute({ params, searchParams }: Props) {
   const { period: month } = await params;
   const q = await searchParams;
   const user = await getCurrentUser();
@@ -61,85 +61,42 @@ export default async function PackPage({ params, searchParams }: Props) {
     );
   }
 
-  const isPreview = view.kind === "preview";
-  const banner = isPreview ? (
-    <div className="govuk-warning-text app-pack-banner" role="note">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>Draft: not signed off. These figures and commentary can still change.
-      </strong>
-    </div>
-  ) : view.supersededByVersion ? (
-    <div className="govuk-warning-text app-pack-banner" role="note">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>Superseded by version {view.supersededByVersion}.{" "}
-        <a className="govuk-link" href={`/packs/${month}?version=${view.supersededByVersion}`}>
-          Read version {view.supersededByVersion}
-        </a>
-      </strong>
-    </div>
-  ) : !view.published ? (
-    <div className="govuk-warning-text app-pack-banner" role="note">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>Signed off, not yet published: the panel cannot see this version yet.
-      </strong>
-    </div>
-  ) : null;
-  // render=stored: the HTML that pages/api/pack-page/[period].ts stores once and serves to every reader,
-  // so no reader's name, no navigation (placeholders instead) and no JavaScript (no Print button).
-  const stored = q.render === "stored" && view.kind === "frozen";
-  const versionQuery = !isPreview && view.version !== view.latestPublishedVersion ? `?version=${view.version}` : "";
-  const tools = (
-    <div className="app-pack-tools app-no-print">
-      {stored ? (
-        <p className="govuk-body-s app-print-hint">
-          To print this pack, or save it as a PDF, use your browser&apos;s print command (Ctrl+P, or Cmd+P on a Mac): it prints in the A4
-          layout.
-        </p>
-      ) : (
-        <PrintButton />
-      )}
-      {!isPreview && view.published && pdfAvailable() ? (
-        <a className="govuk-button govuk-button--secondary" href={`/packs/${month}/pdf${versionQuery}`}>
-          Download PDF
-        </a>
-      ) : null}
-      {!isPreview && view.published ? (
-        <p className="govuk-body-s">
-          Download the figures:{" "}
-          <a className="govuk-link" href={`/packs/${month}.csv${versionQuery}`}>
-            CSV
-          </a>
-          ,{" "}
-          <a className="govuk-link" href={`/packs/${month}.xlsx${versionQuery}`}>
-            Excel
-          </a>
-          ,{" "}
-          <a className="govuk-link" href={`/packs/${month}.json${versionQuery}`}>
-            JSON with its hash
-          </a>
-          {view.publishedAt ? `. Published ${formatDate(view.publishedAt)}.` : "."}
-        </p>
-      ) : null}
-    </div>
-  );
+  // Usually the stored page answers before this renders (lib/pack/delivery/serve-pack-request.ts); this
+  // draws the same PackPage for what that leaves to Next: a version staff see before it is published,
+  // and any request the stored page could not answer.
   return (
-    <PageShell user={user} stored={stored}>
-      <PackDocument
-        snapshot={view.snapshot}
-        charts={view.kind === "frozen" ? view.snapshot.charts : null}
-        signed={!isPreview}
-        amendments={view.amendments}
-        banner={banner}
-        tools={tools}
+    <PageShell user={user}>
+      <PackPage
+        model={
+          view.kind === "frozen"
+            ? {
+                month,
+                kind: "frozen" as const,
+                snapshot: view.snapshot,
+                charts: view.snapshot.charts,
+                version: view.version,
+                published: view.published,
+                publishedAt: view.publishedAt,
+                supersededByVersion: view.supersededByVersion,
+                latestPublishedVersion: view.latestPublishedVersion,
+                amendments: view.amendments,
+                pdfAvailable: pdfAvailable(),
+              }
+            : {
+                month,
+                kind: "preview" as const,
+                snapshot: view.snapshot,
+                charts: null,
+                version: null,
+                published: false,
+                publishedAt: null,
+                supersededByVersion: null,
+                latestPublishedVersion: null,
+                amendments: view.amendments,
+                pdfAvailable: pdfAvailable(),
+              }
+        }
+        printControl={<PrintButton />}
       />
     </PageShell>
   );

@@ -1,8 +1,6 @@
 // A page whose bytes never change, compressed once (Brotli and gzip) and served as a static file
 // would be: the encoding the request accepts, a strong ETag per encoding, 304 for If-None-Match.
-// Sent from a Pages Router API route (pages/api/pack-page/[period].ts), which writes to Node's
-// response: Next's own compression (gzip, per response) skips a response that already has a
-// Content-Encoding (next/dist/compiled/compression: "already encoded"), so nothing is compressed twice.
+// Written to Node's response by lib/pack/delivery/serve-pack-request.ts, before Next sees the request.
 // No "server-only": pure work on bytes and headers, unit-tested.
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
@@ -15,24 +13,33 @@ export type Encoding = "br" | "gzip" | "identity";
 export type EncodedPage = { etag: Record<Encoding, string>; body: Record<Encoding, Buffer> };
 
 /**
- * The page's bytes in each encoding. Done once per page and process, off the main thread (zlib's
- * thread pool): Brotli at its best quality for text, since every later request reuses the result.
+ * The page's bytes in each encoding, off the main thread (zlib's thread pool). Brotli at its best
+ * quality (11) for a published page, made once and served for months; a preview, made again after
+ * every change, takes a faster quality.
  */
-export async function encodePage(html: string): Promise<EncodedPage> {
+export async function encodePage(html: string, opts: { brotliQuality?: number } = {}): Promise<EncodedPage> {
   const identity = Buffer.from(html, "utf8");
   const [br, gz] = await Promise.all([
     brotli(identity, {
       params: {
         [zlib.constants.BROTLI_PARAM_MODE]: zlib.constants.BROTLI_MODE_TEXT,
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_QUALITY]: opts.brotliQuality ?? 11,
         [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
       },
     }),
     gzip(identity, { level: 9 }),
   ]);
-  const hash = createHash("sha256").update(identity).digest("base64url").slice(0, 32);
-  // A strong ETag names one representation: the same page compressed is a different one.
-  return { etag: { identity: `"${hash}"`, br: `"${hash}-br"`, gzip: `"${hash}-gz"` }, body: { identity, br, gzip: gz } };
+  return encodedFromParts(pageHash(identity), { identity, br, gzip: gz });
+}
+
+/** The page's hash as its ETag uses it. */
+export function pageHash(identity: Buffer): string {
+  return createHash("sha256").update(identity).digest("base64url").slice(0, 32);
+}
+
+/** A page from stored parts: a strong ETag names one representation, so each encoding has its own. */
+export function encodedFromParts(hash: string, body: Record<Encoding, Buffer>): EncodedPage {
+  return { etag: { identity: `"${hash}"`, br: `"${hash}-br"`, gzip: `"${hash}-gz"` }, body };
 }
 
 /** Brotli if accepted, else gzip, else the bytes as they are (RFC 9110 12.5.3: q=0 means "not acceptable"). */

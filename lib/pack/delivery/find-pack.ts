@@ -45,40 +45,46 @@ export function mayReadPacks(user: SessionUser | null): boolean {
 
 const notFound = () => new AppError("NOT_FOUND", "There is no published pack for that month");
 
-/** Which version a reader gets (or a staff preview), from a light query that never loads a snapshot.
- * Shared by the pack page and the stored-HTML route so the two can never disagree on the rules. */
-export async function resolvePackVersion(user: SessionUser | null, month: string, opts: { version?: number; preview?: boolean } = {}) {
-  if (!mayReadPacks(user))
-    throw user ? new AppError("FORBIDDEN", "You do not have access to packs") : new AppError("UNAUTHENTICATED", "Sign in to read packs");
-  if (!isMonth(month)) throw notFound();
-  const staff = user ? can(user.role, "pack.preview") : false;
-  const period = await db.period.findUnique({
-    where: { month },
-    include: {
-      packVersions: {
-        orderBy: { version: "asc" },
-        select: {
-          id: true,
-          version: true,
-          publishedAt: true,
-          signedOffAt: true,
-          signedOffByName: true,
-          amendmentReason: true,
-          supersededById: true,
-          contentHash: true,
-        },
-      },
-    },
-  });
-  if (!period) throw notFound();
-  const visible = period.packVersions.filter((v) => v.publishedAt || staff);
-  const amendments: AmendmentEntry[] = visible.map((v) => ({
+const VERSION_SELECT = {
+  id: true,
+  version: true,
+  publishedAt: true,
+  signedOffAt: true,
+  signedOffByName: true,
+  amendmentReason: true,
+  supersededById: true,
+  contentHash: true,
+} as const;
+
+/** A month's period and its versions (no snapshots): everything that decides which version a reader gets. */
+export async function loadMonthState(month: string) {
+  if (!isMonth(month)) return null;
+  return db.period.findUnique({ where: { month }, include: { packVersions: { orderBy: { version: "asc" }, select: VERSION_SELECT } } });
+}
+
+export type MonthState = NonNullable<Awaited<ReturnType<typeof loadMonthState>>>;
+
+export function amendmentEntry(v: MonthState["packVersions"][number]): AmendmentEntry {
+  return {
     version: v.version,
     signedOffAt: v.signedOffAt.toISOString(),
     signedOffByName: v.signedOffByName,
     publishedAt: v.publishedAt?.toISOString() ?? null,
     reason: v.amendmentReason,
-  }));
+  };
+}
+
+/**
+ * Which version a reader gets (or a staff preview), by the rules of the whole app: the pack page, the
+ * stored pages and the downloads all ask here, so they can never disagree.
+ */
+export function chooseVersion(user: SessionUser | null, period: MonthState | null, opts: { version?: number; preview?: boolean } = {}) {
+  if (!mayReadPacks(user))
+    throw user ? new AppError("FORBIDDEN", "You do not have access to packs") : new AppError("UNAUTHENTICATED", "Sign in to read packs");
+  if (!period) throw notFound();
+  const staff = user ? can(user.role, "pack.preview") : false;
+  const visible = period.packVersions.filter((v) => v.publishedAt || staff);
+  const amendments = visible.map(amendmentEntry);
   const latestPublished = [...period.packVersions].reverse().find((v) => v.publishedAt) ?? null;
   const wantPreview = staff && (opts.preview || (!opts.version && !latestPublished && isPeriodEditable(period.status)));
   const chosen = wantPreview
@@ -90,12 +96,25 @@ export async function resolvePackVersion(user: SessionUser | null, month: string
   return { period, staff, visible, amendments, latestPublished, wantPreview, chosen };
 }
 
+/** chooseVersion on a fresh read of the month. */
+export async function resolvePackVersion(user: SessionUser | null, month: string, opts: { version?: number; preview?: boolean } = {}) {
+  if (!mayReadPacks(user))
+    throw user ? new AppError("FORBIDDEN", "You do not have access to packs") : new AppError("UNAUTHENTICATED", "Sign in to read packs");
+  return chooseVersion(user, await loadMonthState(month), opts);
+}
+
 export async function findPackView(
   user: SessionUser | null,
   month: string,
   opts: { version?: number; preview?: boolean } = {},
 ): Promise<PackView> {
-  const { period, amendments, latestPublished, wantPreview, chosen: found } = await resolvePackVersion(user, month, opts);
+  return packViewOf(await resolvePackVersion(user, month, opts));
+}
+
+/** The pack a choice (chooseVersion) stands for: a live draft built now, or the stored snapshot, checked against its hash. */
+export async function packViewOf(choice: ReturnType<typeof chooseVersion>): Promise<PackView> {
+  const { period, amendments, latestPublished, wantPreview, chosen: found } = choice;
+  const month = period.month;
   if (wantPreview) {
     // Read outside a transaction: at READ COMMITTED each statement sees what was committed when it
     // began either way, and an interactive transaction held a pooled connection for the whole

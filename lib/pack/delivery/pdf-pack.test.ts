@@ -1,5 +1,6 @@
 // The PDF cache on a real database, with a stand-in for Chromium (the browser tests print for real):
-// made once per version, served from PackPdf after, never twice at once, never for drafts.
+// made once per version from its stored page (the one a signed-out reader gets, so no session is in
+// it), served from PackPdf after, never twice at once, never for drafts.
 import { describe, expect, it } from "vitest";
 import { stringMatching } from "@/test/matchers";
 import { db } from "@/lib/db";
@@ -8,16 +9,33 @@ import { contentHash } from "@/lib/pack/snapshot/content-hash";
 import { sampleSnapshot } from "@/test/pack-fixtures";
 import { createPack } from "@/test/pack-fixtures-db";
 import { createTestUser, uniqueMonth } from "@/test/factories";
+import { formatMonth } from "@/lib/format/dates";
+import { packStylesheetHref } from "@/lib/pack/render/pack-css";
+
+/** What a printed page was: its title, and whether it names a reader or says it was superseded. */
+const describePage = (html: string) =>
+  [
+    /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "no title",
+    ...(html.includes("Signed in") ? ["signed in"] : []),
+    ...(html.includes("Superseded by version") ? ["superseded"] : []),
+  ].join(", ");
 
 function fakeChromium() {
   const calls: string[] = [];
-  const render: PdfRenderer = async (path) => {
-    calls.push(path);
+  const pages: string[] = [];
+  const render: PdfRenderer = async (html, files) => {
+    // The page's stylesheet goes with it: Chromium has no server to fetch it from.
+    expect(Object.keys(files)).toEqual([packStylesheetHref()]);
+    expect(html).toContain(`<link rel="stylesheet" href="${packStylesheetHref()}"/>`);
+    calls.push(describePage(html));
+    pages.push(html);
     await new Promise((r) => setTimeout(r, 50));
-    return new TextEncoder().encode(`%PDF-1.4 fake ${path} #${calls.length}`);
+    return new TextEncoder().encode(`%PDF-1.4 fake #${calls.length}`);
   };
-  return { calls, render };
+  return { calls, pages, render };
 }
+
+const title = (month: string) => `Performance pack, ${formatMonth(month)} - Scrutiny Pack - Northbridge City Council`;
 
 const panel = async () => (await createTestUser("PANEL_MEMBER")).sessionUser;
 const director = async () => (await createTestUser("DIRECTOR")).sessionUser;
@@ -31,7 +49,7 @@ describe("the pack PDF", () => {
     const first = await getPackPdf(reader, { month }, chromium.render);
     if (first.kind !== "pdf") throw new Error("expected a PDF");
     expect(first).toMatchObject({ fromCache: false, shared: true, version: 1 });
-    expect(chromium.calls).toEqual([`/packs/${month}?version=1`]);
+    expect(chromium.calls).toEqual([title(month)]);
     const row = await db.packPdf.findUniqueOrThrow({ where: { packVersionId: ids[0] } });
     expect(row.contentHash).toBe(contentHash(sampleSnapshot(month, 1)));
     expect(Buffer.from(row.pdf).equals(first.pdf)).toBe(true);
@@ -132,19 +150,20 @@ describe("the pack PDF", () => {
     expect(again).toMatchObject({ kind: "pdf", fromCache: false });
     const third = await getPackPdf(reader, { month, version: 1 }, chromium.render);
     expect(third).toMatchObject({ kind: "pdf", fromCache: true });
-    expect(chromium.calls).toEqual([`/packs/${month}?version=1`, `/packs/${month}?version=1`]);
+    expect(chromium.calls).toEqual([title(month), `${title(month)}, superseded`]);
     expect(await db.packPdf.count({ where: { packVersionId: ids[0] } })).toBe(1);
   });
 
-  it("never keeps a PDF made from a staff view that lists an unpublished version", async () => {
+  it("is the same for staff and the panel, made once, and never names a version not yet published", async () => {
     const month = uniqueMonth();
     const { ids } = await createPack(month, [{ published: true }, { published: false }]);
     const chromium = fakeChromium();
     const staff = await getPackPdf(await director(), { month }, chromium.render);
-    expect(staff).toMatchObject({ kind: "pdf", shared: false, fromCache: false, version: 1 });
-    expect(await db.packPdf.count({ where: { packVersionId: ids[0] } })).toBe(0);
-    const reader = await getPackPdf(await panel(), { month }, chromium.render);
-    expect(reader).toMatchObject({ kind: "pdf", shared: true, version: 1 });
+    expect(staff).toMatchObject({ kind: "pdf", shared: true, fromCache: false, version: 1 });
     expect(await db.packPdf.count({ where: { packVersionId: ids[0] } })).toBe(1);
+    const reader = await getPackPdf(await panel(), { month }, chromium.render);
+    expect(reader).toMatchObject({ kind: "pdf", shared: true, fromCache: true, version: 1 });
+    expect(chromium.calls).toEqual([title(month)]);
+    expect(chromium.pages[0]).not.toMatch(/version 2/i);
   });
 });

@@ -1,4 +1,6 @@
-// A published pack as a PDF: made once per version by Chromium from the pack page and kept in PackPdf
+// A published pack as a PDF: made once per version by Chromium from the pack's stored page (the one a
+// signed-out reader gets: lib/pack/delivery/stored-pack-pages.ts), with no session and no server
+// behind it, and kept in PackPdf
 // (keyed by the version, checked against the snapshot's hash), then served from there to every reader.
 // Once across servers: a render is claimed in the database first (lib/pack/delivery/pdf-claim.ts);
 // a server that finds the claim taken waits for the stored PDF instead of rendering its own.
@@ -9,9 +11,13 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { pdfRendersPerProcess } from "@/lib/config/pdf-renders.mjs";
 import { findFrozenPack } from "@/lib/pack/delivery/export-pack";
 import { claimPdfRender, pdfRenderClaimed, releasePdfRender } from "@/lib/pack/delivery/pdf-claim";
+import { loadMonthState } from "@/lib/pack/delivery/find-pack";
+import { publishedPage } from "@/lib/pack/delivery/stored-pack-pages";
+import { packStylesheetText } from "@/lib/pack/delivery/pack-stylesheet";
+import { packStylesheetHref } from "@/lib/pack/render/pack-css";
 
-/** Prints the page at an app path (e.g. /packs/2019-07?version=1) to PDF bytes. */
-export type PdfRenderer = (pagePath: string, expectPath: string) => Promise<Uint8Array>;
+/** Prints a stored pack page to PDF bytes; `files` are what it links to (its stylesheet), by path. */
+export type PdfRenderer = (html: string, files: Record<string, { contentType: string; body: string }>) => Promise<Uint8Array>;
 
 export type PackPdfResult =
   | { kind: "pdf"; pdf: Buffer; version: number; published: true; fromCache: boolean; shared: boolean }
@@ -77,37 +83,21 @@ export async function getPackPdf(
   if (cached) return { kind: "pdf", pdf: cached, version: view.version, published: true, fromCache: true, shared: true };
   if (!render) return { kind: "unavailable", version: view.version, reason: "no-chromium" };
 
-  const path = `/packs/${view.snapshot.month}?version=${view.version}`;
-  const expectPath = `/packs/${view.snapshot.month}`;
-  // Staff also see signed-off versions not yet published in the amendment log. A PDF made from their
-  // page would show the panel something unpublished, so it is given to them but never kept.
-  const shared = view.amendments.every((a) => a.publishedAt !== null);
   const limit = options.rendersPerProcess ?? pdfRendersPerProcess();
   try {
-    if (!shared) {
-      if (localRenders >= limit) return { kind: "unavailable", version: view.version, reason: "busy" };
-      localRenders++;
-      try {
-        return {
-          kind: "pdf",
-          pdf: Buffer.from(await render(path, expectPath)),
-          version: view.version,
-          published: true,
-          fromCache: false,
-          shared: false,
-        };
-      } finally {
-        localRenders--;
-      }
-    }
     const key = `${view.packVersionId}:${view.contentHash}`;
     let job = inFlight.get(key);
     if (!job) {
-      job = sharedPdf(view, () => render(path, expectPath), {
-        limit,
-        waitMs: options.waitMs ?? PDF_WAIT_MS,
-        pollMs: options.pollMs ?? PDF_POLL_MS,
-      }).finally(() => inFlight.delete(key));
+      job = sharedPdf(
+        view,
+        async () =>
+          render(await storedPageHtml(view), { [packStylesheetHref()]: { contentType: "text/css", body: await packStylesheetText() } }),
+        {
+          limit,
+          waitMs: options.waitMs ?? PDF_WAIT_MS,
+          pollMs: options.pollMs ?? PDF_POLL_MS,
+        },
+      ).finally(() => inFlight.delete(key));
       inFlight.set(key, job);
     }
     const outcome = await job;
@@ -158,6 +148,15 @@ async function sharedPdf(
     const stored = await readFresh(view);
     if (stored) return { pdf: stored, fromCache: true };
   }
+}
+
+/** The version's stored page for a signed-out reader: the same for everyone, and nothing in it needs a session. */
+async function storedPageHtml(view: FrozenView): Promise<string> {
+  const period = await loadMonthState(view.snapshot.month);
+  const version = period?.packVersions.find((v) => v.id === view.packVersionId);
+  const page = period && version ? await publishedPage(period, version, "PUBLIC") : null;
+  if (!page) throw new Error(`The ${view.snapshot.month} pack, version ${view.version}, has no stored page to print`);
+  return page.body.identity.toString("utf8");
 }
 
 /** Renders and stores the version's PDF; only the claim's holder calls it, so there is one writer. */

@@ -1,15 +1,10 @@
-// Prints a pack page to a tagged PDF with Chromium. The page is the app's own /packs/... page,
-// loaded over loopback as the requester would see it, so the PDF is the same HTML as the screen.
-//
-// Why page.goto with the requester's session rather than fetching HTML and setContent: the page needs
-// its stylesheet from the same origin anyway, and a real navigation gives us the status code and the
-// final URL to check (a lapsed session redirects to /login, which must never be cached as a pack).
-// What keeps it safe:
-// - the origin is fixed on the server (127.0.0.1 and the port Next listens on, or PDF_RENDER_ORIGIN),
-//   never taken from the request's Host header, so a request cannot point Chromium elsewhere;
-// - only the next-auth session cookie is forwarded, only to that origin: every request to another
-//   origin is aborted, so nothing on the page can carry the cookie (or anything else) off the machine;
-// - JavaScript is off: the pack is server-rendered HTML and CSS, so nothing runs with the session;
+// Prints a pack page to a tagged PDF with Chromium. The page is the version's stored page
+// (lib/pack/delivery/stored-pack-pages.ts), the same bytes a reader's browser gets, its charts inline
+// SVG. Chromium is given it, and its stylesheet, from memory at an address that exists nowhere
+// (PAGE_ORIGIN), so no server, session or cookie is involved at all; what keeps it safe:
+// - every other request the page might make is aborted: nothing can leave the machine, and nothing
+//   from outside can change what is printed;
+// - JavaScript is off (the page has none anyway);
 // - a fresh browser context per render, closed afterwards; one render at a time on the machine.
 import "server-only";
 import { chromiumPath } from "@/lib/pack/delivery/pdf-available";
@@ -26,26 +21,6 @@ export const CHROMIUM_ARGS = [
 ];
 const RENDER_TIMEOUT_MS = 60_000;
 
-/** Where this server answers on loopback. Fixed by configuration, never by the request. */
-export function pdfRenderOrigin(env: Record<string, string | undefined> = process.env): string {
-  const configured = env.PDF_RENDER_ORIGIN?.trim();
-  if (configured) return new URL(configured).origin;
-  const port = Number(env.PORT);
-  return `http://127.0.0.1:${Number.isInteger(port) && port > 0 && port < 65536 ? port : 3000}`;
-}
-
-const SESSION_COOKIE = /^(__Secure-|__Host-)?next-auth\.session-token(\.\d+)?$/;
-
-/** From the request's Cookie header, only the session cookie (possibly in chunks): nothing else travels. */
-export function sessionCookieHeader(cookieHeader: string | null): string {
-  if (!cookieHeader) return "";
-  return cookieHeader
-    .split(";")
-    .map((c) => c.trim())
-    .filter((c) => SESSION_COOKIE.test(c.slice(0, c.indexOf("="))))
-    .join("; ");
-}
-
 // One Chromium at a time: the machine has two cores, and PDFs are made once per version anyway.
 let queue: Promise<unknown> = Promise.resolve();
 function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
@@ -54,10 +29,14 @@ function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
   return run;
 }
 
-export type RenderRequest = { origin: string; path: string; cookie: string; expectPath: string };
+/** Where the page is given to Chromium: ".invalid" is reserved (RFC 2606), so it can never reach a server. */
+const PAGE_ORIGIN = "http://pack.invalid";
 
-/** Loads origin+path in a fresh headless Chromium and prints it; refuses anything but the pack page itself. */
-export function renderPdfFromPage(req: RenderRequest): Promise<Buffer> {
+/**
+ * Prints a stored pack page in a fresh headless Chromium; refuses anything but a pack page.
+ * `files`: what the page may load besides itself, by path (its stylesheet).
+ */
+export function renderPdfFromHtml(html: string, files: Record<string, { contentType: string; body: string }> = {}): Promise<Buffer> {
   return oneAtATime(async () => {
     const { chromium } = await import("playwright-core");
     const browser = await chromium.launch({
@@ -73,19 +52,19 @@ export function renderPdfFromPage(req: RenderRequest): Promise<Buffer> {
         acceptDownloads: false,
         locale: "en-GB",
         timezoneId: "Europe/London",
-        extraHTTPHeaders: req.cookie ? { cookie: req.cookie } : {},
       });
-      await context.route("**/*", (route) =>
-        new URL(route.request().url()).origin === req.origin ? route.continue() : route.abort("blockedbyclient"),
-      );
+      await context.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        if (url.origin !== PAGE_ORIGIN) return route.abort("blockedbyclient");
+        if (url.pathname === "/") return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+        const file = files[url.pathname];
+        return file ? route.fulfill({ status: 200, ...file }) : route.abort("blockedbyclient");
+      });
       const page = await context.newPage();
       page.setDefaultTimeout(RENDER_TIMEOUT_MS);
-      const response = await page.goto(`${req.origin}${req.path}`, { waitUntil: "load" });
-      const landed = new URL(page.url());
-      if (!response || response.status() !== 200 || landed.origin !== req.origin || landed.pathname !== req.expectPath) {
-        throw new Error(`PDF render of ${req.path} got ${response?.status() ?? "no response"} at ${landed.pathname}, not the pack page`);
-      }
-      if ((await page.locator("#pack-title").count()) !== 1) throw new Error(`PDF render of ${req.path}: the page has no pack title`);
+      await page.goto(`${PAGE_ORIGIN}/`, { waitUntil: "load" });
+      if ((await page.locator("#pack-title").count()) !== 1)
+        throw new Error("PDF render: the page has no pack title, so it is not a pack page");
       const print = () => page.pdf({ tagged: true, outline: true, format: "A4", printBackground: true, preferCSSPageSize: true });
       const first = await print();
       // The contents' page numbers: read where each part starts, write them in, print again.

@@ -10,11 +10,22 @@ import { getPeriodByMonth } from "@/lib/periods/find-period";
 import { lockPeriod } from "@/lib/periods/lock-period";
 import { PERIOD_TRANSITIONS, assertPeriodTransition } from "@/lib/periods/period-lifecycle";
 import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
+import { storePackPagesAfterCommit } from "@/lib/pack/delivery/stored-pack-pages";
 
-export async function publishPack(user: SessionUser, input: { month: string; expectedPeriodVersion: number }, now = new Date()) {
+/**
+ * `storePages: false` leaves rendering the pages to the caller (the demo seed renders all its months
+ * in one go); otherwise they are rendered and stored once the publication has committed, so the
+ * panel's first request is served stored bytes.
+ */
+export async function publishPack(
+  user: SessionUser,
+  input: { month: string; expectedPeriodVersion: number },
+  now = new Date(),
+  opts: { storePages?: boolean } = {},
+) {
   assertCan(user, PERIOD_TRANSITIONS.publish.permission);
   const period = await getPeriodByMonth(input.month);
-  return db.$transaction(async (tx) => {
+  const published = await db.$transaction(async (tx) => {
     const locked = await lockPeriod(tx, period.id, "status", input.expectedPeriodVersion);
     const status = assertPeriodTransition(user.role, locked, "publish");
     const pack = await tx.packVersion.findFirst({ where: { periodId: period.id, publishedAt: null }, orderBy: { version: "desc" } });
@@ -41,4 +52,6 @@ export async function publishPack(user: SessionUser, input: { month: string; exp
     });
     return { id: pack.id, version: pack.version };
   });
+  if (opts.storePages !== false) await storePackPagesAfterCommit(period.month);
+  return published;
 }

@@ -1,10 +1,10 @@
 // GET /packs/[period]/pdf: the published pack (latest, or ?version=N) as a tagged PDF, made once per
-// version by Chromium from the pack page and then served from the PackPdf cache.
+// version by Chromium from the pack's stored page and then served from the PackPdf cache.
 import { appConfig } from "@/lib/config/app";
 import { defineRoute } from "@/lib/define-route";
 import { getPackPdf } from "@/lib/pack/delivery/pdf-pack";
 import { pdfAvailable } from "@/lib/pack/delivery/pdf-available";
-import { pdfRenderOrigin, renderPdfFromPage, sessionCookieHeader } from "@/lib/pack/delivery/pdf-render";
+import { renderPdfFromHtml } from "@/lib/pack/delivery/pdf-render";
 import { downloadHeaders, downloadRefusal, packCacheControl, parseVersionParam, plainPage } from "@/lib/pack/delivery/export-http";
 import { exportFilename } from "@/lib/pack/delivery/export-names";
 
@@ -24,9 +24,7 @@ export const GET = defineRoute<{ period: string }>({
         href: packHref(month),
         text: "Read the latest version",
       });
-    const origin = pdfRenderOrigin();
-    const cookie = sessionCookieHeader(request.headers.get("cookie"));
-    const render = pdfAvailable() ? (path: string, expectPath: string) => renderPdfFromPage({ origin, path, cookie, expectPath }) : null;
+    const render = pdfAvailable() ? renderPdfFromHtml : null;
     const result = await getPackPdf(user, { month, version: v.version }, render);
     const versionHref = `${packHref(month)}?version=${result.version}`;
     if (result.kind === "unavailable" && (result.reason === "busy" || result.reason === "waited")) {

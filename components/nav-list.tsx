@@ -1,0 +1,24 @@
+// The service navigation, marking the section the reader is in. The one navigation component: the
+// live pages give it the browser's path (nav-links.tsx), and the published pack's stored page is
+// rendered with it once per role (lib/pack/render/pack-page-html.tsx). Plain links, no JavaScript.
+import { currentNavHref } from "@/lib/current-nav-href";
+
+export function NavList({ items, pathname }: { items: { href: string; text: string }[]; pathname: string }) {
+  const best = currentNavHref(items, pathname);
+  return (
+    <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+      <ul className="govuk-service-navigation__list" id="navigation">
+        {items.map((item) => {
+          const active = item.href === best;
+          return (
+            <li key={item.href} className={`govuk-service-navigation__item${active ? " govuk-service-navigation__item--active" : ""}`}>
+              <a className="govuk-service-navigation__link" href={item.href} aria-current={active ? "page" : undefined}>
+                {active ? <strong className="govuk-service-navigation__active-fallback">{item.text}</strong> : item.text}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,82 @@
+// A pack page's content: its banner (draft, superseded, not yet published), the print and download
+// tools, and the pack itself. The same component draws the published pack's stored page
+// (lib/pack/render/pack-page-html.tsx), the director's preview and the staff-only pages Next renders.
+import type { ReactNode } from "react";
+import { PackDocument } from "@/components/pack/pack-document";
+import { formatDate } from "@/lib/format/dates";
+import type { PackPageModel } from "@/lib/pack/render/pack-page-model";
+
+function Warning({ children }: { children: ReactNode }) {
+  return (
+    <div className="govuk-warning-text app-pack-banner" role="note">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        {children}
+      </strong>
+    </div>
+  );
+}
+
+/** `printControl`: a Print button where the page has JavaScript; stored pages have none, so they say how to print. */
+export function PackPage({ model, printControl }: { model: PackPageModel; printControl?: ReactNode }) {
+  const { month } = model;
+  const isPreview = model.kind === "preview";
+  const banner = isPreview ? (
+    <Warning>Draft: not signed off. These figures and commentary can still change.</Warning>
+  ) : model.supersededByVersion ? (
+    <Warning>
+      Superseded by version {model.supersededByVersion}.{" "}
+      <a className="govuk-link" href={`/packs/${month}?version=${model.supersededByVersion}`}>
+        Read version {model.supersededByVersion}
+      </a>
+    </Warning>
+  ) : !model.published ? (
+    <Warning>Signed off, not yet published: the panel cannot see this version yet.</Warning>
+  ) : null;
+  const versionQuery = !isPreview && model.version !== model.latestPublishedVersion ? `?version=${model.version}` : "";
+  const tools = (
+    <div className="app-pack-tools app-no-print">
+      {printControl ?? (
+        <p className="govuk-body-s app-print-hint">
+          To print this pack, or save it as a PDF, use your browser&apos;s print command (Ctrl+P, or Cmd+P on a Mac): it prints in the A4
+          layout.
+        </p>
+      )}
+      {!isPreview && model.published && model.pdfAvailable ? (
+        <a className="govuk-button govuk-button--secondary" href={`/packs/${month}/pdf${versionQuery}`}>
+          Download PDF
+        </a>
+      ) : null}
+      {!isPreview && model.published ? (
+        <p className="govuk-body-s">
+          Download the figures:{" "}
+          <a className="govuk-link" href={`/packs/${month}.csv${versionQuery}`}>
+            CSV
+          </a>
+          ,{" "}
+          <a className="govuk-link" href={`/packs/${month}.xlsx${versionQuery}`}>
+            Excel
+          </a>
+          ,{" "}
+          <a className="govuk-link" href={`/packs/${month}.json${versionQuery}`}>
+            JSON with its hash
+          </a>
+          {model.publishedAt ? `. Published ${formatDate(model.publishedAt)}.` : "."}
+        </p>
+      ) : null}
+    </div>
+  );
+  return (
+    <PackDocument
+      snapshot={model.snapshot}
+      charts={model.charts}
+      signed={!isPreview}
+      amendments={model.amendments}
+      banner={banner}
+      tools={tools}
+    />
+  );
+}
