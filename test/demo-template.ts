@@ -11,8 +11,8 @@ import { importClosure, root } from "../scripts/import-graph.mjs";
 import { deployMigrations } from "../scripts/migrate-deploy.mjs";
 import { databaseOf, withDatabase } from "./database-url";
 
-/** Where the seed starts, and the chart process its sign-offs start by path (no import reaches it). */
-const SEED_ENTRY_POINTS = ["prisma/seed/demo.ts", "scripts/pack/render-charts.mjs"];
+/** Where the seed starts, and the processes it starts by path (no import reaches them): the charts at sign-off, the pages at publication. */
+const SEED_ENTRY_POINTS = ["prisma/seed/demo.ts", "scripts/pack/render-charts.mjs", "scripts/pack/render-pack-pages.ts"];
 /** Read but not imported: the tables the seed fills, the demo's data files, the packages' versions. */
 const SEED_INPUTS = ["prisma/migrations", "prisma/schema.prisma", "prisma/seed/data", "package-lock.json"];
 /** Read by the seed's sources but without effect on what it writes; any other `process.env.X` they read is fingerprinted. */

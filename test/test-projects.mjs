@@ -19,7 +19,6 @@ export const SLOW_TESTS = [
   "scripts/app-role.test.ts",
   "scripts/migrations.test.ts",
   "scripts/migrate-deploy.test.ts",
-  "lib/pack/render/render-pages.test.ts",
 ];
 
 function walk(dir, out = []) {
