@@ -9,6 +9,8 @@ export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const DIST = ".next-bench";
 export const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
 export const log = (...a) => console.error("[bench]", ...a);
+/** The bench server's session secret; the council's loader uses it too, since it seals the pack pages it stores. */
+export const BENCH_SECRET = "bench-secret-not-for-production-0123456789abcdef";
 
 function newestSource(dir) {
   let newest = 0;
@@ -108,7 +110,7 @@ export async function startApp(databaseUrl) {
       DATABASE_URL: databaseUrl,
       NODE_ENV: "production",
       NEXT_DIST_DIR: DIST,
-      NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789abcdef",
+      NEXTAUTH_SECRET: BENCH_SECRET,
       NEXTAUTH_URL: origin,
       PORT: String(port),
     },

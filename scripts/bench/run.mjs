@@ -20,7 +20,7 @@ import autocannon from "autocannon";
 import { startDatabase } from "../db-runtime.mjs";
 import { deployMigrations } from "../migrate-deploy.mjs";
 import os from "node:os";
-import { DIST, ROOT, bin, buildIfNeeded, log, run, runAllowingFailure, signIn, startApp } from "./app-server.mjs";
+import { BENCH_SECRET, DIST, ROOT, bin, buildIfNeeded, log, run, runAllowingFailure, signIn, startApp } from "./app-server.mjs";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -220,7 +220,9 @@ try {
   await deployMigrations(db.url);
   const env = { DATABASE_URL: db.url };
   log("loading the benchmark council (this signs off and publishes every month)");
-  const [loadOut, loadMs] = await timed(() => run(bin("tsx"), ["--conditions=react-server", "scripts/bench/load-council.ts"], env));
+  const [loadOut, loadMs] = await timed(() =>
+    run(bin("tsx"), ["--conditions=react-server", "scripts/bench/load-council.ts"], { ...env, NEXTAUTH_SECRET: BENCH_SECRET }),
+  );
   const loaded = JSON.parse(loadOut.trim().split("\n").at(-1));
   log("loaded", loaded, `in ${(loadMs / 1000).toFixed(0)} s`);
 

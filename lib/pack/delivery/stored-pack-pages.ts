@@ -24,6 +24,13 @@ import { PACK_AUDIENCES, type PackAudience, type PackPageModel } from "@/lib/pac
 
 type Version = MonthState["packVersions"][number];
 
+const secret = () => process.env.NEXTAUTH_SECRET ?? "";
+
+/** Binds a page's bytes to its key under the app's secret: whoever can write the table cannot forge one. */
+function macOf(key: string, sha256: string): string {
+  return createHmac("sha256", secret()).update(`${key}\n${sha256}`).digest("hex");
+}
+
 /** What a published version's page shows besides its snapshot (which its contentHash names). */
 export function publishedPageMeta(period: MonthState, v: Version) {
   const published = period.packVersions.filter((p) => p.publishedAt);
@@ -72,6 +79,11 @@ async function frozenModel(period: MonthState, v: Version, meta: PublishedPageMe
  * by a request that finds its page missing or out of date.
  */
 export async function storePackPages(months: string[], only?: { versionId: string; force?: boolean }): Promise<number> {
+  // Without the secret a page cannot be sealed, and a server would refuse it: leave it for the server.
+  if (!secret()) {
+    console.warn("NEXTAUTH_SECRET is not set here, so no pack page is stored: the server renders each on its first request");
+    return 0;
+  }
   const targets: { versionId: string; audience: PackAudience; key: string }[] = [];
   const jobs: { model: PackPageModel; audiences: PackAudience[] }[] = [];
   for (const month of months) {
@@ -102,13 +114,6 @@ export async function storePackPages(months: string[], only?: { versionId: strin
     await Promise.all(targets.slice(i, i + 2).map((t, j) => storeOne(t, html[i + j])));
   }
   return targets.length;
-}
-
-const secret = () => process.env.NEXTAUTH_SECRET ?? "";
-
-/** Binds a page's bytes to its key under the app's secret: whoever can write the table cannot forge one. */
-function macOf(key: string, sha256: string): string {
-  return createHmac("sha256", secret()).update(`${key}\n${sha256}`).digest("hex");
 }
 
 async function storeOne(t: { versionId: string; audience: PackAudience; key: string }, html: string): Promise<void> {
