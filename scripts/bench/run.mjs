@@ -57,8 +57,22 @@ async function settle(origin) {
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
 /** A closed loop: CONNECTIONS clients that each ask again the moment they are answered, for DURATION s. */
+/** Seconds of the same load, not measured, before each measured one (BENCH_WARMUP_SECONDS). */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+
 async function load(url, cookie, extra = {}) {
   await settle(new URL(url).origin);
+  // A page's first requests after a start compile its code paths (the first request after start is
+  // reported on its own below); each page is warmed with the same load first, for every page alike.
+  if (WARMUP_SECONDS > 0) {
+    await autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration: WARMUP_SECONDS,
+      headers: { ...(cookie ? { cookie } : {}), ...extra.headers },
+    });
+    await settle(new URL(url).origin);
+  }
   const instance = autocannon({
     url,
     connections: CONNECTIONS,
@@ -474,7 +488,7 @@ try {
     "",
   ];
   const lines = [
-    `Benchmark, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} cores, load average before ${loadBefore}, \`${pagesOnly ? "BENCH_ONLY=pages " : ""}npm run bench\` (${CONNECTIONS} connections, ${DURATION} s per page, loopback)`,
+    `Benchmark, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${os.cpus().length} cores, load average before ${loadBefore}, \`${pagesOnly ? "BENCH_ONLY=pages " : ""}npm run bench\` (${CONNECTIONS} connections, ${DURATION} s per page after ${WARMUP_SECONDS} s of the same load unmeasured, loopback)`,
     ...(pagesOnly ? ["BENCH_ONLY=pages: the import, national, Annex A and soak benchmarks were not run."] : []),
     `Council: ${loaded.indicators} indicators, ${loaded.months} months from ${loaded.firstMonth}, ${loaded.published} packs published (load ${(loadMs / 1000).toFixed(0)} s).`,
     "",
