@@ -9,17 +9,12 @@ import { endSession, findLiveSession, sessionLifetimeMs, startSession } from "@/
 import { findSessionAccount } from "@/lib/auth/current-user";
 import { onInvalidate, onInvalidateAll, startInvalidationListener, stopInvalidationListener } from "@/lib/cache/invalidation";
 import { createTestUser } from "@/test/factories";
+import { listenOrFail, otherConnection } from "@/test/cache-listener";
 
 let other: pg.Client;
 
-async function listenOrFail() {
-  const { listening, error } = await startInvalidationListener();
-  if (!listening) throw new Error(`The cache listener did not start: ${error}`);
-}
-
 beforeAll(async () => {
-  other = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await other.connect();
+  other = await otherConnection();
 });
 
 beforeEach(async () => {

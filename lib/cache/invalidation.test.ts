@@ -13,17 +13,12 @@ import {
   type InvalidationKind,
 } from "@/lib/cache/invalidation";
 import { createTestUser } from "@/test/factories";
+import { listenOrFail, otherConnection } from "@/test/cache-listener";
 
 let other: pg.Client;
 
-async function listenOrFail() {
-  const { listening, error } = await startInvalidationListener();
-  if (!listening) throw new Error(`The cache listener did not start: ${error}`);
-}
-
 beforeAll(async () => {
-  other = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await other.connect();
+  other = await otherConnection();
   await listenOrFail();
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { PageShell } from "@/components/page-shell";
 import { PackPage } from "@/components/pack/pack-page";
+import { previewPageModel } from "@/lib/pack/render/pack-page-model";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { can } from "@/lib/auth/permissions";
 import { loadForPage } from "@/lib/page-guards";
@@ -82,19 +83,7 @@ export default async function PackPageRoute({ params, searchParams }: Props) {
                 amendments: view.amendments,
                 pdfAvailable: pdfAvailable(),
               }
-            : {
-                month,
-                kind: "preview" as const,
-                snapshot: view.snapshot,
-                charts: null,
-                version: null,
-                published: false,
-                publishedAt: null,
-                supersededByVersion: null,
-                latestPublishedVersion: null,
-                amendments: view.amendments,
-                pdfAvailable: pdfAvailable(),
-              }
+            : previewPageModel(month, view, pdfAvailable())
         }
         printControl={<PrintButton />}
       />

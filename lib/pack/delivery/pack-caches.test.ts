@@ -16,6 +16,7 @@ import { renderPackPageHtml } from "@/lib/pack/render/pack-page-html";
 import { packStylesheetHref } from "@/lib/pack/render/pack-css";
 import { createPeriod, createSection, createTestUser, uniqueMonth } from "@/test/factories";
 import { drawPagesInProcess } from "@/test/pages-in-process";
+import { listenOrFail } from "@/test/cache-listener";
 
 /**
  * Returns once this process has heard every notification of every commit before the call: PostgreSQL
@@ -34,12 +35,20 @@ async function heardEverythingSoFar(): Promise<void> {
   await heard;
 }
 
-beforeAll(async () => {
-  const { listening, error } = await startInvalidationListener();
-  if (!listening) throw new Error(`The cache listener did not start: ${error}`);
-});
+beforeAll(listenOrFail);
 afterAll(() => stopInvalidationListener());
 afterEach(() => drawPagesInProcess());
+
+/** Renders in this process, counting each render. */
+function countRenders(): { count: number } {
+  const rendered = { count: 0 };
+  setPageRenderer((jobs) => {
+    rendered.count++;
+    const css = packStylesheetHref();
+    return Promise.resolve(jobs.map((j) => j.audiences.map((a) => renderPackPageHtml(j.model, a, css))));
+  });
+  return rendered;
+}
 
 describe("content notifications", () => {
   it("come from exactly the tables in CONTENT_TABLES", async () => {
@@ -79,17 +88,12 @@ describe("the live preview", () => {
     const month = uniqueMonth();
     await createPeriod({ month });
     const director = (await createTestUser("DIRECTOR")).sessionUser;
-    let renders = 0;
-    setPageRenderer((jobs) => {
-      renders++;
-      const css = packStylesheetHref();
-      return Promise.resolve(jobs.map((j) => j.audiences.map((a) => renderPackPageHtml(j.model, a, css))));
-    });
+    const rendered = countRenders();
     const choose = async () => chooseVersion(director, await cachedMonthState(month), { preview: true });
     await heardEverythingSoFar();
     const first = await previewPage(await choose(), "DIRECTOR");
     const second = await previewPage(await choose(), "DIRECTOR");
-    expect(renders).toBe(1);
+    expect(rendered.count).toBe(1);
     expect(second.etag.identity).toBe(first.etag.identity);
     expect(first.body.identity.toString()).toContain("Draft: not signed off");
 
@@ -97,7 +101,7 @@ describe("the live preview", () => {
     const section = await createSection();
     await heardEverythingSoFar();
     const third = await previewPage(await choose(), "DIRECTOR");
-    expect(renders).toBe(2);
+    expect(rendered.count).toBe(2);
     expect(third.body.identity.toString()).toContain(section.name);
   });
 
@@ -105,19 +109,14 @@ describe("the live preview", () => {
     const month = uniqueMonth();
     await createPeriod({ month });
     const director = (await createTestUser("DIRECTOR")).sessionUser;
-    let renders = 0;
-    setPageRenderer((jobs) => {
-      renders++;
-      const css = packStylesheetHref();
-      return Promise.resolve(jobs.map((j) => j.audiences.map((a) => renderPackPageHtml(j.model, a, css))));
-    });
+    const rendered = countRenders();
     await stopInvalidationListener();
     try {
       expect(contentEpoch()).toBeNull();
       const choice = chooseVersion(director, await loadMonthState(month), { preview: true });
       await previewPage(choice, "DIRECTOR");
       await previewPage(choice, "DIRECTOR");
-      expect(renders).toBe(2);
+      expect(rendered.count).toBe(2);
     } finally {
       expect((await startInvalidationListener()).listening).toBe(true);
     }

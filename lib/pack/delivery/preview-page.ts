@@ -7,7 +7,7 @@ import { encodePage, type EncodedPage } from "@/lib/pack/delivery/encoded-page";
 import { contentEpoch, EpochCache } from "@/lib/pack/delivery/pack-caches";
 import { pdfAvailable } from "@/lib/pack/delivery/pdf-available";
 import { renderPackPages } from "@/lib/pack/render/render-pages";
-import type { PackAudience } from "@/lib/pack/render/pack-page-model";
+import { previewPageModel, type PackAudience } from "@/lib/pack/render/pack-page-model";
 
 const previews = new EpochCache<EncodedPage>(32);
 const inFlight = new Map<string, Promise<EncodedPage>>();
@@ -25,22 +25,7 @@ export async function previewPage(choice: ReturnType<typeof chooseVersion>, audi
       const view = await packViewOf(choice);
       if (view.kind !== "preview") throw new Error(`Preview of ${choice.period.month} is not a preview`);
       const [[html]] = await renderPackPages([
-        {
-          model: {
-            month: choice.period.month,
-            kind: "preview",
-            snapshot: view.snapshot,
-            charts: null,
-            version: null,
-            published: false,
-            publishedAt: null,
-            supersededByVersion: null,
-            latestPublishedVersion: null,
-            amendments: view.amendments,
-            pdfAvailable: pdfAvailable(),
-          },
-          audiences: [audience],
-        },
+        { model: previewPageModel(choice.period.month, view, pdfAvailable()), audiences: [audience] },
       ]);
       // Made again after every change, so a quick Brotli: 2 ms a page, against a second at quality 11.
       const page = await encodePage(html, { brotliQuality: 5 });

@@ -24,3 +24,24 @@ export type PackPageModel = {
 export type PackAudience = Role | "PUBLIC";
 
 export const PACK_AUDIENCES: readonly PackAudience[] = ["ADMIN", "DIRECTOR", "SERVICE_LEAD", "PANEL_MEMBER", "PUBLIC"];
+
+/** The director's live draft as a page shows it: no version, nothing published, no charts drawn yet. */
+export function previewPageModel(
+  month: string,
+  view: { snapshot: Omit<PackSnapshot, "charts">; amendments: AmendmentEntry[] },
+  pdfAvailable: boolean,
+): PackPageModel {
+  return {
+    month,
+    kind: "preview",
+    snapshot: view.snapshot,
+    charts: null,
+    version: null,
+    published: false,
+    publishedAt: null,
+    supersededByVersion: null,
+    latestPublishedVersion: null,
+    amendments: view.amendments,
+    pdfAvailable,
+  };
+}
