@@ -208,7 +208,10 @@ test.describe.serial("two app servers on one database", () => {
   });
 
   test("20 concurrent approvals spread over both servers: exactly one wins, the rest are told of the conflict", async ({ page }) => {
-    pick = (_req, n) => (n % 2 ? portB : portA);
+    // Actions alternate between the servers by a count of their own: a page request that reaches the
+    // balancer during the burst (the page's own, after its action was caught) cannot shift the split.
+    let actionsSeen = 0;
+    pick = (req) => (req.headers["next-action"] ? (actionsSeen++ % 2 ? portB : portA) : portA);
     await signInAt(page, LB, ACCOUNTS.director);
     await page.goto(`${LB}${SECTION}`);
     const before = await commentary();
@@ -228,6 +231,7 @@ test.describe.serial("two app servers on one database", () => {
     const { "content-length": _length, ...headers } = captured!.headers;
 
     served.length = 0;
+    actionsSeen = 0;
     const answers = await Promise.all(
       Array.from({ length: 20 }, async () => {
         const res = await page.request.post(captured!.url, { headers, data: captured!.body, maxRedirects: 0 });
