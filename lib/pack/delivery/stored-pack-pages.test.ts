@@ -221,3 +221,23 @@ describe("what a stored page shows besides its snapshot", () => {
     expect(withPdf).toContain("Download PDF");
   });
 });
+
+describe("without the session secret", () => {
+  it("stores no page (a server could not trust it), and says so", async () => {
+    const month = uniqueMonth();
+    await createPack(month, [{ published: true }]);
+    const secret = process.env.NEXTAUTH_SECRET ?? "";
+    vi.stubEnv("NEXTAUTH_SECRET", "");
+    const warnings: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (...a: unknown[]) => void warnings.push(a);
+    try {
+      expect(await storePackPages([month])).toBe(0);
+    } finally {
+      console.warn = warn;
+      vi.stubEnv("NEXTAUTH_SECRET", secret);
+    }
+    expect(String(warnings[0])).toContain("NEXTAUTH_SECRET is not set");
+    expect(await db.storedPackPage.count({ where: { packVersion: { period: { month } } } })).toBe(0);
+  });
+});
