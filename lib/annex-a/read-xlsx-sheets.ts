@@ -1,17 +1,27 @@
-// Reads every sheet of an XLSX workbook a row at a time, straight from the zip in memory. Written for
-// the Annex A lists: exceljs's streaming reader parks each sheet in a temporary file whenever the
-// workbook's shared strings or styles come after the sheets in the zip (they do in many exports), and
-// a child's case list must never touch the disk. Here nothing is written anywhere: each sheet is
-// inflated a chunk at a time, its complete rows are read and handed on, and the XML is let go.
+// Reads every sheet of an XLSX workbook a row at a time, straight from the zip in memory: the Annex A
+// lists and the figures import (lib/import/read-xlsx.ts) both read through it. Written because
+// exceljs's streaming reader parks each sheet in a temporary file whenever the workbook's shared
+// strings or styles come after the sheets in the zip (they do in many exports), and a child's case
+// list must never touch the disk; it also depends on the order of the zip's parts, and fails now and
+// then when it meets a sheet before the workbook part (exceljs issue 3064). Here nothing is written
+// anywhere and the order of the parts does not matter: each sheet is inflated a chunk at a time, its
+// complete rows are read and handed on, and the XML is let go.
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { readZipDirectory, zipPartData, type ZipPart } from "@/lib/import/inspect-xlsx-zip";
 
-/** A cell as Excel stored it. `date` marks a number shown with a date format (a date cell). */
-export type Cell = { t: "n"; n: number; date: boolean } | { t: "s"; s: string } | { t: "b"; b: boolean } | { t: "e"; e: string } | null;
+/**
+ * A cell as Excel stored it. `date` marks a number shown with a date format (a date cell), `percent`
+ * one shown as a percentage (58.1% is stored as 0.581).
+ */
+export type Cell =
+  { t: "n"; n: number; date: boolean; percent?: boolean } | { t: "s"; s: string } | { t: "b"; b: boolean } | { t: "e"; e: string } | null;
 
 export type SheetInfo = { name: string; position: number };
-/** Receives one row: its sheet row number (1 is the first) and its cells by column (0 is A). */
-export type RowSink = (row: number, cells: Cell[]) => void;
+/**
+ * Receives one row: its sheet row number (1 is the first), its cells by column (0 is A), and the
+ * columns whose cell is a formula with no saved result (the cell itself is then null).
+ */
+export type RowSink = (row: number, cells: Cell[], unsaved: readonly number[]) => void;
 export type SheetsRead =
   { ok: true; date1904: boolean } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" };
 export type SheetLimits = { unpackedBytes: number; maxRows: number; maxColumns: number; maxEntries: number };
@@ -42,7 +52,9 @@ export async function readXlsxSheets(
   const sharedStringsPart = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
   const stylesPart = [...rels.values()].find((r) => r.type.endsWith("/styles"))?.target ?? "xl/styles.xml";
   const strings = sharedStrings(small(sharedStringsPart) ?? "");
-  const dateStyles = dateStyleIndexes(small(stylesPart) ?? "");
+  const styles = small(stylesPart) ?? "";
+  const dateStyles = dateStyleIndexes(styles);
+  const percentStyles = percentStyleIndexes(styles);
   const date1904 = ["1", "true"].includes(attribute(/<workbookPr\b([^>]*?)\/?>/.exec(workbook)?.[1] ?? "", "date1904") ?? "");
   onWorkbook?.(date1904);
 
@@ -55,13 +67,13 @@ export async function readXlsxSheets(
     if (!sink) continue;
     const part = target ? parts.get(target) : undefined;
     if (!part) return { ok: false, code: "bad-xlsx" };
-    const problem = await readSheet(bytes, part, limits, { strings, dateStyles }, sink);
+    const problem = await readSheet(bytes, part, limits, { strings, dateStyles, percentStyles }, sink);
     if (problem) return { ok: false, code: problem };
   }
   return { ok: true, date1904 };
 }
 
-type Lookups = { strings: string[]; dateStyles: Set<number> };
+type Lookups = { strings: string[]; dateStyles: Set<number>; percentStyles: Set<number> };
 
 async function readSheet(
   bytes: Uint8Array,
@@ -86,12 +98,13 @@ async function readSheet(
         problem = "too-many-rows";
         return;
       }
-      const cells = m[2] ? readCells(m[2], lookups, limits.maxColumns) : [];
+      const unsaved: number[] = [];
+      const cells = m[2] ? readCells(m[2], lookups, limits.maxColumns, unsaved) : [];
       if (cells === null) {
         problem = "too-many-columns";
         return;
       }
-      sink(rowNumber, cells);
+      sink(rowNumber, cells, unsaved);
     }
   };
   const push = (chunk: Uint8Array) => {
@@ -132,10 +145,11 @@ async function readSheet(
 const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
 const CELL = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
 const VALUE = /<v>([\s\S]*?)<\/v>/;
+const FORMULA = /<f\b/;
 const TEXT = /<t(?:\s[^>]*)?>([\s\S]*?)<\/t>/g;
 
 /** The row's cells by column; null when a cell lies past the column cap. */
-function readCells(xml: string, { strings, dateStyles }: Lookups, maxColumns: number): Cell[] | null {
+function readCells(xml: string, { strings, dateStyles, percentStyles }: Lookups, maxColumns: number, unsaved: number[]): Cell[] | null {
   const cells: Cell[] = [];
   let column = -1;
   for (const m of xml.matchAll(CELL)) {
@@ -163,8 +177,14 @@ function readCells(xml: string, { strings, dateStyles }: Lookups, maxColumns: nu
         } else {
           const n = Number(raw);
           const style = Number(attribute(attrs, "s") ?? 0);
-          cell = Number.isFinite(n) ? { t: "n", n, date: dateStyles.has(style) } : { t: "s", s: xmlText(raw) };
+          cell = Number.isFinite(n)
+            ? percentStyles.has(style)
+              ? { t: "n", n, date: false, percent: true }
+              : { t: "n", n, date: dateStyles.has(style) }
+            : { t: "s", s: xmlText(raw) };
         }
+      } else if (FORMULA.test(body)) {
+        unsaved.push(column);
       }
     }
     cells[column] = cell;
@@ -205,21 +225,40 @@ const BUILT_IN_DATE_FORMATS = new Set([
 
 /** The cell style indexes (cellXfs, the `s` of a cell) whose number format shows a date. */
 export function dateStyleIndexes(styles: string): Set<number> {
+  return styleIndexes(styles, (id, code) => (code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id)));
+}
+
+/** Excel's built-in percentage formats: 0% and 0.00%. */
+const BUILT_IN_PERCENT_FORMATS = new Set([9, 10]);
+
+/** The cell style indexes whose number format shows a percentage (a % outside quoted text). */
+export function percentStyleIndexes(styles: string): Set<number> {
+  return styleIndexes(styles, (id, code) =>
+    code !== undefined
+      ? code
+          .replace(/"[^"]*"/g, "")
+          .replace(/\\./g, "")
+          .includes("%")
+      : BUILT_IN_PERCENT_FORMATS.has(id),
+  );
+}
+
+/** The cellXfs indexes whose number format (its id, and its code when custom) passes `test`. */
+function styleIndexes(styles: string, test: (id: number, code: string | undefined) => boolean): Set<number> {
   const custom = new Map<number, string>();
   for (const m of styles.matchAll(/<numFmt\b([^>]*?)\/?>/g)) {
     const id = Number(attribute(m[1], "numFmtId"));
     custom.set(id, xmlText(attribute(m[1], "formatCode") ?? ""));
   }
-  const dates = new Set<number>();
+  const found = new Set<number>();
   const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? "";
   let index = 0;
   for (const m of xfs.matchAll(/<xf\b([^>]*?)(?:\/>|>[\s\S]*?<\/xf>)/g)) {
     const id = Number(attribute(m[1], "numFmtId") ?? 0);
-    const code = custom.get(id);
-    if (code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id)) dates.add(index);
+    if (test(id, custom.get(id))) found.add(index);
     index++;
   }
-  return dates;
+  return found;
 }
 
 /** A format code shows a date when, outside quoted text, escapes and [colour] or [$-locale] parts, it has d, m, y, h or s. */

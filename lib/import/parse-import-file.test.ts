@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { stringMatching } from "@/test/matchers";
 import { parseImportFile } from "@/lib/import/parse-import-file";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/import/limits";
+import { inflateRawSync } from "node:zlib";
 import { csvFile, xlsxBytes, xlsxFile, zipBytes } from "@/test/import-files";
+import { readZipDirectory, zipPartData } from "@/lib/import/inspect-xlsx-zip";
 
 async function table(file: Parameters<typeof parseImportFile>[0]) {
   const parsed = await parseImportFile(file);
@@ -223,6 +225,43 @@ describe("parseImportFile: XLSX", () => {
       [3, "CP_PLANS", "2019-09-01", "456", "from the system"],
       [4, "ASSESS_45WD_PCT", "2019-09", "58.1%", ""],
       [5, "RATE", "2019-09", "0.3", ""],
+    ]);
+  });
+
+  it("reads a workbook whatever the order of its zip's parts: a sheet before its workbook part and shared strings", async () => {
+    // exceljs's streaming reader, used before, threw on this order ("reading 'sheets'" of a workbook
+    // model not yet read), and failed now and then on the usual order too (exceljs issue 3064).
+    const written = await xlsxBytes([
+      {
+        name: "Values",
+        rows: [
+          ["code", "value"],
+          ["CONTACTS", { value: 0.25, numFmt: "0%" }],
+          ["CP_PLANS", 456],
+        ],
+      },
+    ]);
+    const directory = readZipDirectory(written);
+    if (!directory.ok) throw new Error("exceljs wrote a zip we cannot read");
+    const data = (name: string) => {
+      const part = directory.parts.find((p) => p.name === name)!;
+      const bytes = zipPartData(written, part)!;
+      return part.method === 8 ? new Uint8Array(inflateRawSync(bytes)) : bytes;
+    };
+    const order = [
+      "_rels/.rels",
+      "xl/_rels/workbook.xml.rels",
+      "xl/sharedStrings.xml",
+      "xl/styles.xml",
+      "xl/worksheets/sheet1.xml",
+      "xl/workbook.xml",
+      "[Content_Types].xml",
+    ];
+    const reordered = zipBytes(order.map((name) => ({ name, data: data(name) })));
+    const t = await table({ bytes: reordered, fileName: "values.xlsx" });
+    expect(t.rows.map((r) => [r.row, r.code, r.value])).toEqual([
+      [2, "CONTACTS", "25%"],
+      [3, "CP_PLANS", "456"],
     ]);
   });
 
