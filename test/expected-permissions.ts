@@ -34,6 +34,13 @@ export const EXPECTED_PERMISSIONS: Readonly<Record<string, string>> = {
   "pack.amend": "- - Y -",
   "pack.readPublished": "Y Y Y Y",
   "pack.verifyIntegrity": "Y - Y -",
+  "question.ask": "- - - Y",
+  "question.answer": "- Y Y -",
+  "question.review": "- - Y -",
+  "question.viewAll": "Y Y Y -",
+  "recommendation.record": "Y - - -",
+  "recommendation.respond": "- - Y -",
+  "recommendation.view": "Y Y Y Y",
 };
 
 /** Whether the expected table lets `role` do `action`; an action missing from it is a mistake in the test. */

@@ -1,5 +1,6 @@
 // The whole monthly pack, from a snapshot: cover with contents and key, summary, exceptions,
-// sections, definitions, sign-off and amendment log. The same markup serves the browser, print
+// sections, the panel's recommendations, definitions, sign-off; then the addendum of answered
+// questions and the amendment log. The same markup serves the browser, print
 // (A4 styles in globals.scss) and the PDF.
 import type { ReactNode } from "react";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
@@ -12,6 +13,11 @@ import { PackDefinitions, PackSignOff } from "@/components/pack/pack-definitions
 import { AmendmentLog } from "@/components/pack/amendment-log";
 import { formatMonth } from "@/lib/format/dates";
 import { packContents } from "@/lib/pack/delivery/pack-contents";
+import { PackRecommendations } from "@/components/pack/pack-recommendations";
+import { PackQuestions } from "@/components/pack/pack-questions";
+import { addendaOf, type PackQuestions as Questions } from "@/lib/questions/pack-questions";
+import { isRecommendationOpen } from "@/lib/recommendations/recommendation-workflow";
+import { recommendationAnchor } from "@/lib/recommendations/recommendation-words";
 
 export function PackDocument({
   snapshot,
@@ -20,6 +26,8 @@ export function PackDocument({
   amendments,
   banner,
   tools,
+  questions = null,
+  ask = false,
 }: {
   snapshot: Omit<PackSnapshot, "charts">;
   charts: PackSnapshot["charts"] | null;
@@ -27,8 +35,20 @@ export function PackDocument({
   amendments: AmendmentEntry[];
   banner?: ReactNode;
   tools?: ReactNode;
+  /** The addendum of answered questions (a published pack's). */
+  questions?: Questions | null;
+  /** Offer "Ask a question" links (a panel member's page, before the question deadline). */
+  ask?: boolean;
 }) {
-  const contents = packContents(snapshot, amendments.length > 1);
+  const addenda = addendaOf(questions);
+  const showQuestions = Boolean(questions && (questions.answered.length || questions.awaiting || ask));
+  const contents = packContents(snapshot, { amendments: amendments.length > 1 || addenda.length > 0, questions: showQuestions });
+  const inPack = new Set(snapshot.sections.flatMap((s) => s.indicators.map((i) => i.code)));
+  // Indicators with a recommendation still open on them, for the marker on their rows.
+  const recommended = new Map<string, string>();
+  for (const r of snapshot.recommendations ?? [])
+    if (isRecommendationOpen(r.status))
+      for (const i of r.indicators) if (!recommended.has(i.code)) recommended.set(i.code, recommendationAnchor(r));
   return (
     <div className="app-pack">
       {/* The month in the footer of every printed page; CSS margin boxes cannot read the page. */}
@@ -39,11 +59,13 @@ export function PackDocument({
       <PackSummaryTable snapshot={snapshot} />
       <PackExceptions snapshot={snapshot} />
       {snapshot.sections.map((s, i) => (
-        <PackSection key={s.slug} section={s} index={i} month={snapshot.month} charts={charts} />
+        <PackSection key={s.slug} section={s} index={i} month={snapshot.month} charts={charts} recommended={recommended} ask={ask} />
       ))}
+      <PackRecommendations snapshot={snapshot} />
       <PackDefinitions snapshot={snapshot} />
       <PackSignOff snapshot={snapshot} signed={signed} />
-      <AmendmentLog entries={amendments} month={snapshot.month} />
+      <PackQuestions questions={questions} month={snapshot.month} inPack={inPack} ask={ask} />
+      <AmendmentLog entries={amendments} addenda={addenda} month={snapshot.month} />
     </div>
   );
 }

@@ -4,7 +4,7 @@
 import type { ReactNode } from "react";
 import { PackDocument } from "@/components/pack/pack-document";
 import { formatDate } from "@/lib/format/dates";
-import type { PackPageModel } from "@/lib/pack/render/pack-page-model";
+import type { PackAudience, PackPageModel } from "@/lib/pack/render/pack-page-model";
 
 function Warning({ children }: { children: ReactNode }) {
   return (
@@ -20,8 +20,11 @@ function Warning({ children }: { children: ReactNode }) {
   );
 }
 
-/** `printControl`: a Print button where the page has JavaScript; stored pages have none, so they say how to print. */
-export function PackPage({ model, printControl }: { model: PackPageModel; printControl?: ReactNode }) {
+/**
+ * `printControl`: a Print button where the page has JavaScript; stored pages have none, so they say how to print.
+ * `audience`: who reads it; a panel member's page offers "Ask a question" until the question deadline.
+ */
+export function PackPage({ model, audience, printControl }: { model: PackPageModel; audience: PackAudience; printControl?: ReactNode }) {
   const { month } = model;
   const isPreview = model.kind === "preview";
   const banner = isPreview ? (
@@ -77,6 +80,8 @@ export function PackPage({ model, printControl }: { model: PackPageModel; printC
       amendments={model.amendments}
       banner={banner}
       tools={tools}
+      questions={model.questions}
+      ask={audience === "PANEL_MEMBER" && Boolean(model.questions?.open) && model.version === model.latestPublishedVersion}
     />
   );
 }

@@ -18,11 +18,16 @@ export function PackSection({
   index,
   month,
   charts,
+  recommended = new Map(),
+  ask = false,
 }: {
   section: SnapshotSection;
   index: number;
   month: string;
   charts: PackSnapshot["charts"] | null;
+  /** Indicator code -> the anchor of an open recommendation on it. */
+  recommended?: ReadonlyMap<string, string>;
+  ask?: boolean;
 }) {
   const id = `section-${section.slug}`;
   return (
@@ -48,7 +53,14 @@ export function PackSection({
       ) : (
         <p className="govuk-body app-muted">No commentary for this section.</p>
       )}
-      <SectionTable section={section} month={month} />
+      {ask ? (
+        <p className="govuk-body-s app-no-print">
+          <a className="govuk-link" href={`/packs/${month}/questions/new?about=section:${section.slug}`}>
+            Ask a question about {section.name}
+          </a>
+        </p>
+      ) : null}
+      <SectionTable section={section} month={month} recommended={recommended} ask={ask} />
       <div className="app-charts">
         {section.indicators.map((ind) => (
           <IndicatorChart key={ind.code} ind={ind} svg={charts?.[ind.code] ?? null} live={charts === null} />
@@ -58,7 +70,17 @@ export function PackSection({
   );
 }
 
-function SectionTable({ section, month }: { section: SnapshotSection; month: string }) {
+function SectionTable({
+  section,
+  month,
+  recommended,
+  ask,
+}: {
+  section: SnapshotSection;
+  month: string;
+  recommended: ReadonlyMap<string, string>;
+  ask: boolean;
+}) {
   return (
     <ScrollRegion label={`${section.name}: figures`}>
       <table className="govuk-table app-pack-table app-pack-detail">
@@ -84,6 +106,15 @@ function SectionTable({ section, month }: { section: SnapshotSection; month: str
                 {ind.revised ? <span className="app-muted"> (revised)</span> : null}
                 {ind.notAvailableReason ? <span className="app-pack-table__note">Not available: {ind.notAvailableReason}</span> : null}
                 {ind.note ? <span className="app-pack-table__note">{ind.note}</span> : null}
+                <OpenMarkers ind={ind} recommendation={recommended.get(ind.code)} />
+                {ask ? (
+                  <a
+                    className="govuk-link app-pack-table__ask app-no-print"
+                    href={`/packs/${month}/questions/new?about=indicator:${ind.code}`}
+                  >
+                    Ask a question<span className="govuk-visually-hidden"> about {ind.name}</span>
+                  </a>
+                ) : null}
               </th>
               <td className="govuk-table__cell govuk-table__cell--numeric app-pack-figure">
                 {figureText(ind, ind.value, ind.suppressed.value, ind.notAvailableReason)}
@@ -108,6 +139,26 @@ function SectionTable({ section, month }: { section: SnapshotSection; month: str
         </tbody>
       </table>
     </ScrollRegion>
+  );
+}
+
+/** "Recommendation open" and "Action open": what is still being done about this indicator. */
+function OpenMarkers({ ind, recommendation }: { ind: SnapshotIndicator; recommendation: string | undefined }) {
+  const actionOpen = ind.actions?.some((a) => a.status === "OPEN") ?? false;
+  if (!recommendation && !actionOpen) return null;
+  return (
+    <span className="app-pack-markers">
+      {recommendation ? (
+        <a className="govuk-link app-pack-marker" href={`#${recommendation}`}>
+          <span aria-hidden="true">◆ </span>Recommendation open
+        </a>
+      ) : null}
+      {actionOpen ? (
+        <a className="govuk-link app-pack-marker" href="#exceptions-title">
+          <span aria-hidden="true">● </span>Action open
+        </a>
+      ) : null}
+    </span>
   );
 }
 

@@ -21,6 +21,18 @@ const ACTION_LABELS: Record<string, string> = {
   "commentary.autosaved": "Commentary autosaved",
   "audit.exported": "Exported the audit log",
   "demo.seeded": "Loaded the demo council",
+  "question.asked": "Asked a question about the pack",
+  "question.save": "Saved a draft answer to a panel question",
+  "question.submit": "Sent an answer for approval",
+  "question.approve": "Approved the answer to a panel question",
+  "question.return": "Returned the answer to a panel question",
+  "question.answer": "Answered and approved a panel question",
+  "recommendation.recorded": "Recorded a recommendation of the panel",
+  "recommendation.respond": "Recorded the executive's response to a recommendation",
+  "recommendation.update": "Added a progress update to a recommendation",
+  "recommendation.implement": "Marked a recommendation as implemented",
+  "recommendation.close": "Closed a recommendation",
+  "recommendation.reminderSent": "Sent a reminder about a recommendation's response",
 };
 
 const FIELD_LABELS: Record<string, string> = {

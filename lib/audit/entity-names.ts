@@ -9,6 +9,18 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Namer = (ids: string[]) => Promise<[string, string][]>;
 
 const NAMERS: Record<string, Namer> = {
+  PanelQuestion: async (ids) =>
+    (
+      await db.panelQuestion.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, askedByName: true, period: { select: { month: true } } },
+      })
+    ).map((q) => [q.id, `Question from ${q.askedByName} on the ${formatShortMonth(q.period.month)} pack`]),
+  Recommendation: async (ids) =>
+    (await db.recommendation.findMany({ where: { id: { in: ids } }, select: { id: true, number: true, meetingDate: true } })).map((r) => [
+      r.id,
+      `Recommendation ${r.number} of ${r.meetingDate.toISOString().slice(0, 10)}`,
+    ]),
   User: async (ids) =>
     (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, email: true } })).map((u) => [
       u.id,

@@ -37,6 +37,17 @@ export const PERMISSIONS = {
   "pack.amend": ["DIRECTOR"],
   "pack.readPublished": ALL,
   "pack.verifyIntegrity": ["ADMIN", "DIRECTOR"],
+  // Questions before the meeting: members ask; a section's leads (a pack-wide question, the director)
+  // answer; the director approves. Staff see every question; a member sees their own and answered ones.
+  "question.ask": ["PANEL_MEMBER"],
+  "question.answer": ["SERVICE_LEAD", "DIRECTOR"],
+  "question.review": ["DIRECTOR"],
+  "question.viewAll": ["ADMIN", "SERVICE_LEAD", "DIRECTOR"],
+  // Recommendations: the administrator (the council's scrutiny officer) records what the panel
+  // recommended; the director records the executive's response and its progress; everyone reads them.
+  "recommendation.record": ["ADMIN"],
+  "recommendation.respond": ["DIRECTOR"],
+  "recommendation.view": ALL,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

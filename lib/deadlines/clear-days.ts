@@ -12,6 +12,11 @@ export const STATUTORY_CLEAR_DAYS = 5;
  * day before that, because nobody publishes papers from a closed office on a Sunday.
  */
 export function statutoryPublicationDate(meeting: IsoDate, clearDays = STATUTORY_CLEAR_DAYS): IsoDate {
+  return lastWorkingDayBeforeClearDays(meeting, clearDays);
+}
+
+/** The last working day before the `clearDays` clear working days that precede the meeting. */
+export function lastWorkingDayBeforeClearDays(meeting: IsoDate, clearDays: number): IsoDate {
   const firstClearDay = addWorkingDays(meeting, -clearDays);
   let day = addDays(firstClearDay, -1);
   while (!isWorkingDay(day)) day = addDays(day, -1);

@@ -82,9 +82,11 @@ export default async function PackPageRoute({ params, searchParams }: Props) {
                 latestPublishedVersion: view.latestPublishedVersion,
                 amendments: view.amendments,
                 pdfAvailable: pdfAvailable(),
+                questions: view.published ? view.questions : null,
               }
             : previewPageModel(month, view, pdfAvailable())
         }
+        audience={user?.role ?? "PUBLIC"}
         printControl={<PrintButton />}
       />
     </PageShell>

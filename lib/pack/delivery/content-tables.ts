@@ -21,4 +21,12 @@ export const CONTENT_TABLES = [
   "StatisticalNeighbour",
   "CouncilSetting",
   "ChildPopulation",
+  // Migration 20261205201818: the panel's questions (approved answers are the pack's addendum) and
+  // recommendations (the pack's "Recommendations" part).
+  "PanelQuestion",
+  "Recommendation",
+  "RecommendationIndicator",
+  "RecommendationSection",
+  "RecommendationAction",
+  "RecommendationUpdate",
 ] as const;

@@ -13,6 +13,7 @@ import { buildSnapshot } from "@/lib/pack/snapshot/build-snapshot";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { isPeriodEditable } from "@/lib/periods/period-lifecycle";
 import { readSnapshot } from "@/lib/pack/snapshot/read-snapshot";
+import { packQuestionsOf, type PackQuestions } from "@/lib/questions/pack-questions";
 
 export type AmendmentEntry = {
   version: number;
@@ -34,6 +35,8 @@ export type PackView =
       amendments: AmendmentEntry[];
       contentHash: string;
       packVersionId: string;
+      /** The addendum: approved answers to the panel's questions on this month's pack. */
+      questions: PackQuestions | null;
     }
   | { kind: "preview"; snapshot: Omit<PackSnapshot, "charts">; periodStatus: string; amendments: AmendmentEntry[] }
   /** Not shown to anyone: the stored pack fails its hash, or (with `unreadable`) its schema. */
@@ -56,11 +59,40 @@ const VERSION_SELECT = {
   contentHash: true,
 } as const;
 
-/** A month's period and its versions (no snapshots): everything that decides which version a reader gets. */
+/**
+ * A month's period and its versions (no snapshots): everything that decides which version a reader
+ * gets; and the panel's approved questions with the count still waiting (the pack's addendum).
+ */
 export async function loadMonthState(month: string) {
   if (!isMonth(month)) return null;
-  return db.period.findUnique({ where: { month }, include: { packVersions: { orderBy: { version: "asc" }, select: VERSION_SELECT } } });
+  const period = await db.period.findUnique({
+    where: { month },
+    include: {
+      packVersions: { orderBy: { version: "asc" }, select: VERSION_SELECT },
+      questions: { where: { status: "APPROVED" }, orderBy: { askedAt: "asc" }, select: APPROVED_QUESTION_SELECT },
+      _count: { select: { questions: { where: { status: { not: "APPROVED" } } } } },
+    },
+  });
+  if (!period) return null;
+  const { _count, ...rest } = period;
+  return { ...rest, unanswered: _count.questions };
 }
+
+const APPROVED_QUESTION_SELECT = {
+  body: true,
+  askedByName: true,
+  askedAt: true,
+  answer: true,
+  answeredByName: true,
+  approvedByName: true,
+  approvedAt: true,
+  section: { select: { name: true, slug: true } },
+  indicator: { select: { code: true, name: true } },
+} as const;
+
+/** The month's "Questions from the panel", by the council's settings, as of now. */
+export const monthQuestions = (period: MonthState, now = new Date()) =>
+  packQuestionsOf(period, { clearDays: appConfig.questionClearDays, showNames: appConfig.showAskerNames }, now);
 
 export type MonthState = NonNullable<Awaited<ReturnType<typeof loadMonthState>>>;
 
@@ -155,6 +187,7 @@ export async function packViewOf(choice: ReturnType<typeof chooseVersion>): Prom
     amendments,
     contentHash: stored.contentHash,
     packVersionId: chosen.id,
+    questions: monthQuestions(period),
   };
 }
 

@@ -6,12 +6,17 @@ export type ContentsEntry = { id: string; text: string };
 
 export const sectionHeading = (index: number, name: string) => `${index + 1}. ${name}`;
 
-export function packContents(snapshot: Pick<PackSnapshot, "sections">, withAmendments: boolean): ContentsEntry[] {
+export function packContents(
+  snapshot: Pick<PackSnapshot, "sections" | "recommendations">,
+  parts: { amendments: boolean; questions: boolean },
+): ContentsEntry[] {
   return [
     { id: "summary-title", text: "Summary of indicators" },
     { id: "exceptions-title", text: "Exceptions" },
     ...snapshot.sections.map((s, i) => ({ id: `section-${s.slug}`, text: sectionHeading(i, s.name) })),
+    ...(snapshot.recommendations?.length ? [{ id: "recommendations-title", text: "Recommendations" }] : []),
     { id: "definitions-title", text: "Definitions and sources" },
-    ...(withAmendments ? [{ id: "amendments-title", text: "Amendment log" }] : []),
+    ...(parts.questions ? [{ id: "questions-title", text: "Questions from the panel" }] : []),
+    ...(parts.amendments ? [{ id: "amendments-title", text: "Amendment log" }] : []),
   ];
 }

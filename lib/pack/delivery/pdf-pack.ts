@@ -48,14 +48,18 @@ type SharedOutcome = { pdf: Buffer; fromCache: boolean } | { unavailable: "busy"
 
 /**
  * When a cached PDF no longer shows what the page shows: the snapshot hash differs (restored from a
- * backup), or the version was superseded after the PDF was made (the page now carries the
- * "Superseded by version N" banner and the longer amendment log). So a PDF is made at most twice.
+ * backup), an answer to a panel question was approved after it was made (the addendum), or the
+ * version was superseded after the PDF was made (the page now carries the "Superseded by version N"
+ * banner and the longer amendment log).
  */
 export function isPdfStale(
   cached: { contentHash: string; createdAt: Date },
-  view: Pick<FrozenView, "contentHash" | "supersededByVersion" | "amendments">,
+  view: Pick<FrozenView, "contentHash" | "supersededByVersion" | "amendments" | "questions">,
 ): boolean {
   if (cached.contentHash !== view.contentHash) return true;
+  // An answer approved since (the addendum of questions from the panel): the PDF is printed again with it.
+  const lastAnswer = view.questions?.answered.reduce((at, q) => Math.max(at, new Date(q.approvedAt).getTime()), 0) ?? 0;
+  if (lastAnswer > cached.createdAt.getTime()) return true;
   if (view.supersededByVersion === null) return false;
   const supersededAt = view.amendments.find((a) => a.version === view.supersededByVersion)?.publishedAt;
   return supersededAt ? cached.createdAt.getTime() < new Date(supersededAt).getTime() : false;

@@ -14,7 +14,7 @@ import zlib from "node:zlib";
 import { db } from "@/lib/db";
 import { appConfig } from "@/lib/config/app";
 import { pdfAvailable } from "@/lib/pack/delivery/pdf-available";
-import { amendmentEntry, loadMonthState, type MonthState } from "@/lib/pack/delivery/find-pack";
+import { amendmentEntry, loadMonthState, monthQuestions, type MonthState } from "@/lib/pack/delivery/find-pack";
 import { encodePage, encodedFromParts, pageHash, type EncodedPage } from "@/lib/pack/delivery/encoded-page";
 import { verifyContentHash } from "@/lib/pack/snapshot/content-hash";
 import { readSnapshot } from "@/lib/pack/snapshot/read-snapshot";
@@ -31,8 +31,11 @@ function macOf(key: string, sha256: string): string {
   return createHmac("sha256", secret()).update(`${key}\n${sha256}`).digest("hex");
 }
 
-/** What a published version's page shows besides its snapshot (which its contentHash names). */
-export function publishedPageMeta(period: MonthState, v: Version) {
+/**
+ * What a published version's page shows besides its snapshot (which its contentHash names). `now`
+ * matters to the questions: the page offers "Ask a question" until their deadline, so the key changes then.
+ */
+export function publishedPageMeta(period: MonthState, v: Version, now = new Date()) {
   const published = period.packVersions.filter((p) => p.publishedAt);
   return {
     month: period.month,
@@ -45,6 +48,7 @@ export function publishedPageMeta(period: MonthState, v: Version) {
     // published on the period page, and the panel must never see one named.
     amendments: published.map(amendmentEntry),
     pdfAvailable: pdfAvailable(),
+    questions: monthQuestions(period, now),
   };
 }
 

@@ -25,7 +25,7 @@ export function renderPackPageHtml(model: PackPageModel, audience: PackAudience,
       </head>
       <body className="govuk-template__body">
         <PageFrame reader={reader} pathname={`/packs/${model.month}`}>
-          <PackPage model={model} />
+          <PackPage model={model} audience={audience} />
         </PageFrame>
       </body>
     </html>,

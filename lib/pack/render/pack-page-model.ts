@@ -4,6 +4,7 @@
 import type { AmendmentEntry } from "@/lib/pack/delivery/find-pack";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import type { Role } from "@/lib/generated/prisma/enums";
+import type { PackQuestions } from "@/lib/questions/pack-questions";
 
 export type PackPageModel = {
   month: string;
@@ -18,6 +19,8 @@ export type PackPageModel = {
   latestPublishedVersion: number | null;
   amendments: AmendmentEntry[];
   pdfAvailable: boolean;
+  /** The addendum of answered questions (published versions only; null for a preview). */
+  questions: PackQuestions | null;
 };
 
 /** Who a stored page is for: each role has its own navigation; PUBLIC is a signed-out reader (PUBLIC_PACKS) and the PDF. */
@@ -43,5 +46,6 @@ export function previewPageModel(
     latestPublishedVersion: null,
     amendments: view.amendments,
     pdfAvailable,
+    questions: null,
   };
 }

@@ -21,6 +21,7 @@ function model(month: string): PackPageModel {
     latestPublishedVersion: 1,
     amendments: [],
     pdfAvailable: false,
+    questions: null,
   };
 }
 

@@ -14,6 +14,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { SNAPSHOT_SCHEMA, type PackSnapshot, type SnapshotIndicator, type SnapshotSection } from "@/lib/pack/snapshot/snapshot-types";
 import { provenanceForPack, readProvenance } from "@/lib/annex-a/provenance";
 import { SMALL_NUMBER_MAX } from "@/lib/judgement/suppression";
+import { snapshotRecommendations } from "@/lib/recommendations/snapshot-recommendations";
 
 export const PACK_TITLE = "Children's Services Performance Overview";
 const TREND_MONTHS = 24;
@@ -107,6 +108,7 @@ export async function buildSnapshot(tx: Tx | typeof db, input: BuildInput): Prom
     signedOff: { name: input.signer.name, role: input.signer.role, at: input.signedAt.toISOString() },
     amendmentReason: input.amendmentReason,
     sections: snapshotSections,
+    recommendations: await snapshotRecommendations(tx, month, input.signedAt),
   };
 }
 

@@ -1,5 +1,5 @@
 // Reading a frozen snapshot back from the database. The stored JSON is checked against the shape
-// of its schema version before anything shows it: a snapshot this build knows (schema 1 to 5) is
+// of its schema version before anything shows it: a snapshot this build knows (schema 1 to 6) is
 // read as it was signed off; anything else is refused with a reason, never half-shown.
 import { z } from "zod";
 import { MeasureType, Polarity, Role, Unit } from "@/lib/generated/prisma/enums";
@@ -89,8 +89,24 @@ const section = z.object({
   indicators: z.array(indicator),
 });
 
+// Schema 6: the panel's recommendations.
+const recommendation = z.object({
+  number: z.number().int().positive(),
+  meetingDate: z.string(),
+  text: z.string(),
+  addressedTo: z.string(),
+  responseDue: z.string(),
+  status: z.enum(["AWAITING_RESPONSE", "ACCEPTED", "PARTLY_ACCEPTED", "NOT_ACCEPTED", "IMPLEMENTED", "CLOSED"]),
+  response: z.object({ reasons: z.string(), at: z.string(), byName: z.string() }).nullable(),
+  actions: z.array(z.object({ description: z.string(), ownerName: z.string(), dueDate: z.string() })),
+  latestUpdate: z.object({ body: z.string(), at: z.string(), byName: z.string() }).nullable(),
+  closed: z.object({ at: z.string(), reason: z.string().nullable() }).nullable(),
+  indicators: z.array(z.object({ code: z.string(), name: z.string() })),
+  sections: z.array(z.object({ slug: z.string(), name: z.string() })),
+});
+
 /** Every schema version this build can read. Earlier schemas differ from later ones only in what they may leave out. */
-export const READABLE_SCHEMAS = [1, 2, 3, 4, SNAPSHOT_SCHEMA] as const;
+export const READABLE_SCHEMAS = [1, 2, 3, 4, 5, SNAPSHOT_SCHEMA] as const;
 const isReadableSchema = (schema: unknown): schema is (typeof READABLE_SCHEMAS)[number] => READABLE_SCHEMAS.some((n) => n === schema);
 
 export const packSnapshotSchema: z.ZodType<PackSnapshot> = z.object({
@@ -103,6 +119,7 @@ export const packSnapshotSchema: z.ZodType<PackSnapshot> = z.object({
   signedOff: z.object({ name: z.string(), role: z.enum(Role), at: z.string() }),
   amendmentReason: z.string().nullable(),
   sections: z.array(section),
+  recommendations: z.array(recommendation).optional(),
   charts: z.record(z.string(), z.string()),
 });
 

@@ -9,9 +9,26 @@ import type { PackProvenance } from "@/lib/annex-a/provenance";
 // suppressed figures. 3: actions on exceptions (carried, resolved) and how long each exception has
 // been on the list. 4: DfE's published comparators (England, region, neighbours' average, own
 // rank) per linked indicator, each with its own year. 5: where a figure computed from the Annex A
-// lists came from (provenance). Readers still show schema 1 to 4 packs as they were signed off
-// (older ones have none of what came later).
-export const SNAPSHOT_SCHEMA = 5;
+// lists came from (provenance). 6: the panel's recommendations and the executive's responses.
+// Readers still show schema 1 to 5 packs as they were signed off (older ones have none of what came later).
+export const SNAPSHOT_SCHEMA = 6;
+
+/** A recommendation of the panel as the pack froze it (schema 6). */
+export type SnapshotRecommendation = {
+  /** "Recommendation 1 of 22 August 2019": its number within its meeting. */
+  number: number;
+  meetingDate: string;
+  text: string;
+  addressedTo: string;
+  responseDue: string;
+  status: "AWAITING_RESPONSE" | "ACCEPTED" | "PARTLY_ACCEPTED" | "NOT_ACCEPTED" | "IMPLEMENTED" | "CLOSED";
+  response: { reasons: string; at: string; byName: string } | null;
+  actions: { description: string; ownerName: string; dueDate: string }[];
+  latestUpdate: { body: string; at: string; byName: string } | null;
+  closed: { at: string; reason: string | null } | null;
+  indicators: { code: string; name: string }[];
+  sections: { slug: string; name: string }[];
+};
 
 /** An action on an exception as the pack froze it (schema 3). */
 export type SnapshotAction = {
@@ -83,7 +100,7 @@ export type SnapshotSection = {
 };
 
 export type PackSnapshot = {
-  schema: 1 | 2 | 3 | 4 | typeof SNAPSHOT_SCHEMA;
+  schema: 1 | 2 | 3 | 4 | 5 | typeof SNAPSHOT_SCHEMA;
   council: string;
   title: string;
   month: string;
@@ -92,6 +109,8 @@ export type PackSnapshot = {
   signedOff: { name: string; role: Role; at: string };
   amendmentReason: string | null;
   sections: SnapshotSection[];
+  /** Schema 6: the panel's recommendations still open when it was signed off, and those closed since the last pack. */
+  recommendations?: SnapshotRecommendation[];
   /** Chart SVG markup per indicator code, rendered once at sign-off. */
   charts: Record<string, string>;
 };
