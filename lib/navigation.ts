@@ -8,6 +8,7 @@ const NAV: NavItem[] = [
   { href: "/", text: "Home", action: "home.view" },
   { href: "/periods", text: "Periods", action: "period.view" },
   { href: "/packs", text: "Packs", action: "pack.readPublished" },
+  { href: "/recommendations", text: "Recommendations", action: "recommendation.view" },
   { href: "/admin", text: "Administration", action: "admin.view" },
   { href: "/admin/indicators", text: "Indicators", action: "indicator.manage" },
   { href: "/admin/sections", text: "Sections", action: "section.manage" },

@@ -430,6 +430,30 @@ const WALK: Step[] = [
     permission: "account.secondFactor",
     run: (u) => enableSecondFactor(u, { secret: "", code: "" }),
   },
+  // Recommendations (imported here, so this entry stays one block): recorded by administrators, followed up by directors.
+  {
+    endpoints: [`${A}/recommendations/new/actions.ts#recordRecommendationAction`],
+    calls: "recordRecommendation",
+    permission: "recommendation.record",
+    run: async (u) => {
+      const { recordRecommendationInput } = await import("@/lib/recommendations/recommendation-input");
+      const { recordRecommendation } = await import("@/lib/recommendations/record-recommendation");
+      return recordRecommendation(u, parse(recordRecommendationInput, { month: "", text: "Walk", addressedTo: "Walker" }));
+    },
+  },
+  {
+    endpoints: [`${A}/recommendations/[id]/actions.ts#recommendationStepAction`],
+    calls: "transitionRecommendation",
+    permission: "recommendation.respond",
+    run: async (u) => {
+      const { recommendationStepInput } = await import("@/lib/recommendations/recommendation-input");
+      const { transitionRecommendation } = await import("@/lib/recommendations/transition-recommendation");
+      return transitionRecommendation(
+        u,
+        parse(recommendationStepInput, { id: NO_ID, action: "update", expectedVersion: "1", text: "Walk" }),
+      );
+    },
+  },
   // Public by design: sign-in itself, and the health check a load balancer polls (no data).
   {
     endpoints: ["app/api/auth/[...nextauth]/route.ts#GET", "app/api/auth/[...nextauth]/route.ts#POST"],
@@ -439,6 +463,35 @@ const WALK: Step[] = [
   { endpoints: ["app/api/health/route.ts#GET"], calls: "checkDatabase", permission: "public" },
   // Signing out only expires the caller's own session cookie.
   { endpoints: ["app/logout/route.ts#POST"], calls: "SESSION_COOKIE", permission: "public" },
+  // Questions from the panel (imported here, so these entries stay one block): members ask; leads
+  // and the director answer; the director approves or returns (the same action, by its intent).
+  {
+    endpoints: ["app/packs/[period]/questions/new/actions.ts#askQuestionAction"],
+    calls: "askQuestion",
+    permission: "question.ask",
+    run: async (u) => {
+      const { askQuestion } = await import("@/lib/questions/ask-question");
+      return askQuestion(u, { month: uniqueMonth(), about: { kind: "pack" }, body: "Walk" });
+    },
+  },
+  {
+    endpoints: [`${A}/periods/[period]/questions/[id]/actions.ts#questionStepAction`],
+    calls: "transitionQuestion",
+    permission: "question.answer",
+    run: async (u) => {
+      const { transitionQuestion } = await import("@/lib/questions/transition-question");
+      return transitionQuestion(u, { id: NO_ID, action: "save", expectedVersion: 1, answer: "Walk" });
+    },
+  },
+  {
+    endpoints: [],
+    calls: "transitionQuestion",
+    permission: "question.review",
+    run: async (u) => {
+      const { transitionQuestion } = await import("@/lib/questions/transition-question");
+      return transitionQuestion(u, { id: NO_ID, action: "approve", expectedVersion: 1 });
+    },
+  },
 ];
 
 function walkFiles(dir: string, match: (name: string) => boolean, out: string[] = []): string[] {

@@ -16,7 +16,7 @@ export default async function HomePage() {
       {user.role === "ADMIN" ? <AdminHome /> : null}
       {user.role === "SERVICE_LEAD" ? <LeadHome user={user} /> : null}
       {user.role === "DIRECTOR" ? <DirectorHome /> : null}
-      {user.role === "PANEL_MEMBER" ? <PanelHome /> : null}
+      {user.role === "PANEL_MEMBER" ? <PanelHome user={user} /> : null}
     </>
   );
 }

@@ -9,6 +9,7 @@ import { publishPack } from "@/lib/pack/lifecycle/publish-pack";
 import { storePackPages } from "@/lib/pack/delivery/stored-pack-pages";
 import { demoCommentary } from "@/lib/demo/demo-commentary";
 import { seedDemoActions } from "@/lib/demo/demo-actions";
+import { DEMO_PANEL_MONTH, seedDemoPanel } from "@/lib/demo/demo-panel";
 
 const JOURNEY_STATES: Record<string, "DRAFT" | null> = {
   demand: null,
@@ -103,6 +104,9 @@ export async function seedDemoPacks(opts: { firstMonth: string; publishedThrough
       published.push(month);
     }
   }
+  // The members' questions on July 2019's pack and its meeting's recommendations: after every sign-off
+  // above (none is later than the meeting), so August's pack, once signed off, shows the recommendations.
+  if (published.includes(DEMO_PANEL_MONTH)) await seedDemoPanel(DEMO_PANEL_MONTH);
   // Every published month's pages in one renderer process, as publication would have stored them.
   await storePackPages(published);
 }

@@ -50,7 +50,16 @@ export async function loadQuestionForStep(id: string) {
   return q;
 }
 
-export async function transitionQuestion(user: SessionUser | null, input: QuestionStepInput) {
+/**
+ * `now` is when the step is taken (the demo seed gives its history's dates); `storePages: false`
+ * leaves rendering the month's pages to the caller, as publishPack's does.
+ */
+export async function transitionQuestion(
+  user: SessionUser | null,
+  input: QuestionStepInput,
+  now = new Date(),
+  opts: { storePages?: boolean } = {},
+) {
   assertCan(user, input.action === "approve" || input.action === "return" ? "question.review" : "question.answer");
   const q = await loadQuestionForStep(input.id);
   const actors = questionActors({
@@ -82,7 +91,6 @@ export async function transitionQuestion(user: SessionUser | null, input: Questi
   if (comment.length > MAX_RETURN_COMMENT_LENGTH) errors.comment = tooLong("The comment", MAX_RETURN_COMMENT_LENGTH, comment.length);
   if (Object.keys(errors).length) throw new AppError("VALIDATION", "There is a problem", errors);
 
-  const now = new Date();
   const approves = plan.to === "APPROVED";
   const result = await db.$transaction(async (tx) => {
     const updated = await tx.panelQuestion.updateMany({
@@ -99,7 +107,15 @@ export async function transitionQuestion(user: SessionUser | null, input: Questi
     const review = REVIEW_ACTION[input.action];
     if (review) {
       await tx.questionReview.create({
-        data: { questionId: q.id, action: review, body: comment, authorId: user.id, authorName: user.name, authorRole: user.role },
+        data: {
+          questionId: q.id,
+          action: review,
+          body: comment,
+          authorId: user.id,
+          authorName: user.name,
+          authorRole: user.role,
+          createdAt: now,
+        },
       });
     }
     await recordAudit(tx, user, {
@@ -115,7 +131,7 @@ export async function transitionQuestion(user: SessionUser | null, input: Questi
 
   // The approved answer joins the pack's addendum: the month's stored pages are rendered again now,
   // not on the next reader's request (a failure is logged, and the request renders them instead).
-  if (approves) await storePackPagesAfterCommit(q.period.month);
+  if (approves && opts.storePages !== false) await storePackPagesAfterCommit(q.period.month);
   const step = input.action === "save" ? null : approves ? "approved" : input.action === "submit" ? "submitted" : "returned";
   if (step)
     await notifyQuestionStep({ step, questionId: q.id, actor: user, comment }).catch((e) =>

@@ -68,6 +68,7 @@ export async function recordRecommendation(user: SessionUser | null, input: Reco
             responseDue: new Date(`${responseDue(meeting)}T00:00:00Z`),
             createdById: user.id,
             createdByName: user.name,
+            createdAt: now,
             indicators: { create: indicators.map((i) => ({ indicatorId: i.id })) },
             sections: { create: sections.map((s) => ({ sectionId: s.id })) },
           },

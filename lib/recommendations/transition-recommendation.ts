@@ -98,6 +98,7 @@ export async function transitionRecommendation(user: SessionUser | null, input: 
           description: a.description,
           ownerName: a.ownerName,
           dueDate: new Date(`${a.dueDate}T00:00:00Z`),
+          createdAt: now,
         })),
       });
     }

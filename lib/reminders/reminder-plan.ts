@@ -18,3 +18,24 @@ export function reminderKindFor(step: Pick<DeadlineStep, "done" | "workingDaysLe
   }
   return null;
 }
+
+/** A recommendation's response (lib/reminders/response-reminders.ts): a week ahead, on the day, and once the day after. */
+export type ResponseReminderKind = "SOON" | "DUE" | "OVERDUE";
+
+/**
+ * SOON from 5 working days before (a server down that morning still sends it the next), DUE on the
+ * day, OVERDUE on the working day after only: one nudge, not one a day for as long as it is late.
+ */
+export const RESPONSE_REMINDER_KINDS: Record<ResponseReminderKind, { from: number; to: number }> = {
+  SOON: { from: 1, to: 5 },
+  DUE: { from: 0, to: 0 },
+  OVERDUE: { from: -1, to: -1 },
+};
+
+export function responseReminderKindFor(r: { responded: boolean; workingDaysLeft: number }): ResponseReminderKind | null {
+  if (r.responded) return null;
+  for (const [kind, k] of Object.entries(RESPONSE_REMINDER_KINDS) as [ResponseReminderKind, { from: number; to: number }][]) {
+    if (r.workingDaysLeft >= k.from && r.workingDaysLeft <= k.to) return kind;
+  }
+  return null;
+}

@@ -1,7 +1,8 @@
 // Reminder emails to the people who owe a period's next step: three working days before its date
 // and on the day, through the optional SMTP. Idempotent: each (period, step, kind, due date, person)
 // is claimed with a unique row before its email goes, so a restart, a second run or a second server
-// never sends it twice. A failed send gives its claim back, so the next run tries again.
+// never sends it twice. A failed send gives its claim back, so the next run tries again. The same run
+// reminds the directors of recommendations' responses (response-reminders.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit, SYSTEM_ACTOR } from "@/lib/audit/record";
@@ -13,6 +14,7 @@ import { describeTimeLeft } from "@/lib/deadlines/deadline-state";
 import type { DeadlineStep } from "@/lib/deadlines/period-deadlines";
 import { AWAITING_PUBLICATION_STATES } from "@/lib/periods/period-lifecycle";
 import { reminderKindFor } from "./reminder-plan";
+import { sendResponseReminders } from "./response-reminders";
 
 type Recipient = { email: string; detail: string };
 
@@ -33,7 +35,10 @@ async function recipientsFor(step: DeadlineStep, sections: { name: string; slug:
   return people.map((p) => ({ email: p.email, detail: "" }));
 }
 
-/** Every period still owed a step, or only `periodIds` (one period's reminders, without the others'). */
+/**
+ * Every period still owed a step and every recommendation still owed its response, or only those of
+ * `periodIds` (one period's reminders, without the others').
+ */
 export async function sendDueReminders(
   now = new Date(),
   { periodIds }: { periodIds?: string[] } = {},
@@ -86,5 +91,10 @@ export async function sendDueReminders(
       }
     }
   }
-  return result;
+  const responses = await sendResponseReminders(now, { periodIds });
+  return {
+    sent: result.sent + responses.sent,
+    alreadySent: result.alreadySent + responses.alreadySent,
+    failed: result.failed + responses.failed,
+  };
 }

@@ -1,7 +1,8 @@
 // Requests refused in proxy.ts before anything renders, each with the status that says why, instead
 // of a 500 and a stack trace from deep inside Next (or a page served to a method it does not take):
 // - TRACE, TRACK and CONNECT anywhere: 405;
-// - PUT, DELETE and PATCH on a page (route handlers answer for their own methods), POST on a pack page: 405;
+// - PUT, DELETE and PATCH on a page (route handlers answer for their own methods), POST on a pack page
+//   (not its questions pages, which hold the ask form): 405;
 // - a server action from another site's Origin: 403, or an Origin that is not an address: 400;
 // - a server action over the body limit, declared or counted as it arrives in chunks: 413 (Next would
 //   throw while reading it, a 500);
@@ -28,7 +29,9 @@ export async function refuseBadRequest(request: NextRequest): Promise<Response |
   const method = request.method.toUpperCase();
   const isApi = request.nextUrl.pathname.startsWith("/api/");
   // The pack pages hold no forms, so a POST to one is never a server action: refused rather than rendered.
-  const packPage = /^\/packs(\/|$)/.test(request.nextUrl.pathname);
+  // The panel's question pages beside them (/packs/YYYY-MM/questions/...) do: the ask form posts there.
+  const packPage =
+    /^\/packs(\/|$)/.test(request.nextUrl.pathname) && !/^\/packs\/\d{4}-\d{2}\/questions(\/|$)/.test(request.nextUrl.pathname);
   if (NEVER.has(method) || (!isApi && !PAGE_METHODS.includes(method)) || (packPage && method === "POST")) {
     return plain(405, `${method} is not allowed here`, { Allow: isApi || packPage ? "GET, HEAD" : PAGE_METHODS.join(", ") });
   }

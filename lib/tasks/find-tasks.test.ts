@@ -3,9 +3,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { countWaitingItems, findDirectorTasks } from "@/lib/tasks/find-tasks";
+import { findLeadQuestionTasks } from "@/lib/tasks/find-panel-tasks";
 import { createPeriod, createSection, createTestUser, unique } from "@/test/factories";
 
 beforeEach(async () => {
+  await db.panelQuestion.deleteMany();
+  await db.recommendation.deleteMany();
   await db.commentary.deleteMany();
   await db.indicatorValue.deleteMany();
   await db.indicator.deleteMany();
@@ -28,7 +31,7 @@ const commentary = (sectionId: string, periodId: string, status: "DRAFT" | "SUBM
 
 async function homeCount() {
   const t = await findDirectorTasks();
-  return t.submitted.length + t.readyToSignOff.length;
+  return t.submitted.length + t.readyToSignOff.length + t.questionsToApprove.length + t.packQuestions.length + t.recommendations.length;
 }
 
 describe("the director's waiting count", () => {
@@ -64,5 +67,58 @@ describe("the director's waiting count", () => {
     await db.indicatorValue.updateMany({ where: { periodId: open.id }, data: { value: null } });
     expect(await countWaitingItems(director)).toBe(before + 1);
     expect(await countWaitingItems(director)).toBe(await homeCount());
+  });
+});
+
+describe("the panel's questions and recommendations in the waiting counts", () => {
+  it("counts answers to approve, pack-wide questions and responses owed for the director; questions on their sections for a lead; answers for the member who asked", async () => {
+    const director = (await createTestUser("DIRECTOR")).sessionUser;
+    const lead = await createTestUser("SERVICE_LEAD");
+    const other = await createTestUser("SERVICE_LEAD");
+    const member = await createTestUser("PANEL_MEMBER");
+    const mine = await createSection([lead.id]);
+    const theirs = await createSection([other.id]);
+    const period = await createPeriod({ status: "PUBLISHED" }); // its meeting is in 2100: still to come
+    const counts = async () => ({
+      director: await countWaitingItems(director),
+      lead: await countWaitingItems(lead.sessionUser),
+      member: await countWaitingItems(member.sessionUser),
+    });
+    const before = await counts();
+    const ask = (sectionId: string | null, status: "ASKED" | "DRAFT" | "SUBMITTED" | "RETURNED" | "APPROVED") =>
+      db.panelQuestion.create({
+        data: { periodId: period.id, sectionId, body: "Why?", askedById: member.id, askedByName: member.name, status },
+      });
+
+    await ask(mine.id, "ASKED");
+    await ask(mine.id, "RETURNED");
+    await ask(mine.id, "SUBMITTED"); // the director's to approve, no longer the lead's
+    await ask(theirs.id, "DRAFT"); // another lead's
+    await ask(null, "DRAFT"); // pack-wide: the director's to answer
+    await ask(mine.id, "APPROVED"); // answered: the member's to read
+    const rec = (number: number, status: "AWAITING_RESPONSE" | "ACCEPTED") =>
+      db.recommendation.create({
+        data: {
+          periodId: period.id,
+          meetingDate: new Date("2100-01-01"),
+          number,
+          text: "That...",
+          addressedTo: "Cabinet",
+          responseDue: new Date("2100-03-01"),
+          status,
+          createdByName: "t",
+        },
+      });
+    await rec(1, "AWAITING_RESPONSE");
+    await rec(2, "ACCEPTED");
+
+    expect(await counts()).toEqual({ director: before.director + 3, lead: before.lead + 2, member: before.member + 1 });
+    expect(await countWaitingItems(director)).toBe(await homeCount());
+    const lists = await findDirectorTasks();
+    expect(lists.questionsToApprove.map((q) => q.href)).toEqual([
+      expect.stringMatching(/^\/periods\/\d{4}-\d{2}\/questions\/[0-9a-f-]{36}$/),
+    ]);
+    expect(lists.recommendations.map((r) => r.responseDue)).toEqual(["2100-03-01"]);
+    expect((await findLeadQuestionTasks(lead)).map((q) => q.status).sort()).toEqual(["ASKED", "RETURNED"]);
   });
 });

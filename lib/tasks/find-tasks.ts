@@ -8,6 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { checkReadiness, judgeReadiness, readinessColumns, type ReadinessLists } from "@/lib/periods/readiness";
 import { deadlinesFor, progressForSection, progressFromReadiness } from "@/lib/deadlines/find-deadlines";
 import { EDITABLE_STATES } from "@/lib/periods/period-lifecycle";
+import { ANSWER_WAITING, countLeadQuestionTasks, countMemberAnsweredQuestions, findDirectorPanelTasks } from "@/lib/tasks/find-panel-tasks";
 
 const LEAD_WAITING: CommentaryState[] = ["NOT_STARTED", "DRAFT", "RETURNED"];
 
@@ -45,9 +46,12 @@ export async function findLeadTasks(user: Pick<SessionUser, "id">) {
   }));
 }
 
-/** Sections submitted for review, and open periods with their sign-off readiness. */
+/**
+ * Sections submitted for review, open periods with their sign-off readiness, and the panel's
+ * questions and recommendations waiting for the director (lib/tasks/find-panel-tasks.ts).
+ */
 export async function findDirectorTasks() {
-  const [submitted, periods] = await Promise.all([
+  const [submitted, periods, panel] = await Promise.all([
     db.commentary.findMany({
       where: { status: "SUBMITTED", period: { status: { in: [...EDITABLE_STATES] } } },
       orderBy: [{ period: { month: "desc" } }, { section: { order: "asc" } }],
@@ -59,6 +63,7 @@ export async function findDirectorTasks() {
       },
     }),
     openPeriods(),
+    findDirectorPanelTasks(),
   ]);
   const readiness = await Promise.all(
     periods.map(async (p) => {
@@ -72,6 +77,7 @@ export async function findDirectorTasks() {
     readyToSignOff: readiness.filter((r) => r.ready).map((r) => r.month),
     openPeriods: readiness,
     atRisk: await findPeriodsAtRisk(readiness),
+    ...panel,
   };
 }
 
@@ -130,13 +136,15 @@ export function countWaitingItems(user: SessionUser): Promise<number> {
 const countWaitingItemsOnce = cache(async (id: string, role: SessionUser["role"]): Promise<number> => {
   switch (role) {
     case "SERVICE_LEAD": {
-      const tasks = await findLeadTasks({ id });
-      return tasks.reduce((n, p) => n + p.sections.filter((s) => LEAD_WAITING.includes(s.state)).length, 0);
+      const [tasks, questions] = await Promise.all([findLeadTasks({ id }), countLeadQuestionTasks({ id })]);
+      return tasks.reduce((n, p) => n + p.sections.filter((s) => LEAD_WAITING.includes(s.state)).length, questions);
     }
     case "DIRECTOR":
       return countDirectorWaiting();
     case "ADMIN":
       return (await findAdminTasks()).filter((p) => p.missing > 0).length;
+    case "PANEL_MEMBER":
+      return countMemberAnsweredQuestions({ id });
     default:
       return 0;
   }
@@ -144,14 +152,19 @@ const countWaitingItemsOnce = cache(async (id: string, role: SessionUser["role"]
 
 /**
  * The director's count, as findDirectorTasks gives it (sections submitted for review in open periods,
- * and open periods ready to sign off), in one statement: the header shows it on every page, and
+ * open periods ready to sign off, answers to approve, pack-wide questions to answer and
+ * recommendations awaiting a response), in one statement: the header shows it on every page, and
  * reading it through findDirectorTasks, which also works out deadlines and the packs at risk, took
  * 9 round trips (issue 24). lib/tasks/find-tasks.test.ts holds the two to the same answer.
  */
 async function countDirectorWaiting(): Promise<number> {
-  const rows = await db.$queryRaw<(ReadinessLists & { submitted: number })[]>`
-    SELECT (SELECT count(*)::int FROM "Commentary" c WHERE c."periodId" = p.id AND c.status = 'SUBMITTED') AS submitted,
-           ${readinessColumns(Prisma.sql`p.id`)}
-      FROM "Period" p WHERE p.status::text IN (${Prisma.join([...EDITABLE_STATES])})`;
-  return rows.reduce((n, r) => n + r.submitted + (judgeReadiness(r).ready ? 1 : 0), 0);
+  const [row] = await db.$queryRaw<{ questions: number; recommendations: number; months: (ReadinessLists & { submitted: number })[] }[]>`
+    SELECT (SELECT count(*)::int FROM "PanelQuestion" q
+             WHERE q.status = 'SUBMITTED' OR (q."sectionId" IS NULL AND q.status::text IN (${Prisma.join([...ANSWER_WAITING])}))) AS questions,
+           (SELECT count(*)::int FROM "Recommendation" r WHERE r.status = 'AWAITING_RESPONSE') AS recommendations,
+           (SELECT coalesce(json_agg(m), '[]'::json) FROM (
+              SELECT (SELECT count(*)::int FROM "Commentary" c WHERE c."periodId" = p.id AND c.status = 'SUBMITTED') AS submitted,
+                     ${readinessColumns(Prisma.sql`p.id`)}
+                FROM "Period" p WHERE p.status::text IN (${Prisma.join([...EDITABLE_STATES])})) m) AS months`;
+  return row.months.reduce((n, r) => n + r.submitted + (judgeReadiness(r).ready ? 1 : 0), row.questions + row.recommendations);
 }

@@ -5,6 +5,9 @@ import { CommentaryTag } from "@/components/commentary-tag";
 import { StepHint } from "@/components/deadlines/step-hint";
 import { DeadlineTag } from "@/components/deadlines/deadline-tag";
 import { describeTimeLeft } from "@/lib/deadlines/deadline-state";
+import { deadlineToday } from "@/lib/deadlines/find-deadlines";
+import { recommendationName, responseDueState } from "@/lib/recommendations/recommendation-words";
+import { QuestionTaskList } from "./question-tasks";
 
 export async function DirectorHome() {
   const t = await findDirectorTasks();
@@ -50,6 +53,39 @@ export async function DirectorHome() {
           }))}
         />
       )}
+      <h2 className="govuk-heading-m">Answers to questions from the panel, to approve</h2>
+      {t.questionsToApprove.length === 0 ? (
+        <p className="govuk-body">No answer is waiting for your approval.</p>
+      ) : (
+        <QuestionTaskList questions={t.questionsToApprove} detail="submitted" />
+      )}
+      {t.packQuestions.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Questions about the whole pack to answer</h2>
+          <QuestionTaskList questions={t.packQuestions} detail="asked" />
+        </>
+      ) : null}
+      {t.recommendations.length > 0 ? (
+        <>
+          <h2 className="govuk-heading-m">Recommendations awaiting the executive&apos;s response</h2>
+          <TaskList
+            items={t.recommendations.map((r) => {
+              const due = responseDueState(r.responseDue, deadlineToday());
+              return {
+                id: `recommendation-${r.id}`,
+                name: recommendationName(r),
+                href: r.href,
+                hint: `Addressed to ${r.addressedTo}. ${due.text}.`,
+                status: (
+                  <strong className={`govuk-tag ${due.overdue ? "govuk-tag--red" : "govuk-tag--yellow"}`}>
+                    {due.overdue ? "Response overdue" : "Awaiting response"}
+                  </strong>
+                ),
+              };
+            })}
+          />
+        </>
+      ) : null}
       <h2 className="govuk-heading-m">Ready to sign off</h2>
       {t.readyToSignOff.length === 0 ? (
         <p className="govuk-body">No period is ready to sign off yet.</p>

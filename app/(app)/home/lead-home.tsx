@@ -1,12 +1,14 @@
 import type { SessionUser } from "@/lib/auth/roles";
 import { findLeadTasks } from "@/lib/tasks/find-tasks";
+import { findLeadQuestionTasks } from "@/lib/tasks/find-panel-tasks";
 import { formatMonth } from "@/lib/format/dates";
 import { TaskList } from "@/components/task-list";
 import { CommentaryTag } from "@/components/commentary-tag";
 import { StepHint } from "@/components/deadlines/step-hint";
+import { QuestionTaskList } from "./question-tasks";
 
 export async function LeadHome({ user }: { user: SessionUser }) {
-  const periods = await findLeadTasks(user);
+  const [periods, questions] = await Promise.all([findLeadTasks(user), findLeadQuestionTasks(user)]);
   const ownsNothing = periods.every((p) => p.sections.length === 0);
   return (
     <>
@@ -35,6 +37,14 @@ export async function LeadHome({ user }: { user: SessionUser }) {
           </section>
         ))
       )}
+      {questions.length > 0 ? (
+        <section aria-labelledby="questions-to-answer">
+          <h2 className="govuk-heading-m" id="questions-to-answer">
+            Questions from the panel to answer
+          </h2>
+          <QuestionTaskList questions={questions} detail="asked" />
+        </section>
+      ) : null}
     </>
   );
 }

@@ -110,11 +110,35 @@ describe("readSnapshot", () => {
     });
   });
 
+  it("reads schema 6 with the panel's recommendations frozen in, and refuses one missing its status", () => {
+    const recommendation = {
+      number: 1,
+      meetingDate: "2019-06-20",
+      text: "Review the front door's staffing",
+      addressedTo: "Cabinet Member for Children's Services",
+      responseDue: "2019-08-20",
+      status: "ACCEPTED",
+      response: { reasons: "Agreed.", at: "2019-07-01T09:00:00.000Z", byName: "Dana Director" },
+      actions: [{ description: "Recruit", ownerName: "Head of the front door", dueDate: "2019-09-30" }],
+      latestUpdate: null,
+      closed: null,
+      indicators: [{ code: "CONTACTS", name: "Contacts" }],
+      sections: [{ slug: "demand", name: "Demand" }],
+    };
+    const six = stored({ ...sampleSnapshot("2019-07", 1), schema: 6, recommendations: [recommendation] });
+    expect(readSnapshot(six)).toEqual({ ok: true, snapshot: six });
+    drop(six, "recommendations.0.status");
+    expect(readSnapshot(six)).toMatchObject({
+      ok: false,
+      reason: stringMatching(/^its recommendations\.0\.status does not match snapshot schema 6/),
+    });
+  });
+
   it("refuses a schema it does not know, and a snapshot missing what its schema promises, saying which", () => {
     const one = stored(sampleSnapshot("2019-07", 1));
-    expect(readSnapshot({ ...one, schema: 6 })).toEqual({
+    expect(readSnapshot({ ...one, schema: 7 })).toEqual({
       ok: false,
-      reason: "it was stored as snapshot schema 6, and this version of Scrutiny Pack reads schemas 1, 2, 3, 4 and 5",
+      reason: "it was stored as snapshot schema 7, and this version of Scrutiny Pack reads schemas 1, 2, 3, 4, 5 and 6",
     });
     expect(readSnapshot(null)).toMatchObject({ ok: false, reason: stringMatching(/schema null/) });
     drop(one, "sections.0.indicators.0.summary");

@@ -14,6 +14,7 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DeadlineTable } from "@/components/deadlines/deadline-table";
 import { describeTimeLeft } from "@/lib/deadlines/deadline-state";
 import { NotificationBanner } from "@/components/notification-banner";
+import { findPeriodQuestions } from "@/lib/questions/find-questions";
 
 type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ opened?: string; done?: string }> };
 
@@ -41,6 +42,7 @@ export default async function PeriodPage({ params, searchParams }: Props) {
   const { deadlines } = o;
   // A history month has no panel, so no deadlines.
   const publication = deadlines ? deadlines.steps[deadlines.steps.length - 1] : null;
+  const questions = o.history ? null : await findPeriodQuestions(user, month);
 
   return (
     <>
@@ -208,6 +210,19 @@ export default async function PeriodPage({ params, searchParams }: Props) {
               }))}
             />
           )}
+
+          {questions ? (
+            <>
+              <h2 className="govuk-heading-m">Questions from the panel</h2>
+              <p className="govuk-body">
+                <a className="govuk-link" href={`${base}/questions`}>
+                  Questions from the panel
+                  {questions.questions.length ? `: ${questions.waiting} waiting for an answer` : ": none asked yet"}
+                </a>
+                {questions.forYou ? ` (${questions.forYou} for you to answer or review)` : ""}
+              </p>
+            </>
+          ) : null}
 
           <PackControls
             user={user}
