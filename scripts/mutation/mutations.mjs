@@ -746,8 +746,8 @@ export const MUTATIONS = [
     id: "page-key-pdf",
     file: "lib/pack/delivery/stored-pack-pages.ts",
     tests: STORED_PAGE,
-    find: `    pdfAvailable: pdfAvailable(),\n  };`,
-    replace: `    pdfAvailable: true,\n  };`,
+    find: `    pdfAvailable: pdfAvailable(),\n`,
+    replace: `    pdfAvailable: true,\n`,
     why: "the stored page keeps offering the PDF download after Chromium is removed",
   },
   {
