@@ -116,7 +116,7 @@ async function asPanel(page: Page) {
 }
 
 test.describe("the published July 2019 pack", () => {
-  test("on screen: under 11,000 px at 1280 px wide, under 250 KB, no script, every indicator and chart, accessible", async ({ page }) => {
+  test("on screen: under 12,000 px at 1280 px wide, under 250 KB, no script, every indicator and chart, accessible", async ({ page }) => {
     // Two axe passes over the whole 32-indicator pack: over a minute on a busy 2-core machine.
     test.setTimeout(150_000);
     await asPanel(page);
@@ -126,8 +126,9 @@ test.describe("the published July 2019 pack", () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`/packs/${MONTH}`);
     // 9,356 px after the redesign; DfE's comparators (three lines for each of 13 linked indicators) and
-    // the actions on exceptions took it to 10,284 px.
-    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(11_000);
+    // the actions on exceptions took it to 10,284 px; the addendum of the panel's three answered
+    // questions and its line in the amendment log, to 11,743 px (the signed-off pack itself is unchanged).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(12_000);
     const names = await indicatorNames();
     expect(names.length).toBe(32);
     for (const name of names) {
