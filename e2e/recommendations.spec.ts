@@ -61,6 +61,11 @@ test("the administrator records a recommendation and the director records the ex
   await type(page, "Who is it addressed to?", "Cabinet Member for Children's Services");
   await page.getByRole("group", { name: "Sections it concerns (optional)" }).getByRole("checkbox").first().focus();
   await page.keyboard.press("Space");
+  // One indicator, from the list behind "Choose indicators": opened and ticked by keyboard.
+  await page.getByText("Choose indicators").focus();
+  await page.keyboard.press("Enter");
+  await page.locator('input[name="indicatorCodes"][value="CP_PLANS"]').focus();
+  await page.keyboard.press("Space");
   await press(page, "Record recommendation");
   await expectResultFocused(page, "Recommendation recorded");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Recommendation \d+ of 22 August 2019$/);
@@ -120,5 +125,18 @@ test("the administrator records a recommendation and the director records the ex
     .filter({ has: page.getByRole("link", { name, exact: true }) });
   await expect(row).toContainText("Accepted");
   await expect(row).toContainText("Cabinet Member for Children's Services");
+  await expectAccessible(page);
+
+  // The next pack (August 2019, as the director previews it before sign-off, when it is frozen) carries
+  // it in its Recommendations part, with the response and the action, and marks the indicator's row.
+  await page.goto("/packs/2019-08?preview=1");
+  const part = page.locator("section", { has: page.getByRole("heading", { level: 2, name: "Recommendations" }) });
+  const item = part.locator("article", { hasText: TEXT });
+  await expect(item).toContainText(name);
+  await expect(item).toContainText("Accepted");
+  await expect(item).toContainText(ACTION);
+  await expect(item).toContainText("Head of Safeguarding, by 31 October 2019");
+  await expect(page.locator("#ind-CP_PLANS")).toContainText("Recommendation open");
+  await expect(page.getByRole("link", { name: "Recommendations" }).first()).toBeVisible();
   await expectAccessible(page);
 });

@@ -14,32 +14,10 @@ import {
   planRecommendationStep,
   type RecommendationAction,
 } from "@/lib/recommendations/recommendation-workflow";
+import { RECOMMENDATION_LINKS, recommendationLinks } from "@/lib/recommendations/recommendation-links";
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const linked = {
-  indicators: { include: { indicator: { select: { code: true, name: true, order: true, section: { select: { order: true } } } } } },
-  sections: { include: { section: { select: { slug: true, name: true, order: true } } } },
-} as const;
-
-type Linked = {
-  indicators: { indicator: { code: string; name: string; order: number; section: { order: number } } }[];
-  sections: { section: { slug: string; name: string; order: number } }[];
-};
-
-function links(r: Linked) {
-  return {
-    indicators: r.indicators
-      .map((i) => i.indicator)
-      .sort((a, b) => a.section.order - b.section.order || a.order - b.order)
-      .map((i) => ({ code: i.code, name: i.name })),
-    sections: r.sections
-      .map((s) => s.section)
-      .sort((a, b) => a.order - b.order)
-      .map((s) => ({ slug: s.slug, name: s.name })),
-  };
-}
 
 /** Every recommendation: open ones first, then closed; newest meeting first, then by number. */
 export async function listRecommendations(user: SessionUser | null, now = new Date()) {
@@ -47,7 +25,7 @@ export async function listRecommendations(user: SessionUser | null, now = new Da
   const today = todayInEngland(now);
   const rows = await db.recommendation.findMany({
     orderBy: [{ meetingDate: "desc" }, { number: "asc" }],
-    include: { period: { select: { month: true } }, ...linked },
+    include: { period: { select: { month: true } }, ...RECOMMENDATION_LINKS },
   });
   const list = rows.map((r) => ({
     id: r.id,
@@ -63,7 +41,7 @@ export async function listRecommendations(user: SessionUser | null, now = new Da
     due: r.status === "AWAITING_RESPONSE" ? responseDueState(isoDay(r.responseDue), today) : null,
     respondedAt: r.respondedAt,
     closedAt: r.closedAt,
-    ...links(r),
+    ...recommendationLinks(r),
   }));
   return [...list.filter((r) => r.open), ...list.filter((r) => !r.open)];
 }
@@ -79,7 +57,7 @@ export async function findRecommendation(user: SessionUser | null, id: string, n
     where: { id },
     include: {
       period: { select: { month: true } },
-      ...linked,
+      ...RECOMMENDATION_LINKS,
       actions: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] },
       updates: { orderBy: { createdAt: "desc" } },
     },
@@ -109,7 +87,7 @@ export async function findRecommendation(user: SessionUser | null, id: string, n
     actions: r.actions.map((a) => ({ id: a.id, description: a.description, ownerName: a.ownerName, dueDate: isoDay(a.dueDate) })),
     updates: r.updates.map((u) => ({ id: u.id, body: u.body, authorName: u.authorName, at: u.createdAt })),
     steps,
-    ...links(r),
+    ...recommendationLinks(r),
   };
 }
 

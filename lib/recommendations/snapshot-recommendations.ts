@@ -5,6 +5,7 @@
 import "server-only";
 import type { db, Tx } from "@/lib/db";
 import { OPEN_RECOMMENDATION } from "@/lib/recommendations/recommendation-workflow";
+import { RECOMMENDATION_LINKS, recommendationLinks } from "@/lib/recommendations/recommendation-links";
 import type { SnapshotRecommendation } from "@/lib/pack/snapshot/snapshot-types";
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -26,8 +27,7 @@ export async function snapshotRecommendations(tx: Tx | typeof db, month: string,
     },
     orderBy: [{ meetingDate: "asc" }, { number: "asc" }],
     include: {
-      indicators: { include: { indicator: { select: { code: true, name: true, order: true, section: { select: { order: true } } } } } },
-      sections: { include: { section: { select: { slug: true, name: true, order: true } } } },
+      ...RECOMMENDATION_LINKS,
       actions: { orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] },
       updates: { orderBy: { createdAt: "desc" }, take: 1 },
     },
@@ -45,13 +45,6 @@ export async function snapshotRecommendations(tx: Tx | typeof db, month: string,
       ? { body: r.updates[0].body, at: r.updates[0].createdAt.toISOString(), byName: r.updates[0].authorName }
       : null,
     closed: r.closedAt ? { at: r.closedAt.toISOString(), reason: r.closedReason } : null,
-    indicators: r.indicators
-      .map((i) => i.indicator)
-      .sort((a, b) => a.section.order - b.section.order || a.order - b.order)
-      .map((i) => ({ code: i.code, name: i.name })),
-    sections: r.sections
-      .map((s) => s.section)
-      .sort((a, b) => a.order - b.order)
-      .map((s) => ({ slug: s.slug, name: s.name })),
+    ...recommendationLinks(r),
   }));
 }

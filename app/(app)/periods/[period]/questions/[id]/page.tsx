@@ -22,8 +22,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const DONE: Record<string, { status: QuestionStatus; message: string }> = {
   save: { status: "DRAFT", message: "Draft answer saved" },
   submit: { status: "SUBMITTED", message: "Answer sent to the director for approval" },
-  approve: { status: "APPROVED", message: "Answer approved: it is in the pack, and the panel member has been told" },
-  answer: { status: "APPROVED", message: "Answer approved: it is in the pack, and the panel member has been told" },
+  approve: { status: "APPROVED", message: "Answer approved: it is now in the pack, under Questions from the panel" },
+  answer: { status: "APPROVED", message: "Answer approved: it is now in the pack, under Questions from the panel" },
   return: { status: "RETURNED", message: "Answer returned with your comment" },
 };
 
