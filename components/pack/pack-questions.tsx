@@ -75,7 +75,7 @@ function Answered({ q, inPack }: { q: PackQuestion; inPack: Set<string> }) {
       <h3 className="govuk-heading-s govuk-!-margin-bottom-1" id={`question-${q.number}`}>
         Question {q.number}
       </h3>
-      <dl className="app-pack-facts">
+      <dl className="app-pack-record">
         <dt>About</dt>
         <dd>{about}</dd>
         <dt>Asked by</dt>

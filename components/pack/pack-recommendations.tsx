@@ -39,7 +39,7 @@ function Recommendation({ r, asOf, inPack }: { r: SnapshotRecommendation; asOf: 
         <strong className={`govuk-tag ${RECOMMENDATION_TAG_CLASS[r.status]}`}>{RECOMMENDATION_STATE_LABEL[r.status]}</strong>
       </h3>
       <p className="govuk-body app-pack-recommendation__text">{r.text}</p>
-      <dl className="app-pack-facts">
+      <dl className="app-pack-record">
         <dt>To</dt>
         <dd>{r.addressedTo}</dd>
         {r.indicators.length || r.sections.length ? (
