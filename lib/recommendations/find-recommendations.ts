@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { assertCan, can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { todayInEngland } from "@/lib/deadlines/working-days";
+import { deadlineToday } from "@/lib/deadlines/find-deadlines";
 import { recommendationName, responseDueState } from "@/lib/recommendations/recommendation-words";
 import {
   RECOMMENDATION_ACTIONS,
@@ -22,7 +23,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Every recommendation: open ones first, then closed; newest meeting first, then by number. */
 export async function listRecommendations(user: SessionUser | null, now = new Date()) {
   assertCan(user, "recommendation.view");
-  const today = todayInEngland(now);
+  // Judged on the day every deadline here is (DEADLINES_TODAY in the demo).
+  const today = deadlineToday(now);
   const rows = await db.recommendation.findMany({
     orderBy: [{ meetingDate: "desc" }, { number: "asc" }],
     include: { period: { select: { month: true } }, ...RECOMMENDATION_LINKS },
@@ -79,7 +81,7 @@ export async function findRecommendation(user: SessionUser | null, id: string, n
     open: isRecommendationOpen(r.status),
     version: r.version,
     responseDue: isoDay(r.responseDue),
-    due: r.status === "AWAITING_RESPONSE" ? responseDueState(isoDay(r.responseDue), todayInEngland(now)) : null,
+    due: r.status === "AWAITING_RESPONSE" ? responseDueState(isoDay(r.responseDue), deadlineToday(now)) : null,
     response: r.respondedAt ? { reasons: r.responseReasons ?? "", at: r.respondedAt, byName: r.respondedByName ?? "" } : null,
     closed: r.closedAt ? { at: r.closedAt, reason: r.closedReason ?? "" } : null,
     recordedBy: r.createdByName,
