@@ -47,7 +47,13 @@ test.describe.serial("the August 2019 pack", () => {
     await expect(page).toHaveURL(`/packs/${MONTH}`);
     await expect(page.locator(".app-pack-facts")).toContainText("Signed off by Sam Bullingham, Director, on");
     const detail = page.locator("table.app-pack-detail");
-    const row = (name: string) => detail.locator("tr", { has: page.getByRole("rowheader", { name, exact: true }) });
+    // The row header is the indicator's name, then any marker ("Recommendation open", "Action open").
+    const row = (name: string) =>
+      detail.locator("tr", {
+        has: page.getByRole("rowheader", {
+          name: new RegExp(`^${name.replace(/[()]/g, "\\$&")}(?:\\s*[◆●]?\\s*(?:Recommendation|Action) open)*$`),
+        }),
+      });
     await expect(row("Contacts received")).toContainText("1,337");
     await expect(row("Contacts received")).toContainText("1,861");
     await expect(row("Children on a child protection plan")).toContainText("456");
