@@ -6,6 +6,7 @@ import { getToken } from "next-auth/jwt";
 import { withPagePolicy } from "@/lib/security/with-page-policy";
 import { refuseBadRequest } from "@/lib/security/request-guard";
 import { decodeSessionToken } from "@/lib/auth/session-token-cache";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
 
 const PUBLIC_PATHS = ["/login", "/accessibility", "/api/auth", "/api/health"];
 
@@ -17,7 +18,12 @@ async function requireSignIn(request: NextRequest) {
   // Public packs: published packs, their list and downloads need no sign-in (the pages and handlers
   // still decide what is published; drafts stay private).
   if (process.env.PUBLIC_PACKS === "true" && /^\/(packs(\/|$)|api\/packs\/)/.test(pathname)) return NextResponse.next();
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET, decode: decodeSessionToken });
+  const token = await getToken({
+    req: request,
+    secret: process.env.NEXTAUTH_SECRET,
+    decode: decodeSessionToken,
+    cookieName: sessionCookieName(),
+  });
   if (token) return NextResponse.next();
   if (pathname.startsWith("/api/")) return NextResponse.json({ error: "Sign in required" }, { status: 401 });
   const url = request.nextUrl.clone();

@@ -26,8 +26,20 @@ export default defineConfig({
     // As many workers as cores, not Vitest's one fewer: a database test spends half its time waiting
     // on PostgreSQL, so on two cores two workers take 53 s over the database files, one takes 69 s.
     maxWorkers: os.availableParallelism(),
+    // Content hashes, the audit chain and stored pages are keyed with the server's secret: a run that
+    // gives none (a bare vitest, the mutation runner) gets one, as npm test's does. Set here, not stubbed,
+    // so a test's vi.unstubAllEnvs() cannot take it away from the tests after it.
+    env: { NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || "a-test-secret-that-is-long-enough-0123456789" },
     projects: [
-      { extends: true, test: { name: "pure", include: files.pure, pool: "threads", isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: "pure",
+          include: files.pure,
+          pool: "threads",
+          isolate: false,
+        },
+      },
       {
         extends: true,
         test: {

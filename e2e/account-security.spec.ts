@@ -1,5 +1,6 @@
 // Accounts under attack: changing your own password, the forced change after an administrator's
-// reset, and a session that ends on the server when its owner signs out.
+// reset, two-step sign-in on and off (each with the current password), and a session that ends on the
+// server when its owner signs out.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { argon2id } from "./argon";
 import { ACCOUNTS, expectAccessible, signInAs } from "./fixtures";
@@ -119,11 +120,16 @@ test.describe("two-step sign-in", () => {
     await expectAccessible(page);
     const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s/g, "");
 
+    // Both fields are needed: the current password shows it is the person, not someone at their computer.
+    await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+    await expect(page.locator(".govuk-error-summary")).toContainText("Enter your current password");
     await page.getByLabel("Code from your authenticator app").fill("12345");
+    await page.getByLabel("Your current password").fill(PASSWORD);
     await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
     await expect(page.locator(".govuk-error-summary")).toContainText("The code is not right");
     await expectAccessible(page);
     await page.getByLabel("Code from your authenticator app").fill(totpCode(secret, totpStep(new Date())));
+    await page.getByLabel("Your current password").fill(PASSWORD);
     await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Two-step sign-in is on" })).toBeVisible();
     const recovery = (await page.getByTestId("recovery-codes").locator("li").allTextContents()).map((c) => c.trim());
@@ -150,8 +156,27 @@ test.describe("two-step sign-in", () => {
     await other.getByRole("button", { name: "Sign in" }).click();
     await expect(other.locator(".app-header-user")).toContainText(person.name);
     await other.context().close();
-    const left = await one<{ n: number }>(`select cardinality("totpRecoveryHashes") as n from "User" where id = $1`, [person.id]);
+    const left = await one<{ n: number; secret: string }>(
+      `select cardinality("totpRecoveryHashes") as n, "totpSecret" as secret from "User" where id = $1`,
+      [person.id],
+    );
     expect(left.n).toBe(9);
+    // Stored sealed, never as the key the person typed into their app.
+    expect(left.secret).not.toContain(secret);
+
+    // They turn it off themselves, with their current password.
+    await page.goto("/account/two-step");
+    await expect(page.getByRole("heading", { level: 1, name: "Two-step sign-in is on" })).toBeVisible();
+    await page.getByLabel("Your current password").fill("not-my-password");
+    await page.getByRole("button", { name: "Turn off two-step sign-in" }).click();
+    await expect(page.locator(".govuk-error-summary")).toContainText("Your current password is not right");
+    await expectAccessible(page);
+    await page.getByLabel("Your current password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Turn off two-step sign-in" }).click();
+    await expect(page.locator(".govuk-notification-banner--success")).toContainText("Two-step sign-in is off");
+    await expect(page.getByRole("heading", { level: 1, name: "Set up two-step sign-in" })).toBeVisible();
+    const off = await one<{ on: boolean }>(`select "totpEnabledAt" is not null as on from "User" where id = $1`, [person.id]);
+    expect(off.on).toBe(false);
   });
 });
 

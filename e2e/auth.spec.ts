@@ -57,7 +57,7 @@ test.describe("sign-in", () => {
     await expect(summary).toContainText("The email address or password is not right");
   });
 
-  test("five failures lock the account and the page says so", async ({ page }) => {
+  test("five failures lock the account, in the same words an unknown email gets", async ({ page }) => {
     const email = `lockout-${Date.now()}@test.example`;
     await query(
       `insert into "User" (id, email, name, role, "passwordHash", "updatedAt") values (gen_random_uuid(), $1, 'Lockout Test', 'SERVICE_LEAD', $2, now())`,
@@ -70,10 +70,12 @@ test.describe("sign-in", () => {
       await page.getByRole("button", { name: "Sign in" }).click();
       await expect(page.locator(".govuk-error-summary")).toBeVisible();
     }
-    await expect(page.locator(".govuk-error-summary")).toContainText("locked");
+    // Only real accounts lock, so a locked one must read like an unknown email (the message says how locks work).
+    const notRight = "The email address or password is not right. After 5 wrong attempts in a row an account is locked";
+    await expect(page.locator(".govuk-error-summary")).toContainText(notRight);
     await page.getByLabel("Password").fill("right-password-123");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.locator(".govuk-error-summary")).toContainText("locked");
+    await expect(page.locator(".govuk-error-summary")).toContainText(notRight);
     const row = await one<{ lockedUntil: Date | null }>(`select "lockedUntil" from "User" where email = $1`, [email]);
     expect(row.lockedUntil).not.toBeNull();
     expect(await page.request.get("/api/auth/session").then((r) => r.json())).toEqual({});

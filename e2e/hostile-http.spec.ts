@@ -51,9 +51,10 @@ async function captureAction(page: Page, trigger: () => Promise<void>): Promise<
   return captured!;
 }
 
-function replay(page: Page, action: Captured, body: string, extraHeaders: Record<string, string> = {}) {
+function replay(page: Page, action: Captured, body: string | Buffer, extraHeaders: Record<string, string> = {}) {
   const { "content-length": _length, ...headers } = action.headers;
-  return page.request.post(action.url, { headers: { ...headers, ...extraHeaders }, data: Buffer.from(body, "utf8"), maxRedirects: 0 });
+  const data = typeof body === "string" ? Buffer.from(body, "utf8") : body;
+  return page.request.post(action.url, { headers: { ...headers, ...extraHeaders }, data, maxRedirects: 0 });
 }
 
 const commentary = () =>
@@ -96,7 +97,8 @@ test.describe("methods", () => {
     for (const method of ["PUT", "DELETE", "PATCH"]) {
       const res = await page.request.fetch("/login", { method, maxRedirects: 0 });
       expect(res.status(), `${method} /login`).toBe(405);
-      expect(res.headers().allow).toBe("GET, HEAD, POST, OPTIONS");
+      // The sign-in page holds no server action (it posts to /api/auth): POST is not among what it takes.
+      expect(res.headers().allow).toBe("GET, HEAD, OPTIONS");
       expect(await res.text()).not.toContain("Sign in");
     }
     await signInAs(page, ACCOUNTS.admin);
@@ -115,6 +117,12 @@ test.describe("the import route", () => {
       });
       expect(res.status(), route).toBe(400);
       expect(await res.json()).toMatchObject({ ok: false, message: "The request's Origin header is not an address" });
+      // The opaque origin browsers send from a sandboxed frame or after a cross-site redirect: never provably ours.
+      const opaque = await page.request.post(route, {
+        headers: { Accept: "application/json", Origin: "null" },
+        multipart: { file: { name: "v.csv", mimeType: "text/csv", buffer: Buffer.from("indicator_code,value\nCONTACTS,1\n") } },
+      });
+      expect(opaque.status(), route).toBe(403);
     }
   });
 
@@ -182,6 +190,29 @@ test.describe("commentary", () => {
     expect(res.status()).toBe(200);
     expect(await res.text()).toContain("The reason must not contain a NUL character");
     expect(await stored()).toEqual(valueBefore);
+  });
+
+  test("bytes that are not UTF-8, or half a surrogate pair, in commentary or its autosave are a field error, and nothing is stored", async ({
+    page,
+  }) => {
+    await page.clock.install();
+    const box = await openEditor(page);
+    await box.fill(`${MARKER} draft`);
+    const save = await captureAction(page, () => page.getByRole("button", { name: "Save draft" }).click());
+    const before = await commentary().catch(() => null);
+    // 0xC3 0x28: a UTF-8 lead byte followed by "(", which the server decodes as U+FFFD.
+    const [head, tail] = save.body.split(MARKER);
+    const saved = await replay(page, save, Buffer.concat([Buffer.from(head), Buffer.from([0x61, 0xc3, 0x28]), Buffer.from(tail)]));
+    expect(saved.status()).toBe(200);
+    expect(await saved.text()).toContain("Commentary holds a character that could not be read");
+
+    await (await openEditor(page, false)).fill(`${MARKER} autosave`);
+    const autosave = await captureAction(page, () => page.clock.fastForward(31_000));
+    expect(autosave.body).toContain(MARKER);
+    const autosaved = await replay(page, autosave, autosave.body.replace(MARKER, "a\\ud800b"));
+    expect(autosaved.status()).toBe(200);
+    expect(await autosaved.text()).toContain("Commentary holds a character that could not be read");
+    expect(await commentary().catch(() => null)).toEqual(before);
   });
 
   test("autosave with a body that is not JSON is 400", async ({ page }) => {
@@ -312,5 +343,109 @@ test.describe("the published pack", () => {
       expect(res.status(), `?version=${version}`).toBe(404);
       expect((await page.request.get(`/packs/2019-07.csv?version=${version}`)).status()).toBe(404);
     }
+  });
+});
+
+// Issue 25, items 12, 15-18 and 20: each answer says what is true, and nothing reaches the log as an
+// error (scripts/server-log-check.mjs fails the run if it does).
+test.describe("clean answers", () => {
+  const BOUNDARY = "----hostileBoundary";
+  const formBody = (value: string) =>
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="x"\r\n\r\n${value}\r\n--${BOUNDARY}--\r\n`);
+  const formPost = (page: Page, path: string, value: string) =>
+    page.request.post(path, {
+      headers: { "Content-Type": `multipart/form-data; boundary=${BOUNDARY}`, Origin: `http://localhost:${port}` },
+      data: formBody(value),
+      maxRedirects: 0,
+    });
+  const MALFORMED = "This request is not one Scrutiny Pack's pages send, so nothing was done";
+
+  test("a signed-in post to an unknown address is 404 and to a page without a form 405 with its Allow, whatever the body", async ({
+    page,
+  }) => {
+    await signInAs(page, ACCOUNTS.admin);
+    const big = "x".repeat(1_100_000);
+    for (const value of ["small", big]) {
+      for (const path of ["/nowhere", `/api/periods/${MONTH}/import`]) {
+        const res = await formPost(page, path, value);
+        expect(res.status(), `${path} (${value.length} characters)`).toBe(404);
+      }
+      for (const path of ["/packs/2019-07", "/admin/audit", "/login"]) {
+        const res = await formPost(page, path, value);
+        expect(res.status(), `${path} (${value.length} characters)`).toBe(405);
+        expect(res.headers().allow).toBe("GET, HEAD, OPTIONS");
+      }
+    }
+    // A page with a form takes posts: over the limit is 413 there, with or without a Next-Action header.
+    expect((await formPost(page, `/periods/${MONTH}/values`, big)).status()).toBe(413);
+  });
+
+  test("OPTIONS is 204 with the methods the address takes, and a 404 page's title says so", async ({ page }) => {
+    for (const [path, allow] of [
+      ["/packs/2019-07", "GET, HEAD, OPTIONS"],
+      [`/periods/${MONTH}/values`, "GET, HEAD, POST, OPTIONS"],
+      [`/api/periods/${MONTH}/imports`, "POST, OPTIONS"],
+    ]) {
+      const res = await raw("OPTIONS", path);
+      expect(res.status, path).toBe(204);
+      expect(res.headers.allow, path).toBe(allow);
+    }
+    const put = await raw("PUT", "/packs/2019-07");
+    expect(put.status).toBe(405);
+    expect(put.headers.allow).toBe("GET, HEAD, OPTIONS");
+
+    await signInAs(page, ACCOUNTS.admin);
+    const firstTitle = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
+    for (const path of ["/nowhere", "/periods/2099-01", "/packs/2031-01"]) {
+      const res = await page.request.get(path);
+      expect(res.status(), path).toBe(404);
+      expect(firstTitle(await res.text()), path).toBe("Page not found - Scrutiny Pack - Northbridge City Council");
+    }
+  });
+
+  test("server actions Next cannot decode, or that this build does not have, are 400 and change nothing", async ({ page }) => {
+    await page.clock.install();
+    const box = await openEditor(page);
+    await box.fill(`${MARKER} autosave`);
+    const autosave = await captureAction(page, () => page.clock.fastForward(31_000));
+    await (await openEditor(page, false)).fill(MARKER);
+    const save = await captureAction(page, () => page.getByRole("button", { name: "Save draft" }).click());
+    const before = await commentary().catch(() => null);
+    const attempts: [string, Promise<import("@playwright/test").APIResponse>][] = [
+      ["JSON pointing at a server reference that is not there", replay(page, autosave, '["$F1"]')],
+      ["JSON pointing at a file that is not there", replay(page, autosave, '"$B1"')],
+      ["an unknown action id", replay(page, autosave, autosave.body, { "next-action": "7f".padEnd(42, "0") })],
+      ["multipart with no boundary", replay(page, save, save.body, { "content-type": "multipart/form-data" })],
+      ["a cut-off multipart body", replay(page, save, save.body.slice(0, Math.floor(save.body.length / 2)))],
+    ];
+    for (const [what, attempt] of attempts) {
+      const res = await attempt;
+      expect(res.status(), what).toBe(400);
+      expect(await res.text(), what).toContain(MALFORMED);
+    }
+    expect(await commentary().catch(() => null)).toEqual(before);
+  });
+
+  test("an Origin with a user before our host is refused, not read as our own", async ({ page }) => {
+    const box = await openEditor(page);
+    await box.fill(MARKER);
+    const save = await captureAction(page, () => page.getByRole("button", { name: "Save draft" }).click());
+    const before = await commentary().catch(() => null);
+    const res = await replay(page, save, save.body.replace(MARKER, "Forged"), { origin: `http://evil.example@localhost:${port}` });
+    expect(res.status()).toBe(400);
+    expect(await commentary().catch(() => null)).toEqual(before);
+  });
+
+  test("members-only pages and downloads are never stored, not even by the browser", async ({ page }) => {
+    await signInAs(page, ACCOUNTS.panel);
+    for (const path of ["/packs/2019-07", "/packs/2019-07.csv", "/packs/2019-07.json", "/packs/2019-07.xlsx", "/packs"]) {
+      const res = await page.request.get(path);
+      expect(res.status(), path).toBe(200);
+      expect(res.headers()["cache-control"], path).toContain("no-store");
+      expect(res.headers()["cache-control"], path).not.toMatch(/public|max-age=[1-9]/);
+    }
+    await signInAs(page, ACCOUNTS.admin);
+    const values = await page.request.get(`/api/periods/${MONTH}/values.csv`);
+    expect(values.headers()["cache-control"]).toBe("private, no-store");
   });
 });

@@ -43,7 +43,7 @@ test.describe.serial("the stored published pack page", () => {
     const before = await storedPage();
     const first = await page.request.get(`/packs/${MONTH}`);
     expect(first.status()).toBe(200);
-    expect(first.headers()["cache-control"]).toBe("private, no-cache");
+    expect(first.headers()["cache-control"]).toBe("private, no-store");
     expect(first.headers()["content-security-policy"]).toContain("script-src 'none';");
     const html = await first.text();
     expect(html).toContain('id="pack-title"');
@@ -104,7 +104,7 @@ test.describe.serial("the stored published pack page", () => {
     expect((await get(cookieA, { "accept-encoding": "gzip, br" })).headers.etag).toBe(br.headers.etag);
     for (const r of [plain, br, gz]) {
       expect(r.headers.vary).toContain("Accept-Encoding");
-      expect(r.headers["cache-control"]).toBe("private, no-cache");
+      expect(r.headers["cache-control"]).toBe("private, no-store");
     }
 
     const again = await get(cookieA, { "accept-encoding": "gzip, br", "if-none-match": br.headers.etag! });

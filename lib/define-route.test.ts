@@ -97,11 +97,18 @@ describe("defineRoute: which site sent a state-changing request", () => {
     call(signedIn(admin, extra), { method: "POST", headers });
 
   it("answers an Origin header that is not an address with 400", async () => {
-    for (const origin of ["not a url", "null", ""]) {
+    for (const origin of ["not a url", "", "http://evil.example@localhost"]) {
       const res = await post({ origin });
       expect(res.status, origin).toBe(400);
       expect(await res.json()).toEqual({ error: "The request's Origin header is not an address" });
     }
+    expect(ok).not.toHaveBeenCalled();
+  });
+
+  // Browsers send "null" from sandboxed frames and some cross-site redirects: never our own pages.
+  it("refuses Origin: null as another site's, with 403", async () => {
+    const res = await post({ origin: "null" });
+    expect(res.status).toBe(403);
     expect(ok).not.toHaveBeenCalled();
   });
 

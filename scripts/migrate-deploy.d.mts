@@ -16,3 +16,7 @@ export declare function deployMigrations(
   | { engine: "native"; reason?: undefined; appliedMigrationNames: string[] }
   | { engine: "wasm"; reason: string; appliedMigrationNames: string[] }
 >;
+export declare function migrationUrl(
+  db: { url: string; embedded: boolean; test?: boolean },
+  env?: Record<string, string | undefined>,
+): string;

@@ -72,3 +72,12 @@ export async function deployMigrations(url, { env = process.env } = {}) {
     engine.close();
   }
 }
+
+/**
+ * Where migrations are applied: MIGRATION_DATABASE_URL when it is set (a role that owns the schema,
+ * so the app's DATABASE_URL needs no DDL rights), otherwise the database the app uses. Not for the
+ * embedded database or a test database, whose URL is already the owner's.
+ */
+export function migrationUrl(db, env = process.env) {
+  return !db.embedded && !db.test && env.MIGRATION_DATABASE_URL ? env.MIGRATION_DATABASE_URL : db.url;
+}

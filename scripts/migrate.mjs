@@ -1,12 +1,13 @@
 // The project's migration command: `deploy` applies committed migrations, `dev <name>` writes a new
-// one from schema.prisma and applies it, `status` and `diff` report. Needs DATABASE_URL.
+// one from schema.prisma and applies it, `status` and `diff` report. Needs DATABASE_URL (or MIGRATION_DATABASE_URL).
 import fs from "node:fs";
 import path from "node:path";
 import { openEngine, migrationsDir } from "./migrate-engine.mjs";
 import { deployMigrations } from "./migrate-deploy.mjs";
 
 const [cmd, name] = process.argv.slice(2);
-const url = process.env.DATABASE_URL;
+// MIGRATION_DATABASE_URL, when set, is the schema owner's: the app's DATABASE_URL then needs no DDL rights.
+const url = process.env.MIGRATION_DATABASE_URL || process.env.DATABASE_URL;
 if (!url) {
   console.error("DATABASE_URL is not set: run this through npm run db:migrate");
   process.exit(1);

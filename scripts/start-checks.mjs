@@ -1,7 +1,8 @@
 // What npm start refuses in production, as one list of one-line reasons, and what it warns about.
 // Plain JS: start.mjs runs in Node.
-import { findSecretProblem, SECRET_ADVICE } from "../lib/auth/secret-check.mjs";
+import { findSecondFactorKeyProblem, findSecretProblem, SECRET_ADVICE } from "../lib/auth/secret-check.mjs";
 import { findPdfRenderLimitProblem } from "../lib/config/pdf-renders.mjs";
+import { findEntraTenantProblem } from "../lib/auth/entra-tenant.mjs";
 
 const ACTION_KEY = "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY";
 
@@ -30,6 +31,14 @@ export function findStartupProblems(env, buildActionKey = null) {
   else if (!url) problems.push(`NEXTAUTH_URL is not a valid URL (got ${env.NEXTAUTH_URL}): set it to the app's public https:// address`);
   else if (url.protocol !== "https:")
     problems.push(`NEXTAUTH_URL must start with https:// in production (got ${url.protocol}//), or session cookies lose their Secure flag`);
+  // Two-step sign-in's secrets are sealed with this key: a malformed one would fail at the first sign-in.
+  for (const name of ["SECOND_FACTOR_KEY", "SECOND_FACTOR_KEY_PREVIOUS"]) {
+    const keyProblem = findSecondFactorKeyProblem(env[name], name);
+    if (keyProblem) problems.push(keyProblem);
+  }
+  // A multi-tenant setting would let Microsoft accounts from outside the council sign in.
+  const tenant = findEntraTenantProblem(env.ENTRA_TENANT_ID);
+  if (tenant) problems.push(tenant);
   const pdfLimit = findPdfRenderLimitProblem(env.PDF_RENDERS_PER_PROCESS);
   if (pdfLimit) problems.push(pdfLimit);
   const key = findActionKeyProblem(env[ACTION_KEY], buildActionKey);

@@ -36,6 +36,17 @@ describe("npm start's production checks", () => {
     ]);
   });
 
+  it("refuses a second-factor key (or a previous one) that is not base64 of 32 bytes, and starts without one", () => {
+    const key = Buffer.alloc(32, 5).toString("base64");
+    expect(findStartupProblems({ ...good, SECOND_FACTOR_KEY: key, SECOND_FACTOR_KEY_PREVIOUS: `${key},${key}` })).toEqual([]);
+    expect(findStartupProblems({ ...good, SECOND_FACTOR_KEY: Buffer.alloc(16).toString("base64") })).toEqual([
+      expect.stringContaining("SECOND_FACTOR_KEY must be base64 of a 32-byte key"),
+    ]);
+    expect(findStartupProblems({ ...good, SECOND_FACTOR_KEY_PREVIOUS: "not a key" })).toEqual([
+      expect.stringContaining("SECOND_FACTOR_KEY_PREVIOUS must be base64"),
+    ]);
+  });
+
   it("refuses a server actions key that is not AES-sized base64, or not the one the build was made with", () => {
     const key = Buffer.alloc(32, 7).toString("base64");
     expect(findStartupProblems({ ...good, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: key }, key)).toEqual([]);

@@ -3,13 +3,13 @@
 // malformed PDF_RENDERS_PER_PROCESS, and a NEXT_SERVER_ACTIONS_ENCRYPTION_KEY that is malformed or not
 // the build's (warns when it is unset: more than one server then needs this very build);
 // checks DATABASE_URL (one clear line if it is malformed or unreachable), applies committed
-// migrations, then serves. On the embedded database the app connects as a role that is not a superuser.
+// migrations (as MIGRATION_DATABASE_URL when set), then serves. On the embedded database the app connects as a role that is not a superuser.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { root } from "./ensure-deps.mjs";
-import { startDatabase, StartupError } from "./db-runtime.mjs";
-import { deployMigrations } from "./migrate-deploy.mjs";
+import { checkReachable, startDatabase, StartupError } from "./db-runtime.mjs";
+import { deployMigrations, migrationUrl } from "./migrate-deploy.mjs";
 import { findStartupProblems, findStartupWarnings } from "./start-checks.mjs";
 
 /** The server actions' key Next.js wrote into the build (null when there is no build yet). */
@@ -33,7 +33,10 @@ let db;
 let appUrl;
 try {
   db = await startDatabase();
-  const r = await deployMigrations(db.url);
+  // With MIGRATION_DATABASE_URL, the schema's owner applies migrations and DATABASE_URL needs no DDL rights.
+  const target = migrationUrl(db);
+  if (target !== db.url) await checkReachable(target, "MIGRATION_DATABASE_URL");
+  const r = await deployMigrations(target);
   if (r.appliedMigrationNames.length) console.log(`Applied migrations (${r.engine} engine): ${r.appliedMigrationNames.join(", ")}`);
   appUrl = await db.appUrl();
 } catch (e) {

@@ -66,12 +66,14 @@ const env = {
 // pack mid-cycle (values due 5 September, commentary 10th, approval 13th, publication 18th).
 // Email goes to the SMTP catcher the reminders spec starts on E2E_PORT + 1000 (elsewhere nothing
 // listens, and a failed notification never blocks a step); reminders are sent from the admin page only.
+// The catcher offers no STARTTLS, so the servers are told that plain SMTP is meant (SMTP_ALLOW_PLAIN).
 const browserEnv = {
   ...env,
   SIGN_IN_FAILURES_PER_ADDRESS: "10000",
   DEADLINES_TODAY: process.env.DEADLINES_TODAY ?? "2019-09-09",
   SMTP_HOST: "127.0.0.1",
   SMTP_PORT: String(Number(process.env.E2E_PORT ?? 3100) + 1000),
+  SMTP_ALLOW_PLAIN: "true",
   REMINDERS_INTERVAL_MINUTES: "0",
 };
 

@@ -15,6 +15,7 @@ export const EXPECTED_PERMISSIONS: Readonly<Record<string, string>> = {
   "indicator.manage": "Y - - -",
   "section.manage": "Y - - -",
   "user.manage": "Y - - -",
+  "user.allowLocalSignIn": "Y - - -",
   "audit.view": "Y - - -",
   "reminders.send": "Y - - -",
   "period.open": "Y - - -",

@@ -18,6 +18,7 @@ import { addUser } from "@/lib/users/add-user";
 import { newUserSchema } from "@/lib/users/user-input";
 import { reactivateUser } from "@/lib/users/reactivate-user";
 import { unlockUser } from "@/lib/users/unlock-user";
+import { setLocalSignInAllowed } from "@/lib/users/allow-local-sign-in";
 import { deactivateUser } from "@/lib/users/deactivate-user";
 import { resetUserPassword } from "@/lib/users/reset-user-password";
 import { changeUserRole } from "@/lib/users/change-user-role";
@@ -52,7 +53,7 @@ import { childPopulationInput, childPopulationRemovalInput } from "@/lib/populat
 import { planMeetings } from "@/lib/calendar/plan-meetings";
 import { buildMeetingFeed, findLatestPublishedMonth } from "@/lib/calendar/meeting-feed";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
-import { enableSecondFactor } from "@/lib/users/second-factor";
+import { disableSecondFactor, enableSecondFactor } from "@/lib/users/second-factor";
 import { saveValue } from "@/lib/values/save-value";
 import { confirmImport } from "@/lib/import/confirm-import";
 import { discardImport } from "@/lib/import/discard-import";
@@ -109,6 +110,12 @@ const WALK: Step[] = [
     calls: "unlockUser",
     permission: "user.manage",
     run: (u) => unlockUser(u, { userId: NO_ID, expectedVersion: 1 }),
+  },
+  {
+    endpoints: [`${A}/admin/users/[id]/actions.ts#allowLocalSignInAction`, `${A}/admin/users/[id]/actions.ts#refuseLocalSignInAction`],
+    calls: "setLocalSignInAllowed",
+    permission: "user.allowLocalSignIn",
+    run: (u) => setLocalSignInAllowed(u, { userId: NO_ID, expectedVersion: 1 }, true),
   },
   {
     endpoints: [`${A}/admin/users/[id]/deactivate/actions.ts#deactivateUserAction`],
@@ -428,7 +435,13 @@ const WALK: Step[] = [
     endpoints: ["app/(auth)/account/two-step/actions.ts#enableSecondFactorAction"],
     calls: "enableSecondFactor",
     permission: "account.secondFactor",
-    run: (u) => enableSecondFactor(u, { secret: "", code: "" }),
+    run: (u) => enableSecondFactor(u, { currentPassword: "", secret: "", code: "" }),
+  },
+  {
+    endpoints: ["app/(auth)/account/two-step/actions.ts#disableSecondFactorAction"],
+    calls: "disableSecondFactor",
+    permission: "account.secondFactor",
+    run: (u) => disableSecondFactor(u, { currentPassword: "" }),
   },
   // Recommendations (imported here, so this entry stays one block): recorded by administrators, followed up by directors.
   {

@@ -20,9 +20,6 @@ beforeAll(async () => {
   process.env.DATABASE_URL = own;
   drawChartsInProcess();
   drawPagesInProcess();
-  // The app's session secret also seals the stored pack pages: a test run that gives none (the mutation
-  // runner, a bare vitest) gets one of its own, as npm test's does.
-  if (!process.env.NEXTAUTH_SECRET) vi.stubEnv("NEXTAUTH_SECRET", "a-test-secret-that-is-long-enough-0123456789");
 });
 
 afterAll(async () => {

@@ -17,6 +17,7 @@ export const SLOW_TESTS = [
   "test/faults/**/*.test.ts",
   "scripts/backup-restore.test.ts",
   "scripts/app-role.test.ts",
+  "scripts/superuser-password.test.ts",
   "scripts/migrations.test.ts",
   "scripts/migrate-deploy.test.ts",
 ];

@@ -14,7 +14,7 @@ export function AmendmentLog({ entries, addenda = [], month }: { entries: Amendm
         Amendment log
       </h2>
       <ScrollRegion label="Amendment log: versions">
-        <table className="govuk-table">
+        <table className="govuk-table app-pack-log">
           <TableHead columns={["Version", "Signed off", "Published", "Reason"]} />
           <tbody className="govuk-table__body">
             {entries.map((e) => (

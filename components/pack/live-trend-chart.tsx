@@ -8,8 +8,9 @@ import { niceMax } from "@/lib/pack/snapshot/chart-scale.mjs";
 const TICK_WHOLE = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 0 });
 const TICK_ONE_PLACE = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
 
+// The frozen charts' size (scripts/pack/render-charts.mjs WIDTH and HEIGHT).
 const W = 300,
-  H = 150,
+  H = 130,
   M = { top: 8, right: 18, bottom: 22, left: 40 };
 
 export function LiveTrendChart({ spec }: { spec: ChartSpec }) {

@@ -4,6 +4,7 @@ import { roleLabel } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format/dates";
 import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
+import { packComparators } from "@/lib/pack/snapshot/pack-comparators";
 import { describeProvenance, describeProvenanceInFull, type PackProvenance } from "@/lib/annex-a/provenance";
 import { dayOfIso, longDate } from "@/lib/annex-a/calendar";
 
@@ -35,7 +36,7 @@ export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "ch
           </summary>
           <dl className="govuk-details__text app-definitions">
             {s.indicators.map((ind) => {
-              const sources = [...new Set(ind.comparators.map((c) => c.source).filter((x): x is string => Boolean(x)))];
+              const { sources } = packComparators(ind, snapshot.month);
               return (
                 <div key={ind.code} className="app-definitions__item">
                   <dt>{ind.name}</dt>

@@ -9,6 +9,7 @@ import { PackCover } from "@/components/pack/pack-cover";
 import { PackSummaryTable } from "@/components/pack/pack-summary-table";
 import { PackExceptions } from "@/components/pack/pack-exceptions";
 import { PackSection } from "@/components/pack/pack-section";
+import { storedChartsToShow } from "@/lib/pack/snapshot/chart-spec";
 import { PackDefinitions, PackSignOff } from "@/components/pack/pack-definitions";
 import { AmendmentLog } from "@/components/pack/amendment-log";
 import { formatMonth } from "@/lib/format/dates";
@@ -59,7 +60,15 @@ export function PackDocument({
       <PackSummaryTable snapshot={snapshot} />
       <PackExceptions snapshot={snapshot} />
       {snapshot.sections.map((s, i) => (
-        <PackSection key={s.slug} section={s} index={i} month={snapshot.month} charts={charts} recommended={recommended} ask={ask} />
+        <PackSection
+          key={s.slug}
+          section={s}
+          index={i}
+          month={snapshot.month}
+          charts={storedChartsToShow(snapshot.schema, charts)}
+          recommended={recommended}
+          ask={ask}
+        />
       ))}
       <PackRecommendations snapshot={snapshot} />
       <PackDefinitions snapshot={snapshot} />

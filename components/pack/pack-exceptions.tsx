@@ -32,7 +32,7 @@ export function PackExceptions({ snapshot }: { snapshot: Omit<PackSnapshot, "cha
         <p className="govuk-body">No indicator is an exception this month.</p>
       ) : (
         <ScrollRegion label="Exceptions">
-          <table className="govuk-table app-pack-table">
+          <table className={`govuk-table app-pack-table${withActions ? " app-pack-exceptions" : ""}`}>
             <TableHead columns={withActions ? [...columns, "Actions"] : columns} />
             <tbody className="govuk-table__body">
               {rows.map((i) => (

@@ -2,13 +2,14 @@
 // then one compact table of its indicators, then their trend charts as small multiples, each with
 // its figures one click away.
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
-import { chartMonths, chartSpecFor, hasChart, latestComparator } from "@/lib/pack/snapshot/chart-spec";
+import { chartMonths, chartSpecFor, hasChart } from "@/lib/pack/snapshot/chart-spec";
+import { comparatorName, packComparators } from "@/lib/pack/snapshot/pack-comparators";
 import { addMonths, formatMonth, formatShortMonth } from "@/lib/format/dates";
 import type { PackSnapshot, SnapshotIndicator, SnapshotSection } from "@/lib/pack/snapshot/snapshot-types";
 import { LiveTrendChart } from "@/components/pack/live-trend-chart";
-import { NationalComparatorList } from "@/components/pack/national-comparators";
-import { DirectionText, figureText, latestComparatorsByLabel, RagTag } from "@/components/pack/figures";
-import { formatTableValue, formatValue } from "@/lib/judgement";
+import { ComparatorList } from "@/components/pack/national-comparators";
+import { DirectionText, figureText, RagTag } from "@/components/pack/figures";
+import { formatValue } from "@/lib/judgement";
 import { TableHead } from "@/components/table-head";
 import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
 import { ScrollRegion } from "@/components/scroll-region";
@@ -63,7 +64,7 @@ export function PackSection({
       <SectionTable section={section} month={month} recommended={recommended} ask={ask} />
       <div className="app-charts">
         {section.indicators.map((ind) => (
-          <IndicatorChart key={ind.code} ind={ind} svg={charts?.[ind.code] ?? null} live={charts === null} />
+          <IndicatorChart key={ind.code} ind={ind} month={month} svg={charts?.[ind.code] ?? null} live={charts === null} />
         ))}
       </div>
     </section>
@@ -132,7 +133,7 @@ function SectionTable({
                 <RagTag rag={ind.rag} />
               </td>
               <td className="govuk-table__cell">
-                <Comparators ind={ind} />
+                <Comparators ind={ind} month={month} />
               </td>
             </tr>
           ))}
@@ -171,25 +172,14 @@ function Movement({ direction, change }: { direction: SnapshotIndicator["vsLastM
   );
 }
 
-function Comparators({ ind }: { ind: SnapshotIndicator }) {
-  // DfE's published figures, where the indicator is linked to a measure, replace the ones typed in.
-  if (ind.national) return <NationalComparatorList national={ind.national} rules={ind} />;
-  const list = latestComparatorsByLabel(ind);
-  if (!list.length) return <>{ind.comparators.length ? "Not comparable (annual total)" : "No national figure"}</>;
-  return (
-    <ul className="app-pack-comparators">
-      {list.map((c) => (
-        <li key={c.label}>
-          {c.label} {c.periodLabel}: <b>{formatTableValue(c.value, ind)}</b>
-        </li>
-      ))}
-    </ul>
-  );
+function Comparators({ ind, month }: { ind: SnapshotIndicator; month: string }) {
+  const { lines, none } = packComparators(ind, month);
+  return <ComparatorList lines={lines} rules={ind} none={none} />;
 }
 
-function IndicatorChart({ ind, svg, live }: { ind: SnapshotIndicator; svg: string | null; live: boolean }) {
-  const spec = chartSpecFor(ind);
-  const comparator = latestComparator(ind);
+function IndicatorChart({ ind, month, svg, live }: { ind: SnapshotIndicator; month: string; svg: string | null; live: boolean }) {
+  const spec = chartSpecFor(ind, month);
+  const comparator = packComparators(ind, month).headline;
   const rules = { unit: ind.unit, decimals: ind.decimals };
   const drawable = hasChart(ind);
   return (
@@ -219,7 +209,7 @@ function IndicatorChart({ ind, svg, live }: { ind: SnapshotIndicator; svg: strin
         {drawable && comparator ? (
           <>
             {" "}
-            <span className="app-chart__key app-chart__key--comparator" aria-hidden="true" /> {comparator.label} {comparator.periodLabel}{" "}
+            <span className="app-chart__key app-chart__key--comparator" aria-hidden="true" /> {comparatorName(comparator)}:{" "}
             {formatValue(comparator.value, rules)}.
           </>
         ) : null}

@@ -32,7 +32,7 @@ test.describe.serial("the August 2019 pack", () => {
       [MONTH],
     );
     expect(signed).toMatchObject({ status: "SIGNED_OFF", version: 1 });
-    expect(signed.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(signed.contentHash).toMatch(/^hmac-sha256:[0-9a-f]{12}:[0-9a-f]{64}$/);
     await page.getByRole("button", { name: "Publish pack" }).click();
     await expect(page.getByText("Published to the scrutiny panel.")).toBeVisible();
     await expectResultFocused(page, "The August 2019 pack is published to the scrutiny panel");

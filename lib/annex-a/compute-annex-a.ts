@@ -6,6 +6,7 @@ import { readAnnexA, type QualityReport } from "@/lib/annex-a/read-annex-a";
 import { computeFigures, type FigureResult, type Population } from "@/lib/annex-a/compute-figures";
 import { isOleCompound, isZip } from "@/lib/import/inspect-xlsx-zip";
 import { MAX_ANNEX_A_BYTES } from "@/lib/annex-a/limits";
+import { XLSX_INCONSISTENT } from "@/lib/import/file-errors";
 
 export type AnnexAFileError =
   | "no-file"
@@ -15,6 +16,7 @@ export type AnnexAFileError =
   | "old-excel"
   | "password-protected"
   | "bad-xlsx"
+  | "xlsx-inconsistent"
   | "xlsx-too-large"
   | "too-many-rows"
   | "too-many-columns"
@@ -29,6 +31,7 @@ export const ANNEX_A_FILE_ERRORS: Record<AnnexAFileError, string> = {
   "password-protected":
     "The selected workbook is password protected: save a copy without the password (File, Info, Protect Workbook) and upload that",
   "bad-xlsx": "The selected file is not a readable Excel workbook: open it in Excel and save it again as Excel Workbook (.xlsx)",
+  "xlsx-inconsistent": XLSX_INCONSISTENT,
   "xlsx-too-large": "The selected workbook is too large once unpacked: it may be damaged, or hold far more than the case lists",
   "too-many-rows": "A sheet in the selected workbook has more than 1,000,000 rows",
   "too-many-columns": "A sheet in the selected workbook has more than 250 columns",

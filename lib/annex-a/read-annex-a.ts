@@ -30,7 +30,7 @@ export type QualityReport = { lists: ListQuality[]; problems: WorkbookProblem[] 
 export type ListData = { list: number; sheet: string; columns: Set<string>; rows: ListRow[] };
 export type AnnexALists =
   | { ok: true; lists: Map<number, ListData>; quality: QualityReport }
-  | { ok: false; code: "bad-xlsx" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" };
+  | { ok: false; code: "bad-xlsx" | "xlsx-inconsistent" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" };
 
 type Building = {
   spec: ListSpec;

@@ -5,7 +5,10 @@
 // list must never touch the disk; it also depends on the order of the zip's parts, and fails now and
 // then when it meets a sheet before the workbook part (exceljs issue 3064). Here nothing is written
 // anywhere and the order of the parts does not matter: each sheet is inflated a chunk at a time, its
-// complete rows are read and handed on, and the XML is let go.
+// complete rows are read and handed on, and the XML is let go. What is held at once is bounded too: a
+// row or a shared string (MAX_XML_PIECE), a part read whole (MAX_WHOLE_PART), so a small file that
+// unpacks to hundreds of megabytes of whitespace is refused rather than held (one of 205 KB took
+// 3.7 GB and 5 minutes before).
 import { createInflateRaw, inflateRawSync } from "node:zlib";
 import { readZipDirectory, zipPartData, type ZipPart } from "@/lib/import/inspect-xlsx-zip";
 
@@ -23,8 +26,18 @@ export type SheetInfo = { name: string; position: number };
  */
 export type RowSink = (row: number, cells: Cell[], unsaved: readonly number[]) => void;
 export type SheetsRead =
-  { ok: true; date1904: boolean } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" };
+  | { ok: true; date1904: boolean }
+  | { ok: false; code: "bad-xlsx" | "xlsx-inconsistent" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" };
 export type SheetLimits = { unpackedBytes: number; maxRows: number; maxColumns: number; maxEntries: number };
+type Problem = Exclude<SheetsRead, { ok: true }>["code"];
+type Whole = { xml: string } | { problem: Problem };
+
+/** The most XML held at once while a part is read in pieces (characters): a row, a shared string, or the sheet's head. */
+export const MAX_XML_PIECE = 4 * 1024 * 1024;
+/** What a part read whole (the workbook, its relationships, the styles) may unpack to. */
+export const MAX_WHOLE_PART = 32 * 1024 * 1024;
+/** Parts are inflated this much at a time. */
+const CHUNK = 1024 * 1024;
 
 /**
  * Calls `visit` for each sheet in tab order; a sheet whose visit returns a sink has its rows read
@@ -40,19 +53,30 @@ export async function readXlsxSheets(
   const directory = readZipDirectory(bytes, limits.unpackedBytes, limits.maxEntries);
   if (!directory.ok) return directory;
   const parts = new Map(directory.parts.map((p) => [p.name, p]));
-  const small = (name: string): string | null => {
+  /** A part's XML whole: "" when the workbook has no such part, a problem when it cannot be read. */
+  const small = (name: string): Whole => {
     const part = parts.get(name);
-    const xml = part ? inflateWhole(bytes, part) : null;
-    return xml === null ? null : prefixDropper(xml)(xml);
+    if (!part) return { xml: "" };
+    const read = inflateWhole(bytes, part);
+    return "xml" in read ? { xml: prefixDropper(read.xml)(read.xml) } : read;
   };
 
-  const workbook = small("xl/workbook.xml");
-  if (workbook === null) return { ok: false, code: "bad-xlsx" };
-  const rels = relationships(small("xl/_rels/workbook.xml.rels") ?? "");
+  if (!parts.has("xl/workbook.xml")) return { ok: false, code: "bad-xlsx" };
+  const workbookPart = small("xl/workbook.xml");
+  if ("problem" in workbookPart) return { ok: false, code: workbookPart.problem };
+  const workbook = workbookPart.xml;
+  const relsPart = small("xl/_rels/workbook.xml.rels");
+  if ("problem" in relsPart) return { ok: false, code: relsPart.problem };
+  const rels = relationships(relsPart.xml);
   const sharedStringsPart = [...rels.values()].find((r) => r.type.endsWith("/sharedStrings"))?.target ?? "xl/sharedStrings.xml";
   const stylesPart = [...rels.values()].find((r) => r.type.endsWith("/styles"))?.target ?? "xl/styles.xml";
-  const strings = sharedStrings(small(sharedStringsPart) ?? "");
-  const styles = small(stylesPart) ?? "";
+  const strings: string[] = [];
+  const stringsPart = parts.get(sharedStringsPart);
+  const stringsProblem = stringsPart ? await readInPieces(bytes, stringsPart, "</si>", (xml) => sharedStrings(xml, strings)) : null;
+  if (stringsProblem) return { ok: false, code: stringsProblem };
+  const stylesRead = small(stylesPart);
+  if ("problem" in stylesRead) return { ok: false, code: stylesRead.problem };
+  const styles = stylesRead.xml;
   const dateStyles = dateStyleIndexes(styles);
   const percentStyles = percentStyleIndexes(styles);
   const date1904 = ["1", "true"].includes(attribute(/<workbookPr\b([^>]*?)\/?>/.exec(workbook)?.[1] ?? "", "date1904") ?? "");
@@ -75,62 +99,78 @@ export async function readXlsxSheets(
 
 type Lookups = { strings: string[]; dateStyles: Set<number>; percentStyles: Set<number> };
 
-async function readSheet(
+/** A sheet's rows, handed to `sink` as they are read; nothing after </sheetData> is read. */
+function readSheet(bytes: Uint8Array, part: ZipPart, limits: SheetLimits, lookups: Lookups, sink: RowSink): Promise<Problem | null> {
+  let lastRow = 0;
+  const take = (text: string): Problem | null => {
+    for (const m of text.matchAll(ROW)) {
+      const rowNumber = Number(attribute(m[1], "r") ?? lastRow + 1);
+      lastRow = rowNumber;
+      if (rowNumber > limits.maxRows) return "too-many-rows";
+      const unsaved: number[] = [];
+      const cells = m[2] ? readCells(m[2], lookups, limits.maxColumns, unsaved) : [];
+      if (cells === null) return "too-many-columns";
+      sink(rowNumber, cells, unsaved);
+    }
+    return null;
+  };
+  return readInPieces(bytes, part, "</row>", take, ["</sheetData>", "<sheetData/>"]);
+}
+
+/**
+ * Inflates a part a chunk at a time and hands `take` its XML in pieces that each end with `end` (a
+ * row, a shared string), never splitting one; reading stops at any of `stopAt`. More than MAX_XML_PIECE
+ * without an `end` is no spreadsheet's (whitespace, or one vast element): refused, not held.
+ */
+async function readInPieces(
   bytes: Uint8Array,
   part: ZipPart,
-  limits: SheetLimits,
-  lookups: Lookups,
-  sink: RowSink,
-): Promise<Exclude<SheetsRead, { ok: true }>["code"] | null> {
+  end: string,
+  take: (xml: string) => Problem | null,
+  stopAt: readonly string[] = [],
+): Promise<Problem | null> {
   const data = zipPartData(bytes, part);
   if (!data || (part.method !== 0 && part.method !== 8)) return "bad-xlsx";
   const decoder = new TextDecoder("utf-8");
   let carry = "";
-  let inflated = 0;
-  let lastRow = 0;
-  let problem: "too-many-rows" | "too-many-columns" | null = null;
+  let stopped = false;
   let unprefix: ((xml: string) => string) | undefined;
-  const take = (text: string) => {
-    for (const m of text.matchAll(ROW)) {
-      const rowNumber = Number(attribute(m[1], "r") ?? lastRow + 1);
-      lastRow = rowNumber;
-      if (rowNumber > limits.maxRows) {
-        problem = "too-many-rows";
-        return;
-      }
-      const unsaved: number[] = [];
-      const cells = m[2] ? readCells(m[2], lookups, limits.maxColumns, unsaved) : [];
-      if (cells === null) {
-        problem = "too-many-columns";
-        return;
-      }
-      sink(rowNumber, cells, unsaved);
-    }
-  };
-  const push = (chunk: Uint8Array) => {
+  const push = (chunk: Uint8Array): Problem | null => {
     let text = carry + decoder.decode(chunk, { stream: true });
     unprefix ??= prefixDropper(text);
     text = unprefix(text);
-    const end = text.lastIndexOf("</row>");
-    if (end < 0) {
-      carry = text;
-      return;
+    // lastIndexOf first: it flattens the joined string, which indexOf on V8 searches at about 16 ms a
+    // megabyte if left as it is. Only the new text is searched for the stop (the carry has been).
+    let cut = text.lastIndexOf(end);
+    const from = Math.max(0, carry.length - 256);
+    const stop = stopAt.reduce((first, s) => (first >= 0 ? first : text.indexOf(s, from)), -1);
+    if (stop >= 0) {
+      text = text.slice(0, stop);
+      stopped = true;
+      cut = text.lastIndexOf(end);
     }
-    take(text.slice(0, end + 6));
-    carry = text.slice(end + 6);
+    const upTo = cut < 0 ? 0 : cut + end.length;
+    carry = text.slice(upTo);
+    if (carry.length > MAX_XML_PIECE) return "xlsx-too-large";
+    return upTo > 0 ? take(text.slice(0, upTo)) : null;
   };
 
   if (part.method === 0) {
-    push(data);
+    for (let at = 0; at < data.length && !stopped; at += CHUNK) {
+      const problem = push(data.subarray(at, at + CHUNK));
+      if (problem) return problem;
+    }
   } else {
-    const inflate = createInflateRaw({ chunkSize: 1024 * 1024 });
+    const inflate = createInflateRaw({ chunkSize: CHUNK });
     inflate.end(data);
+    let inflated = 0;
     try {
       for await (const chunk of inflate as AsyncIterable<Buffer>) {
         inflated += chunk.length;
         if (inflated > part.size) return "bad-xlsx";
-        push(chunk);
+        const problem = push(chunk);
         if (problem) return problem;
+        if (stopped) break;
       }
     } catch {
       return "bad-xlsx";
@@ -138,8 +178,7 @@ async function readSheet(
       inflate.destroy();
     }
   }
-  take((unprefix ?? ((x: string) => x))(carry + decoder.decode()));
-  return problem;
+  return take((unprefix ?? ((x: string) => x))(carry + (stopped ? "" : decoder.decode())));
 }
 
 const ROW = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
@@ -212,10 +251,10 @@ function joinText(xml: string): string {
   return xmlText(out);
 }
 
-function sharedStrings(xml: string): string[] {
-  const out: string[] = [];
+/** Adds the shared strings in a piece of the shared strings part to `out`, in order. */
+function sharedStrings(xml: string, out: string[]): null {
   for (const m of xml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)) out.push(m[1] === undefined ? "" : joinText(m[1]));
-  return out;
+  return null;
 }
 
 /** Excel's built-in number formats that show a date or time (ECMA-376 18.8.30). */
@@ -283,14 +322,16 @@ function relationships(xml: string): Map<string, { type: string; target: string 
   return out;
 }
 
-function inflateWhole(bytes: Uint8Array, part: ZipPart): string | null {
+/** A small part's XML; a part that cannot be read, or claims more than MAX_WHOLE_PART, is a problem, never taken as absent. */
+function inflateWhole(bytes: Uint8Array, part: ZipPart): Whole {
+  if (part.size > MAX_WHOLE_PART) return { problem: "xlsx-too-large" };
   const data = zipPartData(bytes, part);
-  if (!data) return null;
+  if (!data) return { problem: "bad-xlsx" };
   try {
     const raw = part.method === 0 ? data : part.method === 8 ? inflateRawSync(data, { maxOutputLength: part.size }) : null;
-    return raw ? new TextDecoder("utf-8").decode(raw) : null;
+    return raw ? { xml: new TextDecoder("utf-8").decode(raw) } : { problem: "bad-xlsx" };
   } catch {
-    return null;
+    return { problem: "bad-xlsx" };
   }
 }
 

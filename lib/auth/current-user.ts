@@ -10,6 +10,7 @@ import { can, type Action } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { findLiveSession } from "@/lib/auth/user-sessions";
 import { decodeSessionToken } from "@/lib/auth/session-token-cache";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { mustSetUpSecondFactor } from "@/lib/users/second-factor";
 
 /**
@@ -53,9 +54,12 @@ export async function findActiveUser(id: string | undefined | null, sessionId: s
  * query, so signing out, deactivation and a password reset still take effect at once, on every server.
  */
 export async function findUserOfRequest(req: Parameters<typeof getToken>[0]["req"]): Promise<SessionUser | null> {
-  const token = await getToken({ req, secret: requireSessionSecret() ?? process.env.NEXTAUTH_SECRET, decode: decodeSessionToken }).catch(
-    () => null,
-  );
+  const token = await getToken({
+    req,
+    secret: requireSessionSecret() ?? process.env.NEXTAUTH_SECRET,
+    decode: decodeSessionToken,
+    cookieName: sessionCookieName(),
+  }).catch(() => null);
   return findActiveUser(typeof token?.uid === "string" ? token.uid : null, typeof token?.sid === "string" ? token.sid : null);
 }
 

@@ -1,4 +1,6 @@
-// Optional Microsoft Entra ID sign-in. Enabled only when all three ENTRA_* variables are set.
+// Optional Microsoft Entra ID sign-in. Enabled only when all three ENTRA_* variables are set; only
+// tokens from the configured tenant are accepted. Once an account is linked, Microsoft decides whether
+// it may sign in: its local password is refused unless an administrator allows it again.
 // Roles come from the app roles assigned in Entra (Scrutiny.Admin, Scrutiny.ServiceLead,
 // Scrutiny.Director, Scrutiny.PanelMember). An account is found by its Entra object id; an account
 // with no object id is linked by email once, and an account linked to another object id never is,
@@ -11,10 +13,19 @@ import { recordAudit } from "@/lib/audit/record";
 import { userSnapshot } from "@/lib/users/user-snapshot";
 import { assertAnotherActiveAdministrator } from "@/lib/users/change-guards";
 import { isAppError } from "@/lib/errors";
+import { findEntraTenantProblem } from "@/lib/auth/entra-tenant.mjs";
 
-export function entraConfig(env = process.env) {
-  const { ENTRA_CLIENT_ID: clientId, ENTRA_CLIENT_SECRET: clientSecret, ENTRA_TENANT_ID: tenantId } = env;
-  return clientId && clientSecret && tenantId ? { clientId, clientSecret, tenantId } : null;
+/**
+ * The Entra settings, or null when sign-in with Microsoft is off. ENTRA_TENANT_ID must be the
+ * council's directory (tenant) id (lib/auth/entra-tenant.mjs): anything else throws, at start-up
+ * (options.ts reads this when it loads), so a multi-tenant setting never serves a single sign-in.
+ */
+export function entraConfig(env: Record<string, string | undefined> = process.env) {
+  const { ENTRA_CLIENT_ID: clientId, ENTRA_CLIENT_SECRET: clientSecret, ENTRA_TENANT_ID: rawTenant } = env;
+  if (!clientId || !clientSecret || !rawTenant) return null;
+  const problem = findEntraTenantProblem(rawTenant);
+  if (problem) throw new Error(problem);
+  return { clientId, clientSecret, tenantId: rawTenant.trim().toLowerCase() };
 }
 
 const APP_ROLE_MAP: Record<string, Role> = {
@@ -34,7 +45,7 @@ export function roleFromEntraRoles(roles: unknown): Role | null {
   return PRECEDENCE.find((r) => mapped.includes(r)) ?? null;
 }
 
-export type EntraRefusal = "NOT_PROVISIONED" | "ENTRA_CONFLICT" | "LAST_ADMIN" | "INACTIVE";
+export type EntraRefusal = "NOT_PROVISIONED" | "ENTRA_CONFLICT" | "LAST_ADMIN" | "INACTIVE" | "WRONG_TENANT";
 export type EntraSignIn = { ok: true; user: SessionUser } | { ok: false; reason: EntraRefusal };
 
 class Refused extends Error {
@@ -53,7 +64,12 @@ async function linkedAccount(tx: Tx, c: Claims) {
   if (byEmail) {
     if (byEmail.externalId) throw new Refused("ENTRA_CONFLICT");
     // Compare-and-set, so two first sign-ins at once cannot both link.
-    const { count } = await tx.user.updateMany({ where: { id: byEmail.id, externalId: null }, data: { externalId: c.oid } });
+    // From now on Microsoft decides who signs in: the local password is refused (lib/auth/sign-in.ts)
+    // unless an administrator allows it again.
+    const { count } = await tx.user.updateMany({
+      where: { id: byEmail.id, externalId: null },
+      data: { externalId: c.oid, localSignInAllowed: false },
+    });
     if (count !== 1) throw new Refused("ENTRA_CONFLICT");
     await recordAudit(tx, ENTRA_ACTOR, {
       action: "user.entraLinked",
@@ -107,15 +123,23 @@ async function signInInTransaction(tx: Tx, c: Claims): Promise<SessionUser> {
   return sessionUser;
 }
 
-/** Signs in with the claims of an Entra ID token; every link and role change is an audit event. */
-export async function findOrLinkEntraUser(profile: Record<string, unknown> | undefined): Promise<EntraSignIn> {
+/**
+ * Signs in with the claims of an Entra ID token; every link and role change is an audit event. The
+ * token must come from the configured tenant (`tid`): an object id is unique only within one.
+ */
+export async function findOrLinkEntraUser(
+  profile: Record<string, unknown> | undefined,
+  tenantId: string | undefined = entraConfig()?.tenantId,
+): Promise<EntraSignIn> {
   const oid = typeof profile?.oid === "string" ? profile.oid : null;
   const text = (claim: unknown) => (typeof claim === "string" ? claim : undefined);
   const email = (text(profile?.email) ?? text(profile?.preferred_username) ?? "").trim().toLowerCase();
   const role = roleFromEntraRoles(profile?.roles);
-  if (!oid || !role) return { ok: false, reason: "NOT_PROVISIONED" };
-  const claims = { oid, email, role, name: text(profile?.name) ?? email };
+  const tid = text(profile?.tid)?.toLowerCase();
   try {
+    if (!tenantId || tid !== tenantId.toLowerCase()) throw new Refused("WRONG_TENANT");
+    if (!oid || !role) return { ok: false, reason: "NOT_PROVISIONED" };
+    const claims = { oid, email, role, name: text(profile?.name) ?? email };
     return { ok: true, user: await db.$transaction((tx) => signInInTransaction(tx, claims)) };
   } catch (e) {
     if (!(e instanceof Refused)) throw e;
@@ -123,8 +147,8 @@ export async function findOrLinkEntraUser(profile: Record<string, unknown> | und
       recordAudit(tx, ENTRA_ACTOR, {
         action: "signIn.failed",
         entityType: "User",
-        entityId: email || oid,
-        after: { email, externalId: oid, reason: e.reason, method: "entra" },
+        entityId: email || oid || "unknown",
+        after: { email, externalId: oid, tenant: tid ?? null, reason: e.reason, method: "entra" },
       }),
     );
     return { ok: false, reason: e.reason };

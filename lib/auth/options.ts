@@ -11,6 +11,8 @@ import { endSession, startSession } from "@/lib/auth/user-sessions";
 import { entraConfig, findLinkedEntraUser, findOrLinkEntraUser } from "@/lib/auth/entra";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { findSecretProblem, SECRET_ADVICE } from "@/lib/auth/secret-check.mjs";
+import { publicSignInError } from "@/lib/auth/sign-in-messages";
+import { sessionCookie, usesSecureCookies } from "@/lib/auth/session-cookie";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -49,8 +51,9 @@ const providers: NextAuthOptions["providers"] = [
         clientAddress(req?.headers),
         parsed.data.code ?? "",
       );
-      // next-auth passes a thrown message to the sign-in form as `error`.
-      if (!result.ok) throw new Error(result.reason);
+      // next-auth passes a thrown message to the sign-in form as `error`: the public code, which
+      // never tells a locked account from an unknown email.
+      if (!result.ok) throw new Error(publicSignInError(result.reason));
       return result.user;
     },
   }),
@@ -76,6 +79,13 @@ export const authOptions: NextAuthOptions = {
   },
   // next-auth assigns its env fallback when the getter gives undefined (tests, dev): the same value.
   set secret(_fallback: string | undefined) {},
+  // The session cookie is __Host- on https (lib/auth/session-cookie.ts); read at each use, like the secret.
+  get useSecureCookies() {
+    return usesSecureCookies();
+  },
+  get cookies() {
+    return { sessionToken: sessionCookie() };
+  },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login", error: "/login" },

@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "indicator.manage": ["ADMIN"],
   "section.manage": ["ADMIN"],
   "user.manage": ["ADMIN"],
+  // Lets an account linked to Entra ID sign in with its local password again (bypassing Entra's checks).
+  "user.allowLocalSignIn": ["ADMIN"],
   "audit.view": ["ADMIN"],
   "reminders.send": ["ADMIN"],
   "period.open": ["ADMIN"],

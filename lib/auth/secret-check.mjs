@@ -29,3 +29,20 @@ export function findSecretProblem(secret) {
   if (new Set(value).size === 1) return "one-character";
   return null;
 }
+
+/**
+ * Is a second-factor key (SECOND_FACTOR_KEY, or each of SECOND_FACTOR_KEY_PREVIOUS, comma-separated)
+ * usable? Unset is fine: the key is then derived from NEXTAUTH_SECRET (lib/auth/totp-keys.ts).
+ * @param {string | undefined | null} value
+ * @param {string} name the setting, for the message
+ * @returns {string | null} why not, or null
+ */
+export function findSecondFactorKeyProblem(value, name) {
+  if (value === undefined || value === null || value.trim() === "") return null;
+  for (const part of value.split(",")) {
+    const key = part.trim();
+    const bytes = /^[A-Za-z0-9+/]+={0,2}$/.test(key) ? Buffer.from(key, "base64").length : 0;
+    if (bytes !== 32) return `${name} must be base64 of a 32-byte key (make one with: openssl rand -base64 32)`;
+  }
+  return null;
+}

@@ -10,3 +10,13 @@ export function maxFailuresPerAddress(env: Record<string, string | undefined> = 
   return Number.isInteger(n) && n > 0 ? n : 10;
 }
 export const ADDRESS_WINDOW_MINUTES = 15;
+
+/** A password an administrator chose (a new account, or a reset) works for this long unless changed. */
+export const ADMIN_SET_PASSWORD_HOURS = 72;
+
+/** True when the account's password was chosen by an administrator more than 72 hours before `now`. */
+export function adminSetPasswordExpired(user: { mustChangePassword: boolean; passwordSetAt: Date | null }, now: Date): boolean {
+  // No stamp cannot happen for a password set since the stamp existed (a trigger sets it): treat as expired.
+  if (!user.mustChangePassword) return false;
+  return !user.passwordSetAt || now.getTime() - user.passwordSetAt.getTime() > ADMIN_SET_PASSWORD_HOURS * 3_600_000;
+}

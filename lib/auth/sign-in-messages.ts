@@ -1,5 +1,16 @@
-// What the sign-in page says for each outcome. Wrong email and wrong password read the same.
+// What the sign-in page says for each outcome. A wrong email, a wrong password and a locked account
+// read the same: only real accounts lock, so a distinct "locked" would tell them from unknown ones.
 import { ADDRESS_WINDOW_MINUTES, LOCK_MINUTES, MAX_FAILED_SIGN_INS } from "@/lib/auth/sign-in-limits";
+
+/**
+ * The code a refused sign-in shows the browser (next-auth puts it in the sign-in page's address).
+ * LOCKED becomes INVALID there: the audit log keeps the real reason.
+ */
+export function publicSignInError(reason: string): string {
+  return reason === "LOCKED" ? "INVALID" : reason;
+}
+
+const NOT_RIGHT = `The email address or password is not right. After ${MAX_FAILED_SIGN_INS} wrong attempts in a row an account is locked for ${LOCK_MINUTES} minutes: then wait, or ask an administrator to unlock it`;
 
 export function signInErrorMessage(code: string | undefined): string | null {
   switch (code) {
@@ -7,10 +18,15 @@ export function signInErrorMessage(code: string | undefined): string | null {
     case "":
       return null;
     case "INVALID":
-    case "CredentialsSignin":
-      return "The email address or password is not right";
     case "LOCKED":
-      return `This account is locked after ${MAX_FAILED_SIGN_INS} failed sign-in attempts. Try again in ${LOCK_MINUTES} minutes, or ask an administrator to unlock it`;
+    case "CredentialsSignin":
+      return NOT_RIGHT;
+    case "ENTRA_ONLY":
+      return "This account signs in with Microsoft: use Sign in with Microsoft instead. Ask an administrator if you cannot";
+    case "PASSWORD_EXPIRED":
+      return "The password an administrator set for you has expired. Ask an administrator for a new one";
+    case "WRONG_TENANT":
+      return "Sign in with your council's Microsoft account";
     case "THROTTLED":
       return `There have been too many failed sign-in attempts from your network. Try again in ${ADDRESS_WINDOW_MINUTES} minutes`;
     case "NOT_PROVISIONED":

@@ -1,6 +1,6 @@
 // Time-based one-time passwords (RFC 6238: HMAC-SHA1, 30-second steps, 6 digits), the codes
 // authenticator apps show, and recovery codes for when the app is lost. Node's crypto, no library.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 export const TOTP_STEP_SECONDS = 30;
@@ -74,7 +74,7 @@ export function totpUri(secret: string, account: string, issuer: string): string
   return `otpauth://totp/${encodeURIComponent(issuer)}:${encodeURIComponent(account)}?secret=${secret}&issuer=${encodeURIComponent(issuer)}&algorithm=SHA1&digits=6&period=${TOTP_STEP_SECONDS}`;
 }
 
-/** Ten recovery codes like "k3m9-x2q7-p4td", shown once; only their hashes are kept. */
+/** Ten recovery codes like "k3m9-x2q7-p4td", shown once; only their hashes are kept (lib/auth/totp-recovery-codes.ts). */
 export function generateRecoveryCodes(count = 10): string[] {
   const alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
   return Array.from({ length: count }, () => {
@@ -82,6 +82,3 @@ export function generateRecoveryCodes(count = 10): string[] {
     return [0, 4, 8].map((i) => chars.slice(i, i + 4).join("")).join("-");
   });
 }
-
-/** Recovery codes are random, so a fast hash suffices (unlike passwords). */
-export const hashRecoveryCode = (code: string) => createHash("sha256").update(code.trim().toLowerCase().replace(/\s/g, "")).digest("hex");

@@ -6,6 +6,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { getToken } from "next-auth/jwt";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { recordAudit } from "@/lib/audit/record";
 import { isListening, onInvalidate, onInvalidateAll } from "@/lib/cache/invalidation";
 import { mustSetUpSecondFactor } from "@/lib/users/second-factor";
@@ -147,6 +148,6 @@ export async function endSession(sessionId: string | undefined | null): Promise<
 
 /** Ends the session named by a request's session cookie, if it carries a valid one (POST /logout). */
 export async function endSessionOfRequest(req: Parameters<typeof getToken>[0]["req"], secret: string | undefined): Promise<void> {
-  const token = await getToken({ req, secret }).catch(() => null);
+  const token = await getToken({ req, secret, cookieName: sessionCookieName() }).catch(() => null);
   await endSession(typeof token?.sid === "string" ? token.sid : null);
 }

@@ -41,12 +41,23 @@ export async function isDatabaseEmpty(): Promise<boolean> {
   return (await db.user.count()) === 0 && (await db.indicator.count()) === 0;
 }
 
-/** Empties every table (for tests and `db:seed --reset`), keeping the migration history. */
+/**
+ * Empties every table (for tests and `db:seed --reset`), keeping the migration history. The audit
+ * trail refuses TRUNCATE (the append_only_audit migration): its trigger is disabled for this one
+ * transaction, which only the table's owner or a superuser may do (the seed runs as one; the app's
+ * role cannot).
+ */
 export async function resetDatabase(): Promise<void> {
   const tables = await db.$queryRaw<
     { tablename: string }[]
   >`select tablename from pg_tables where schemaname = current_schema() and tablename <> '_prisma_migrations'`;
-  if (tables.length) await db.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+  if (!tables.length) return;
+  const audit = tables.some((t) => t.tablename === "AuditEvent");
+  await db.$transaction(async (tx) => {
+    if (audit) await tx.$executeRawUnsafe(`ALTER TABLE "AuditEvent" DISABLE TRIGGER "AuditEvent_append_only_truncate"`);
+    await tx.$executeRawUnsafe(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(", ")} RESTART IDENTITY CASCADE`);
+    if (audit) await tx.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_append_only_truncate"`);
+  });
 }
 
 export async function seedDemo({ through = DEMO_LAST_LOADED_MONTH, packs = true } = {}): Promise<void> {

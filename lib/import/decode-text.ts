@@ -14,6 +14,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
     return { text: iconv.decode(buffer.subarray(2), "utf16le", { stripBOM: false }), encoding: "UTF-16 LE" };
   if (buffer[0] === 0xfe && buffer[1] === 0xff)
     return { text: iconv.decode(buffer.subarray(2), "utf16be", { stripBOM: false }), encoding: "UTF-16 BE" };
+  // Bytes that are not valid in the encoding become U+FFFD here, never stored: the table reader refuses
+  // such a cell, naming its row and column (lib/import/read-table.ts), which a fatal decode could not.
   if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf)
     return { text: new TextDecoder("utf-8").decode(buffer.subarray(3)), encoding: "UTF-8 with BOM" };
   // A NUL byte in a file with no UTF-16 mark: not text.

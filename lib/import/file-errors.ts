@@ -12,6 +12,7 @@ export type FileError =
   | { code: "wrong-type" }
   | { code: "old-excel" }
   | { code: "bad-xlsx" }
+  | { code: "xlsx-inconsistent" }
   | { code: "xlsx-too-large" }
   | { code: "bad-csv"; line?: number }
   | { code: "wrong-delimiter"; delimiter: "semicolons" | "tabs" }
@@ -21,6 +22,7 @@ export type FileError =
   | { code: "missing-column"; column: RequiredColumn }
   | { code: "duplicate-column"; column: string }
   | { code: "nul-character"; row: number; column: string }
+  | { code: "unreadable-character"; row: number; column: string }
   | { code: "no-rows-for-month"; month: string; otherMonths: string[] }
   | HeaderError;
 
@@ -36,6 +38,10 @@ export type HeaderError = {
 export type RequiredColumn = "indicator_code" | "value" | "period";
 
 type MonthNamer = (month: string) => string;
+
+/** A zip whose index and contents disagree (lib/import/inspect-xlsx-zip.ts): Excel never writes one, and readers would differ on what it holds. */
+export const XLSX_INCONSISTENT =
+  "The selected file's zip index does not match what the file holds (parts hidden from it, overlapping or listed twice): open it in Excel and save it again as Excel Workbook (.xlsx)";
 
 export function describeFileError(error: FileError, formatMonth: MonthNamer): string {
   switch (error.code) {
@@ -53,6 +59,8 @@ export function describeFileError(error: FileError, formatMonth: MonthNamer): st
       return "The selected file is an old Excel (.xls) workbook or is password protected: save it as an unprotected Excel Workbook (.xlsx) or as CSV UTF-8";
     case "bad-xlsx":
       return "The selected file is not a readable XLSX workbook: open it in Excel and save it again as Excel Workbook (.xlsx), or save it as CSV UTF-8";
+    case "xlsx-inconsistent":
+      return XLSX_INCONSISTENT;
     case "xlsx-too-large":
       return "The selected workbook is too large once unpacked: save just the values sheet as CSV UTF-8 and upload that";
     case "bad-csv":
@@ -79,6 +87,8 @@ export function describeFileError(error: FileError, formatMonth: MonthNamer): st
       return `Row ${error.row}, column ${error.column}: ${headerProblem(error)}`;
     case "nul-character":
       return `Row ${error.row}, column ${error.column}, holds a NUL character (an invisible control character that cannot be stored): delete it and upload the file again`;
+    case "unreadable-character":
+      return `Row ${error.row}, column ${error.column}, holds a character that could not be read (shown as \u{FFFD}: the file's bytes are not valid text in its encoding): save the file as CSV UTF-8 and upload it again`;
     case "no-rows-for-month": {
       const others = error.otherMonths.length ? ` It has rows for ${describeMonths(error.otherMonths, formatMonth)}.` : "";
       return `The selected file has no rows for ${formatMonth(error.month)}.${others} Check you are importing into the right month.`;
@@ -108,6 +118,7 @@ const fileErrorParam = z.discriminatedUnion("code", [
       "wrong-type",
       "old-excel",
       "bad-xlsx",
+      "xlsx-inconsistent",
       "xlsx-too-large",
       "too-many-rows",
       "too-many-columns",
@@ -118,7 +129,7 @@ const fileErrorParam = z.discriminatedUnion("code", [
   z.object({ code: z.literal("wrong-delimiter"), delimiter: z.enum(["semicolons", "tabs"]) }),
   z.object({ code: z.literal("missing-column"), column: z.enum(["indicator_code", "value", "period"]) }),
   z.object({ code: z.literal("duplicate-column"), column: z.string().max(200) }),
-  z.object({ code: z.literal("nul-character"), row: z.number().int().positive(), column: z.string().max(200) }),
+  z.object({ code: z.enum(["nul-character", "unreadable-character"]), row: z.number().int().positive(), column: z.string().max(200) }),
   z.object({ code: z.literal("no-rows-for-month"), month, otherMonths: z.array(month).max(1200) }),
   z.object({
     code: z.enum(["bad-month-header", "duplicate-month", "mixed-layout"]),

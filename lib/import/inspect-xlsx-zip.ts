@@ -7,7 +7,8 @@ import { createInflateRaw } from "node:zlib";
 import { MAX_IMPORT_CELLS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_XLSX_ENTRIES, MAX_XLSX_UNPACKED_BYTES } from "@/lib/import/limits";
 
 export type ZipCheck =
-  { ok: true } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" | "too-many-cells" };
+  | { ok: true }
+  | { ok: false; code: "bad-xlsx" | "xlsx-inconsistent" | "xlsx-too-large" | "too-many-rows" | "too-many-columns" | "too-many-cells" };
 export type SheetCaps = { maxRows: number; maxColumns: number; maxCells: number };
 // +1 row for the header.
 const DEFAULT_CAPS: SheetCaps = { maxRows: MAX_IMPORT_ROWS + 1, maxColumns: MAX_IMPORT_COLUMNS, maxCells: MAX_IMPORT_CELLS };
@@ -15,6 +16,9 @@ const DEFAULT_CAPS: SheetCaps = { maxRows: MAX_IMPORT_ROWS + 1, maxColumns: MAX_
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
+const DESCRIPTOR = 0x08074b50;
+/** General purpose flag bit 3: the sizes and CRC follow the data, in a data descriptor. */
+const HAS_DESCRIPTOR = 0x0008;
 
 export const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 /** OLE compound file: an old .xls workbook, or an encrypted (password protected) .xlsx. */
@@ -23,16 +27,18 @@ export const isOleCompound = (b: Uint8Array) =>
 
 /** One stored part of a zip: its name, how it is compressed, and where its bytes are in the file. */
 export type ZipPart = { name: string; method: number; compressed: number; size: number; local: number };
+type DirectoryEntry = ZipPart & { flags: number; crc: number; nameBytes: Uint8Array };
 
 /**
- * The zip's central directory, checked: every part named, its claimed size within the budget. Only
- * what the file claims: inflating a part must still stop at its claim (inflatePart, readZipPart).
+ * The zip's central directory, checked: every part named, its claimed size within the budget, and the
+ * file holding exactly what the directory lists (checkLocalEntries). Only what the file claims:
+ * inflating a part must still stop at its claim (inflatePart, readSheet).
  */
 export function readZipDirectory(
   bytes: Uint8Array,
   budget = MAX_XLSX_UNPACKED_BYTES,
   maxEntries = MAX_XLSX_ENTRIES,
-): { ok: true; parts: ZipPart[] } | { ok: false; code: "bad-xlsx" | "xlsx-too-large" } {
+): { ok: true; parts: ZipPart[] } | { ok: false; code: "bad-xlsx" | "xlsx-inconsistent" | "xlsx-too-large" } {
   const bad = { ok: false, code: "bad-xlsx" } as const;
   const tooLarge = { ok: false, code: "xlsx-too-large" } as const;
   if (!isZip(bytes)) return bad;
@@ -40,6 +46,7 @@ export function readZipDirectory(
   const eocd = findEndOfCentralDirectory(view);
   if (eocd < 0) return bad;
   const entries = view.getUint16(eocd + 10, true);
+  const directorySize = view.getUint32(eocd + 12, true);
   const directoryOffset = view.getUint32(eocd + 16, true);
   // Zip64 markers: no genuine spreadsheet we accept needs them.
   if (entries === 0xffff || directoryOffset === 0xffffffff) return bad;
@@ -47,10 +54,12 @@ export function readZipDirectory(
 
   let at = directoryOffset;
   let declaredTotal = 0;
-  const parts: ZipPart[] = [];
+  const parts: DirectoryEntry[] = [];
   for (let i = 0; i < entries; i++) {
     if (at + 46 > view.byteLength || view.getUint32(at, true) !== CENTRAL) return bad;
+    const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
+    const crc = view.getUint32(at + 16, true);
     const compressed = view.getUint32(at + 20, true);
     const size = view.getUint32(at + 24, true);
     const nameLength = view.getUint16(at + 28, true);
@@ -58,15 +67,63 @@ export function readZipDirectory(
     const commentLength = view.getUint16(at + 32, true);
     const local = view.getUint32(at + 42, true);
     if (at + 46 + nameLength > view.byteLength) return bad;
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    // Stored or deflated only, and a stored part is as long as it says it unpacks to.
+    if ((method !== 0 && method !== 8) || (method === 0 && compressed !== size)) return bad;
+    const nameBytes = bytes.subarray(at + 46, at + 46 + nameLength);
     declaredTotal += size;
     if (declaredTotal > budget) return tooLarge;
-    parts.push({ name, method, compressed, size, local });
+    parts.push({ name: new TextDecoder().decode(nameBytes), method, compressed, size, local, flags, crc, nameBytes });
     at += 46 + nameLength + extraLength + commentLength;
   }
+  // The directory ends where the end record says, and the file where the end record does.
+  const commentLength = view.getUint16(eocd + 20, true);
+  if (at !== directoryOffset + directorySize || at !== eocd || eocd + 22 + commentLength !== view.byteLength)
+    return { ok: false, code: "xlsx-inconsistent" };
+  if (!checkLocalEntries(view, parts, directoryOffset)) return { ok: false, code: "xlsx-inconsistent" };
   const names = new Set(parts.map((p) => p.name));
+  if (names.size !== parts.length) return { ok: false, code: "xlsx-inconsistent" };
   if (!names.has("[Content_Types].xml") || ![...names].some((n) => n.startsWith("xl/"))) return bad;
-  return { ok: true, parts };
+  return { ok: true, parts: parts.map(({ name, method, compressed, size, local }) => ({ name, method, compressed, size, local })) };
+}
+
+/**
+ * Whether the entries before the central directory are exactly the ones it lists: laid end to end
+ * from the start of the file with nothing between, before or over them, each local header naming the
+ * same part, method, sizes and CRC as its directory entry (in its data descriptor, when it has one).
+ * A reader that walks the local headers (as exceljs's streaming reader and many others do) then sees
+ * the same parts we check and count: no part hidden from the directory, whose size no check saw, and
+ * none read two ways.
+ */
+function checkLocalEntries(view: DataView, parts: readonly DirectoryEntry[], directoryOffset: number): boolean {
+  let at = 0;
+  for (const part of [...parts].sort((a, b) => a.local - b.local)) {
+    if (part.local !== at || at + 30 > directoryOffset || view.getUint32(at, true) !== LOCAL) return false;
+    const flags = view.getUint16(at + 6, true);
+    const nameLength = view.getUint16(at + 26, true);
+    const start = at + 30 + nameLength + view.getUint16(at + 28, true);
+    if ((flags ^ part.flags) & HAS_DESCRIPTOR || view.getUint16(at + 8, true) !== part.method || start > directoryOffset) return false;
+    for (let i = 0; i < nameLength; i++) if (view.getUint8(at + 30 + i) !== part.nameBytes[i]) return false;
+    if (nameLength !== part.nameBytes.length) return false;
+    const end = start + part.compressed;
+    if (end > directoryOffset) return false;
+    const sizes = (from: number) =>
+      view.getUint32(from, true) === part.crc &&
+      view.getUint32(from + 4, true) === part.compressed &&
+      view.getUint32(from + 8, true) === part.size;
+    if (flags & HAS_DESCRIPTOR) {
+      // The local header may leave the sizes as zeros; the descriptor after the data (its signature is
+      // optional) must then agree.
+      const local = view.getUint32(at + 14, true) | view.getUint32(at + 18, true) | view.getUint32(at + 22, true);
+      if (local !== 0 && !sizes(at + 14)) return false;
+      if (end + 16 <= directoryOffset && view.getUint32(end, true) === DESCRIPTOR && sizes(end + 4)) at = end + 16;
+      else if (end + 12 <= directoryOffset && sizes(end)) at = end + 12;
+      else return false;
+    } else {
+      if (!sizes(at + 14)) return false;
+      at = end;
+    }
+  }
+  return at === directoryOffset;
 }
 
 /** A part's compressed bytes, or null where its local header does not fit the file. */

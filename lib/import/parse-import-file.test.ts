@@ -139,6 +139,33 @@ describe("parseImportFile: CSV", () => {
     ]);
     expect(await fileError({ bytes: new Uint8Array(utf16), fileName: "v.csv" })).toEqual({ code: "nul-character", row: 3, column: "note" });
   });
+
+  it("refuses bytes that are not valid in the file's encoding, naming the row and column, rather than storing U+FFFD", async () => {
+    const utf8 = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from("code,value,note\nX,1,fine\nY,2,bad "),
+      Buffer.from([0xc3, 0x28]), // not UTF-8: a lead byte followed by "("
+      Buffer.from(" note\n"),
+    ]);
+    expect(await fileError({ bytes: new Uint8Array(utf8), fileName: "v.csv" })).toEqual({
+      code: "unreadable-character",
+      row: 3,
+      column: "note",
+    });
+    // UTF-16 holding half of a surrogate pair.
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from("code,value,note\r\nX,1,fine\r\n", "utf16le"),
+      Buffer.from("Y,2,", "utf16le"),
+      Buffer.from([0x00, 0xd8]),
+      Buffer.from("\r\n", "utf16le"),
+    ]);
+    expect(await fileError({ bytes: new Uint8Array(utf16), fileName: "v.csv" })).toEqual({
+      code: "unreadable-character",
+      row: 3,
+      column: "note",
+    });
+  });
 });
 
 describe("parseImportFile: the file's type", () => {

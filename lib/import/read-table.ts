@@ -7,6 +7,7 @@ import type { FileError } from "@/lib/import/file-errors";
 import { MAX_IMPORT_ROWS } from "@/lib/import/limits";
 import { columnLetter, readMonthHeader } from "@/lib/import/month-header";
 import { formatMonth } from "@/lib/format/dates";
+import { hasDamagedText } from "@/lib/validation/text";
 
 export type GridRow = { row: number; cells: string[]; problems?: Map<number, string> };
 
@@ -43,6 +44,12 @@ export function tableReader(kind: ImportTable["kind"], now = new Date()) {
       if (nul >= 0) {
         const name = headerLine?.cells[nul]?.replaceAll("\u0000", "").trim();
         return { code: "nul-character", row: line.row, column: name || columnLetter(nul) };
+      }
+      // Bytes not valid in the file's encoding were decoded as U+FFFD: refused, naming the cell, never stored so.
+      const damaged = line.cells.findIndex(hasDamagedText);
+      if (damaged >= 0) {
+        const name = headerLine?.cells[damaged]?.trim();
+        return { code: "unreadable-character", row: line.row, column: name && !hasDamagedText(name) ? name : columnLetter(damaged) };
       }
       if (!header) {
         headerLine = line;

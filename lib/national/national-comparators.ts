@@ -2,6 +2,7 @@
 // snapshot freezes them: each with its own year, never a month.
 import type { Polarity } from "@/lib/generated/prisma/enums";
 import { neighboursAverage, rankAndQuartile, yearLabel, yearOrder, type PublishedFigure } from "@/lib/national/comparators";
+import { dfeYearEnd, periodHadEnded } from "@/lib/pack/snapshot/pack-comparators";
 
 export type AreaFigure = { year: string; yearLabel: string; value: number | null; symbol: string | null };
 
@@ -34,9 +35,8 @@ const isAuthority = (code: string) => /^\d{3}$/.test(code) && Number(code) < 970
 
 type Figure = MeasureFigures["figures"][number];
 
-/** A pack compares with years that had ended by its month: DfE's 2019 ends on 31 March 2019. */
-const lastComparableYear = (asOfMonth?: string) =>
-  asOfMonth ? Number(asOfMonth.slice(0, 4)) - (asOfMonth.slice(5) >= "03" ? 0 : 1) : Infinity;
+/** A pack compares with years that had ended by its month (the one rule: lib/pack/snapshot/pack-comparators.ts). */
+const endedBy = (asOfMonth?: string) => (f: Figure) => !asOfMonth || periodHadEnded(dfeYearEnd(f.year), asOfMonth);
 const latestOf = (list: Figure[]) => list.reduce((a, b) => (yearOrder(b.year) > yearOrder(a.year) ? b : a));
 
 /** The areas whose own figures the comparators show: England (970), the region, the neighbours, and the council unless it borrows its place. */
@@ -52,8 +52,8 @@ export function comparatorAreas(place: CouncilPlace | null): string[] {
 /** The year of the council's own latest figure for a pack of asOfMonth, in which it is ranked among every authority; null when it is not ranked. */
 export function ownFigureYear(figures: Figure[], place: CouncilPlace | null, asOfMonth?: string): string | null {
   if (!place || place.borrowed) return null;
-  const lastYear = lastComparableYear(asOfMonth);
-  const mine = figures.filter((f) => f.areaCode === place.laNumber && yearOrder(f.year) <= lastYear);
+  const ended = endedBy(asOfMonth);
+  const mine = figures.filter((f) => f.areaCode === place.laNumber && ended(f));
   return mine.length ? latestOf(mine).year : null;
 }
 
@@ -62,9 +62,9 @@ export function ownFigureYear(figures: Figure[], place: CouncilPlace | null, asO
  * authority's in the council's ownFigureYear (for its rank). Each area's latest year is its own.
  */
 export function buildNationalComparators(measure: MeasureFigures, place: CouncilPlace | null, asOfMonth?: string): NationalComparators {
-  const lastYear = lastComparableYear(asOfMonth);
+  const ended = endedBy(asOfMonth);
   const byArea = new Map<string, MeasureFigures["figures"]>();
-  for (const f of measure.figures) if (yearOrder(f.year) <= lastYear) byArea.set(f.areaCode, [...(byArea.get(f.areaCode) ?? []), f]);
+  for (const f of measure.figures) if (ended(f)) byArea.set(f.areaCode, [...(byArea.get(f.areaCode) ?? []), f]);
   const latest = (code: string | null) => {
     const list = code ? byArea.get(code) : undefined;
     if (!list?.length) return null;

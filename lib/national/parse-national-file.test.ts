@@ -77,6 +77,13 @@ describe("parseNationalFile: layouts", () => {
     ]);
     expect(messages("code,period,value\nX,2019-04,1\n")[0]).toMatch(/^Row 1: this is not one of DfE's layouts/);
   });
+  it("refuses bytes that are not UTF-8 (a Windows-1252 ’), naming the row and column, rather than storing U+FFFD", () => {
+    const head = bytes("measure_code,year,area_name,la_number,region,value\nLAC,2025,Barnet");
+    const r = parseNationalFile(new Uint8Array([...head, 0x92, ...bytes("s,302,Outer London,1\n")]), KNOWN);
+    expect(r.ok ? [] : r.errors.map((e) => e.message)).toEqual([
+      "Row 2, column area_name (C): holds a character that could not be read (the file is not UTF-8): save it as CSV UTF-8",
+    ]);
+  });
   it("reads the statistical neighbours and the measure list", () => {
     const sn = parse(
       `la_number,la_name,region,${Array.from({ length: 10 }, (_, i) => `sn${i + 1},sn${i + 1}_closeness`).join(",")}\n373,Sheffield,Yorkshire and the Humber,${Array.from({ length: 10 }, (_, i) => `${330 + i},Close`).join(",")}\n`,

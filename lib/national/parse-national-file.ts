@@ -7,6 +7,7 @@ import { CsvError, readCsvRecords } from "@/lib/national/read-csv-records";
 import type { Polarity, Unit } from "@/lib/generated/prisma/enums";
 import { readNationalValue } from "@/lib/national/symbols";
 import { columnLetter } from "@/lib/import/month-header";
+import { hasDamagedText } from "@/lib/validation/text";
 
 export type NationalLayout = "measures" | "lait" | "ees" | "neighbours";
 export type MeasureRow = {
@@ -106,6 +107,13 @@ export function parseNationalFile(bytes: Uint8Array, knownMeasures: Set<string>)
         message: `Row ${row}, column ${records[0][index]?.trim() || columnLetter(index)} (${columnLetter(index)}): ${reason}`,
       });
   };
+  // Bytes that are not UTF-8 were decoded as U+FFFD: refused, naming the cells, rather than stored so.
+  records.forEach((r, i) =>
+    r.forEach((c, j) => {
+      if (hasDamagedText(c)) fail(i + 1, j, "holds a character that could not be read (the file is not UTF-8): save it as CSV UTF-8");
+    }),
+  );
+  if (total) return { ok: false, errors, total };
 
   const looksLike = {
     neighbours: at("sn1") >= 0 && at("la_number") >= 0,

@@ -15,10 +15,12 @@ beforeAll(async () => {
   catcher = await startSmtpCatcher();
   process.env.SMTP_HOST = "127.0.0.1";
   process.env.SMTP_PORT = String(catcher.port);
+  process.env.SMTP_ALLOW_PLAIN = "true"; // the catcher offers no STARTTLS
 });
 afterAll(async () => {
   delete process.env.SMTP_HOST;
   delete process.env.SMTP_PORT;
+  delete process.env.SMTP_ALLOW_PLAIN;
   await catcher.close();
 });
 

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { describe, expect, it } from "vitest";
 import { stripUntrustedForwarding, trustedProxies } from "@/lib/security/forwarded-headers";
-import { installHttpServerGuard, routeRequest } from "@/lib/security/http-server-guard";
+import { answerMethod, installHttpServerGuard, routeRequest } from "@/lib/security/http-server-guard";
 
 const forwarded = () => ({
   "x-forwarded-host": "evil.example",
@@ -100,5 +100,67 @@ describe("the front handler", () => {
     });
     await settle();
     expect(next).toEqual([]);
+  });
+});
+
+describe("methods, answered before Next reads a body", () => {
+  it("an unknown address is 404 for anything but GET and HEAD, which go on to Next's own 404 page", () => {
+    for (const method of ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE"]) {
+      expect(answerMethod(method, "/nowhere"), method).toMatchObject({ status: 404 });
+      // A mistyped upload route.
+      expect(answerMethod(method, "/api/periods/2019-08/import"), method).toMatchObject({ status: 404 });
+    }
+    expect(answerMethod("GET", "/nowhere")).toBeNull();
+    expect(answerMethod("HEAD", "/nowhere?x=1")).toBeNull();
+  });
+
+  it("a page without a form is 405 to a POST, with an Allow that lists only what it takes; one with a form takes it", () => {
+    for (const path of ["/login", "/packs/2019-07", "/admin/audit", "/periods/2019-08/sections/demand/history"]) {
+      expect(answerMethod("POST", path), path).toEqual({ status: 405, allow: "GET, HEAD, OPTIONS", message: "POST is not allowed here" });
+    }
+    for (const path of ["/periods/2019-08/sections/demand", "/packs/2019-07/questions/new", "/account/password"]) {
+      expect(answerMethod("POST", path), path).toBeNull();
+      expect(answerMethod("PUT", path), path).toMatchObject({ status: 405, allow: "GET, HEAD, POST, OPTIONS" });
+    }
+    expect(answerMethod("TRACE", "/")).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS" });
+    expect(answerMethod("GET", "/api/history-imports")).toMatchObject({ status: 405, allow: "POST, OPTIONS" });
+    expect(answerMethod("POST", "/api/history-imports")).toBeNull();
+  });
+
+  it("OPTIONS is 204 with what the address takes", () => {
+    expect(answerMethod("OPTIONS", "/packs/2019-07")).toEqual({ status: 204, allow: "GET, HEAD, OPTIONS" });
+    expect(answerMethod("OPTIONS", "/periods/2019-08/values")).toEqual({ status: 204, allow: "GET, HEAD, POST, OPTIONS" });
+    expect(answerMethod("OPTIONS", "/api/periods/2019-08/imports")).toEqual({ status: 204, allow: "POST, OPTIONS" });
+  });
+
+  it("leaves Next's own addresses to Next", () => {
+    expect(answerMethod("GET", "/_next/static/chunks/x.js")).toBeNull();
+    expect(answerMethod("POST", "/__nextjs_original-stack-frames")).toBeNull();
+  });
+
+  it("answers a 1 MB POST to an unknown address 404 on a real HTTP server without reading it", async () => {
+    installHttpServerGuard(trustedProxies(""));
+    let reached = false;
+    const server = http.createServer((_req, res) => {
+      reached = true;
+      res.end("next");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const res = await fetch(`http://127.0.0.1:${port}/nowhere`, {
+        method: "POST",
+        headers: { "Content-Type": "multipart/form-data; boundary=x" },
+        body: "x".repeat(1_100_000),
+      });
+      expect(res.status).toBe(404);
+      expect(await res.text()).toBe("There is nothing at this address\n");
+      const options = await fetch(`http://127.0.0.1:${port}/packs/2019-07`, { method: "OPTIONS" });
+      expect(options.status).toBe(204);
+      expect(options.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+      expect(reached).toBe(false);
+    } finally {
+      server.close();
+    }
   });
 });

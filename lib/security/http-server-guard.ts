@@ -1,26 +1,52 @@
 // What must happen to a request before Next.js sees it, on the HTTP server's "request" event:
-// - TRACE and TRACK are answered 405 here: Next builds a web Request for every request, the Request
-//   constructor throws on these methods, and the visitor would get a 500 and the log a stack trace;
+// - the method, answered from the one list of addresses (app-routes.ts) before Next reads a byte of the
+//   body: an unknown address is 404 and a method the address does not take 405 with an Allow header
+//   that says what it does take, whatever the body (Next would read a post to any page as a possible
+//   server action: a 400, or a 500 past 1 MB); OPTIONS is 204 with that Allow. GET and HEAD of an
+//   unknown address go on to Next for its "Page not found" page. TRACE and TRACK are never taken (Next
+//   builds a web Request for every request, and its constructor throws on them: a 500);
 // - forwarding headers from an untrusted connection are removed (forwarded-headers.ts);
 // then a front handler may answer what it knows without Next (the published pack pages:
 // lib/pack/delivery/serve-pack-request.ts); what it leaves goes on to Next as it came.
 // Installed once per process by lib/start-node-server.ts.
 import http from "node:http";
 import { stripUntrustedForwarding, trustedProxies } from "@/lib/security/forwarded-headers";
+import { findRoute, isNextInternal } from "@/lib/security/app-routes";
 
-const REFUSED_METHODS = new Set(["TRACE", "TRACK"]);
 const INSTALLED = Symbol.for("scrutiny-pack.http-server-guard");
+
+export type MethodAnswer = { status: 204 | 404 | 405; allow?: string; message?: string };
+
+/** How the method and address are answered before Next, or null to go on. */
+export function answerMethod(method: string, url: string): MethodAnswer | null {
+  const upper = method.toUpperCase();
+  let pathname: string;
+  try {
+    pathname = new URL(url, "http://localhost").pathname;
+  } catch {
+    return null; // Next answers what it cannot parse either
+  }
+  if (isNextInternal(pathname) && upper !== "TRACE" && upper !== "TRACK") return null;
+  const route = findRoute(pathname);
+  if (!route) return upper === "GET" || upper === "HEAD" ? null : { status: 404, message: "There is nothing at this address" };
+  const allow = route.allow.join(", ");
+  if (upper === "OPTIONS") return { status: 204, allow };
+  if (!route.allow.includes(upper)) return { status: 405, allow, message: `${upper} is not allowed here` };
+  return null;
+}
 
 /** True when the request was answered here and must go no further. */
 export function guardRequest(req: http.IncomingMessage, res: http.ServerResponse, trusted: Set<string>): boolean {
-  if (REFUSED_METHODS.has((req.method ?? "").toUpperCase())) {
-    res.writeHead(405, {
-      Allow: "GET, HEAD, POST",
-      "Content-Type": "text/plain; charset=utf-8",
+  const answer = answerMethod(req.method ?? "", req.url ?? "/");
+  if (answer) {
+    res.writeHead(answer.status, {
+      ...(answer.allow ? { Allow: answer.allow } : {}),
+      ...(answer.message ? { "Content-Type": "text/plain; charset=utf-8" } : {}),
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     });
-    res.end(`${req.method} is not allowed\n`);
+    // The body, if any, is never read: Node discards it once the answer is sent.
+    res.end(answer.message && req.method !== "HEAD" ? `${answer.message}\n` : undefined);
     return true;
   }
   stripUntrustedForwarding(req, trusted);

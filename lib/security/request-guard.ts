@@ -1,22 +1,24 @@
-// Requests refused in proxy.ts before anything renders, each with the status that says why, instead
-// of a 500 and a stack trace from deep inside Next (or a page served to a method it does not take):
-// - TRACE, TRACK and CONNECT anywhere: 405;
-// - PUT, DELETE and PATCH on a page (route handlers answer for their own methods), POST on a pack page
-//   (not its questions pages, which hold the ask form): 405;
-// - a server action from another site's Origin: 403, or an Origin that is not an address: 400;
-// - a server action over the body limit, declared or counted as it arrives in chunks: 413 (Next would
-//   throw while reading it, a 500);
-// - a server action whose arguments are not JSON: 400 (Next would throw while decoding them).
+// Posts to a page refused in proxy.ts before Next reads them, each with the status that says why,
+// instead of a 500 and a stack trace from deep inside Next's server action handling. A post to a page
+// is a server action (from a script, with a Next-Action header; or a form sent without JavaScript,
+// multipart with an $ACTION_ field), and which pages take posts at all the HTTP server has already
+// decided (lib/security/http-server-guard.ts, from lib/security/app-routes.ts). Here:
+// - from another site's Origin: 403, or an Origin that is not a site's address: 400;
+// - over the body limit, declared or counted as it arrives in chunks: 413 (Next would throw while
+//   reading it, a 500);
+// - a body Next cannot decode (multipart with no boundary or cut off, arguments that are not JSON or
+//   point at parts that are not there) or naming an action this build does not have: 400, with one line
+//   in the log (Next would throw, a 500, or answer 409 and log a stack trace).
 import type { NextRequest } from "next/server";
 // Relative, not "@/": next.config.ts loads this file (for ACTION_BODY_LIMIT), and its loader has no "@/" alias.
 import { refuseForeignOrigin } from "./same-origin";
+import { findRoute } from "./app-routes";
+import { findReplyProblem, formActionIds, partsOf, readMultipart } from "./action-body";
+import { isKnownActionId } from "./action-ids";
 
 /** Next's own limit for server action bodies, set to the same in next.config.ts. */
 export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 export const ACTION_BODY_LIMIT = "1mb";
-
-const NEVER = new Set(["TRACE", "TRACK", "CONNECT"]);
-const PAGE_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
 
 function plain(status: number, message: string, headers: Record<string, string> = {}): Response {
   return new Response(`${message}\n`, {
@@ -25,17 +27,18 @@ function plain(status: number, message: string, headers: Record<string, string> 
   });
 }
 
-export async function refuseBadRequest(request: NextRequest): Promise<Response | null> {
-  const method = request.method.toUpperCase();
-  const isApi = request.nextUrl.pathname.startsWith("/api/");
-  // The pack pages hold no forms, so a POST to one is never a server action: refused rather than rendered.
-  // The panel's question pages beside them (/packs/YYYY-MM/questions/...) do: the ask form posts there.
-  const packPage =
-    /^\/packs(\/|$)/.test(request.nextUrl.pathname) && !/^\/packs\/\d{4}-\d{2}\/questions(\/|$)/.test(request.nextUrl.pathname);
-  if (NEVER.has(method) || (!isApi && !PAGE_METHODS.includes(method)) || (packPage && method === "POST")) {
-    return plain(405, `${method} is not allowed here`, { Allow: isApi || packPage ? "GET, HEAD" : PAGE_METHODS.join(", ") });
-  }
-  if (method !== "POST" || !request.headers.has("next-action")) return null;
+export const MALFORMED_ACTION_MESSAGE = "This request is not one Scrutiny Pack's pages send, so nothing was done";
+
+/** `knownAction` says whether this build has an action (the build's own list by default). */
+export async function refuseBadRequest(request: NextRequest, knownAction = isKnownActionId): Promise<Response | null> {
+  const { pathname } = request.nextUrl;
+  if (request.method.toUpperCase() !== "POST" || !findRoute(pathname)?.page) return null;
+  const actionId = request.headers.get("next-action");
+  // As sent: the boundary in it is case-sensitive.
+  const contentType = request.headers.get("content-type") ?? "";
+  const multipart = contentType.toLowerCase().startsWith("multipart/form-data");
+  // Anything else Next renders as the page (a post it does not take as an action).
+  if (actionId === null && !multipart) return null;
 
   // Next's own check would throw (a 500 and a stack trace); the same rule, answered cleanly, and the one
   // the route handlers use (lib/security/same-origin.ts).
@@ -43,24 +46,33 @@ export async function refuseBadRequest(request: NextRequest): Promise<Response |
   if (foreign) return plain(foreign.status, foreign.message);
 
   const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT_BYTES) {
-    return tooLarge(request);
-  }
-  const isJson = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("text/plain");
+  if (Number.isFinite(declared) && declared > ACTION_BODY_LIMIT_BYTES) return tooLarge(request);
+  const malformed = (reason: string) => {
+    // One line: what was refused and why, never the body.
+    console.warn(`Refused a malformed server action request to ${pathname}: ${reason}`);
+    return plain(400, MALFORMED_ACTION_MESSAGE);
+  };
+  if (actionId !== null && !knownAction(actionId)) return malformed(`no action has the id ${JSON.stringify(actionId.slice(0, 64))}`);
+
   // A body sent in chunks declares no length: it is counted as it arrives, and reading stops at the limit.
-  if (!Number.isFinite(declared) || isJson) {
-    const body = await readUpTo(request.clone().body, ACTION_BODY_LIMIT_BYTES);
-    if (body === null) return tooLarge(request);
-    // A script's call sends its arguments as JSON text (a form post sends multipart, checked by Next).
-    if (isJson) {
-      try {
-        JSON.parse(new TextDecoder().decode(body));
-      } catch {
-        return plain(400, "The request's body is not valid JSON");
-      }
-    }
+  const body = await readUpTo(request.clone().body, ACTION_BODY_LIMIT_BYTES);
+  if (body === null) return tooLarge(request);
+  if (!multipart) {
+    // A script's call sends its arguments as JSON text, React's reply format in one part.
+    const problem = findReplyProblem(new Map([["0", new TextDecoder().decode(body)]]));
+    return problem ? malformed(problem) : null;
   }
-  return null;
+  const form = await readMultipart(contentType, body);
+  if (!form) return malformed("a multipart body with no boundary, or cut off before its end");
+  if (actionId !== null) {
+    const problem = findReplyProblem(partsOf(form));
+    return problem ? malformed(problem) : null;
+  }
+  // A form sent without JavaScript: not an action at all unless it names one.
+  const { ids, problem } = formActionIds(form);
+  if (problem) return malformed(problem);
+  const unknown = ids.find((id) => !knownAction(id));
+  return unknown === undefined ? null : malformed(`no action has the id ${JSON.stringify(unknown.slice(0, 64))}`);
 }
 
 /** The body's bytes, or null as soon as there are more than `limit` of them (the rest is never read). */

@@ -12,12 +12,23 @@ export function requestedHost(headers: Headers): string {
   return (headers.get("x-forwarded-host") ?? headers.get("host") ?? "").split(",")[0].trim();
 }
 
-/** An Origin that is not an address is 400, another site's is 403; none at all (a script, an older client) passes. */
+export const NOT_AN_ORIGIN_MESSAGE = "The request's Origin header is not an address";
+
+/**
+ * An Origin that is not a site's address is 400, another site's is 403; none at all (a script, an
+ * older client) passes. Compared parsed, never as strings: a browser sends exactly scheme://host[:port],
+ * so anything more ("http://evil.example@localhost:3300", whose host a URL parser reads as
+ * localhost:3300) is refused, and the host asked for is parsed the same way before the two are compared.
+ */
 export function refuseForeignOrigin(headers: Headers): OriginRefusal | null {
   const origin = headers.get("origin");
   if (origin === null) return null;
-  if (!URL.canParse(origin)) return { status: 400, message: "The request's Origin header is not an address" };
-  if (new URL(origin).host !== requestedHost(headers)) return { status: 403, message: CROSS_SITE_MESSAGE };
+  // An opaque origin (a sandboxed frame, a redirect from another site): whoever it is, it is not provably us.
+  if (origin === "null") return { status: 403, message: CROSS_SITE_MESSAGE };
+  const sent = URL.canParse(origin) ? new URL(origin) : null;
+  if (!sent || sent.origin === "null" || sent.origin !== origin) return { status: 400, message: NOT_AN_ORIGIN_MESSAGE };
+  const asked = `${sent.protocol}//${requestedHost(headers)}`;
+  if (!URL.canParse(asked) || new URL(asked).origin !== sent.origin) return { status: 403, message: CROSS_SITE_MESSAGE };
   return null;
 }
 

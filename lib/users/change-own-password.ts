@@ -1,14 +1,17 @@
-// Anyone with a local account changes their own password: the current one proves it is them, the
-// new one meets the password rules. It also ends the person's other sessions (this one carries on)
-// and clears a password an administrator set, which was good only for choosing this one.
+// Anyone with a local account changes their own password: the current one proves it is them (a wrong
+// one counts towards the lockout, as at sign-in), the new one meets the password rules. It also ends
+// the person's other sessions (this one carries on) and clears a password an administrator set, which
+// was good only for choosing this one. The person is emailed once it is done.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
 import { findPasswordProblem } from "@/lib/auth/password-rules";
 import { recordAudit } from "@/lib/audit/record";
+import { confirmCurrentPassword } from "@/lib/users/current-password";
+import { noticeAccountChange } from "@/lib/users/account-notice";
 
 export type ChangeOwnPasswordInput = { currentPassword: string; newPassword: string; confirmPassword: string };
 
@@ -21,10 +24,8 @@ export async function changeOwnPassword(actor: SessionUser | null, sessionId: st
   if (!user || !user.active) throw new AppError("UNAUTHENTICATED", "Sign in to change your password");
   if (!user.passwordHash)
     throw new AppError("INVALID_TRANSITION", "You sign in with Microsoft, so your password is changed there, not here.");
-  if (!input.currentPassword) throw problem("currentPassword", "Enter your current password");
   const ruleProblem = findPasswordProblem(input.newPassword, user.email);
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword)))
-    throw problem("currentPassword", "Your current password is not right");
+  await confirmCurrentPassword(actor, { ...user, passwordHash: user.passwordHash }, input.currentPassword, "password change");
   if (ruleProblem) throw problem("newPassword", ruleProblem);
   if (input.newPassword === input.currentPassword)
     throw problem("newPassword", "Your new password must be different from your current password");
@@ -32,7 +33,7 @@ export async function changeOwnPassword(actor: SessionUser | null, sessionId: st
     throw problem("confirmPassword", "The passwords do not match: type your new password again");
 
   const passwordHash = await hashPassword(input.newPassword);
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     // Compare-and-set on the old hash: a reset or another change in between wins, and this is refused.
     const { count } = await tx.user.updateMany({
       where: { id: user.id, passwordHash: user.passwordHash },
@@ -52,4 +53,6 @@ export async function changeOwnPassword(actor: SessionUser | null, sessionId: st
     });
     return { forced: user.mustChangePassword };
   });
+  await noticeAccountChange(user, "passwordChanged");
+  return result;
 }

@@ -23,6 +23,7 @@ export async function findUserDetails(actor: SessionUser | null, userId: string)
       lastSignInAt: true,
       failedSignIns: true,
       externalId: true,
+      localSignInAllowed: true,
       createdAt: true,
       updatedAt: true,
       adminVersion: true,

@@ -66,13 +66,12 @@ describe("the last active administrator", () => {
     const [ada, bo] = await twoAdministrators();
     await db.user.update({ where: { id: ada.id }, data: { externalId: `oid-${ada.id}` } });
     await deactivateUser(ada, { userId: bo.id, expectedVersion: bo.adminVersion });
-    const result = await findOrLinkEntraUser({
-      oid: `oid-${ada.id}`,
-      email: ada.email,
-      name: ada.name,
-      roles: ["Scrutiny.PanelMember"],
-    });
-    expect(result).toMatchObject({ ok: false });
+    const tenant = "11111111-2222-4333-8444-555555555555";
+    const result = await findOrLinkEntraUser(
+      { oid: `oid-${ada.id}`, tid: tenant, email: ada.email, name: ada.name, roles: ["Scrutiny.PanelMember"] },
+      tenant,
+    );
+    expect(result).toMatchObject({ ok: false, reason: "LAST_ADMIN" });
     expect(await db.user.findUniqueOrThrow({ where: { id: ada.id } })).toMatchObject({ role: "ADMIN", active: true });
   });
 });

@@ -1,7 +1,8 @@
 // Replaces an account's password with a generated one, shown once by the caller. It also lifts a
 // lockout, since a reset is what a locked-out person usually needs. The generated password is good
 // only for choosing a new one at the next sign-in (mustChangePassword). It also turns off the second
-// factor: a reset is how someone who lost their authenticator app and recovery codes gets back in.
+// factor: a reset is how someone who lost their authenticator app and recovery codes gets back in;
+// the person is then emailed that it is off, so a reset they did not ask for does not go unnoticed.
 import "server-only";
 import { db } from "@/lib/db";
 import { assertCan } from "@/lib/auth/permissions";
@@ -10,15 +11,15 @@ import type { SessionUser } from "@/lib/auth/roles";
 import { recordAudit } from "@/lib/audit/record";
 import { userSnapshot } from "@/lib/users/user-snapshot";
 import { findUserForChange, updateUserIfUnchanged } from "@/lib/users/change-guards";
-
-const SECOND_FACTOR_OFF = { totpSecret: null, totpEnabledAt: null, totpLastStep: null, totpRecoveryHashes: [] };
+import { SECOND_FACTOR_OFF } from "@/lib/users/second-factor";
+import { noticeAccountChange } from "@/lib/users/account-notice";
 
 export async function resetUserPassword(actor: SessionUser | null, input: { userId: string; expectedVersion: number }) {
   assertCan(actor, "user.manage");
   const password = generatePassword();
   // Hashing takes a moment of CPU: done before the transaction opens, not while it holds a row.
   const passwordHash = await hashPassword(password);
-  const user = await db.$transaction(async (tx) => {
+  const { user, secondFactorWasOn } = await db.$transaction(async (tx) => {
     const before = await findUserForChange(tx, input.userId);
     const updated = await updateUserIfUnchanged(tx, before, input.expectedVersion, {
       passwordHash,
@@ -39,7 +40,8 @@ export async function resetUserPassword(actor: SessionUser | null, input: { user
       },
       after: { ...userSnapshot(updated), password: "replaced", twoStepSignIn: "off" },
     });
-    return updated;
+    return { user: updated, secondFactorWasOn: before.totpEnabledAt !== null };
   });
+  if (secondFactorWasOn) await noticeAccountChange(user, "secondFactorOffByReset");
   return { user: { id: user.id, name: user.name, email: user.email }, password };
 }

@@ -17,7 +17,11 @@ describe("a recovery code used by several sign-ins at once", () => {
     const now = new Date();
     const u = await createTestUser("DIRECTOR", { password: PASSWORD });
     const secret = generateTotpSecret();
-    const { recoveryCodes } = await enableSecondFactor(u.sessionUser, { secret, code: totpCode(secret, totpStep(now)) }, now);
+    const { recoveryCodes } = await enableSecondFactor(
+      u.sessionUser,
+      { currentPassword: PASSWORD, secret, code: totpCode(secret, totpStep(now)) },
+      now,
+    );
     const code = recoveryCodes[0];
 
     const held = await holdRowLock(`SELECT id FROM "User" WHERE id = $1::uuid FOR UPDATE`, [u.id]);

@@ -12,10 +12,11 @@ const PASSWORD = "a-long-test-password";
 async function withSecondFactor(now: Date) {
   const u = await createTestUser("DIRECTOR", { password: PASSWORD });
   const secret = generateTotpSecret();
+  const right = totpCode(secret, totpStep(now));
   await expect(
-    enableSecondFactor(u.sessionUser, { secret, code: "000000" === totpCode(secret, totpStep(now)) ? "111111" : "000000" }, now),
+    enableSecondFactor(u.sessionUser, { currentPassword: PASSWORD, secret, code: "000000" === right ? "111111" : "000000" }, now),
   ).rejects.toMatchObject({ fieldErrors: { code: stringMatching(/not right/) } });
-  const { recoveryCodes } = await enableSecondFactor(u.sessionUser, { secret, code: totpCode(secret, totpStep(now)) }, now);
+  const { recoveryCodes } = await enableSecondFactor(u.sessionUser, { currentPassword: PASSWORD, secret, code: right }, now);
   return { u, secret, recoveryCodes };
 }
 

@@ -251,8 +251,8 @@ export const MUTATIONS = [
     id: "hash-leaves-out-charts",
     file: "lib/pack/snapshot/content-hash.ts",
     tests: HASH,
-    find: `.update(canonicalJson(snapshot))`,
-    replace: `.update(canonicalJson({ ...(snapshot as object), charts: undefined }))`,
+    find: `hmacHex(key, canonicalJson(snapshot))`,
+    replace: `hmacHex(key, canonicalJson({ ...(snapshot as object), charts: undefined }))`,
     why: "the frozen chart SVGs are not covered: a tampered chart goes unnoticed (issue 23's table)",
   },
   {
@@ -275,8 +275,8 @@ export const MUTATIONS = [
     id: "hash-verify-length-only",
     file: "lib/pack/snapshot/content-hash.ts",
     tests: HASH,
-    find: `return contentHash(snapshot) === expected;`,
-    replace: `return contentHash(snapshot).length === expected.length;`,
+    find: `return !!key && sameText(keyedMac(key, snapshot), mac);`,
+    replace: `return !!key && keyedMac(key, snapshot).length === mac.length;`,
     why: "any snapshot passes the integrity check",
   },
 
@@ -341,7 +341,7 @@ export const MUTATIONS = [
   },
   {
     id: "lockout-claim-sixth",
-    file: "lib/auth/sign-in.ts",
+    file: "lib/auth/sign-in-lockout.ts",
     tests: SIGN_IN,
     find: `"failedSignIns" < \${MAX_FAILED_SIGN_INS}`,
     replace: `"failedSignIns" <= \${MAX_FAILED_SIGN_INS}`,
@@ -349,7 +349,7 @@ export const MUTATIONS = [
   },
   {
     id: "lockout-expired-keeps-count",
-    file: "lib/auth/sign-in.ts",
+    file: "lib/auth/sign-in-lockout.ts",
     tests: SIGN_IN,
     find: `"failedSignIns" = CASE WHEN "lockedUntil" <= \${now} THEN 1 ELSE`,
     replace: `"failedSignIns" = CASE WHEN "lockedUntil" <= \${now} THEN "failedSignIns" + 1 ELSE`,
@@ -357,10 +357,10 @@ export const MUTATIONS = [
   },
   {
     id: "lockout-never-locks",
-    file: "lib/auth/sign-in.ts",
+    file: "lib/auth/sign-in-lockout.ts",
     tests: SIGN_IN,
-    find: `if (claimed < MAX_FAILED_SIGN_INS) return fail(reason, user.id);`,
-    replace: `if (claimed <= MAX_FAILED_SIGN_INS) return fail(reason, user.id);`,
+    find: `if (claimed < MAX_FAILED_SIGN_INS) return false;`,
+    replace: `if (claimed <= MAX_FAILED_SIGN_INS) return false;`,
     why: "the 5th failure does not set the lock",
   },
   {
@@ -377,8 +377,8 @@ export const MUTATIONS = [
     id: "totp-step-cas-removed",
     file: "lib/users/second-factor.ts",
     tests: SECOND_FACTOR,
-    find: `where: { id: user.id, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }`,
-    replace: `where: { id: user.id }`,
+    find: `where: { id: user.id, totpSecret: user.totpSecret, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] }`,
+    replace: `where: { id: user.id, totpSecret: user.totpSecret }`,
     why: "one code used concurrently signs in several times (issue 23's table)",
   },
   {
@@ -636,7 +636,7 @@ export const MUTATIONS = [
     id: "national-cutoff-ignored",
     file: "lib/national/national-comparators.ts",
     tests: NATIONAL,
-    find: `for (const f of measure.figures) if (yearOrder(f.year) <= lastYear) byArea.set`,
+    find: `for (const f of measure.figures) if (ended(f)) byArea.set`,
     replace: `for (const f of measure.figures) byArea.set`,
     why: "a 2019 pack quotes England's and the region's 2025 figures",
   },
@@ -650,10 +650,10 @@ export const MUTATIONS = [
   },
   {
     id: "national-march-boundary",
-    file: "lib/national/national-comparators.ts",
-    tests: NATIONAL,
-    find: `asOfMonth.slice(5) >= "03"`,
-    replace: `asOfMonth.slice(5) > "03"`,
+    file: "lib/pack/snapshot/pack-comparators.ts",
+    tests: [...NATIONAL, "lib/pack/snapshot/pack-comparators.test.ts"],
+    find: `return end === null || end <= month;`,
+    replace: `return end === null || end < month;`,
     why: "a March pack leaves out the year that ended on 31 March",
   },
   {

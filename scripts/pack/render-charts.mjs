@@ -9,7 +9,8 @@ import { Line } from "@nivo/line";
 import { niceMax } from "../../lib/pack/snapshot/chart-scale.mjs";
 
 export const WIDTH = 300;
-export const HEIGHT = 150;
+// 130 high (150 before issue 25): a plot 100 units tall still shows a 24-month trend, in less of the page.
+export const HEIGHT = 130;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const FONT = "Arial, sans-serif";
 
@@ -86,10 +87,11 @@ export function renderChart(spec) {
 }
 
 /** The same picture in fewer bytes: whole-pixel coordinates, and styles nivo repeats on every tick
- * said once on the root. */
+ * said once on the root. Only numbers inside tags are rounded: the title, description and tick
+ * labels are words, and keep the indicator's decimals ("86.8", not "87"). */
 export function compactSvg(svg) {
   return svg
-    .replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n))))
+    .replace(/<[^>]*>/g, (tag) => tag.replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n)))))
     .replace(/ style="opacity:1"/g, "")
     .replace(/ opacity="1"/g, "")
     .replace(/<rect width="\d+" height="\d+" fill="transparent"><\/rect>/, "")

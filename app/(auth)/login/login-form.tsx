@@ -5,7 +5,10 @@ import { ErrorSummary, type FieldErrors } from "@/components/form/error-summary"
 import { TextInput } from "@/components/form/text-input";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
 
-export function LoginForm({ callbackUrl, initialError, expired }: { callbackUrl: string; initialError?: string; expired?: boolean }) {
+type Props = { callbackUrl: string; initialError?: string; expired?: boolean; microsoft?: boolean };
+
+/** microsoft: Entra ID is configured, so offer it too (an account linked to it signs in only that way). */
+export function LoginForm({ callbackUrl, initialError, expired, microsoft = false }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(signInErrorMessage(initialError));
   const [pending, setPending] = useState(false);
@@ -79,6 +82,16 @@ export function LoginForm({ callbackUrl, initialError, expired }: { callbackUrl:
           Sign in
         </button>
       </form>
+      {microsoft ? (
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          data-module="govuk-button"
+          onClick={() => void signIn("azure-ad", { callbackUrl })}
+        >
+          Sign in with Microsoft
+        </button>
+      ) : null}
     </>
   );
 }

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { PageShell } from "@/components/page-shell";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { entraConfig } from "@/lib/auth/entra";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -17,7 +18,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <PageShell user={null}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <LoginForm callbackUrl={callbackUrl} initialError={error} expired={expired} />
+          <LoginForm callbackUrl={callbackUrl} initialError={error} expired={expired} microsoft={entraConfig() !== null} />
         </div>
       </div>
     </PageShell>

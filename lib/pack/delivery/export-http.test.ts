@@ -8,11 +8,11 @@ import {
 } from "@/lib/pack/delivery/export-http";
 
 describe("cache policy for pack downloads", () => {
-  it("keeps members-only packs in the browser only, never in a shared cache", () => {
+  it("never stores a members-only pack, not even in the browser (a shared computer after sign-out)", () => {
     for (const versionAddressed of [true, false]) {
       const cc = packCacheControl({ publicPacks: false, published: true, versionAddressed });
-      expect(cc).toBe("private, max-age=300");
-      expect(cc).not.toMatch(/public|s-maxage/);
+      expect(cc).toBe("private, no-store");
+      expect(cc).not.toMatch(/public|max-age/);
     }
   });
   it("lets shared caches keep public packs, but a version only while it is still what the server says (it changes when superseded)", () => {
@@ -22,7 +22,7 @@ describe("cache policy for pack downloads", () => {
     expect(packCacheControl({ publicPacks: true, published: true, versionAddressed: false })).toBe("public, max-age=300");
   });
   it("never stores what is personal or unpublished in a shared cache", () => {
-    expect(packCacheControl({ publicPacks: true, published: false, versionAddressed: true })).toBe("private, max-age=300");
+    expect(packCacheControl({ publicPacks: true, published: false, versionAddressed: true })).toBe("private, no-store");
     expect(packCacheControl({ publicPacks: true, published: true, versionAddressed: true, personal: true })).toBe("private, no-store");
   });
 });
@@ -30,7 +30,7 @@ describe("cache policy for pack downloads", () => {
 describe("cache policy for the pack page", () => {
   it("never lets a cache keep a version's page past its supersession", () => {
     expect(packPageCacheControl({ signedIn: false })).toBe("public, no-cache");
-    expect(packPageCacheControl({ signedIn: true })).toBe("private, no-cache");
+    expect(packPageCacheControl({ signedIn: true })).toBe("private, no-store");
   });
 });
 

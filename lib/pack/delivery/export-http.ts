@@ -2,14 +2,15 @@
 // and the version in the address. Shared by the route handlers so they all answer alike.
 import { z } from "zod";
 import { CONTENT_TYPES, type ExportFormat } from "@/lib/pack/delivery/export-names";
+import { SESSION_CACHE_CONTROL } from "@/lib/security/cache-control";
 
 /**
- * Published versions never change, so caching is safe; who may share the cached copy is the point.
- * - Members-only packs: the browser alone ("private"), for 5 minutes. Never public or s-maxage.
+ * Who may keep a copy:
+ * - Members-only packs, and anything personal to the requester (a staff view, an unpublished
+ *   version): read with a session, so never stored (SESSION_CACHE_CONTROL), not even by the browser.
  * - Public packs: a version-addressed URL (?version=N) changes when the version is superseded (its
  *   banner, a new PDF), so a shared cache may keep it but must ask the server each time (no-cache);
  *   the "latest" URL moves when an amendment is published, so 5 minutes.
- * - Anything personal to the requester (a staff view, an unpublished version): not stored at all.
  */
 export function packCacheControl(opts: {
   publicPacks: boolean;
@@ -17,14 +18,13 @@ export function packCacheControl(opts: {
   versionAddressed: boolean;
   personal?: boolean;
 }): string {
-  if (opts.personal) return "private, no-store";
-  if (opts.publicPacks && opts.published) return opts.versionAddressed ? "public, no-cache" : "public, max-age=300";
-  return "private, max-age=300";
+  if (opts.publicPacks && opts.published && !opts.personal) return opts.versionAddressed ? "public, no-cache" : "public, max-age=300";
+  return SESSION_CACHE_CONTROL;
 }
 
-/** The pack page from stored HTML: revalidated every time, since a version's page changes when superseded. */
+/** The pack page from stored HTML: read signed in, never stored; public, revalidated every time (a version's page changes when superseded). */
 export function packPageCacheControl(opts: { signedIn: boolean }): string {
-  return opts.signedIn ? "private, no-cache" : "public, no-cache";
+  return opts.signedIn ? SESSION_CACHE_CONTROL : "public, no-cache";
 }
 
 /** ?version=N: absent is "latest"; anything but a whole number from 1 is an address that does not exist. */

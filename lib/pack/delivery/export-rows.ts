@@ -3,6 +3,7 @@
 import { describeDirection, RAG_LABEL, roundTo, SUPPRESSED_MARK, SUPPRESSION_NOTE, UNIT_LABEL, type Direction } from "@/lib/judgement";
 import type { PackSnapshot, SnapshotAction, SnapshotIndicator } from "@/lib/pack/snapshot/snapshot-types";
 import type { Cell } from "@/lib/pack/delivery/export-cells";
+import { comparatorName, packComparators } from "@/lib/pack/snapshot/pack-comparators";
 
 export const EXPORT_COLUMNS = [
   "Month",
@@ -56,11 +57,6 @@ export function changeBetween(ind: SnapshotIndicator, current: number | null, pr
 
 const direction = (d: Direction | null): Cell => (d ? describeDirection(d).plain : null);
 
-/** The comparator the pack prints: the latest comparable one (England, most recent year). */
-function comparatorOf(ind: SnapshotIndicator) {
-  return ind.comparators.filter((c) => c.comparable).at(-1) ?? null;
-}
-
 function notesOf(ind: SnapshotIndicator): Cell {
   const notes = [
     ind.notAvailableReason ? `Not available: ${ind.notAvailableReason}` : "",
@@ -89,7 +85,8 @@ export function exportRows(snapshot: Pick<PackSnapshot, "month" | "sections">): 
   return snapshot.sections.flatMap((section) =>
     section.indicators.map((ind) => {
       const s = ind.suppressed;
-      const comparator = comparatorOf(ind);
+      // The figure the pack's chart draws and names (packComparators: one source, ended years only).
+      const comparator = packComparators(ind, snapshot.month).headline;
       const cells: Cell[] = [
         snapshot.month,
         section.name,
@@ -106,7 +103,11 @@ export function exportRows(snapshot: Pick<PackSnapshot, "month" | "sections">): 
         direction(ind.vsLastMonth),
         direction(ind.vsLastYear),
         comparator ? roundTo(comparator.value, placesFor(ind)) : null,
-        comparator ? `${comparator.label} ${comparator.periodLabel}` : ind.comparators.length ? "Not comparable" : null,
+        comparator
+          ? comparatorName(comparator)
+          : ind.unit === "COUNT" && (ind.comparators.length || ind.national)
+            ? "Not comparable"
+            : null,
         notesOf(ind),
         ind.exception ? "Yes" : "No",
         ind.exceptionSince ?? null,

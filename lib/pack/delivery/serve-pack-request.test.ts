@@ -69,7 +69,7 @@ describe("serving a published pack page before Next", () => {
     expect(plain.headers["content-security-policy"]).toMatch(/script-src 'none';/);
     expect(plain.headers["content-security-policy"]).not.toContain("nonce");
     expect(plain.headers["x-frame-options"]).toBe("DENY");
-    expect(plain.headers["cache-control"]).toBe("private, no-cache");
+    expect(plain.headers["cache-control"]).toBe("private, no-store");
     expect(plain.headers.vary).toBe("Cookie, Accept-Encoding");
 
     const br = await get(`/packs/${month}`, { cookie, "accept-encoding": "gzip, br" });

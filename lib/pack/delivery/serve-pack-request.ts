@@ -18,6 +18,7 @@ import { getToken } from "next-auth/jwt";
 import { findActiveUser } from "@/lib/auth/current-user";
 import { requireSessionSecret } from "@/lib/auth/options";
 import { decodeSessionToken } from "@/lib/auth/session-token-cache";
+import { sessionCookieName } from "@/lib/auth/session-cookie";
 import type { SessionUser } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
 import { appConfig } from "@/lib/config/app";
@@ -64,6 +65,7 @@ async function userOf(req: http.IncomingMessage): Promise<SessionUser | null> {
     req: { headers: req.headers, cookies: cookiesOf(req.headers.cookie) } as unknown as Parameters<typeof getToken>[0]["req"],
     secret: requireSessionSecret() ?? process.env.NEXTAUTH_SECRET,
     decode: decodeSessionToken,
+    cookieName: sessionCookieName(),
   }).catch(() => null);
   return findActiveUser(typeof token?.uid === "string" ? token.uid : null, typeof token?.sid === "string" ? token.sid : null);
 }

@@ -44,6 +44,11 @@ async function council() {
   const pct = await mk(unique("PCT").toUpperCase().replace(/-/g, "_"), "PERCENT", "HIGHER_IS_BETTER", 2);
   await db.indicatorTarget.create({ data: { indicatorId: pct.id, fromMonth: addMonths(month, -24), target: 80, tolerance: 5 } });
   await db.comparator.create({ data: { indicatorId: pct.id, label: "England", periodLabel: "2018-19", value: 78.7 } });
+  // The financial year the pack's month falls in (or the next, from April): not ended by the pack's month.
+  const y = Number(month.slice(0, 4)) - (month.slice(5) < "04" ? 1 : 0);
+  await db.comparator.create({
+    data: { indicatorId: pct.id, label: "England", periodLabel: `${y}-${String((y + 1) % 100).padStart(2, "0")}`, value: 99.9 },
+  });
   const value = (indicatorId: string, periodId: string, v: number) =>
     db.indicatorValue.create({ data: { indicatorId, periodId, value: v, source: "ENTRY", updatedByName: "t" } });
   await value(count.id, prev.id, 7);
@@ -96,13 +101,17 @@ describe("signing off, publishing and amending a pack", () => {
       summary: stringMatching(/^Down from 82.0% to 76.0% since /),
     });
     expect(pct.trend).toHaveLength(24);
-    expect(pct.comparators[0]).toMatchObject({ label: "England", periodLabel: "2018-19", value: 78.7, comparable: true });
+    // Only a year that had ended by the pack's month is frozen, and the chart draws that figure.
+    expect(pct.comparators).toEqual([expect.objectContaining({ label: "England", periodLabel: "2018-19", value: 78.7, comparable: true })]);
+    expect(snap.schema).toBe(7);
     expect(section.commentary).toMatchObject({
       body: "**Timeliness** fell.",
       authors: [{ name: c.lead.name, initials: "TS" }],
       approvedByName: c.director.name,
     });
     expect(snap.charts[pct.code]).toMatch(/^<svg[^>]*role="img"[^>]*aria-labelledby=.*<title id=.*<\/svg>$/s);
+    expect(snap.charts[pct.code]).toContain("Dotted line: England 2018-19, 78.7%.");
+    expect(snap.charts[pct.code]).not.toContain("99.9");
     expect(snap.signedOff).toMatchObject({ name: c.director.name, role: "DIRECTOR" });
 
     // Not visible to the panel until published; editing is refused once signed off.

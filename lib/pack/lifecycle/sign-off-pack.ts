@@ -43,7 +43,9 @@ export async function signOffPack(user: SessionUser, input: { month: string; exp
       const last = await tx.packVersion.aggregate({ where: { periodId: period.id }, _max: { version: true } });
       const version = (last._max.version ?? 0) + 1;
       const data = await buildSnapshot(tx, { period, version, signer: user, signedAt: now, amendmentReason: locked.amendmentReason });
-      const charts = await renderCharts(data.sections.flatMap((s) => s.indicators.filter(hasChart).map(chartSpecFor)));
+      const charts = await renderCharts(
+        data.sections.flatMap((s) => s.indicators.filter(hasChart).map((i) => chartSpecFor(i, data.month))),
+      );
       const snapshot: PackSnapshot = { ...data, charts };
       const hash = contentHash(snapshot);
       const pack = await tx.packVersion.create({

@@ -8,6 +8,8 @@ import { formatPanelChange, isException, judgeMonth, summaryLine } from "@/lib/j
 import type { TargetRow } from "@/lib/catalogue/target-in-force";
 import type { Polarity, Unit, MeasureType } from "@/lib/generated/prisma/enums";
 import { findNationalComparators } from "@/lib/national/find-national-comparators";
+import type { NationalComparators } from "@/lib/national/national-comparators";
+import { typedComparatorsToFreeze } from "@/lib/pack/snapshot/pack-comparators";
 import { loadSignedFigures } from "@/lib/pack/snapshot/signed-figures";
 import { attachExceptionActions } from "@/lib/exception-actions/snapshot-actions";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -86,7 +88,7 @@ export async function buildSnapshot(tx: Tx | typeof db, input: BuildInput): Prom
               approvedAt: c.approvedAt?.toISOString() ?? null,
             }
           : null,
-      indicators: section.indicators.map((ind) => ({ ...buildIndicator(ind, month, signed), national: national.get(ind.id) ?? null })),
+      indicators: section.indicators.map((ind) => buildIndicator(ind, month, signed, national.get(ind.id) ?? null)),
     };
   });
 
@@ -131,7 +133,12 @@ type CatalogueIndicator = {
  * exception) is withheld when that figure is suppressed: a rating against a target of 3 would
  * otherwise tell the reader what the "c" stands for.
  */
-function buildIndicator(ind: CatalogueIndicator, month: string, signed: Awaited<ReturnType<typeof loadSignedFigures>>): SnapshotIndicator {
+function buildIndicator(
+  ind: CatalogueIndicator,
+  month: string,
+  signed: Awaited<ReturnType<typeof loadSignedFigures>>,
+  national: NationalComparators | null,
+): SnapshotIndicator {
   const lastMonthMonth = addMonths(month, -1);
   const lastYearMonth = addMonths(month, -12);
   const current = signed.figure(ind.id, month);
@@ -177,13 +184,14 @@ function buildIndicator(ind: CatalogueIndicator, month: string, signed: Awaited<
     vsLastYear,
     changeVsLastMonth: change(lastMonth),
     changeVsLastYear: change(lastYear),
-    comparators: ind.comparators.map((cmp) => ({
+    comparators: typedComparatorsToFreeze(ind.comparators, national !== null, month).map((cmp) => ({
       label: cmp.label,
       periodLabel: cmp.periodLabel,
       value: cmp.value,
       source: cmp.source,
       comparable,
     })),
+    national,
     provenance: provenanceForPack(
       readProvenance(current?.provenance),
       { suppressSmallNumbers: ind.suppressSmallNumbers, valueSuppressed: suppressed.value },

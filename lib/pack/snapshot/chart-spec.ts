@@ -1,8 +1,9 @@
 // What each trend chart shows and says: the series, target and comparator lines, and a title and
 // description for people who cannot see it. Shared by the frozen and the live charts.
-import type { SnapshotIndicator } from "@/lib/pack/snapshot/snapshot-types";
+import type { PackSnapshot, SnapshotIndicator } from "@/lib/pack/snapshot/snapshot-types";
 import { formatMonth } from "@/lib/format/dates";
 import { formatValue } from "@/lib/judgement";
+import { comparatorName, packComparators } from "@/lib/pack/snapshot/pack-comparators";
 
 export type ChartSpec = {
   code: string;
@@ -14,6 +15,16 @@ export type ChartSpec = {
   target: number | null;
   comparator: { label: string; value: number } | null;
 };
+
+/**
+ * The charts drawn at sign-off, if they may be shown as drawn; null to draw them from the snapshot's
+ * figures (as the live preview does). Before schema 7 a chart could draw a comparator the pack's
+ * table does not give (a year not ended by the pack's month, or the typed figure beside DfE's), and
+ * its words were rounded to whole numbers ("87" for 86.8).
+ */
+export function storedChartsToShow(schema: PackSnapshot["schema"], charts: PackSnapshot["charts"] | null): PackSnapshot["charts"] | null {
+  return schema >= 7 ? charts : null;
+}
 
 /** The trend from the first month with a figure: an axis that starts before the data is half empty. */
 export function chartMonths(ind: Pick<SnapshotIndicator, "trend">): SnapshotIndicator["trend"] {
@@ -32,10 +43,6 @@ export function hasChart(ind: Pick<SnapshotIndicator, "trend">): boolean {
   return figures >= 2 && figures * 2 >= months.filter((t) => t.value !== null || t.suppressed).length;
 }
 
-export function latestComparator(ind: Pick<SnapshotIndicator, "comparators">) {
-  return ind.comparators.filter((c) => c.comparable).at(-1) ?? null;
-}
-
 /**
  * The trend a chart draws, in words, for readers who cannot see it (its PDF has no month table):
  * "From 1,800 in April 2018 to 1,861 in July 2019; lowest 1,245 in August 2018, highest 1,861 in July 2019."
@@ -49,8 +56,9 @@ export function trendInWords(trend: SnapshotIndicator["trend"], rules: { unit: S
   return `From ${at(shown[0])} to ${at(shown.at(-1)!)}; lowest ${at(low)}, highest ${at(high)}.`;
 }
 
-export function chartSpecFor(ind: SnapshotIndicator): ChartSpec {
-  const latest = latestComparator(ind);
+/** month: the pack's, for which comparator it may show (packComparators). */
+export function chartSpecFor(ind: SnapshotIndicator, month: string): ChartSpec {
+  const latest = packComparators(ind, month).headline;
   const trend = chartMonths(ind);
   const first = trend[0]?.month;
   const last = trend.at(-1)?.month;
@@ -63,7 +71,7 @@ export function chartSpecFor(ind: SnapshotIndicator): ChartSpec {
     description: [
       `${ind.summary}.`,
       ind.target ? `Dashed line: target ${formatValue(ind.target.value, rules)}.` : "",
-      latest ? `Dotted line: ${latest.label} ${latest.periodLabel}, ${formatValue(latest.value, rules)}.` : "",
+      latest ? `Dotted line: ${comparatorName(latest)}, ${formatValue(latest.value, rules)}.` : "",
       gaps.length ? `Not yet signed off, so not shown: ${gaps.join(", ")}.` : "",
       small ? "Months with a small number are left out." : "",
       trendInWords(trend, rules),
@@ -74,6 +82,6 @@ export function chartSpecFor(ind: SnapshotIndicator): ChartSpec {
     decimals: ind.decimals,
     trend: trend.map((t) => ({ month: t.month, value: t.value })),
     target: ind.target?.value ?? null,
-    comparator: latest ? { label: `${latest.label} ${latest.periodLabel}`, value: latest.value } : null,
+    comparator: latest ? { label: comparatorName(latest), value: latest.value } : null,
   };
 }

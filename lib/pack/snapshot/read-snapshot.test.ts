@@ -127,6 +127,9 @@ describe("readSnapshot", () => {
     };
     const six = stored({ ...sampleSnapshot("2019-07", 1), schema: 6, recommendations: [recommendation] });
     expect(readSnapshot(six)).toEqual({ ok: true, snapshot: six });
+    // Schema 7 has the same shape (comparators frozen by one rule, charts drawn with it).
+    const seven = stored({ ...sampleSnapshot("2019-07", 1), schema: 7, recommendations: [recommendation] });
+    expect(readSnapshot(seven)).toEqual({ ok: true, snapshot: seven });
     drop(six, "recommendations.0.status");
     expect(readSnapshot(six)).toMatchObject({
       ok: false,
@@ -136,9 +139,9 @@ describe("readSnapshot", () => {
 
   it("refuses a schema it does not know, and a snapshot missing what its schema promises, saying which", () => {
     const one = stored(sampleSnapshot("2019-07", 1));
-    expect(readSnapshot({ ...one, schema: 7 })).toEqual({
+    expect(readSnapshot({ ...one, schema: 8 })).toEqual({
       ok: false,
-      reason: "it was stored as snapshot schema 7, and this version of Scrutiny Pack reads schemas 1, 2, 3, 4, 5 and 6",
+      reason: "it was stored as snapshot schema 8, and this version of Scrutiny Pack reads schemas 1, 2, 3, 4, 5, 6 and 7",
     });
     expect(readSnapshot(null)).toMatchObject({ ok: false, reason: stringMatching(/schema null/) });
     drop(one, "sections.0.indicators.0.summary");

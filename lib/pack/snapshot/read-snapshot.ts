@@ -1,5 +1,5 @@
 // Reading a frozen snapshot back from the database. The stored JSON is checked against the shape
-// of its schema version before anything shows it: a snapshot this build knows (schema 1 to 6) is
+// of its schema version before anything shows it: a snapshot this build knows (schema 1 to 7) is
 // read as it was signed off; anything else is refused with a reason, never half-shown.
 import { z } from "zod";
 import { MeasureType, Polarity, Role, Unit } from "@/lib/generated/prisma/enums";
@@ -106,7 +106,7 @@ const recommendation = z.object({
 });
 
 /** Every schema version this build can read. Earlier schemas differ from later ones only in what they may leave out. */
-export const READABLE_SCHEMAS = [1, 2, 3, 4, 5, SNAPSHOT_SCHEMA] as const;
+export const READABLE_SCHEMAS = [1, 2, 3, 4, 5, 6, SNAPSHOT_SCHEMA] as const;
 const isReadableSchema = (schema: unknown): schema is (typeof READABLE_SCHEMAS)[number] => READABLE_SCHEMAS.some((n) => n === schema);
 
 export const packSnapshotSchema: z.ZodType<PackSnapshot> = z.object({

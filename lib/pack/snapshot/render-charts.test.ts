@@ -25,9 +25,28 @@ describe("drawing a sign-off's charts", () => {
   it("draws each chart as accessible SVG in a child process, the same as in process", async () => {
     const charts = await renderInChildProcess([spec]);
     expect(Object.keys(charts)).toEqual(["CP_PLANS"]);
-    expect(charts.CP_PLANS).toMatch(/^<svg[^>]* viewBox="0 0 300 150"[^>]*aria-labelledby="chart-cp-plans-title chart-cp-plans-desc"/);
+    expect(charts.CP_PLANS).toMatch(/^<svg[^>]* viewBox="0 0 300 130"[^>]*aria-labelledby="chart-cp-plans-title chart-cp-plans-desc"/);
     expect(charts.CP_PLANS).toContain('<title id="chart-cp-plans-title">Children on a child protection plan</title>');
     expect(charts.CP_PLANS).toBe(renderChart(spec));
+  });
+
+  it("keeps the indicator's decimals in the chart's words and axis labels: only coordinates are rounded", () => {
+    const svg = renderChart({
+      ...spec,
+      code: "CP_RATE_10K",
+      description: "Up from 86.8 per 10,000 to 89.2 per 10,000 since June. Dotted line: England at 31 March 2019, 44.5 per 10,000.",
+      unit: "PERCENT",
+      decimals: 1,
+      trend: [
+        { month: "2019-06", value: 0.4 },
+        { month: "2019-07", value: 0.9 },
+      ],
+      target: null,
+      comparator: { label: "England at 31 March 2019", value: 0.7 },
+    });
+    expect(svg).toContain("Up from 86.8 per 10,000 to 89.2 per 10,000 since June. Dotted line: England at 31 March 2019, 44.5 per 10,000.");
+    expect(svg).toContain(">0.5%<"); // the middle tick of a 0-1% axis, not a second "1%"
+    expect(svg.match(/<[^>]*\d\.\d[^>]*>/g)).toBeNull(); // no fractional coordinates in any tag
   });
 
   it("says why when the process fails", async () => {

@@ -10,8 +10,11 @@ import type { PackProvenance } from "@/lib/annex-a/provenance";
 // been on the list. 4: DfE's published comparators (England, region, neighbours' average, own
 // rank) per linked indicator, each with its own year. 5: where a figure computed from the Annex A
 // lists came from (provenance). 6: the panel's recommendations and the executive's responses.
-// Readers still show schema 1 to 5 packs as they were signed off (older ones have none of what came later).
-export const SNAPSHOT_SCHEMA = 6;
+// 7: comparators frozen by the one rule (lib/pack/snapshot/pack-comparators.ts: DfE's or the typed
+// ones, never both; only periods ended by the pack's month), and charts drawn with that comparator and
+// words that keep the indicator's decimals. Older packs' charts are drawn again from their figures.
+// Readers still show schema 1 to 6 packs as they were signed off (older ones have none of what came later).
+export const SNAPSHOT_SCHEMA = 7;
 
 /** A recommendation of the panel as the pack froze it (schema 6). */
 export type SnapshotRecommendation = {
@@ -100,7 +103,7 @@ export type SnapshotSection = {
 };
 
 export type PackSnapshot = {
-  schema: 1 | 2 | 3 | 4 | 5 | typeof SNAPSHOT_SCHEMA;
+  schema: 1 | 2 | 3 | 4 | 5 | 6 | typeof SNAPSHOT_SCHEMA;
   council: string;
   title: string;
   month: string;
@@ -111,6 +114,6 @@ export type PackSnapshot = {
   sections: SnapshotSection[];
   /** Schema 6: the panel's recommendations still open when it was signed off, and those closed since the last pack. */
   recommendations?: SnapshotRecommendation[];
-  /** Chart SVG markup per indicator code, rendered once at sign-off. */
+  /** Chart SVG markup per indicator code, rendered once at sign-off (shown for schema 7 on: storedChartsToShow). */
   charts: Record<string, string>;
 };

@@ -1,5 +1,5 @@
 "use client";
-// Setting up an authenticator app: the key to add, a code to prove it, then the recovery codes once.
+// Setting up an authenticator app: the key to add, a code to prove it and the current password, then the recovery codes once.
 import Link from "next/link";
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
@@ -61,7 +61,7 @@ export function TwoStepForm({ secret, uri, required }: { secret: string; uri: st
             </div>
           </details>
         </li>
-        <li>Enter the code the app now shows.</li>
+        <li>Enter the code the app now shows, and your current password.</li>
       </ol>
       <form action={formAction} noValidate>
         <input type="hidden" name="secret" value={secret} />
@@ -74,6 +74,17 @@ export function TwoStepForm({ secret, uri, required }: { secret: string; uri: st
           width="10"
           inputMode="numeric"
           autoComplete="one-time-code"
+          spellCheck={false}
+        />
+        <TextInput
+          id="currentPassword"
+          labelSize="s"
+          label="Your current password"
+          hint="To show it is you"
+          error={errors.currentPassword}
+          type="password"
+          inputClassName="govuk-!-width-two-thirds"
+          autoComplete="current-password"
           spellCheck={false}
         />
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>

@@ -3,6 +3,7 @@ import { parseAuditFilters } from "@/lib/audit/audit-filters";
 import { exportAuditCsv } from "@/lib/audit/export-audit-csv";
 import { defineRoute } from "@/lib/define-route";
 import { AppError } from "@/lib/errors";
+import { SESSION_CACHE_CONTROL } from "@/lib/security/cache-control";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export const GET = defineRoute({
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
-        "Cache-Control": "no-store",
+        "Cache-Control": SESSION_CACHE_CONTROL,
         "X-Content-Type-Options": "nosniff",
       },
     });

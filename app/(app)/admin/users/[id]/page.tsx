@@ -26,6 +26,8 @@ const DONE: Record<string, (u: { name: string; role: Role }) => string> = {
   deactivated: (u) => `Account deactivated. ${u.name} can no longer sign in, and the next page they open sends them to sign in.`,
   reactivated: (u) => `Account reactivated. ${u.name} can sign in again.`,
   unlocked: (u) => `Account unlocked. ${u.name} can sign in again now.`,
+  localAllowed: (u) => `${u.name} can now sign in with their password as well as with Microsoft.`,
+  localRefused: (u) => `${u.name} now signs in with Microsoft only.`,
 };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -74,8 +76,12 @@ export default async function UserPage({ params, searchParams }: Props) {
         <Row
           label="Signs in with"
           value={
-            [user.hasPassword ? "A password" : "", user.externalId ? "Their Microsoft account" : ""].filter(Boolean).join(" or ") ||
-            "Nothing yet: reset the password to give them one"
+            [
+              user.hasPassword && (!user.externalId || user.localSignInAllowed) ? "A password" : "",
+              user.externalId ? "Their Microsoft account" : "",
+            ]
+              .filter(Boolean)
+              .join(" or ") || "Nothing yet: reset the password to give them one"
           }
         />
         <Row label="Added" value={formatDate(user.createdAt)} />
@@ -93,7 +99,16 @@ export default async function UserPage({ params, searchParams }: Props) {
         </div>
       ) : null}
       <AccountActions
-        user={{ id: user.id, name: user.name, active: user.active, locked: status.kind === "locked", version: user.adminVersion }}
+        user={{
+          id: user.id,
+          name: user.name,
+          active: user.active,
+          locked: status.kind === "locked",
+          version: user.adminVersion,
+          linkedToEntra: user.externalId !== null,
+          hasPassword: user.hasPassword,
+          localSignInAllowed: user.localSignInAllowed,
+        }}
         self={self}
       />
     </>

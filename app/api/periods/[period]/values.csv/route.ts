@@ -3,6 +3,7 @@ import { defineRoute } from "@/lib/define-route";
 import { CONTENT_TYPES } from "@/lib/pack/delivery/export-names";
 import { plainPage } from "@/lib/pack/delivery/export-http";
 import { exportMonthValuesCsv } from "@/lib/values/month-values-csv";
+import { SESSION_CACHE_CONTROL } from "@/lib/security/cache-control";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -39,7 +40,7 @@ export const GET = defineRoute<{ period: string }>({
         "Content-Type": CONTENT_TYPES.csv,
         "Content-Disposition": `attachment; filename="${file.filename}"`,
         // Live figures, personal to staff: kept by no cache.
-        "Cache-Control": "private, no-store",
+        "Cache-Control": SESSION_CACHE_CONTROL,
         "X-Content-Type-Options": "nosniff",
       },
     });

@@ -1,0 +1,1 @@
+export declare function findEntraTenantProblem(value: string | undefined | null): string | null;
