@@ -116,7 +116,7 @@ async function asPanel(page: Page) {
 }
 
 test.describe("the published July 2019 pack", () => {
-  test("on screen: under 10,600 px at 1280 px wide, under 250 KB, no script, every indicator and chart, accessible", async ({ page }) => {
+  test("on screen: at most 10,000 px at 1280 px wide, under 250 KB, no script, every indicator and chart, accessible", async ({ page }) => {
     // Two axe passes over the whole 32-indicator pack: over a minute on a busy 2-core machine.
     test.setTimeout(150_000);
     await asPanel(page);
@@ -128,8 +128,10 @@ test.describe("the published July 2019 pack", () => {
     // 9,356 px after the redesign; DfE's comparators (three lines for each of 13 linked indicators) and
     // the actions on exceptions took it to 10,284 px; the addendum of the panel's three answered
     // questions and its line in the amendment log, to 11,743 px (the signed-off pack itself is unchanged);
-    // issue 25's spacing, two-column key and questions, one-line comparators and shorter charts, to 10,286 px.
-    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(10_600);
+    // issue 25's spacing, two-column key and questions, one-line comparators and shorter charts, to 10,286 px;
+    // column plans for the exceptions and section tables, a contents list only as wide as its entries and
+    // closer spacing under tables, to 9,791 px (issue 25 asks for at most 10,000 at 1280 px wide).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(10_000);
     const names = await indicatorNames();
     expect(names.length).toBe(32);
     for (const name of names) {
@@ -151,6 +153,14 @@ test.describe("the published July 2019 pack", () => {
     await expect(page.locator(".app-key")).toContainText("Short of target by more than the tolerance");
     await expectAccessible(page);
     await page.setViewportSize({ width: 375, height: 800 });
+    // On a phone the section tables scroll sideways; the comparators keep room for a few words a line
+    // (the browser squeezed them to 110 px, nine lines a row).
+    expect(
+      await page
+        .locator(".app-pack-detail td:last-child")
+        .first()
+        .evaluate((td) => td.getBoundingClientRect().width),
+    ).toBeGreaterThanOrEqual(230);
     await expectAccessible(page);
   });
 
@@ -274,6 +284,15 @@ test.describe("the published July 2019 pack", () => {
       });
     expect(marker.size).toBeLessThanOrEqual(marker.name);
     expect(marker.minHeight).toBe("0px");
+    // The comparators print in the table's size, not the screen's 14 px (larger than every other figure).
+    const comparators = await page
+      .locator(".app-pack-detail tbody tr")
+      .first()
+      .evaluate((tr) => ({
+        own: parseFloat(getComputedStyle(tr.lastElementChild!).fontSize),
+        name: parseFloat(getComputedStyle(tr.firstElementChild!).fontSize),
+      }));
+    expect(comparators.own).toBeLessThanOrEqual(comparators.name);
     // Nothing wider than the printed page (A4 less margins, in CSS px).
     await page.setViewportSize({ width: 718, height: 1000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
