@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureDependencies, root } from "./ensure-deps.mjs";
+import { runStep } from "./run-step.mjs";
 import { findIdentifiers, findUnhandledErrors } from "./server-log-check.mjs";
 
 ensureDependencies();
@@ -79,22 +80,24 @@ const browserEnv = {
 
 const only = process.argv[2]; // "unit" or "e2e" to run one half
 let failed = false;
-function step(label, cmd, args, stepEnv = env) {
+// Awaited, never spawnSync: this process must keep reading the database's log meanwhile (run-step.mjs).
+async function step(label, cmd, args, stepEnv = env) {
   if (failed) return;
   console.log(`\n=== ${label} ===`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env: stepEnv });
-  if (r.status !== 0) {
+  const status = await runStep(cmd, args, { cwd: root, env: stepEnv });
+  if (status !== 0) {
     failed = true;
     console.error(`${label} failed`);
   }
 }
 
 // "npm test -- unit --project database" passes what follows "unit" to Vitest (CI's second run on PostgreSQL 15).
-if (only !== "e2e") step("Unit and integration tests (Vitest)", bin("vitest"), ["run", ...(only === "unit" ? process.argv.slice(3) : [])]);
+if (only !== "e2e")
+  await step("Unit and integration tests (Vitest)", bin("vitest"), ["run", ...(only === "unit" ? process.argv.slice(3) : [])]);
 if (only !== "unit") {
   const reuse = process.env.REUSE_BUILD === "1" && fs.existsSync(path.join(root, distDir, "BUILD_ID"));
   if (!reuse)
-    step("Production build for the browser tests", process.execPath, [
+    await step("Production build for the browser tests", process.execPath, [
       path.join(root, "node_modules", "next", "dist", "bin", "next"),
       "build",
     ]);
