@@ -7,10 +7,14 @@ import { withPagePolicy } from "@/lib/security/with-page-policy";
 import { refuseBadRequest } from "@/lib/security/request-guard";
 import { decodeSessionToken } from "@/lib/auth/session-token-cache";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { ACCESS_PAGE_PATH, accessPageStatus } from "@/lib/security/access-page";
 
 const PUBLIC_PATHS = ["/login", "/accessibility", "/api/auth", "/api/health"];
 
 async function requireSignIn(request: NextRequest) {
+  // The HTTP server asking again for a 403 or 404 page Next left empty: rendered as an address that
+  // matches no page, with the browser's address kept (lib/security/access-page.ts).
+  if (accessPageStatus(request.headers)) return NextResponse.rewrite(new URL(ACCESS_PAGE_PATH, request.url));
   const refused = await refuseBadRequest(request);
   if (refused) return refused;
   const { pathname, search } = request.nextUrl;

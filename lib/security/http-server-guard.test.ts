@@ -71,7 +71,7 @@ describe("the front handler", () => {
       },
     };
     for (const url of ["/packs/answered", "/packs/left", "/packs/fail", "/login"]) {
-      routeRequest(request("GET", url), response(), { trusted: new Set(), front, next: () => void seen.push(`next ${url}`) });
+      routeRequest(request("GET", url), response(), { trusted: new Set(), front, dispatch: () => void seen.push(`next ${url}`) });
     }
     await settle();
     expect(seen).toEqual([
@@ -96,7 +96,7 @@ describe("the front handler", () => {
           return Promise.reject(new Error("failed while sending"));
         },
       },
-      next: () => void next.push("next"),
+      dispatch: () => void next.push("next"),
     });
     await settle();
     expect(next).toEqual([]);
@@ -115,10 +115,10 @@ describe("methods, answered before Next reads a body", () => {
   });
 
   it("a page without a form is 405 to a POST, with an Allow that lists only what it takes; one with a form takes it", () => {
-    for (const path of ["/login", "/packs/2019-07", "/admin/audit", "/periods/2019-08/sections/demand/history"]) {
+    for (const path of ["/login/forgotten-password", "/packs/2019-07", "/admin/audit", "/periods/2019-08/sections/demand/history"]) {
       expect(answerMethod("POST", path), path).toEqual({ status: 405, allow: "GET, HEAD, OPTIONS", message: "POST is not allowed here" });
     }
-    for (const path of ["/periods/2019-08/sections/demand", "/packs/2019-07/questions/new", "/account/password"]) {
+    for (const path of ["/periods/2019-08/sections/demand", "/packs/2019-07/questions/new", "/account/password", "/login"]) {
       expect(answerMethod("POST", path), path).toBeNull();
       expect(answerMethod("PUT", path), path).toMatchObject({ status: 405, allow: "GET, HEAD, POST, OPTIONS" });
     }

@@ -12,6 +12,7 @@
 import http from "node:http";
 import { stripUntrustedForwarding, trustedProxies } from "@/lib/security/forwarded-headers";
 import { findRoute, isNextInternal } from "@/lib/security/app-routes";
+import { renderAccessPagesOnServer } from "@/lib/security/access-page";
 
 const INSTALLED = Symbol.for("scrutiny-pack.http-server-guard");
 
@@ -33,6 +34,14 @@ export function answerMethod(method: string, url: string): MethodAnswer | null {
   if (upper === "OPTIONS") return { status: 204, allow };
   if (!route.allow.includes(upper)) return { status: 405, allow, message: `${upper} is not allowed here` };
   return null;
+}
+
+function isPage(url: string | undefined): boolean {
+  try {
+    return findRoute(new URL(url ?? "/", "http://localhost").pathname)?.page ?? false;
+  } catch {
+    return false;
+  }
 }
 
 /** True when the request was answered here and must go no further. */
@@ -66,18 +75,23 @@ export type FrontHandler = {
 export function routeRequest(
   req: http.IncomingMessage,
   res: http.ServerResponse,
-  opts: { trusted: Set<string>; front?: FrontHandler; next: () => void },
+  opts: { trusted: Set<string>; front?: FrontHandler; dispatch: (req: http.IncomingMessage, res: http.ServerResponse) => void },
 ): void {
   if (guardRequest(req, res, opts.trusted)) return;
-  const { front } = opts;
-  if (!front?.wants(req)) return opts.next();
+  const { front, dispatch } = opts;
+  const toNext = () => {
+    // A page's 403 or 404, which Next would leave empty without scripts, is rendered on the server (access-page.ts).
+    if (isPage(req.url)) renderAccessPagesOnServer(req, res, dispatch);
+    dispatch(req, res);
+  };
+  if (!front?.wants(req)) return toNext();
   // Only a GET or HEAD is wanted: there is no body to lose while the front handler decides.
   void front.serve(req, res).then(
     (answered) => {
-      if (!answered && !res.headersSent) opts.next();
+      if (!answered && !res.headersSent) toNext();
     },
     () => {
-      if (!res.headersSent) opts.next();
+      if (!res.headersSent) toNext();
     },
   );
 }
@@ -90,7 +104,7 @@ export function installHttpServerGuard(trusted = trustedProxies(), front?: Front
   proto.emit = function (this: unknown, event: string, ...args: unknown[]) {
     if (event !== "request") return emit.call(this, event, ...args);
     const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
-    routeRequest(req, res, { trusted, front, next: () => void emit.call(this, event, ...args) });
+    routeRequest(req, res, { trusted, front, dispatch: (r, s) => void emit.call(this, event, r, s) });
     return true;
   };
 }
