@@ -10,22 +10,16 @@ export function RagTag({ rag }: { rag: Rag | null }) {
   return <span className={`${RAG_TAG_CLASS[rag]} app-rag`}>{RAG_LABEL[rag]}</span>;
 }
 
+/** The movement in the one way the app says it (lib/judgement/movement-words.ts): "▼ Down 524 (28.2%), better". */
 export function DirectionOfTravel({ direction, change }: { direction: Direction | null; change?: string | null }) {
   if (!direction) return <NoJudgement text="No comparison" />;
-  const d = describeDirection(direction);
+  const d = describeDirection(direction, change);
   return (
     <span className={`app-travel app-travel--${direction.verdict.toLowerCase().replace("_", "-")}`}>
       <span className="app-travel__symbol" aria-hidden="true">
         {d.symbol}
       </span>{" "}
       {d.text}
-      {d.hiddenText ? <span className="govuk-visually-hidden"> {d.hiddenText}</span> : null}
-      {change && change !== "No change" ? (
-        <>
-          {" "}
-          <span className="app-travel__change">{change}</span>
-        </>
-      ) : null}
     </span>
   );
 }

@@ -54,12 +54,19 @@ test.describe("your own password", () => {
     const summary = page.locator(".govuk-error-summary");
     await expect(summary).toBeFocused();
     await expect(summary).toContainText("Your current password is not right");
+    // Every problem at once (issue 26), each against its field too.
+    await expect(summary).toContainText("too common");
+    await expect(page.locator("#newPassword-error")).toContainText("too common");
     await expectAccessible(page);
 
     await page.getByLabel("Current password").fill(PASSWORD);
     await page.getByLabel("New password", { exact: true }).fill("password1234");
     await page.getByLabel("Confirm new password").fill("password1234");
     await page.getByRole("button", { name: "Change password" }).click();
+    // The new answer (the current password is right now), focused, before its link is followed: the
+    // first answer's summary also said "too common", and a late answer would take the focus back.
+    await expect(summary).not.toContainText("Your current password is not right");
+    await expect(summary).toBeFocused();
     await expect(summary).toContainText("too common");
     await summary.getByRole("link", { name: /too common/ }).click();
     await expect(page.getByLabel("New password", { exact: true })).toBeFocused();

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, signInAs } from "./fixtures";
 import { query } from "./db";
+import { fillDate } from "./date-input";
 
 // A month before the demo's history, opened with a meeting date long gone: late from the start.
 const LATE_MONTH = "2016-11";
@@ -45,8 +46,8 @@ test("each role sees the deadlines from the meeting date; a meeting date that le
 
   // Bad input: a meeting date already past its statutory date is accepted, and says how late.
   await page.goto("/periods");
-  await page.getByLabel("Month", { exact: true }).fill(LATE_MONTH);
-  await page.getByLabel("Panel meeting date").fill("2016-12-15");
+  await fillDate(page, "Month", LATE_MONTH);
+  await fillDate(page, "Panel meeting date", "2016-12-15");
   await page.getByRole("button", { name: "Open period" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText(
     /Publication is already \d+ working days late: for a meeting on 15 December 2016 the papers had to be published by 7 December 2016/,

@@ -1,10 +1,11 @@
 // Actions on exceptions in the browser: the demo's July 2019 pack shows the actions June's leads
 // recorded, carried over, with how long each exception has been on the list, and one resolved; a
 // lead records an action on August 2019 (refused field by field first), marks it done, and the
-// director's preview of the pack shows it.
+// director's preview of the pack shows it. Open actions past their due date say "Overdue" on both.
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, signInAs } from "./fixtures";
 import { query } from "./db";
+import { fillDate } from "./date-input";
 
 const SECTION = "/periods/2019-08/sections/child-protection";
 const WHAT = `Dip-sample ten cases a week (${Date.now().toString(36)})`;
@@ -43,6 +44,13 @@ test("July 2019's pack shows actions carried from June and one resolved; a lead 
   await page.goto(SECTION);
   const panel = page.getByRole("region", { name: "Actions on exceptions" });
   await expect(panel.locator("[data-code=ASSESS_45WD_PCT]")).toContainText("Carried from June 2019");
+  // Today is 9 September 2019 (DEADLINES_TODAY): June's open actions due 15 August are overdue, in
+  // words and a symbol; those due 15 September are not.
+  const august = panel.getByRole("row").filter({ hasText: "15 August 2019" }).filter({ hasText: "Open" });
+  await expect(august.first()).toBeVisible();
+  for (const row of await august.all()) await expect(row.locator(".app-overdue")).toHaveText("⚠ Overdue");
+  await expect(panel.locator(".app-overdue span[aria-hidden=true]").first()).toHaveText("⚠ ");
+  await expect(panel.getByRole("row").filter({ hasText: "15 September 2019" }).locator(".app-overdue")).toHaveCount(0);
 
   // Bad input: no owner and no due date are refused field by field.
   const block = panel.locator(".app-exception-actions", { has: page.locator("summary", { hasText: "Record an action on" }) }).first();
@@ -57,7 +65,7 @@ test("July 2019's pack shows actions carried from June and one resolved; a lead 
 
   await block.getByLabel("What will be done").fill(WHAT);
   await block.getByLabel("Who owns it").fill("Head of Safeguarding");
-  await block.getByLabel("Due date").fill("31/10/2019");
+  await fillDate(block, "Due date", "2019-10-31");
   await block.getByRole("button", { name: "Record action" }).click();
   await expect(page.locator(".govuk-notification-banner")).toContainText("Action recorded");
   const row = page.getByRole("row", { name: new RegExp(WHAT.replace(/[()]/g, "\\$&")) });
@@ -85,4 +93,7 @@ test("July 2019's pack shows actions carried from June and one resolved; a lead 
   await expect(page.locator("section[aria-labelledby=exceptions-title]")).toContainText(
     `${WHAT}. Owner: Head of Safeguarding. Due 31 October 2019. Done.`,
   );
+  // The live preview says the same of June's overdue actions; the done one is not overdue.
+  await expect(page.locator("section[aria-labelledby=exceptions-title]")).toContainText(/Due 15 August 2019\. Open\. ⚠ Overdue\./);
+  await expect(page.locator("section[aria-labelledby=exceptions-title] li", { hasText: WHAT })).not.toContainText("Overdue");
 });

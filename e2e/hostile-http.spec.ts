@@ -95,11 +95,11 @@ test.describe("methods", () => {
 
   test("pages answer PUT, DELETE and PATCH with 405, not the page", async ({ page }) => {
     for (const method of ["PUT", "DELETE", "PATCH"]) {
-      const res = await page.request.fetch("/login", { method, maxRedirects: 0 });
-      expect(res.status(), `${method} /login`).toBe(405);
-      // The sign-in page holds no server action (it posts to /api/auth): POST is not among what it takes.
+      const res = await page.request.fetch("/login/forgotten-password", { method, maxRedirects: 0 });
+      expect(res.status(), `${method} /login/forgotten-password`).toBe(405);
+      // A page without a form: POST is not among what it takes (the sign-in page's form posts to a server action).
       expect(res.headers().allow).toBe("GET, HEAD, OPTIONS");
-      expect(await res.text()).not.toContain("Sign in");
+      expect(await res.text()).not.toContain("Forgotten");
     }
     await signInAs(page, ACCOUNTS.admin);
     expect((await page.request.fetch(`/periods/${MONTH}`, { method: "DELETE", maxRedirects: 0 })).status()).toBe(405);
@@ -370,7 +370,7 @@ test.describe("clean answers", () => {
         const res = await formPost(page, path, value);
         expect(res.status(), `${path} (${value.length} characters)`).toBe(404);
       }
-      for (const path of ["/packs/2019-07", "/admin/audit", "/login"]) {
+      for (const path of ["/packs/2019-07", "/admin/audit", "/login/forgotten-password"]) {
         const res = await formPost(page, path, value);
         expect(res.status(), `${path} (${value.length} characters)`).toBe(405);
         expect(res.headers().allow).toBe("GET, HEAD, OPTIONS");

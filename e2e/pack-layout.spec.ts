@@ -5,9 +5,26 @@ import { expect, test, type Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { ACCOUNTS, expectAccessible, signInAs } from "./fixtures";
 import { query } from "./db";
+import fs from "node:fs";
+import path from "node:path";
+import { PACK_GLOSSARY } from "@/lib/pack/render/glossary";
 
 const MONTH = "2019-07";
 const norm = (s: string) => s.replace(/\s+/g, " ").trim();
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Keeps a file for a person to look at, when PACK_PRINT_DIR names a folder. */
+function keep(name: string, body: string | Buffer) {
+  const dir = process.env.PACK_PRINT_DIR;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, name), body);
+}
+/** The pack's text without the abbreviations it writes out at first use ("MASH (multi-agency ...)"). */
+const withoutSpelledOut = (s: string) =>
+  PACK_GLOSSARY.flatMap((e) => [e.spelledOut, e.plural?.spelledOut]).reduce<string>(
+    (text, words) => (words ? text.replaceAll(` (${words})`, "") : text),
+    s,
+  );
 
 async function indicatorNames(): Promise<string[]> {
   return (await query<{ name: string }>(`select name from "Indicator" where active order by name`)).map((r) => r.name);
@@ -130,12 +147,19 @@ test.describe("the published July 2019 pack", () => {
     // questions and its line in the amendment log, to 11,743 px (the signed-off pack itself is unchanged);
     // issue 25's spacing, two-column key and questions, one-line comparators and shorter charts, to 10,286 px;
     // column plans for the exceptions and section tables, a contents list only as wide as its entries and
-    // closer spacing under tables, to 9,791 px (issue 25 asks for at most 10,000 at 1280 px wide).
+    // closer spacing under tables, to 9,791 px (issue 25 asks for at most 10,000 at 1280 px wide); issue
+    // 26's words (movement spelled out under this month's figure, a glossary, names in full) to 10,894;
+    // each change in a column of its own with the figure it is from, and 20 px between parts, to 9,990 px.
     expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(10_000);
     const names = await indicatorNames();
     expect(names.length).toBe(32);
+    // The summary is where most abbreviations are first used, so a word in a name may be followed by
+    // its meaning: "ICPCs (initial child protection conferences) within 15 working days".
+    const summaryRows = (await page.locator("table.app-pack-summary").getByRole("rowheader").allTextContents()).map((t) =>
+      withoutSpelledOut(t.trim()),
+    );
     for (const name of names) {
-      await expect(page.locator("table.app-pack-summary").getByRole("rowheader", { name, exact: true })).toHaveCount(1);
+      expect(summaryRows.filter((row) => row === name)).toHaveLength(1);
       await expect(
         page.locator(".app-chart__title", { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`) }),
       ).toHaveCount(1);
@@ -151,6 +175,42 @@ test.describe("the published July 2019 pack", () => {
     ).toEqual(["rowgroup", "rowgroup", "rowgroup", "rowgroup"]);
     // The key, in words.
     await expect(page.locator(".app-key")).toContainText("Short of target by more than the tolerance");
+    // Issue 26: the key explains RAG, the dash and a target of None; a glossary is its own part; each
+    // abbreviation is written out where first used; authors are named in full; one way of saying movement.
+    await expect(page.locator(".app-pack-key")).toContainText("RAG (red, amber, green)");
+    await expect(page.locator(".app-key")).toContainText("(a dash)");
+    await expect(page.locator(".app-key")).toContainText("Target: None");
+    await expect(page.locator(".app-toc")).toContainText("Glossary");
+    const glossary = page.locator(".app-pack-glossary");
+    for (const term of ["MASH", "ICPC", "CP", "LAC", "Statistical neighbours", "Tolerance", "JSON with its hash", "RAG"])
+      await expect(glossary.locator("dt", { hasText: new RegExp(`^${escapeRe(term)}\\b`) })).toHaveCount(1);
+    await expect(page.locator(".app-pack-summary")).toContainText("MASH (multi-agency safeguarding hub)");
+    expect(await page.locator(".app-pack").evaluate((e) => (e.textContent ?? "").split("(multi-agency safeguarding hub)").length - 1)).toBe(
+      1,
+    );
+    await expect(page.locator(".app-pack-commentary abbr")).toHaveCount(0);
+    for (const by of await page.locator(".app-pack-commentary__by").allTextContents())
+      expect(by).toMatch(/^Commentary by [A-Z][a-z]+ [A-Z][\w'-]+/);
+    const movements = await page.locator(".app-pack .app-travel").allTextContents();
+    expect(movements.length).toBeGreaterThan(50);
+    for (const m of movements) expect(norm(m)).toMatch(/^[▲▼►] (Up|Down|About the same)\b/);
+    expect(movements.join(" ")).not.toMatch(/Improved|Worse|\(0%\)|[+-]0\.0%/);
+    // Each change sits beside this month's figure under a heading that says since when, with the figure
+    // it was measured from ("▼ Down 1.9 percentage points, worse (was 92.4%)"), never under last month's.
+    const detail = page.locator(".app-pack-detail").first();
+    await expect(detail.locator("thead th")).toHaveText([
+      "Indicator",
+      "Jul 2019",
+      "Since Jun 2019",
+      "Since Jul 2018",
+      "Target",
+      "RAG",
+      "Comparators",
+    ]);
+    await expect(detail.locator("tbody td:nth-child(2) .app-travel")).toHaveCount(0);
+    await expect(page.locator("#ind-MASH_24H_PCT").locator("xpath=..").locator("td").nth(1)).toHaveText(
+      /^▼ Down 1\.9 percentage points, worse \(was 92\.4%\)$/,
+    );
     await expectAccessible(page);
     await page.setViewportSize({ width: 375, height: 800 });
     // On a phone the section tables scroll sideways; the comparators keep room for a few words a line
@@ -164,7 +224,7 @@ test.describe("the published July 2019 pack", () => {
     await expectAccessible(page);
   });
 
-  test("as a PDF: at most 12 A4 pages, contents numbered where each part starts, every indicator and commentary sentence", async ({
+  test("as a PDF: at most 14 A4 pages, contents numbered where each part starts, every indicator and commentary sentence", async ({
     page,
   }) => {
     test.setTimeout(120_000);
@@ -172,8 +232,13 @@ test.describe("the published July 2019 pack", () => {
     const res = await page.request.get(`/packs/${MONTH}/pdf`, { timeout: 90_000 });
     expect(res.status()).toBe(200);
     const bytes = await res.body();
+    // Kept (PACK_PRINT_DIR) to measure its print (pdftotext -bbox-layout) and look at its pages.
+    keep("pack.pdf", bytes);
+    keep("pack.html", await (await page.request.get(`/packs/${MONTH}`)).text());
     const pages = await pdfPages(bytes);
-    expect(pages.length).toBeLessThanOrEqual(12);
+    // 12 with 6 to 8 pt print; issue 26 asks for at most 14 with its sizes (tables 9 pt, commentary
+    // 11 pt, chart labels 8 pt and more): 13, with three charts a row and their labels drawn larger.
+    expect(pages.length).toBeLessThanOrEqual(14);
 
     // It reads right without sight: no /Strong (a PDF 2.0 tag a 1.4 file cannot map, so its words
     // are lost), an outline whose titles keep their spaces, and every chart's trend in its alt text.
@@ -225,6 +290,7 @@ test.describe("the published July 2019 pack", () => {
       "3. Corporate parenting / Children looked after",
       "4. Care leavers",
       "Definitions and sources",
+      "Glossary",
     ];
     let previous = 1;
     for (const entry of entries) {
@@ -240,11 +306,16 @@ test.describe("the published July 2019 pack", () => {
 
     const all = pages.join(" ");
     for (const name of await indicatorNames()) expect(all, name).toContain(norm(name));
-    for (const sentence of await commentarySentences()) expect(all, sentence).toContain(sentence);
+    const plain = withoutSpelledOut(all);
+    for (const sentence of await commentarySentences()) expect(plain, sentence).toContain(sentence);
+    expect(all).toContain("Glossary");
+    expect(all).toContain("MASH (multi-agency safeguarding hub)");
     expect(all).toMatch(/Signed off by Sam Bullingham, Director, \d+ August 2019/);
   });
 
-  test("printed from the browser: the same A4 layout, at most 12 pages, nothing overflowing its page", async ({ page }) => {
+  test("printed from the browser: the same A4 layout, at most 14 pages, type a councillor can read, nothing overflowing its page", async ({
+    page,
+  }) => {
     await asPanel(page);
     await page.goto(`/packs/${MONTH}`);
     await page.emulateMedia({ media: "print" });
@@ -297,9 +368,69 @@ test.describe("the published July 2019 pack", () => {
     await page.setViewportSize({ width: 718, height: 1000 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // Issue 26: at the printed page's width, no text under 8 pt (chart labels included, at the SVG's
+    // scale), table text 9 pt or more, commentary 11 pt, and grey text at least 4.5:1 on white.
+    const sizes = await page.evaluate(() => {
+      const PT = 96 / 72;
+      const luminance = (rgb: number[]) =>
+        rgb
+          .map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4))
+          .reduce((a, c, i) => a + c * [0.2126, 0.7152, 0.0722][i], 0);
+      const out = { text: 99, table: 99, commentary: 99, chart: 99, definitions: 99, contrast: 99, small: [] as string[] };
+      const walker = document.createTreeWalker(document.querySelector(".app-pack")!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (!n.textContent?.trim() || el.closest(".govuk-visually-hidden, [aria-hidden='true'] title, title, desc")) continue;
+        if (el.closest("details:not([open]) > :not(summary)") && !el.closest(".app-definitions__section")) continue;
+        const style = getComputedStyle(el);
+        if (style.display === "none" || style.visibility === "hidden" || (el.offsetParent === null && !el.closest("svg"))) continue;
+        const svg = el.closest("svg");
+        const size = svg
+          ? (parseFloat(style.fontSize) * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width / PT
+          : parseFloat(style.fontSize) / PT;
+        const kind = svg
+          ? "chart"
+          : el.closest("table")
+            ? "table"
+            : el.closest(".app-pack-commentary p, .app-pack-commentary li")
+              ? "commentary"
+              : el.closest(".app-definitions")
+                ? "definitions"
+                : "text";
+        out[kind] = Math.min(out[kind], size);
+        if (size < 8 && out.small.length < 5) out.small.push(`${size.toFixed(1)}pt: ${n.textContent.trim().slice(0, 40)}`);
+        const rgb = (style.fill && svg ? style.fill : style.color)
+          .match(/\d+(\.\d+)?/g)!
+          .slice(0, 3)
+          .map(Number);
+        out.contrast = Math.min(out.contrast, 1.05 / (luminance(rgb) + 0.05));
+      }
+      return out;
+    });
+    keep("print-sizes.json", JSON.stringify(sizes, null, 2));
+    expect(sizes.small, "printed text under 8 pt").toEqual([]);
+    expect(Math.min(sizes.text, sizes.chart, sizes.definitions)).toBeGreaterThanOrEqual(8);
+    expect(sizes.table).toBeGreaterThanOrEqual(9);
+    expect(sizes.commentary).toBeGreaterThanOrEqual(11);
+    expect(sizes.contrast).toBeGreaterThanOrEqual(4.5);
+    // "Commentary by ..." is kept with its commentary, and a section's short table is never split.
+    expect(
+      await page
+        .locator(".app-pack-commentary")
+        .first()
+        .evaluate((e) => getComputedStyle(e).breakInside),
+    ).toBe("avoid");
+    const short = await page
+      .locator(".app-pack-detail")
+      .evaluateAll((tables) =>
+        tables.filter((t) => t.querySelectorAll("tbody > tr").length <= 6).map((t) => getComputedStyle(t).breakInside),
+      );
+    expect(short.length).toBeGreaterThan(0);
+    expect(short.every((b) => b === "avoid")).toBe(true);
     const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true });
+    keep("browser-print.pdf", pdf);
     const pages = await pdfPages(pdf);
-    expect(pages.length).toBeLessThanOrEqual(12);
+    expect(pages.length).toBeLessThanOrEqual(14);
     expect(pages.join(" ")).toContain("Definitions and sources");
   });
 });

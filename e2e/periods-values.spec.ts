@@ -3,6 +3,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, expectAccessible, signInAs } from "./fixtures";
 import { one, query } from "./db";
+import { dateGroup, fillDate } from "./date-input";
 
 const MONTH = "2019-08";
 const GRID = `/periods/${MONTH}/values`;
@@ -67,26 +68,27 @@ test("an administrator opens a period, refused first for a future, malformed and
   const future = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, "0")}`;
   const futureLabel = next.toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
   const summary = page.locator(".govuk-error-summary");
-  await page.getByLabel("Month", { exact: true }).fill(future);
-  await page.getByLabel("Panel meeting date").fill(`${next.getUTCFullYear() + 1}-01-28`);
+  await fillDate(page, "Month", future);
+  await fillDate(page, "Panel meeting date", `${next.getUTCFullYear() + 1}-01-28`);
   await page.getByRole("button", { name: "Open period" }).click();
   await expect(summary).toContainText(`${futureLabel} has not started yet`);
-  await expect(summary.getByRole("link")).toHaveAttribute("href", "#open-month");
-  await expect(page.getByLabel("Month", { exact: true })).toHaveValue(future);
+  await expect(summary.getByRole("link")).toHaveAttribute("href", "#open-month-month");
+  await expect(dateGroup(page, "Month").getByLabel("Month", { exact: true })).toHaveValue(String(next.getUTCMonth() + 1));
+  await expect(dateGroup(page, "Month").getByLabel("Year", { exact: true })).toHaveValue(String(next.getUTCFullYear()));
   await expectAccessible(page);
 
-  await page.getByLabel("Month", { exact: true }).fill("2019-13");
+  await fillDate(page, "Month", "2019-13");
   await page.getByRole("button", { name: "Open period" }).click();
-  await expect(summary).toContainText("Enter the month as a year and month, like 2019-09");
+  await expect(summary).toContainText("Month must be a real month");
 
-  await page.getByLabel("Month", { exact: true }).fill(MONTH);
-  await page.getByLabel("Panel meeting date").fill("2019-09-26");
+  await fillDate(page, "Month", MONTH);
+  await fillDate(page, "Panel meeting date", "2019-09-26");
   await page.getByRole("button", { name: "Open period" }).click();
   await expect(summary).toContainText("August 2019 has already been opened");
   expect(await query(`select 1 from "Period" where month in ($1, '2019-13')`, [future])).toHaveLength(0);
 
-  await page.getByLabel("Month", { exact: true }).fill(month);
-  await page.getByLabel("Panel meeting date").fill(meeting);
+  await fillDate(page, "Month", month);
+  await fillDate(page, "Panel meeting date", meeting);
   await page.getByRole("button", { name: "Open period" }).click();
   await expect(page).toHaveURL(`/periods/${month}?opened=1`);
   openedMonth = month;
@@ -150,7 +152,7 @@ test("a service lead saves a figure in their own section and sees its history", 
     ),
   ).not.toHaveLength(0);
   // The row's judgement follows the new figure once saved.
-  await expect(page.locator("#row-REFERRALS")).toContainText("-138 (-30.1%)");
+  await expect(page.locator("#row-REFERRALS")).toContainText("▼ Down 138 (30.1%)");
 
   await page.getByRole("link", { name: `History of ${REFERRALS}` }).click();
   await expect(page.getByRole("heading", { level: 1, name: REFERRALS })).toBeVisible();
@@ -303,7 +305,7 @@ test("the director reads the grid; a published month is read-only; unknown month
   const assess = page.getByRole("row", { name: /Assessments completed within 45 working days/ });
   await expect(assess).toContainText("58.0%");
   await expect(assess.locator(".govuk-tag")).toHaveText(/Red|Amber|Green/);
-  await expect(assess).toContainText(/Worse|Improved|No change/);
+  await expect(assess).toContainText(/Up .*(better|worse)|Down .*(better|worse)|About the same/);
   await expect(assess.locator("[aria-hidden=true]").first()).toHaveText(/[▲▼►–]/);
   await expectAccessible(page);
 

@@ -152,8 +152,8 @@ const WALK: Step[] = [
         parse(targetChangeInput, {
           code: uniqueCode("NONE"),
           expectedUpdatedAt: LONG_AGO,
-          fromMonthMonth: "1",
-          fromMonthYear: "2099",
+          "fromMonth-month": "1",
+          "fromMonth-year": "2099",
           target: "50",
           tolerance: "",
         }),
@@ -473,6 +473,8 @@ const WALK: Step[] = [
     calls: "NextAuth",
     permission: "public",
   },
+  // Our own sign-in form (works without JavaScript): the same authenticate() as the credentials provider.
+  { endpoints: ["app/(auth)/login/actions.ts#signInAction"], calls: "authenticate", permission: "public" },
   { endpoints: ["app/api/health/route.ts#GET"], calls: "checkDatabase", permission: "public" },
   // Signing out only expires the caller's own session cookie.
   { endpoints: ["app/logout/route.ts#POST"], calls: "SESSION_COOKIE", permission: "public" },
@@ -597,7 +599,12 @@ describe("the permission walk", () => {
     }
     // Every server action goes through the wrapper (lib/define-action.ts), which refuses a signed-out
     // user and asks the permission table; none reads the session or catches errors by hand.
-    for (const { endpoint, source } of sources.filter((s) => /^\s*["']use server["']/.test(s.source))) {
+    // Sign-in is the one action with nobody signed in to ask: authenticate() is its check.
+    const actions = sources.filter((s) => /^\s*["']use server["']/.test(s.source));
+    expect(actions.filter((s) => s.step.permission === "public").map((s) => s.endpoint)).toEqual([
+      "app/(auth)/login/actions.ts#signInAction",
+    ]);
+    for (const { endpoint, source } of actions.filter((s) => s.step.permission !== "public")) {
       expect(source, `${endpoint} is made with the action wrapper`).toMatch(/from "@\/lib\/define-action"/);
       expect(source, `${endpoint} leaves the session to the wrapper`).not.toMatch(/getCurrentUser\(/);
       expect(source, `${endpoint} leaves errors to the wrapper`).not.toMatch(/\btry\s*\{/);

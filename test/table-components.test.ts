@@ -118,6 +118,7 @@ describe("ExceptionActionsPanel", () => {
     endMonth: null,
     version: 1,
     carried: false,
+    overdue: false,
     ...extra,
   });
   const exceptions: SectionException[] = [
@@ -150,6 +151,35 @@ describe("ExceptionActionsPanel", () => {
     expect(out).toContain(
       '<h3 class="govuk-heading-m">Looked after</h3><p class="govuk-body">On the list since September 2019, 1 month</p><p class="govuk-body">No action recorded yet.</p>[record CLA]',
     );
+  });
+
+  it("says an overdue action is overdue in words and a symbol, not colour alone", () => {
+    const late = html(
+      createElement(ExceptionActionsPanel, {
+        month: "2019-11",
+        slug: "front-door",
+        exceptions: [{ ...exceptions[0], actions: [action("a1", { overdue: true }), action("a2")] }],
+        mayChange: false,
+        reviewing: false,
+      }),
+    );
+    expect(count(late, ">Overdue</strong>")).toBe(1);
+    expect(late).toContain('<span aria-hidden="true">⚠ </span>Overdue</strong>');
+  });
+
+  it("offers no change to a resolved exception's open actions, and still lets a done one be reopened", () => {
+    const resolved = html(
+      createElement(ExceptionActionsPanel, {
+        month: "2019-11",
+        slug: "front-door",
+        exceptions: [{ ...exceptions[0], exception: false, actions: [action("a1"), action("a2", { status: "DONE" })] }],
+        mayChange: true,
+        reviewing: false,
+      }),
+    );
+    expect(resolved).not.toContain("[change a1]");
+    expect(resolved).toContain("[change a2]");
+    expect(resolved).not.toContain("[record CIN]");
   });
 });
 

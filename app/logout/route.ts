@@ -20,7 +20,7 @@ export const POST = defineRoute({
       : textRefusal(refusal),
   handler: async ({ request }) => {
     await endSessionOfRequest(request, requireSessionSecret() ?? process.env.NEXTAUTH_SECRET);
-    const res = NextResponse.redirect(new URL("/login", request.nextUrl.origin), 303);
+    const res = NextResponse.redirect(new URL("/login?signedOut=1", request.nextUrl.origin), 303);
     for (const c of request.cookies.getAll()) {
       if (SESSION_COOKIE.test(c.name))
         res.cookies.set(c.name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: c.name.startsWith("__") });

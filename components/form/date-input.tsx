@@ -1,18 +1,25 @@
-// A GOV.UK date input: day, month and year boxes (or some of them: a month is month and year) in a
-// fieldset. The boxes are "{id}-{part}"; the error summary links to the first.
+// A GOV.UK date input: day, month and year boxes (or month and year, for a month) in a fieldset.
+// The boxes are "{id}-{part}"; lib/validation/date-parts.ts reads them, and tells this component
+// which boxes to mark and the error summary which box to link to (the first in error).
 import type { ReactNode } from "react";
 import { FieldMessages, FormGroup, describedBy, legendClass, type FieldProps } from "@/components/form/form-group";
+import { datePartsInError, type DatePart, type DateParts } from "@/lib/validation/date-parts";
 
-export type DatePart = "day" | "month" | "year";
+export type { DatePart };
+
+const kindOf = (parts: readonly DatePart[]) => (parts.includes("day") ? "date" : "month");
+
+/** Where the error summary links for a date input's error: its first box in error. */
+export function dateInputErrorId(id: string, typed: DateParts, parts: readonly DatePart[]) {
+  return `${id}-${datePartsInError(typed, kindOf(parts))[0] ?? parts[0]}`;
+}
 
 type Props = FieldProps & {
   legend: ReactNode;
   legendSize?: "s" | "m" | "l" | "xl";
   parts: readonly DatePart[];
   defaults: Partial<Record<DatePart, string>>;
-  /** What each box posts as; "{name}-{part}" unless the form reads other names. */
-  nameFor?: (part: DatePart) => string;
-  /** The boxes to mark in error (GOV.UK marks only the wrong one when it knows); all by default. */
+  /** The boxes to mark in error; by default the ones the date parser finds wrong in what was typed (all, if it reads). */
   errorParts?: readonly DatePart[];
 };
 
@@ -27,8 +34,7 @@ export function DateInput({
   error,
   parts,
   defaults,
-  nameFor = (p) => `${name}-${p}`,
-  errorParts = parts,
+  errorParts = datePartsInError(defaults, kindOf(parts)),
 }: Props) {
   return (
     <FormGroup error={error}>
@@ -46,7 +52,7 @@ export function DateInput({
                 <input
                   className={`govuk-input govuk-date-input__input govuk-input--width-${part === "year" ? 4 : 2}${error && errorParts.includes(part) ? " govuk-input--error" : ""}`}
                   id={`${id}-${part}`}
-                  name={nameFor(part)}
+                  name={`${name}-${part}`}
                   type="text"
                   inputMode="numeric"
                   defaultValue={defaults[part]}

@@ -7,6 +7,7 @@ import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
 import { packComparators } from "@/lib/pack/snapshot/pack-comparators";
 import { describeProvenance, describeProvenanceInFull, type PackProvenance } from "@/lib/annex-a/provenance";
 import { dayOfIso, longDate } from "@/lib/annex-a/calendar";
+import type { SpelledOutPack } from "@/lib/pack/render/glossary";
 
 /** Where the computed figures came from, said once when one upload gave them all (as it usually does). */
 function sharedSource(snapshot: Omit<PackSnapshot, "charts">): PackProvenance | null {
@@ -15,7 +16,7 @@ function sharedSource(snapshot: Omit<PackSnapshot, "charts">): PackProvenance | 
   return all.length > 0 && all.every((p) => key(p) === key(all[0])) ? all[0] : null;
 }
 
-export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "charts"> }) {
+export function PackDefinitions({ snapshot, words }: { snapshot: Omit<PackSnapshot, "charts">; words?: SpelledOutPack }) {
   const shared = sharedSource(snapshot);
   return (
     <section className="app-pack-part app-pack-definitions" aria-labelledby="definitions-title">
@@ -41,7 +42,7 @@ export function PackDefinitions({ snapshot }: { snapshot: Omit<PackSnapshot, "ch
                 <div key={ind.code} className="app-definitions__item">
                   <dt>{ind.name}</dt>
                   <dd>
-                    {ind.definition}
+                    {words ? words.definition(ind.code, ind.definition) : ind.definition}
                     {sources.length ? <span className="app-definitions__source"> Comparator source: {sources.join("; ")}.</span> : null}
                     {ind.provenance ? (
                       <span className="app-definitions__source">

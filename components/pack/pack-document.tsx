@@ -1,5 +1,5 @@
 // The whole monthly pack, from a snapshot: cover with contents and key, summary, exceptions,
-// sections, the panel's recommendations, definitions, sign-off; then the addendum of answered
+// sections, the panel's recommendations, definitions, glossary, sign-off; then the addendum of answered
 // questions and the amendment log. The same markup serves the browser, print
 // (A4 styles in globals.scss) and the PDF.
 import type { ReactNode } from "react";
@@ -19,6 +19,8 @@ import { PackQuestions } from "@/components/pack/pack-questions";
 import { addendaOf, type PackQuestions as Questions } from "@/lib/questions/pack-questions";
 import { isRecommendationOpen } from "@/lib/recommendations/recommendation-workflow";
 import { recommendationAnchor } from "@/lib/recommendations/recommendation-words";
+import { spellOutPack } from "@/lib/pack/render/glossary";
+import { PackGlossary } from "@/components/pack/pack-glossary";
 
 export function PackDocument({
   snapshot,
@@ -44,6 +46,8 @@ export function PackDocument({
   const addenda = addendaOf(questions);
   const showQuestions = Boolean(questions && (questions.answered.length || questions.awaiting || ask));
   const contents = packContents(snapshot, { amendments: amendments.length > 1 || addenda.length > 0, questions: showQuestions });
+  // Abbreviations written out where the reader first meets them, in the pack's reading order.
+  const words = spellOutPack(snapshot);
   const inPack = new Set(snapshot.sections.flatMap((s) => s.indicators.map((i) => i.code)));
   // Indicators with a recommendation still open on them, for the marker on their rows.
   const recommended = new Map<string, string>();
@@ -57,7 +61,7 @@ export function PackDocument({
       {banner}
       {tools}
       <PackCover snapshot={snapshot} signed={signed} contents={contents} />
-      <PackSummaryTable snapshot={snapshot} />
+      <PackSummaryTable snapshot={snapshot} words={words} />
       <PackExceptions snapshot={snapshot} />
       {snapshot.sections.map((s, i) => (
         <PackSection
@@ -68,10 +72,12 @@ export function PackDocument({
           charts={storedChartsToShow(snapshot.schema, charts)}
           recommended={recommended}
           ask={ask}
+          words={words}
         />
       ))}
       <PackRecommendations snapshot={snapshot} />
-      <PackDefinitions snapshot={snapshot} />
+      <PackDefinitions snapshot={snapshot} words={words} />
+      <PackGlossary />
       <PackSignOff snapshot={snapshot} signed={signed} />
       <PackQuestions questions={questions} month={snapshot.month} inPack={inPack} ask={ask} />
       <AmendmentLog entries={amendments} addenda={addenda} month={snapshot.month} />

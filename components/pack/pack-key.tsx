@@ -1,4 +1,5 @@
 // The key to the pack's ratings, arrows and marks, in words: councillors read it once, on the cover.
+// Every mark a table prints is here (issue 26: RAG, the dash and a target of None were not).
 import { addMonths, formatMonth } from "@/lib/format/dates";
 import { MOVEMENT_SYMBOL } from "@/lib/judgement";
 
@@ -8,6 +9,13 @@ export function PackKey({ month }: { month: string }) {
       <h2 className="govuk-heading-m" id="key-title">
         How to read this pack
       </h2>
+      <p className="govuk-body-s app-key__lead">
+        RAG (red, amber, green) rates this month&apos;s figure against its target. Words in the pack are explained in the{" "}
+        <a className="govuk-link" href="#glossary-title">
+          glossary
+        </a>
+        .
+      </p>
       <dl className="app-key">
         <div>
           <dt>
@@ -19,7 +27,7 @@ export function PackKey({ month }: { month: string }) {
           <dt>
             <span className="govuk-tag govuk-tag--orange app-rag">Amber</span>
           </dt>
-          <dd>Short of target, within tolerance</dd>
+          <dd>Short of target, within tolerance (how far short the council accepts)</dd>
         </div>
         <div>
           <dt>
@@ -28,23 +36,31 @@ export function PackKey({ month }: { month: string }) {
           <dd>Short of target by more than the tolerance</dd>
         </div>
         <div>
+          <dt>Target: None</dt>
+          <dd>The indicator has no target, so it has no RAG rating</dd>
+        </div>
+        <div>
+          <dt>
+            <span aria-hidden="true">–</span> (a dash)
+          </dt>
+          <dd>No rating or no comparison: no target, or no earlier figure to compare with</dd>
+        </div>
+        <div>
           <dt>
             <span aria-hidden="true">
               {MOVEMENT_SYMBOL.UP} {MOVEMENT_SYMBOL.DOWN}
             </span>{" "}
-            Improved, Worse
+            Up, Down
           </dt>
-          <dd>Which way the figure moved, and whether that is better or worse</dd>
+          <dd>
+            Which way this month&apos;s figure moved, by how much and, where higher or lower is better, whether that is better or worse
+          </dd>
         </div>
         <div>
           <dt>
-            <span aria-hidden="true">{MOVEMENT_SYMBOL.SAME}</span> No change
+            <span aria-hidden="true">{MOVEMENT_SYMBOL.SAME}</span> About the same
           </dt>
-          <dd>The same figure as shown</dd>
-        </div>
-        <div>
-          <dt>Up, Down</dt>
-          <dd>Moved, for a figure that is neither better high nor low</dd>
+          <dd>The two figures read the same as shown</dd>
         </div>
         <div>
           <dt>c</dt>

@@ -44,8 +44,15 @@ export function PackPage({ model, audience, printControl }: { model: PackPageMod
     <div className="app-pack-tools app-no-print">
       {printControl ?? (
         <p className="govuk-body-s app-print-hint">
-          To print this pack, or save it as a PDF, use your browser&apos;s print command (Ctrl+P, or Cmd+P on a Mac): it prints in the A4
-          layout.
+          {/* Keys for a keyboard; a phone or tablet (a touch screen or a narrow window) is told where its menu has Print. */}
+          <span className="app-print-hint__keyboard">
+            To print this pack, or save it as a PDF, use your browser&apos;s print command (Ctrl+P, or Cmd+P on a Mac): it prints in the A4
+            layout.
+          </span>
+          <span className="app-print-hint__touch">
+            To print this pack, or save it as a PDF, choose Print in your browser&apos;s menu (on a phone it is often under Share): it
+            prints in the A4 layout.
+          </span>
         </p>
       )}
       {!isPreview && model.published && model.pdfAvailable ? (

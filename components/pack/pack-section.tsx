@@ -1,4 +1,5 @@
-// One section of the pack: its commentary first (with its authors' initials, as councillors ask),
+// One section of the pack: its commentary first (with its authors named in full: initials in a tooltip
+// were lost on paper and touch screens),
 // then one compact table of its indicators, then their trend charts as small multiples, each with
 // its figures one click away.
 import { CommentaryMarkdown } from "@/components/commentary-markdown";
@@ -13,6 +14,7 @@ import { formatValue } from "@/lib/judgement";
 import { TableHead } from "@/components/table-head";
 import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
 import { ScrollRegion } from "@/components/scroll-region";
+import type { SpelledOutPack } from "@/lib/pack/render/glossary";
 
 export function PackSection({
   section,
@@ -21,6 +23,7 @@ export function PackSection({
   charts,
   recommended = new Map(),
   ask = false,
+  words,
 }: {
   section: SnapshotSection;
   index: number;
@@ -29,6 +32,8 @@ export function PackSection({
   /** Indicator code -> the anchor of an open recommendation on it. */
   recommended?: ReadonlyMap<string, string>;
   ask?: boolean;
+  /** Abbreviations written out at first use (lib/pack/render/glossary.ts). */
+  words?: SpelledOutPack;
 }) {
   const id = `section-${section.slug}`;
   return (
@@ -38,16 +43,9 @@ export function PackSection({
       </h2>
       {section.commentary ? (
         <div className="app-pack-commentary">
-          <CommentaryMarkdown body={section.commentary.body} />
-          <p className="govuk-body-s app-muted">
-            Commentary by{" "}
-            {section.commentary.authors
-              .map((a) => (
-                <abbr key={a.name} title={a.name}>
-                  {a.initials}
-                </abbr>
-              ))
-              .reduce<React.ReactNode[]>((acc, el, i) => (i ? [...acc, ", ", el] : [el]), [])}
+          <CommentaryMarkdown body={words ? words.commentary(section.slug, section.commentary.body) : section.commentary.body} />
+          <p className="govuk-body-s app-muted app-pack-commentary__by">
+            Commentary by {namesInWords(section.commentary.authors.map((a) => a.name))}
             {section.commentary.approvedByName ? `; approved by ${section.commentary.approvedByName}` : ""}
           </p>
         </div>
@@ -92,8 +90,8 @@ function SectionTable({
           columns={[
             "Indicator",
             { text: formatShortMonth(month), numeric: true },
-            { text: formatShortMonth(addMonths(month, -1)), numeric: true },
-            { text: formatShortMonth(addMonths(month, -12)), numeric: true },
+            `Since ${formatShortMonth(addMonths(month, -1))}`,
+            `Since ${formatShortMonth(addMonths(month, -12))}`,
             { text: "Target", numeric: true },
             "RAG",
             "Comparators",
@@ -120,13 +118,18 @@ function SectionTable({
               <td className="govuk-table__cell govuk-table__cell--numeric app-pack-figure">
                 {figureText(ind, ind.value, ind.suppressed.value, ind.notAvailableReason)}
               </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
-                {figureText(ind, ind.lastMonth, ind.suppressed.lastMonth, null, ind.unsigned?.lastMonth)}
-                <Movement direction={ind.vsLastMonth} change={ind.changeVsLastMonth} />
+              {/* Each change beside this month's figure, under a heading that says since when, with the
+                  figure it was measured from (issue 26: printed under last month's figure, "Jun 2019
+                  92.4% ▼ Worse" read as if June got worse). */}
+              <td className="govuk-table__cell app-pack-movement">
+                <Movement direction={ind.vsLastMonth} change={ind.changeVsLastMonth}>
+                  {figureText(ind, ind.lastMonth, ind.suppressed.lastMonth, null, ind.unsigned?.lastMonth)}
+                </Movement>
               </td>
-              <td className="govuk-table__cell govuk-table__cell--numeric">
-                {figureText(ind, ind.lastYear, ind.suppressed.lastYear, null, ind.unsigned?.lastYear)}
-                <Movement direction={ind.vsLastYear} change={ind.changeVsLastYear} />
+              <td className="govuk-table__cell app-pack-movement">
+                <Movement direction={ind.vsLastYear} change={ind.changeVsLastYear}>
+                  {figureText(ind, ind.lastYear, ind.suppressed.lastYear, null, ind.unsigned?.lastYear)}
+                </Movement>
               </td>
               <td className="govuk-table__cell govuk-table__cell--numeric">{ind.target ? formatValue(ind.target.value, ind) : "None"}</td>
               <td className="govuk-table__cell">
@@ -163,12 +166,21 @@ function OpenMarkers({ ind, recommendation }: { ind: SnapshotIndicator; recommen
   );
 }
 
-function Movement({ direction, change }: { direction: SnapshotIndicator["vsLastMonth"]; change: string | null }) {
-  if (!direction) return null;
+/** "▼ Down 1.9 percentage points, worse (was 92.4%)"; just the earlier figure when there is no comparison. */
+function Movement({
+  direction,
+  change,
+  children,
+}: {
+  direction: SnapshotIndicator["vsLastMonth"];
+  change: string | null;
+  children: React.ReactNode;
+}) {
+  if (!direction) return <>{children}</>;
   return (
-    <span className="app-pack-movement">
-      <DirectionText direction={direction} change={change} />
-    </span>
+    <>
+      <DirectionText direction={direction} change={change} /> <span className="app-pack-movement__was">(was {children})</span>
+    </>
   );
 }
 
@@ -248,4 +260,9 @@ function IndicatorChart({ ind, month, svg, live }: { ind: SnapshotIndicator; mon
       ) : null}
     </figure>
   );
+}
+
+/** "Dana Patel", "Dana Patel and Lee Okafor", "A, B and C". */
+function namesInWords(names: string[]): string {
+  return names.length < 3 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
 }

@@ -7,8 +7,10 @@ import { DirectionText, figureText, RagTag } from "@/components/pack/figures";
 import { Sparkline } from "@/components/pack/sparkline";
 import { sectionHeading } from "@/lib/pack/delivery/pack-contents";
 import { ScrollRegion } from "@/components/scroll-region";
+import type { SpelledOutPack } from "@/lib/pack/render/glossary";
 
-export function PackSummaryTable({ snapshot }: { snapshot: Omit<PackSnapshot, "charts"> }) {
+/** `words`: the names with abbreviations written out, as this table is where the pack first uses most. */
+export function PackSummaryTable({ snapshot, words }: { snapshot: Omit<PackSnapshot, "charts">; words?: SpelledOutPack }) {
   return (
     <section className="app-pack-part" aria-labelledby="summary-title">
       <h2 className="govuk-heading-l" id="summary-title">
@@ -50,7 +52,7 @@ export function PackSummaryTable({ snapshot }: { snapshot: Omit<PackSnapshot, "c
               {s.indicators.map((ind) => (
                 <tr className="govuk-table__row" key={ind.code}>
                   <th scope="row" className="govuk-table__header app-pack-table__name">
-                    {ind.name}
+                    {words ? words.indicatorName(ind.code, ind.name) : ind.name}
                     {ind.revised ? <span className="app-muted"> (revised)</span> : null}
                   </th>
                   <td className="govuk-table__cell govuk-table__cell--numeric">

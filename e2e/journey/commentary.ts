@@ -57,11 +57,11 @@ test.describe.serial("commentary journey for August 2019", () => {
     await page.getByRole("button", { name: "Return for changes" }).click();
     await expect(page.locator(".govuk-error-summary")).toContainText("Say what needs to change");
     await expect(page.locator(".govuk-error-summary")).toBeFocused();
-    await expect(page).toHaveTitle(/^Error: Section commentary, August 2019 - /);
+    await expect(page).toHaveTitle(/^Error: Demand: commentary, August 2019 - /);
     await page.getByLabel("Comment for the service lead").fill("Please explain the Early Help pathway.");
     await page.getByRole("button", { name: "Return for changes" }).click();
     await expectResultFocused(page, "Commentary returned to the service lead");
-    await expect(page).toHaveTitle(/^Section commentary, August 2019 - /);
+    await expect(page).toHaveTitle(/^Demand: commentary, August 2019 - /);
     expect((await commentaryRow("demand")).status).toBe("RETURNED");
     const comment = await one<{ body: string }>(
       `select r.body from "ReviewComment" r join "Commentary" c on c.id = r."commentaryId" join "Section" s on s.id = c."sectionId" where s.slug = 'demand' and r.action = 'RETURN'`,

@@ -10,6 +10,13 @@ async function as(page: Page, email: string) {
   await signInAs(page, email);
 }
 
+/** At 320 px (400% zoom) the page reflows: nothing scrolls sideways. */
+async function expectReflows(page: Page) {
+  await page.setViewportSize({ width: 320, height: 900 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
 test.describe.serial("the August 2019 pack", () => {
   test("before sign-off staff see a draft preview and the panel gets 404", async ({ page }) => {
     await as(page, ACCOUNTS.leadDemand);
@@ -20,12 +27,31 @@ test.describe.serial("the August 2019 pack", () => {
     expect((await page.goto(`/packs/${MONTH}`))?.status()).toBe(404);
   });
 
-  test("the director signs off and publishes", async ({ page }) => {
+  test("the director signs off and publishes, each after a check page, by keyboard", async ({ page }) => {
     await as(page, ACCOUNTS.director);
     await page.goto(`/periods/${MONTH}`);
     await expectAccessible(page);
-    await page.getByRole("button", { name: "Sign off pack" }).click();
-    await expect(page.getByRole("button", { name: "Publish pack" })).toBeVisible({ timeout: 30_000 });
+    // Signing off cannot be undone: the period page's button only leads to the check page.
+    await page.getByRole("button", { name: "Continue to sign off" }).press("Enter");
+    await expect(page).toHaveURL(`/periods/${MONTH}/sign-off`);
+    await expect(page).toHaveTitle(/^Check before you sign off the August 2019 pack/);
+    await expect(page.getByRole("heading", { level: 1, name: "Check before you sign off the pack" })).toBeVisible();
+    const summaryRow = (label: string) => page.locator(".govuk-summary-list__row", { has: page.locator("dt", { hasText: label }) }).first();
+    await expect(summaryRow("Month")).toContainText("August 2019");
+    await expect(summaryRow("Version")).toContainText("1");
+    await expect(summaryRow("Figures")).toContainText("32 indicators");
+    await expect(summaryRow("Exceptions")).toContainText(/\d+ exceptions?, with \d+ open actions?/);
+    await expect(summaryRow("Demand")).toContainText("approved by Sam Bullingham");
+    await expect(page.getByRole("heading", { name: "What happens when you sign off" })).toBeVisible();
+    await expect(page.getByText("Nobody is emailed.")).toBeVisible();
+    await expect(page.getByRole("heading", { name: "You cannot undo this" })).toBeVisible();
+    await expectAccessible(page);
+    await expectReflows(page);
+    // Nothing has happened yet.
+    expect((await one<{ status: string }>(`select status from "Period" where month = $1`, [MONTH])).status).toBe("OPEN");
+
+    await page.getByRole("button", { name: "Sign off the August 2019 pack" }).press("Enter");
+    await expect(page).toHaveURL(`/periods/${MONTH}?done=signed-off`, { timeout: 30_000 });
     await expectResultFocused(page, "The August 2019 pack is signed off");
     const signed = await one<{ status: string; version: number; contentHash: string }>(
       `select p.status, v.version, v."contentHash" from "Period" p join "PackVersion" v on v."periodId" = p.id where p.month = $1`,
@@ -33,10 +59,37 @@ test.describe.serial("the August 2019 pack", () => {
     );
     expect(signed).toMatchObject({ status: "SIGNED_OFF", version: 1 });
     expect(signed.contentHash).toMatch(/^hmac-sha256:[0-9a-f]{12}:[0-9a-f]{64}$/);
-    await page.getByRole("button", { name: "Publish pack" }).click();
+
+    // Publishing likewise: the check page names the panel members who will be able to read it.
+    const panel = (await query<{ name: string }>(`select name from "User" where role = 'PANEL_MEMBER' and active order by name, id`)).map(
+      (r) => r.name,
+    );
+    expect(panel.length).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Continue to publish" }).press("Enter");
+    await expect(page).toHaveURL(`/periods/${MONTH}/publish`);
+    await expect(page.getByRole("heading", { level: 1, name: "Check before you publish the pack" })).toBeVisible();
+    await expect(summaryRow("Signed off")).toContainText("By Sam Bullingham on");
+    await expect(page.getByRole("heading", { name: "Who will be able to read it" })).toBeVisible();
+    await expect(page.locator("#panel-members li")).toHaveText(panel);
+    await expect(page.getByRole("heading", { name: "You cannot undo this" })).toBeVisible();
+    await expectAccessible(page);
+    await expectReflows(page);
+    expect((await one<{ status: string }>(`select status from "Period" where month = $1`, [MONTH])).status).toBe("SIGNED_OFF");
+
+    await page.getByRole("button", { name: "Publish the August 2019 pack" }).press("Enter");
     await expect(page.getByText("Published to the scrutiny panel.")).toBeVisible();
     await expectResultFocused(page, "The August 2019 pack is published to the scrutiny panel");
+    const banner = page.locator(".govuk-notification-banner--success");
+    await expect(banner).toContainText(`${panel.length} panel member${panel.length === 1 ? "" : "s"} can now read it: `);
+    for (const name of panel) await expect(banner).toContainText(name);
+    await expectAccessible(page);
     expect((await one<{ status: string }>(`select status from "Period" where month = $1`, [MONTH])).status).toBe("PUBLISHED");
+    // From the focused banner, Tab reaches its link to the published pack.
+    await page.keyboard.press("Tab");
+    await expect(banner.getByRole("link", { name: "Read the published pack" })).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(`/packs/${MONTH}`);
+    await expect(page.getByRole("heading", { level: 1, name: /Children's Services Performance Overview/ })).toBeVisible();
   });
 
   test("the panel member reads the published pack with its figures and commentary", async ({ page }) => {
@@ -124,9 +177,17 @@ test.describe.serial("the August 2019 pack", () => {
     await expect(page.getByText("Amendment in progress: Contacts figure corrected")).toBeVisible();
     await expectResultFocused(page, "Amendment started");
     // The keyboard alone from the result: Tab on to the next action, Enter, and focus is on the new result.
-    await page.getByRole("button", { name: "Sign off pack" }).press("Enter");
+    await page.getByRole("button", { name: "Continue to sign off" }).press("Enter");
+    await expect(page.locator(".govuk-summary-list__row", { hasText: "Version" }).first()).toContainText(
+      "2: an amendment (Contacts figure corrected after a data-quality check)",
+    );
+    await page.getByRole("button", { name: "Sign off the August 2019 pack" }).press("Enter");
     await expectResultFocused(page, "is signed off");
-    await page.getByRole("button", { name: "Publish pack" }).press("Enter");
+    await page.getByRole("button", { name: "Continue to publish" }).press("Enter");
+    await expect(page.locator(".govuk-summary-list__row", { hasText: "Replaces" })).toContainText(
+      "Version 1, which stays readable, marked “Superseded by version 2”",
+    );
+    await page.getByRole("button", { name: "Publish the August 2019 pack" }).press("Enter");
     await expect(page.getByText("Published to the scrutiny panel.")).toBeVisible();
     await expectResultFocused(page, "is published to the scrutiny panel");
 

@@ -2,6 +2,7 @@
 // apply exactly the same ones). Dates are whole days in UK time, entered as GOV.UK date inputs.
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
+import { parseDateParts as readDateParts, type DatePart } from "@/lib/validation/date-parts";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -41,32 +42,16 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 /**
  * A real calendar date from day, month and year text, or the GOV.UK message saying what is wrong
- * and which box to fix first.
+ * and which box to fix first (lib/validation/date-parts.ts is the one reader of date boxes).
  */
 export function parseDateParts(
   label: string,
   day: string,
   month: string,
   year: string,
-): { ok: true; date: string } | { ok: false; message: string; part: "day" | "month" | "year" } {
-  const [d, m, y] = [day.trim(), month.trim(), year.trim()];
-  const missing = (
-    [
-      [d, "day"],
-      [m, "month"],
-      [y, "year"],
-    ] as const
-  )
-    .filter(([v]) => !v)
-    .map(([, p]) => p);
-  if (missing.length === 3) return { ok: false, message: `Enter the ${label.toLowerCase()}`, part: "day" };
-  if (missing.length)
-    return { ok: false, message: `${label} must include ${missing.map((p) => `a ${p}`).join(" and ")}`, part: missing[0] };
-  if (!/^\d{1,2}$/.test(d)) return { ok: false, message: `${label} must be a real date`, part: "day" };
-  if (!/^\d{1,2}$/.test(m)) return { ok: false, message: `${label} must be a real date`, part: "month" };
-  if (!/^\d{4}$/.test(y)) return { ok: false, message: "Year must include 4 numbers", part: "year" };
-  const date = `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
-  return isRealDate(date) ? { ok: true, date } : { ok: false, message: `${label} must be a real date`, part: "day" };
+): { ok: true; date: string } | { ok: false; message: string; part: DatePart } {
+  const r = readDateParts({ day, month, year }, "date", label);
+  return r.ok ? { ok: true, date: r.value } : { ok: false, message: r.message, part: r.parts[0] };
 }
 
 export function isRealDate(s: string): boolean {

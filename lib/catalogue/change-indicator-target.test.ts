@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { stringContaining } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { createIndicator } from "@/lib/catalogue/create-indicator";
-import { changeIndicatorTarget } from "@/lib/catalogue/change-indicator-target";
+import { changeIndicatorTarget, suggestedTargetMonth } from "@/lib/catalogue/change-indicator-target";
+import { addMonths } from "@/lib/format/dates";
+
+class Rollback extends Error {}
 import { listCatalogue } from "@/lib/catalogue/list-catalogue";
 import { findIndicatorForEdit } from "@/lib/catalogue/find-indicator";
 import { targetInForce } from "@/lib/catalogue/target-in-force";
@@ -123,7 +126,42 @@ describe("changeIndicatorTarget", () => {
   it("refuses a change that changes nothing", async () => {
     const { change } = await setUp();
     await change("2018-04", 85, 5);
-    await expect(change("2019-06", 85, 5)).rejects.toMatchObject({ fieldErrors: { target: stringContaining("already these") } });
+    await expect(change("2019-06", 85, 5)).rejects.toMatchObject({ fieldErrors: { target: stringContaining("Nothing was changed") } });
+  });
+
+  it("records nothing when no target is chosen for a month that already has none", async () => {
+    const { indicator, change } = await setUp({ polarity: "NEITHER" });
+    await expect(change("2019-06", null, null)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { fromMonth: "Nothing was changed: there is already no target for June 2019" },
+    });
+    const [rows, audits] = await Promise.all([
+      db.indicatorTarget.count({ where: { indicatorId: indicator.id } }),
+      db.auditEvent.count({ where: { action: "indicator.target.changed", entityId: indicator.id } }),
+    ]);
+    expect([rows, audits]).toEqual([0, 0]);
+    // Removing a target that is in force is a change, and is recorded.
+    await db.indicatorTarget.create({ data: { indicatorId: indicator.id, fromMonth: "2018-04", target: 50, tolerance: null } });
+    await expect(change("2019-06", null, null)).resolves.toMatchObject({ fromMonth: "2019-06", target: null });
+    await expect(change("2019-07", null, null)).rejects.toMatchObject({
+      fieldErrors: { fromMonth: stringContaining("Nothing was changed") },
+    });
+  });
+
+  it("suggests the month after the last frozen pack, else the earliest open month", async () => {
+    const frozen = await db.period.findFirst({
+      where: { status: { in: ["SIGNED_OFF", "PUBLISHED", "AMENDING"] } },
+      orderBy: { month: "desc" },
+    });
+    const open = await db.period.findFirst({ where: { status: "OPEN" }, orderBy: { month: "asc" } });
+    const expected = frozen ? addMonths(frozen.month, 1) : (open?.month ?? null);
+    expect(await suggestedTargetMonth()).toBe(expected);
+    // Not the calendar's next month: the month after the latest frozen pack, however far off.
+    const inside = db.$transaction(async (tx) => {
+      await tx.period.create({ data: { month: "2200-01", status: "PUBLISHED" } });
+      throw new Rollback(String(await suggestedTargetMonth(tx)));
+    });
+    await expect(inside).rejects.toMatchObject({ message: "2200-02" });
   });
 
   it("refuses a change based on an out-of-date version", async () => {

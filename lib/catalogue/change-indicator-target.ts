@@ -25,6 +25,18 @@ export async function earliestTargetMonth(client: Tx | typeof db = db): Promise<
   return frozen ? addMonths(frozen.month, 1) : null;
 }
 
+/**
+ * The month the form offers first: the next month to be reported (after the last frozen pack), or
+ * the earliest open month when nothing is frozen yet, or none (the boxes start empty). Never the
+ * calendar's next month, which can be years after the months the council is reporting.
+ */
+export async function suggestedTargetMonth(client: Tx | typeof db = db): Promise<string | null> {
+  const earliest = await earliestTargetMonth(client);
+  if (earliest) return earliest;
+  const open = await client.period.findFirst({ where: { status: "OPEN" }, orderBy: { month: "asc" }, select: { month: true } });
+  return open?.month ?? null;
+}
+
 export async function changeIndicatorTarget(actor: SessionUser | null | undefined, input: TargetChangeInput) {
   assertCan(actor, "indicator.manage");
   try {
@@ -55,11 +67,17 @@ export async function changeIndicatorTarget(actor: SessionUser | null | undefine
       }
       if (Object.keys(errors).length) throw problem(errors);
 
+      // Nothing in force is the same as "no target": choosing no target then would record a change
+      // that changes nothing, so it is refused like any other unchanged save.
       const previous = targetInForce(history, input.fromMonth);
-      if (previous && previous.target === input.target && previous.tolerance === input.tolerance) {
-        throw problem({
-          target: `The target and tolerance in force for ${formatMonth(input.fromMonth)} are already these: change at least one`,
-        });
+      if ((previous?.target ?? null) === input.target && (previous?.tolerance ?? null) === input.tolerance) {
+        throw problem(
+          input.target === null
+            ? { fromMonth: `Nothing was changed: there is already no target for ${formatMonth(input.fromMonth)}` }
+            : {
+                target: `Nothing was changed: the target and tolerance for ${formatMonth(input.fromMonth)} are already these. Change at least one`,
+              },
+        );
       }
       await claimIndicatorVersion(tx, indicator.id, input.expectedUpdatedAt);
       const row = await tx.indicatorTarget.create({

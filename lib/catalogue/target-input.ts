@@ -4,34 +4,29 @@ import { z } from "zod";
 import { codeInput, expectedUpdatedAtInput } from "@/lib/catalogue/indicator-input";
 import { optionalFigure } from "@/lib/catalogue/figure-input";
 import { isTicked } from "@/lib/catalogue/form-values";
+import { datePartsField, withDateParts } from "@/lib/validation/date-parts";
 
+const FROM_MONTH_LABEL = "The month the change starts from";
 export const EARLIEST_TARGET_YEAR = 2000;
 export const LATEST_TARGET_YEAR = 2100;
 
-const monthParts = z.object({ month: z.string().optional(), year: z.string().optional() }).transform((v, ctx) => {
-  const parsed = parseMonthParts(v.month, v.year);
-  if (parsed.ok) return parsed.month;
-  ctx.addIssue({ code: "custom", message: parsed.message });
-  return z.NEVER;
-});
+// GOV.UK's messages from the one date-input reader, then the years a target may sensibly start in.
+const fromMonthField = datePartsField("month", FROM_MONTH_LABEL).refine(
+  (month) => Number(month.slice(0, 4)) >= EARLIEST_TARGET_YEAR && Number(month.slice(0, 4)) <= LATEST_TARGET_YEAR,
+  `The year must be from ${EARLIEST_TARGET_YEAR} to ${LATEST_TARGET_YEAR}`,
+);
 
 const figuresParsed = (payload: { issues: readonly { path?: readonly PropertyKey[] }[] }) =>
   !payload.issues.some((i) => ["target", "tolerance", "noTarget"].includes(String(i.path?.[0])));
 
-// The month and year arrive as two fields; they are checked as one so the error names one field.
+// The month and year arrive as two boxes ("fromMonth-month", "fromMonth-year"), checked as one field.
 export const targetChangeInput = z.preprocess(
-  (raw) =>
-    raw && typeof raw === "object"
-      ? {
-          ...raw,
-          fromMonth: { month: (raw as Record<string, unknown>).fromMonthMonth, year: (raw as Record<string, unknown>).fromMonthYear },
-        }
-      : raw,
+  withDateParts(["fromMonth"]),
   z
     .object({
       code: codeInput,
       expectedUpdatedAt: expectedUpdatedAtInput,
-      fromMonth: monthParts,
+      fromMonth: fromMonthField,
       target: optionalFigure("The target"),
       tolerance: optionalFigure("The tolerance"),
       noTarget: z.unknown().optional().transform(isTicked),
@@ -57,21 +52,3 @@ export const targetChangeInput = z.preprocess(
 );
 
 export type TargetChangeInput = z.infer<typeof targetChangeInput>;
-
-/** "6" and "2019" -> "2019-06", with GOV.UK's date-input messages when they are not a real month. */
-export function parseMonthParts(
-  monthText: string | undefined,
-  yearText: string | undefined,
-): { ok: true; month: string } | { ok: false; message: string } {
-  const m = (monthText ?? "").trim();
-  const y = (yearText ?? "").trim();
-  if (!m && !y) return { ok: false, message: "Enter the month the change starts from" };
-  if (!m) return { ok: false, message: "The month the change starts from must include a month" };
-  if (!y) return { ok: false, message: "The month the change starts from must include a year" };
-  const month = /^\d{1,2}$/.test(m) ? Number(m) : NaN;
-  if (!(month >= 1 && month <= 12)) return { ok: false, message: "The month must be a number from 1 to 12" };
-  const year = /^\d{4}$/.test(y) ? Number(y) : NaN;
-  if (!(year >= EARLIEST_TARGET_YEAR && year <= LATEST_TARGET_YEAR))
-    return { ok: false, message: `The year must be 4 digits, from ${EARLIEST_TARGET_YEAR} to ${LATEST_TARGET_YEAR}` };
-  return { ok: true, month: `${year}-${String(month).padStart(2, "0")}` };
-}

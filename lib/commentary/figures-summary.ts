@@ -6,6 +6,7 @@
 import type { Unit } from "@/lib/generated/prisma/enums";
 import { roundTo } from "@/lib/judgement/round";
 import { isSuppressed } from "@/lib/judgement/suppression";
+import { relativeChangeText } from "@/lib/judgement/movement-words";
 
 export type SummaryFigure = {
   name: string;
@@ -36,7 +37,8 @@ function movement(f: SummaryFigure, from: number, to: number, fromLabel?: string
   let change: string;
   if (f.unit === "PERCENT") change = `${fmt(Math.abs(diff), places)} percentage points`;
   else if (a === 0) change = `up ${fmt(Math.abs(diff), places)}`;
-  else change = `${Math.round(Math.abs(diff / a) * 100)}%`;
+  // The pack's rule for a change too small to show: "less than 1%", never "0%".
+  else change = relativeChangeText(diff, a, 0);
   const when = fromLabel ? ` in ${fromLabel}` : "";
   return `${diff > 0 ? "rose" : "fell"} from ${bare(from, f)}${when} to ${full(to, f)} (${change})`;
 }

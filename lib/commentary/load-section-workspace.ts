@@ -8,61 +8,34 @@ import { assertCan, can, canEditSection } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { addMonths, formatMonth } from "@/lib/format/dates";
 import { isPeriodEditable } from "@/lib/periods/period-lifecycle";
-import { targetInForce } from "@/lib/catalogue/target-in-force";
+import { loadMonthFigures } from "@/lib/commentary/load-month-figures";
 import { loadCommentaryContext } from "@/lib/commentary/load-commentary-context";
 import { buildFiguresSummary } from "@/lib/commentary/figures-summary";
 import { TRANSITIONS, type CommentaryState } from "@/lib/commentary/workflow";
 import { deadlinesFor, progressForSection } from "@/lib/deadlines/find-deadlines";
 import { loadSectionExceptions } from "@/lib/exception-actions/load-section-actions";
+import { exceptionsWithoutAction } from "@/lib/exception-actions/without-action";
+import { emailEnabled } from "@/lib/notifications/send-email";
+import { findLastReturn } from "@/lib/commentary/load-resubmission";
 
 export async function loadSectionWorkspace(user: SessionUser, month: string, slug: string) {
   assertCan(user, "commentary.view");
   const { period, section, ownerIds, commentary } = await loadCommentaryContext(month, slug);
   const previousMonth = addMonths(month, -1);
   const lastYearMonth = addMonths(month, -12);
-  const indicators = await db.indicator.findMany({
-    where: { sectionId: section.id, active: true },
-    orderBy: { order: "asc" },
-    include: {
-      targets: true,
-      values: {
-        where: { period: { month: { in: [month, previousMonth, lastYearMonth] } } },
-        include: { period: { select: { month: true } } },
-      },
-    },
-  });
-  const national = await findNationalComparators(db, indicators, month);
-  const figures = indicators.map((ind) => {
-    const at = (m: string) => ind.values.find((v) => v.period.month === m) ?? null;
-    const current = at(month);
-    const target = targetInForce(ind.targets, month);
-    return {
-      id: ind.id,
-      code: ind.code,
-      name: ind.name,
-      unit: ind.unit,
-      decimals: ind.decimals,
-      polarity: ind.polarity,
-      suppressSmallNumbers: ind.suppressSmallNumbers,
-      current: current?.value ?? null,
-      notAvailableReason: current?.notAvailableReason ?? null,
-      revised: current?.revisedAfterSubmission ?? false,
-      previous: at(previousMonth)?.value ?? null,
-      lastYear: at(lastYearMonth)?.value ?? null,
-      target: target?.target ?? null,
-      tolerance: target?.tolerance ?? null,
-      national: national.get(ind.id) ?? null,
-    };
-  });
+  const monthFigures = await loadMonthFigures({ sectionId: section.id }, month);
+  const national = await findNationalComparators(db, monthFigures, month);
+  const figures = monthFigures.map(({ nationalMeasureCode: _, ...f }) => ({ ...f, national: national.get(f.id) ?? null }));
 
   const state: CommentaryState = commentary?.status ?? "NOT_STARTED";
   const editable = isPeriodEditable(period.status);
   const owner = can(user.role, "commentary.draft") && canEditSection(user, ownerIds);
   const reviewer = can(user.role, "commentary.review");
-  const reviewComments = commentary
-    ? await db.reviewComment.findMany({ where: { commentaryId: commentary.id }, orderBy: { createdAt: "desc" }, take: 5 })
-    : [];
-  const lastReturn = state === "RETURNED" ? (reviewComments.find((c) => c.action === "RETURN" || c.action === "REOPEN") ?? null) : null;
+  // The last return stays in view until the director acts on the resubmission: with the lead while
+  // it is returned (or withdrawn again to draft), and with the changes since it once resubmitted.
+  const sinceReturn = commentary && ["RETURNED", "DRAFT", "SUBMITTED"].includes(state) ? await findLastReturn(commentary.id) : null;
+  const lastReturn = sinceReturn && state !== "SUBMITTED" ? sinceReturn.comment : null;
+  const resubmission = sinceReturn && state === "SUBMITTED" ? { ...sinceReturn, currentBody: commentary!.body } : null;
 
   // This section's share of the plan: its own commentary to submit and have approved, then publication.
   const deadlines = deadlinesFor(period, progressForSection(false, state));
@@ -81,12 +54,18 @@ export async function loadSectionWorkspace(user: SessionUser, month: string, slu
       ? { body: commentary.body, version: commentary.version, updatedAt: commentary.updatedAt, updatedByName: commentary.updatedByName }
       : null,
     lastReturn,
+    resubmission,
+    /** Exceptions still on the list with no open action: the submit step warns of them, and still submits. */
+    withoutAction: exceptionsWithoutAction(exceptions),
+    /** Whether workflow emails go out (SMTP configured), so the page promises one only when it will come. */
+    emailOn: emailEnabled(),
     figures,
     missingNotice: await findMissingMonthsNotice(month),
     figuresSummary: buildFiguresSummary(figures, formatMonth(month), formatMonth(previousMonth), formatMonth(lastYearMonth)),
     may: {
       draft: editable && owner && TRANSITIONS.save.from.includes(state),
       submit: editable && owner && can(user.role, "commentary.submit") && TRANSITIONS.submit.from.includes(state),
+      withdraw: editable && owner && can(user.role, "commentary.submit") && TRANSITIONS.withdraw.from.includes(state),
       review: editable && reviewer && TRANSITIONS.approve.from.includes(state),
       reopen: editable && reviewer && TRANSITIONS.reopen.from.includes(state),
     },

@@ -1,4 +1,5 @@
-// Email after a workflow step, when SMTP is configured: submitted -> directors; returned or
+// Email after a workflow step, when SMTP is configured: submitted or withdrawn -> directors (the
+// same people, so whoever was told of a submission hears it was taken back); returned or
 // approved -> the section's owners. Off by default; failures are logged, never block the step.
 import "server-only";
 import { db } from "@/lib/db";
@@ -25,6 +26,15 @@ export async function notifyCommentaryChange(e: {
       directors.map((d) => d.email),
       `Commentary submitted for review: ${what}`,
       `${e.actor.name} submitted the commentary for ${what}.\n\nReview it: ${link}`,
+    );
+    return;
+  }
+  if (e.action === "withdraw") {
+    const directors = await db.user.findMany({ where: { role: "DIRECTOR", active: true }, select: { email: true } });
+    await sendEmail(
+      directors.map((d) => d.email),
+      `Commentary withdrawn: ${what}`,
+      `${e.actor.name} withdrew the commentary for ${what} to work on it again. There is nothing to review until it is submitted again.\n\n${link}`,
     );
     return;
   }

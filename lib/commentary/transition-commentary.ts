@@ -44,7 +44,8 @@ export const normaliseBody = (s: string) =>
 
 function actorKind(user: SessionUser, ownerIds: string[], action: CommentaryAction): Actor | null {
   if (TRANSITIONS[action].by === "owner") {
-    const permission = action === "submit" ? "commentary.submit" : "commentary.draft";
+    // Whoever may submit may take the submission back; saving needs only drafting.
+    const permission = action === "submit" || action === "withdraw" ? "commentary.submit" : "commentary.draft";
     return can(user.role, permission) && canEditSection(user, ownerIds) ? "owner" : null;
   }
   return can(user.role, "commentary.review") ? "reviewer" : null;
@@ -80,6 +81,7 @@ async function savesNothing(commentary: { id: string; body: string } | null, bod
 
 const REVIEW_ACTION: Partial<Record<CommentaryAction, ReviewAction>> = {
   submit: "SUBMIT",
+  withdraw: "WITHDRAW",
   return: "RETURN",
   approve: "APPROVE",
   reopen: "REOPEN",

@@ -13,6 +13,7 @@ import {
 const EXPECTED: Record<CommentaryAction, Record<Actor, Partial<Record<CommentaryState, string>>>> = {
   save: { owner: { NOT_STARTED: "DRAFT", DRAFT: "DRAFT", RETURNED: "RETURNED" }, reviewer: {} },
   submit: { owner: { NOT_STARTED: "SUBMITTED", DRAFT: "SUBMITTED", RETURNED: "SUBMITTED" }, reviewer: {} },
+  withdraw: { owner: { SUBMITTED: "DRAFT" }, reviewer: {} },
   approve: { owner: {}, reviewer: { SUBMITTED: "APPROVED" } },
   return: { owner: {}, reviewer: { SUBMITTED: "RETURNED" } },
   reopen: { owner: {}, reviewer: { APPROVED: "RETURNED" } },
@@ -32,7 +33,7 @@ describe("commentary transition table", () => {
                   ok: false,
                   message: stringMatching(/^You cannot/),
                   reason:
-                    actor && (action === "save" || action === "submit" ? actor === "owner" : actor === "reviewer")
+                    actor && (["save", "submit", "withdraw"].includes(action) ? actor === "owner" : actor === "reviewer")
                       ? "WRONG_STATE"
                       : "NOT_ALLOWED",
                 },
@@ -42,7 +43,7 @@ describe("commentary transition table", () => {
     }
   }
 
-  it("walks the whole journey: not started, draft, submitted, returned, submitted, approved, reopened", () => {
+  it("walks the whole journey: not started, draft, submitted, withdrawn, submitted, returned, submitted, approved, reopened", () => {
     let state: CommentaryState = "NOT_STARTED";
     const step = (action: CommentaryAction, actor: Actor) => {
       const plan = planTransition(state, action, actor);
@@ -51,6 +52,8 @@ describe("commentary transition table", () => {
       return state;
     };
     expect(step("save", "owner")).toBe("DRAFT");
+    expect(step("submit", "owner")).toBe("SUBMITTED");
+    expect(step("withdraw", "owner")).toBe("DRAFT");
     expect(step("submit", "owner")).toBe("SUBMITTED");
     expect(step("return", "reviewer")).toBe("RETURNED");
     expect(step("save", "owner")).toBe("RETURNED");

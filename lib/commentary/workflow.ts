@@ -4,7 +4,7 @@ import type { CommentaryStatus } from "@/lib/generated/prisma/enums";
 
 /** A section with no Commentary row has not been started. */
 export type CommentaryState = CommentaryStatus | "NOT_STARTED";
-export type CommentaryAction = "save" | "submit" | "approve" | "return" | "reopen";
+export type CommentaryAction = "save" | "submit" | "withdraw" | "approve" | "return" | "reopen";
 /** "owner": the section's service leads and administrators. "reviewer": the director. */
 export type Actor = "owner" | "reviewer";
 
@@ -13,6 +13,8 @@ type Transition = { from: readonly CommentaryState[]; to: CommentaryStatus | "SA
 export const TRANSITIONS: Record<CommentaryAction, Transition> = {
   save: { from: ["NOT_STARTED", "DRAFT", "RETURNED"], to: "SAME", by: "owner" },
   submit: { from: ["NOT_STARTED", "DRAFT", "RETURNED"], to: "SUBMITTED", by: "owner" },
+  // Until the director approves or returns it, the lead may take a submission back to work on it.
+  withdraw: { from: ["SUBMITTED"], to: "DRAFT", by: "owner" },
   approve: { from: ["SUBMITTED"], to: "APPROVED", by: "reviewer" },
   return: { from: ["SUBMITTED"], to: "RETURNED", by: "reviewer" },
   reopen: { from: ["APPROVED"], to: "RETURNED", by: "reviewer" },
@@ -41,6 +43,7 @@ export const STATE_TAG_CLASS: Record<CommentaryState, string> = {
 const ACTION_WORDS: Record<CommentaryAction, string> = {
   save: "save a draft of",
   submit: "submit",
+  withdraw: "withdraw",
   approve: "approve",
   return: "return",
   reopen: "reopen",

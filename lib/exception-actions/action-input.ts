@@ -2,24 +2,17 @@
 // Each field that is wrong gets its own message, so the error summary links to each one.
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { parseDateInput } from "@/lib/periods/open-period-input";
+import { datePartsField, withDateParts } from "@/lib/validation/date-parts";
 import { monthSchema } from "@/lib/validation/month";
 
 export const MAX_ACTION_LENGTH = 2_000;
 export const MAX_OWNER_LENGTH = 200;
 
-const dueDate = z
-  .string({ message: "Enter the due date" })
-  .trim()
-  .min(1, "Enter the due date")
-  .transform((s, ctx) => {
-    const iso = parseDateInput(s);
-    if (!iso) {
-      ctx.addIssue({ code: "custom", message: "Due date must be a real date, like 2019-10-31" });
-      return z.NEVER;
-    }
-    return iso;
-  });
+// GOV.UK's date input: "dueDate-day", "dueDate-month" and "dueDate-year", or YYYY-MM-DD from a script.
+const dueDate = datePartsField("date", "Due date");
+
+/** For z.preprocess: the form's due date boxes become the one dueDate field. */
+export const readDueDate = withDateParts(["dueDate"]);
 
 export const actionFieldsInput = z.object({
   description: text("The action", { message: "Enter what will be done" })
@@ -35,10 +28,12 @@ export const actionFieldsInput = z.object({
 
 const month = monthSchema("Month must be like 2019-08");
 
-export const recordActionInput = actionFieldsInput.extend({
+export const recordActionFields = actionFieldsInput.extend({
   month,
   code: text("The indicator").trim().min(1, "Choose the indicator"),
 });
+
+export const recordActionInput = z.preprocess(readDueDate, recordActionFields);
 
 export const changeActionInput = z.object({
   month,
@@ -52,7 +47,7 @@ export const changeActionInput = z.object({
   fields: actionFieldsInput.optional(),
 });
 
-export type RecordActionInput = z.input<typeof recordActionInput>;
+export type RecordActionInput = z.input<typeof recordActionFields> & Record<string, unknown>;
 export type ChangeActionInput = z.input<typeof changeActionInput>;
 
 /** zod issues to one message per form field ("fields.ownerName" is the ownerName field). */

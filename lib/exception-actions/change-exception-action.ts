@@ -16,6 +16,14 @@ import { TRANSITIONS, STATE_LABEL } from "@/lib/commentary/workflow";
 import { planActionChange } from "./action-workflow";
 import { actionFieldErrors, changeActionInput, recordActionInput, type ChangeActionInput, type RecordActionInput } from "./action-input";
 import { isShownIn } from "./actions-in-month";
+import { isLiveException } from "./load-section-actions";
+import { loadMonthFigures } from "@/lib/commentary/load-month-figures";
+
+/** Whether the indicator is on the month's exceptions list, by the rule the section page and pack use. */
+async function isOnListIn(indicatorId: string, month: string): Promise<boolean> {
+  const [figure] = await loadMonthFigures({ id: indicatorId }, month);
+  return Boolean(figure) && isLiveException(figure, month);
+}
 
 export const ACTION_CONFLICT =
   "Someone else changed this action while you were looking at it. Reload the page to see the latest, then try again.";
@@ -105,6 +113,13 @@ export async function changeExceptionAction(user: SessionUser | null, input: Cha
     throw new AppError("INVALID_TRANSITION", `That action is not on the ${formatMonth(month)} exceptions list`);
   const plan = planActionChange(action.status, change);
   if (!plan.ok) throw new AppError("INVALID_TRANSITION", plan.message);
+  // Once the indicator has left the list its actions are resolved: the pack shows them so, and
+  // marking one done, dropping or editing it would say something the pack does not.
+  if (change !== "reopen" && !(await isOnListIn(action.indicatorId, month)))
+    throw new AppError(
+      "INVALID_TRANSITION",
+      `${indicator.name} is off the exceptions list for ${formatMonth(month)}: its actions are resolved and cannot be marked as done, dropped or changed`,
+    );
   if (change === "drop" && !droppedReason) throw validation({ droppedReason: "Give the reason for dropping the action" });
   if (change === "edit" && !fields) throw validation({ description: "Enter what will be done" });
   if (action.version !== expectedVersion) throw new AppError("CONFLICT", ACTION_CONFLICT);

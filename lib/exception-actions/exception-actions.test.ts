@@ -3,6 +3,7 @@
 // list and then stopped, frozen into each pack at sign-off, and audited.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { stringMatching } from "@/test/matchers";
 import { addMonths } from "@/lib/format/dates";
 import { signOffPack } from "@/lib/pack/lifecycle/sign-off-pack";
 import { transitionCommentary } from "@/lib/commentary/transition-commentary";
@@ -10,6 +11,12 @@ import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { createPeriod, createSection, createTestUser, unique, uniqueMonth } from "@/test/factories";
 import { changeExceptionAction, recordExceptionAction } from "./change-exception-action";
 import { isShownIn, monthsOnList } from "./actions-in-month";
+import { loadSectionExceptions } from "./load-section-actions";
+import { exceptionsWithoutAction } from "./without-action";
+import { isActionOverdue } from "./action-overdue";
+import { markOverdueActions } from "./snapshot-actions";
+import type { SnapshotSection } from "@/lib/pack/snapshot/snapshot-types";
+import { loadMonthFigures } from "@/lib/commentary/load-month-figures";
 
 async function council() {
   const lead = (await createTestUser("SERVICE_LEAD")).sessionUser;
@@ -79,9 +86,17 @@ describe("actions on exceptions", () => {
       fieldErrors: { ownerName: "Enter who owns this action", dueDate: "Enter the due date" },
     });
     await expect(
-      recordExceptionAction(c.lead, { month: c.first, code: c.code, description: "", ownerName: "X", dueDate: "31/02/2019" }),
+      recordExceptionAction(c.lead, {
+        month: c.first,
+        code: c.code,
+        description: "",
+        ownerName: "X",
+        "dueDate-day": "31",
+        "dueDate-month": "2",
+        "dueDate-year": "2019",
+      }),
     ).rejects.toMatchObject({
-      fieldErrors: { description: "Enter what will be done", dueDate: "Due date must be a real date, like 2019-10-31" },
+      fieldErrors: { description: "Enter what will be done", dueDate: "Due date must be a real date" },
     });
     await expect(recordExceptionAction(c.otherLead, { month: c.first, code: c.code, ...action("Audit") })).rejects.toMatchObject({
       code: "FORBIDDEN",
@@ -168,5 +183,73 @@ describe("actions on exceptions", () => {
     await expect(recordExceptionAction(c.lead, { month: c.first, code: c.code, ...action("Another") })).rejects.toMatchObject({
       code: "INVALID_TRANSITION",
     });
+  });
+
+  it("refuses marking done, dropping or changing the actions of an exception that has left the list; reopening still works", async () => {
+    const c = await council();
+    const [m1, m2] = [0, 1].map((n) => addMonths(c.first, n));
+    await openMonth(c, m1, 70);
+    const a = await recordExceptionAction(c.lead, { month: m1, code: c.code, ...action("Audit") });
+    // Month 2 starts Red, and one action is marked done; then the figure is corrected to 85, on
+    // target, so the indicator is off the list and its actions are resolved.
+    const period2 = await openMonth(c, m2, 72);
+    const b = await recordExceptionAction(c.lead, { month: m2, code: c.code, ...action("Review") });
+    await changeExceptionAction(c.lead, { month: m2, id: b.id, expectedVersion: 1, change: "complete" });
+    await db.indicatorValue.updateMany({ where: { indicatorId: c.indicator.id, periodId: period2.id }, data: { value: 85 } });
+    const [resolved] = await loadSectionExceptions(m2, await loadMonthFigures({ sectionId: c.section.id }, m2));
+    expect(resolved.exception).toBe(false);
+    for (const change of ["complete", "drop", "edit"] as const) {
+      await expect(
+        changeExceptionAction(c.lead, {
+          month: m2,
+          id: a.id,
+          expectedVersion: 1,
+          change,
+          droppedReason: "Not needed",
+          fields: { description: "Audit", ownerName: "Head of Safeguarding", dueDate: "2019-11-30" },
+        }),
+      ).rejects.toMatchObject({ code: "INVALID_TRANSITION", message: stringMatching(/off the exceptions list/) });
+    }
+    expect(await db.exceptionAction.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: "OPEN", version: 1 });
+    await expect(changeExceptionAction(c.lead, { month: m2, id: b.id, expectedVersion: 2, change: "reopen" })).resolves.toMatchObject({
+      status: "OPEN",
+    });
+  });
+
+  it("marks an open action overdue after its due date, by the app's today, and lists exceptions without an open action", async () => {
+    const c = await council();
+    await openMonth(c, c.first, 70);
+    const figures = await loadMonthFigures({ sectionId: c.section.id }, c.first);
+    expect(exceptionsWithoutAction(await loadSectionExceptions(c.first, figures))).toEqual([{ code: c.code, name: c.code }]);
+    const a = await recordExceptionAction(c.lead, { month: c.first, code: c.code, ...action("Audit") }); // due 2019-10-31
+    const on = async (today: string) => (await loadSectionExceptions(c.first, figures, today))[0];
+    expect((await on("2019-10-31")).actions[0].overdue).toBe(false);
+    expect((await on("2019-11-01")).actions[0].overdue).toBe(true);
+    expect(exceptionsWithoutAction([await on("2019-11-01")])).toEqual([]);
+    await changeExceptionAction(c.lead, { month: c.first, id: a.id, expectedVersion: 1, change: "complete" });
+    expect((await on("2019-11-01")).actions[0].overdue).toBe(false);
+    expect(exceptionsWithoutAction([await on("2019-11-01")])).toEqual([{ code: c.code, name: c.code }]);
+    expect(isActionOverdue({ status: "DROPPED", dueDate: "2019-01-01" }, "2019-11-01")).toBe(false);
+    expect(isActionOverdue({ status: "OPEN", dueDate: new Date("2019-10-31T00:00:00Z") }, "2019-11-01")).toBe(true);
+    expect(isActionOverdue({ status: "OPEN", dueDate: "2019-10-31" }, "2019-11-01", true)).toBe(false); // resolved
+    // The pack's live preview marks the same actions, by the same rule.
+    const sections = [
+      {
+        indicators: [
+          {
+            actions: [
+              { status: "OPEN", dueDate: "2019-10-31" },
+              { status: "DONE", dueDate: "2019-10-01" },
+            ],
+          },
+          { resolvedActions: [{ status: "OPEN", dueDate: "2019-10-01" }] },
+        ],
+      },
+    ] as unknown as SnapshotSection[];
+    markOverdueActions(sections, "2019-11-01");
+    expect(sections[0].indicators.map((i) => [i.actions?.map((a) => a.overdue), i.resolvedActions?.map((a) => a.overdue)])).toEqual([
+      [[true, undefined], undefined],
+      [undefined, [undefined]],
+    ]);
   });
 });

@@ -9,6 +9,8 @@ import { isSuppressed } from "@/lib/judgement/suppression";
 import type { Polarity, Unit } from "@/lib/generated/prisma/enums";
 import { isShownIn, monthsOnList, type StoredAction } from "./actions-in-month";
 import { exceptionSinceFor } from "./snapshot-actions";
+import { isActionOverdue } from "./action-overdue";
+import { deadlineToday } from "@/lib/deadlines/find-deadlines";
 
 type LiveFigure = {
   id: string;
@@ -32,7 +34,7 @@ export type SectionException = {
   exception: boolean;
   since: string;
   months: number;
-  actions: (StoredAction & { carried: boolean })[];
+  actions: (StoredAction & { carried: boolean; overdue: boolean })[];
 };
 
 export function isLiveException(f: LiveFigure, month: string): boolean {
@@ -47,7 +49,7 @@ export function isLiveException(f: LiveFigure, month: string): boolean {
   return isException(j);
 }
 
-export async function loadSectionExceptions(month: string, figures: LiveFigure[]): Promise<SectionException[]> {
+export async function loadSectionExceptions(month: string, figures: LiveFigure[], today = deadlineToday()): Promise<SectionException[]> {
   const stored = await db.exceptionAction.findMany({
     where: { indicatorId: { in: figures.map((f) => f.id) }, fromMonth: { lte: month } },
     orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
@@ -62,7 +64,9 @@ export async function loadSectionExceptions(month: string, figures: LiveFigure[]
   return figures
     .map((f) => {
       const exception = live.includes(f);
-      const actions = shown.filter((a) => a.indicatorId === f.id).map((a) => ({ ...a, carried: a.fromMonth < month }));
+      const actions = shown
+        .filter((a) => a.indicatorId === f.id)
+        .map((a) => ({ ...a, carried: a.fromMonth < month, overdue: isActionOverdue(a, today, !exception) }));
       const from = since.get(f.code) ?? month;
       return { code: f.code, name: f.name, exception, since: from, months: monthsOnList(from, month), actions };
     })

@@ -7,6 +7,7 @@ import type { db, Tx } from "@/lib/db";
 import { addMonths } from "@/lib/format/dates";
 import type { SnapshotAction, SnapshotIndicator, SnapshotSection } from "@/lib/pack/snapshot/snapshot-types";
 import { isShownIn, type StoredAction } from "./actions-in-month";
+import { isActionOverdue } from "./action-overdue";
 
 /** How far back "on the list since" looks through earlier packs (older ones predate actions). */
 const SINCE_LOOKBACK_MONTHS = 36;
@@ -99,4 +100,14 @@ export async function endActionsShownLast(tx: Tx, month: string, sections: Snaps
   const last = await attachExceptionActions(tx, month, structuredClone(sections), new Map(indicators.map((i) => [i.code, i.id])));
   if (!last.length) return 0;
   return (await tx.exceptionAction.updateMany({ where: { id: { in: last }, endMonth: null }, data: { endMonth: month } })).count;
+}
+
+/**
+ * For a live preview: marks the open actions past their due date on `today` (the app's day,
+ * deadlineToday()). Only previews: a signed-off pack states its actions as they were agreed, and
+ * "overdue" there would go stale the day after sign-off.
+ */
+export function markOverdueActions(sections: SnapshotSection[], today: string): void {
+  for (const ind of sections.flatMap((s) => s.indicators))
+    for (const a of ind.actions ?? []) if (isActionOverdue(a, today)) a.overdue = true;
 }

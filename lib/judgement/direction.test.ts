@@ -43,26 +43,26 @@ describe("judgeDirection", () => {
 });
 
 describe("describeDirection", () => {
-  it("gives a decorative arrow for the movement and words for the verdict", () => {
+  it("gives a decorative arrow for the movement and the movement in words (lib/judgement/movement-words.ts)", () => {
     expect(describeDirection({ movement: "DOWN", verdict: "IMPROVED" })).toEqual({
       symbol: "▼",
-      text: "Improved",
-      hiddenText: "(down)",
-      plain: "Improved (down)",
+      text: "Down, better",
+      hiddenText: "",
+      plain: "Down, better",
     });
-    expect(describeDirection({ movement: "UP", verdict: "WORSE" })).toEqual({
+    expect(describeDirection({ movement: "UP", verdict: "WORSE" }, "+2.4 percentage points")).toEqual({
       symbol: "▲",
-      text: "Worse",
-      hiddenText: "(up)",
-      plain: "Worse (up)",
+      text: "Up 2.4 percentage points, worse",
+      hiddenText: "",
+      plain: "Up 2.4 percentage points, worse",
     });
     expect(describeDirection({ movement: "UP", verdict: "UP" })).toEqual({ symbol: "▲", text: "Up", hiddenText: "", plain: "Up" });
     expect(describeDirection({ movement: "DOWN", verdict: "DOWN" })).toEqual({ symbol: "▼", text: "Down", hiddenText: "", plain: "Down" });
     expect(describeDirection({ movement: "SAME", verdict: "NO_CHANGE" })).toEqual({
       symbol: "►",
-      text: "No change",
+      text: "About the same",
       hiddenText: "",
-      plain: "No change",
+      plain: "About the same",
     });
   });
 });

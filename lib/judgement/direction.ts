@@ -2,6 +2,7 @@
 // month last year), judged by the indicator's polarity. Pure, so the grid and the pack agree.
 import type { Polarity } from "@/lib/generated/prisma/enums";
 import { roundTo } from "@/lib/judgement/round";
+import { movementWords } from "@/lib/judgement/movement-words";
 
 export type Movement = "UP" | "DOWN" | "SAME";
 export type Verdict = "IMPROVED" | "WORSE" | "NO_CHANGE" | "UP" | "DOWN";
@@ -11,7 +12,7 @@ export type DirectionBasis = { polarity: Polarity; decimals: number };
 
 /**
  * Compares two values AS THEY ARE SHOWN: both are rounded to the indicator's decimal places first,
- * so "No change" means the two figures read the same (|change| under half a unit of the last
+ * so "About the same" means the two figures read the same (|change| under half a unit of the last
  * displayed place). The target tolerance is deliberately not used: it says how far from target is
  * acceptable, not how much movement matters, and would call a 4-point fall "No change".
  *
@@ -37,7 +38,7 @@ export function judgeDirection(
 export const VERDICT_LABEL: Record<Verdict, string> = {
   IMPROVED: "Improved",
   WORSE: "Worse",
-  NO_CHANGE: "No change",
+  NO_CHANGE: "About the same",
   UP: "Up",
   DOWN: "Down",
 };
@@ -48,18 +49,16 @@ export const MOVEMENT_SYMBOL: Record<Movement, string> = { UP: "▲", DOWN: "▼
 export type DirectionDisplay = {
   /** Decorative: render with aria-hidden="true". */
   symbol: string;
-  /** The visible words, e.g. "Improved". */
+  /** The words, which say the direction themselves: "Down 524 (28.2%), better" (lib/judgement/movement-words.ts). */
   text: string;
-  /** Extra words for screen readers when the arrow adds meaning the text lacks, e.g. "(down)". */
+  /** Kept for callers that add words for screen readers: the text says everything now, so always "". */
   hiddenText: string;
-  /** Full plain-text form for exports and titles, e.g. "Improved (down)". */
+  /** Plain-text form for exports and titles: the same words. */
   plain: string;
 };
 
-export function describeDirection(direction: Direction): DirectionDisplay {
-  const symbol = MOVEMENT_SYMBOL[direction.movement];
-  const text = VERDICT_LABEL[direction.verdict];
-  const judged = direction.verdict === "IMPROVED" || direction.verdict === "WORSE";
-  const hiddenText = judged ? `(${direction.movement === "UP" ? "up" : "down"})` : "";
-  return { symbol, text, hiddenText, plain: hiddenText ? `${text} ${hiddenText}` : text };
+/** `change`: formatChange's text for the same two figures, to say how much ("-524 (-28.2%)"). */
+export function describeDirection(direction: Direction, change?: string | null): DirectionDisplay {
+  const text = movementWords(direction, change);
+  return { symbol: MOVEMENT_SYMBOL[direction.movement], text, hiddenText: "", plain: text };
 }

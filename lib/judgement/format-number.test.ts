@@ -50,13 +50,13 @@ describe("formatChange", () => {
     expect(formatChange(1337, 1861, count)).toBe("-524 (-28.2%)");
     expect(formatChange(428, 363, count)).toBe("+65 (+17.9%)");
     expect(formatChange(5, 0, count)).toBe("+5");
-    expect(formatChange(512, 512, count)).toBe("No change");
+    expect(formatChange(512, 512, count)).toBe("About the same");
   });
   it("percentages: the difference in percentage points", () => {
     expect(formatChange(58, 80, pct)).toBe("-22.0 percentage points");
     expect(formatChange(81, 80, pct)).toBe("+1.0 percentage point");
     expect(formatChange(80.1, 80, pct)).toBe("+0.1 percentage points");
-    expect(formatChange(58.04, 57.96, pct)).toBe("No change");
+    expect(formatChange(58.04, 57.96, pct)).toBe("About the same");
   });
   it("rates: absolute and relative, no floating-point noise", () => {
     expect(formatChange(934.2, 921, rate)).toBe("+13.2 (+1.4%)");

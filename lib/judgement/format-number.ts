@@ -3,6 +3,7 @@
 // relative change ("-524 (-28.2%)").
 import type { Unit } from "@/lib/generated/prisma/enums";
 import { roundTo } from "@/lib/judgement/round";
+import { relativeChangeText, SAME_WORDS } from "@/lib/judgement/movement-words";
 
 export type NumberRules = { unit: Unit; decimals: number };
 
@@ -47,7 +48,7 @@ const signed = (text: string, n: number) => (n > 0 ? `+${text}` : text);
 
 /**
  * The change from `previous` to `current`, compared as displayed (so it agrees with the direction of
- * travel): "No change" when both read the same.
+ * travel): "About the same" when both read the same.
  * - counts and rates: absolute change, then the relative change to 1 place when previous is not 0:
  *   (1337, 1861) -> "-524 (-28.2%)"; (934.2, 921.0) -> "+13.2 (+1.4%)".
  * - percentages: the difference in percentage points, as a relative change of a percentage misleads:
@@ -59,10 +60,11 @@ export function formatChange(current: number, previous: number, rules: NumberRul
   const a = roundTo(current, places);
   const b = roundTo(previous, places);
   const diff = roundTo(a - b, places);
-  if (diff === 0) return "No change";
+  if (diff === 0) return SAME_WORDS;
   const absolute = signed(formatNumber(diff, places), diff);
   if (rules.unit === "PERCENT") return `${absolute} percentage point${Math.abs(diff) === 1 ? "" : "s"}`;
   if (b === 0) return absolute;
-  const relative = roundTo((diff / Math.abs(b)) * 100, 1);
-  return `${absolute} (${signed(formatNumber(relative, 1), relative)}%)`;
+  // A relative change too small to show is "less than 0.1%", never "+0.0%".
+  const relative = relativeChangeText(diff, b, 1);
+  return `${absolute} (${relative.startsWith("less") ? relative : `${diff > 0 ? "+" : "-"}${relative}`})`;
 }

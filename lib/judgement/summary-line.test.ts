@@ -12,7 +12,7 @@ describe("the one-line summary", () => {
     expect(summaryLine({ ...base, value: 12, lastMonth: 9, suppressed: s(false, false) }, "2019-04")).toBe("Up from 9 to 12 since March");
     expect(
       summaryLine({ ...base, unit: "PERCENT", decimals: 1, value: 76.04, lastMonth: 75.96, suppressed: s(false, false) }, "2019-04"),
-    ).toBe("No change at 76.0% since March");
+    ).toBe("About the same at 76.0% since March");
     expect(summaryLine({ ...base, value: 5, lastMonth: 9, suppressed: s(false, false) }, "2020-01")).toBe(
       "Down from 9 to 5 since December",
     );

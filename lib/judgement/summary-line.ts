@@ -30,6 +30,6 @@ export function summaryLine(ind: SummaryInput, month: string): string {
   const now = formatValue(ind.value, rules);
   if (ind.suppressed.lastMonth) return `${now} this month; a small number (shown as c) in ${since}`;
   if (ind.lastMonth === null) return `${now} this month; ${missingBefore}`;
-  if (now === before) return `No change at ${now} since ${since}`;
+  if (now === before) return `About the same at ${now} since ${since}`;
   return `${ind.value > ind.lastMonth ? "Up" : "Down"} from ${before} to ${now} since ${since}`;
 }

@@ -1,7 +1,9 @@
 // What the "Open a period" form sends, parsed the same way by the server action and the domain
-// function. Dates come from a date field (YYYY-MM-DD) or typed as people write them (26/9/2019).
+// function: GOV.UK date inputs (month and year boxes for the month, day, month and year for the
+// meeting), or YYYY-MM and YYYY-MM-DD from scripts and tests. parseDateInput reads dates typed as
+// text, for the pasted list of meeting dates.
 import { z } from "zod";
-import { monthSchema } from "@/lib/validation/month";
+import { datePartsField, withDateParts } from "@/lib/validation/date-parts";
 
 /** "2019-09-26" or "26/9/2019" (also with - or . between) to "2019-09-26"; null when not a real date. */
 export function parseDateInput(raw: string): string | null {
@@ -17,20 +19,10 @@ export function parseDateInput(raw: string): string | null {
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 
-export const openPeriodInput = z.object({
-  month: z.string({ message: "Enter the month" }).trim().min(1, "Enter the month").pipe(monthSchema()),
-  panelMeetingDate: z
-    .string({ message: "Enter the panel meeting date" })
-    .trim()
-    .min(1, "Enter the panel meeting date")
-    .transform((s, ctx) => {
-      const iso = parseDateInput(s);
-      if (!iso) {
-        ctx.addIssue({ code: "custom", message: "Panel meeting date must be a real date, like 2019-09-26" });
-        return z.NEVER;
-      }
-      return iso;
-    }),
-});
+export const openPeriodInput = z.preprocess(
+  withDateParts(["month", "panelMeetingDate"]),
+  z.object({ month: datePartsField("month", "Month"), panelMeetingDate: datePartsField("date", "Panel meeting date") }),
+);
 
-export type OpenPeriodInput = z.input<typeof openPeriodInput>;
+/** The month and date as YYYY-MM and YYYY-MM-DD, or the form's boxes ("month-month", "panelMeetingDate-day" ...). */
+export type OpenPeriodInput = { month?: string; panelMeetingDate?: string } & Record<string, string | undefined>;

@@ -23,12 +23,23 @@ describe("openPeriod", () => {
     expect(audit.after).toMatchObject({ month, panelMeetingDate: meetingAfter(month), status: "OPEN" });
   });
 
-  it("accepts the current month and a date typed the British way", async () => {
+  it("accepts the current month and dates in the form's day, month and year boxes", async () => {
     const admin = (await createTestUser("ADMIN")).sessionUser;
     const month = uniqueMonth();
     const now = new Date(`${month}-20T12:00:00Z`);
     const [y, m] = addMonths(month, 1).split("-");
-    await openPeriod(admin, { month, panelMeetingDate: `26/${Number(m)}/${y}` }, now);
+    const [my, mm] = month.split("-");
+    await openPeriod(
+      admin,
+      {
+        "month-month": String(Number(mm)),
+        "month-year": my,
+        "panelMeetingDate-day": "26",
+        "panelMeetingDate-month": m,
+        "panelMeetingDate-year": y,
+      },
+      now,
+    );
     expect((await db.period.findUniqueOrThrow({ where: { month } })).panelMeetingDate!.toISOString().slice(0, 10)).toBe(`${y}-${m}-26`);
   });
 
@@ -66,7 +77,7 @@ describe("openPeriod", () => {
     }
     const month = uniqueMonth();
     const [y, m] = addMonths(month, 1).split("-");
-    for (const date of ["", `${y}-${m}-32`, `${Number(y) + 1}-02-30`, "tomorrow", `31/${m}/${y}x`]) {
+    for (const date of ["", `${y}-${m}-32`, `${Number(y) + 1}-02-30`, "tomorrow", `31/${m}/${y}`]) {
       await expect(openPeriod(admin, { month, panelMeetingDate: date }, FAR_FUTURE)).rejects.toMatchObject({
         code: "VALIDATION",
         fieldErrors: { panelMeetingDate: stringMatching(/panel meeting date/i) },

@@ -78,7 +78,9 @@ describe("the table of addresses", () => {
   });
 
   it("answers with the methods of the most specific match, and null for an address with nothing there", () => {
-    expect(allowedMethods("/login")).toEqual(["GET", "HEAD", "OPTIONS"]);
+    expect(allowedMethods("/login/forgotten-password")).toEqual(["GET", "HEAD", "OPTIONS"]);
+    // The sign-in form posts to its server action (issue 26: it works without JavaScript).
+    expect(allowedMethods("/login")).toEqual(["GET", "HEAD", "POST", "OPTIONS"]);
     expect(allowedMethods("/packs/2019-07")).toEqual(["GET", "HEAD", "OPTIONS"]);
     expect(allowedMethods("/packs/2019-07/questions/new")).toEqual(["GET", "HEAD", "POST", "OPTIONS"]);
     expect(allowedMethods("/periods/2019-08/sections/demand")).toEqual(["GET", "HEAD", "POST", "OPTIONS"]);

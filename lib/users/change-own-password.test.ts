@@ -41,6 +41,32 @@ describe("changing your own password", () => {
     expect(await db.auditEvent.findFirst({ where: { action: "user.passwordChanged", entityId: u.id } })).toMatchObject({ actorId: u.id });
   });
 
+  it("reports every problem with the form at once, in the form's order", async () => {
+    const u = await createTestUser("SERVICE_LEAD", { password: OLD });
+    const here = await startSession(u.id);
+    const refusal = (input: { currentPassword: string; newPassword: string; confirmPassword: string }) =>
+      changeOwnPassword(u.sessionUser, here.sid, input).then(
+        (): Record<string, string> => ({}),
+        (e: { fieldErrors: Record<string, string> }) => e.fieldErrors,
+      );
+    const refused = await refusal({
+      currentPassword: "wrong-password-1",
+      newPassword: "too-short",
+      confirmPassword: "something-else-entirely",
+    });
+    expect(refused).toEqual({
+      currentPassword: "Your current password is not right",
+      newPassword: stringMatching(/12 characters/),
+      confirmPassword: stringMatching(/do not match/),
+    });
+    expect(Object.keys(refused)).toEqual(["currentPassword", "newPassword", "confirmPassword"]);
+    expect(await refusal({ currentPassword: "", newPassword: "", confirmPassword: "" })).toEqual({
+      currentPassword: "Enter your current password",
+      newPassword: "Enter a new password",
+      confirmPassword: "Confirm your new password",
+    });
+  });
+
   it("makes a password an administrator set good only for choosing a new one", async () => {
     const admin = await adminActor();
     const u = await createTestUser("DIRECTOR", { password: OLD });

@@ -4,7 +4,7 @@
 // was good only for choosing this one. The person is emailed once it is done.
 import "server-only";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { hashPassword } from "@/lib/auth/password";
@@ -15,8 +15,6 @@ import { noticeAccountChange } from "@/lib/users/account-notice";
 
 export type ChangeOwnPasswordInput = { currentPassword: string; newPassword: string; confirmPassword: string };
 
-const problem = (field: string, message: string) => new AppError("VALIDATION", "There is a problem", { [field]: message });
-
 export async function changeOwnPassword(actor: SessionUser | null, sessionId: string | null, input: ChangeOwnPasswordInput) {
   assertCan(actor, "account.changeOwnPassword");
   if (!sessionId) throw new AppError("UNAUTHENTICATED", "Sign in to change your password");
@@ -24,13 +22,26 @@ export async function changeOwnPassword(actor: SessionUser | null, sessionId: st
   if (!user || !user.active) throw new AppError("UNAUTHENTICATED", "Sign in to change your password");
   if (!user.passwordHash)
     throw new AppError("INVALID_TRANSITION", "You sign in with Microsoft, so your password is changed there, not here.");
-  const ruleProblem = findPasswordProblem(input.newPassword, user.email);
-  await confirmCurrentPassword(actor, { ...user, passwordHash: user.passwordHash }, input.currentPassword, "password change");
-  if (ruleProblem) throw problem("newPassword", ruleProblem);
-  if (input.newPassword === input.currentPassword)
-    throw problem("newPassword", "Your new password must be different from your current password");
-  if (input.confirmPassword !== input.newPassword)
-    throw problem("confirmPassword", "The passwords do not match: type your new password again");
+  // Every problem at once, so the person fixes the form in one go (GOV.UK's error summary lists them all).
+  const fieldErrors: Record<string, string> = {};
+  const newProblem =
+    findPasswordProblem(input.newPassword, user.email) ??
+    (input.newPassword === input.currentPassword ? "Your new password must be different from your current password" : null);
+  if (newProblem) fieldErrors.newPassword = newProblem;
+  if (!input.confirmPassword) fieldErrors.confirmPassword = "Confirm your new password";
+  else if (input.confirmPassword !== input.newPassword)
+    fieldErrors.confirmPassword = "The passwords do not match: type your new password again";
+  try {
+    await confirmCurrentPassword(actor, { ...user, passwordHash: user.passwordHash }, input.currentPassword, "password change");
+  } catch (e) {
+    if (!isAppError(e) || e.code !== "VALIDATION") throw e;
+    Object.assign(fieldErrors, e.fieldErrors);
+  }
+  // In the form's order, which is the summary's.
+  const ordered = Object.fromEntries(
+    (["currentPassword", "newPassword", "confirmPassword"] as const).filter((f) => fieldErrors[f]).map((f) => [f, fieldErrors[f]]),
+  );
+  if (Object.keys(ordered).length) throw new AppError("VALIDATION", "There is a problem", ordered);
 
   const passwordHash = await hashPassword(input.newPassword);
   const result = await db.$transaction(async (tx) => {

@@ -1,47 +1,56 @@
 "use client";
-// The administrator's "Open a period" form: month and panel meeting date, errors beside each field.
+// The administrator's "Open a period" form: the month (month and year boxes) and the panel meeting
+// date (day, month and year), GOV.UK date inputs with errors beside each.
 import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
-import { TextInput } from "@/components/form/text-input";
+import { DateInput, dateInputErrorId, type DatePart } from "@/components/form/date-input";
+import { dateToParts, type DateParts } from "@/lib/validation/date-parts";
 import { openPeriodAction, type OpenPeriodState } from "./actions";
 
-const IDS: Record<string, string> = { month: "open-month", panelMeetingDate: "open-panel-meeting-date" };
+const MONTH: readonly DatePart[] = ["month", "year"];
+const DATE: readonly DatePart[] = ["day", "month", "year"];
 
 export function OpenPeriodForm({ suggestedMonth }: { suggestedMonth: string }) {
   const [state, formAction, pending] = useActionState<OpenPeriodState, FormData>(openPeriodAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
   const message = state && !state.ok ? state.message : undefined;
-  const values = state?.values ?? { month: suggestedMonth, panelMeetingDate: "" };
+  const typed = state?.values;
+  const boxes = (name: string, parts: readonly DatePart[]): DateParts =>
+    Object.fromEntries(parts.map((p) => [p, typed?.[`${name}-${p}`] ?? ""]));
+  const month = typed ? boxes("month", MONTH) : dateToParts(suggestedMonth);
+  const meeting = typed ? boxes("panelMeetingDate", DATE) : {};
+  const ids: Record<string, string> = {
+    month: dateInputErrorId("open-month", month, MONTH),
+    panelMeetingDate: dateInputErrorId("open-panel-meeting-date", meeting, DATE),
+  };
   // Remount the fields with what was sent, so a refused form keeps what the administrator typed.
-  const key = JSON.stringify(state?.values ?? null);
+  const key = JSON.stringify(typed ?? null);
   return (
     <form action={formAction} noValidate className="app-open-period">
-      <ErrorSummary errors={errors} message={Object.keys(errors).length ? undefined : message} idFor={(f) => IDS[f] ?? IDS.month} />
+      <ErrorSummary errors={errors} message={Object.keys(errors).length ? undefined : message} idFor={(f) => ids[f] ?? ids.month} />
       <h2 className="govuk-heading-m">Open a period</h2>
       <p className="govuk-body">Opening a month lets service leads enter its figures and write their commentary.</p>
-      <TextInput
+      <DateInput
         key={`m${key}`}
-        id={IDS.month}
+        id="open-month"
         name="month"
-        label="Month"
-        width="10"
-        inputMode="numeric"
-        spellCheck={false}
-        autoComplete="off"
-        hint="The month the figures are for, as year and month, for example 2019-09"
+        legend="Month"
+        legendSize="s"
+        parts={MONTH}
+        hint="The month the figures are for, for example 9 2019 for September 2019"
         error={errors.month}
-        defaultValue={values.month}
+        defaults={month}
       />
-      <TextInput
+      <DateInput
         key={`d${key}`}
-        id={IDS.panelMeetingDate}
+        id="open-panel-meeting-date"
         name="panelMeetingDate"
-        label="Panel meeting date"
-        width="10"
-        type="date"
-        hint="When the scrutiny panel meets to discuss this month, after the month has ended"
+        legend="Panel meeting date"
+        legendSize="s"
+        parts={DATE}
+        hint="When the scrutiny panel meets to discuss this month, after the month has ended. For example, 26 9 2019"
         error={errors.panelMeetingDate}
-        defaultValue={values.panelMeetingDate}
+        defaults={meeting}
       />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending} aria-disabled={pending}>
         Open period

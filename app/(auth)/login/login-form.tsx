@@ -1,65 +1,45 @@
 "use client";
-import { useState } from "react";
+// Email and password, then a code for an account with two-step sign-in. A real form posting to a server
+// action (./actions.ts), so it works before and without JavaScript; with it, the page is not reloaded
+// and what was typed (the password too, for the code step) stays in the fields.
+import { startTransition, useActionState } from "react";
 import { signIn } from "next-auth/react";
-import { ErrorSummary, type FieldErrors } from "@/components/form/error-summary";
+import Link from "next/link";
+import { ErrorSummary } from "@/components/form/error-summary";
 import { TextInput } from "@/components/form/text-input";
 import { signInErrorMessage } from "@/lib/auth/sign-in-messages";
+import { signInAction, type SignInState } from "./actions";
 
 type Props = { callbackUrl: string; initialError?: string; expired?: boolean; microsoft?: boolean };
 
 /** microsoft: Entra ID is configured, so offer it too (an account linked to it signs in only that way). */
 export function LoginForm({ callbackUrl, initialError, expired, microsoft = false }: Props) {
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(signInErrorMessage(initialError));
-  const [pending, setPending] = useState(false);
-  // Shown once the password was right and the account has two-step sign-in on.
-  const [needCode, setNeedCode] = useState(false);
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInAction, null);
+  const errors = state?.fieldErrors ?? {};
+  // A refusal next-auth sent back in the address (a Microsoft sign-in) until this form answers.
+  const message = state ? state.message : (signInErrorMessage(initialError) ?? undefined);
+  const needCode = state?.needCode ?? false;
 
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    // With JavaScript: the same action, without React's reset of the form after it.
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = form.get(name);
-      return typeof value === "string" ? value : "";
-    };
-    const email = text("email").trim();
-    const password = text("password");
-    const code = text("code").trim();
-    const fieldErrors: FieldErrors = {};
-    if (!email) fieldErrors.email = "Enter your email address";
-    if (!password) fieldErrors.password = "Enter your password";
-    if (needCode && !code) fieldErrors.code = "Enter the 6-digit code from your authenticator app, or one of your recovery codes";
-    setErrors(fieldErrors);
-    setMessage(null);
-    if (Object.keys(fieldErrors).length) return;
-    setPending(true);
-    try {
-      const result = await signIn("credentials", { email, password, code, redirect: false });
-      if (result?.ok && !result.error) {
-        window.location.assign(callbackUrl);
-        return;
-      }
-      const secondFactor = result?.error === "SECOND_FACTOR" || result?.error === "SECOND_FACTOR_INVALID";
-      if (secondFactor) setNeedCode(true);
-      if (result?.error === "SECOND_FACTOR") setErrors({ code: signInErrorMessage("SECOND_FACTOR")! });
-      else setMessage(signInErrorMessage(result?.error ?? "INVALID"));
-    } catch {
-      setMessage("Sign-in did not work. Try again");
-    }
-    setPending(false);
+    startTransition(() => formAction(form));
   }
 
   return (
     <>
-      <ErrorSummary errors={message ? { [needCode ? "code" : "email"]: message } : errors} />
-      {expired && !message ? <div className="govuk-inset-text">Your session has ended. Sign in again to continue.</div> : null}
+      <ErrorSummary errors={errors} message={message} />
+      {expired && !state && !message ? <div className="govuk-inset-text">Your session has ended. Sign in again to continue.</div> : null}
       <h1 className="govuk-heading-l">Sign in</h1>
-      <form noValidate onSubmit={(e) => void onSubmit(e)} method="post" action="/api/auth/callback/credentials">
+      <form noValidate action={formAction} onSubmit={onSubmit}>
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        {needCode ? <input type="hidden" name="step" value="code" /> : null}
         <TextInput
           id="email"
           label="Email address"
           error={errors.email}
-          invalid={Boolean(message && !needCode)}
+          defaultValue={state?.email}
           type="email"
           autoComplete="username"
           spellCheck={false}
@@ -71,7 +51,6 @@ export function LoginForm({ callbackUrl, initialError, expired, microsoft = fals
             label="Code from your authenticator app"
             hint="6 digits, or one of your recovery codes"
             error={errors.code}
-            invalid={Boolean(message)}
             width="10"
             inputMode="numeric"
             autoComplete="one-time-code"
@@ -82,6 +61,11 @@ export function LoginForm({ callbackUrl, initialError, expired, microsoft = fals
           Sign in
         </button>
       </form>
+      <p className="govuk-body">
+        <Link className="govuk-link" href="/login/forgotten-password">
+          Forgotten your password?
+        </Link>
+      </p>
       {microsoft ? (
         <button
           type="button"

@@ -27,7 +27,7 @@ describe("export rows from a snapshot", () => {
     expect(pct.cells[col("Change on last year")]).toBeNull();
     expect(pct.cells[col("Target")]).toBe(20);
     expect(pct.cells[col("RAG")]).toBe("Red");
-    expect(pct.cells[col("On last month")]).toBe("Worse (up)");
+    expect(pct.cells[col("On last month")]).toBe("Up, worse");
     expect(pct.cells[col("England")]).toBe(22.6);
     expect(pct.cells[col("England period")]).toBe("England 2018-19");
     const contacts = byCode("CONTACTS");
@@ -43,7 +43,7 @@ describe("export rows from a snapshot", () => {
     expect(small.cells[col("Last month")]).toBe("c");
     expect(small.cells[col("Change on last month")]).toBe("c");
     expect(small.cells[col("Change on last year")]).toBe(-3);
-    expect(small.cells[col("On last year")]).toBe("Improved (down)");
+    expect(small.cells[col("On last year")]).toBe("Down, better");
     expect(small.cells[col("Notes")]).toBe("Two late recorded");
   });
 
@@ -63,7 +63,7 @@ describe("the CSV", () => {
     expect(lines).toHaveLength(6); // header, 4 rows, trailing empty
     expect(lines[1]).toBe("2019-07,Demand,CONTACTS,Contacts,Number,1337,1861,-524,1200,137,,,Down,Up,,Not comparable,,No,,");
     expect(lines[2]).toContain(`,SMALL,"'=HYPERLINK(""http://evil"")",Number,9,c,c,12,-3,`);
-    expect(lines[3]).toContain(",Percentage,22.5,20.1,2.4,,,20.0,Red,Worse (up),,22.6,England 2018-19,");
+    expect(lines[3]).toContain(`,Percentage,22.5,20.1,2.4,,,20.0,Red,"Up, worse",,22.6,England 2018-19,`);
   });
 });
 

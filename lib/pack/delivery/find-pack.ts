@@ -14,6 +14,8 @@ import type { PackSnapshot } from "@/lib/pack/snapshot/snapshot-types";
 import { isPeriodEditable } from "@/lib/periods/period-lifecycle";
 import { readSnapshot } from "@/lib/pack/snapshot/read-snapshot";
 import { packQuestionsOf, type PackQuestions } from "@/lib/questions/pack-questions";
+import { markOverdueActions } from "@/lib/exception-actions/snapshot-actions";
+import { deadlineToday } from "@/lib/deadlines/find-deadlines";
 
 export type AmendmentEntry = {
   version: number;
@@ -158,6 +160,7 @@ export async function packViewOf(choice: ReturnType<typeof chooseVersion>): Prom
       signedAt: new Date(),
       amendmentReason: period.amendmentReason,
     });
+    markOverdueActions(snapshot.sections, deadlineToday());
     return { kind: "preview", snapshot, periodStatus: period.status, amendments };
   }
   const chosen = found!;

@@ -16,6 +16,7 @@ export function packContents(
     ...snapshot.sections.map((s, i) => ({ id: `section-${s.slug}`, text: sectionHeading(i, s.name) })),
     ...(snapshot.recommendations?.length ? [{ id: "recommendations-title", text: "Recommendations" }] : []),
     { id: "definitions-title", text: "Definitions and sources" },
+    { id: "glossary-title", text: "Glossary" },
     ...(parts.questions ? [{ id: "questions-title", text: "Questions from the panel" }] : []),
     ...(parts.amendments ? [{ id: "amendments-title", text: "Amendment log" }] : []),
   ];

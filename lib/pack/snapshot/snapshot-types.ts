@@ -42,6 +42,8 @@ export type SnapshotAction = {
   droppedReason: string | null;
   /** The month it was first recorded: earlier than the pack's month when carried over. */
   fromMonth: string;
+  /** Live previews only (lib/exception-actions/snapshot-actions.ts markOverdueActions): never stored at sign-off. */
+  overdue?: boolean;
 };
 
 export type SnapshotIndicator = {

@@ -103,7 +103,6 @@ function AuditDate({
       error={wrong ? errors[`${field}-${wrong}`] : undefined}
       parts={["day", "month", "year"]}
       defaults={{ day: parts[0], month: parts[1], year: parts[2] }}
-      errorParts={wrong === "day" || !wrong ? ["day", "month", "year"] : [wrong]}
     />
   );
 }

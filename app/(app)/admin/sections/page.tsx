@@ -24,6 +24,7 @@ export default async function SectionsPage() {
       <GovukTable
         caption="Sections in pack order"
         captionHidden
+        scroll={{ label: "Sections", className: "app-scroll-region--spaced" }}
         rows={sections}
         rowKey={(s) => s.id}
         empty="There are no sections yet."

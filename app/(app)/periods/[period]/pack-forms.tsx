@@ -1,5 +1,6 @@
 "use client";
-// The director's buttons for the pack: sign off, publish, start an amendment.
+// The director's forms for the pack: the confirm button of the sign-off and publication check pages,
+// and starting an amendment (its reason is the check).
 import { useActionState, useState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { Textarea } from "@/components/form/textarea";
@@ -17,33 +18,25 @@ function Hidden({ month, version, intent }: Props & { intent: string }) {
   );
 }
 
-export function SignOffForm(props: Props) {
+/**
+ * The confirm button at the foot of a check page (sign-off/, publish/). It posts the period's version
+ * as the page read it, so if anything moved the pack on since, the step is refused as a conflict
+ * rather than taken on a pack the director did not check.
+ */
+export function ConfirmStepForm(props: Props & { intent: "signOff" | "publish"; label: string; pendingLabel: string }) {
   const [state, action, pending] = useActionState(packAction, null);
   return (
     <form action={action}>
       <ErrorSummary errors={state && !state.ok ? state.fieldErrors : {}} message={state && !state.ok ? state.message : undefined} />
-      <Hidden {...props} intent="signOff" />
-      <p className="govuk-body">
-        Signing off freezes the figures, targets, ratings, comparators and commentary exactly as they are now. After that, a change needs a
-        formal amendment.
-      </p>
-      <button type="submit" className="govuk-button" disabled={pending}>
-        {pending ? "Signing off..." : "Sign off pack"}
-      </button>
-    </form>
-  );
-}
-
-export function PublishForm(props: Props) {
-  const [state, action, pending] = useActionState(packAction, null);
-  return (
-    <form action={action}>
-      <ErrorSummary errors={state && !state.ok ? state.fieldErrors : {}} message={state && !state.ok ? state.message : undefined} />
-      <Hidden {...props} intent="publish" />
-      <p className="govuk-body">Publishing makes this version visible to the scrutiny panel.</p>
-      <button type="submit" className="govuk-button" disabled={pending}>
-        Publish pack
-      </button>
+      <Hidden month={props.month} version={props.version} intent={props.intent} />
+      <div className="govuk-button-group">
+        <button type="submit" className="govuk-button" disabled={pending}>
+          {pending ? props.pendingLabel : props.label}
+        </button>
+        <a className="govuk-link" href={`/periods/${props.month}`}>
+          Cancel
+        </a>
+      </div>
     </form>
   );
 }

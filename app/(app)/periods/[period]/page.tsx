@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, formatMonth, isMonth } from "@/lib/format/d
 import { describeValuesProgress, findPeriodOverview } from "@/lib/periods/find-period-overview";
 import { PERIOD_STATUS_LABEL, PERIOD_STATUS_TAG_CLASS } from "@/lib/periods/period-status";
 import type { PeriodStatus } from "@/lib/generated/prisma/enums";
-import { PackControls } from "./pack-controls";
+import { PackControls, PublishedNote } from "./pack-controls";
 import { can } from "@/lib/auth/permissions";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DeadlineTable } from "@/components/deadlines/deadline-table";
@@ -58,7 +58,9 @@ export default async function PeriodPage({ params, searchParams }: Props) {
         </NotificationBanner>
       ) : null}
       {done && DONE[done]?.status === period.status ? (
-        <NotificationBanner id="done-title" heading={DONE[done].message(month)} focusKey={`${done}-${period.version}`} />
+        <NotificationBanner id="done-title" heading={DONE[done].message(month)} focusKey={`${done}-${period.version}`}>
+          {done === "published" ? <PublishedNote month={month} /> : null}
+        </NotificationBanner>
       ) : null}
       <span className="govuk-caption-l">Period</span>
       <h1 className="govuk-heading-xl">{formatMonth(month)}</h1>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requirePermission } from "@/lib/auth/current-user";
+import { getCurrentUser, requirePermission } from "@/lib/auth/current-user";
 import { loadForPage } from "@/lib/page-guards";
 import { formatDate, formatDateTime, formatMonth } from "@/lib/format/dates";
 import { findRecommendation } from "@/lib/recommendations/find-recommendations";
@@ -13,7 +13,13 @@ import { RespondForm, TextStepForm } from "./recommendation-forms";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ done?: string }> };
 
-export const metadata: Metadata = { title: "Recommendation" };
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  try {
+    return { title: `Recommendation: ${(await findRecommendation(await getCurrentUser(), (await params).id)).name}` };
+  } catch {
+    return { title: "Recommendation" };
+  }
+}
 
 const DONE_MESSAGE: Record<string, string> = {
   recorded: "Recommendation recorded. The directors have been told a response is due.",

@@ -14,6 +14,7 @@ export function ComparatorList({ indicator }: { indicator: IndicatorForEdit }) {
       <GovukTable
         caption={`Comparators for ${indicator.name}`}
         captionHidden
+        scroll={{ label: "Comparators", className: "app-scroll-region--spaced" }}
         rows={indicator.comparators}
         rowKey={(c) => c.id}
         empty="This indicator has no comparators."

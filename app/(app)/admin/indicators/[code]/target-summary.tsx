@@ -45,6 +45,8 @@ export function TargetSummary({ indicator }: { indicator: IndicatorForEdit }) {
       <GovukTable
         caption="Target history, newest first"
         captionSize="s"
+        captionId="target-history-caption"
+        scroll={{ labelledBy: "target-history-caption", className: "app-scroll-region--spaced" }}
         rows={targets}
         rowKey={(t) => t.id}
         empty="No target has been set."

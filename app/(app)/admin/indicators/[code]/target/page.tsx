@@ -3,9 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePermission } from "@/lib/auth/current-user";
 import { findIndicatorForEdit } from "@/lib/catalogue/find-indicator";
-import { earliestTargetMonth } from "@/lib/catalogue/change-indicator-target";
+import { earliestTargetMonth, suggestedTargetMonth } from "@/lib/catalogue/change-indicator-target";
 import { formatFigure } from "@/lib/catalogue/indicator-labels";
 import { addMonths, formatMonth } from "@/lib/format/dates";
+import { dateToParts } from "@/lib/validation/date-parts";
 import { TargetForm } from "./target-form";
 
 type Props = { params: Promise<{ code: string }> };
@@ -16,12 +17,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ChangeTargetPage({ params }: Props) {
   const user = await requirePermission("indicator.manage");
-  const indicator = await findIndicatorForEdit(user, decodeURIComponent((await params).code));
+  const [earliest, suggested] = await Promise.all([earliestTargetMonth(), suggestedTargetMonth()]);
+  const indicator = await findIndicatorForEdit(user, decodeURIComponent((await params).code), suggested ?? undefined);
   if (!indicator) notFound();
-  const earliest = await earliestTargetMonth();
-  const next = addMonths(indicator.month, 1);
-  const start = earliest && earliest > next ? earliest : next;
-  const [year, month] = start.split("-");
+  // An indicator with no better direction can only have no target: the form then only asks from
+  // when its target is removed, and is not offered at all when it has never had one.
+  const onlyNoTarget = indicator.polarity === "NEITHER";
+  const nothingToRemove = onlyNoTarget && !indicator.targets.some((t) => t.target !== null);
   const inForce = indicator.inForce;
   const suffix = indicator.unit === "PERCENT" ? "%" : indicator.unit === "RATE_PER_10K" ? "per 10,000" : "";
   return (
@@ -35,7 +37,9 @@ export default async function ChangeTargetPage({ params }: Props) {
           version={indicator.updatedAt.toISOString()}
           suffix={suffix}
           wholeNumbers={indicator.unit === "COUNT"}
-          defaults={{ month: String(Number(month)), year, target: "", tolerance: "", noTarget: indicator.polarity === "NEITHER" }}
+          onlyNoTarget={onlyNoTarget}
+          nothingToRemove={nothingToRemove}
+          defaults={{ ...dateToParts(suggested), target: "", tolerance: "", noTarget: onlyNoTarget }}
           earliestHint={
             earliest
               ? `Packs up to ${formatMonth(addMonths(earliest, -1))} are signed off, so the earliest month is ${formatMonth(earliest)}.`
@@ -51,15 +55,12 @@ export default async function ChangeTargetPage({ params }: Props) {
                   : `There is no target for ${formatMonth(indicator.month)}.`}{" "}
                 The change is added to the target history: nothing already recorded is rewritten.
               </p>
-              {indicator.polarity === "NEITHER" ? (
-                <div className="govuk-warning-text">
-                  <span className="govuk-warning-text__icon" aria-hidden="true">
-                    !
-                  </span>
-                  <strong className="govuk-warning-text__text">
-                    <span className="govuk-visually-hidden">Warning</span>
-                    This indicator has no better direction, so it can only have no target. Change its polarity first to set one.
-                  </strong>
+              {onlyNoTarget ? (
+                <div className="govuk-inset-text">
+                  This indicator has no better direction (its polarity is Neither), so it can only have no target.{" "}
+                  {nothingToRemove
+                    ? "It has never had one, so there is nothing to change. To set a target, change its polarity first."
+                    : "You can remove the target it has from a month onwards. To set a target, change its polarity first."}
                 </div>
               ) : null}
             </>

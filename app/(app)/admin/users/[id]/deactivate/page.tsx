@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { loadUserPage } from "../load-user-page";
+import { userPageMetadata } from "../user-page-title";
 import { UserChangeForm } from "../user-change-form";
 import { deactivateUserAction } from "./actions";
 
-export const metadata: Metadata = { title: "Deactivate account" };
+export const generateMetadata = ({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> =>
+  userPageMetadata(params, "Deactivate account");
 
 export default async function DeactivatePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, user } = await loadUserPage(params);

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { loadUserPage } from "../load-user-page";
+import { userPageMetadata } from "../user-page-title";
 import { ResetPasswordForm } from "./reset-password-form";
 
-export const metadata: Metadata = { title: "Reset password" };
+export const generateMetadata = ({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> =>
+  userPageMetadata(params, "Reset password");
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, user } = await loadUserPage(params);

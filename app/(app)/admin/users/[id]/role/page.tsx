@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { roleLabel } from "@/lib/auth/roles";
 import { loadUserPage } from "../load-user-page";
+import { userPageMetadata } from "../user-page-title";
 import { ChangeRoleForm } from "./change-role-form";
 
-export const metadata: Metadata = { title: "Change role" };
+export const generateMetadata = ({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> =>
+  userPageMetadata(params, "Change role");
 
 export default async function ChangeRolePage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, user } = await loadUserPage(params);

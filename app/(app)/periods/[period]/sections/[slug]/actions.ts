@@ -12,13 +12,20 @@ import { MAX_POSTED_TEXT, REVIEW_COMMENT_TOO_LONG, commentaryTooLong } from "@/l
 const commentaryForm = z.object({
   month: monthSchema(),
   slug: text("The section").min(1).max(100),
-  intent: z.enum(["save", "submit", "approve", "return", "reopen"], { message: "Choose what to do" }),
+  intent: z.enum(["save", "submit", "withdraw", "approve", "return", "reopen"], { message: "Choose what to do" }),
   expectedVersion: z.coerce.number().int().min(0),
   body: text("Commentary").max(MAX_POSTED_TEXT, commentaryTooLong()).optional(),
   comment: text("The comment").max(MAX_POSTED_TEXT, REVIEW_COMMENT_TOO_LONG).optional(),
 });
 
-const DONE: Record<string, string> = { save: "saved", submit: "submitted", approve: "approved", return: "returned", reopen: "reopened" };
+const DONE: Record<string, string> = {
+  save: "saved",
+  submit: "submitted",
+  withdraw: "withdrawn",
+  approve: "approved",
+  return: "returned",
+  reopen: "reopened",
+};
 
 export const commentaryAction = formAction({
   schema: commentaryForm,
@@ -26,13 +33,13 @@ export const commentaryAction = formAction({
   permission: "commentary.view",
   signedOut: "Your session has ended. Sign in again: your text is still in the box, copy it first.",
   run: (user, { month, slug, intent, expectedVersion, comment, body }) =>
-    // Returning or reopening never changes the text; only saves, submissions and approvals carry it.
+    // Returning, reopening or withdrawing never changes the text; only saves, submissions and approvals carry it.
     transitionCommentary(user, {
       month,
       slug,
       action: intent,
       expectedVersion,
-      body: intent === "return" || intent === "reopen" ? undefined : body,
+      body: intent === "return" || intent === "reopen" || intent === "withdraw" ? undefined : body,
       comment,
     }),
   done: (_r, { month, slug, intent }) => ({ redirect: `/periods/${month}/sections/${slug}?done=${DONE[intent]}` }),

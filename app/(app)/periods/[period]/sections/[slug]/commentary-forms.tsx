@@ -64,11 +64,14 @@ export function CommentaryEditor({
   initialBody,
   figuresSummary,
   canSubmit,
-}: Where & { initialBody: string; figuresSummary: string; canSubmit: boolean }) {
+  withoutAction,
+}: Where & { initialBody: string; figuresSummary: string; canSubmit: boolean; withoutAction: { code: string; name: string }[] }) {
   const [state, formAction, pending] = useActionState(commentaryAction, null);
   const [body, setBody] = useState(initialBody);
   const [currentVersion, setCurrentVersion] = useState(version);
   const [autosaveStatus, setAutosaveStatus] = useState("");
+  // Said once per insertion: a non-breaking space alternates so the same words are announced again.
+  const [inserted, setInserted] = useState("");
   const textarea = useRef<HTMLTextAreaElement>(null);
   const latest = useRef({ body, version: currentVersion, saved: initialBody, pending });
   // The timer below reads what was last rendered; a ref is written after rendering, never during it.
@@ -127,15 +130,20 @@ export function CommentaryEditor({
           className="govuk-button govuk-button--secondary"
           onClick={() => {
             setBody((b) => (b.trim() ? `${b.trimEnd()}\n\n${figuresSummary}` : figuresSummary));
+            setInserted((m) => (m === FIGURES_ADDED ? `${FIGURES_ADDED}\u00a0` : FIGURES_ADDED));
             textarea.current?.focus();
           }}
         >
           Insert figures summary
         </button>
       </p>
+      <p className="govuk-body-s" aria-live="polite" role="status" id="figures-summary-status">
+        {inserted}
+      </p>
       <p className="govuk-body-s" aria-live="polite" role="status">
         {autosaveStatus}
       </p>
+      {canSubmit && withoutAction.length > 0 ? <MissingActionsWarning exceptions={withoutAction} /> : null}
       <div className="govuk-button-group">
         <button type="submit" name="intent" value="save" className="govuk-button govuk-button--secondary" disabled={pending}>
           Save draft
@@ -150,6 +158,48 @@ export function CommentaryEditor({
       <div className="app-preview">
         {body.trim() ? <CommentaryMarkdown body={body} /> : <p className="govuk-body govuk-hint">Nothing written yet.</p>}
       </div>
+    </form>
+  );
+}
+
+const FIGURES_ADDED = "Figures summary added to the commentary";
+
+/** The submit step's reminder: what the page asked for and is missing. It warns; submitting still works. */
+function MissingActionsWarning({ exceptions }: { exceptions: { code: string; name: string }[] }) {
+  const one = exceptions.length === 1;
+  return (
+    <div className="govuk-warning-text" id="missing-actions">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <div className="govuk-warning-text__text">
+        <span className="govuk-visually-hidden">Warning</span>
+        {one ? "This exception has" : `These ${exceptions.length} exceptions have`} no open action:
+        <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-2">
+          {exceptions.map((e) => (
+            <li key={e.code}>
+              <a className="govuk-link" href={`#exception-${e.code}`}>
+                {e.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+        You can still submit: the director will see that no action is recorded.
+      </div>
+    </div>
+  );
+}
+
+/** The lead's way back: take a submission back to draft until the director approves or returns it. */
+export function WithdrawForm({ month, slug, version }: Where) {
+  const [state, formAction, pending] = useActionState(commentaryAction, null);
+  return (
+    <form action={formAction} noValidate>
+      <ErrorSummary errors={{}} message={state && !state.ok ? state.message : undefined} />
+      <Hidden month={month} slug={slug} version={version} />
+      <button type="submit" name="intent" value="withdraw" className="govuk-button govuk-button--secondary" disabled={pending}>
+        Withdraw submission
+      </button>
     </form>
   );
 }

@@ -6,9 +6,12 @@ import { useActionState } from "react";
 import { ErrorSummary } from "@/components/form/error-summary";
 import { TextInput } from "@/components/form/text-input";
 import { Textarea } from "@/components/form/textarea";
+import { DateInput, dateInputErrorId, type DatePart } from "@/components/form/date-input";
 import { changeActionAction, recordActionAction } from "./exception-actions";
 
 type Where = { month: string; slug: string };
+
+const DATE: readonly DatePart[] = ["day", "month", "year"];
 
 function Hidden({ month, slug }: Where) {
   return (
@@ -22,7 +25,9 @@ function Hidden({ month, slug }: Where) {
 export function RecordActionForm({ month, slug, code, name }: Where & { code: string; name: string }) {
   const [state, formAction, pending] = useActionState(recordActionAction, null);
   const errors = state && !state.ok ? state.fieldErrors : {};
-  const id = (f: string) => `action-${code}-${f}`;
+  const typed = state && !state.ok ? state.values : undefined;
+  const due = Object.fromEntries(DATE.map((p) => [p, typed?.[`dueDate-${p}`] ?? ""]));
+  const id = (f: string) => (f === "dueDate" ? dateInputErrorId(`action-${code}-dueDate`, due, DATE) : `action-${code}-${f}`);
   return (
     <details className="govuk-details" open={Boolean(state && !state.ok)}>
       <summary className="govuk-details__summary">
@@ -33,25 +38,37 @@ export function RecordActionForm({ month, slug, code, name }: Where & { code: st
           <ErrorSummary errors={errors} message={state && !state.ok ? state.message : undefined} idFor={id} />
           <Hidden month={month} slug={slug} />
           <input type="hidden" name="code" value={code} />
-          <Textarea id={id("description")} name="description" label="What will be done" rows={3} error={errors.description} />
-          <TextInput
-            id={id("ownerName")}
-            name="ownerName"
-            label="Who owns it"
-            width="two-thirds"
-            autoComplete="off"
-            error={errors.ownerName}
-            hint={<>A person or a role, like &ldquo;Head of Safeguarding&rdquo;</>}
-          />
-          <TextInput
-            id={id("dueDate")}
-            name="dueDate"
-            label="Due date"
-            width="10"
-            autoComplete="off"
-            error={errors.dueDate}
-            hint="For example, 2019-10-31 or 31/10/2019"
-          />
+          {/* Remounted after each answer, so a refused form shows again what was typed. */}
+          <div key={state?.at ?? 0}>
+            <Textarea
+              id={id("description")}
+              name="description"
+              label="What will be done"
+              rows={3}
+              error={errors.description}
+              defaultValue={typed?.description}
+            />
+            <TextInput
+              id={id("ownerName")}
+              name="ownerName"
+              label="Who owns it"
+              width="two-thirds"
+              autoComplete="off"
+              error={errors.ownerName}
+              defaultValue={typed?.ownerName}
+              hint={<>A person or a role, like &ldquo;Head of Safeguarding&rdquo;</>}
+            />
+            <DateInput
+              id={id("dueDate")}
+              name="dueDate"
+              legend="Due date"
+              legendSize="s"
+              parts={DATE}
+              error={errors.dueDate}
+              defaults={due}
+              hint="For example, 31 10 2019"
+            />
+          </div>
           <button type="submit" className="govuk-button" data-module="govuk-button" disabled={pending}>
             Record action
           </button>

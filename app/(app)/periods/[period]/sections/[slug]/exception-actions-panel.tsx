@@ -1,7 +1,9 @@
 // The section's exceptions this month with the actions agreed on them: carried from earlier
 // months while the indicator stays on the list, resolved once it has left it.
 import type { SectionException } from "@/lib/exception-actions/load-section-actions";
+import { exceptionsWithoutAction } from "@/lib/exception-actions/without-action";
 import { ACTION_STATUS_LABEL, ACTION_STATUS_TAG_CLASS } from "@/lib/exception-actions/action-workflow";
+import { OVERDUE } from "@/lib/exception-actions/action-overdue";
 import { formatDate, formatMonth } from "@/lib/format/dates";
 import { GovukTable } from "@/components/govuk-table";
 import { ChangeActionForms, RecordActionForm } from "./exception-action-forms";
@@ -23,7 +25,7 @@ export function ExceptionActionsPanel({
   mayChange: boolean;
   reviewing: boolean;
 }) {
-  const withoutAction = exceptions.filter((e) => e.exception && !e.actions.some((a) => a.status === "OPEN"));
+  const withoutAction = exceptionsWithoutAction(exceptions);
   return (
     <section aria-labelledby="actions-title" id="actions">
       <h2 className="govuk-heading-l" id="actions-title">
@@ -51,7 +53,7 @@ export function ExceptionActionsPanel({
             </div>
           ) : null}
           {exceptions.map((e) => (
-            <div key={e.code} className="app-exception-actions" data-code={e.code}>
+            <div key={e.code} className="app-exception-actions" data-code={e.code} id={`exception-${e.code}`}>
               <h3 className="govuk-heading-m">{e.name}</h3>
               <p className="govuk-body">
                 {e.exception ? (
@@ -86,13 +88,27 @@ export function ExceptionActionsPanel({
                     ),
                   },
                   { header: "Owner", cell: (a) => a.ownerName },
-                  { header: "Due", cell: (a) => formatDate(a.dueDate) },
+                  {
+                    header: "Due",
+                    cell: (a) => (
+                      <>
+                        {formatDate(a.dueDate)}
+                        {a.overdue ? (
+                          <strong className="govuk-tag govuk-tag--red govuk-!-display-block govuk-!-margin-top-1 app-overdue">
+                            <span aria-hidden="true">{OVERDUE.symbol} </span>
+                            {OVERDUE.label}
+                          </strong>
+                        ) : null}
+                      </>
+                    ),
+                  },
                   {
                     header: "Status",
                     cell: (a) => (
                       <>
                         <strong className={`govuk-tag ${ACTION_STATUS_TAG_CLASS[a.status]}`}>{ACTION_STATUS_LABEL[a.status]}</strong>
-                        {mayChange ? (
+                        {/* A resolved exception's open actions stay as they are: the server refuses changing them too. */}
+                        {mayChange && (e.exception || a.status !== "OPEN") ? (
                           <ChangeActionForms
                             month={month}
                             slug={slug}

@@ -3,7 +3,7 @@
 // domain function, which checks who may do what (the section's leads, while its commentary is with them).
 import { z } from "zod";
 import { formAction } from "@/lib/define-action";
-import { changeActionInput, recordActionInput } from "@/lib/exception-actions/action-input";
+import { changeActionInput, readDueDate, recordActionFields } from "@/lib/exception-actions/action-input";
 import { changeExceptionAction, recordExceptionAction } from "@/lib/exception-actions/change-exception-action";
 
 const slug = z.string().regex(/^[a-z0-9-]{1,100}$/, "There is no such section");
@@ -11,8 +11,9 @@ const back = (input: { month: string; slug: string }, done: string) =>
   `/periods/${input.month}/sections/${input.slug}?done=${done}#actions`;
 
 export const recordActionAction = formAction({
-  schema: recordActionInput.extend({ slug }),
+  schema: z.preprocess(readDueDate, recordActionFields.extend({ slug })),
   permission: "exceptionAction.manage",
+  keepValues: true,
   run: (user, input) => recordExceptionAction(user, input),
   done: (_action, input) => ({ redirect: back(input, "action-recorded") }),
 });

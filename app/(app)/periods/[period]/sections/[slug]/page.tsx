@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/current-user";
+import { getCurrentUser, requirePermission } from "@/lib/auth/current-user";
+import { sectionNameForTitle } from "@/lib/page-names";
 import { loadForPage } from "@/lib/page-guards";
 import { loadSectionWorkspace } from "@/lib/commentary/load-section-workspace";
 import { STATE_LABEL, STATE_TAG_CLASS } from "@/lib/commentary/workflow";
@@ -10,19 +11,23 @@ import { CommentaryMarkdown } from "@/components/commentary-markdown";
 import { NotificationBanner } from "@/components/notification-banner";
 import { SectionFigures } from "./section-figures";
 import { CommentaryEditor, ReopenForm, ReviewForm } from "./commentary-forms";
+import { SubmittedNextSteps } from "./submitted-next-steps";
+import { ChangesSinceReturn } from "./changes-since-return";
 import { DeadlineTable } from "@/components/deadlines/deadline-table";
 import { ExceptionActionsPanel } from "./exception-actions-panel";
 
 type Props = { params: Promise<{ period: string; slug: string }>; searchParams: Promise<{ done?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { period } = await params;
-  return { title: `Section commentary, ${formatMonth(period)}` };
+  const { period, slug } = await params;
+  const name = await sectionNameForTitle(await getCurrentUser(), decodeURIComponent(slug));
+  return { title: `${name ? `${name}: commentary` : "Section commentary"}, ${formatMonth(period)}` };
 }
 
 const DONE_MESSAGE: Record<string, string> = {
   saved: "Draft saved",
   submitted: "Commentary submitted for review",
+  withdrawn: "Submission withdrawn: the commentary is a draft again",
   approved: "Commentary approved",
   returned: "Commentary returned to the service lead",
   reopened: "Commentary reopened and returned to the service lead",
@@ -70,6 +75,13 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
           </div>
         ) : null}
       </dl>
+      {w.may.withdraw ? (
+        <SubmittedNextSteps
+          {...where}
+          approvalDue={w.deadlines?.steps.find((s) => s.key === "approval")?.due ?? null}
+          emailOn={w.emailOn}
+        />
+      ) : null}
       {w.deadlines ? <DeadlineTable deadlines={w.deadlines} steps={w.deadlineSteps} caption="Deadlines for this section" /> : null}
       {!w.editable ? (
         <div className="govuk-inset-text">
@@ -113,9 +125,13 @@ export default async function SectionCommentaryPage({ params, searchParams }: Pr
           initialBody={w.commentary?.body ?? ""}
           figuresSummary={w.figuresSummary}
           canSubmit={w.may.submit}
+          withoutAction={w.withoutAction}
         />
       ) : w.may.review ? (
-        <ReviewForm key={where.version} {...where} initialBody={w.commentary?.body ?? ""} />
+        <>
+          {w.resubmission ? <ChangesSinceReturn {...w.resubmission} /> : null}
+          <ReviewForm key={where.version} {...where} initialBody={w.commentary?.body ?? ""} />
+        </>
       ) : w.commentary?.body ? (
         <CommentaryMarkdown body={w.commentary.body} />
       ) : (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requirePermission } from "@/lib/auth/current-user";
+import { getCurrentUser, requirePermission } from "@/lib/auth/current-user";
+import { indicatorNameForTitle } from "@/lib/page-names";
 import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
 import { formatValue } from "@/lib/judgement/format-number";
 import { findValueHistory } from "@/lib/values/find-value-history";
@@ -11,8 +12,9 @@ import { GovukTable } from "@/components/govuk-table";
 type Props = { params: Promise<{ period: string; code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { period } = await params;
-  return { title: `Value history${isMonth(period) ? `, ${formatMonth(period)}` : ""}` };
+  const { period, code } = await params;
+  const name = await indicatorNameForTitle(await getCurrentUser(), decodeURIComponent(code));
+  return { title: `${name ? `${name}: value history` : "Value history"}${isMonth(period) ? `, ${formatMonth(period)}` : ""}` };
 }
 
 export default async function ValueHistoryPage({ params }: Props) {

@@ -1,18 +1,26 @@
 import type { Metadata } from "next";
-import { requirePermission } from "@/lib/auth/current-user";
+import { getCurrentUser, requirePermission } from "@/lib/auth/current-user";
+import { sectionNameForTitle } from "@/lib/page-names";
 import { loadForPage } from "@/lib/page-guards";
 import { loadCommentaryHistory } from "@/lib/commentary/load-section-workspace";
-import { wordDiff } from "@/lib/commentary/word-diff";
+import { CommentaryDiff } from "@/components/commentary-diff";
 import { roleLabel } from "@/lib/auth/roles";
-import { formatDateTime, formatMonth } from "@/lib/format/dates";
+import { formatDateTime, formatMonth, isMonth } from "@/lib/format/dates";
 
-export const metadata: Metadata = { title: "Commentary history" };
+type Props = { params: Promise<{ period: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { period, slug } = await params;
+  const name = await sectionNameForTitle(await getCurrentUser(), decodeURIComponent(slug));
+  return { title: `${name ? `${name}: commentary history` : "Commentary history"}${isMonth(period) ? `, ${formatMonth(period)}` : ""}` };
+}
 
 const REVIEW_WORDS: Record<string, string> = {
   SUBMIT: "Submitted for review",
   RETURN: "Returned for changes",
   APPROVE: "Approved",
   REOPEN: "Reopened",
+  WITHDRAW: "Submission withdrawn",
 };
 
 export default async function CommentaryHistoryPage({ params }: { params: Promise<{ period: string; slug: string }> }) {
@@ -41,25 +49,7 @@ export default async function CommentaryHistoryPage({ params }: { params: Promis
                   Changes from {e.number === 1 ? "an empty page" : `revision ${e.number - 1}`}: removed words are struck through, added
                   words are underlined.
                 </p>
-                <p className="govuk-body app-diff app-preserve-lines">
-                  {wordDiff(e.previousBody, e.body).map((p, j) =>
-                    p.kind === "same" ? (
-                      <span key={j}>{p.text}</span>
-                    ) : p.kind === "added" ? (
-                      <ins key={j}>
-                        <span className="govuk-visually-hidden">[added: </span>
-                        {p.text}
-                        <span className="govuk-visually-hidden">]</span>
-                      </ins>
-                    ) : (
-                      <del key={j}>
-                        <span className="govuk-visually-hidden">[removed: </span>
-                        {p.text}
-                        <span className="govuk-visually-hidden">]</span>
-                      </del>
-                    ),
-                  )}
-                </p>
+                <CommentaryDiff before={e.previousBody} after={e.body} />
               </>
             ) : (
               <>
