@@ -80,6 +80,13 @@ test.beforeAll(async () => {
   );
 });
 
+// Its months go again, figures, commentary and actions with them: left behind, July and August 2016's
+// figures broke history-import.spec.ts, which expects every month before April 2018 to have none.
+test.afterAll(async () => {
+  await query(`delete from "ExceptionAction" where "fromMonth" = $1`, [MONTH]);
+  await query(`delete from "Period" where month = any($1::text[])`, [[MONTH, "2016-07", "2015-08"]]);
+});
+
 test.describe.serial("each role's next step on a section", () => {
   test("the lead inserts the figures summary (announced), is warned of an exception without an action, submits anyway, reads what happens next and withdraws", async ({
     page,
