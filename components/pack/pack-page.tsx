@@ -5,18 +5,13 @@ import type { ReactNode } from "react";
 import { PackDocument } from "@/components/pack/pack-document";
 import { formatDate } from "@/lib/format/dates";
 import type { PackAudience, PackPageModel } from "@/lib/pack/render/pack-page-model";
+import { WarningText } from "@/components/warning-text";
 
 function Warning({ children }: { children: ReactNode }) {
   return (
-    <div className="govuk-warning-text app-pack-banner" role="note">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
-        {children}
-      </strong>
-    </div>
+    <WarningText className="app-pack-banner" role="note">
+      {children}
+    </WarningText>
   );
 }
 

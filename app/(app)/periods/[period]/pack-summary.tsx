@@ -1,8 +1,8 @@
 // What a pack holds, as the two check pages (sign-off/, publish/) show it: the counts as summary
 // rows, a summary list of the sections and their commentary, and warnings worth a second look.
-import type { ReactNode } from "react";
 import { SummaryRow } from "@/components/summary-list";
 import { countOf, type PackSummary } from "@/lib/pack/lifecycle/summarise-pack";
+import { WarningText } from "@/components/warning-text";
 
 /** Rows for a summary list that the page opens with its own rows (month, version). */
 export function PackCountRows({ summary }: { summary: PackSummary }) {
@@ -57,31 +57,17 @@ export function PackWarnings({ summary }: { summary: PackSummary }) {
   return (
     <>
       {summary.notAvailable.length ? (
-        <Warning>
+        <WarningText>
           {countOf(summary.notAvailable.length, "indicator has", "indicators have")} no figure this month, only a reason:{" "}
           {summary.notAvailable.map((n) => `${n.name} (${n.reason})`).join("; ")}.
-        </Warning>
+        </WarningText>
       ) : null}
       {summary.revised.length ? (
-        <Warning>
+        <WarningText>
           {countOf(summary.revised.length, "figure was", "figures were")} changed after commentary was submitted:{" "}
           {summary.revised.join(", ")}. Check that the commentary still matches {summary.revised.length === 1 ? "it" : "them"}.
-        </Warning>
+        </WarningText>
       ) : null}
     </>
-  );
-}
-
-function Warning({ children }: { children: ReactNode }) {
-  return (
-    <div className="govuk-warning-text">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <strong className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
-        {children}
-      </strong>
-    </div>
   );
 }

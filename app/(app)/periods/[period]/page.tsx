@@ -15,6 +15,7 @@ import { DeadlineTable } from "@/components/deadlines/deadline-table";
 import { describeTimeLeft } from "@/lib/deadlines/deadline-state";
 import { NotificationBanner } from "@/components/notification-banner";
 import { findPeriodQuestions } from "@/lib/questions/find-questions";
+import { WarningText } from "@/components/warning-text";
 
 type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ opened?: string; done?: string }> };
 
@@ -110,16 +111,10 @@ export default async function PeriodPage({ params, searchParams }: Props) {
       </dl>
 
       {deadlines?.atRisk ? (
-        <div className="govuk-warning-text">
-          <span className="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong className="govuk-warning-text__text">
-            <span className="govuk-visually-hidden">Warning</span>
-            This pack is at risk of missing its statutory date: it must be published by {formatDate(deadlines.statutory)} (
-            {describeTimeLeft(publication!.workingDaysLeft)}).
-          </strong>
-        </div>
+        <WarningText>
+          This pack is at risk of missing its statutory date: it must be published by {formatDate(deadlines.statutory)} (
+          {describeTimeLeft(publication!.workingDaysLeft)}).
+        </WarningText>
       ) : null}
       {deadlines && !deadlines.bankHolidaysKnown ? (
         <p className="govuk-body">

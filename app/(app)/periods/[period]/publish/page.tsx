@@ -9,6 +9,7 @@ import { countOf } from "@/lib/pack/lifecycle/summarise-pack";
 import { SummaryRow } from "@/components/summary-list";
 import { ConfirmStepForm } from "../pack-forms";
 import { PackCountRows, PackWarnings, SectionRows } from "../pack-summary";
+import { WarningText } from "@/components/warning-text";
 
 type Props = { params: Promise<{ period: string }> };
 
@@ -87,16 +88,10 @@ export default async function PublishCheckPage({ params }: Props) {
                 </ul>
               </>
             ) : (
-              <div className="govuk-warning-text">
-                <span className="govuk-warning-text__icon" aria-hidden="true">
-                  !
-                </span>
-                <strong className="govuk-warning-text__text">
-                  <span className="govuk-visually-hidden">Warning</span>
-                  There are no panel members with an active account, so no one on the panel will be able to read it. An administrator adds
-                  them under Users.
-                </strong>
-              </div>
+              <WarningText>
+                There are no panel members with an active account, so no one on the panel will be able to read it. An administrator adds
+                them under Users.
+              </WarningText>
             )}
             <p className="govuk-body">
               Everyone with a staff account can read it too. Nobody is emailed: Scrutiny Pack does not send the pack or a notice of it, so

@@ -8,6 +8,7 @@ import { CharacterCount } from "@/components/form/character-count";
 import { MAX_COMMENTARY_LENGTH, MAX_REVIEW_COMMENT_LENGTH, commentaryTooLong } from "@/lib/commentary/workflow";
 import { autosaveAction, commentaryAction } from "./actions";
 import { Textarea } from "@/components/form/textarea";
+import { WarningText } from "@/components/warning-text";
 
 const AUTOSAVE_MS = 30_000;
 
@@ -168,25 +169,19 @@ const FIGURES_ADDED = "Figures summary added to the commentary";
 function MissingActionsWarning({ exceptions }: { exceptions: { code: string; name: string }[] }) {
   const one = exceptions.length === 1;
   return (
-    <div className="govuk-warning-text" id="missing-actions">
-      <span className="govuk-warning-text__icon" aria-hidden="true">
-        !
-      </span>
-      <div className="govuk-warning-text__text">
-        <span className="govuk-visually-hidden">Warning</span>
-        {one ? "This exception has" : `These ${exceptions.length} exceptions have`} no open action:
-        <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-2">
-          {exceptions.map((e) => (
-            <li key={e.code}>
-              <a className="govuk-link" href={`#exception-${e.code}`}>
-                {e.name}
-              </a>
-            </li>
-          ))}
-        </ul>
-        You can still submit: the director will see that no action is recorded.
-      </div>
-    </div>
+    <WarningText id="missing-actions" block>
+      {one ? "This exception has" : `These ${exceptions.length} exceptions have`} no open action:
+      <ul className="govuk-list govuk-list--bullet govuk-!-margin-top-2 govuk-!-margin-bottom-2">
+        {exceptions.map((e) => (
+          <li key={e.code}>
+            <a className="govuk-link" href={`#exception-${e.code}`}>
+              {e.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+      You can still submit: the director will see that no action is recorded.
+    </WarningText>
   );
 }
 

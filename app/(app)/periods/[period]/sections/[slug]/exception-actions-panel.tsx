@@ -7,6 +7,7 @@ import { OVERDUE } from "@/lib/exception-actions/action-overdue";
 import { formatDate, formatMonth } from "@/lib/format/dates";
 import { GovukTable } from "@/components/govuk-table";
 import { ChangeActionForms, RecordActionForm } from "./exception-action-forms";
+import { WarningText } from "@/components/warning-text";
 
 export function describeOnList(since: string, months: number): string {
   return `On the list since ${formatMonth(since)}, ${months} month${months === 1 ? "" : "s"}`;
@@ -41,16 +42,10 @@ export function ExceptionActionsPanel({
               : "Record what will be done about each exception, who owns it and by when, before you submit the commentary for review."}
           </p>
           {mayChange && withoutAction.length > 0 ? (
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                {withoutAction.length} exception{withoutAction.length === 1 ? " has" : "s have"} no open action:{" "}
-                {withoutAction.map((e) => e.name).join(", ")}
-              </strong>
-            </div>
+            <WarningText>
+              {withoutAction.length} exception{withoutAction.length === 1 ? " has" : "s have"} no open action:{" "}
+              {withoutAction.map((e) => e.name).join(", ")}
+            </WarningText>
           ) : null}
           {exceptions.map((e) => (
             <div key={e.code} className="app-exception-actions" data-code={e.code} id={`exception-${e.code}`}>
