@@ -1,6 +1,7 @@
 // A local SMTP server that keeps what it is sent, for tests of outgoing email (no relay, no TLS,
 // no auth): enough of RFC 5321 for nodemailer to deliver to it.
 import net from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 export type CaughtMail = { from: string; to: string[]; data: string; subject: string; text: string };
 
@@ -71,4 +72,32 @@ export async function startSmtpCatcher(port = 0): Promise<{ port: number; mails:
   });
   const address = server.address() as net.AddressInfo;
   return { port: address.port, mails, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+/**
+ * Sends a test file's email to a catcher of its own: SMTP_* point at it for the file's tests (plain
+ * SMTP allowed: the catcher offers no STARTTLS) and are cleared after. Read `.mails` inside a test.
+ */
+export function catchMailInThisFile(): { readonly mails: CaughtMail[]; readonly port: number } {
+  let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>;
+  beforeAll(async () => {
+    catcher = await startSmtpCatcher();
+    process.env.SMTP_HOST = "127.0.0.1";
+    process.env.SMTP_PORT = String(catcher.port);
+    process.env.SMTP_ALLOW_PLAIN = "true";
+  });
+  afterAll(async () => {
+    delete process.env.SMTP_HOST;
+    delete process.env.SMTP_PORT;
+    delete process.env.SMTP_ALLOW_PLAIN;
+    await catcher.close();
+  });
+  return {
+    get mails() {
+      return catcher.mails;
+    },
+    get port() {
+      return catcher.port;
+    },
+  };
 }

@@ -2,27 +2,15 @@
 // a history entry and an audit event, and the directors told by email; refused once the director
 // has acted, and to anyone but the section's leads. Then the director's view of a resubmission:
 // the comment it was returned with and the text it was returned as.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { stringMatching } from "@/test/matchers";
 import { transitionCommentary } from "@/lib/commentary/transition-commentary";
 import { loadSectionWorkspace } from "@/lib/commentary/load-section-workspace";
 import { createPeriod, createSection, createTestUser } from "@/test/factories";
-import { startSmtpCatcher } from "@/test/smtp-catcher";
+import { catchMailInThisFile } from "@/test/smtp-catcher";
 
-let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>;
-beforeAll(async () => {
-  catcher = await startSmtpCatcher();
-  process.env.SMTP_HOST = "127.0.0.1";
-  process.env.SMTP_PORT = String(catcher.port);
-  process.env.SMTP_ALLOW_PLAIN = "true"; // the catcher offers no STARTTLS
-});
-afterAll(async () => {
-  delete process.env.SMTP_HOST;
-  delete process.env.SMTP_PORT;
-  delete process.env.SMTP_ALLOW_PLAIN;
-  await catcher.close();
-});
+const catcher = catchMailInThisFile();
 
 async function setup() {
   const lead = await createTestUser("SERVICE_LEAD");

@@ -1,28 +1,16 @@
 // Reminder emails through a local SMTP catcher: the people who owe a step get one email three
 // working days before and one on the day; running again, or twice at once, sends nothing more.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createSection, createTestUser, uniqueMonth } from "@/test/factories";
-import { startSmtpCatcher } from "@/test/smtp-catcher";
+import { catchMailInThisFile } from "@/test/smtp-catcher";
 import { sendDueReminders } from "./send-due-reminders";
 import { reminderKindFor, responseReminderKindFor } from "./reminder-plan";
 
-let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>;
+const catcher = catchMailInThisFile();
 // Only the test's own period: other test files leave open periods in the shared database, and
 // reminding their people too made this file slow and order-dependent.
 const only = (period: { id: string }) => ({ periodIds: [period.id] });
-beforeAll(async () => {
-  catcher = await startSmtpCatcher();
-  process.env.SMTP_HOST = "127.0.0.1";
-  process.env.SMTP_PORT = String(catcher.port);
-  process.env.SMTP_ALLOW_PLAIN = "true"; // the catcher offers no STARTTLS
-});
-afterAll(async () => {
-  delete process.env.SMTP_HOST;
-  delete process.env.SMTP_PORT;
-  delete process.env.SMTP_ALLOW_PLAIN;
-  await catcher.close();
-});
 
 describe("reminder timing", () => {
   it.each([

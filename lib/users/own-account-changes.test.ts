@@ -1,7 +1,7 @@
 // Changing one's own password or two-step sign-in (issue 25, items 6 and 7): each needs the current
 // password; a wrong one counts towards the sign-in lockout (the same atomic claim); the person is
 // emailed after each change, and after an administrator's reset that turned their second factor off.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stringMatching } from "@/test/matchers";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/sign-in";
@@ -12,24 +12,12 @@ import { disableSecondFactor, enableSecondFactor } from "@/lib/users/second-fact
 import { resetUserPassword } from "@/lib/users/reset-user-password";
 import { createTestUser } from "@/test/factories";
 import { adminActor, versionOf } from "@/test/user-fixtures";
-import { startSmtpCatcher } from "@/test/smtp-catcher";
+import { catchMailInThisFile } from "@/test/smtp-catcher";
 
 const PASSWORD = "a-long-test-password";
 const NEW = "orbit-lantern-quietly";
 
-let catcher: Awaited<ReturnType<typeof startSmtpCatcher>>;
-beforeAll(async () => {
-  catcher = await startSmtpCatcher();
-  process.env.SMTP_HOST = "127.0.0.1";
-  process.env.SMTP_PORT = String(catcher.port);
-  process.env.SMTP_ALLOW_PLAIN = "true"; // the catcher offers no STARTTLS
-});
-afterAll(async () => {
-  delete process.env.SMTP_HOST;
-  delete process.env.SMTP_PORT;
-  delete process.env.SMTP_ALLOW_PLAIN;
-  await catcher.close();
-});
+const catcher = catchMailInThisFile();
 const mailsTo = (email: string) => catcher.mails.filter((m) => m.to.includes(email)).map((m) => m.subject);
 
 async function turnOn(u: Awaited<ReturnType<typeof createTestUser>>, now = new Date()) {
