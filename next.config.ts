@@ -13,6 +13,8 @@ const nextConfig: NextConfig = {
   // much of a longer one (Next's default is 10 MB): the largest upload, an Annex A workbook, must arrive whole.
   experimental: {
     authInterrupts: true,
+    // NEXT_SERVER_MINIFY=0 keeps the server code's function names, for a readable CPU profile (npm run bench:profile).
+    serverMinification: process.env.NEXT_SERVER_MINIFY !== "0",
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
     proxyClientMaxBodySize: MAX_ANNEX_A_BODY_BYTES,
   },

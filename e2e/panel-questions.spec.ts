@@ -50,6 +50,15 @@ test("a panel member asks about an indicator, sees it as theirs, and the lead se
     await page.context().clearCookies();
     await page.setViewportSize({ width: 1280, height: 800 });
     await signInAs(page, ACCOUNTS.leadProtection);
+    // The month's page counts what waits, and what waits for this lead (read in its one statement).
+    await page.goto(`/periods/${MONTH}`);
+    const waiting = await one<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "PanelQuestion" q JOIN "Period" p ON p.id = q."periodId" WHERE p.month = $1 AND q.status <> 'APPROVED'`,
+      [MONTH],
+    );
+    await expect(page.locator("main")).toContainText(
+      new RegExp(`Questions from the panel: ${waiting.n} waiting for an answer \\([1-9]\\d* for you to answer or review\\)`),
+    );
     await page.goto(`/periods/${MONTH}/questions`);
     await expectAccessible(page);
     await page.locator(`a[href="/periods/${MONTH}/questions/${row.id}"]`).click();

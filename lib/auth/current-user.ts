@@ -2,14 +2,13 @@
 // so deactivating or re-roling someone takes effect at once.
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
-import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect, forbidden } from "next/navigation";
-import { authOptions, requireSessionSecret } from "@/lib/auth/options";
+import { requireSessionSecret } from "@/lib/auth/options";
 import { can, type Action } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
 import { findLiveSession } from "@/lib/auth/user-sessions";
-import { decodeSessionToken } from "@/lib/auth/session-token-cache";
+import { decodeSessionToken, sessionTokenOf } from "@/lib/auth/session-token-cache";
 import { sessionCookieName } from "@/lib/auth/session-cookie";
 import { mustSetUpSecondFactor } from "@/lib/users/second-factor";
 
@@ -40,39 +39,39 @@ export async function findSessionAccount(
   };
 }
 
-/** The account behind a session that may use the app (see findSessionAccount), or null. */
-export async function findActiveUser(id: string | undefined | null, sessionId: string | undefined | null): Promise<SessionUser | null> {
-  const found = await findSessionAccount(id, sessionId);
+/** The user behind a session account if they may use the app now, or null. */
+export function userWhoMayUseTheApp(found: SessionAccount | null): SessionUser | null {
   // A password an administrator chose is good only for choosing a new one; a required second factor comes first too.
   return found && !found.mustChangePassword && !found.mustSetUpSecondFactor ? found.user : null;
 }
 
-/**
- * For the one Pages Router API route (pages/api/pack-page), where next/headers does not exist: the same
- * rules as getCurrentUser, from the request's session cookie. The JWT is decrypted and checked here
- * (as getServerSession does), then findActiveUser reads the session row and its account: one indexed
- * query, so signing out, deactivation and a password reset still take effect at once, on every server.
- */
-export async function findUserOfRequest(req: Parameters<typeof getToken>[0]["req"]): Promise<SessionUser | null> {
-  const token = await getToken({
-    req,
-    secret: requireSessionSecret() ?? process.env.NEXTAUTH_SECRET,
-    decode: decodeSessionToken,
-    cookieName: sessionCookieName(),
-  }).catch(() => null);
-  return findActiveUser(typeof token?.uid === "string" ? token.uid : null, typeof token?.sid === "string" ? token.sid : null);
+/** The account behind a session that may use the app (see findSessionAccount), or null. */
+export async function findActiveUser(id: string | undefined | null, sessionId: string | undefined | null): Promise<SessionUser | null> {
+  return userWhoMayUseTheApp(await findSessionAccount(id, sessionId));
 }
 
-const getSessionAccount = cache(async () => {
-  const session = await getServerSession(authOptions);
-  return findSessionAccount(session?.user?.id, session?.user?.sid);
-});
+/**
+ * The account behind a request's session cookie (see findSessionAccount), from its cookies: the token
+ * is decrypted and checked through the decode cache (as proxy.ts reads it), then findSessionAccount
+ * reads the session and its account, so signing out, deactivation and a password reset take effect at
+ * once, on every server.
+ *
+ * Pages read it through getCurrentUser. next-auth's getServerSession, used here before, ran its whole
+ * session endpoint for this on every page: two key derivations, a decryption and a re-encryption of a
+ * cookie it then had nowhere to set, since a server component cannot (issue 24's profile of the period page).
+ */
+export async function findAccountOfCookies(cookies: readonly { name: string; value: string }[]): Promise<SessionAccount | null> {
+  const token = sessionTokenOf(cookies, sessionCookieName());
+  const payload = token
+    ? await decodeSessionToken({ token, secret: requireSessionSecret() ?? process.env.NEXTAUTH_SECRET ?? "" }).catch(() => null)
+    : null;
+  return findSessionAccount(typeof payload?.uid === "string" ? payload.uid : null, typeof payload?.sid === "string" ? payload.sid : null);
+}
+
+const getSessionAccount = cache(async () => findAccountOfCookies((await cookies()).getAll()));
 
 /** The signed-in user, or null (also while they must still choose a new password). Cached per request. */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const found = await getSessionAccount();
-  return found && !found.mustChangePassword && !found.mustSetUpSecondFactor ? found.user : null;
-});
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => userWhoMayUseTheApp(await getSessionAccount()));
 
 /** For the change-password and two-step pages and actions only: the signed-in user even before they chose a new password or set up a required second factor. */
 export async function getUserChangingPassword(): Promise<SessionAccount | null> {

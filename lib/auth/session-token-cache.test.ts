@@ -1,6 +1,6 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { decodeSessionToken } from "@/lib/auth/session-token-cache";
+import { decodeSessionToken, sessionTokenOf } from "@/lib/auth/session-token-cache";
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 
@@ -23,5 +23,38 @@ describe("the session token cache", () => {
     const expired = await encode({ token: { uid: "u3" }, secret, maxAge: -60 });
     await expect(decodeSessionToken({ token: expired, secret })).rejects.toThrow('"exp" claim timestamp check failed');
     expect(await decodeSessionToken({ token: "", secret })).toBeNull();
+  });
+});
+
+describe("the session token among a request's cookies", () => {
+  const name = "next-auth.session-token";
+  it("is the cookie of that name, or its numbered chunks joined in order, and nothing else", () => {
+    expect(
+      sessionTokenOf(
+        [
+          { name: "other", value: "x" },
+          { name, value: "abc" },
+        ],
+        name,
+      ),
+    ).toBe("abc");
+    const chunks = [
+      { name: `${name}.1`, value: "def" },
+      { name: "other", value: "x" },
+      { name: `${name}.10`, value: "ghi" },
+      { name: `${name}.0`, value: "abc" },
+    ];
+    expect(sessionTokenOf(chunks, name)).toBe("abcdefghi");
+    // Cookies whose names merely start with it (as a sibling's planted prefix would) are not chunks.
+    expect(
+      sessionTokenOf(
+        [
+          { name: `${name}-x`, value: "planted" },
+          { name: `__Host-${name}`, value: "other" },
+        ],
+        name,
+      ),
+    ).toBeNull();
+    expect(sessionTokenOf([], name)).toBeNull();
   });
 });

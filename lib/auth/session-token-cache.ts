@@ -33,3 +33,18 @@ export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT |
   }
   return payload;
 }
+
+/**
+ * The session token among a request's cookies, as next-auth's SessionStore reads it: the cookie of
+ * that name, or its chunks (`name.0`, `name.1`, ...) joined in order when next-auth had to split a
+ * long token.
+ */
+export function sessionTokenOf(cookies: readonly { name: string; value: string }[], name: string): string | null {
+  const parts = cookies.filter((c) => c.name === name || (c.name.startsWith(`${name}.`) && /^\d+$/.test(c.name.slice(name.length + 1))));
+  if (parts.length === 0) return null;
+  const order = (n: string) => (n === name ? 0 : Number(n.slice(name.length + 1)));
+  return parts
+    .sort((a, b) => order(a.name) - order(b.name))
+    .map((c) => c.value)
+    .join("");
+}

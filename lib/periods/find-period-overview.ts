@@ -13,6 +13,7 @@ import { areFiguresEditable, isPeriodEditable } from "@/lib/periods/period-lifec
 import { judgeReadiness, readinessColumns, type ReadinessLists } from "@/lib/periods/readiness";
 import { describeMissingMonths, monthsWithFiguresSql } from "@/lib/periods/find-missing-months";
 import { deadlinesFor, progressFromReadiness } from "@/lib/deadlines/find-deadlines";
+import { questionsToTallySql, tallyQuestions, type QuestionToTally } from "@/lib/questions/find-questions";
 
 export type ValuesProgress = { indicators: number; withValue: number; notAvailable: number; missing: number };
 
@@ -29,6 +30,7 @@ type OverviewRow = PeriodShown &
     valueCounts: { withValue: number; notAvailable: number; revised: number };
     sectionDetails: { slug: string; indicators: number; owners: string[] }[];
     monthsWithFigures: string[];
+    questions: QuestionToTally[];
   };
 
 /** The period of `month` and everything the page shows about it, in one statement; no row when there is no such period. */
@@ -51,6 +53,7 @@ function readOverview(month: string) {
                              FROM "SectionOwner" o JOIN "User" u ON u.id = o."userId" WHERE o."sectionId" = s.id))), '[]'::json)
          FROM "Section" s) AS "sectionDetails",
       (SELECT coalesce(json_agg(m.month), '[]'::json) FROM (${monthsWithFiguresSql(month)}) m) AS "monthsWithFigures",
+      ${questionsToTallySql(Prisma.sql`p.id`)} AS questions,
       ${readinessColumns(Prisma.sql`p.id`)}
     FROM "Period" p WHERE p.month = ${month}`;
 }
@@ -60,7 +63,7 @@ export async function findPeriodOverview(user: SessionUser, month: string) {
   if (!isMonth(month)) return null;
   const [row] = await readOverview(month);
   if (!row) return null;
-  const { openedByName, indicators, valueCounts, sectionDetails, monthsWithFigures, missingValues, sections, ...period } = row;
+  const { openedByName, indicators, valueCounts, sectionDetails, monthsWithFigures, missingValues, sections, questions, ...period } = row;
   const readiness = judgeReadiness({ missingValues, sections });
   const { withValue, notAvailable, revised } = valueCounts;
   const details = new Map(sectionDetails.map((s) => [s.slug, s]));
@@ -81,6 +84,8 @@ export async function findPeriodOverview(user: SessionUser, month: string) {
       state: s.state,
     })),
     history: period.status === "HISTORY",
+    // A history month has no panel, so no questions; the counts follow the questions page's rule.
+    questions: period.status === "HISTORY" || !can(user.role, "question.viewAll") ? null : tallyQuestions(user, questions),
     missingNotice: describeMissingMonths(period.month, monthsWithFigures),
     may: { import: figuresEditable && can(user.role, "value.import"), editValues: figuresEditable && can(user.role, "value.edit") },
   };

@@ -8,6 +8,7 @@ import { questionDeadline } from "@/lib/deadlines/panel-deadlines";
 import { askQuestion } from "@/lib/questions/ask-question";
 import { transitionQuestion } from "@/lib/questions/transition-question";
 import { findMemberQuestions, findPeriodQuestions, findQuestion } from "@/lib/questions/find-questions";
+import { findPeriodOverview } from "@/lib/periods/find-period-overview";
 import { createPack } from "@/test/pack-fixtures-db";
 import { createPeriod, createSection, createTestUser, unique, uniqueMonth } from "@/test/factories";
 
@@ -98,5 +99,30 @@ describe("findPeriodQuestions and findQuestion", () => {
       answer: false,
     });
     await expect(findQuestion(c.lead, "not-a-uuid")).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("the period page's question counts", () => {
+  it("are the questions page's, for each user, read in the overview's one statement", async () => {
+    const c = await council();
+    const admin = (await createTestUser("ADMIN")).sessionUser;
+    const forLead = await askQuestion(c.member, { month: c.month, about: { kind: "section", slug: c.section.slug }, body: "Lead's?" });
+    const packWide = await askQuestion(c.member, { month: c.month, about: { kind: "pack" }, body: "Director's?" });
+    const approved = await askQuestion(c.otherMember, { month: c.month, about: { kind: "indicator", code: c.code }, body: "Done?" });
+    await transitionQuestion(c.lead, { id: approved.id, action: "submit", expectedVersion: 1, answer: "Yes." });
+    await transitionQuestion(c.director, { id: approved.id, action: "approve", expectedVersion: 2 });
+    expect((await findQuestion(c.director, approved.id)).status).toBe("APPROVED");
+    expect([forLead.id, packWide.id]).toHaveLength(2);
+
+    const counts = async (u: typeof c.lead) => {
+      const page = await findPeriodQuestions(u, c.month);
+      const overview = await findPeriodOverview(u, c.month);
+      expect(overview?.questions).toEqual({ asked: page.asked, waiting: page.waiting, forYou: page.forYou });
+      return overview?.questions;
+    };
+    expect(await counts(c.lead)).toEqual({ asked: 3, waiting: 2, forYou: 1 });
+    expect(await counts(c.otherLead)).toEqual({ asked: 3, waiting: 2, forYou: 0 });
+    expect(await counts(c.director)).toEqual({ asked: 3, waiting: 2, forYou: 1 });
+    expect(await counts(admin)).toEqual({ asked: 3, waiting: 2, forYou: 0 });
   });
 });

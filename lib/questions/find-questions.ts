@@ -3,6 +3,7 @@
 // question with its review history and the steps this user may take on it.
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { assertCan } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/roles";
@@ -187,10 +188,38 @@ export async function findPeriodQuestions(user: SessionUser | null, month: strin
     month: period.month,
     ...window,
     questions,
-    waiting: questions.filter((q) => q.status !== "APPROVED").length,
-    forYou: questions.filter((q) => q.next !== "View").length,
+    ...tallyQuestions(
+      user,
+      rows.map((q) => ({ status: q.status, sectionId: q.sectionId, ownerIds: q.section?.owners.map((o) => o.userId) ?? [] })),
+    ),
   };
 }
+
+/** A question as the tally needs it: its state, and who owns the section it is about (none for the whole pack). */
+export type QuestionToTally = { status: QuestionStatus; sectionId: string | null; ownerIds: string[] };
+
+/** How many of a month's questions there are, how many are not yet answered and approved, and how many wait for this user. */
+export type QuestionTally = { asked: number; waiting: number; forYou: number };
+
+/** The one rule for the counts the period page and the questions page show. */
+export function tallyQuestions(user: SessionUser, questions: QuestionToTally[]): QuestionTally {
+  return {
+    asked: questions.length,
+    waiting: questions.filter((q) => q.status !== "APPROVED").length,
+    forYou: questions.filter((q) => nextStepOf(stepsFor(user, q)) !== "View").length,
+  };
+}
+
+/**
+ * A column for a statement about one period (the period page's overview reads everything in one
+ * statement): its questions as tallyQuestions takes them, as JSON.
+ */
+export const questionsToTallySql = (periodId: Prisma.Sql) => Prisma.sql`(
+  SELECT coalesce(json_agg(json_build_object(
+           'status', q.status,
+           'sectionId', q."sectionId",
+           'ownerIds', (SELECT coalesce(json_agg(o."userId"), '[]'::json) FROM "SectionOwner" o WHERE o."sectionId" = q."sectionId"))), '[]'::json)
+    FROM "PanelQuestion" q WHERE q."periodId" = ${periodId})`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

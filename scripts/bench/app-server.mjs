@@ -6,7 +6,7 @@ import net from "node:net";
 import path from "node:path";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
-export const DIST = ".next-bench";
+export const DIST = process.env.BENCH_DIST_DIR ?? ".next-bench";
 export const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
 export const log = (...a) => console.error("[bench]", ...a);
 /** The bench server's session secret; the council's loader uses it too, since it seals the pack pages it stores. */
@@ -102,7 +102,11 @@ export async function signIn(origin, email) {
 export async function startApp(databaseUrl) {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(bin("next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome's
+  // DevTools, or summarise it with scripts/bench/summarise-profile.mjs).
+  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+  const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  const child = spawn(process.execPath, [...profile, next, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     stdio: ["ignore", "ignore", "inherit"],
     env: {

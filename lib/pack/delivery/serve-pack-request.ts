@@ -14,11 +14,7 @@
 // from one; and the route machinery is most of the cost of a page that is already made.
 import "server-only";
 import type http from "node:http";
-import { getToken } from "next-auth/jwt";
-import { findActiveUser } from "@/lib/auth/current-user";
-import { requireSessionSecret } from "@/lib/auth/options";
-import { decodeSessionToken } from "@/lib/auth/session-token-cache";
-import { sessionCookieName } from "@/lib/auth/session-cookie";
+import { findAccountOfCookies, userWhoMayUseTheApp } from "@/lib/auth/current-user";
 import type { SessionUser } from "@/lib/auth/roles";
 import { isAppError } from "@/lib/errors";
 import { appConfig } from "@/lib/config/app";
@@ -61,13 +57,8 @@ function cookiesOf(header: string | undefined): Record<string, string> {
 
 /** The signed-in user behind the request's session cookie, by the same rules as every page (getCurrentUser). */
 async function userOf(req: http.IncomingMessage): Promise<SessionUser | null> {
-  const token = await getToken({
-    req: { headers: req.headers, cookies: cookiesOf(req.headers.cookie) } as unknown as Parameters<typeof getToken>[0]["req"],
-    secret: requireSessionSecret() ?? process.env.NEXTAUTH_SECRET,
-    decode: decodeSessionToken,
-    cookieName: sessionCookieName(),
-  }).catch(() => null);
-  return findActiveUser(typeof token?.uid === "string" ? token.uid : null, typeof token?.sid === "string" ? token.sid : null);
+  const cookies = Object.entries(cookiesOf(req.headers.cookie)).map(([name, value]) => ({ name, value }));
+  return userWhoMayUseTheApp(await findAccountOfCookies(cookies));
 }
 
 const SECURITY_HEADERS = Object.fromEntries(staticSecurityHeaders().map((h) => [h.key, h.value]));

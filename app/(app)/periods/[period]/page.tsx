@@ -14,7 +14,6 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { DeadlineTable } from "@/components/deadlines/deadline-table";
 import { describeTimeLeft } from "@/lib/deadlines/deadline-state";
 import { NotificationBanner } from "@/components/notification-banner";
-import { findPeriodQuestions } from "@/lib/questions/find-questions";
 import { WarningText } from "@/components/warning-text";
 
 type Props = { params: Promise<{ period: string }>; searchParams: Promise<{ opened?: string; done?: string }> };
@@ -43,7 +42,7 @@ export default async function PeriodPage({ params, searchParams }: Props) {
   const { deadlines } = o;
   // A history month has no panel, so no deadlines.
   const publication = deadlines ? deadlines.steps[deadlines.steps.length - 1] : null;
-  const questions = o.history ? null : await findPeriodQuestions(user, month);
+  const { questions } = o;
 
   return (
     <>
@@ -214,7 +213,7 @@ export default async function PeriodPage({ params, searchParams }: Props) {
               <p className="govuk-body">
                 <a className="govuk-link" href={`${base}/questions`}>
                   Questions from the panel
-                  {questions.questions.length ? `: ${questions.waiting} waiting for an answer` : ": none asked yet"}
+                  {questions.asked ? `: ${questions.waiting} waiting for an answer` : ": none asked yet"}
                 </a>
                 {questions.forYou ? ` (${questions.forYou} for you to answer or review)` : ""}
               </p>
