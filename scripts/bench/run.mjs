@@ -57,8 +57,14 @@ async function settle(origin) {
 const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
 /** A closed loop: CONNECTIONS clients that each ask again the moment they are answered, for DURATION s. */
-/** Seconds of the same load, not measured, before each measured one (BENCH_WARMUP_SECONDS). */
-const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+/**
+ * Seconds of the same load, not measured, before each measured one (BENCH_WARMUP_SECONDS). Five: the
+ * period page is the first page Next renders in this process (the pack and the preview are answered
+ * before Next), and for its first 3 s React's renderer is not yet optimised by V8: 36-55 req/s with
+ * p99 500-850 ms, then 75-88 req/s with p99 170-320 ms in the next 10 s (docs/performance.md). With 2 s
+ * the measured 10 s began inside that.
+ */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 
 async function load(url, cookie, extra = {}) {
   await settle(new URL(url).origin);
