@@ -6,10 +6,20 @@ import { db } from "@/lib/db";
 import type { PdfRenderer } from "@/lib/pack/delivery/pdf-pack";
 import { claimPdfRender, pdfRenderClaimed, releasePdfRender } from "@/lib/pack/delivery/pdf-claim";
 import { createPack } from "@/test/pack-fixtures-db";
+import { loadMonthState } from "@/lib/pack/delivery/find-pack";
+import { currentPageKey } from "@/lib/pack/delivery/stored-pack-pages";
 import { createTestUser, uniqueMonth } from "@/test/factories";
 import { findPdfRenderLimitProblem, pdfRendersPerProcess } from "@/lib/config/pdf-renders.mjs";
 
 type PdfModule = typeof import("@/lib/pack/delivery/pdf-pack");
+
+/** The key of a version's stored page for a signed-out reader, as the server that printed its PDF stores it. */
+async function publicPageKeyOf(month: string, versionId: string): Promise<string> {
+  const period = await loadMonthState(month);
+  const version = period?.packVersions.find((v) => v.id === versionId);
+  if (!period || !version) throw new Error(`no published version ${versionId} in ${month}`);
+  return currentPageKey(period, version, "PUBLIC");
+}
 /** Another app process: the module loaded afresh, so nothing in memory is shared with the first. */
 async function anotherServer(): Promise<PdfModule> {
   vi.resetModules();
@@ -99,6 +109,7 @@ describe("the PDF render claim", () => {
       data: {
         packVersionId: id,
         contentHash: (await db.packVersion.findUniqueOrThrow({ where: { id } })).contentHash,
+        pageKey: await publicPageKeyOf(month, id),
         pdf: new TextEncoder().encode("%PDF-1.4 from the other server"),
       },
     });

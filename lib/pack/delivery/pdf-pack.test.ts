@@ -63,6 +63,27 @@ describe("the pack PDF", () => {
     expect(await getPackPdf(reader, { month }, null)).toMatchObject({ kind: "pdf", fromCache: true });
   });
 
+  it("is printed again, once, when the page it was printed from has changed: an upgrade of the layout, or one made before pages had keys", async () => {
+    const month = uniqueMonth();
+    const { ids } = await createPack(month, [{ published: true }]);
+    const reader = await panel();
+    const chromium = fakeChromium();
+    expect(await getPackPdf(reader, { month }, chromium.render)).toMatchObject({ kind: "pdf", fromCache: false });
+    const printed = await db.packPdf.findUniqueOrThrow({ where: { packVersionId: ids[0] } });
+    expect(printed.pageKey).toMatch(/^[0-9a-f]{32}$/);
+    expect(await getPackPdf(reader, { month }, chromium.render)).toMatchObject({ kind: "pdf", fromCache: true });
+
+    // As if printed by an older renderer (another layout or print stylesheet), then before the column existed.
+    for (const pageKey of ["0".repeat(32), null]) {
+      await db.packPdf.update({ where: { packVersionId: ids[0] }, data: { pageKey } });
+      const again = await getPackPdf(reader, { month }, chromium.render);
+      expect(again).toMatchObject({ kind: "pdf", fromCache: false });
+      expect((await db.packPdf.findUniqueOrThrow({ where: { packVersionId: ids[0] } })).pageKey).toBe(printed.pageKey);
+      expect(await getPackPdf(reader, { month }, chromium.render)).toMatchObject({ kind: "pdf", fromCache: true });
+    }
+    expect(chromium.calls).toEqual([title(month), title(month), title(month)]);
+  });
+
   it("renders once when the first requests arrive together", async () => {
     const month = uniqueMonth();
     await createPack(month, [{ published: true }]);

@@ -12,7 +12,7 @@ import { pdfRendersPerProcess } from "@/lib/config/pdf-renders.mjs";
 import { findFrozenPack } from "@/lib/pack/delivery/export-pack";
 import { claimPdfRender, pdfRenderClaimed, releasePdfRender } from "@/lib/pack/delivery/pdf-claim";
 import { loadMonthState } from "@/lib/pack/delivery/find-pack";
-import { publishedPage } from "@/lib/pack/delivery/stored-pack-pages";
+import { currentPageKey, publishedPage } from "@/lib/pack/delivery/stored-pack-pages";
 import { packStylesheetText } from "@/lib/pack/delivery/pack-stylesheet";
 import { packStylesheetHref } from "@/lib/pack/render/pack-css";
 
@@ -65,13 +65,33 @@ export function isPdfStale(
   return supersededAt ? cached.createdAt.getTime() < new Date(supersededAt).getTime() : false;
 }
 
-/** The stored PDF if it still shows what the page shows. */
+/**
+ * The stored PDF if it still shows what the page shows: printed from the stored page under the key
+ * that page has now (an upgrade that changed the layout or the print stylesheet changes the key), and
+ * not stale by isPdfStale's rules.
+ */
 async function readFresh(view: FrozenView): Promise<Buffer | null> {
-  const cached = await db.packPdf.findUnique({
-    where: { packVersionId: view.packVersionId },
-    select: { contentHash: true, createdAt: true, pdf: true },
-  });
-  return cached && !isPdfStale(cached, view) ? Buffer.from(cached.pdf) : null;
+  const [cached, key] = await Promise.all([
+    db.packPdf.findUnique({
+      where: { packVersionId: view.packVersionId },
+      select: { contentHash: true, createdAt: true, pageKey: true, pdf: true },
+    }),
+    publicPageKey(view),
+  ]);
+  return cached && key !== null && cached.pageKey === key && !isPdfStale(cached, view) ? Buffer.from(cached.pdf) : null;
+}
+
+/** The version's month and its row as the stored pages know them, or null. */
+async function monthAndVersion(view: FrozenView) {
+  const period = await loadMonthState(view.snapshot.month);
+  const version = period?.packVersions.find((v) => v.id === view.packVersionId);
+  return period && version ? { period, version } : null;
+}
+
+/** The key of the version's stored page for a signed-out reader, the page its PDF is printed from. */
+async function publicPageKey(view: FrozenView): Promise<string | null> {
+  const found = await monthAndVersion(view);
+  return found ? currentPageKey(found.period, found.version, "PUBLIC") : null;
 }
 
 export async function getPackPdf(
@@ -94,8 +114,11 @@ export async function getPackPdf(
     if (!job) {
       job = sharedPdf(
         view,
-        async () =>
-          render(await storedPageHtml(view), { [packStylesheetHref()]: { contentType: "text/css", body: await packStylesheetText() } }),
+        async () => {
+          const page = await storedPageToPrint(view);
+          const files = { [packStylesheetHref()]: { contentType: "text/css", body: await packStylesheetText() } };
+          return { pdf: await render(page.html, files), pageKey: page.key };
+        },
         {
           limit,
           waitMs: options.waitMs ?? PDF_WAIT_MS,
@@ -119,7 +142,7 @@ export async function getPackPdf(
  */
 async function sharedPdf(
   view: FrozenView,
-  render: () => Promise<Uint8Array>,
+  render: () => Promise<Printed>,
   opts: { limit: number; waitMs: number; pollMs: number },
 ): Promise<SharedOutcome> {
   const deadline = Date.now() + opts.waitMs;
@@ -154,20 +177,28 @@ async function sharedPdf(
   }
 }
 
-/** The version's stored page for a signed-out reader: the same for everyone, and nothing in it needs a session. */
-async function storedPageHtml(view: FrozenView): Promise<string> {
-  const period = await loadMonthState(view.snapshot.month);
-  const version = period?.packVersions.find((v) => v.id === view.packVersionId);
-  const page = period && version ? await publishedPage(period, version, "PUBLIC") : null;
-  if (!page) throw new Error(`The ${view.snapshot.month} pack, version ${view.version}, has no stored page to print`);
-  return page.body.identity.toString("utf8");
+/**
+ * The version's stored page for a signed-out reader, with its key: the same for everyone, and nothing
+ * in it needs a session. The key is worked out before the page is read, so a page newer than its key
+ * (an amendment published in between) leaves a PDF that is printed again, never one kept as current.
+ */
+async function storedPageToPrint(view: FrozenView): Promise<{ html: string; key: string }> {
+  const found = await monthAndVersion(view);
+  const key = found ? currentPageKey(found.period, found.version, "PUBLIC") : null;
+  const page = found ? await publishedPage(found.period, found.version, "PUBLIC") : null;
+  if (!page || !key) throw new Error(`The ${view.snapshot.month} pack, version ${view.version}, has no stored page to print`);
+  return { html: page.body.identity.toString("utf8"), key };
 }
 
+/** A PDF and the key of the stored page it was printed from. */
+type Printed = { pdf: Uint8Array; pageKey: string };
+
 /** Renders and stores the version's PDF; only the claim's holder calls it, so there is one writer. */
-async function renderAndStore(view: FrozenView, render: () => Promise<Uint8Array>): Promise<Buffer> {
+async function renderAndStore(view: FrozenView, render: () => Promise<Printed>): Promise<Buffer> {
   const startedAt = new Date(); // the PDF shows the pack as of the moment it was loaded
-  const pdf = new Uint8Array(await render());
-  const data = { contentHash: view.contentHash, pdf, createdAt: startedAt };
+  const printed = await render();
+  const pdf = new Uint8Array(printed.pdf);
+  const data = { contentHash: view.contentHash, pageKey: printed.pageKey, pdf, createdAt: startedAt };
   await db.packPdf.upsert({
     where: { packVersionId: view.packVersionId },
     create: { packVersionId: view.packVersionId, ...data },

@@ -182,8 +182,13 @@ async function readStored(versionId: string, audience: PackAudience, key: string
  * database, else rendered and stored now (only when publication's render failed or the page is out
  * of date). Null when the version's snapshot fails its checks: the live page then says so.
  */
+/** The key a version's page for `audience` has now: a stored page, or a PDF printed from one, under another key is out of date. */
+export function currentPageKey(period: MonthState, v: Version, audience: PackAudience): string {
+  return pageKeyOf(publishedPageMeta(period, v), audience);
+}
+
 export async function publishedPage(period: MonthState, v: Version, audience: PackAudience): Promise<EncodedPage | null> {
-  const key = pageKeyOf(publishedPageMeta(period, v), audience);
+  const key = currentPageKey(period, v, audience);
   const id = `${v.id}:${audience}:${key}`;
   const hit = memory.get(id);
   if (hit) {
